@@ -1,0 +1,83 @@
+import { DynamicModule, Logger, Module, Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLErrorFilter } from './common/errors/graphql-exception.filter';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { Clock } from './common/clock';
+import { RolesGuard } from './common/auth/roles.guard';
+import { validationPipe } from './common/validation';
+import { formatGraphQLError } from './common/errors/format-error';
+import { createDataSource, pendingMigrations, UnmigratedDatabaseError } from './database/data-source';
+import { TenantModule } from './modules/tenant/tenant.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { FEATURE_MODULES } from './feature-modules';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  clock: Clock;
+  /** Apply pending migrations at start (the embedded SQLite default does; production runs `npm run migrate`). */
+  autoMigrate: boolean;
+  /** Write the generated schema to this file (or keep it in memory). */
+  schemaFile?: string;
+  /** Extra modules (plugins' Nest modules, test modules). */
+  extraModules?: Array<Type<unknown> | DynamicModule>;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config, options.clock),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({}),
+          dataSourceFactory: async () => {
+            const dataSource = createDataSource(options.config.database);
+            await dataSource.initialize();
+            const pending = await pendingMigrations(dataSource);
+            if (pending.length) {
+              if (!options.autoMigrate) {
+                await dataSource.destroy();
+                throw new UnmigratedDatabaseError(pending);
+              }
+              await dataSource.runMigrations({ transaction: 'each' });
+              new Logger('Database').log(`Applied ${pending.length} migration(s)`);
+            }
+            return dataSource;
+          },
+        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: options.schemaFile ?? true,
+          sortSchema: true,
+          playground: false,
+          introspection: true,
+          csrfPrevention: true,
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
+        }),
+        TenantModule,
+        AuthModule,
+        HealthModule,
+        ...FEATURE_MODULES,
+        DemoModule,
+        ...(options.extraModules ?? []),
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_PIPE, useValue: validationPipe },
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+      ],
+    };
+  }
+}
+
+export { DataSource };

@@ -1,0 +1,18 @@
+import { Role } from './roles';
+
+/** Who is calling. The tenant comes from these credentials only, never from input. */
+export interface AuthContext {
+  tenantId: string;
+  role: Role;
+  /** Set for signed-in users. */
+  userId?: string;
+  /** Set for API tokens. */
+  tokenId?: string;
+  email?: string;
+}
+
+export interface RequestWithAuth {
+  headers: Record<string, string | string[] | undefined>;
+  auth?: AuthContext;
+  requestId?: string;
+}

@@ -1,0 +1,24 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { Role } from './roles';
+import type { AuthContext, RequestWithAuth } from './auth-context';
+
+export const ROLES_KEY = 'redress:roles';
+export const PUBLIC_KEY = 'redress:public';
+
+/** The roles that may call this resolver or route. Without it (or @Public) the guard denies. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/** Callable without credentials (login, health). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+export function requestOf(context: ExecutionContext): RequestWithAuth {
+  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext().req;
+  return context.switchToHttp().getRequest();
+}
+
+/** The caller's credentials (tenant, role, user). */
+export const Auth = createParamDecorator((_data: unknown, context: ExecutionContext): AuthContext => {
+  const auth = requestOf(context).auth;
+  if (!auth) throw new Error('Auth used on a route without authentication');
+  return auth;
+});

@@ -1,0 +1,32 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { CommonErrors } from '../errors/app-error';
+import { PUBLIC_KEY, ROLES_KEY, requestOf } from './decorators';
+import { Role } from './roles';
+import { AuthService } from '../../modules/auth/auth.service';
+
+/**
+ * The global guard: authenticates the bearer credential, then admits the call only when the handler
+ * names the caller's role. A handler that names no roles is denied (default deny).
+ */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
+    const request = requestOf(context);
+    const header = request.headers['authorization'];
+    const value = Array.isArray(header) ? header[0] : header;
+    if (value && !request.auth) request.auth = await this.auth.authenticate(value);
+    if (isPublic) return true;
+    if (!request.auth) throw CommonErrors.create('UNAUTHENTICATED');
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles || !roles.includes(request.auth.role)) throw CommonErrors.create('FORBIDDEN');
+    return true;
+  }
+}

@@ -1,0 +1,96 @@
+import { GraphQLError } from 'graphql';
+
+export interface LocalizedMessage {
+  zh: string;
+  en: string;
+}
+
+/** The generic codes every client can rely on (Apollo's names where Apollo has one). */
+export const GENERIC_CODES = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export interface FieldProblem {
+  /** Path of the offending input field, e.g. `input.complainant.phone`. */
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface AppErrorOptions {
+  /** The offending input field (dotted path). */
+  field?: string;
+  /** All field problems when several inputs are wrong at once. */
+  problems?: FieldProblem[];
+  /** The generic class this error belongs to (drives `extensions.code`). */
+  category?: keyof typeof GENERIC_CODES;
+  details?: Record<string, unknown>;
+  /** Values substituted into `{name}` placeholders of the message. */
+  params?: Record<string, string | number>;
+}
+
+const interpolate = (text: string, params?: Record<string, string | number>) =>
+  params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
+
+/**
+ * A user-facing error. `extensions.code` is the generic class (BAD_USER_INPUT, FORBIDDEN, …) so clients can
+ * branch on few codes; `extensions.reason` is the module's specific code (e.g. POLICY_RULE_INVALID).
+ */
+export class AppError extends GraphQLError {
+  readonly reason: string;
+  constructor(reason: string, messages: LocalizedMessage, options: AppErrorOptions = {}) {
+    const category = options.category ?? 'BAD_USER_INPUT';
+    super(interpolate(messages.en, options.params), {
+      extensions: {
+        code: GENERIC_CODES[category],
+        reason,
+        ...(options.field ? { field: options.field } : {}),
+        ...(options.problems ? { problems: options.problems } : {}),
+        ...(options.details ? { details: options.details } : {}),
+        messages: { 'zh-CN': interpolate(messages.zh, options.params), en: interpolate(messages.en, options.params) },
+      },
+    });
+    this.reason = reason;
+  }
+}
+
+export interface ErrorDefinition extends LocalizedMessage {
+  category: keyof typeof GENERIC_CODES;
+}
+
+/**
+ * Declares a module's typed error list. Usage:
+ *   export const PolicyErrors = defineErrors({ RULE_INVALID: { category: 'BAD_USER_INPUT', zh: '…', en: '…' } });
+ *   throw PolicyErrors.create('RULE_INVALID', { field: 'rows[0].when' });
+ */
+export function defineErrors<T extends Record<string, ErrorDefinition>>(definitions: T) {
+  return {
+    definitions,
+    create(code: keyof T & string, options: Omit<AppErrorOptions, 'category'> = {}): AppError {
+      const def = definitions[code];
+      return new AppError(code, def, { ...options, category: def.category });
+    },
+  };
+}
+
+/** Errors shared by all modules. */
+export const CommonErrors = defineErrors({
+  UNAUTHENTICATED: { category: 'UNAUTHENTICATED', zh: '请先登录', en: 'Authentication required' },
+  INVALID_CREDENTIALS: { category: 'UNAUTHENTICATED', zh: '邮箱或密码不正确', en: 'Invalid email or password' },
+  TOKEN_INVALID: { category: 'UNAUTHENTICATED', zh: '登录凭证无效或已过期', en: 'The access token is invalid or expired' },
+  FORBIDDEN: { category: 'FORBIDDEN', zh: '当前角色无权执行此操作', en: 'Your role may not perform this operation' },
+  NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到{entity}', en: '{entity} not found' },
+  VALIDATION_FAILED: { category: 'BAD_USER_INPUT', zh: '输入有误：{detail}', en: 'Invalid input: {detail}' },
+  INVALID_QUERY: { category: 'BAD_USER_INPUT', zh: '请求格式有误：{detail}', en: 'Malformed request: {detail}' },
+  CONFLICT: { category: 'CONFLICT', zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
+  INTERNAL: { category: 'INTERNAL', zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal error (request id {requestId})' },
+});
+
+export const notFound = (entity: string, field?: string) => CommonErrors.create('NOT_FOUND', { params: { entity }, field });
+export const invalidInput = (field: string, detail: string, problems?: FieldProblem[]) =>
+  CommonErrors.create('VALIDATION_FAILED', { field, params: { detail }, problems });

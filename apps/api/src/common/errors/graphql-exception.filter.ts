@@ -1,0 +1,25 @@
+import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
+import { GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { CommonErrors } from './app-error';
+
+/**
+ * Hands errors to GraphQL's formatError untouched (Nest would otherwise log every expected user error as
+ * an ERROR). HTTP exceptions from guards/pipes become our coded errors; unknown ones stay unknown so
+ * formatError logs them with a request id.
+ */
+@Catch()
+export class GraphQLErrorFilter implements GqlExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType<string>() !== 'graphql') throw exception;
+    if (exception instanceof GraphQLError) return exception;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === 401) return CommonErrors.create('UNAUTHENTICATED');
+      if (status === 403) return CommonErrors.create('FORBIDDEN');
+      if (status === 404) return CommonErrors.create('NOT_FOUND', { params: { entity: 'Resource' } });
+      if (status < 500) return CommonErrors.create('VALIDATION_FAILED', { params: { detail: exception.message } });
+    }
+    return exception;
+  }
+}

@@ -1,0 +1,23 @@
+import { Column, Entity, Index } from 'typeorm';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, TenantColumn } from '../../common/db/columns';
+import { Role } from '../../common/auth/roles';
+import { Tenant } from '../tenant/tenant.entity';
+
+@ObjectType({ description: 'A person who signs in to Redress.' })
+@Entity('app_user')
+@Index(['tenantId', 'role'])
+export class User {
+  @Field(() => ID) @IdColumn() id!: string;
+  @TenantColumn() tenantId!: string;
+  /** Unique across tenants: sign-in takes only email and password. */
+  @Field() @Column({ type: 'varchar', length: 254, unique: true }) email!: string;
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 }) passwordHash!: string;
+  @Field() @Column({ name: 'display_name', type: 'varchar', length: 200 }) displayName!: string;
+  @Field(() => Role) @Column({ type: 'varchar', length: 32 }) role!: Role;
+  @Field(() => String, { nullable: true }) @Column({ name: 'department_id', type: 'varchar', length: 36, nullable: true }) departmentId?: string | null;
+  @Field() @Column({ type: 'boolean', default: true }) active!: boolean;
+  @Field() @CreatedAtColumn() createdAt!: Date;
+  @Field(() => Date, { nullable: true }) @DateTimeColumn({ name: 'last_login_at', nullable: true }) lastLoginAt?: Date | null;
+  @Field(() => Tenant) tenant?: Tenant;
+}

@@ -1,0 +1,9 @@
+import type { Type } from '@nestjs/common';
+
+/** A service that fills the demo tenant with its module's data (policy, complaints …). */
+export interface DemoSeeder {
+  seedDemo(tenantId: string): Promise<void>;
+}
+
+/** Seeders run in this order after the demo tenant and users exist. Modules add their seeder's class here. */
+export const DEMO_SEEDERS: Type<DemoSeeder>[] = [];
