@@ -1,0 +1,277 @@
+import type { DecisionTable, JsonLogicRule } from '@redress/rules';
+
+/**
+ * The policy document: everything that decides how a tenant's complaints are handled, as plain data.
+ * A published version is an immutable PolicyDocument; plugins contribute pieces of it; export/import use it.
+ * Keys are stable identifiers (lower_snake or dotted), never display text.
+ */
+export interface LocalizedText {
+  zh: string;
+  en?: string;
+}
+
+export type ComplaintKind = 'complaint' | 'suggestion' | 'consultation';
+
+export const FIELD_TYPES = [
+  'text', 'long_text', 'number', 'money', 'date', 'datetime', 'select', 'multi_select', 'boolean',
+  'phone', 'email', 'id_number', 'reference', 'attachment',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export interface FieldOption {
+  value: string;
+  label: LocalizedText;
+}
+
+export interface FieldValidation {
+  pattern?: string;
+  min?: number;
+  max?: number;
+  minLength?: number;
+  maxLength?: number;
+}
+
+/** A form field definition (values live in the complaint's JSON `form` column under this key). */
+export interface FieldDefinition {
+  key: string;
+  label: LocalizedText;
+  type: FieldType;
+  required?: boolean;
+  options?: FieldOption[];
+  /** JSON-logic over the complaint facts: the field shows only when true. */
+  visibleWhen?: JsonLogicRule;
+  /** JSON-logic: the field is required when true (in addition to `required`). */
+  requiredWhen?: JsonLogicRule;
+  validation?: FieldValidation;
+  /** Personal data: encrypted at rest and masked for roles that do not need it. */
+  personal?: boolean;
+  help?: LocalizedText;
+  /** Who contributed it (`core`, or a plugin id). */
+  source?: string;
+}
+
+export interface ComplaintTypeDefinition {
+  key: string;
+  /** Parent in the type tree (服务质量 › 服务态度); null/undefined for a root. */
+  parentKey?: string | null;
+  name: LocalizedText;
+  kind: ComplaintKind;
+  /** Form field keys shown for this type, in order (a child inherits its parent's fields first). */
+  fields: string[];
+  defaultSeverity?: string;
+  defaultDepartment?: string;
+  /** Category path for taxonomy rules, derived from the tree: e.g. `service/attitude`. */
+  active?: boolean;
+  source?: string;
+}
+
+export interface ChannelDefinition {
+  key: string;
+  name: LocalizedText;
+  /** Channels whose complaints arrive in real time and need an immediate acknowledgement. */
+  realtime?: boolean;
+  source?: string;
+}
+
+export interface DepartmentDefinition {
+  key: string;
+  name: LocalizedText;
+  parentKey?: string | null;
+  region?: string;
+  /** E-mail of the department manager (user account), who receives escalations and approves. */
+  managerEmail?: string;
+}
+
+export interface TeamDefinition {
+  key: string;
+  departmentKey: string;
+  name: LocalizedText;
+  /** E-mails of handlers (user accounts) in this team. */
+  members: string[];
+}
+
+export interface SeverityLevel {
+  key: string;
+  name: LocalizedText;
+  /** Higher is more severe. */
+  rank: number;
+  /** The solution needs a manager's approval before the reply goes out. */
+  requiresApproval?: boolean;
+  color?: string;
+}
+
+export type DurationKind = 'natural_minutes' | 'natural_hours' | 'natural_days' | 'working_minutes' | 'working_hours' | 'working_days';
+export interface DurationSpec {
+  amount: number;
+  kind: DurationKind;
+}
+
+export interface CalendarDefinition {
+  key: string;
+  name: LocalizedText;
+  timeZone: string;
+  workingHours: { start: string; end: string }[];
+  weekendDays: number[];
+  useChineseHolidays: boolean;
+  closures?: string[];
+  extraWorkingDays?: string[];
+}
+
+export type SlaTargetKey =
+  | 'acknowledge' | 'dispatch' | 'first_response' | 'progress_update' | 'resolution' | 'follow_up' | 'regulatory_answer';
+
+export interface SlaTarget {
+  key: SlaTargetKey | string;
+  name?: LocalizedText;
+  duration: DurationSpec;
+  /** Calendar key; defaults to the policy's default calendar. */
+  calendar?: string;
+  /** Warn when this share of the time has elapsed (default 80). */
+  warnAtPercent?: number;
+  /** Recurs (progress updates every 30 minutes) until stopped. */
+  recurring?: boolean;
+  /** JSON-logic over `{complaint: {state, …}}`; the clock starts when true (default: at intake). */
+  startWhen?: JsonLogicRule;
+  pauseWhen?: JsonLogicRule;
+  stopWhen?: JsonLogicRule;
+  /** Extension stages measured from the start (15 → 30 → 60 days). */
+  extensions?: DurationSpec[];
+  /** Role that must approve an extension (default manager). */
+  extensionApprovalRole?: string;
+  onNonWorkingDay?: 'roll_forward_end_of_next_working_day' | 'roll_forward_start_of_next_working_day' | 'keep';
+}
+
+export interface SlaPolicyDefinition {
+  key: string;
+  name: LocalizedText;
+  targets: SlaTarget[];
+  source?: string;
+}
+
+export interface ValidityOutcome {
+  valid: boolean;
+  /** Invalid reason code, e.g. `not_rights_holder`. */
+  reason?: string;
+  reasonText?: LocalizedText;
+}
+
+export interface RoutingOutcome {
+  department: string;
+  team?: string;
+  assignee?: string;
+  strategy?: 'manual' | 'round_robin' | 'least_loaded';
+}
+
+export interface PolicyRuleSets {
+  validity: DecisionTable<ValidityOutcome>;
+  /** Returns a severity level key. */
+  severity: DecisionTable<string>;
+  routing: DecisionTable<RoutingOutcome>;
+  /** Returns an SLA policy key. */
+  sla: DecisionTable<string>;
+}
+
+export type EscalationTrigger = 'warning' | 'breach' | 'unsatisfied' | 'aggregate' | 'cross_department';
+
+export type EscalationAction =
+  | { type: 'raise_severity'; to: string }
+  | { type: 'reassign'; department?: string; assignee?: string }
+  | { type: 'notify'; to: 'manager' | 'assignee' | 'department' | 'customer' | string; template?: string };
+
+export interface EscalationRule {
+  key: string;
+  name: LocalizedText;
+  trigger: EscalationTrigger;
+  /** For warning/breach: the SLA target key it watches (any when absent). */
+  target?: string;
+  /** Extra conditions (JSON-logic over the complaint facts). */
+  when?: JsonLogicRule;
+  actions: EscalationAction[];
+}
+
+export type TemplateKind = 'script' | 'letter' | 'notice';
+
+export interface ReplyTemplate {
+  key: string;
+  name: LocalizedText;
+  kind: TemplateKind;
+  channel?: string;
+  typeKeys?: string[];
+  subject?: string;
+  /** Text with `{{customer.name}}`, `{{complaint.number}}`, `{{deadline.resolution}}` … variables. */
+  body: string;
+  source?: string;
+}
+
+export interface RuleTestExpectation {
+  valid?: boolean;
+  invalidReason?: string;
+  severity?: string;
+  department?: string;
+  slaPolicy?: string;
+}
+
+export interface RuleTestCase {
+  key: string;
+  description?: string;
+  /** Sample complaint facts (see the fact schema). */
+  facts: Record<string, unknown>;
+  expect: RuleTestExpectation;
+}
+
+export interface PolicySettings {
+  defaultCalendar: string;
+  defaultSeverity: string;
+  /** Approve a publish by a second person (maker-checker). */
+  requirePublishApproval?: boolean;
+  /** Days within which a repeat complaint on the same type counts against effective resolution. */
+  repeatWindowDays?: number;
+}
+
+export interface PolicyDocument {
+  schemaVersion: 1;
+  settings: PolicySettings;
+  severityLevels: SeverityLevel[];
+  complaintTypes: ComplaintTypeDefinition[];
+  fields: FieldDefinition[];
+  channels: ChannelDefinition[];
+  departments: DepartmentDefinition[];
+  teams: TeamDefinition[];
+  calendars: CalendarDefinition[];
+  slaPolicies: SlaPolicyDefinition[];
+  rules: PolicyRuleSets;
+  escalations: EscalationRule[];
+  templates: ReplyTemplate[];
+  tests: RuleTestCase[];
+}
+
+/** The object kinds of a policy that are edited as rows (key → object). */
+export const POLICY_COLLECTIONS = [
+  'severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'slaPolicies',
+  'escalations', 'templates', 'tests',
+] as const;
+export type PolicyCollection = (typeof POLICY_COLLECTIONS)[number];
+
+export function emptyPolicy(): PolicyDocument {
+  return {
+    schemaVersion: 1,
+    settings: { defaultCalendar: 'default', defaultSeverity: 'normal' },
+    severityLevels: [],
+    complaintTypes: [],
+    fields: [],
+    channels: [],
+    departments: [],
+    teams: [],
+    calendars: [],
+    slaPolicies: [],
+    rules: {
+      validity: { key: 'validity', hitPolicy: 'first', rows: [], default: { valid: true } },
+      severity: { key: 'severity', hitPolicy: 'priority', rows: [] },
+      routing: { key: 'routing', hitPolicy: 'first', rows: [] },
+      sla: { key: 'sla', hitPolicy: 'first', rows: [] },
+    },
+    escalations: [],
+    templates: [],
+    tests: [],
+  };
+}
