@@ -1,4 +1,9 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { AuditModule } from './modules/audit/audit.module';
+import { PolicyModule } from './modules/policy/policy.module';
+import { OutboxModule } from './modules/outbox/outbox.module';
+import { ComplaintModule } from './modules/complaint/complaint.module';
+import { SlaModule } from './modules/sla/sla.module';
 
 /** Domain modules (policy, complaint, sla, …). Each module adds itself here. */
-export const FEATURE_MODULES: Array<Type<unknown> | DynamicModule> = [];
+export const FEATURE_MODULES: Array<Type<unknown> | DynamicModule> = [AuditModule, PolicyModule, OutboxModule, ComplaintModule, SlaModule, ];

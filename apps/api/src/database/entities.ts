@@ -1,6 +1,17 @@
 import { Tenant } from '../modules/tenant/tenant.entity';
 import { User } from '../modules/auth/user.entity';
 import { ApiToken } from '../modules/auth/api-token.entity';
+import { Customer } from '../modules/customer/customer.entity';
+import { Complaint, ComplaintCounter, ComplaintEvent, ComplaintReply, ComplaintTask } from '../modules/complaint/complaint.entity';
+import { OutboxMessage } from '../modules/outbox/outbox.entity';
+import { PolicyDraftItem } from '../modules/policy/policy-draft-item.entity';
+import { PolicyVersion } from '../modules/policy/policy-version.entity';
+import { AuditLog } from '../modules/audit/audit-log.entity';
+import { SlaClock, SlaExtensionRequest } from '../modules/sla/sla-clock.entity';
 
 /** Every TypeORM entity of the API. A new module adds its entities here. */
-export const ENTITIES: Function[] = [Tenant, User, ApiToken];
+export const ENTITIES: Function[] = [
+  Tenant, User, ApiToken, PolicyDraftItem, PolicyVersion, AuditLog,
+  Customer, Complaint, ComplaintEvent, ComplaintTask, ComplaintReply, ComplaintCounter, OutboxMessage,
+  SlaClock, SlaExtensionRequest,
+];

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { PolicyDemoSeeder } from '../policy/demo/policy-demo.seeder';
 
 /** A service that fills the demo tenant with its module's data (policy, complaints …). */
 export interface DemoSeeder {
@@ -6,4 +7,6 @@ export interface DemoSeeder {
 }
 
 /** Seeders run in this order after the demo tenant and users exist. Modules add their seeder's class here. */
-export const DEMO_SEEDERS: Type<DemoSeeder>[] = [];
+export const DEMO_SEEDERS: Type<DemoSeeder>[] = [
+  PolicyDemoSeeder,
+];

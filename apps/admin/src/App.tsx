@@ -1,0 +1,72 @@
+import { lazy, Suspense } from 'react';
+import { Admin, CustomRoutes, Resource, Loading } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { authProvider } from './authProvider';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
+import { theme } from './layout/theme';
+import complaintTypes from './policy/complaintTypes';
+import fields from './policy/fields';
+import channels from './policy/channels';
+import departments from './policy/departments';
+import teams from './policy/teams';
+import severityLevels from './policy/severityLevels';
+import slaPolicies from './policy/slaPolicies';
+import templates from './policy/templates';
+import escalations from './policy/escalations';
+import tests from './policy/tests';
+import complaints from './complaints';
+import plugins from './plugins';
+import users from './users';
+import apiTokens from './users/apiTokens';
+import policyVersions from './publishing/policyVersions';
+import auditLog from './publishing/auditLog';
+import { IntakePage } from './intake/IntakePage';
+
+// Heavy screens load on demand: the rule builder (query builder) and the dashboard (charts).
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+const RuleBuilderPage = lazy(() => import('./rule-builder/RuleBuilderPage'));
+const PublishingPage = lazy(() => import('./publishing/PublishingPage'));
+
+const lazyPage = (element: React.ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
+
+export function App() {
+  return (
+    <Admin
+      title="Redress"
+      disableTelemetry
+      requireAuth
+      authProvider={authProvider}
+      dataProvider={dataProvider}
+      i18nProvider={i18nProvider}
+      loginPage={LoginPage}
+      layout={Layout}
+      theme={theme}
+      dashboard={() => lazyPage(<Dashboard />)}
+    >
+      <Resource name="complaints" {...complaints} />
+      <Resource name="complaintTypes" {...complaintTypes} />
+      <Resource name="fields" {...fields} />
+      <Resource name="channels" {...channels} />
+      <Resource name="departments" {...departments} />
+      <Resource name="teams" {...teams} />
+      <Resource name="severityLevels" {...severityLevels} />
+      <Resource name="slaPolicies" {...slaPolicies} />
+      <Resource name="escalations" {...escalations} />
+      <Resource name="templates" {...templates} />
+      <Resource name="tests" {...tests} />
+      <Resource name="policyVersions" {...policyVersions} />
+      <Resource name="plugins" {...plugins} />
+      <Resource name="users" {...users} />
+      <Resource name="apiTokens" {...apiTokens} />
+      <Resource name="auditLog" {...auditLog} />
+      <CustomRoutes>
+        <Route path="/intake" element={<IntakePage />} />
+        <Route path="/rules" element={lazyPage(<RuleBuilderPage />)} />
+        <Route path="/publishing" element={lazyPage(<PublishingPage />)} />
+      </CustomRoutes>
+    </Admin>
+  );
+}

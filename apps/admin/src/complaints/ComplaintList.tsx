@@ -1,0 +1,53 @@
+import { Datagrid, DateField, FunctionField, List, SearchInput, SelectInput, TextField, TextInput, useListContext, useLocaleState, useTranslate } from 'react-admin';
+import { ErrorNotice } from '../common/ListError';
+import { useSchema } from '../graphql/useOperations';
+import { namedType } from '../graphql/schema';
+import { localized } from '../i18n/locale';
+import { SlaChip } from './SlaChip';
+
+const ListErrorFromContext = () => <ErrorNotice error={useListContext().error} />;
+
+/** Filter inputs for what the API's complaint filter accepts (text or a choice of its enum values). */
+function useComplaintFilters() {
+  const { schema } = useSchema();
+  const translate = useTranslate();
+  const arg = schema?.queries.get('complaints')?.args.find((a) => a.name === 'filter');
+  const input = arg ? schema?.types.get(namedType(arg.type).name ?? '') : undefined;
+  return (input?.inputFields ?? []).map((field) => {
+    const enumValues = schema?.types.get(namedType(field.type).name ?? '')?.enumValues;
+    const label = `app.filters.${field.name}`;
+    if (field.name === 'search' || field.name === 'q' || field.name === 'text') return <SearchInput key={field.name} source={field.name} alwaysOn />;
+    if (enumValues) {
+      return <SelectInput key={field.name} source={field.name} label={label} choices={enumValues.map((v) => ({ id: v.name, name: translate(`app.enum.${v.name}`, { _: v.name }) }))} />;
+    }
+    return <TextInput key={field.name} source={field.name} label={label} />;
+  });
+}
+
+/** The work queue: complaints with the API's filters, the SLA colour and the time left. */
+export const ComplaintList = () => {
+  const filters = useComplaintFilters();
+  const [locale] = useLocaleState();
+  const translate = useTranslate();
+  return (
+    <List
+      perPage={25}
+      sort={{ field: 'receivedAt', order: 'DESC' }}
+      filters={filters.length ? filters : undefined}
+      error={<ListErrorFromContext />}
+      queryOptions={{ onError: () => undefined }}
+      exporter={false}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="number" label="resources.complaints.fields.number" />
+        <FunctionField label="resources.complaints.fields.title" render={(r: any) => r.title ?? (r.text ? String(r.text).slice(0, 40) : '')} />
+        <FunctionField label="resources.complaints.fields.type" render={(r: any) => localized(r.type?.name ?? r.typeName, locale === 'en' ? 'en' : 'zh-CN') || r.typeKey || r.type} />
+        <FunctionField label="resources.complaints.fields.severity" render={(r: any) => localized(r.severityName ?? r.severity?.name) || r.severityKey || r.severity} />
+        <FunctionField label="resources.complaints.fields.state" render={(r: any) => translate(`app.enum.${r.state}`, { _: r.state ?? '' })} />
+        <FunctionField label="resources.complaints.fields.department" render={(r: any) => localized(r.departmentName ?? r.department?.name) || r.departmentKey || r.department} />
+        <FunctionField label="resources.complaints.fields.sla" render={() => <SlaChip />} />
+        <DateField source="receivedAt" showTime label="resources.complaints.fields.receivedAt" />
+      </Datagrid>
+    </List>
+  );
+};

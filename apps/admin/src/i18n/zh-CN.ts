@@ -1,0 +1,229 @@
+/**
+ * Every string of the console's own interface, in Simplified Chinese (the default language). Keys are namespaced:
+ * `app.<screen>.<thing>` for screens, `resources.<resource>.{name,fields.<field>}` for react-admin resources.
+ * en.ts must have exactly the same keys (checked by i18n.test.ts and by the `Messages` type).
+ */
+export const zhCN = {
+  app: {
+    login: {
+      title: 'Redress 投诉管理', subtitle: '请使用工作邮箱登录', email: '邮箱', password: '密码', submit: '登录',
+      demo_hint: '演示账号：admin@demo.local / agent@demo.local 等，密码 demo1234',
+    },
+    menu: {
+      dashboard: '工作台', work_queue: '投诉工作台', intake: '登记投诉', policy_studio: '策略工作室', rules_section: '规则与发布',
+      rule_builder: '规则设计器', publishing: '测试与发布', system_section: '系统',
+    },
+    notice: {
+      not_available_title: '此功能暂不可用',
+      not_available_body: '当前服务尚未提供所需接口（%{operations}）。接口上线后此页面会自动启用，无需更新控制台。',
+      operation_missing: '当前服务尚未提供此功能',
+      done: '操作成功',
+    },
+    common: {
+      key: '标识', key_help: '小写字母开头，可含数字和 _ . -；创建后不可修改（规则和投诉会引用它）', active: '启用', source: '来源',
+      none: '（无）', text_zh: '%{label}（中文）', text_en: '%{label}（英文）',
+    },
+    validation: { key_format: '标识只能包含小写字母、数字和 _ . -，并以字母开头' },
+    kind: { complaint: '投诉', suggestion: '建议', consultation: '咨询' },
+    field_type: {
+      text: '单行文本', long_text: '多行文本', number: '数字', money: '金额', date: '日期', datetime: '日期时间', select: '单选',
+      multi_select: '多选', boolean: '是/否', phone: '电话', email: '邮箱', id_number: '证件号码', reference: '业务编号', attachment: '附件',
+    },
+    duration_kind: {
+      working_days: '工作日', working_hours: '工作小时', working_minutes: '工作分钟', natural_days: '自然日', natural_hours: '小时', natural_minutes: '分钟',
+    },
+    duration: {
+      working_days: '%{smart_count} 个工作日', working_hours: '%{smart_count} 个工作小时', working_minutes: '%{smart_count} 个工作分钟',
+      natural_days: '%{smart_count} 天', natural_hours: '%{smart_count} 小时', natural_minutes: '%{smart_count} 分钟',
+    },
+    sla_target: {
+      acknowledge: '受理确认', dispatch: '派单', first_response: '首次响应', progress_update: '进度通报', resolution: '处理完成',
+      follow_up: '回访', regulatory_answer: '监管答复',
+    },
+    template_kind: { script: '话术', letter: '答复函', notice: '通知' },
+    trigger: { warning: '即将超时', breach: '已超时', unsatisfied: '回访不满意', aggregate: '同类投诉聚集', cross_department: '跨部门' },
+    action: { raise_severity: '提升严重程度', reassign: '改派', notify: '通知' },
+    notify: { manager: '部门经理', assignee: '处理人', department: '责任部门', customer: '客户' },
+    strategy: { manual: '人工派单', round_robin: '轮流分配', least_loaded: '分给最空闲的人' },
+    hit_policy: { first: '第一条命中（按顺序）', collect: '收集全部命中', priority: '按优先级取最高' },
+    roles: {
+      admin: '系统管理员', manager: '经理', handler: '处理专员', agent: '坐席', analyst: '分析师', expert: '业务专家', auditor: '审计',
+      api_client: '接口客户端',
+    },
+    complaintTypes: {
+      root: '（顶级类型）', fields_help: '此类型表单显示的字段，按顺序；子类型会先继承上级类型的字段', preview: '登记表单预览',
+    },
+    fields: {
+      personal_help: '个人信息加密存储，并按角色脱敏显示', option_value: '选项值', option_label_zh: '选项名称（中文）',
+      option_label_en: '选项名称（英文）', conditions: '显示与必填条件', validation: '校验', min_length: '最少字数', max_length: '最多字数',
+      min: '最小值', max: '最大值', pattern: '格式（正则表达式）', preview: '字段预览', preview_help: '可以试填，条件字段会随之显示或隐藏',
+      preview_empty: '还没有字段',
+    },
+    channels: { realtime_help: '实时渠道的投诉需要立即确认受理' },
+    severityLevels: { rank_help: '数字越大越严重' },
+    slaPolicies: { target: '时限项目', amount: '时长', unit: '单位', warn_at: '预警点（%）', recurring: '循环（如每30分钟通报）' },
+    escalations: {
+      any_target: '（任意时限）', action_type: '动作', to_severity: '提升至', to_department: '改派至部门', notify_to: '通知对象', template: '使用模板',
+    },
+    templates: {
+      variables: '插入变量（点击插入到光标处）', preview: '效果预览', preview_help: '以示例数据显示客户将看到的内容',
+      unknown_variables: '未知变量：%{names}。请检查拼写，或从上方列表插入。',
+    },
+    template_vars: {
+      tenant__name: '公司名称', customer__name: '客户姓名', customer__title: '客户称谓', complaint__number: '投诉编号',
+      complaint__typeName: '投诉类型', complaint__receivedAt: '受理时间', complaint__text: '投诉内容', complaint__reference: '业务编号',
+      complaint__severityName: '严重程度', department__name: '责任部门', handler__name: '处理人', deadline__acknowledge: '受理确认时限',
+      deadline__dispatch: '派单时限', deadline__first_response: '首次响应时限', deadline__resolution: '处理完成时限',
+      deadline__follow_up: '回访时限', deadline__regulatory_answer: '监管答复时限', reply__solution: '处理方案', reply__rootCause: '原因分析',
+      extension__reason: '延期原因', extension__newDeadline: '延期后时限',
+    },
+    template_samples: {
+      tenant__name: '演示银行', customer__name: '张伟', customer__title: '先生', complaint__number: '2611-0001',
+      complaint__typeName: '服务态度', complaint__receivedAt: '2026-11-02 09:30', complaint__text: '柜台办理业务时等待时间过长',
+      complaint__reference: 'ORD-20261102-001', complaint__severityName: '一般', department__name: '个人金融部', handler__name: '陈刚',
+      deadline__acknowledge: '2026-11-02 10:00', deadline__dispatch: '2026-11-02 10:00', deadline__first_response: '2026-11-03 17:30',
+      deadline__resolution: '2026-11-05 17:30', deadline__follow_up: '2026-11-07 17:30', deadline__regulatory_answer: '2026-11-16 17:30',
+      reply__solution: '已安排专人优化排队叫号流程', reply__rootCause: '高峰时段窗口开放不足', extension__reason: '需调取监控录像核实',
+      extension__newDeadline: '2026-11-12 17:30',
+    },
+    operators: {
+      '=': '等于', '!=': '不等于', '<': '小于', '<=': '小于等于', '>': '大于', '>=': '大于等于', in: '属于其中之一', notIn: '不属于',
+      contains: '包含', between: '介于', null: '为空', notNull: '不为空',
+    },
+    rules: {
+      tables: { validity: '有效性', severity: '严重程度', routing: '派单（责任部门）', sla: '时限（SLA）' },
+      table_help: {
+        validity: '判断投诉是否有效；无效投诉会附原因关闭，不会删除。',
+        severity: '判定一般/紧急/重大等级别。',
+        routing: '决定责任部门、班组和分配方式。',
+        sla: '选择适用的时限方案。',
+      },
+      hit_policy: '命中方式', save_table: '保存此表', saved: '规则表已保存到草稿', validate: '校验草稿', add_row: '添加规则',
+      row_number: '规则 %{n}', row_key: '规则标识', row_description: '说明（可选）', priority: '优先级', when: '当满足以下条件时',
+      then: '结果', default: '都不满足时的默认结果', always: '没有条件：总是满足', visual_mode: '可视化', raw_mode: 'JSON',
+      raw_help: 'JSON-logic 格式的条件', invalid_json: 'JSON 格式有误', back_to_visual: '返回可视化编辑',
+      not_representable: '此条件无法用可视化方式表示，请继续用 JSON 编辑', and: '并且', or: '或者', add_condition: '添加条件',
+      add_group: '添加条件组', fact: '数据项', choose_fact: '选择数据项', operator: '比较方式', value: '值',
+      condition_input_help: '留空表示总是成立', outcome_valid: '有效投诉', outcome_invalid: '无效投诉', invalid_reason: '无效原因代码',
+      invalid_reason_text: '无效原因说明', outcome_severity: '严重程度', outcome_sla: '时限方案', outcome_department: '责任部门',
+      outcome_team: '班组', outcome_strategy: '分配方式', outcome_json: '结果（JSON）',
+    },
+    tests: {
+      run: '运行测试', summary: '通过 %{passed} / %{total}', add: '添加测试用例', add_fact: '添加数据项',
+      expect_valid: '应为有效投诉', expect_invalid_reason: '应为无效原因', expect_severity: '应判定严重程度', expect_department: '应派至部门',
+      expect_sla: '应适用时限方案',
+      expect_short: { valid: '有效', invalidReason: '无效原因', severity: '严重程度', department: '部门', slaPolicy: '时限' },
+    },
+    publishing: {
+      steps: { check: '校验与测试', simulate: '模拟', publish: '发布' },
+      check_title: '1. 校验草稿并运行测试', check_help: '发现的问题会标明位置；测试未通过时不能发布', check: '校验并测试',
+      no_problems: '草稿校验通过', problems: '发现 %{smart_count} 个问题',
+      simulate_title: '2. 模拟草稿', simulate_help: '用草稿重新判定近期投诉，看看哪些结果会改变', simulate: '模拟草稿',
+      simulation_summary: '汇总', simulation_differences: '结果会改变的投诉',
+      publish_title: '3. 发布', publish_help: '发布后新投诉按新版本处理；需要复核时由另一位经理批准后生效', publish: '发布',
+      check_first: '建议先完成校验和测试', confirm_publish: '确定发布当前草稿吗？',
+      approve_title: '批准待发布版本', approve_help: '复核他人提交的版本（制作者与复核者不能是同一人）', approve: '批准',
+      diff_title: '版本对比', diff: '对比',
+      rollback_title: '回滚', rollback_help: '以所选历史版本的内容发布一个新版本', rollback: '回滚', confirm_rollback: '确定回滚到该版本吗？',
+    },
+    version_status: { pending_approval: '待批准', published: '已发布', rejected: '已驳回' },
+    sla: {
+      status: { on_time: '正常', at_risk: '即将超时', breached: '已超时', stopped: '已完成' },
+      remaining: '%{days}天%{hours}小时%{minutes}分', remaining_working: '%{days}个工作日%{hours}小时%{minutes}分', overdue_by: '超出 ',
+    },
+    complaint: {
+      tabs: { form: '登记信息', decisions: '判定说明', timeline: '处理记录', sla: '时限' },
+      no_events: '暂无处理记录', no_decisions: '暂无判定记录', no_clocks: '暂无时限', why: '为什么是这个%{decision}',
+      policy_version: '依据策略版本 %{version}', outcome: '结果', defaulted: '没有规则命中，采用默认结果', matched: '命中规则：%{rows}',
+      actions: '处理操作', closed: '此投诉已结案', transition: '变更状态', do_transition: '变更', assign: '分派', do_assign: '分派',
+      reply: '答复客户', template: '答复模板', reply_body: '答复内容', send_reply: '发送答复', follow_up: '记录回访', do_follow_up: '记录',
+      extend: '申请延期', do_extend: '延期',
+    },
+    intake: {
+      title: '登记投诉', subtitle: '电话受理时按顺序填写；所选类型的专属字段会出现在下方', type: '投诉类型', channel: '受理渠道',
+      customer_name: '客户姓名', customer_phone: '联系电话', complaint_title: '标题（可选）', text: '投诉内容',
+      text_help: '尽量记录客户原话：时间、地点、经过', requested_remedy: '客户诉求', type_fields: '该类型需要的信息', submit: '提交登记',
+      created: '已登记，编号 %{number}', created_title: '已登记：%{number}', open: '打开投诉', invalid_phone: '请输入有效的电话号码',
+      hint: '提交后，这里会显示投诉编号、判定的严重程度、责任部门和处理时限。', attachments_later: '附件可在登记后上传',
+      personal_suffix: '（个人信息）',
+    },
+    plugins: {
+      enable: '为本租户启用', enabled: '已启用', enabled_notice: '插件已启用，新增内容已加入草稿', confirm_enable: '确定启用插件“%{name}”吗？',
+    },
+    tokens: { revoke: '吊销', secret_title: '新令牌已创建', secret_once: '令牌只显示这一次，请立即复制并妥善保存。' },
+    dashboard: {
+      weekly_title: '本周投诉情况', previous_week: '上一周', next_week: '下一周', statistics_table: '投诉统计表', trend: '投诉趋势',
+      hot_causes: '热点原因', count: '数量', share: '占比', no_data: '暂无数据', target: '目标 ≥ %{target}%', met: '达标', not_met: '未达标',
+      kpi: { onTimeRate: '及时处理率', satisfactionRate: '满意率', effectiveResolutionRate: '有效解决率' },
+      dimension: { byType: '按类型', byCause: '按原因', byDepartment: '按部门', byChannel: '按渠道', bySeverity: '按严重程度' },
+    },
+    result: {
+      empty: '（无）', total: '总数', changed: '结果改变', unchanged: '结果不变', number: '投诉编号', field: '项目', before: '原结果',
+      after: '新结果', from: '原版本', to: '新版本', added: '新增', removed: '删除', version: '版本', path: '位置', message: '说明',
+      severity: '严重程度', department: '部门', valid: '有效', slaPolicy: '时限方案', complaints: '投诉数',
+    },
+    args: {
+      note: '说明', version: '版本号', from: '起始版本', to: '目标版本', comment: '备注', assignee: '处理人', assigneeEmail: '处理人邮箱',
+      reason: '原因', days: '天数', limit: '数量上限', satisfied: '客户满意（true/false）', result: '回访结果', toVersion: '目标版本',
+      department: '部门', departmentKey: '部门', newDeadline: '新期限', approve: '批准（true/false）',
+    },
+    enum: {
+      received: '已受理', registered: '已登记', dispatched: '已派单', in_progress: '处理中', resolved: '已解决', awaiting_follow_up: '待回访',
+      follow_up: '回访中', closed: '已结案', invalid: '无效', reopened: '重新处理', pending_approval: '待审批', escalated: '已升级',
+    },
+    event: {
+      submitted: '登记', decided: '系统判定', dispatched: '派单', assigned: '分派', transitioned: '状态变更', replied: '答复',
+      follow_up: '回访', extended: '延期', escalated: '升级', sla_warning: '即将超时', sla_breach: '已超时', comment: '备注',
+    },
+    filters: {
+      state: '状态', severity: '严重程度', department: '部门', type: '类型', channel: '渠道', assignee: '处理人', slaStatus: '时限状态',
+      number: '编号', from: '起始日期', to: '截止日期',
+    },
+  },
+  resources: {
+    complaints: {
+      name: '投诉 |||| 投诉',
+      fields: {
+        number: '编号', title: '标题', text: '内容', type: '类型', severity: '严重程度', state: '状态', department: '责任部门', sla: '时限',
+        receivedAt: '受理时间', channel: '渠道', requestedRemedy: '诉求', reference: '业务编号',
+      },
+    },
+    complaintTypes: {
+      name: '投诉类型 |||| 投诉类型',
+      fields: { name: '名称', parentKey: '上级类型', kind: '性质', fields: '表单字段', defaultSeverity: '默认严重程度', defaultDepartment: '默认责任部门' },
+    },
+    fields: {
+      name: '表单字段 |||| 表单字段',
+      fields: {
+        label: '名称', type: '类型', required: '必填', personal: '个人信息', options: '选项', visibleWhen: '何时显示', requiredWhen: '何时必填',
+        help: '填写说明',
+      },
+    },
+    channels: { name: '受理渠道 |||| 受理渠道', fields: { name: '名称', realtime: '实时渠道' } },
+    departments: { name: '部门 |||| 部门', fields: { name: '名称', parentKey: '上级部门', region: '区域', managerEmail: '部门经理' } },
+    teams: { name: '班组 |||| 班组', fields: { name: '名称', departmentKey: '所属部门', members: '成员' } },
+    severityLevels: { name: '严重程度 |||| 严重程度', fields: { name: '名称', rank: '级别', requiresApproval: '方案需经理批准', color: '颜色' } },
+    slaPolicies: { name: '时限方案 |||| 时限方案', fields: { name: '名称', targets: '时限项目' } },
+    escalations: { name: '升级规则 |||| 升级规则', fields: { name: '名称', trigger: '触发', target: '针对时限', when: '附加条件', actions: '动作' } },
+    templates: {
+      name: '答复模板 |||| 答复模板',
+      fields: { name: '名称', kind: '类别', channel: '渠道', typeKeys: '适用类型', subject: '主题', body: '正文' },
+    },
+    tests: { name: '规则测试 |||| 规则测试', fields: { description: '说明', facts: '示例投诉数据', expect: '期望结果' } },
+    policyVersions: {
+      name: '策略版本 |||| 策略版本',
+      fields: { version: '版本', status: '状态', note: '说明', createdAt: '提交时间', publishedAt: '发布时间', rolledBackFrom: '回滚自版本' },
+    },
+    plugins: { name: '行业插件 |||| 行业插件', fields: { name: '名称', id: '标识', version: '版本', description: '说明' } },
+    users: { name: '人员 |||| 人员', fields: { displayName: '姓名', email: '邮箱', role: '角色' } },
+    apiTokens: {
+      name: '接口令牌 |||| 接口令牌',
+      fields: { name: '名称', role: '角色', prefix: '前缀', createdAt: '创建时间', revokedAt: '吊销时间' },
+    },
+    auditLog: { name: '审计日志 |||| 审计日志', fields: { at: '时间', action: '操作', entity: '对象', entityKey: '标识', actor: '操作人' } },
+  },
+};
+
+/** The shape every language must fill: the same keys, string values. */
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+export type Messages = DeepStrings<typeof zhCN>;

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useLogin, useNotify, useTranslate, LocalesMenuButton } from 'react-admin';
+import { Avatar, Box, Button, Card, CardContent, CircularProgress, TextField, Typography } from '@mui/material';
+import LockIcon from '@mui/icons-material/Lock';
+
+/** Sign-in with the API's `login(email, password)`; the language can be switched before signing in. */
+export const LoginPage = () => {
+  const translate = useTranslate();
+  const login = useLogin();
+  const notify = useNotify();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [loading, setLoading] = useState(false);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setLoading(true);
+    try {
+      await login({ email, password });
+    } catch (error) {
+      notify((error as Error).message || 'ra.auth.sign_in_error', { type: 'error' });
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg, #1f4e79, #3c7dbf)' }}>
+      <Card sx={{ width: 380 }}>
+        <Box sx={{ display: 'flex', justifyContent: 'flex-end', p: 1 }}>
+          <LocalesMenuButton />
+        </Box>
+        <CardContent component="form" onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
+            <Avatar sx={{ bgcolor: 'secondary.main' }}><LockIcon /></Avatar>
+            <div>
+              <Typography variant="h6">{translate('app.login.title')}</Typography>
+              <Typography variant="body2" color="text.secondary">{translate('app.login.subtitle')}</Typography>
+            </div>
+          </Box>
+          <TextField
+            label={translate('app.login.email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+            autoFocus
+          />
+          <TextField
+            label={translate('app.login.password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+          <Button type="submit" variant="contained" disabled={loading} startIcon={loading ? <CircularProgress size={16} /> : null}>
+            {translate('app.login.submit')}
+          </Button>
+          <Typography variant="caption" color="text.secondary">{translate('app.login.demo_hint')}</Typography>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};

@@ -1,0 +1,100 @@
+import { Menu as RaMenu, usePermissions, useTranslate } from 'react-admin';
+import { ListSubheader } from '@mui/material';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import InboxIcon from '@mui/icons-material/Inbox';
+import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import TextFieldsIcon from '@mui/icons-material/TextFields';
+import CallSplitIcon from '@mui/icons-material/CallSplit';
+import ApartmentIcon from '@mui/icons-material/Apartment';
+import GroupsIcon from '@mui/icons-material/Groups';
+import PriorityHighIcon from '@mui/icons-material/PriorityHigh';
+import TimerIcon from '@mui/icons-material/Timer';
+import TrendingUpIcon from '@mui/icons-material/TrendingUp';
+import MailOutlinedIcon from '@mui/icons-material/MailOutlined';
+import RuleIcon from '@mui/icons-material/Rule';
+import ScienceIcon from '@mui/icons-material/Science';
+import PublishIcon from '@mui/icons-material/Publish';
+import HistoryIcon from '@mui/icons-material/History';
+import ExtensionIcon from '@mui/icons-material/Extension';
+import PeopleIcon from '@mui/icons-material/People';
+import KeyIcon from '@mui/icons-material/Key';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import { can, type Area } from '../permissions';
+
+interface Item {
+  to: string;
+  label: string;
+  icon: React.ReactElement;
+  area: Area;
+}
+interface Section {
+  label?: string;
+  items: Item[];
+}
+
+const SECTIONS: Section[] = [
+  {
+    items: [
+      { to: '/', label: 'app.menu.dashboard', icon: <DashboardIcon />, area: 'dashboard' },
+      { to: '/complaints', label: 'app.menu.work_queue', icon: <InboxIcon />, area: 'complaints' },
+      { to: '/intake', label: 'app.menu.intake', icon: <PhoneInTalkIcon />, area: 'intake' },
+    ],
+  },
+  {
+    label: 'app.menu.policy_studio',
+    items: [
+      { to: '/complaintTypes', label: 'resources.complaintTypes.name', icon: <AccountTreeIcon />, area: 'policy' },
+      { to: '/fields', label: 'resources.fields.name', icon: <TextFieldsIcon />, area: 'policy' },
+      { to: '/channels', label: 'resources.channels.name', icon: <CallSplitIcon />, area: 'policy' },
+      { to: '/departments', label: 'resources.departments.name', icon: <ApartmentIcon />, area: 'policy' },
+      { to: '/teams', label: 'resources.teams.name', icon: <GroupsIcon />, area: 'policy' },
+      { to: '/severityLevels', label: 'resources.severityLevels.name', icon: <PriorityHighIcon />, area: 'policy' },
+      { to: '/slaPolicies', label: 'resources.slaPolicies.name', icon: <TimerIcon />, area: 'policy' },
+      { to: '/escalations', label: 'resources.escalations.name', icon: <TrendingUpIcon />, area: 'policy' },
+      { to: '/templates', label: 'resources.templates.name', icon: <MailOutlinedIcon />, area: 'policy' },
+    ],
+  },
+  {
+    label: 'app.menu.rules_section',
+    items: [
+      { to: '/rules', label: 'app.menu.rule_builder', icon: <RuleIcon />, area: 'rules' },
+      { to: '/tests', label: 'resources.tests.name', icon: <ScienceIcon />, area: 'rules' },
+      { to: '/publishing', label: 'app.menu.publishing', icon: <PublishIcon />, area: 'publishing' },
+      { to: '/policyVersions', label: 'resources.policyVersions.name', icon: <HistoryIcon />, area: 'publishing' },
+    ],
+  },
+  {
+    label: 'app.menu.system_section',
+    items: [
+      { to: '/plugins', label: 'resources.plugins.name', icon: <ExtensionIcon />, area: 'plugins' },
+      { to: '/users', label: 'resources.users.name', icon: <PeopleIcon />, area: 'users' },
+      { to: '/apiTokens', label: 'resources.apiTokens.name', icon: <KeyIcon />, area: 'users' },
+      { to: '/auditLog', label: 'resources.auditLog.name', icon: <FactCheckIcon />, area: 'audit' },
+    ],
+  },
+];
+
+/** The menu lists only the areas the signed-in role may use. */
+export const Menu = () => {
+  const { permissions: role } = usePermissions<string>();
+  const translate = useTranslate();
+  return (
+    <RaMenu data-testid="main-menu">
+      {SECTIONS.map((section, index) => {
+        const items = section.items.filter((item) => can(role, item.area));
+        if (!items.length) return null;
+        return (
+          <div key={section.label ?? index}>
+            {section.label && (
+              <ListSubheader sx={{ lineHeight: '32px', background: 'transparent' }}>{translate(section.label)}</ListSubheader>
+            )}
+            {items.map((item) => (
+              <RaMenu.Item key={item.to} to={item.to} primaryText={translate(item.label, { smart_count: 2 })} leftIcon={item.icon} />
+            ))}
+          </div>
+        );
+      })}
+    </RaMenu>
+  );
+};

@@ -1,0 +1,54 @@
+/**
+ * What each role may see in the console. Mirrors the API's @Roles on the operations behind each area; the API
+ * remains the authority (it denies anyway), this only keeps menus free of doors that would not open.
+ */
+export type Role = 'admin' | 'manager' | 'handler' | 'agent' | 'analyst' | 'expert' | 'auditor' | 'api_client';
+
+export type Area =
+  | 'dashboard' | 'complaints' | 'intake' | 'policy' | 'rules' | 'publishing' | 'approve' | 'plugins' | 'users' | 'audit';
+
+const ACCESS: Record<Area, Role[]> = {
+  dashboard: ['admin', 'manager', 'analyst', 'expert', 'auditor'],
+  complaints: ['admin', 'manager', 'handler', 'agent', 'analyst', 'expert', 'auditor'],
+  intake: ['admin', 'manager', 'agent'],
+  policy: ['admin'],
+  rules: ['admin'],
+  publishing: ['admin', 'manager', 'auditor'],
+  approve: ['admin', 'manager'],
+  plugins: ['admin'],
+  users: ['admin'],
+  audit: ['admin', 'auditor'],
+};
+
+export function can(role: string | undefined, area: Area): boolean {
+  return !!role && ACCESS[area].includes(role as Role);
+}
+
+/** The console area a react-admin resource belongs to. */
+export const RESOURCE_AREA: Record<string, Area> = {
+  complaints: 'complaints',
+  myQueue: 'complaints',
+  complaintTypes: 'policy',
+  fields: 'policy',
+  channels: 'policy',
+  departments: 'policy',
+  teams: 'policy',
+  severityLevels: 'policy',
+  calendars: 'policy',
+  slaPolicies: 'policy',
+  escalations: 'policy',
+  templates: 'policy',
+  tests: 'rules',
+  policyVersions: 'publishing',
+  plugins: 'plugins',
+  users: 'users',
+  apiTokens: 'users',
+  auditLog: 'audit',
+};
+
+/** Where a role lands after signing in. */
+export function homeFor(role: string | undefined): string {
+  if (can(role, 'dashboard')) return '/';
+  if (can(role, 'intake')) return '/intake';
+  return '/complaints';
+}

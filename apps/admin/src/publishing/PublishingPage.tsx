@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { Title, usePermissions, useTranslate } from 'react-admin';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Box, Button, Card, CardContent, CardHeader, Step, StepLabel, Stepper, Typography } from '@mui/material';
+import { OperationRunner } from '../common/OperationRunner';
+import { ResultView } from '../common/ResultView';
+import { runTests, validateDraft, type TestOutcome } from '../rule-builder/policyOperations';
+import type { ApiProblem } from '../graphql/client';
+import { useOperations } from '../graphql/useOperations';
+import { can } from '../permissions';
+
+/**
+ * Test and publish: check the draft, run the rule tests, simulate the draft on recent complaints, then publish
+ * (a second person approves when the policy requires maker-checker). Diff and rollback live here too.
+ */
+export default function PublishingPage() {
+  const translate = useTranslate();
+  const queryClient = useQueryClient();
+  const { permissions: role } = usePermissions<string>();
+  const { has } = useOperations('validatePolicyDraft', 'runPolicyTests');
+  const [problems, setProblems] = useState<ApiProblem[] | null>(null);
+  const [tests, setTests] = useState<TestOutcome[] | null>(null);
+  const [checking, setChecking] = useState(false);
+  const failing = tests?.filter((t) => !t.passed) ?? [];
+  const refreshVersions = () => queryClient.invalidateQueries({ queryKey: ['policyVersions'] });
+
+  const check = async () => {
+    setChecking(true);
+    try {
+      if (has('validatePolicyDraft')) setProblems(await validateDraft());
+      if (has('runPolicyTests')) setTests(await runTests());
+    } finally {
+      setChecking(false);
+    }
+  };
+  const ready = problems !== null && problems.length === 0 && failing.length === 0;
+  const activeStep = problems === null ? 0 : ready ? 2 : 1;
+
+  return (
+    <Box sx={{ p: 1, display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Title title={translate('app.menu.publishing')} />
+      <Stepper activeStep={activeStep} alternativeLabel>
+        {['check', 'simulate', 'publish'].map((s) => <Step key={s}><StepLabel>{translate(`app.publishing.steps.${s}`)}</StepLabel></Step>)}
+      </Stepper>
+      {can(role, 'rules') && (
+        <Card variant="outlined">
+          <CardHeader title={translate('app.publishing.check_title')} subheader={translate('app.publishing.check_help')} />
+          <CardContent>
+            <Button variant="contained" onClick={check} disabled={checking} data-testid="check-draft">{translate('app.publishing.check')}</Button>
+            {problems && problems.length === 0 && <Alert severity="success" sx={{ mt: 1 }}>{translate('app.publishing.no_problems')}</Alert>}
+            {problems && problems.length > 0 && (
+              <Alert severity="error" sx={{ mt: 1 }} data-testid="draft-problems">
+                {translate('app.publishing.problems', { smart_count: problems.length })}
+                <ul style={{ margin: 0, paddingLeft: 20 }}>{problems.map((p, i) => <li key={i}><code>{p.path}</code> {p.message}</li>)}</ul>
+              </Alert>
+            )}
+            {tests && (
+              <Alert severity={failing.length ? 'error' : 'success'} sx={{ mt: 1 }} data-testid="publish-tests">
+                {translate('app.tests.summary', { passed: tests.length - failing.length, total: tests.length })}
+                {failing.length > 0 && <ul style={{ margin: 0, paddingLeft: 20 }}>{failing.map((t) => <li key={t.key}><b>{t.key}</b>：{t.failures.join('；')}</li>)}</ul>}
+              </Alert>
+            )}
+          </CardContent>
+        </Card>
+      )}
+      {can(role, 'rules') && (
+        <Card variant="outlined">
+          <CardHeader title={translate('app.publishing.simulate_title')} subheader={translate('app.publishing.simulate_help')} />
+          <CardContent>
+            <OperationRunner operation="simulatePolicy" label="app.publishing.simulate" testId="simulate"
+              renderResult={(result) => <SimulationResult result={result} />} />
+          </CardContent>
+        </Card>
+      )}
+      {can(role, 'rules') && (
+        <Card variant="outlined">
+          <CardHeader title={translate('app.publishing.publish_title')} subheader={translate('app.publishing.publish_help')} />
+          <CardContent>
+            {!ready && <Typography variant="body2" color="warning.main" sx={{ mb: 1 }}>{translate('app.publishing.check_first')}</Typography>}
+            <OperationRunner operation="publishPolicy" label="app.publishing.publish" confirm="app.publishing.confirm_publish" testId="publish" onDone={refreshVersions} />
+          </CardContent>
+        </Card>
+      )}
+      {can(role, 'approve') && (
+        <Card variant="outlined">
+          <CardHeader title={translate('app.publishing.approve_title')} subheader={translate('app.publishing.approve_help')} />
+          <CardContent>
+            <OperationRunner operation="approvePolicyVersion" label="app.publishing.approve" color="success" testId="approve" onDone={refreshVersions} />
+          </CardContent>
+        </Card>
+      )}
+      <Card variant="outlined">
+        <CardHeader title={translate('app.publishing.diff_title')} />
+        <CardContent>
+          <OperationRunner operation="policyDiff" label="app.publishing.diff" testId="diff" />
+        </CardContent>
+      </Card>
+      {can(role, 'rules') && (
+        <Card variant="outlined">
+          <CardHeader title={translate('app.publishing.rollback_title')} subheader={translate('app.publishing.rollback_help')} />
+          <CardContent>
+            <OperationRunner operation="rollbackPolicy" label="app.publishing.rollback" color="warning" confirm="app.publishing.confirm_rollback" testId="rollback" onDone={refreshVersions} />
+          </CardContent>
+        </Card>
+      )}
+    </Box>
+  );
+}
+
+/** The simulation's summary first, then the complaints whose decision would change. */
+function SimulationResult({ result }: { result: any }) {
+  const translate = useTranslate();
+  const value = typeof result === 'string' ? JSON.parse(result) : result;
+  const { summary, differences, diffs, changes, ...rest } = value ?? {};
+  const list = differences ?? diffs ?? changes;
+  return (
+    <Box data-testid="simulation-result">
+      <Typography variant="subtitle2">{translate('app.publishing.simulation_summary')}</Typography>
+      <ResultView value={summary ?? rest} />
+      {list && (
+        <>
+          <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('app.publishing.simulation_differences')}</Typography>
+          <ResultView value={list} />
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,42 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { JSONScalar } from '../../policy/dtos/json.scalar';
+
+@ObjectType('AuditEntry', { description: 'One configuration change: who, what, and the object before and after.' })
+export class AuditEntry {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true, description: 'User or API token id; null for the system (seeders, plugin installation).' })
+  actorId!: string | null;
+  @Field() actorRole!: string;
+  @Field({ description: 'e.g. upsert, delete, set_rule_set, update_settings, publish, approve, reject, rollback, import, discard_draft.' })
+  action!: string;
+  @Field({ description: 'What was changed, e.g. complaintTypes, ruleSets, policyVersion.' }) entity!: string;
+  @Field(() => String, { nullable: true }) entityKey!: string | null;
+  @Field(() => JSONScalar, { nullable: true }) before!: unknown;
+  @Field(() => JSONScalar, { nullable: true }) after!: unknown;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType()
+export class AuditPageInfo {
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field() hasNextPage!: boolean;
+}
+
+@ObjectType('AuditConnection')
+export class AuditConnection {
+  @Field(() => [AuditEntry]) nodes!: AuditEntry[];
+  @Field(() => AuditPageInfo) pageInfo!: AuditPageInfo;
+}
+
+@InputType()
+export class AuditFilterInput {
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) action?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(64) entity?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) entityKey?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(36) actorId?: string;
+  @Field({ nullable: true }) @IsOptional() since?: Date;
+  @Field({ nullable: true }) @IsOptional() until?: Date;
+}
+
+export const AUDIT_PAGE_DEFAULT = 50;

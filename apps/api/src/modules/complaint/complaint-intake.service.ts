@@ -1,0 +1,251 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { newId } from '../../common/db/columns';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/config';
+import { PersonalDataCipher } from '../../common/crypto/personal-data';
+import { TenantService } from '../tenant/tenant.service';
+import { PolicyService } from '../policy/policy.service';
+import type { CompiledPolicy } from '../policy/engine/compiled-policy';
+import { OutboxService } from '../outbox/outbox.service';
+import { Customer } from '../customer/customer.entity';
+import { User } from '../auth/user.entity';
+import { Complaint, ComplaintEvent } from './complaint.entity';
+import { ComplaintErrors } from './complaint.exception';
+import type { SubmitComplaintInput } from './dtos/complaint.inputs';
+import { validateForm, type FormProblem } from './form-validation';
+import { buildIntakeFacts, type AggregateFacts } from './facts';
+import { SlaCalendars } from '../sla/sla-calendars.service';
+import { DEFAULT_NUMBER_PATTERN, formatComplaintNumber, numberPeriod } from './numbering';
+import { ComplaintTimeline } from './complaint-timeline';
+import { SlaService } from '../sla/sla.service';
+import { EscalationService } from '../sla/escalation/escalation.service';
+import { PluginHooks } from './plugin-hooks';
+
+const DAY = 86_400_000;
+
+/**
+ * Intake: one way through for a complaint (docs/architecture.md). Validate the form against the pinned policy
+ * version, assemble facts (with aggregates), decide validity → severity → routing → SLA, and write the number,
+ * the complaint, its timeline with explanations, its SLA clocks and its outbox rows in ONE transaction.
+ */
+@Injectable()
+export class ComplaintIntakeService {
+  private readonly cipher: PersonalDataCipher;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly tenants: TenantService,
+    private readonly policies: PolicyService,
+    private readonly outbox: OutboxService,
+    private readonly timeline: ComplaintTimeline,
+    private readonly sla: SlaService,
+    private readonly escalation: EscalationService,
+    private readonly plugins: PluginHooks,
+    private readonly calendars: SlaCalendars,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cipher = new PersonalDataCipher(config.encryptionKey);
+  }
+
+  get personalData(): PersonalDataCipher {
+    return this.cipher;
+  }
+
+  async submit(auth: AuthContext, input: SubmitComplaintInput): Promise<Complaint> {
+    if (input.idempotencyKey) {
+      const existing = await this.findByIdempotencyKey(auth.tenantId, input.idempotencyKey);
+      if (existing) return existing;
+    }
+    try {
+      return await this.submitOnce(auth, input);
+    } catch (error) {
+      // Two retries racing with the same key: the unique index lets one in; the other returns the winner.
+      if (input.idempotencyKey && isUniqueViolation(error)) {
+        const existing = await this.findByIdempotencyKey(auth.tenantId, input.idempotencyKey);
+        if (existing) return existing;
+      }
+      throw error;
+    }
+  }
+
+  private findByIdempotencyKey(tenantId: string, key: string): Promise<Complaint | null> {
+    return this.dataSource.getRepository(Complaint).findOne({ where: { tenantId, idempotencyKey: key } });
+  }
+
+  private async submitOnce(auth: AuthContext, input: SubmitComplaintInput): Promise<Complaint> {
+    const tenant = await this.tenants.get(auth.tenantId);
+    const policy = await this.policies.getCurrent(auth.tenantId);
+    if (!policy) throw ComplaintErrors.create('NO_PUBLISHED_POLICY');
+    const type = policy.document.complaintTypes.find((t) => t.key === input.type && t.active !== false);
+    if (!type) throw ComplaintErrors.create('UNKNOWN_TYPE', { field: 'input.type', params: { key: input.type } });
+    if (!policy.document.channels.some((c) => c.key === input.channel)) {
+      throw ComplaintErrors.create('UNKNOWN_CHANNEL', { field: 'input.channel', params: { key: input.channel } });
+    }
+    const now = this.clock.now();
+    const calendar = this.calendars.calendar(auth.tenantId, policy);
+    const context = { now, timeZone: tenant.timeZone, calendar };
+    const rawForm = (input.form ?? {}) as Record<string, unknown>;
+    const fields = policy.fieldsForType(type.key);
+    const preFacts = { complaint: { channel: input.channel, type: type.key, typePath: policy.typePath(type.key), kind: type.kind, text: input.text, form: rawForm } };
+    const { values: form, problems } = validateForm(fields, rawForm, preFacts, context);
+    const complainant = input.complainant ?? {};
+    if (!complainant.phone && !complainant.email && !complainant.customerReference) {
+      problems.push({ field: 'complainant.phone', code: 'REQUIRED', message: 'Give at least one contact (phone or e-mail)' } as FormProblem);
+    }
+    if (problems.length) {
+      throw ComplaintErrors.create('FORM_INVALID', {
+        field: `input.${problems[0].field}`, params: { count: problems.length },
+        problems: problems.map((p) => ({ field: `input.${p.field}`, code: p.code, message: p.message })),
+      });
+    }
+    const personalKeys = new Set(fields.filter((f) => f.personal).map((f) => f.key));
+    const storedForm = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, personalKeys.has(k) ? this.cipher.encrypt(String(v)) : v]));
+    const factsForm = Object.fromEntries(Object.entries(form).filter(([k]) => !personalKeys.has(k)));
+
+    const complaint = await this.dataSource.transaction(async (manager) => {
+      const customer = await this.findOrCreateCustomer(manager, auth.tenantId, complainant);
+      const aggregates = await this.aggregates(manager, auth.tenantId, customer.id, type.key, input.reference ?? null, now);
+      let facts = buildIntakeFacts({
+        channel: input.channel, type: type.key, typePath: policy.typePath(type.key), kind: type.kind, title: input.title,
+        text: input.text, requestedRemedy: input.requestedRemedy, reference: input.reference, occurredAt: input.occurredAt ?? null,
+        receivedAt: now, form: factsForm, attachmentCount: input.attachments?.length ?? 0, hasPhone: Boolean(complainant.phone),
+        customerReference: complainant.customerReference ? 'present' : null,
+      }, aggregates, calendar, tenant.timeZone, null);
+      // Plugins' blocking hooks may add facts or reject before anything is written.
+      facts = await this.plugins.beforeSubmit(auth.tenantId, facts, { manager });
+
+      const decisions = policy.decide(facts, context);
+      const number = await this.nextNumber(manager, auth.tenantId, tenant.settings.numberPattern ?? DEFAULT_NUMBER_PATTERN, tenant.timeZone, now);
+      const assigneeId = decisions.validity.valid ? await this.pickAssignee(manager, auth.tenantId, policy, decisions.routing) : null;
+      const state = !decisions.validity.valid ? 'invalid_closed' : decisions.routing.department ? 'dispatched' : 'assessed';
+      const entity = manager.create(Complaint, {
+        id: newId(), tenantId: auth.tenantId, number, idempotencyKey: input.idempotencyKey ?? null, channel: input.channel,
+        typeKey: type.key, kind: type.kind, title: input.title ?? null, text: input.text, requestedRemedy: input.requestedRemedy ?? null,
+        reference: input.reference ?? null, occurredAt: input.occurredAt ?? null, receivedAt: now, form: storedForm,
+        attachments: input.attachments ?? [], customerId: customer.id, state, valid: decisions.validity.valid,
+        invalidReason: decisions.validity.reason ?? null, severity: decisions.severity.level,
+        department: decisions.validity.valid ? decisions.routing.department ?? null : null,
+        team: decisions.validity.valid ? decisions.routing.team ?? null : null, assigneeId,
+        firstContactId: auth.userId ?? null, slaPolicy: decisions.validity.valid ? decisions.sla.policy ?? null : null,
+        policyVersion: policy.version, facts: { ...facts, validity: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null }, severity: decisions.severity.level },
+        unsatisfiedCount: 0, reopenCount: 0, slaStatus: 'on_time', updatedAt: now, closedAt: state === 'invalid_closed' ? now : null,
+      });
+      await manager.insert(Complaint, entity as never);
+      const actor = { id: auth.userId ?? auth.tokenId ?? null, role: auth.role };
+      const events: [string, Record<string, unknown>][] = [
+        ['received', { number, channel: input.channel, type: type.key, policyVersion: policy.version }],
+        ['decision.validity', { ruleSet: 'validity', outcome: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null }, rowKey: decisions.validity.rowKey ?? null, policyVersion: policy.version, explanation: decisions.validity.trace ?? null }],
+        ['decision.severity', { ruleSet: 'severity', outcome: decisions.severity.level, rowKey: decisions.severity.rowKey ?? null, policyVersion: policy.version, explanation: decisions.severity.trace ?? null }],
+      ];
+      if (decisions.validity.valid) {
+        events.push(
+          ['decision.routing', { ruleSet: 'routing', outcome: { department: decisions.routing.department ?? null, team: decisions.routing.team ?? null, assigneeId, strategy: decisions.routing.strategy }, rowKey: decisions.routing.rowKey ?? null, policyVersion: policy.version, explanation: decisions.routing.trace ?? null }],
+          ['decision.sla', { ruleSet: 'sla', outcome: decisions.sla.policy ?? null, rowKey: decisions.sla.rowKey ?? null, policyVersion: policy.version, explanation: decisions.sla.trace ?? null }],
+        );
+      } else {
+        events.push(['transitioned', { from: 'received', to: 'invalid_closed', reason: decisions.validity.reason ?? null, automatic: true }]);
+      }
+      await this.timeline.appendMany(manager, entity, events, actor, now);
+      if (entity.valid) {
+        await this.sla.startClocks(manager, entity, policy, now);
+        await this.escalation.run(manager, 'aggregate', entity, policy, { facts: entity.facts, at: now });
+      }
+      await this.plugins.afterCommitEvents(manager, entity, 'complaint.submitted', now);
+      return entity;
+    });
+    return complaint;
+  }
+
+  private async findOrCreateCustomer(manager: EntityManager, tenantId: string, input: SubmitComplaintInput['complainant']): Promise<Customer> {
+    const hashes = {
+      phoneHash: this.cipher.blindIndex(input.phone), idNumberHash: this.cipher.blindIndex(input.idNumber),
+      emailHash: this.cipher.blindIndex(input.email), referenceHash: this.cipher.blindIndex(input.customerReference),
+    };
+    for (const key of ['idNumberHash', 'phoneHash', 'referenceHash', 'emailHash'] as const) {
+      if (!hashes[key]) continue;
+      const found = await manager.findOne(Customer, { where: { tenantId, [key]: hashes[key] } });
+      if (found) return found;
+    }
+    const customer = manager.create(Customer, {
+      id: newId(), tenantId, nameEnc: this.cipher.encrypt(input.name), phoneEnc: this.cipher.encrypt(input.phone),
+      emailEnc: this.cipher.encrypt(input.email), idNumberEnc: this.cipher.encrypt(input.idNumber),
+      referenceEnc: this.cipher.encrypt(input.customerReference), ...hashes,
+    });
+    await manager.insert(Customer, customer);
+    return customer;
+  }
+
+  /** Aggregate facts over the last 30 days (the current complaint counts itself in the distinct-customer figures). */
+  private async aggregates(manager: EntityManager, tenantId: string, customerId: string, typeKey: string, reference: string | null, now: Date): Promise<AggregateFacts> {
+    const since = new Date(now.getTime() - 30 * DAY);
+    const repo = manager.getRepository(Complaint);
+    const [last30, total] = await Promise.all([
+      repo.createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.customer_id = :customerId AND c.received_at >= :since', { tenantId, customerId, since }).getCount(),
+      repo.count({ where: { tenantId, customerId } }),
+    ]);
+    const distinct = await repo.createQueryBuilder('c').select('COUNT(DISTINCT c.customer_id)', 'n')
+      .where('c.tenant_id = :tenantId AND c.type_key = :typeKey AND c.received_at >= :since AND c.customer_id <> :customerId', { tenantId, typeKey, since, customerId })
+      .getRawOne<{ n: string | number }>();
+    const sameReference = reference
+      ? await repo.count({ where: { tenantId, reference } })
+      : 0;
+    const sameType = Number(distinct?.n ?? 0) + 1;
+    return {
+      customerComplaintsLast30Days: last30, customerComplaintsTotal: total, sameTypeCustomers30d: sameType,
+      sameCauseCustomers30d: sameType, sameReferenceCount: sameReference,
+    };
+  }
+
+  /** Atomic monthly serial: an upsert on the counter row (row lock on PostgreSQL, serialized writer on SQLite). */
+  private async nextNumber(manager: EntityManager, tenantId: string, pattern: string, timeZone: string, now: Date): Promise<string> {
+    const period = numberPeriod(now, timeZone);
+    const pg = manager.connection.options.type === 'postgres';
+    const sql = pg
+      ? 'INSERT INTO complaint_counter (tenant_id, period, last_value) VALUES ($1, $2, 1) ON CONFLICT (tenant_id, period) DO UPDATE SET last_value = complaint_counter.last_value + 1 RETURNING last_value'
+      : 'INSERT INTO complaint_counter (tenant_id, period, last_value) VALUES (?, ?, 1) ON CONFLICT (tenant_id, period) DO UPDATE SET last_value = last_value + 1 RETURNING last_value';
+    const rows: { last_value: number | string }[] = await manager.query(sql, [tenantId, period]);
+    return formatComplaintNumber(pattern, now, timeZone, Number(rows[0].last_value));
+  }
+
+  /** Assignment strategy from the routing row: a named person, round-robin or least-loaded in the team. */
+  async pickAssignee(manager: EntityManager, tenantId: string, policy: CompiledPolicy, routing: { department?: string; team?: string; assignee?: string; strategy: string }): Promise<string | null> {
+    const users = manager.getRepository(User);
+    if (routing.assignee) {
+      const user = await users.findOne({ where: { tenantId, email: routing.assignee.toLowerCase(), active: true } });
+      if (user) return user.id;
+    }
+    if (routing.strategy === 'manual' || !routing.department) return null;
+    const team = policy.document.teams.find((t) => (routing.team ? t.key === routing.team : t.departmentKey === routing.department));
+    if (!team || !team.members.length) return null;
+    const members = await users.createQueryBuilder('u').where('u.tenant_id = :tenantId AND u.active = :active AND u.email IN (:...emails)', { tenantId, active: true, emails: team.members.map((m) => m.toLowerCase()) }).getMany();
+    if (!members.length) return null;
+    const ids = members.map((m) => m.id).sort();
+    const openStates = ['dispatched', 'in_progress', 'waiting_customer', 'awaiting_approval', 'reopened', 'assessed'];
+    if (routing.strategy === 'least_loaded') {
+      const loads: { assignee_id: string; n: string | number }[] = await manager.getRepository(Complaint).createQueryBuilder('c')
+        .select('c.assignee_id', 'assignee_id').addSelect('COUNT(*)', 'n')
+        .where('c.tenant_id = :tenantId AND c.assignee_id IN (:...ids) AND c.state IN (:...openStates)', { tenantId, ids, openStates })
+        .groupBy('c.assignee_id').getRawMany();
+      const load = new Map(loads.map((l) => [l.assignee_id, Number(l.n)]));
+      return ids.reduce((best, id) => ((load.get(id) ?? 0) < (load.get(best) ?? 0) ? id : best), ids[0]);
+    }
+    // round_robin: the member after the one who got this team's latest complaint.
+    const last = await manager.getRepository(Complaint).createQueryBuilder('c')
+      .where('c.tenant_id = :tenantId AND c.assignee_id IN (:...ids)', { tenantId, ids })
+      .orderBy('c.received_at', 'DESC').addOrderBy('c.number', 'DESC').limit(1).getOne();
+    if (!last?.assigneeId) return ids[0];
+    return ids[(ids.indexOf(last.assigneeId) + 1) % ids.length];
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key/i.test(e?.message ?? '');
+}
+
+export { ComplaintEvent };

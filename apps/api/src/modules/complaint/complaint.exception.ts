@@ -1,0 +1,26 @@
+import { defineErrors } from '../../common/errors/app-error';
+
+export const ComplaintErrors = defineErrors({
+  NO_PUBLISHED_POLICY: { category: 'CONFLICT', zh: '尚未发布投诉处理策略，无法受理投诉', en: 'No policy has been published yet; complaints cannot be taken' },
+  UNKNOWN_TYPE: { category: 'BAD_USER_INPUT', zh: '未知的投诉类型：{key}', en: 'Unknown complaint type: {key}' },
+  UNKNOWN_CHANNEL: { category: 'BAD_USER_INPUT', zh: '未知的渠道：{key}', en: 'Unknown channel: {key}' },
+  FORM_INVALID: { category: 'BAD_USER_INPUT', zh: '表单填写有误（{count} 处）', en: 'The form has {count} problem(s)' },
+  COMPLAINANT_CONTACT_REQUIRED: { category: 'BAD_USER_INPUT', zh: '请至少提供一种联系方式（电话或邮箱）', en: 'Give at least one contact (phone or e-mail)' },
+  NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到该投诉', en: 'Complaint not found' },
+  ILLEGAL_TRANSITION: { category: 'BAD_USER_INPUT', zh: '不能从“{from}”转到“{to}”，允许的下一步：{allowed}', en: 'Cannot move from {from} to {to}; allowed: {allowed}' },
+  ROLE_NOT_ALLOWED: { category: 'FORBIDDEN', zh: '当前角色不能把投诉从“{from}”转到“{to}”', en: 'Your role may not move a complaint from {from} to {to}' },
+  COMMENT_REQUIRED: { category: 'BAD_USER_INPUT', zh: '此操作需要填写原因', en: 'This step needs a reason' },
+  UNKNOWN_DEPARTMENT: { category: 'BAD_USER_INPUT', zh: '未知的部门：{key}', en: 'Unknown department: {key}' },
+  UNKNOWN_USER: { category: 'BAD_USER_INPUT', zh: '未找到处理人', en: 'Assignee not found in this tenant' },
+  REASON_REQUIRED: { category: 'BAD_USER_INPUT', zh: '请填写改派原因', en: 'A reason is required to reassign' },
+  NOT_AWAITING_APPROVAL: { category: 'CONFLICT', zh: '该投诉没有待审批的处理方案', en: 'This complaint has no solution awaiting approval' },
+  SELF_APPROVAL: { category: 'FORBIDDEN', zh: '不能审批自己提交的方案', en: 'You cannot approve your own solution' },
+  CLOSED: { category: 'CONFLICT', zh: '投诉已结案', en: 'The complaint is closed' },
+  UNKNOWN_TEMPLATE: { category: 'BAD_USER_INPUT', zh: '未知的回复模板：{key}', en: 'Unknown reply template: {key}' },
+  REPLY_EMPTY: { category: 'BAD_USER_INPUT', zh: '回复内容不能为空', en: 'The reply must not be empty' },
+  NOT_RESPONDED: { category: 'CONFLICT', zh: '投诉尚未答复，不能回访', en: 'The complaint has not been answered yet; no follow-up possible' },
+  CLOSE_NEEDS_SATISFACTION: { category: 'CONFLICT', zh: '结案需要客户满意，或由经理说明原因', en: 'Closing needs a satisfied customer or a manager’s reason' },
+  SCORE_RANGE: { category: 'BAD_USER_INPUT', zh: '满意度评分应为 1–5', en: 'The score must be between 1 and 5' },
+  CONCURRENT_UPDATE: { category: 'CONFLICT', zh: '投诉已被他人修改，请刷新后重试', en: 'The complaint was changed by someone else; reload and retry' },
+  REJECTED_BY_PLUGIN: { category: 'BAD_USER_INPUT', zh: '{message}', en: '{message}' },
+});

@@ -1,0 +1,440 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { newId } from '../../common/db/columns';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { Role } from '../../common/auth/roles';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/config';
+import { PersonalDataCipher, mask } from '../../common/crypto/personal-data';
+import { TenantService } from '../tenant/tenant.service';
+import { PolicyService } from '../policy/policy.service';
+import type { CompiledPolicy } from '../policy/engine/compiled-policy';
+import { OutboxService } from '../outbox/outbox.service';
+import { Customer } from '../customer/customer.entity';
+import { User } from '../auth/user.entity';
+import { CLOSED_STATES, Complaint, ComplaintEvent, ComplaintReply, ComplaintTask, type ComplaintState } from './complaint.entity';
+import { ComplaintErrors } from './complaint.exception';
+import { checkTransition, allowedTargets } from './workflow';
+import { ComplaintTimeline, type Actor } from './complaint-timeline';
+import { SlaService } from '../sla/sla.service';
+import type { ComplaintChange } from '../sla/sla-conditions';
+import { EscalationService } from '../sla/escalation/escalation.service';
+import { PluginHooks } from './plugin-hooks';
+import { ComplaintOrder, type AssignInput, type ComplaintFilter, type FollowUpInput, type ReplyInput, type TaskInput } from './dtos/complaint.inputs';
+import type { Complainant, ComplaintConnection, ComplaintView, Decision } from './dtos/complaint.types';
+import { renderTemplate, formatLocalDateTime } from './template-render';
+
+/** Roles that work with complainants and may see their personal data unmasked. */
+export const PERSONAL_DATA_ROLES: string[] = [Role.admin, Role.manager, Role.handler, Role.agent];
+const DECISION_TYPES: Record<string, string> = { 'decision.validity': 'validity', 'decision.severity': 'severity', 'decision.routing': 'routing', 'decision.sla': 'sla' };
+
+const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+const decodeCursor = (cursor?: string | null) => {
+  if (!cursor) return 0;
+  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return match ? Number(match[1]) + 1 : 0;
+};
+
+/** Handling after intake: transitions, assignment, tasks, replies with approval, follow-up, closure, queries. */
+@Injectable()
+export class ComplaintService {
+  private readonly cipher: PersonalDataCipher;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly tenants: TenantService,
+    private readonly policies: PolicyService,
+    private readonly outbox: OutboxService,
+    private readonly timeline: ComplaintTimeline,
+    private readonly sla: SlaService,
+    private readonly escalation: EscalationService,
+    private readonly plugins: PluginHooks,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cipher = new PersonalDataCipher(config.encryptionKey);
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  async get(auth: AuthContext, id: string): Promise<Complaint> {
+    const complaint = await this.dataSource.getRepository(Complaint).findOne({ where: { id, tenantId: auth.tenantId } });
+    if (!complaint) throw ComplaintErrors.create('NOT_FOUND', { field: 'id' });
+    return complaint;
+  }
+
+  async byNumber(auth: AuthContext, number: string): Promise<Complaint> {
+    const complaint = await this.dataSource.getRepository(Complaint).findOne({ where: { number, tenantId: auth.tenantId } });
+    if (!complaint) throw ComplaintErrors.create('NOT_FOUND', { field: 'number' });
+    return complaint;
+  }
+
+  async list(auth: AuthContext, filter: ComplaintFilter = {}, orderBy = ComplaintOrder.RECEIVED_DESC, first = 20, after?: string | null): Promise<{ rows: Complaint[]; connection: Omit<ComplaintConnection, 'edges'>; offset: number }> {
+    const qb = this.dataSource.getRepository(Complaint).createQueryBuilder('c').where('c.tenant_id = :tenantId', { tenantId: auth.tenantId });
+    await this.applyFilter(auth, qb, filter);
+    if (orderBy === ComplaintOrder.RESOLUTION_DUE_ASC) {
+      // Work queues: soonest deadline first, complaints without a deadline last.
+      qb.orderBy('CASE WHEN c.resolution_due_at IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy('c.resolution_due_at', 'ASC');
+    } else {
+      qb.orderBy('c.received_at', orderBy === ComplaintOrder.RECEIVED_ASC ? 'ASC' : 'DESC');
+    }
+    qb.addOrderBy('c.number', orderBy === ComplaintOrder.RECEIVED_DESC ? 'DESC' : 'ASC');
+    const offset = decodeCursor(after);
+    const limit = Math.max(1, Math.min(first, 200));
+    const [rows, total] = await qb.skip(offset).take(limit + 1).getManyAndCount();
+    const page = rows.slice(0, limit);
+    return {
+      rows: page,
+      offset,
+      connection: {
+        totalCount: total,
+        pageInfo: { hasNextPage: rows.length > limit, endCursor: page.length ? encodeCursor(offset + page.length - 1) : null },
+      },
+    };
+  }
+
+  cursor(offset: number): string {
+    return encodeCursor(offset);
+  }
+
+  private async applyFilter(auth: AuthContext, qb: SelectQueryBuilder<Complaint>, f: ComplaintFilter): Promise<void> {
+    if (f.state?.length) qb.andWhere('c.state IN (:...states)', { states: f.state });
+    if (f.open) qb.andWhere('c.state NOT IN (:...closed)', { closed: CLOSED_STATES });
+    if (f.severity?.length) qb.andWhere('c.severity IN (:...severities)', { severities: f.severity });
+    if (f.department) qb.andWhere('c.department = :department', { department: f.department });
+    if (f.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
+    if (f.channel) qb.andWhere('c.channel = :channel', { channel: f.channel });
+    if (f.receivedFrom) qb.andWhere('c.received_at >= :from', { from: f.receivedFrom });
+    if (f.receivedTo) qb.andWhere('c.received_at < :to', { to: f.receivedTo });
+    if (f.slaStatus?.length) qb.andWhere('c.sla_status IN (:...slaStatus)', { slaStatus: f.slaStatus });
+    if (f.text) {
+      const like = `%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      qb.andWhere("(c.number LIKE :like ESCAPE '\\' OR c.title LIKE :like ESCAPE '\\' OR c.text LIKE :like ESCAPE '\\')", { like });
+    }
+    if (f.type) {
+      const policy = await this.policies.getCurrent(auth.tenantId);
+      const root = policy?.typePath(f.type);
+      const keys = policy && root
+        ? policy.document.complaintTypes.filter((t) => { const p = policy.typePath(t.key); return p === root || p.startsWith(`${root}/`); }).map((t) => t.key)
+        : [f.type];
+      qb.andWhere('c.type_key IN (:...typeKeys)', { typeKeys: keys.length ? keys : [f.type] });
+    }
+  }
+
+  timelineOf(complaint: Complaint): Promise<ComplaintEvent[]> {
+    return this.dataSource.getRepository(ComplaintEvent).find({ where: { tenantId: complaint.tenantId, complaintId: complaint.id }, order: { seq: 'ASC' } });
+  }
+
+  async decisionsOf(complaint: Complaint): Promise<Decision[]> {
+    const events = await this.timelineOf(complaint);
+    const latest = new Map<string, Decision>();
+    for (const e of events) {
+      const kind = DECISION_TYPES[e.type];
+      if (!kind) continue;
+      latest.set(kind, {
+        kind, outcome: e.data.outcome, ruleSet: String(e.data.ruleSet ?? kind), rowKey: (e.data.rowKey as string) ?? null,
+        policyVersion: Number(e.data.policyVersion ?? complaint.policyVersion), explanation: (e.data.explanation as string) ?? null, at: e.occurredAt,
+      });
+    }
+    return [...latest.values()];
+  }
+
+  tasksOf(complaint: Complaint): Promise<ComplaintTask[]> {
+    return this.dataSource.getRepository(ComplaintTask).find({ where: { tenantId: complaint.tenantId, complaintId: complaint.id }, order: { createdAt: 'ASC' } });
+  }
+
+  repliesOf(complaint: Complaint): Promise<ComplaintReply[]> {
+    return this.dataSource.getRepository(ComplaintReply).find({ where: { tenantId: complaint.tenantId, complaintId: complaint.id }, order: { createdAt: 'ASC' } });
+  }
+
+  allowedTransitions(auth: AuthContext, complaint: Complaint): string[] {
+    return allowedTargets(complaint.state as ComplaintState, auth.role);
+  }
+
+  /** Decrypted complainant, masked for roles that do not need personal data. */
+  async complainantOf(auth: AuthContext, complaint: Complaint): Promise<Complainant> {
+    const customer = await this.dataSource.getRepository(Customer).findOne({ where: { id: complaint.customerId, tenantId: complaint.tenantId } });
+    const reveal = PERSONAL_DATA_ROLES.includes(auth.role);
+    const value = (enc: string | null | undefined, kind: Parameters<typeof mask>[1]) => {
+      const plain = this.cipher.decrypt(enc ?? null);
+      return reveal ? plain : mask(plain, kind);
+    };
+    return {
+      customerId: complaint.customerId, masked: !reveal,
+      name: value(customer?.nameEnc, 'name'), phone: value(customer?.phoneEnc, 'phone'), email: value(customer?.emailEnc, 'email'),
+      idNumber: value(customer?.idNumberEnc, 'id_number'), reference: value(customer?.referenceEnc, 'text'),
+    };
+  }
+
+  async toView(auth: AuthContext, complaint: Complaint): Promise<ComplaintView> {
+    const policy = await this.policyOf(complaint);
+    const personal = new Set(policy.document.fields.filter((f) => f.personal).map((f) => f.key));
+    const reveal = PERSONAL_DATA_ROLES.includes(auth.role);
+    const form = Object.fromEntries(Object.entries(complaint.form ?? {}).map(([k, v]) => {
+      if (!personal.has(k)) return [k, v];
+      const plain = this.cipher.decrypt(typeof v === 'string' ? v : null);
+      return [k, reveal ? plain : mask(plain, 'text')];
+    }));
+    const type = policy.document.complaintTypes.find((t) => t.key === complaint.typeKey);
+    return {
+      ...complaint, type: complaint.typeKey, typeName: type?.name.zh ?? null, typePath: policy.typePath(complaint.typeKey), form,
+      severityName: policy.severityLevel(complaint.severity)?.name.zh ?? null, complainant: undefined as unknown as Complainant,
+    };
+  }
+
+  policyOf(complaint: Complaint): Promise<CompiledPolicy> {
+    return this.policies.getVersion(complaint.tenantId, complaint.policyVersion);
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  /** Runs a change to one complaint in a transaction, with the row locked on PostgreSQL. */
+  private async change<T>(auth: AuthContext, id: string, work: (manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const qb = manager.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id AND c.tenant_id = :tenantId', { id, tenantId: auth.tenantId });
+      if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
+      const complaint = await qb.getOne();
+      if (!complaint) throw ComplaintErrors.create('NOT_FOUND', { field: 'id' });
+      const policy = await this.policyOf(complaint);
+      return work(manager, complaint, policy, this.clock.now());
+    });
+  }
+
+  private actor(auth: AuthContext): Actor {
+    return { id: auth.userId ?? auth.tokenId ?? null, role: auth.role };
+  }
+
+  /** Persists the row, records the events, lets the SLA clocks react and queues the domain event. */
+  private async commit(manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date, actor: Actor, events: [string, Record<string, unknown>][], slaEvent?: ComplaintChange, topic?: string): Promise<Complaint> {
+    complaint.updatedAt = now;
+    const facts = complaint.facts as { complaint?: Record<string, unknown> };
+    if (facts?.complaint) {
+      facts.complaint = { ...facts.complaint, state: complaint.state, severity: complaint.severity, department: complaint.department ?? null, reopenCount: complaint.reopenCount, unsatisfiedCount: complaint.unsatisfiedCount };
+    }
+    await manager.save(Complaint, complaint);
+    await this.timeline.appendMany(manager, complaint, events, actor, now);
+    if (slaEvent) await this.sla.onComplaintChanged(manager, complaint, policy, now, slaEvent);
+    if (topic) await this.plugins.afterCommitEvents(manager, complaint, topic, now);
+    return complaint;
+  }
+
+  async transition(auth: AuthContext, id: string, to: string, comment?: string | null): Promise<Complaint> {
+    return this.change(auth, id, async (manager, complaint, policy, now) => {
+      const from = complaint.state as ComplaintState;
+      const check = checkTransition(from, to as ComplaintState, auth.role, comment ?? undefined);
+      if (!check.ok) {
+        const params = { from, to, allowed: check.allowed.join(', ') || '—' };
+        throw ComplaintErrors.create(check.reason, { field: check.reason === 'COMMENT_REQUIRED' ? 'comment' : 'to', params, details: { allowed: check.allowed } });
+      }
+      complaint.state = to;
+      if (to === 'closed' || to === 'invalid_closed') complaint.closedAt = now;
+      if (to === 'invalid_closed') { complaint.valid = false; complaint.invalidReason = complaint.invalidReason ?? 'manual'; }
+      if (to === 'reopened') { complaint.reopenCount += 1; complaint.closedAt = null; }
+      const topic = to === 'closed' || to === 'invalid_closed' ? 'complaint.closed' : 'complaint.transitioned';
+      return this.commit(manager, complaint, policy, now, this.actor(auth), [['transitioned', { from, to, comment: comment ?? null }]], { type: 'transition', to }, topic);
+    });
+  }
+
+  async assign(auth: AuthContext, input: AssignInput): Promise<Complaint> {
+    return this.change(auth, input.complaintId, async (manager, complaint, policy, now) => {
+      if (CLOSED_STATES.includes(complaint.state as ComplaintState)) throw ComplaintErrors.create('CLOSED');
+      if (input.department && !policy.document.departments.some((d) => d.key === input.department)) {
+        throw ComplaintErrors.create('UNKNOWN_DEPARTMENT', { field: 'input.department', params: { key: input.department } });
+      }
+      if (input.assigneeId && !(await manager.exists(User, { where: { id: input.assigneeId, tenantId: auth.tenantId } }))) {
+        throw ComplaintErrors.create('UNKNOWN_USER', { field: 'input.assigneeId' });
+      }
+      const reassigning = Boolean(complaint.assigneeId || complaint.department);
+      if (reassigning && !input.reason?.trim()) throw ComplaintErrors.create('REASON_REQUIRED', { field: 'input.reason' });
+      const before = { department: complaint.department ?? null, assigneeId: complaint.assigneeId ?? null };
+      if (input.department && input.department !== complaint.department) {
+        complaint.department = input.department;
+        complaint.assigneeId = input.assigneeId ?? null;
+      }
+      if (input.assigneeId) complaint.assigneeId = input.assigneeId;
+      if (['received', 'assessed', 'reopened'].includes(complaint.state) && complaint.department) complaint.state = 'dispatched';
+      return this.commit(manager, complaint, policy, now, this.actor(auth),
+        [['assigned', { before, after: { department: complaint.department ?? null, assigneeId: complaint.assigneeId ?? null }, reason: input.reason ?? null }]],
+        { type: 'assignment' }, 'complaint.routed');
+    });
+  }
+
+  async addNote(auth: AuthContext, id: string, text: string, kind: 'comment' | 'internal_note' | 'progress'): Promise<Complaint> {
+    return this.change(auth, id, async (manager, complaint, policy, now) => {
+      if (!text.trim()) throw ComplaintErrors.create('REPLY_EMPTY', { field: 'text' });
+      return this.commit(manager, complaint, policy, now, this.actor(auth), [[kind, { text }]], kind === 'progress' ? { type: 'progress' } : undefined);
+    });
+  }
+
+  async createTask(auth: AuthContext, input: TaskInput): Promise<ComplaintTask> {
+    return this.change(auth, input.complaintId, async (manager, complaint, policy, now) => {
+      if (!policy.document.departments.some((d) => d.key === input.department)) {
+        throw ComplaintErrors.create('UNKNOWN_DEPARTMENT', { field: 'input.department', params: { key: input.department } });
+      }
+      const task = manager.create(ComplaintTask, { id: newId(), tenantId: auth.tenantId, complaintId: complaint.id, department: input.department, assigneeId: input.assigneeId ?? null, title: input.title, state: 'open' });
+      await manager.insert(ComplaintTask, task);
+      const departments = new Set([complaint.department, ...(await manager.find(ComplaintTask, { where: { complaintId: complaint.id } })).map((t) => t.department)].filter(Boolean));
+      const facts = complaint.facts as { complaint?: Record<string, unknown> };
+      if (facts.complaint) facts.complaint.departmentsInvolved = departments.size;
+      await this.commit(manager, complaint, policy, now, this.actor(auth), [['task.created', { taskId: task.id, department: task.department, title: task.title }]]);
+      if (departments.size >= 2) await this.escalation.run(manager, 'cross_department', complaint, policy, { facts: complaint.facts, at: now });
+      return task;
+    });
+  }
+
+  async completeTask(auth: AuthContext, taskId: string, result: string): Promise<ComplaintTask> {
+    const task = await this.dataSource.getRepository(ComplaintTask).findOne({ where: { id: taskId, tenantId: auth.tenantId } });
+    if (!task) throw ComplaintErrors.create('NOT_FOUND', { field: 'taskId' });
+    return this.change(auth, task.complaintId, async (manager, complaint, policy, now) => {
+      task.state = 'done'; task.result = result; task.completedAt = now;
+      await manager.save(ComplaintTask, task);
+      await this.commit(manager, complaint, policy, now, this.actor(auth), [['task.completed', { taskId: task.id, department: task.department, result }]]);
+      return task;
+    });
+  }
+
+  /** Variables a reply template may use, from the complaint as it is now. */
+  async templateVariables(auth: AuthContext, complaint: Complaint, policy: CompiledPolicy, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const tenant = await this.tenants.get(complaint.tenantId);
+    const complainant = await this.complainantOf({ ...auth, role: Role.admin }, complaint);
+    const handler = complaint.assigneeId ? await this.dataSource.getRepository(User).findOne({ where: { id: complaint.assigneeId } }) : null;
+    const deadlines = await this.deadlines(complaint);
+    const department = policy.document.departments.find((d) => d.key === complaint.department);
+    return {
+      tenant: { name: tenant.name },
+      customer: { name: complainant.name ?? '', title: '' },
+      complaint: {
+        number: complaint.number, typeName: policy.document.complaintTypes.find((t) => t.key === complaint.typeKey)?.name.zh ?? complaint.typeKey,
+        receivedAt: formatLocalDateTime(complaint.receivedAt, tenant.timeZone), text: complaint.text, reference: complaint.reference ?? '',
+        severityName: policy.severityLevel(complaint.severity)?.name.zh ?? complaint.severity,
+      },
+      department: { name: department?.name.zh ?? complaint.department ?? '' },
+      handler: { name: handler?.displayName ?? '' },
+      deadline: Object.fromEntries(Object.entries(deadlines).map(([k, v]) => [k, formatLocalDateTime(v, tenant.timeZone)])),
+      ...extra,
+    };
+  }
+
+  /** Due time per SLA target, from the complaint's clocks. */
+  private async deadlines(complaint: Complaint): Promise<Record<string, Date>> {
+    const clocks = await this.sla.clocksFor(complaint.tenantId, complaint.id);
+    return Object.fromEntries(clocks.map((c) => [c.target, c.dueAt]));
+  }
+
+  async reply(auth: AuthContext, input: ReplyInput): Promise<Complaint> {
+    return this.change(auth, input.complaintId, async (manager, complaint, policy, now) => {
+      if (CLOSED_STATES.includes(complaint.state as ComplaintState)) throw ComplaintErrors.create('CLOSED');
+      let body = input.body?.trim() ?? '';
+      let subject: string | null = null;
+      if (input.templateKey) {
+        const template = policy.document.templates.find((t) => t.key === input.templateKey);
+        if (!template) throw ComplaintErrors.create('UNKNOWN_TEMPLATE', { field: 'input.templateKey', params: { key: input.templateKey } });
+        const vars = await this.templateVariables(auth, complaint, policy, { reply: { solution: input.solution ?? '', rootCause: input.rootCause ?? '' } });
+        body = renderTemplate(template.body, vars);
+        subject = template.subject ? renderTemplate(template.subject, vars) : null;
+      }
+      if (!body) throw ComplaintErrors.create('REPLY_EMPTY', { field: 'input.body' });
+      const draft = { templateKey: input.templateKey ?? null, channel: input.channel ?? complaint.channel, subject, body, solution: input.solution ?? null, rootCause: input.rootCause ?? null, proposedBy: auth.userId ?? null, proposedAt: now.toISOString() };
+      const needsApproval = Boolean(policy.severityLevel(complaint.severity)?.requiresApproval) && complaint.approvalStatus !== 'approved';
+      if (needsApproval) {
+        const from = complaint.state;
+        complaint.pendingReply = draft;
+        complaint.approvalStatus = 'pending';
+        complaint.state = 'awaiting_approval';
+        return this.commit(manager, complaint, policy, now, this.actor(auth),
+          [['reply.proposed', { ...draft }], ['transitioned', { from, to: 'awaiting_approval', automatic: true, reason: 'severity requires approval' }]],
+          { type: 'transition', to: 'awaiting_approval' }, 'complaint.transitioned');
+      }
+      return this.send(manager, auth, complaint, policy, now, draft, null);
+    });
+  }
+
+  private async send(manager: EntityManager, auth: AuthContext, complaint: Complaint, policy: CompiledPolicy, now: Date, draft: Record<string, unknown>, approvedBy: string | null): Promise<Complaint> {
+    const reply = manager.create(ComplaintReply, {
+      id: newId(), tenantId: complaint.tenantId, complaintId: complaint.id, templateKey: (draft.templateKey as string) ?? null,
+      channel: String(draft.channel), subject: (draft.subject as string) ?? null, body: String(draft.body), sentBy: (draft.proposedBy as string) ?? auth.userId ?? null, approvedBy,
+    });
+    await manager.insert(ComplaintReply, reply);
+    await this.outbox.enqueue(manager, {
+      tenantId: complaint.tenantId, kind: 'notification', topic: 'complaint.reply', complaintId: complaint.id,
+      payload: { to: 'customer', customerId: complaint.customerId, channel: reply.channel, subject: reply.subject, body: reply.body, replyId: reply.id },
+    });
+    const from = complaint.state;
+    complaint.state = 'responded';
+    complaint.respondedAt = now;
+    complaint.pendingReply = null;
+    return this.commit(manager, complaint, policy, now, this.actor(auth),
+      [['replied', { replyId: reply.id, channel: reply.channel, templateKey: reply.templateKey, approvedBy }], ['transitioned', { from, to: 'responded', automatic: true }]],
+      { type: 'reply', to: 'responded' }, 'complaint.replied');
+  }
+
+  async decideApproval(auth: AuthContext, id: string, approve: boolean, comment?: string | null): Promise<Complaint> {
+    return this.change(auth, id, async (manager, complaint, policy, now) => {
+      if (complaint.approvalStatus !== 'pending' || !complaint.pendingReply) throw ComplaintErrors.create('NOT_AWAITING_APPROVAL');
+      if (complaint.pendingReply.proposedBy && complaint.pendingReply.proposedBy === auth.userId) throw ComplaintErrors.create('SELF_APPROVAL');
+      if (!approve) {
+        complaint.approvalStatus = 'rejected';
+        complaint.state = 'in_progress';
+        complaint.pendingReply = null;
+        return this.commit(manager, complaint, policy, now, this.actor(auth),
+          [['approval.rejected', { comment: comment ?? null }], ['transitioned', { from: 'awaiting_approval', to: 'in_progress', automatic: true }]],
+          { type: 'transition', to: 'in_progress' }, 'complaint.transitioned');
+      }
+      complaint.approvalStatus = 'approved';
+      await this.timeline.append(manager, complaint, 'approval.approved', { comment: comment ?? null }, this.actor(auth), now);
+      return this.send(manager, auth, complaint, policy, now, complaint.pendingReply, auth.userId ?? null);
+    });
+  }
+
+  /**
+   * 回访: satisfied → closed; unsatisfied the first time → dispatched again to the department; unsatisfied a
+   * second time → handed to the department's manager (REQUIREMENTS §2).
+   */
+  async recordFollowUp(auth: AuthContext, input: FollowUpInput): Promise<Complaint> {
+    return this.change(auth, input.complaintId, async (manager, complaint, policy, now) => {
+      if (!['responded', 'follow_up'].includes(complaint.state)) throw ComplaintErrors.create('NOT_RESPONDED');
+      complaint.satisfaction = input.satisfied ? 'satisfied' : 'unsatisfied';
+      complaint.satisfactionScore = input.score;
+      const from = complaint.state;
+      const events: [string, Record<string, unknown>][] = [['followed_up', { satisfied: input.satisfied, score: input.score, comment: input.comment ?? null, method: input.method ?? 'phone' }]];
+      if (input.satisfied) {
+        complaint.state = 'closed';
+        complaint.closedAt = now;
+        events.push(['transitioned', { from, to: 'closed', automatic: true, reason: 'customer satisfied' }]);
+        return this.commit(manager, complaint, policy, now, this.actor(auth), events, { type: 'follow_up', to: 'closed' }, 'complaint.closed');
+      }
+      complaint.unsatisfiedCount += 1;
+      complaint.approvalStatus = null;
+      if (complaint.unsatisfiedCount >= 2) {
+        const department = policy.document.departments.find((d) => d.key === complaint.department);
+        const managerUser = department?.managerEmail
+          ? await manager.findOne(User, { where: { tenantId: complaint.tenantId, email: department.managerEmail.toLowerCase() } })
+          : await manager.findOne(User, { where: { tenantId: complaint.tenantId, role: Role.manager, active: true } });
+        complaint.assigneeId = managerUser?.id ?? complaint.assigneeId;
+        complaint.state = 'in_progress';
+        events.push(['escalated', { reason: 'unsatisfied twice', to: 'manager', assigneeId: complaint.assigneeId ?? null }]);
+      } else {
+        complaint.state = 'dispatched';
+        events.push(['redispatched', { reason: 'customer unsatisfied', department: complaint.department ?? null }]);
+      }
+      events.push(['transitioned', { from, to: complaint.state, automatic: true }]);
+      await this.commit(manager, complaint, policy, now, this.actor(auth), events, { type: 'follow_up', to: complaint.state }, 'complaint.followedUp');
+      await this.escalation.run(manager, 'unsatisfied', complaint, policy, { facts: complaint.facts, at: now });
+      return complaint;
+    });
+  }
+
+  /** Closure without a satisfied follow-up: a manager's decision with a reason. */
+  async close(auth: AuthContext, id: string, reason: string): Promise<Complaint> {
+    return this.transition(auth, id, 'closed', reason);
+  }
+
+  async confirmCause(auth: AuthContext, id: string, cause: string): Promise<Complaint> {
+    return this.change(auth, id, async (manager, complaint, policy, now) => {
+      const before = complaint.cause ?? null;
+      complaint.cause = cause;
+      return this.commit(manager, complaint, policy, now, this.actor(auth), [['cause.confirmed', { before, cause, predicted: complaint.predictedCause ?? null }]]);
+    });
+  }
+}

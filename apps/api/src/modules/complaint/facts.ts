@@ -1,0 +1,76 @@
+import type { BusinessCalendar } from '../sla/calendar';
+
+export interface IntakeFactsInput {
+  channel: string;
+  type: string;
+  typePath: string;
+  kind: string;
+  title?: string | null;
+  text: string;
+  requestedRemedy?: string | null;
+  reference?: string | null;
+  occurredAt?: Date | null;
+  receivedAt: Date;
+  form: Record<string, unknown>;
+  attachmentCount: number;
+  hasPhone: boolean;
+  customerReference?: string | null;
+}
+
+export interface AggregateFacts {
+  customerComplaintsLast30Days: number;
+  customerComplaintsTotal: number;
+  sameTypeCustomers30d: number;
+  sameCauseCustomers30d: number;
+  sameReferenceCount: number;
+}
+
+/**
+ * The facts rules read at intake (the shape SYSTEM_FACTS in @redress/sdk documents). Personal values are left
+ * out: facts are stored on the complaint for explanation and simulation.
+ */
+export function buildIntakeFacts(
+  input: IntakeFactsInput,
+  aggregates: AggregateFacts,
+  calendar: BusinessCalendar,
+  timeZone: string,
+  prediction?: { cause: string; confidence: number } | null,
+): Record<string, unknown> {
+  const local = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23', weekday: 'short' }).formatToParts(input.receivedAt);
+  const hour = Number(local.find((p) => p.type === 'hour')?.value ?? 0);
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(local.find((p) => p.type === 'weekday')?.value ?? 'Sun');
+  return {
+    now: input.receivedAt.toISOString(),
+    complaint: {
+      channel: input.channel,
+      type: input.type,
+      typePath: input.typePath,
+      kind: input.kind,
+      title: input.title ?? '',
+      text: input.text,
+      requestedRemedy: input.requestedRemedy ?? '',
+      reference: input.reference ?? null,
+      occurredAt: input.occurredAt ? input.occurredAt.toISOString() : null,
+      receivedAt: input.receivedAt.toISOString(),
+      attachmentCount: input.attachmentCount,
+      form: input.form,
+      state: 'received',
+      departmentsInvolved: 1,
+      reopenCount: 0,
+      unsatisfiedCount: 0,
+    },
+    customer: {
+      complaintsLast30Days: aggregates.customerComplaintsLast30Days,
+      complaintsTotal: aggregates.customerComplaintsTotal,
+      hasPhone: input.hasPhone,
+      reference: input.customerReference ?? null,
+    },
+    aggregate: {
+      sameTypeCustomers30d: aggregates.sameTypeCustomers30d,
+      sameCauseCustomers30d: aggregates.sameCauseCustomers30d,
+      sameReferenceCount: aggregates.sameReferenceCount,
+    },
+    time: { hourOfDay: hour, weekday, isWorkingDay: calendar.isWorkingDay(input.receivedAt) },
+    prediction: prediction ? { cause: prediction.cause, confidence: prediction.confidence } : { cause: null, confidence: 0 },
+  };
+}

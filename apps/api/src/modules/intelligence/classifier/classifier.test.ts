@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ComplaintCauseModel,
+  Model,
+  PredictionPool,
+  Tokenizer,
+  computeMetrics,
+  crossValidate,
+  stratifiedFolds,
+  train,
+} from './index';
+import type { Sample } from './index';
+
+const SERVICE = '服务态度';
+const NETWORK = '网络故障';
+const BILLING = '收费争议';
+
+const SAMPLES: Sample[] = [
+  { id: 's1', label: SERVICE, text: '客服态度很差，说话很不耐烦' },
+  { id: 's2', label: SERVICE, text: '营业厅工作人员态度恶劣，爱理不理' },
+  { id: 's3', label: SERVICE, text: '客服挂我电话，服务态度太差了' },
+  { id: 's4', label: SERVICE, text: '工作人员对我大吼大叫，非常没有礼貌' },
+  { id: 's5', label: SERVICE, text: '投诉客服人员态度冷漠敷衍' },
+  { id: 's6', label: SERVICE, text: 'The customer service agent was rude and hung up on me' },
+  { id: 's7', label: SERVICE, text: 'Staff at the store were impolite and ignored me' },
+  { id: 's8', label: SERVICE, text: 'The operator was very rude and unprofessional' },
+  { id: 's9', label: SERVICE, text: 'Rude support staff shouted at me on the phone' },
+  { id: 's10', label: SERVICE, text: 'The agent had a terrible attitude and was disrespectful' },
+  { id: 'n1', label: NETWORK, text: '家里宽带断网好几天了，一直上不了网' },
+  { id: 'n2', label: NETWORK, text: '手机信号很差，经常没有信号' },
+  { id: 'n3', label: NETWORK, text: '网络速度太慢，网页打不开' },
+  { id: 'n4', label: NETWORK, text: '光猫亮红灯，宽带无法连接' },
+  { id: 'n5', label: NETWORK, text: '4G网络经常掉线，通话中断，信号不稳定' },
+  { id: 'n6', label: NETWORK, text: 'My internet connection keeps dropping every evening' },
+  { id: 'n7', label: NETWORK, text: 'No mobile signal at home, calls keep failing' },
+  { id: 'n8', label: NETWORK, text: 'The broadband is down and the router shows a red light' },
+  { id: 'n9', label: NETWORK, text: 'Network speed is extremely slow, pages will not load' },
+  { id: 'n10', label: NETWORK, text: 'The fiber internet connection has been offline for three days' },
+  { id: 'b1', label: BILLING, text: '话费账单多扣了五十元，要求退款' },
+  { id: 'b2', label: BILLING, text: '没有开通的业务被乱收费' },
+  { id: 'b3', label: BILLING, text: '套餐费用和宣传的不一样，多收了钱' },
+  { id: 'b4', label: BILLING, text: '莫名其妙扣费，要求解释并退还费用' },
+  { id: 'b5', label: BILLING, text: '每月账单都有不明扣款，乱扣费' },
+  { id: 'b6', label: BILLING, text: 'I was charged twice on my monthly bill and want a refund' },
+  { id: 'b7', label: BILLING, text: 'There is an unexpected fee on my invoice' },
+  { id: 'b8', label: BILLING, text: 'They billed me for a service I never ordered, refund the charge' },
+  { id: 'b9', label: BILLING, text: 'My bill is higher than the advertised plan price' },
+  { id: 'b10', label: BILLING, text: 'Overcharged for roaming, please refund the extra charges' },
+];
+
+const PARAPHRASES: [string, string][] = [
+  ['客服人员态度很不好，还挂断了我的电话', SERVICE],
+  ['宽带又断网了，完全上不了网', NETWORK],
+  ['账单上有一笔不明扣费，请退款', BILLING],
+  ['The support agent was rude to me', SERVICE],
+  ['My internet keeps dropping and there is no signal', NETWORK],
+  ['I was overcharged on my bill and want a refund', BILLING],
+];
+
+describe('complaint-cause classifier', () => {
+  const model = train(SAMPLES, { seed: 1 });
+
+  it('learns a small bilingual set and classifies unseen paraphrases', () => {
+    for (const [text, label] of PARAPHRASES) {
+      const p = model.predict(text, { topK: 3 });
+      expect(p.label, text).toBe(label);
+      expect(p.top).toHaveLength(3);
+      expect(p.top[0]).toEqual({ label: p.label, confidence: p.confidence });
+      expect(p.confidence).toBeGreaterThan(1 / 3);
+      const sum = p.top.reduce((a, t) => a + t.confidence, 0);
+      expect(sum).toBeCloseTo(1, 5);
+      for (let i = 1; i < p.top.length; i++) expect(p.top[i]!.confidence).toBeLessThanOrEqual(p.top[i - 1]!.confidence);
+    }
+    expect(model.predictBatch(PARAPHRASES.map(([t]) => t)).map((p) => p.label)).toEqual(PARAPHRASES.map(([, l]) => l));
+  });
+
+  it('reports the discriminative words as keywords', () => {
+    const p = model.predict('宽带断网，一直没有信号', { keywords: 5 });
+    expect(p.label).toBe(NETWORK);
+    const terms = p.keywords.map((k) => k.term);
+    expect(terms.length).toBeGreaterThan(0);
+    expect(['宽带', '断网', '信号']).toContain(terms[0]);
+    for (const k of p.keywords) expect(k.weight).toBeGreaterThan(0);
+    for (let i = 1; i < p.keywords.length; i++) expect(p.keywords[i]!.weight).toBeLessThanOrEqual(p.keywords[i - 1]!.weight);
+    // stopwords never drive a prediction
+    expect(terms).not.toContain('的');
+
+    const en = model.predict('The agent was rude', { keywords: 3 });
+    expect(en.label).toBe(SERVICE);
+    expect(en.keywords.map((k) => k.term)).toContain('rude');
+    expect(en.keywords.map((k) => k.term)).not.toContain('the');
+  });
+
+  it('round-trips through JSON with identical predictions and similar-docs', () => {
+    const json = JSON.stringify(model.toJSON());
+    const loaded = ComplaintCauseModel.fromJSON(JSON.parse(json));
+    expect(Model.fromJSON(json).labels).toEqual(model.labels);
+    const texts = [...PARAPHRASES.map(([t]) => t), '完全无关的一句话', ''];
+    expect(loaded.predictBatch(texts, { topK: 3 })).toEqual(model.predictBatch(texts, { topK: 3 }));
+    expect(loaded.similar('宽带断网了', 3)).toEqual(model.similar('宽带断网了', 3));
+    expect(JSON.stringify(loaded.toJSON())).toBe(json);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = JSON.stringify(train(SAMPLES, { seed: 7 }).toJSON());
+    const b = JSON.stringify(train(SAMPLES, { seed: 7 }).toJSON());
+    const c = JSON.stringify(train(SAMPLES, { seed: 8 }).toJSON());
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+  });
+
+  it('keeps domain dictionary words whole', () => {
+    const text = '宽带故障一直没修好，想携号转网，还被收了late fee';
+    const plain = new Tokenizer().tokenize(text);
+    expect(plain).not.toContain('宽带故障');
+    const tok = new Tokenizer({ dictionary: ['宽带故障', '携号转网', 'Late Fee'] });
+    const tokens = tok.tokenize(text);
+    expect(tokens).toContain('宽带故障');
+    expect(tokens).toContain('携号转网');
+    expect(tokens).toContain('late fee');
+    // English dictionary words only match on word boundaries
+    expect(new Tokenizer({ dictionary: ['card'] }).tokenize('cardboard card')).toEqual(['cardboard', 'card']);
+
+    const m = train(
+      SAMPLES.map((s) => ({ ...s, text: s.label === NETWORK ? `${s.text} 宽带故障` : s.text })),
+      { dictionary: ['宽带故障'], seed: 1 },
+    );
+    expect(m.tokenize('又是宽带故障')).toContain('宽带故障');
+    expect(m.predict('又是宽带故障').keywords.map((k) => k.term)).toContain('宽带故障');
+    // the dictionary travels with the model
+    expect(ComplaintCauseModel.fromJSON(m.toJSON()).tokenize('又是宽带故障')).toContain('宽带故障');
+  });
+
+  it('applies extra stopwords', () => {
+    const tok = new Tokenizer({ stopwords: ['投诉', 'complaint'] });
+    const tokens = tok.tokenize('我要投诉 this complaint about billing');
+    expect(tokens).toContain('billing');
+    expect(tokens).not.toContain('投诉');
+    expect(tokens).not.toContain('complaint');
+    expect(new Tokenizer().tokenize('我要投诉 this complaint')).toEqual(expect.arrayContaining(['投诉', 'complaint']));
+  });
+
+  it('finds similar past complaints by id', () => {
+    const hits = model.similar('家里宽带断网了，上不了网', 3);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]!.id).toBe('n1');
+    expect(hits[0]!.label).toBe(NETWORK);
+    for (const h of hits) expect(h.score).toBeGreaterThan(0);
+    // bounded index
+    const small = train(SAMPLES, { maxIndexDocs: 5 });
+    expect(small.info.indexedDocs).toBeGreaterThan(0);
+    expect(small.info.indexedDocs).toBeLessThanOrEqual(5);
+    expect(small.similar('refund', 10).length).toBeLessThanOrEqual(5);
+  });
+
+  it('cross-validates with stratified folds', () => {
+    const folds = stratifiedFolds(
+      SAMPLES.map((s) => s.label),
+      5,
+    );
+    for (let f = 0; f < 5; f++) {
+      const members = SAMPLES.filter((_, i) => folds[i] === f);
+      expect(members).toHaveLength(6);
+      expect(new Set(members.map((m) => m.label)).size).toBe(3);
+    }
+    const cv = crossValidate(SAMPLES, 5, { seed: 3 });
+    expect(cv.folds).toHaveLength(5);
+    expect(cv.accuracy).toBeGreaterThan(0.5);
+    expect(Object.keys(cv.perClass).sort()).toEqual([NETWORK, BILLING, SERVICE].sort());
+    expect(cv.macroF1).toBeGreaterThan(0);
+    expect(cv.macroF1).toBeLessThanOrEqual(1);
+  });
+
+  it('computes metrics', () => {
+    const m = computeMetrics(['a', 'a', 'b', 'b'], ['a', 'b', 'b', 'b']);
+    expect(m.accuracy).toBe(0.75);
+    expect(m.perClass['a']).toEqual({ precision: 1, recall: 0.5, f1: 2 / 3, support: 2 });
+    expect(m.perClass['b']!.f1).toBeCloseTo(0.8);
+    expect(m.macroF1).toBeCloseTo((2 / 3 + 0.8) / 2);
+  });
+
+  it('classifies batches in worker threads with results identical to predictBatch', async () => {
+    const pool = new PredictionPool(model, { threads: 2, chunkSize: 2 });
+    try {
+      const texts = [...PARAPHRASES.map(([t]) => t), ...SAMPLES.map((s) => s.text)];
+      expect(await pool.predictBatch(texts, { topK: 2 })).toEqual(model.predictBatch(texts, { topK: 2 }));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('rejects unusable input', () => {
+    expect(() => train([], {})).toThrow();
+    expect(() => train([{ text: 'a', label: 'x' }], {})).toThrow();
+    expect(() => ComplaintCauseModel.fromJSON({ ...model.toJSON(), format: 'other' } as never)).toThrow();
+  });
+});

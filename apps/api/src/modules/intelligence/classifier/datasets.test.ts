@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { crossValidate, datasetAvailable, loadDataset, stratifiedSubsample } from './index';
+import type { DatasetName } from './index';
+
+/** Smoke test on a small subsample of the shared corpora (skipped where shared/ is not present). */
+describe.each([
+  ['cfpb', 0.1],
+  ['tipdm', 0.3],
+] as [DatasetName, number][])('%s smoke test', (name, margin) => {
+  it.skipIf(!datasetAvailable(name))('beats the majority-class baseline clearly on 600 samples, 3-fold', () => {
+    const samples = stratifiedSubsample(loadDataset(name), 600);
+    expect(samples.length).toBeGreaterThan(550);
+    const counts = new Map<string, number>();
+    for (const s of samples) counts.set(s.label, (counts.get(s.label) ?? 0) + 1);
+    const majority = Math.max(...counts.values()) / samples.length;
+    const cv = crossValidate(samples, 3, { seed: 42 });
+    expect(cv.folds).toHaveLength(3);
+    expect(cv.accuracy).toBeGreaterThan(majority + margin);
+    expect(cv.accuracy).toBeGreaterThan(2 / counts.size);
+  });
+});

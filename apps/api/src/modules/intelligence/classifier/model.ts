@@ -1,0 +1,462 @@
+/**
+ * Complaint-cause classifier ("CCR"): TF-IDF features + multinomial logistic regression trained by
+ * AdaGrad SGD. Serialises to plain JSON (typed arrays as base64 of float32/uint32) and loads back
+ * bit-identically.
+ */
+import { resolveFeatureOptions, Vocabulary } from './features';
+import type { FeatureOptions, ResolvedFeatureOptions, SparseVector } from './features';
+import { Tokenizer } from './tokenizer';
+import type { SegmenterKind, TokenizerOptions } from './tokenizer';
+import { base64ToFloat32, base64ToInt32, base64ToUint32, createRng, shuffleInPlace, typedToBase64 } from './util';
+
+export interface Sample {
+  text: string;
+  label: string;
+  /** Id of the past complaint (kept in the similarity index). */
+  id?: string | number;
+}
+
+export interface TrainOptions extends TokenizerOptions, FeatureOptions {
+  /** Seed for shuffling; same samples + options + seed ⇒ identical model. Default 42. */
+  seed?: number;
+  /** Passes over the training data. Default 15. */
+  epochs?: number;
+  /** AdaGrad base learning rate. Default 0.5. */
+  learningRate?: number;
+  /** L2 regularisation strength (applied to the weights a sample touches). Default 1e-5. */
+  l2?: number;
+  /** 'balanced' weights each class by n / (k · n_class), helping rare causes. Default 'none'. */
+  classWeight?: 'none' | 'balanced';
+  /** Keep at most this many training docs (the last ones given) for `similar()`. 0 disables. Default 5000. */
+  maxIndexDocs?: number;
+  /** Per indexed doc keep only its strongest terms (bounded memory). Default 48. */
+  indexTermsPerDoc?: number;
+}
+
+/** The options a model was trained with (all defaults resolved); stored inside the model JSON. */
+export interface ResolvedTrainOptions extends ResolvedFeatureOptions {
+  segmenter: SegmenterKind;
+  hmm: boolean;
+  dictionary: string[];
+  stopwords: string[];
+  useDefaultStopwords: boolean;
+  maxChars: number;
+  seed: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  classWeight: 'none' | 'balanced';
+  maxIndexDocs: number;
+  indexTermsPerDoc: number;
+}
+
+export interface PredictOptions {
+  /** How many labels to return in `top`. Default 3. */
+  topK?: number;
+  /** How many driving terms to return in `keywords`. Default 8. */
+  keywords?: number;
+}
+
+export interface ScoredLabel {
+  label: string;
+  confidence: number;
+}
+
+export interface Keyword {
+  term: string;
+  /** Contribution of the term to the predicted label's score (tf-idf value × weight). */
+  weight: number;
+}
+
+export interface Prediction {
+  label: string;
+  confidence: number;
+  top: ScoredLabel[];
+  keywords: Keyword[];
+}
+
+export interface SimilarDoc {
+  id: string;
+  label: string;
+  /** Cosine similarity in [0, 1] (over the doc's strongest terms). */
+  score: number;
+}
+
+export interface ModelInfo {
+  labels: string[];
+  vocabularySize: number;
+  trainingSamples: number;
+  classCounts: Record<string, number>;
+  indexedDocs: number;
+  options: ResolvedTrainOptions;
+}
+
+export const MODEL_FORMAT = 'redress-ccr';
+export const MODEL_FORMAT_VERSION = 1;
+
+export interface ModelJSON {
+  format: typeof MODEL_FORMAT;
+  formatVersion: number;
+  options: ResolvedTrainOptions;
+  labels: string[];
+  classCounts: number[];
+  /** Readable name of each feature (word n-gram or character n-gram), for keywords. */
+  vocabulary: string[];
+  /** base64 int32[vocabulary.length]: feature hashes */
+  hashes: string;
+  /** base64 float32[vocabulary.length] */
+  idf: string;
+  /** base64 float32[vocabulary.length × labels.length], feature-major */
+  weights: string;
+  /** base64 float32[labels.length] */
+  bias: string;
+  index: {
+    ids: string[];
+    /** base64 uint32[ids.length] label indices */
+    labels: string;
+    /** base64 uint32[ids.length + 1] CSR offsets */
+    offsets: string;
+    /** base64 uint32[nnz] feature indices */
+    terms: string;
+    /** base64 float32[nnz] values */
+    values: string;
+  };
+}
+
+export function resolveTrainOptions(o: TrainOptions = {}): ResolvedTrainOptions {
+  return {
+    ...resolveFeatureOptions(o),
+    segmenter: o.segmenter ?? 'jieba',
+    hmm: o.hmm ?? true,
+    dictionary: [...(o.dictionary ?? [])],
+    stopwords: [...(o.stopwords ?? [])],
+    useDefaultStopwords: o.useDefaultStopwords ?? true,
+    maxChars: o.maxChars ?? 4000,
+    seed: o.seed ?? 42,
+    epochs: o.epochs ?? 15,
+    learningRate: o.learningRate ?? 0.5,
+    l2: o.l2 ?? 1e-5,
+    classWeight: o.classWeight ?? 'none',
+    maxIndexDocs: o.maxIndexDocs ?? 5000,
+    indexTermsPerDoc: o.indexTermsPerDoc ?? 48,
+  };
+}
+
+interface ModelState {
+  options: ResolvedTrainOptions;
+  labels: string[];
+  classCounts: number[];
+  vocab: Vocabulary;
+  weights: Float32Array;
+  bias: Float32Array;
+  indexIds: string[];
+  indexLabels: Uint32Array;
+  indexOffsets: Uint32Array;
+  indexTerms: Uint32Array;
+  indexValues: Float32Array;
+}
+
+export class ComplaintCauseModel {
+  readonly labels: readonly string[];
+  private readonly s: ModelState;
+  private readonly tokenizer: Tokenizer;
+  private readonly nClasses: number;
+  private postings: Map<number, { docs: Uint32Array; vals: Float32Array }> | undefined;
+
+  private constructor(state: ModelState) {
+    this.s = state;
+    this.labels = state.labels;
+    this.nClasses = state.labels.length;
+    this.tokenizer = new Tokenizer(state.options);
+  }
+
+  /** Trains a model from confirmed samples. Deterministic for a given `options.seed`. */
+  static train(samples: readonly Sample[], options: TrainOptions = {}): ComplaintCauseModel {
+    const o = resolveTrainOptions(options);
+    if (samples.length === 0) throw new Error('train: no samples');
+    const tokenizer = new Tokenizer(o);
+    const labels = [...new Set(samples.map((s) => s.label))].sort();
+    if (labels.length < 2) throw new Error('train: need at least two distinct labels');
+    const labelIndex = new Map(labels.map((l, i) => [l, i]));
+    const y = Int32Array.from(samples, (s) => labelIndex.get(s.label)!);
+    const analyses = samples.map((s) => tokenizer.analyze(s.text));
+    const vocab = Vocabulary.fit(analyses, o);
+    const X = analyses.map((a) => vocab.vectorize(a, o));
+    const classCounts = labels.map(() => 0);
+    for (const c of y) classCounts[c]!++;
+    const { weights, bias } = fitSoftmax(X, y, labels.length, vocab.size, classCounts, o);
+
+    // similarity index: the last `maxIndexDocs` samples, each truncated to its strongest terms
+    const start = Math.max(0, samples.length - o.maxIndexDocs);
+    const ids: string[] = [];
+    const idxLabels: number[] = [];
+    const offsets: number[] = [0];
+    const terms: number[] = [];
+    const values: number[] = [];
+    for (let i = start; i < samples.length; i++) {
+      const v = X[i]!;
+      if (v.idx.length === 0) continue;
+      const order = Array.from(v.idx.keys()).sort((a, b) => v.val[b]! - v.val[a]! || v.idx[a]! - v.idx[b]!);
+      const keep = order.slice(0, o.indexTermsPerDoc);
+      let norm = 0;
+      for (const k of keep) norm += v.val[k]! * v.val[k]!;
+      const inv = 1 / Math.sqrt(norm);
+      keep.sort((a, b) => v.idx[a]! - v.idx[b]!);
+      for (const k of keep) {
+        terms.push(v.idx[k]!);
+        values.push(v.val[k]! * inv);
+      }
+      ids.push(String(samples[i]!.id ?? i));
+      idxLabels.push(y[i]!);
+      offsets.push(terms.length);
+    }
+    return new ComplaintCauseModel({
+      options: o,
+      labels,
+      classCounts,
+      vocab,
+      weights,
+      bias,
+      indexIds: ids,
+      indexLabels: Uint32Array.from(idxLabels),
+      indexOffsets: Uint32Array.from(offsets),
+      indexTerms: Uint32Array.from(terms),
+      indexValues: Float32Array.from(values),
+    });
+  }
+
+  static fromJSON(json: ModelJSON | string): ComplaintCauseModel {
+    const j: ModelJSON = typeof json === 'string' ? (JSON.parse(json) as ModelJSON) : json;
+    if (j.format !== MODEL_FORMAT) throw new Error(`not a ${MODEL_FORMAT} model`);
+    if (j.formatVersion > MODEL_FORMAT_VERSION) throw new Error(`unsupported model format version ${j.formatVersion}`);
+    const vocab = new Vocabulary(base64ToInt32(j.hashes), [...j.vocabulary], base64ToFloat32(j.idf));
+    const weights = base64ToFloat32(j.weights);
+    const bias = base64ToFloat32(j.bias);
+    if (weights.length !== vocab.size * j.labels.length || bias.length !== j.labels.length) {
+      throw new Error('corrupt model: weight dimensions do not match');
+    }
+    return new ComplaintCauseModel({
+      options: { ...resolveTrainOptions(j.options), ...j.options },
+      labels: [...j.labels],
+      classCounts: [...j.classCounts],
+      vocab,
+      weights,
+      bias,
+      indexIds: [...j.index.ids],
+      indexLabels: base64ToUint32(j.index.labels),
+      indexOffsets: base64ToUint32(j.index.offsets),
+      indexTerms: base64ToUint32(j.index.terms),
+      indexValues: base64ToFloat32(j.index.values),
+    });
+  }
+
+  toJSON(): ModelJSON {
+    const s = this.s;
+    return {
+      format: MODEL_FORMAT,
+      formatVersion: MODEL_FORMAT_VERSION,
+      options: s.options,
+      labels: [...s.labels],
+      classCounts: [...s.classCounts],
+      vocabulary: s.vocab.names,
+      hashes: typedToBase64(s.vocab.hashes),
+      idf: typedToBase64(s.vocab.idf),
+      weights: typedToBase64(s.weights),
+      bias: typedToBase64(s.bias),
+      index: {
+        ids: s.indexIds,
+        labels: typedToBase64(s.indexLabels),
+        offsets: typedToBase64(s.indexOffsets),
+        terms: typedToBase64(s.indexTerms),
+        values: typedToBase64(s.indexValues),
+      },
+    };
+  }
+
+  get info(): ModelInfo {
+    const s = this.s;
+    return {
+      labels: [...s.labels],
+      vocabularySize: s.vocab.size,
+      trainingSamples: s.classCounts.reduce((a, b) => a + b, 0),
+      classCounts: Object.fromEntries(s.labels.map((l, i) => [l, s.classCounts[i]!])),
+      indexedDocs: s.indexIds.length,
+      options: s.options,
+    };
+  }
+
+  /** The word tokens the model sees for `text` (after normalisation, dictionary, segmentation, stopwords). */
+  tokenize(text: string): string[] {
+    return this.tokenizer.tokenize(text);
+  }
+
+  /** TF-IDF vector of `text` over the model's vocabulary. */
+  vectorize(text: string): SparseVector {
+    return this.s.vocab.vectorize(this.tokenizer.analyze(text), this.s.options);
+  }
+
+  /** Class probabilities (softmax) for a vector, in `labels` order. */
+  private probabilities(v: SparseVector): Float64Array {
+    const C = this.nClasses;
+    const W = this.s.weights;
+    const z = Float64Array.from(this.s.bias);
+    for (let k = 0; k < v.idx.length; k++) {
+      const x = v.val[k]!;
+      const base = v.idx[k]! * C;
+      for (let c = 0; c < C; c++) z[c]! += x * W[base + c]!;
+    }
+    softmaxInPlace(z);
+    return z;
+  }
+
+  predict(text: string, options: PredictOptions = {}): Prediction {
+    const topK = Math.max(1, Math.min(options.topK ?? 3, this.nClasses));
+    const nKeywords = options.keywords ?? 8;
+    const v = this.vectorize(text);
+    const p = this.probabilities(v);
+    const order = Array.from(p.keys()).sort((a, b) => p[b]! - p[a]! || a - b);
+    const best = order[0]!;
+    const top = order.slice(0, topK).map((c) => ({ label: this.labels[c]!, confidence: p[c]! }));
+    return { label: this.labels[best]!, confidence: p[best]!, top, keywords: this.keywordsFor(v, best, nKeywords) };
+  }
+
+  predictBatch(texts: readonly string[], options: PredictOptions = {}): Prediction[] {
+    return texts.map((t) => this.predict(t, options));
+  }
+
+  /** The terms of `v` that pushed class `c` up the most. */
+  private keywordsFor(v: SparseVector, c: number, n: number): Keyword[] {
+    if (n <= 0) return [];
+    const C = this.nClasses;
+    const W = this.s.weights;
+    const cand: { col: number; w: number }[] = [];
+    for (let k = 0; k < v.idx.length; k++) {
+      const w = v.val[k]! * W[v.idx[k]! * C + c]!;
+      if (w > 0) cand.push({ col: v.idx[k]!, w });
+    }
+    cand.sort((a, b) => b.w - a.w || a.col - b.col);
+    // the same surface form can come from several feature kinds (word and character n-gram): merge them
+    const byTerm = new Map<string, number>();
+    for (const { col, w } of cand.slice(0, n * 3)) {
+      const term = this.s.vocab.names[col]!;
+      byTerm.set(term, (byTerm.get(term) ?? 0) + w);
+    }
+    return [...byTerm]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, n)
+      .map(([term, weight]) => ({ term, weight }));
+  }
+
+  /** Most similar indexed training complaints (cosine over TF-IDF vectors). */
+  similar(text: string, k = 5): SimilarDoc[] {
+    const s = this.s;
+    if (s.indexIds.length === 0 || k <= 0) return [];
+    const post = this.buildPostings();
+    const v = this.vectorize(text);
+    const scores = new Float64Array(s.indexIds.length);
+    for (let i = 0; i < v.idx.length; i++) {
+      const p = post.get(v.idx[i]!);
+      if (!p) continue;
+      const x = v.val[i]!;
+      for (let d = 0; d < p.docs.length; d++) scores[p.docs[d]!]! += x * p.vals[d]!;
+    }
+    const cand: number[] = [];
+    for (let d = 0; d < scores.length; d++) if (scores[d]! > 0) cand.push(d);
+    cand.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    return cand.slice(0, k).map((d) => ({
+      id: s.indexIds[d]!,
+      label: s.labels[s.indexLabels[d]!]!,
+      score: Math.min(1, scores[d]!),
+    }));
+  }
+
+  private buildPostings(): Map<number, { docs: Uint32Array; vals: Float32Array }> {
+    if (this.postings) return this.postings;
+    const s = this.s;
+    const lists = new Map<number, { docs: number[]; vals: number[] }>();
+    for (let d = 0; d < s.indexIds.length; d++) {
+      for (let k = s.indexOffsets[d]!; k < s.indexOffsets[d + 1]!; k++) {
+        const t = s.indexTerms[k]!;
+        let l = lists.get(t);
+        if (!l) lists.set(t, (l = { docs: [], vals: [] }));
+        l.docs.push(d);
+        l.vals.push(s.indexValues[k]!);
+      }
+    }
+    this.postings = new Map([...lists].map(([t, l]) => [t, { docs: Uint32Array.from(l.docs), vals: Float32Array.from(l.vals) }]));
+    return this.postings;
+  }
+}
+
+/** Convenience alias matching the issue's wording (`Model.fromJSON`). */
+export { ComplaintCauseModel as Model };
+
+export function train(samples: readonly Sample[], options: TrainOptions = {}): ComplaintCauseModel {
+  return ComplaintCauseModel.train(samples, options);
+}
+
+function softmaxInPlace(z: Float64Array): void {
+  let max = -Infinity;
+  for (let c = 0; c < z.length; c++) if (z[c]! > max) max = z[c]!;
+  let sum = 0;
+  for (let c = 0; c < z.length; c++) sum += z[c] = Math.exp(z[c]! - max);
+  for (let c = 0; c < z.length; c++) z[c]! /= sum;
+}
+
+/** Multinomial logistic regression, AdaGrad SGD with lazy (touched-weights) L2. */
+function fitSoftmax(
+  X: SparseVector[],
+  y: Int32Array,
+  C: number,
+  F: number,
+  classCounts: number[],
+  o: ResolvedTrainOptions,
+): { weights: Float32Array; bias: Float32Array } {
+  const W = new Float64Array(F * C);
+  const G = new Float64Array(F * C);
+  const b = new Float64Array(C);
+  const Gb = new Float64Array(C);
+  const eps = 1e-8;
+  const lr = o.learningRate;
+  const l2 = o.l2;
+  const n = X.length;
+  const cw =
+    o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? n / (C * k) : 0)) : classCounts.map(() => 1);
+  const rng = createRng(o.seed);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const z = new Float64Array(C);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    shuffleInPlace(order, rng);
+    for (let oi = 0; oi < n; oi++) {
+      const i = order[oi]!;
+      const v = X[i]!;
+      const yi = y[i]!;
+      const sw = cw[yi]!;
+      for (let c = 0; c < C; c++) z[c] = b[c]!;
+      for (let k = 0; k < v.idx.length; k++) {
+        const x = v.val[k]!;
+        const base = v.idx[k]! * C;
+        for (let c = 0; c < C; c++) z[c]! += x * W[base + c]!;
+      }
+      softmaxInPlace(z);
+      z[yi]! -= 1; // z now holds dLoss/dScore
+      for (let c = 0; c < C; c++) {
+        const g = z[c]! * sw;
+        Gb[c]! += g * g;
+        b[c]! -= (lr * g) / (Math.sqrt(Gb[c]!) + eps);
+      }
+      for (let k = 0; k < v.idx.length; k++) {
+        const x = v.val[k]!;
+        const base = v.idx[k]! * C;
+        for (let c = 0; c < C; c++) {
+          const p = base + c;
+          const g = z[c]! * sw * x + l2 * W[p]!;
+          if (g === 0) continue;
+          G[p]! += g * g;
+          W[p]! -= (lr * g) / (Math.sqrt(G[p]!) + eps);
+        }
+      }
+    }
+  }
+  return { weights: Float32Array.from(W), bias: Float32Array.from(b) };
+}

@@ -1,0 +1,24 @@
+/** Worker-thread entry of PredictionPool: holds one copy of the model and classifies chunks of texts. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ComplaintCauseModel } from './model';
+import type { ModelJSON, PredictOptions } from './model';
+
+interface Job {
+  id: number;
+  texts: string[];
+  options: PredictOptions;
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const model = ComplaintCauseModel.fromJSON((workerData as { model: ModelJSON }).model);
+  model.predict(''); // load the segmenter before the first job
+  port.on('message', (job: Job) => {
+    try {
+      port.postMessage({ id: job.id, predictions: model.predictBatch(job.texts, job.options) });
+    } catch (e) {
+      port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
+    }
+  });
+  port.postMessage({ ready: true });
+}

@@ -1,0 +1,141 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { OutboxMessage } from './outbox.entity';
+import { Clock } from '../../common/clock';
+import { newId } from '../../common/db/columns';
+
+export interface EnqueueInput {
+  tenantId: string;
+  kind: string;
+  topic: string;
+  payload: Record<string, unknown>;
+  complaintId?: string | null;
+  dedupeKey?: string | null;
+  notBefore?: Date;
+}
+
+/** Delivers one message; throws to have it retried. Registered per `kind`. */
+export interface OutboxAdapter {
+  kind: string;
+  deliver(message: OutboxMessage): Promise<void>;
+}
+
+export const OUTBOX_ADAPTERS = Symbol('OUTBOX_ADAPTERS');
+export const MAX_ATTEMPTS = 8;
+
+/** Exponential backoff: 5 s, 10 s, 20 s … capped at 30 minutes. */
+export const retryDelayMs = (attempts: number) => Math.min(5_000 * 2 ** (attempts - 1), 30 * 60_000);
+
+@Injectable()
+export class OutboxService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Outbox');
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private inFlight: Promise<number> = Promise.resolve(0);
+  private readonly adapters = new Map<string, OutboxAdapter>();
+
+  constructor(
+    @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Optional() @Inject(OUTBOX_ADAPTERS) adapters?: OutboxAdapter[],
+  ) {
+    for (const adapter of adapters ?? []) this.adapters.set(adapter.kind, adapter);
+  }
+
+  registerAdapter(adapter: OutboxAdapter): void {
+    this.adapters.set(adapter.kind, adapter);
+  }
+
+  /**
+   * Queues a message inside the caller's transaction (pass its manager). With a dedupe key, a message already
+   * queued under that key is not queued again: returns false.
+   */
+  async enqueue(manager: EntityManager, input: EnqueueInput): Promise<boolean> {
+    if (input.dedupeKey) {
+      const exists = await manager.exists(OutboxMessage, { where: { tenantId: input.tenantId, dedupeKey: input.dedupeKey } });
+      if (exists) return false;
+    }
+    await manager.insert(OutboxMessage, {
+      id: newId(), tenantId: input.tenantId, kind: input.kind, topic: input.topic, payload: input.payload as never,
+      complaintId: input.complaintId ?? null, dedupeKey: input.dedupeKey ?? null, status: 'pending', attempts: 0,
+      nextAttemptAt: input.notBefore ?? this.clock.now(),
+    });
+    return true;
+  }
+
+  onApplicationBootstrap(): void {
+    if (process.env.REDRESS_WORKERS === '0') return;
+    this.timer = setInterval(() => {
+      this.inFlight = this.drain().catch((e) => {
+        this.logger.error(e);
+        return 0;
+      });
+    }, 1_000);
+    this.timer.unref();
+  }
+
+  /** Stops polling and lets a delivery in progress finish before the connection closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.inFlight;
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /**
+   * Delivers due messages. On PostgreSQL rows are claimed with FOR UPDATE SKIP LOCKED so several API
+   * instances share the work without delivering twice.
+   */
+  async drain(limit = 50): Promise<number> {
+    if (this.running) return 0;
+    this.running = true;
+    try {
+      const now = this.clock.now();
+      const pg = this.dataSource.options.type === 'postgres';
+      const claimed = await this.dataSource.transaction(async (manager) => {
+        const qb = manager.getRepository(OutboxMessage).createQueryBuilder('m')
+          .where('m.status = :status', { status: 'pending' })
+          .andWhere('m.next_attempt_at <= :now', { now })
+          .orderBy('m.next_attempt_at', 'ASC').limit(limit);
+        if (pg) qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+        const rows = await qb.getMany();
+        // Claim: push the next attempt out so another worker does not pick them while we deliver.
+        if (rows.length) {
+          await manager.getRepository(OutboxMessage).createQueryBuilder().update()
+            .set({ nextAttemptAt: new Date(now.getTime() + 60_000) })
+            .whereInIds(rows.map((r) => r.id)).execute();
+        }
+        return rows;
+      });
+      for (const message of claimed) await this.deliverOne(message);
+      return claimed.length;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async deliverOne(message: OutboxMessage): Promise<void> {
+    const adapter = this.adapters.get(message.kind) ?? this.adapters.get('*');
+    const attempts = message.attempts + 1;
+    try {
+      if (adapter) await adapter.deliver(message);
+      await this.messages.update({ id: message.id }, { status: 'delivered', attempts, deliveredAt: this.clock.now(), lastError: null });
+    } catch (error) {
+      const dead = attempts >= MAX_ATTEMPTS;
+      await this.messages.update({ id: message.id }, {
+        status: dead ? 'dead' : 'pending', attempts, lastError: String((error as Error)?.message ?? error).slice(0, 2000),
+        nextAttemptAt: new Date(this.clock.now().getTime() + retryDelayMs(attempts)),
+      });
+      if (dead) this.logger.warn(`Message ${message.id} (${message.kind}/${message.topic}) gave up after ${attempts} attempts`);
+    }
+  }
+
+  list(tenantId: string, filter: { complaintId?: string; kind?: string; status?: OutboxMessage['status'] } = {}): Promise<OutboxMessage[]> {
+    return this.messages.find({ where: { tenantId, ...filter }, order: { createdAt: 'ASC' } });
+  }
+}

@@ -1,0 +1,300 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested,
+} from 'class-validator';
+import { FIELD_TYPES } from '@redress/sdk';
+import { JSONScalar } from './json.scalar';
+
+/**
+ * The policy document as GraphQL types. Each class is both the output type (`ComplaintType`) and the input of its
+ * upsert (`ComplaintTypeInput`), so the two can never drift apart. JSON-logic rules and rule-table values travel as
+ * the JSON scalar.
+ */
+
+/** Keys are stable identifiers: lower case, digits, `_`, `.`, `-`. */
+export const KEY_PATTERN = /^[a-z0-9][a-z0-9_.-]*$/;
+const KEY_MESSAGE = 'must be lower case letters, digits, "_", "." or "-" (e.g. service.attitude)';
+const Key = () => (target: object, property: string) => {
+  IsString()(target, property);
+  MinLength(1)(target, property);
+  MaxLength(120)(target, property);
+  Matches(KEY_PATTERN, { message: `${property} ${KEY_MESSAGE}` })(target, property);
+};
+const OptionalKey = () => (target: object, property: string) => {
+  IsOptional()(target, property);
+  Key()(target, property);
+};
+const Nested = (type: () => Function) => (target: object, property: string) => {
+  ValidateNested()(target, property);
+  Type(type)(target, property);
+};
+
+export enum ComplaintKindEnum { complaint = 'complaint', suggestion = 'suggestion', consultation = 'consultation' }
+registerEnumType(ComplaintKindEnum, { name: 'ComplaintKind', description: '投诉 / 建议 / 咨询' });
+export enum TemplateKindEnum { script = 'script', letter = 'letter', notice = 'notice' }
+registerEnumType(TemplateKindEnum, { name: 'TemplateKind', description: 'script = 话术, letter = 答复函, notice = 通知' });
+export enum HitPolicyEnum { first = 'first', collect = 'collect', priority = 'priority' }
+registerEnumType(HitPolicyEnum, { name: 'HitPolicy' });
+
+@ObjectType('LocalizedText')
+@InputType('LocalizedTextInput')
+export class LocalizedTextType {
+  @Field() @IsString() @MinLength(1) @MaxLength(500) zh!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) en?: string;
+}
+
+@ObjectType('SeverityLevel')
+@InputType('SeverityLevelInput')
+export class SeverityLevelType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field(() => Int, { description: 'Higher is more severe.' }) @IsInt() @Min(0) rank!: number;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() requiresApproval?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(32) color?: string;
+}
+
+@ObjectType('FieldOption')
+@InputType('FieldOptionInput')
+export class FieldOptionType {
+  @Field() @IsString() @MinLength(1) @MaxLength(120) value!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) label!: LocalizedTextType;
+}
+
+@ObjectType('FieldValidation')
+@InputType('FieldValidationInput')
+export class FieldValidationType {
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) pattern?: string;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() min?: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() max?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) minLength?: number;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) maxLength?: number;
+}
+
+@ObjectType('FieldDefinition')
+@InputType('FieldDefinitionInput')
+export class FieldDefinitionType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) label!: LocalizedTextType;
+  @Field({ description: `One of ${FIELD_TYPES.join(', ')}.` }) @IsIn(FIELD_TYPES as unknown as string[]) type!: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() required?: boolean;
+  @Field(() => [FieldOptionType], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(500) @Nested(() => FieldOptionType) options?: FieldOptionType[];
+  @Field(() => JSONScalar, { nullable: true, description: 'JSON-logic: the field shows only when true.' }) @IsOptional() visibleWhen?: unknown;
+  @Field(() => JSONScalar, { nullable: true, description: 'JSON-logic: the field is required when true.' }) @IsOptional() requiredWhen?: unknown;
+  @Field(() => FieldValidationType, { nullable: true }) @IsOptional() @Nested(() => FieldValidationType) validation?: FieldValidationType;
+  @Field({ nullable: true, description: 'Personal data: encrypted at rest, masked by role.' }) @IsOptional() @IsBoolean() personal?: boolean;
+  @Field(() => LocalizedTextType, { nullable: true }) @IsOptional() @Nested(() => LocalizedTextType) help?: LocalizedTextType;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
+}
+
+@ObjectType('ComplaintType')
+@InputType('ComplaintTypeInput')
+export class ComplaintTypeType {
+  @Field() @Key() key!: string;
+  @Field(() => String, { nullable: true }) @OptionalKey() parentKey?: string | null;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field(() => ComplaintKindEnum) @IsIn(Object.values(ComplaintKindEnum)) kind!: ComplaintKindEnum;
+  @Field(() => [String], { description: 'Field keys in order; a child inherits its parent’s fields first.' })
+  @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) fields!: string[];
+  @Field({ nullable: true }) @OptionalKey() defaultSeverity?: string;
+  @Field({ nullable: true }) @OptionalKey() defaultDepartment?: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
+}
+
+@ObjectType('Channel')
+@InputType('ChannelInput')
+export class ChannelType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() realtime?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
+}
+
+@ObjectType('Department')
+@InputType('DepartmentInput')
+export class DepartmentType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field(() => String, { nullable: true }) @OptionalKey() parentKey?: string | null;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) region?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(254) managerEmail?: string;
+}
+
+@ObjectType('Team')
+@InputType('TeamInput')
+export class TeamType {
+  @Field() @Key() key!: string;
+  @Field() @Key() departmentKey!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field(() => [String], { description: 'E-mails of the handlers in this team.' }) @IsArray() @ArrayMaxSize(1000) @IsString({ each: true }) members!: string[];
+}
+
+@ObjectType('TimeRange')
+@InputType('TimeRangeInput')
+export class TimeRangeType {
+  @Field() @Matches(/^\d{2}:\d{2}$/, { message: 'start must be HH:MM' }) start!: string;
+  @Field() @Matches(/^\d{2}:\d{2}$/, { message: 'end must be HH:MM' }) end!: string;
+}
+
+@ObjectType('Calendar')
+@InputType('CalendarInput')
+export class CalendarType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field() @IsString() @MaxLength(64) timeZone!: string;
+  @Field(() => [TimeRangeType]) @IsArray() @Nested(() => TimeRangeType) workingHours!: TimeRangeType[];
+  @Field(() => [Int], { description: '0 = Sunday … 6 = Saturday.' }) @IsArray() @IsInt({ each: true }) weekendDays!: number[];
+  @Field({ description: 'Follow China’s public holidays and make-up working days (调休).' }) @IsBoolean() useChineseHolidays!: boolean;
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) closures?: string[];
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) extraWorkingDays?: string[];
+}
+
+const DURATION_KINDS = ['natural_minutes', 'natural_hours', 'natural_days', 'working_minutes', 'working_hours', 'working_days'];
+
+@ObjectType('Duration')
+@InputType('DurationInput')
+export class DurationType {
+  @Field(() => Float) @IsNumber() @Min(0) amount!: number;
+  @Field({ description: DURATION_KINDS.join(' | ') }) @IsIn(DURATION_KINDS) kind!: string;
+}
+
+@ObjectType('SlaTarget')
+@InputType('SlaTargetInput')
+export class SlaTargetType {
+  @Field({ description: 'acknowledge | dispatch | first_response | progress_update | resolution | follow_up | regulatory_answer | …' }) @Key() key!: string;
+  @Field(() => LocalizedTextType, { nullable: true }) @IsOptional() @Nested(() => LocalizedTextType) name?: LocalizedTextType;
+  @Field(() => DurationType) @Nested(() => DurationType) duration!: DurationType;
+  @Field({ nullable: true }) @OptionalKey() calendar?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) warnAtPercent?: number;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() recurring?: boolean;
+  @Field(() => JSONScalar, { nullable: true }) @IsOptional() startWhen?: unknown;
+  @Field(() => JSONScalar, { nullable: true }) @IsOptional() pauseWhen?: unknown;
+  @Field(() => JSONScalar, { nullable: true }) @IsOptional() stopWhen?: unknown;
+  @Field(() => [DurationType], { nullable: true }) @IsOptional() @IsArray() @Nested(() => DurationType) extensions?: DurationType[];
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(32) extensionApprovalRole?: string;
+  @Field({ nullable: true }) @IsOptional()
+  @IsIn(['roll_forward_end_of_next_working_day', 'roll_forward_start_of_next_working_day', 'keep']) onNonWorkingDay?: string;
+}
+
+@ObjectType('SlaPolicy')
+@InputType('SlaPolicyInput')
+export class SlaPolicyType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field(() => [SlaTargetType]) @IsArray() @Nested(() => SlaTargetType) targets!: SlaTargetType[];
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
+}
+
+@ObjectType('EscalationAction', { description: 'raise_severity {to} | reassign {department?, assignee?} | notify {to, template?}' })
+@InputType('EscalationActionInput')
+export class EscalationActionType {
+  @Field() @IsIn(['raise_severity', 'reassign', 'notify']) type!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(254) to?: string;
+  @Field({ nullable: true }) @OptionalKey() department?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(254) assignee?: string;
+  @Field({ nullable: true }) @OptionalKey() template?: string;
+}
+
+@ObjectType('EscalationRule')
+@InputType('EscalationRuleInput')
+export class EscalationRuleType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field({ description: 'warning | breach | unsatisfied | aggregate | cross_department' })
+  @IsIn(['warning', 'breach', 'unsatisfied', 'aggregate', 'cross_department']) trigger!: string;
+  @Field({ nullable: true, description: 'For warning/breach: the SLA target key watched.' }) @OptionalKey() target?: string;
+  @Field(() => JSONScalar, { nullable: true }) @IsOptional() when?: unknown;
+  @Field(() => [EscalationActionType]) @IsArray() @Nested(() => EscalationActionType) actions!: EscalationActionType[];
+}
+
+@ObjectType('ReplyTemplate')
+@InputType('ReplyTemplateInput')
+export class ReplyTemplateType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field(() => TemplateKindEnum) @IsIn(Object.values(TemplateKindEnum)) kind!: TemplateKindEnum;
+  @Field({ nullable: true }) @OptionalKey() channel?: string;
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) typeKeys?: string[];
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) subject?: string;
+  @Field({ description: 'Text with {{customer.name}}, {{complaint.number}} … (see TEMPLATE_VARIABLES).' }) @IsString() @MinLength(1) @MaxLength(20000) body!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
+}
+
+@ObjectType('RuleTestExpectation')
+@InputType('RuleTestExpectationInput')
+export class RuleTestExpectationType {
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() valid?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsString() invalidReason?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() severity?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() department?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() slaPolicy?: string;
+}
+
+@ObjectType('RuleTestCase')
+@InputType('RuleTestCaseInput')
+export class RuleTestCaseType {
+  @Field() @Key() key!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) description?: string;
+  @Field(() => JSONScalar, { description: 'Sample complaint facts (see policyFactSchema).' }) facts!: Record<string, unknown>;
+  @Field(() => RuleTestExpectationType) @Nested(() => RuleTestExpectationType) expect!: RuleTestExpectationType;
+}
+
+@ObjectType('PolicySettings')
+export class PolicySettingsType {
+  @Field() defaultCalendar!: string;
+  @Field() defaultSeverity!: string;
+  @Field({ nullable: true, description: 'Publishing needs a second person’s approval (maker-checker).' }) requirePublishApproval?: boolean;
+  @Field(() => Int, { nullable: true }) repeatWindowDays?: number;
+}
+
+@InputType('PolicySettingsInput', { description: 'Only the given settings change.' })
+export class PolicySettingsInput {
+  @Field({ nullable: true }) @OptionalKey() defaultCalendar?: string;
+  @Field({ nullable: true }) @OptionalKey() defaultSeverity?: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() requirePublishApproval?: boolean;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) repeatWindowDays?: number;
+}
+
+@ObjectType('DecisionRow')
+export class DecisionRowType {
+  @Field() key!: string;
+  @Field(() => JSONScalar, { nullable: true }) when?: unknown;
+  @Field(() => JSONScalar, { nullable: true }) then?: unknown;
+  @Field(() => Int, { nullable: true }) priority?: number;
+  @Field({ nullable: true }) description?: string;
+}
+
+@ObjectType('DecisionTable')
+export class DecisionTableType {
+  @Field() key!: string;
+  @Field(() => HitPolicyEnum) hitPolicy!: HitPolicyEnum;
+  @Field(() => [DecisionRowType]) rows!: DecisionRowType[];
+  @Field(() => JSONScalar, { nullable: true, name: 'default' }) default?: unknown;
+}
+
+@ObjectType('PolicyRuleSets')
+export class PolicyRuleSetsType {
+  @Field(() => DecisionTableType) validity!: DecisionTableType;
+  @Field(() => DecisionTableType) severity!: DecisionTableType;
+  @Field(() => DecisionTableType) routing!: DecisionTableType;
+  @Field(() => DecisionTableType) sla!: DecisionTableType;
+}
+
+@ObjectType('PolicyDocument', { description: 'A whole policy: what decides how complaints are handled.' })
+export class PolicyDocumentType {
+  @Field(() => Int) schemaVersion!: number;
+  @Field(() => PolicySettingsType) settings!: PolicySettingsType;
+  @Field(() => [SeverityLevelType]) severityLevels!: SeverityLevelType[];
+  @Field(() => [ComplaintTypeType]) complaintTypes!: ComplaintTypeType[];
+  @Field(() => [FieldDefinitionType]) fields!: FieldDefinitionType[];
+  @Field(() => [ChannelType]) channels!: ChannelType[];
+  @Field(() => [DepartmentType]) departments!: DepartmentType[];
+  @Field(() => [TeamType]) teams!: TeamType[];
+  @Field(() => [CalendarType]) calendars!: CalendarType[];
+  @Field(() => [SlaPolicyType]) slaPolicies!: SlaPolicyType[];
+  @Field(() => PolicyRuleSetsType) rules!: PolicyRuleSetsType;
+  @Field(() => [EscalationRuleType]) escalations!: EscalationRuleType[];
+  @Field(() => [ReplyTemplateType]) templates!: ReplyTemplateType[];
+  @Field(() => [RuleTestCaseType]) tests!: RuleTestCaseType[];
+}

@@ -1,0 +1,179 @@
+import { defaultEngine, type FactSchema, type JsonLogicRule, type RuleEngine } from '@redress/rules';
+import { factSchemaFor, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
+import { isEmptyTableProblem, joinPath, tablePath, type PolicyProblem } from './policy-problem';
+import { keysInCycles } from './type-tree';
+
+const ROUTING_STRATEGIES = ['manual', 'round_robin', 'least_loaded'];
+const ESCALATION_TRIGGERS = ['warning', 'breach', 'unsatisfied', 'aggregate', 'cross_department'];
+const DURATION_KINDS = ['natural_minutes', 'natural_hours', 'natural_days', 'working_minutes', 'working_hours', 'working_days'];
+
+/** Template variables that are not in TEMPLATE_VARIABLES (checked when a template is saved and at publish). */
+export function unknownTemplateVariables(text: string | undefined): string[] {
+  if (!text) return [];
+  return [...new Set(templateVariables(text).filter((name) => !(name in TEMPLATE_VARIABLES)))];
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Every problem of a policy at once: rules against the fact schema, template variables, and every reference
+ * between objects. Each problem has a path an administrator can follow, e.g.
+ * `complaintTypes[service.attitude].defaultDepartment` or `rules.routing.rows[route-quality].then.department`.
+ */
+export function validatePolicy(document: PolicyDocument, engine: RuleEngine = defaultEngine, schema: FactSchema = factSchemaFor(document)): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  const add = (path: string, code: string, message: string, suggestion?: string) =>
+    problems.push({ path, code, message, ...(suggestion ? { suggestion } : {}) });
+  const keys = {
+    levels: new Set(document.severityLevels.map((x) => x.key)),
+    types: new Set(document.complaintTypes.map((x) => x.key)),
+    fields: new Set(document.fields.map((x) => x.key)),
+    channels: new Set(document.channels.map((x) => x.key)),
+    departments: new Set(document.departments.map((x) => x.key)),
+    teams: new Map(document.teams.map((x) => [x.key, x])),
+    calendars: new Set(document.calendars.map((x) => x.key)),
+    slaPolicies: new Set(document.slaPolicies.map((x) => x.key)),
+    templates: new Set(document.templates.map((x) => x.key)),
+  };
+  const missing = (path: string, what: string, key: unknown, known: Set<string>) => {
+    if (typeof key !== 'string' || !known.has(key)) {
+      add(path, 'UNKNOWN_REFERENCE', `${what} "${String(key)}" does not exist`, known.size ? `one of: ${[...known].sort().join(', ')}` : undefined);
+    }
+  };
+  const rule = (path: string, value: JsonLogicRule | undefined) => {
+    if (value === undefined || value === null) return;
+    for (const p of engine.validate(value, schema)) add(joinPath(path, p.path), p.code, p.message, p.suggestion);
+  };
+
+  // Duplicate keys (possible after an import).
+  for (const collection of ['severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'slaPolicies', 'escalations', 'templates', 'tests'] as const) {
+    const seen = new Set<string>();
+    for (const item of document[collection] as { key: string }[]) {
+      if (seen.has(item.key)) add(`${collection}[${item.key}]`, 'DUPLICATE_KEY', `${collection} has the key "${item.key}" twice`);
+      seen.add(item.key);
+    }
+  }
+
+  // Settings.
+  missing('settings.defaultSeverity', 'Severity level', document.settings.defaultSeverity, keys.levels);
+  if (document.calendars.length || document.slaPolicies.length) missing('settings.defaultCalendar', 'Calendar', document.settings.defaultCalendar, keys.calendars);
+
+  // Complaint types.
+  for (const type of document.complaintTypes) {
+    const at = `complaintTypes[${type.key}]`;
+    if (type.parentKey) missing(`${at}.parentKey`, 'Parent type', type.parentKey, keys.types);
+    type.fields.forEach((field) => missing(`${at}.fields[${field}]`, 'Field', field, keys.fields));
+    if (type.defaultSeverity) missing(`${at}.defaultSeverity`, 'Severity level', type.defaultSeverity, keys.levels);
+    if (type.defaultDepartment) missing(`${at}.defaultDepartment`, 'Department', type.defaultDepartment, keys.departments);
+  }
+  for (const key of keysInCycles(document.complaintTypes)) add(`complaintTypes[${key}].parentKey`, 'CYCLE', `The type tree loops through "${key}"`);
+
+  // Fields.
+  for (const field of document.fields) {
+    const at = `fields[${field.key}]`;
+    if ((field.type === 'select' || field.type === 'multi_select') && !field.options?.length) add(`${at}.options`, 'MISSING_OPTIONS', 'A select field needs options');
+    rule(`${at}.visibleWhen`, field.visibleWhen);
+    rule(`${at}.requiredWhen`, field.requiredWhen);
+    if (field.validation?.pattern) {
+      try {
+        new RegExp(field.validation.pattern, 'u');
+      } catch {
+        add(`${at}.validation.pattern`, 'INVALID_PATTERN', 'The pattern is not a valid regular expression');
+      }
+    }
+  }
+
+  // Organisation.
+  for (const department of document.departments) {
+    if (department.parentKey) missing(`departments[${department.key}].parentKey`, 'Parent department', department.parentKey, keys.departments);
+  }
+  for (const key of keysInCycles(document.departments)) add(`departments[${key}].parentKey`, 'CYCLE', `The department tree loops through "${key}"`);
+  for (const team of document.teams) missing(`teams[${team.key}].departmentKey`, 'Department', team.departmentKey, keys.departments);
+
+  // Calendars and SLA policies.
+  for (const calendar of document.calendars) {
+    calendar.workingHours.forEach((range, index) => {
+      if (!/^\d{2}:\d{2}$/.test(range.start) || !/^\d{2}:\d{2}$/.test(range.end) || range.start >= range.end) {
+        add(`calendars[${calendar.key}].workingHours[${index}]`, 'INVALID_HOURS', 'Working hours need HH:MM start before end');
+      }
+    });
+  }
+  for (const policy of document.slaPolicies) {
+    for (const target of policy.targets) {
+      const at = `slaPolicies[${policy.key}].targets[${target.key}]`;
+      if (!(target.duration?.amount > 0)) add(`${at}.duration.amount`, 'INVALID_DURATION', 'The duration must be positive');
+      if (!DURATION_KINDS.includes(target.duration?.kind)) add(`${at}.duration.kind`, 'INVALID_DURATION', `Unknown duration kind "${target.duration?.kind}"`);
+      if (target.calendar) missing(`${at}.calendar`, 'Calendar', target.calendar, keys.calendars);
+      rule(`${at}.startWhen`, target.startWhen);
+      rule(`${at}.pauseWhen`, target.pauseWhen);
+      rule(`${at}.stopWhen`, target.stopWhen);
+    }
+  }
+
+  // Rule tables: the engine checks each rule; we check what each outcome refers to.
+  const tableProblems = (key: 'validity' | 'severity' | 'routing' | 'sla') => {
+    const table = document.rules[key];
+    for (const p of engine.validateTable(table, schema)) {
+      if (!isEmptyTableProblem(p, table.rows)) add(tablePath(`rules.${key}`, p.path, table.rows), p.code, p.message, p.suggestion);
+    }
+    const outcomes: [string, unknown][] = table.rows.map((row) => [`rules.${key}.rows[${row.key}].then`, row.then]);
+    if (table.default !== undefined) outcomes.push([`rules.${key}.default`, table.default]);
+    return outcomes;
+  };
+  for (const [path, then] of tableProblems('validity')) {
+    if (!isObject(then) || typeof then.valid !== 'boolean') add(path, 'INVALID_OUTCOME', 'A validity outcome is {valid: true|false, reason?}');
+    else if (then.valid === false && !then.reason) add(`${path}.reason`, 'MISSING_REASON', 'An invalid outcome needs a reason code');
+  }
+  for (const [path, then] of tableProblems('severity')) missing(path, 'Severity level', then, keys.levels);
+  for (const [path, then] of tableProblems('routing')) {
+    if (!isObject(then)) {
+      add(path, 'INVALID_OUTCOME', 'A routing outcome is {department, team?, assignee?, strategy?}');
+      continue;
+    }
+    missing(`${path}.department`, 'Department', then.department, keys.departments);
+    if (then.team !== undefined) {
+      const team = keys.teams.get(String(then.team));
+      if (!team) missing(`${path}.team`, 'Team', then.team, new Set(keys.teams.keys()));
+      else if (team.departmentKey !== then.department) add(`${path}.team`, 'TEAM_OUTSIDE_DEPARTMENT', `Team "${team.key}" belongs to "${team.departmentKey}", not "${String(then.department)}"`);
+    }
+    if (then.strategy !== undefined && !ROUTING_STRATEGIES.includes(String(then.strategy))) {
+      add(`${path}.strategy`, 'INVALID_OUTCOME', `Unknown strategy "${String(then.strategy)}"`, ROUTING_STRATEGIES.join(', '));
+    }
+  }
+  for (const [path, then] of tableProblems('sla')) missing(path, 'SLA policy', then, keys.slaPolicies);
+
+  // Escalations.
+  for (const escalation of document.escalations) {
+    const at = `escalations[${escalation.key}]`;
+    if (!ESCALATION_TRIGGERS.includes(escalation.trigger)) add(`${at}.trigger`, 'INVALID_TRIGGER', `Unknown trigger "${escalation.trigger}"`, ESCALATION_TRIGGERS.join(', '));
+    rule(`${at}.when`, escalation.when);
+    escalation.actions.forEach((action, index) => {
+      const path = `${at}.actions[${index}]`;
+      if (action.type === 'raise_severity') missing(`${path}.to`, 'Severity level', action.to, keys.levels);
+      else if (action.type === 'reassign') {
+        if (action.department) missing(`${path}.department`, 'Department', action.department, keys.departments);
+      } else if (action.type === 'notify') {
+        if (action.template) missing(`${path}.template`, 'Template', action.template, keys.templates);
+      } else add(`${path}.type`, 'INVALID_ACTION', `Unknown action "${String((action as { type?: unknown }).type)}"`);
+    });
+  }
+
+  // Templates.
+  for (const template of document.templates) {
+    const at = `templates[${template.key}]`;
+    for (const name of unknownTemplateVariables(template.body)) add(`${at}.body`, 'UNKNOWN_VARIABLE', `Unknown template variable {{${name}}}`);
+    for (const name of unknownTemplateVariables(template.subject)) add(`${at}.subject`, 'UNKNOWN_VARIABLE', `Unknown template variable {{${name}}}`);
+    if (template.channel) missing(`${at}.channel`, 'Channel', template.channel, keys.channels);
+    template.typeKeys?.forEach((key) => missing(`${at}.typeKeys[${key}]`, 'Complaint type', key, keys.types));
+  }
+
+  // Rule tests: what they expect must exist, or they could never pass.
+  for (const test of document.tests) {
+    const at = `tests[${test.key}].expect`;
+    if (test.expect.severity) missing(`${at}.severity`, 'Severity level', test.expect.severity, keys.levels);
+    if (test.expect.department) missing(`${at}.department`, 'Department', test.expect.department, keys.departments);
+    if (test.expect.slaPolicy) missing(`${at}.slaPolicy`, 'SLA policy', test.expect.slaPolicy, keys.slaPolicies);
+  }
+  return problems;
+}

@@ -1,0 +1,475 @@
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { SlaTarget } from '@redress/sdk';
+import { Clock } from '../../common/clock';
+import { newId } from '../../common/db/columns';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { Complaint } from '../complaint/complaint.entity';
+import type { CompiledPolicy } from '../policy/engine/compiled-policy';
+import { PolicyService } from '../policy/policy.service';
+import { OutboxService } from '../outbox/outbox.service';
+import type { BusinessCalendar } from './calendar';
+import {
+  cancelClock, ExtensionLimitError, extendClock, pauseClock, remainingWorkingMinutes, resumeClock, SlaClockError, slaStatus,
+  startClock, stopClock, type ClockState, type SlaStatus,
+} from './clock';
+import { SlaClock, SlaExtensionRequest } from './sla-clock.entity';
+import { applyClockState, nextFireAt, toClockState } from './sla-clock-state';
+import { planClockAction, type ComplaintChange } from './sla-conditions';
+import { conditionEvaluator } from './sla-rules';
+import { complaintFacts } from './complaint-facts';
+import { aggregateSlaStatus } from './sla-status';
+import { SlaCalendars } from './sla-calendars.service';
+import { recomputeClock } from './sla-reapply';
+import { SlaErrors } from './sla.exception';
+import { COMPLAINT_ESCALATION_PORT, type ComplaintEscalationPort } from './escalation/escalation-port';
+
+/** The clock that `complaint.resolutionDueAt` mirrors, in order of preference. */
+const RESOLUTION_TARGETS = ['resolution', 'regulatory_answer'];
+const OPEN: SlaClock['state'][] = ['running', 'paused'];
+
+export interface SlaClockView {
+  clock: SlaClock;
+  status: SlaStatus;
+  remainingWorkingMinutes: number;
+  pendingExtension: SlaExtensionRequest | null;
+}
+
+export interface ExtensionResult {
+  status: 'extended' | 'requested';
+  clock: SlaClock;
+  request: SlaExtensionRequest | null;
+}
+
+export interface KpiRow {
+  group: string;
+  target: string;
+  stopped: number;
+  met: number;
+  breached: number;
+  onTimeRate: number | null;
+  averageWorkingMinutes: number | null;
+}
+
+export type KpiGroupBy = 'department' | 'type' | 'target';
+
+export interface ReapplyChange {
+  complaintId: string;
+  clockId: string;
+  target: string;
+  fromVersion: number;
+  toVersion: number;
+  oldDueAt: Date;
+  newDueAt: Date | null;
+  /** Why the clock cannot be moved (its target is gone from the current version). */
+  note: string | null;
+}
+
+/**
+ * SLA clocks of complaints: started and moved by the complaint module inside its transactions, always computed
+ * from the complaint's pinned policy version, so a policy change never silently moves an in-flight deadline.
+ */
+@Injectable()
+export class SlaService {
+  constructor(
+    @InjectRepository(SlaClock) private readonly clocks: Repository<SlaClock>,
+    @InjectRepository(SlaExtensionRequest) private readonly requests: Repository<SlaExtensionRequest>,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly calendars: SlaCalendars,
+    private readonly outbox: OutboxService,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  // ── the contract of the complaint module ──────────────────────────────────────────────────────────
+
+  /** Inside the intake transaction: start the clocks of the complaint's SLA policy (pinned version). */
+  startClocks(manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, at: Date): Promise<SlaClock[]> {
+    return this.reconcile(manager, complaint, policy, at);
+  }
+
+  /**
+   * After every change of a complaint, inside its transaction: starts, pauses, resumes, stops or cancels each
+   * target's clock by its conditions, then keeps `complaint.resolutionDueAt` and `complaint.slaStatus` current.
+   */
+  async onComplaintChanged(manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, at: Date, event?: ComplaintChange): Promise<void> {
+    await this.reconcile(manager, complaint, policy, at, event);
+  }
+
+  clocksFor(tenantId: string, complaintId: string): Promise<SlaClock[]> {
+    return this.clocks.find({ where: { tenantId, complaintId }, order: { createdAt: 'ASC', target: 'ASC' } });
+  }
+
+  // ── clocks ────────────────────────────────────────────────────────────────────────────────────────
+
+  private async reconcile(manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, at: Date, change?: ComplaintChange): Promise<SlaClock[]> {
+    const rows = await this.lockedClocks(manager, complaint);
+    const definition = complaint.slaPolicy ? policy.slaPolicy(complaint.slaPolicy) : undefined;
+    if (definition) {
+      const facts = complaintFacts(complaint);
+      const evaluate = conditionEvaluator(at);
+      const byTarget = new Map(rows.map((row) => [row.target, row]));
+      const changed: SlaClock[] = [];
+      for (const target of definition.targets) {
+        const row = byTarget.get(target.key);
+        const action = planClockAction(target, row?.state ?? 'absent', facts, evaluate, change);
+        if (!action) continue;
+        const calendar = this.calendars.calendar(complaint.tenantId, policy, target.calendar);
+        if (!row) {
+          let state = startClock(at, target.duration, calendar, { warnPercent: target.warnAtPercent ?? 80, onNonWorkingDay: target.onNonWorkingDay });
+          if (action === 'start_paused') state = pauseClock(state, at);
+          const created = this.newRow(complaint, policy, definition.key, target, state, at);
+          rows.push(created);
+          changed.push(created);
+          continue;
+        }
+        const state = toClockState(row);
+        const when = notBefore(at, state);
+        switch (action) {
+          case 'pause': applyClockState(row, pauseClock(state, when)); break;
+          case 'resume': applyClockState(row, resumeClock(state, when, this.calendarOfRow(row, policy))); break;
+          case 'stop': applyClockState(row, stopClock(state, when)); break;
+          case 'cancel': applyClockState(row, cancelClock(state, when)); break;
+          case 'restart': this.rearm(row, when, this.calendarOfRow(row, policy), target); break;
+          default: break;
+        }
+        row.updatedAt = at;
+        changed.push(row);
+      }
+      if (changed.length) await manager.save(SlaClock, changed);
+    }
+    await this.refreshComplaint(manager, complaint, rows, at);
+    return rows;
+  }
+
+  private newRow(complaint: Complaint, policy: CompiledPolicy, slaPolicy: string, target: SlaTarget, state: ClockState, at: Date): SlaClock {
+    const row = Object.assign(new SlaClock(), {
+      id: newId(), tenantId: complaint.tenantId, complaintId: complaint.id, policyVersion: policy.version, slaPolicy,
+      target: target.key, calendar: target.calendar || this.calendars.defaultKey(policy), warnedAt: null, breachedAt: null,
+      recurringCount: 0, breachCount: 0, createdAt: at, updatedAt: at,
+    });
+    return applyClockState(row, state);
+  }
+
+  /** A recurring target starts a new cycle (a progress report arrived, or the missed one was recorded). */
+  rearm(row: SlaClock, at: Date, calendar: BusinessCalendar, target?: SlaTarget): void {
+    const state = startClock(at, row.duration, calendar, { warnPercent: target?.warnAtPercent ?? row.warnPercent, onNonWorkingDay: row.onNonWorkingDay });
+    row.warnedAt = null;
+    row.breachedAt = null;
+    row.recurringCount += 1;
+    applyClockState(row, { ...state, extensions: row.extensions });
+  }
+
+  /**
+   * The complaint's clocks, locked on PostgreSQL so that a scheduler firing one of them at the same moment
+   * cannot have its `warned_at` / `breached_at` overwritten by this (older) read.
+   */
+  private async lockedClocks(manager: EntityManager, complaint: Complaint): Promise<SlaClock[]> {
+    const qb = manager.getRepository(SlaClock).createQueryBuilder('k')
+      .where('k.tenant_id = :tenantId AND k.complaint_id = :complaintId', { tenantId: complaint.tenantId, complaintId: complaint.id })
+      .orderBy('k.created_at', 'ASC');
+    if (this.isPostgres(manager)) qb.setLock('pessimistic_write');
+    return qb.getMany();
+  }
+
+  /** Writes `slaStatus` and `resolutionDueAt` onto the complaint (entity and row) when they changed. */
+  async refreshComplaint(manager: EntityManager, complaint: Complaint, rows: SlaClock[], at: Date): Promise<void> {
+    const status = aggregateSlaStatus(rows.map((row) => toClockState(row)), at);
+    const resolution = RESOLUTION_TARGETS.map((key) => rows.find((row) => row.target === key)).find(Boolean);
+    const dueAt = resolution ? resolution.dueAt : (complaint.resolutionDueAt ?? null);
+    const same = complaint.slaStatus === status && (complaint.resolutionDueAt?.getTime() ?? null) === (dueAt?.getTime() ?? null);
+    complaint.slaStatus = status;
+    complaint.resolutionDueAt = dueAt;
+    if (same) return;
+    // Derived data: `version = version` keeps TypeORM from bumping the optimistic-lock version.
+    await manager.createQueryBuilder().update(Complaint)
+      .set({ slaStatus: status, resolutionDueAt: dueAt, version: () => 'version' })
+      .where('id = :id AND tenant_id = :tenantId', { id: complaint.id, tenantId: complaint.tenantId })
+      .execute();
+  }
+
+  // ── reading ───────────────────────────────────────────────────────────────────────────────────────
+
+  async clockViews(tenantId: string, complaintId: string): Promise<SlaClockView[]> {
+    await this.complaintOf(this.dataSource.manager, tenantId, complaintId);
+    const rows = await this.clocksFor(tenantId, complaintId);
+    const pending = await this.requests.find({ where: { tenantId, complaintId, status: 'requested' } });
+    const at = this.clock.now();
+    const views: SlaClockView[] = [];
+    for (const row of rows) {
+      const policy = await this.policies().getVersion(tenantId, row.policyVersion);
+      const state = toClockState(row);
+      views.push({
+        clock: row, status: slaStatus(state, at), remainingWorkingMinutes: Math.round(remainingWorkingMinutes(state, at, this.calendarOfRow(row, policy))),
+        pendingExtension: pending.find((request) => request.clockId === row.id) ?? null,
+      });
+    }
+    return views;
+  }
+
+  // ── extensions ────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Moves the target to its next extension stage (15 → 30 → 60 days). A caller of the approving role (the
+   * target's `extensionApprovalRole`, default manager) extends at once; anyone else files a request.
+   */
+  async extendDeadline(auth: AuthContext, complaintId: string, targetKey: string, reason: string): Promise<ExtensionResult> {
+    if (!reason?.trim()) throw SlaErrors.create('REASON_REQUIRED', { field: 'reason' });
+    return this.dataSource.transaction(async (manager) => {
+      const complaint = await this.complaintOf(manager, auth.tenantId, complaintId);
+      const row = await this.lockedClock(manager, auth.tenantId, complaintId, targetKey);
+      const policy = await this.policies().getVersion(auth.tenantId, row.policyVersion);
+      const { target, stages } = this.ladderOf(row, policy);
+      const stage = row.extensions.length + 1;
+      if (stage >= stages.length) throw SlaErrors.create('NO_FURTHER_EXTENSION', { field: 'target', params: { target: target.key, stage: stage - 1 } });
+      if (this.clock.now().getTime() > row.dueAt.getTime()) throw SlaErrors.create('EXTENSION_AFTER_DUE', { field: 'target', params: { target: target.key } });
+      const pending = await manager.findOne(SlaExtensionRequest, { where: { tenantId: auth.tenantId, clockId: row.id, status: 'requested' } });
+      if (pending) throw SlaErrors.create('EXTENSION_PENDING', { field: 'target' });
+      const approvalRole = target.extensionApprovalRole ?? 'manager';
+      if (auth.role === approvalRole) {
+        await this.applyExtension(manager, complaint, row, policy, stages, reason.trim(), { approvedBy: auth.userId ?? null, requestedBy: auth.userId ?? null });
+        return { status: 'extended', clock: row, request: null };
+      }
+      const request = manager.create(SlaExtensionRequest, {
+        id: newId(), tenantId: auth.tenantId, complaintId, clockId: row.id, target: row.target, stage, reason: reason.trim(), approvalRole,
+        status: 'requested', requestedBy: auth.userId ?? null, requestedAt: this.clock.now(),
+      });
+      await manager.insert(SlaExtensionRequest, request);
+      await this.port().appendEvent(manager, complaint, 'sla.extension_requested', {
+        requestId: request.id, target: row.target, stage, reason: request.reason, approvalRole, policyVersion: row.policyVersion,
+      }, { id: auth.userId ?? null, role: auth.role });
+      return { status: 'requested', clock: row, request };
+    });
+  }
+
+  /** A user of the approving role grants a requested extension. */
+  async approveDeadlineExtension(auth: AuthContext, requestId: string): Promise<ExtensionResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(SlaExtensionRequest, { where: { tenantId: auth.tenantId, id: requestId } });
+      if (!request) throw SlaErrors.create('EXTENSION_REQUEST_NOT_FOUND', { field: 'requestId' });
+      if (request.status !== 'requested') throw SlaErrors.create('EXTENSION_REQUEST_DECIDED', { field: 'requestId' });
+      if (auth.role !== request.approvalRole) throw SlaErrors.create('NOT_APPROVER', { params: { role: request.approvalRole } });
+      const complaint = await this.complaintOf(manager, auth.tenantId, request.complaintId);
+      const row = await this.lockedClock(manager, auth.tenantId, request.complaintId, request.target);
+      const policy = await this.policies().getVersion(auth.tenantId, row.policyVersion);
+      const { stages } = this.ladderOf(row, policy);
+      await this.applyExtension(manager, complaint, row, policy, stages, request.reason, { approvedBy: auth.userId ?? null, requestedBy: request.requestedBy ?? null });
+      Object.assign(request, { status: 'approved', decidedBy: auth.userId ?? null, decidedAt: this.clock.now() });
+      await manager.update(SlaExtensionRequest, { id: request.id }, { status: 'approved', decidedBy: request.decidedBy, decidedAt: request.decidedAt });
+      return { status: 'extended', clock: row, request };
+    });
+  }
+
+  private async applyExtension(
+    manager: EntityManager, complaint: Complaint, row: SlaClock, policy: CompiledPolicy, stages: SlaTarget['duration'][], reason: string,
+    who: { approvedBy: string | null; requestedBy: string | null },
+  ): Promise<void> {
+    const at = this.clock.now();
+    const calendar = this.calendarOfRow(row, policy);
+    const previousDueAt = row.dueAt;
+    let state: ClockState;
+    try {
+      state = extendClock(toClockState(row), stages, reason, at, calendar, who.approvedBy ? { approvedBy: who.approvedBy } : {});
+    } catch (error) {
+      if (error instanceof ExtensionLimitError) throw SlaErrors.create('NO_FURTHER_EXTENSION', { field: 'target', params: { target: row.target, stage: error.currentStage } });
+      if (error instanceof SlaClockError && error.code === 'EXTENSION_AFTER_DUE') throw SlaErrors.create('EXTENSION_AFTER_DUE', { field: 'target', params: { target: row.target } });
+      if (error instanceof SlaClockError && error.code === 'INVALID_TRANSITION') throw SlaErrors.create('CLOCK_STOPPED', { field: 'target', params: { target: row.target } });
+      throw error;
+    }
+    applyClockState(row, state);
+    // The warning is about the new deadline now; it fires again when its new time comes.
+    if (row.warnAt && row.warnAt.getTime() > at.getTime()) row.warnedAt = null;
+    row.nextFireAt = nextFireAt(row);
+    row.updatedAt = at;
+    await manager.save(SlaClock, row);
+    const extension = state.extensions[state.extensions.length - 1];
+    await this.port().appendEvent(manager, complaint, 'sla.extended', {
+      target: row.target, stage: extension.stage, reason, previousDueAt: previousDueAt.toISOString(), newDueAt: row.dueAt.toISOString(),
+      duration: row.duration, approvedBy: who.approvedBy, requestedBy: who.requestedBy, policyVersion: row.policyVersion,
+    }, { id: who.approvedBy, role: 'manager' });
+    const template = (policy.document.templates ?? []).find((t) => t.kind === 'notice' && /extend|extension|延期/i.test(`${t.key} ${t.name?.zh ?? ''}`));
+    await this.outbox.enqueue(manager, {
+      tenantId: complaint.tenantId, kind: 'notification', topic: 'sla.extended', complaintId: complaint.id,
+      dedupeKey: `${complaint.id}:sla.extended:${row.target}:${extension.stage}`,
+      notBefore: this.calendars.calendar(complaint.tenantId, policy).nextWorkingTime(at),
+      payload: {
+        recipient: { kind: 'customer', customerId: complaint.customerId }, template: template?.key ?? null, complaintId: complaint.id,
+        complaintNumber: complaint.number, target: row.target, stage: extension.stage, reason, previousDueAt: previousDueAt.toISOString(),
+        newDueAt: row.dueAt.toISOString(), policyVersion: row.policyVersion,
+      },
+    });
+    const all = await manager.find(SlaClock, { where: { tenantId: complaint.tenantId, complaintId: complaint.id } });
+    await this.refreshComplaint(manager, complaint, all.map((r) => (r.id === row.id ? row : r)), at);
+  }
+
+  private ladderOf(row: SlaClock, policy: CompiledPolicy): { target: SlaTarget; stages: SlaTarget['duration'][] } {
+    const target = policy.slaPolicy(row.slaPolicy)?.targets.find((t) => t.key === row.target);
+    if (!target?.extensions?.length) throw SlaErrors.create('NO_EXTENSION_STAGES', { field: 'target', params: { target: row.target } });
+    return { target, stages: [target.duration, ...target.extensions] };
+  }
+
+  private async lockedClock(manager: EntityManager, tenantId: string, complaintId: string, target: string): Promise<SlaClock> {
+    const qb = manager.getRepository(SlaClock).createQueryBuilder('k')
+      .where('k.tenant_id = :tenantId AND k.complaint_id = :complaintId AND k.target = :target', { tenantId, complaintId, target })
+      .orderBy('k.created_at', 'DESC');
+    if (this.isPostgres(manager)) qb.setLock('pessimistic_write');
+    const row = await qb.getOne();
+    if (!row) throw SlaErrors.create('CLOCK_NOT_FOUND', { field: 'target', params: { target } });
+    if (!OPEN.includes(row.state)) throw SlaErrors.create('CLOCK_STOPPED', { field: 'target', params: { target } });
+    return row;
+  }
+
+  // ── policy changes ────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Per open clock: its due time now (pinned version) and under the current version. Nothing moves until
+   * `reapplyPolicy`. Without ids: every open clock pinned to an older version (at most `limit`).
+   */
+  async reapplyPolicyPreview(tenantId: string, complaintIds?: string[] | null, limit = 500): Promise<ReapplyChange[]> {
+    const current = await this.policies().getCurrent(tenantId);
+    if (!current) throw SlaErrors.create('NO_POLICY');
+    const rows = await this.openClocks(this.dataSource.manager, tenantId, current.version, complaintIds, limit, false);
+    return rows.map((row) => this.reapplied(row, current).change);
+  }
+
+  /** Moves open clocks to the current version's targets (admin), with a timeline event per complaint. */
+  async reapplyPolicy(auth: AuthContext, complaintIds?: string[] | null, limit = 500): Promise<ReapplyChange[]> {
+    const current = await this.policies().getCurrent(auth.tenantId);
+    if (!current) throw SlaErrors.create('NO_POLICY');
+    return this.dataSource.transaction(async (manager) => {
+      const at = this.clock.now();
+      const rows = await this.openClocks(manager, auth.tenantId, current.version, complaintIds, limit, true);
+      const changes: ReapplyChange[] = [];
+      const byComplaint = new Map<string, ReapplyChange[]>();
+      for (const row of rows) {
+        const { change, state } = this.reapplied(row, current);
+        changes.push(change);
+        if (!state) continue;
+        applyClockState(row, state);
+        row.policyVersion = current.version;
+        if (row.warnAt && row.warnAt > at) row.warnedAt = null;
+        if (row.dueAt > at) row.breachedAt = null;
+        row.nextFireAt = nextFireAt(row);
+        row.updatedAt = at;
+        await manager.save(SlaClock, row);
+        byComplaint.set(row.complaintId, [...(byComplaint.get(row.complaintId) ?? []), change]);
+      }
+      for (const [complaintId, moved] of byComplaint) {
+        const complaint = await this.complaintOf(manager, auth.tenantId, complaintId);
+        await this.port().appendEvent(manager, complaint, 'sla.reapplied', {
+          toVersion: current.version,
+          clocks: moved.map((c) => ({ target: c.target, fromVersion: c.fromVersion, oldDueAt: c.oldDueAt.toISOString(), newDueAt: c.newDueAt?.toISOString() ?? null })),
+        }, { id: auth.userId ?? null, role: auth.role });
+        const all = await manager.find(SlaClock, { where: { tenantId: auth.tenantId, complaintId } });
+        await this.refreshComplaint(manager, complaint, all, at);
+      }
+      return changes;
+    });
+  }
+
+  private reapplied(row: SlaClock, current: CompiledPolicy): { change: ReapplyChange; state: ClockState | null } {
+    const target = current.slaPolicy(row.slaPolicy)?.targets.find((t) => t.key === row.target);
+    const base = { complaintId: row.complaintId, clockId: row.id, target: row.target, fromVersion: row.policyVersion, toVersion: current.version, oldDueAt: row.dueAt };
+    if (!target) return { change: { ...base, newDueAt: null, note: `target ${row.target} of ${row.slaPolicy} is not in version ${current.version}` }, state: null };
+    const state = recomputeClock(toClockState(row), target, this.calendars.calendar(row.tenantId, current, target.calendar));
+    return { change: { ...base, newDueAt: new Date(state.dueAt), note: null }, state };
+  }
+
+  private async openClocks(manager: EntityManager, tenantId: string, currentVersion: number, ids: string[] | null | undefined, limit: number, lock: boolean): Promise<SlaClock[]> {
+    const qb = manager.getRepository(SlaClock).createQueryBuilder('k')
+      .where('k.tenant_id = :tenantId', { tenantId }).andWhere('k.state IN (:...open)', { open: OPEN })
+      .andWhere('k.policy_version <> :currentVersion', { currentVersion })
+      .orderBy('k.created_at', 'ASC').limit(Math.min(Math.max(limit, 1), 5000));
+    if (ids?.length) qb.andWhere('k.complaint_id IN (:...ids)', { ids });
+    if (lock && this.isPostgres(manager)) qb.setLock('pessimistic_write');
+    return qb.getMany();
+  }
+
+  // ── KPIs ──────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * On-time rate per target for clocks that stopped in [from, to): met before due / all stopped (cancelled
+   * clocks do not count), the number breached, and the average working minutes from start to stop.
+   */
+  async slaKpis(tenantId: string, from: Date, to: Date, groupBy: KpiGroupBy): Promise<KpiRow[]> {
+    if (!(from < to)) throw SlaErrors.create('INVALID_RANGE', { field: 'from' });
+    const rows = await this.clocks.createQueryBuilder('k')
+      .innerJoin(Complaint, 'c', 'c.id = k.complaint_id AND c.tenant_id = k.tenant_id')
+      .select(['k.target AS target', 'k.state AS state', 'k.started_at AS started_at', 'k.stopped_at AS stopped_at',
+        'k.paused_minutes AS paused_minutes', 'k.duration AS duration', 'k.policy_version AS policy_version', 'k.calendar AS calendar',
+        'c.department AS department', 'c.type_key AS type_key'])
+      .where('k.tenant_id = :tenantId', { tenantId }).andWhere('k.state IN (:...stopped)', { stopped: ['met', 'breached'] })
+      .andWhere('k.stopped_at >= :from AND k.stopped_at < :to', { from, to })
+      .getRawMany<Record<string, unknown>>();
+    const groups = new Map<string, { group: string; target: string; met: number; breached: number; minutes: number }>();
+    for (const raw of rows) {
+      const target = String(raw.target);
+      const group = groupBy === 'target' ? target : String((groupBy === 'department' ? raw.department : raw.type_key) ?? '—');
+      const key = `${group}\u0000${target}`;
+      const entry = groups.get(key) ?? { group, target, met: 0, breached: 0, minutes: 0 };
+      if (raw.state === 'met') entry.met += 1;
+      else entry.breached += 1;
+      const policy = await this.policies().getVersion(tenantId, Number(raw.policy_version));
+      const calendar = this.calendars.calendar(tenantId, policy, String(raw.calendar));
+      const worked = calendar.workingMinutesBetween(asDate(raw.started_at), asDate(raw.stopped_at));
+      const durationKind = (typeof raw.duration === 'string' ? JSON.parse(raw.duration) : raw.duration)?.kind as string | undefined;
+      // Paused working time did not count against the target; natural-kind pauses are approximated as working time.
+      entry.minutes += Math.max(0, worked - (durationKind?.startsWith('working_') ? Number(raw.paused_minutes) || 0 : 0));
+      groups.set(key, entry);
+    }
+    return [...groups.values()]
+      .sort((a, b) => a.group.localeCompare(b.group) || a.target.localeCompare(b.target))
+      .map((g) => {
+        const stopped = g.met + g.breached;
+        return { group: g.group, target: g.target, stopped, met: g.met, breached: g.breached, onTimeRate: stopped ? g.met / stopped : null, averageWorkingMinutes: stopped ? Math.round(g.minutes / stopped) : null };
+      });
+  }
+
+  // ── calendars for the console ─────────────────────────────────────────────────────────────────────
+
+  async currentPolicy(tenantId: string): Promise<CompiledPolicy> {
+    const policy = await this.policies().getCurrent(tenantId);
+    if (!policy) throw SlaErrors.create('NO_POLICY');
+    return policy;
+  }
+
+  // ── helpers ───────────────────────────────────────────────────────────────────────────────────────
+
+  /** The calendar a clock was computed with (from the version it is pinned to). */
+  calendarOfRow(row: SlaClock, policy: CompiledPolicy): BusinessCalendar {
+    return this.calendars.calendar(row.tenantId, policy, row.calendar);
+  }
+
+  async complaintOf(manager: EntityManager, tenantId: string, complaintId: string): Promise<Complaint> {
+    const complaint = await manager.findOne(Complaint, { where: { tenantId, id: complaintId } });
+    if (!complaint) throw SlaErrors.create('COMPLAINT_NOT_FOUND', { field: 'complaintId' });
+    return complaint;
+  }
+
+  policies(): PolicyService {
+    return this.moduleRef.get(PolicyService, { strict: false });
+  }
+
+  port(): ComplaintEscalationPort {
+    return this.moduleRef.get<ComplaintEscalationPort>(COMPLAINT_ESCALATION_PORT, { strict: false });
+  }
+
+  private isPostgres(manager: EntityManager): boolean {
+    return manager.connection.options.type === 'postgres';
+  }
+}
+
+/** Transitions never go back in time: a request stamped a moment before a concurrent re-arm still applies. */
+function notBefore(at: Date, state: ClockState): Date {
+  const refs = [state.startedAt, state.pausedAt, state.pauses?.[state.pauses.length - 1]?.to].filter(Boolean).map((s) => Date.parse(s!));
+  return new Date(Math.max(at.getTime(), ...refs));
+}
+
+function asDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const text = String(value);
+  // SQLite returns 'YYYY-MM-DD HH:MM:SS.SSS' in UTC.
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}

@@ -1,0 +1,11 @@
+import { loadDataset, Tokenizer, train } from '../../apps/api/src/modules/intelligence/classifier';
+const s = loadDataset(process.argv[2] as any);
+const texts = Array.from({ length: 10000 }, (_, i) => s[i % s.length]!.text);
+console.log('avg chars', texts.reduce((a, t) => a + t.length, 0) / texts.length);
+const tok = new Tokenizer({});
+tok.analyze(texts[0]!);
+let t0 = performance.now(); texts.map((t) => tok.analyze(t)); console.log('analyze', performance.now() - t0);
+const m = train(s.slice(0, 1500), {});
+t0 = performance.now(); for (const t of texts) m.vectorize(t); console.log('vectorize(total)', performance.now() - t0);
+t0 = performance.now(); m.predictBatch(texts); console.log('predict(total)', performance.now() - t0);
+t0 = performance.now(); m.predictBatch(texts, { keywords: 0 }); console.log('predict(no kw)', performance.now() - t0);

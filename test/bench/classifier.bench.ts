@@ -1,0 +1,140 @@
+/**
+ * Complaint-cause classifier benchmark.
+ *   npx tsx test/bench/classifier.bench.ts [--quick] [--sets cfpb,banking77,tipdm] [--no-segmenter-compare] [--json out.json]
+ *   --no-cv: skip cross-validation (timing only).
+ * Per data set: stratified 5-fold accuracy / macro-F1, training time on the full set, throughput
+ * (classifying 10,000 complaints, cycling through the set), model JSON size.
+ */
+import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import {
+  ComplaintCauseModel,
+  PredictionPool,
+  complaintsDataDir,
+  crossValidate,
+  datasetAvailable,
+  findRepoRoot,
+  loadDataset,
+  stratifiedSubsample,
+} from '../../apps/api/src/modules/intelligence/classifier';
+import type { DatasetName, TrainOptions } from '../../apps/api/src/modules/intelligence/classifier';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const setsArg = args[args.indexOf('--sets') + 1];
+const sets = (args.includes('--sets') && setsArg ? setsArg.split(',') : ['cfpb', 'banking77', 'tipdm']) as DatasetName[];
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const noCv = args.includes('--no-cv'); // timing only (for re-measuring throughput on a quiet machine)
+const compareSegmenters = !noCv && !args.includes('--no-segmenter-compare');
+
+const dataDir = complaintsDataDir(findRepoRoot(__dirname));
+const pct = (x: number) => (100 * x).toFixed(1) + '%';
+const K = 5;
+const THROUGHPUT_N = 10_000;
+
+/** One configuration for every set: the library defaults (chosen with classifier-tune.ts). */
+const OPTIONS: Record<DatasetName, TrainOptions> = { cfpb: {}, banking77: {}, tipdm: {} };
+
+interface Row {
+  set: string;
+  n: number;
+  classes: number;
+  accuracy: number;
+  macroF1: number;
+  /** macro-F1 over classes with at least K samples (a class with fewer cannot appear in every fold). */
+  macroF1Learnable: number;
+  foldStd: number;
+  trainMs: number;
+  avgChars: number;
+  throughputMs: number;
+  poolMs: number;
+  jsonKB: number;
+  vocab: number;
+  note?: string;
+}
+
+const rows: Row[] = [];
+async function main(): Promise<void> {
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}`);
+  for (const name of sets) {
+    if (!datasetAvailable(name, dataDir)) {
+      console.log(`${name}: not found in ${dataDir}, skipped`);
+      continue;
+    }
+    let samples = loadDataset(name, dataDir);
+    if (quick) samples = stratifiedSubsample(samples, 1000);
+    const opts = OPTIONS[name];
+    const classes = new Set(samples.map((s) => s.label)).size;
+    const cv = noCv
+      ? { accuracy: NaN, macroF1: NaN, foldAccuracyStd: NaN, perClass: {} as Record<string, { f1: number; support: number }> }
+      : crossValidate(samples, K, opts);
+    let t0 = performance.now();
+    const model = ComplaintCauseModel.train(samples, opts);
+    const trainMs = performance.now() - t0;
+    const json = JSON.stringify(model.toJSON());
+    const texts = Array.from({ length: THROUGHPUT_N }, (_, i) => samples[i % samples.length]!.text);
+    model.predictBatch(texts.slice(0, 200)); // warm-up (JIT, segmenter dictionary load)
+    t0 = performance.now();
+    const seq = model.predictBatch(texts);
+    const throughputMs = performance.now() - t0;
+    const pool = new PredictionPool(model);
+    await pool.predictBatch(texts.slice(0, 1000)); // warm-up
+    t0 = performance.now();
+    const par = await pool.predictBatch(texts);
+    const poolMs = performance.now() - t0;
+    await pool.close();
+    if (JSON.stringify(par) !== JSON.stringify(seq)) throw new Error('pool and sequential predictions differ');
+    const row: Row = {
+      set: name,
+      n: samples.length,
+      classes,
+      accuracy: cv.accuracy,
+      macroF1: cv.macroF1,
+      macroF1Learnable: (() => {
+        const f = Object.values(cv.perClass).filter((m) => m.support >= K);
+        return f.reduce((a, m) => a + m.f1, 0) / f.length;
+      })(),
+      foldStd: cv.foldAccuracyStd,
+      trainMs,
+      avgChars: Math.round(texts.reduce((a, t) => a + t.length, 0) / texts.length),
+      throughputMs,
+      poolMs,
+      jsonKB: json.length / 1024,
+      vocab: model.info.vocabularySize,
+    };
+    rows.push(row);
+    console.log(
+      `${name.padEnd(10)} n=${row.n} classes=${classes} acc=${pct(row.accuracy)} (±${pct(row.foldStd)}) macroF1=${pct(row.macroF1)} (classes≥${K}: ${pct(row.macroF1Learnable)}) ` +
+        `train=${(trainMs / 1000).toFixed(2)}s 10k-predict(avg ${row.avgChars} chars)=${(throughputMs / 1000).toFixed(2)}s ` +
+        `pool(${cpus().length} threads)=${(poolMs / 1000).toFixed(2)}s vocab=${row.vocab} json=${row.jsonKB.toFixed(0)}KB`,
+    );
+    const worst = Object.entries(cv.perClass)
+      .sort((a, b) => a[1].f1 - b[1].f1)
+      .slice(0, 3)
+      .map(([l, m]) => `${l} F1=${pct(m.f1)} (n=${m.support})`);
+    console.log(`           weakest classes: ${worst.join('; ')}`);
+
+    if (name === 'tipdm' && compareSegmenters) {
+      for (const segmenter of ['jieba', 'intl'] as const) {
+        const o: TrainOptions = { ...opts, segmenter };
+        const r = crossValidate(samples, K, o);
+        const m = ComplaintCauseModel.train(samples, o);
+        m.predictBatch(texts.slice(0, 200));
+        t0 = performance.now();
+        m.predictBatch(texts);
+        const ms = performance.now() - t0;
+        const noChar = crossValidate(samples, K, { ...o, hanCharNgrams: null });
+        console.log(
+          `  segmenter=${segmenter.padEnd(5)} acc=${pct(r.accuracy)} macroF1=${pct(r.macroF1)} 10k-predict=${(ms / 1000).toFixed(2)}s` +
+            ` | words only (no char bigrams): acc=${pct(noChar.accuracy)} macroF1=${pct(noChar.macroF1)}`,
+        );
+      }
+    }
+  }
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ node: process.version, cpus: cpus().length, rows }, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
