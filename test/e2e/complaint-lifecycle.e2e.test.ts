@@ -1,6 +1,7 @@
 import { createTestApp, testDatabases, type TestApp } from '../support/test-app';
 import { ManualClock } from '../../apps/api/src/common/clock';
 import { COMPLAINT_FIELDS, SUBMIT, complainant, submit } from '../support/complaints';
+import { PolicyService } from '../../apps/api/src/modules/policy/policy.service';
 
 // Wednesday 25 Nov 2026, 10:00 in Shanghai: a working day.
 const START = new Date('2026-11-25T02:00:00Z');
@@ -162,6 +163,34 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
     expect(page1.complaints.pageInfo.hasNextPage).toBe(true);
     const overlap = page2.complaints.edges.filter((e: any) => page1.complaints.edges.some((f: any) => f.node.id === e.node.id));
     expect(overlap).toEqual([]);
+  });
+
+  it('keeps a complaint’s pinned deadlines when a new policy version is published', async () => {
+    const before = await submit(t, agent, { channel: 'phone', type: 'service.efficiency', text: '办理业务等待时间过长。' });
+    const clocks = (id: string) => act(manager, 'query($id: ID!) { slaClocks(complaintId: $id) { target dueAt policyVersion } }', { id }).then((r) => r.slaClocks);
+    const pinned = await clocks(before.id);
+    const resolutionBefore = pinned.find((c: any) => c.target === 'resolution');
+    expect(resolutionBefore).toBeTruthy();
+    // The next version gives standard complaints 10 working days instead of 3.
+    const policies = t.app.get(PolicyService);
+    const me = await act(admin, '{ me { tenant { id } } }', {});
+    const tenantId = me.me.tenant.id;
+    const current = (await policies.getCurrent(tenantId))!;
+    const doc = structuredClone(current.document);
+    const standard = doc.slaPolicies.find((p) => p.key === 'standard')!;
+    standard.targets = standard.targets.map((target) => (target.key === 'resolution' ? { ...target, duration: { amount: 10, kind: 'working_days' } } : target));
+    const published = await policies.publishDocument(tenantId, doc, undefined, '标准时限改为10个工作日');
+    expect(published.version).toBeGreaterThan(current.version);
+
+    const after = await submit(t, agent, { channel: 'phone', type: 'service.efficiency', text: '再次反映办理等待时间过长。' });
+    expect(after.policyVersion).toBe(published.version);
+    const pinnedAgain = await clocks(before.id);
+    expect(pinnedAgain.find((c: any) => c.target === 'resolution')).toEqual(resolutionBefore);
+    expect(resolutionBefore.policyVersion).toBe(current.version);
+    const fresh = (await clocks(after.id)).find((c: any) => c.target === 'resolution');
+    expect(new Date(fresh.dueAt).getTime()).toBeGreaterThan(new Date(resolutionBefore.dueAt).getTime() + 5 * 86_400_000);
+    const complaintAfter = await act(manager, 'query($id: ID!) { complaint(id: $id) { policyVersion resolutionDueAt } }', { id: before.id });
+    expect(complaintAfter.complaint).toEqual({ policyVersion: current.version, resolutionDueAt: resolutionBefore.dueAt });
   });
 
   async function userId(who: string): Promise<string> {

@@ -139,7 +139,7 @@ describe.each(testDatabases())('SLA engine on %s', (db) => {
     expect(complaint.slaPolicy).toBe('consultation');
     const clock = await clockOf(t, admin, complaint.id, 'resolution');
     expect(clock.dueAt).toBe('2025-03-04T12:00:00.000Z');
-    // Give it a breach rule for the test through the demo rule on resolution (any SLA policy).
+    // The demo rule esc-resolution-breach watches the resolution target of every SLA policy.
     t.clock.set(new Date(Date.parse(clock.dueAt) + SECOND));
     await tick(t);
     const notice = (await outboxOf(t, complaint.id)).find((m) => m.topic === 'escalation.breach');

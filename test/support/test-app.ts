@@ -11,6 +11,7 @@ import { createApp } from '../../apps/api/src/app.factory';
 import { loadConfig, type AppConfig } from '../../apps/api/src/config/config';
 import { Clock, ManualClock } from '../../apps/api/src/common/clock';
 import { DemoService } from '../../apps/api/src/modules/demo/demo.service';
+import type { PluginInput } from '@redress/sdk';
 
 export type TestDb = 'sqlite' | 'postgres';
 
@@ -49,6 +50,8 @@ export interface CreateTestAppOptions {
   /** Reuse a database (e.g. a second API instance on the same PostgreSQL, or a restart). */
   databaseUrl?: string;
   autoMigrate?: boolean;
+  /** Installed plugins (default: the API's INSTALLED_PLUGINS). */
+  plugins?: PluginInput[];
 }
 
 async function databaseFor(db: TestDb, cleanups: (() => void)[]): Promise<AppConfig['database']> {
@@ -88,6 +91,7 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
   const clock = options.clock ?? new ManualClock(new Date());
   const app = await createApp({
     config, clock: clock as Clock, autoMigrate: options.autoMigrate ?? true, logger: ['error'], extraModules: options.extraModules,
+    plugins: options.plugins,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();

@@ -8,6 +8,9 @@ import fastifyStatic from '@fastify/static';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { Clock, SystemClock } from './common/clock';
+import type { PluginInput } from '@redress/sdk';
+import { INSTALLED_PLUGINS } from './plugins.config';
+import { hostVersion, loadPlugins, registerPluginOperators, selectPlugins } from './modules/plugin-host/plugin-loading';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -16,6 +19,8 @@ export interface CreateAppOptions {
   schemaFile?: string;
   logger?: false | LogLevel[];
   extraModules?: Array<Type<unknown> | DynamicModule>;
+  /** Installed plugins (default INSTALLED_PLUGINS from plugins.config.ts), narrowed by REDRESS_PLUGINS. */
+  plugins?: readonly PluginInput[];
 }
 
 /** The built console, served at `/` next to the API. */
@@ -30,6 +35,9 @@ function adminDirectory(config: AppConfig): string | undefined {
  */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
   const { config } = options;
+  // Plugins are checked before anything starts: a bad or incompatible plugin stops the boot with every problem named.
+  const plugins = loadPlugins(selectPlugins(options.plugins ?? INSTALLED_PLUGINS, process.env.REDRESS_PLUGINS), hostVersion());
+  registerPluginOperators(plugins);
   const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 5 * 1024 * 1024 });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({
@@ -38,6 +46,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       autoMigrate: options.autoMigrate ?? false,
       schemaFile: options.schemaFile,
       extraModules: options.extraModules,
+      plugins,
     }),
     adapter,
     { logger: options.logger ?? ['error', 'warn', 'log'], abortOnError: false },

@@ -17,6 +17,8 @@ import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { FEATURE_MODULES } from './feature-modules';
+import type { RedressPlugin } from '@redress/sdk';
+import { PluginHostModule } from './modules/plugin-host/plugin-host.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -27,6 +29,8 @@ export interface AppModuleOptions {
   schemaFile?: string;
   /** Extra modules (plugins' Nest modules, test modules). */
   extraModules?: Array<Type<unknown> | DynamicModule>;
+  /** Validated plugins the plugin host runs (createApp loads and checks them). */
+  plugins?: RedressPlugin[];
 }
 
 @Module({})
@@ -68,6 +72,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ...FEATURE_MODULES,
+        PluginHostModule.forRoot(options.plugins ?? []),
         DemoModule,
         ...(options.extraModules ?? []),
       ],

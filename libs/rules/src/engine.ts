@@ -371,9 +371,6 @@ export class RuleEngine {
       if (row.priority !== undefined && (typeof row.priority !== 'number' || !Number.isFinite(row.priority))) {
         add(`${at}.priority`, 'INVALID_TABLE', 'priority must be a finite number');
       }
-      if (full && table.hitPolicy === 'priority' && row.priority === undefined) {
-        add(`${at}.priority`, 'INVALID_TABLE', 'rows of a priority table need a priority');
-      }
       if (!('when' in row)) add(`${at}.when`, 'INVALID_TABLE', 'row needs a when rule');
       else problems.push(...rowCheck(row.when, `${at}.when`));
     });

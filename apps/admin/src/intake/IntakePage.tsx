@@ -16,6 +16,10 @@ import { treeOrder, treeDepths } from '../policy/complaintTypes/typeTree';
 /** The policy the intake form follows: the published one when the API offers it to agents, else the draft. */
 async function loadIntakePolicy(): Promise<PolicyDocument> {
   const schema = await loadSchema();
+  if (schema.queries.has('currentPolicyVersion')) {
+    const current = await callOperation<any>('query', 'currentPolicyVersion', {}, { selection: '{ documentJson }' }).catch(() => null);
+    if (current?.documentJson) return (typeof current.documentJson === 'string' ? JSON.parse(current.documentJson) : current.documentJson) as PolicyDocument;
+  }
   for (const name of ['currentPolicyJson', 'currentPolicy', 'publishedPolicy']) {
     if (schema.queries.has(name)) {
       const value = await callOperation<any>('query', name, {}, { selection: schema.types.get(namedType(schema.queries.get(name)!.type).name ?? '')?.kind === 'SCALAR' ? '' : undefined, depth: 6 });

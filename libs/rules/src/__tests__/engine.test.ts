@@ -36,7 +36,7 @@ describe('decision tables', () => {
     const t: DecisionTable<string> = { key: 'tags', hitPolicy: 'collect', rows: rows.slice(0, 3) };
     expect(engine.evaluateTable(t, facts)).toEqual({ value: ['high', 'critical', 'high'], matched: ['big', 'media', 'repeat'], defaulted: false });
     expect(engine.evaluateTable(t, {})).toEqual({ value: [], matched: [], defaulted: true });
-    expect(engine.evaluateTable({ ...t, default: ['none'] }, {})).toEqual({ value: ['none'], matched: [], defaulted: true });
+    expect(engine.evaluateTable({ ...t, default: ['none'] } as unknown as DecisionTable<string>, {})).toEqual({ value: ['none'], matched: [], defaulted: true });
   });
 
   it('priority: highest priority wins, ties go to the earlier row', () => {

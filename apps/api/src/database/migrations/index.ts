@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Complaints1764100000000 } from './1764100000000-Complaints';
 import { PolicyAndAudit1764000700042 } from './1764000700042-PolicyAndAudit';
 import { SlaClocks1764100900731 } from './1764100900731-SlaClocks';
+import { PluginHost1764200300517 } from './1764200300517-PluginHost';
 
 /** Every migration in order. They use the QueryRunner API so each runs on SQLite and PostgreSQL. */
-export const MIGRATIONS: Function[] = [Foundation1764000000000, PolicyAndAudit1764000700042, Complaints1764100000000, SlaClocks1764100900731];
+export const MIGRATIONS: Function[] = [Foundation1764000000000, PolicyAndAudit1764000700042, Complaints1764100000000, SlaClocks1764100900731, PluginHost1764200300517];

@@ -98,7 +98,8 @@ export class ComplaintService {
     return encodeCursor(offset);
   }
 
-  private async applyFilter(auth: AuthContext, qb: SelectQueryBuilder<Complaint>, f: ComplaintFilter): Promise<void> {
+  /** The `complaints` filter on a query builder of alias `c` (also used by analytics for statistics and exports). */
+  async applyFilter(auth: AuthContext, qb: SelectQueryBuilder<Complaint>, f: ComplaintFilter): Promise<void> {
     if (f.state?.length) qb.andWhere('c.state IN (:...states)', { states: f.state });
     if (f.open) qb.andWhere('c.state NOT IN (:...closed)', { closed: CLOSED_STATES });
     if (f.severity?.length) qb.andWhere('c.severity IN (:...severities)', { severities: f.severity });

@@ -7,6 +7,8 @@ import type { Complaint } from './complaint.entity';
 /** What the plugin host offers the complaint pipeline (blocking hooks). */
 export interface BlockingHookRunner {
   beforeSubmit(tenantId: string, facts: Record<string, unknown>, options: { manager: EntityManager }): Promise<Record<string, unknown>>;
+  /** Called in the same transaction once the complaint exists: records hook failures on its timeline. */
+  afterSubmit?(manager: EntityManager, complaint: Complaint, at: Date): Promise<void>;
 }
 export const BLOCKING_HOOK_RUNNER = Symbol('BLOCKING_HOOK_RUNNER');
 
@@ -49,6 +51,7 @@ export class PluginHooks {
   }
 
   async afterCommitEvents(manager: EntityManager, complaint: Complaint, topic: string, at: Date, extra: Record<string, unknown> = {}): Promise<void> {
+    if (topic === 'complaint.submitted') await this.blocking?.afterSubmit?.(manager, complaint, at);
     await this.outbox.enqueue(manager, {
       tenantId: complaint.tenantId, kind: 'event', topic, complaintId: complaint.id, notBefore: at,
       payload: { type: topic, at: at.toISOString(), complaint: complaintSnapshot(complaint), ...extra },

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { defaultEngine } from '@redress/rules';
-import { factSchemaFor, type PolicyCollection } from '@redress/sdk';
+import type { PolicyCollection } from '@redress/sdk';
 import { Auth, Roles } from '../../common/auth/decorators';
 import { Role } from '../../common/auth/roles';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -52,7 +52,7 @@ export class PolicyDraftResolver {
   @Roles(...POLICY_READERS)
   @Query(() => [PolicyFactFieldType], { description: 'The facts a rule of the draft may read (system facts + form fields), for the rule builder.' })
   async policyFactSchema(@Auth() auth: AuthContext): Promise<PolicyFactFieldType[]> {
-    const schema = factSchemaFor(await this.draft.draftDocument(auth.tenantId));
+    const schema = this.draft.factSchemaOf(await this.draft.draftDocument(auth.tenantId));
     return Object.entries(schema.fields)
       .map(([path, field]) => ({ path, type: field.type, label: field.label, options: field.options }))
       .sort((a, b) => (a.path < b.path ? -1 : 1));

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { defaultEngine, type DecisionTable } from '@redress/rules';
-import { factSchemaFor, type PolicyCollection, type PolicyDocument, type PolicySettings } from '@redress/sdk';
+import { factSchemaFor, type FactSchema, type PolicyCollection, type PolicyDocument, type PolicySettings } from '@redress/sdk';
 import { PolicyDraftItem } from './policy-draft-item.entity';
 import { AuditService, type AuditActor } from '../audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -14,6 +14,7 @@ import {
 import { checkDocumentShape } from './engine/document-shape';
 import { unknownTemplateVariables } from './engine/validate-policy';
 import { isEmptyTableProblem, type PolicyProblem } from './engine/policy-problem';
+import { POLICY_FACT_EXTENSIONS, type PolicyFactExtensions } from './policy-fact-extensions';
 
 /** Who changes the draft; `undefined` is the system (demo seeder, plugin installation). */
 export type PolicyActor = Omit<AuditActor, 'tenantId'> | undefined;
@@ -33,7 +34,13 @@ export class PolicyDraftService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Optional() @Inject(POLICY_FACT_EXTENSIONS) private readonly factExtensions?: PolicyFactExtensions,
   ) {}
+
+  /** The facts rules of this document may read: system facts, its fields, and the facts of plugins it uses. */
+  factSchemaOf(document: PolicyDocument): FactSchema {
+    return factSchemaFor(document, this.factExtensions?.factsFor(document) ?? {});
+  }
 
   private async rows(tenantId: string, manager: EntityManager = this.dataSource.manager): Promise<PolicyDraftItem[]> {
     return manager.getRepository(PolicyDraftItem).find({ where: { tenantId } });
@@ -71,7 +78,7 @@ export class PolicyDraftService {
   async setRuleSet(actor: AuditActor, key: RuleSetKey, raw: unknown): Promise<DecisionTable> {
     const table = this.normalizeTable(key, raw);
     const draft = await this.draftDocument(actor.tenantId);
-    const problems: PolicyProblem[] = defaultEngine.validateTable(table, factSchemaFor(draft)).filter((p) => !isEmptyTableProblem(p, table.rows)).map((p) => ({
+    const problems: PolicyProblem[] = defaultEngine.validateTable(table, this.factSchemaOf(draft)).filter((p) => !isEmptyTableProblem(p, table.rows)).map((p) => ({
       path: p.path.replace(/^\$\.?/, '') || '(table)', code: p.code, message: p.message, ...(p.suggestion ? { suggestion: p.suggestion } : {}),
     }));
     if (problems.length) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { defaultEngine } from '@redress/rules';
-import { emptyPolicy, factSchemaFor, type PolicyDocument } from '@redress/sdk';
+import { emptyPolicy, type PolicyDocument } from '@redress/sdk';
 import { PolicyVersion } from './policy-version.entity';
 import { PolicyDraftService, auditActorOf, problemsForError, type PolicyActor } from './policy-draft.service';
 import { AuditService } from '../audit/audit.service';
@@ -109,7 +109,7 @@ export class PolicyService {
   }
 
   validateDocument(document: PolicyDocument): PolicyValidation {
-    const problems = validatePolicy(document, defaultEngine, factSchemaFor(document));
+    const problems = validatePolicy(document, defaultEngine, this.draft.factSchemaOf(document));
     const tests = runRuleTests(new CompiledPolicy(0, document), this.clock.now());
     return { valid: problems.length === 0 && tests.every((t) => t.passed), problems, tests };
   }

@@ -1,0 +1,209 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, In, LessThan, Repository } from 'typeorm';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Clock } from '../../common/clock';
+import { newId } from '../../common/db/columns';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { Role } from '../../common/auth/roles';
+import { PersonalDataCipher } from '../../common/crypto/personal-data';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/config';
+import { Complaint } from '../complaint/complaint.entity';
+import { ComplaintService } from '../complaint/complaint.service';
+import type { ComplaintFilter } from '../complaint/dtos/complaint.inputs';
+import { Customer } from '../customer/customer.entity';
+import { PolicyService } from '../policy/policy.service';
+import { ExportJob } from './analytics.entity';
+import { AnalyticsErrors } from './analytics.exception';
+import { ComplaintStatsService, displayName, type StatsDimension, type StatsResult } from './complaint-stats.service';
+import { openTableWriter, type Cell, type ExportColumn, type ExportFormat } from './export-writers';
+
+/** Exports above this many rows run in the background; the caller polls `exportJob`. */
+export const BACKGROUND_EXPORT_ROWS = 5_000;
+export const EXPORT_TTL_MS = 24 * 3600_000;
+const BATCH = 1_000;
+/** Complainant columns (decrypted personal data) only for these roles; everyone else gets no complainant columns. */
+export const EXPORT_PERSONAL_ROLES: string[] = [Role.admin, Role.manager];
+
+const DIMENSION_HEADERS: Record<StatsDimension, string> = {
+  type: '投诉类型', cause: '投诉原因', department: '责任部门', channel: '渠道', severity: '严重程度', region: '区域', week: '周', month: '月份',
+};
+
+/** Writes statistics tables and complaint lists as CSV / XLSX files in `<dataDir>/exports`, kept 24 hours. */
+@Injectable()
+export class ExportService {
+  private readonly logger = new Logger('Export');
+  private readonly cipher: PersonalDataCipher;
+  private readonly directory: string;
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly stats: ComplaintStatsService,
+    private readonly complaints: ComplaintService,
+    private readonly policies: PolicyService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cipher = new PersonalDataCipher(config.encryptionKey);
+    this.directory = join(config.dataDir, 'exports');
+  }
+
+  private get jobs(): Repository<ExportJob> {
+    return this.dataSource.getRepository(ExportJob);
+  }
+
+  filePath(job: ExportJob): string {
+    return join(this.directory, `${job.id}.${job.format}`);
+  }
+
+  async get(auth: AuthContext, id: string): Promise<ExportJob> {
+    const job = await this.jobs.findOne({ where: { id, tenantId: auth.tenantId } });
+    // A job with personal data is only visible to the roles that may see personal data.
+    if (!job || (job.params.personal && !EXPORT_PERSONAL_ROLES.includes(auth.role))) throw AnalyticsErrors.create('EXPORT_NOT_FOUND', { field: 'id' });
+    return job;
+  }
+
+  /** Statistics are small (one row per group): written at once. */
+  async exportStats(auth: AuthContext, result: StatsResult, format: ExportFormat): Promise<ExportJob> {
+    const job = await this.createJob(auth, 'complaint_stats', format, { from: result.from, to: result.to, groupBy: result.groupBy, personal: false });
+    await this.run(job, async (progress) => {
+      const targets = [...new Set([...result.rows, result.totals].flatMap((r) => r.onTime.map((o) => o.target)))].sort();
+      const columns: ExportColumn[] = [
+        ...result.groupBy.map((d) => ({ key: d, header: DIMENSION_HEADERS[d] })),
+        ...result.groupBy.map((d) => ({ key: `${d}_key`, header: `${DIMENSION_HEADERS[d]}代码` })),
+        { key: 'received', header: '受理量' }, { key: 'valid', header: '有效投诉' }, { key: 'closed', header: '已结案' }, { key: 'open', header: '未结案' },
+        { key: 'followed_up', header: '已回访' }, { key: 'satisfied', header: '满意' }, { key: 'satisfaction_rate', header: '满意率' },
+        { key: 'resolved', header: '解决结案' }, { key: 'effective', header: '有效解决' }, { key: 'effective_rate', header: '有效解决率' },
+        { key: 'avg_minutes', header: '平均处理时长（工作分钟）' },
+        ...targets.flatMap((t) => [{ key: `${t}_stopped`, header: `${t} 完成数` }, { key: `${t}_rate`, header: `${t} 及时率` }]),
+      ];
+      const writer = await openTableWriter(format, this.filePath(job), columns, '投诉统计表');
+      const rows = [...result.rows, { ...result.totals, keys: result.groupBy.map((dimension, i) => ({ dimension, key: null, name: i === 0 ? '合计' : null })) }];
+      for (const row of rows) {
+        const onTime = new Map(row.onTime.map((o) => [o.target, o]));
+        await writer.writeRow([
+          ...row.keys.map((k) => k.name), ...row.keys.map((k) => k.key),
+          row.received, row.valid, row.closed, row.open, row.followedUp, row.satisfied, roundRate(row.satisfactionRate),
+          row.resolved, row.effectivelyResolved, roundRate(row.effectiveResolutionRate), row.averageWorkingMinutes,
+          ...targets.flatMap((t) => [onTime.get(t)?.stopped ?? 0, roundRate(onTime.get(t)?.rate ?? null)]),
+        ]);
+      }
+      await writer.close();
+      await progress(rows.length, 1);
+      return rows.length;
+    });
+    return this.jobs.findOneByOrFail({ id: job.id });
+  }
+
+  /** Complaint lists, with the `complaints` query's filter. Large lists are written in the background. */
+  async exportComplaints(auth: AuthContext, filter: ComplaintFilter, format: ExportFormat): Promise<ExportJob> {
+    const personal = EXPORT_PERSONAL_ROLES.includes(auth.role);
+    const base = await this.complaintQuery(auth, filter);
+    const total = await base.getCount();
+    const job = await this.createJob(auth, 'complaints', format, { filter, personal, expectedRows: total });
+    const work = this.run(job, (progress) => this.writeComplaints(auth, job, filter, personal, total, progress));
+    if (total <= BACKGROUND_EXPORT_ROWS) {
+      await work;
+    } else {
+      this.running.add(work);
+      void work.finally(() => this.running.delete(work));
+    }
+    return this.jobs.findOneByOrFail({ id: job.id });
+  }
+
+  /** Waits for background exports (tests, shutdown). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+
+  private async complaintQuery(auth: AuthContext, filter: ComplaintFilter) {
+    const qb = this.dataSource.getRepository(Complaint).createQueryBuilder('c').where('c.tenant_id = :tenantId', { tenantId: auth.tenantId });
+    await this.complaints.applyFilter(auth, qb, filter);
+    return qb;
+  }
+
+  private async writeComplaints(auth: AuthContext, job: ExportJob, filter: ComplaintFilter, personal: boolean, total: number, progress: (rows: number, fraction: number) => Promise<void>): Promise<number> {
+    const policy = await this.policies.getCurrent(auth.tenantId);
+    const timeZone = await this.stats.timeZoneOf(auth.tenantId);
+    const local = (d?: Date | null) => (d ? formatLocal(d, timeZone) : null);
+    const columns: ExportColumn[] = [
+      { key: 'number', header: '投诉编号' }, { key: 'received_at', header: '受理时间', width: 20 }, { key: 'channel', header: '渠道' },
+      { key: 'type', header: '投诉类型' }, { key: 'kind', header: '类别' }, { key: 'severity', header: '严重程度' }, { key: 'department', header: '责任部门' },
+      { key: 'state', header: '状态' }, { key: 'valid', header: '有效' }, { key: 'invalid_reason', header: '无效原因' }, { key: 'cause', header: '投诉原因' },
+      { key: 'sla_status', header: '时限状态' }, { key: 'resolution_due_at', header: '处理期限', width: 20 }, { key: 'responded_at', header: '答复时间', width: 20 },
+      { key: 'closed_at', header: '结案时间', width: 20 }, { key: 'satisfaction', header: '满意度' }, { key: 'satisfaction_score', header: '满意度评分' },
+      { key: 'title', header: '标题', width: 40 },
+      ...(personal ? [{ key: 'customer_name', header: '投诉人' }, { key: 'customer_phone', header: '联系电话' }, { key: 'customer_email', header: '电子邮箱' }] : []),
+    ];
+    const writer = await openTableWriter(job.format, this.filePath(job), columns, '投诉清单');
+    let written = 0;
+    try {
+      for (let offset = 0; offset < total; offset += BATCH) {
+        const page = await (await this.complaintQuery(auth, filter))
+          .orderBy('c.received_at', 'ASC').addOrderBy('c.number', 'ASC').skip(offset).take(BATCH).getMany();
+        if (!page.length) break;
+        const customers = personal
+          ? new Map((await this.dataSource.getRepository(Customer).find({ where: { tenantId: auth.tenantId, id: In([...new Set(page.map((c) => c.customerId))]) } })).map((c) => [c.id, c]))
+          : new Map<string, Customer>();
+        for (const c of page) {
+          const customer = customers.get(c.customerId);
+          const cells: Cell[] = [
+            c.number, local(c.receivedAt), policy ? displayName('channel', c.channel, policy) : c.channel, policy ? displayName('type', c.typeKey, policy) : c.typeKey,
+            c.kind, policy ? displayName('severity', c.severity, policy) : c.severity, c.department && policy ? displayName('department', c.department, policy) : c.department ?? null,
+            c.state, c.valid ? '是' : '否', c.invalidReason ?? null, c.cause ?? c.predictedCause ?? null, c.slaStatus, local(c.resolutionDueAt), local(c.respondedAt),
+            local(c.closedAt), c.satisfaction ?? null, c.satisfactionScore ?? null, c.title ?? null,
+          ];
+          if (personal) cells.push(this.cipher.decrypt(customer?.nameEnc ?? null), this.cipher.decrypt(customer?.phoneEnc ?? null), this.cipher.decrypt(customer?.emailEnc ?? null));
+          await writer.writeRow(cells);
+        }
+        written += page.length;
+        await progress(written, total ? written / total : 1);
+      }
+    } finally {
+      await writer.close();
+    }
+    return written;
+  }
+
+  private async createJob(auth: AuthContext, source: string, format: ExportFormat, params: Record<string, unknown>): Promise<ExportJob> {
+    mkdirSync(this.directory, { recursive: true });
+    const now = this.clock.now();
+    const job = this.jobs.create({
+      id: newId(), tenantId: auth.tenantId, requestedBy: auth.userId ?? auth.tokenId ?? null, requestedRole: auth.role, source, format, params,
+      status: 'pending', progress: 0, rowCount: null, fileName: null, error: null, requestedAt: now, finishedAt: null, expiresAt: new Date(now.getTime() + EXPORT_TTL_MS),
+    });
+    await this.jobs.insert(job);
+    return job;
+  }
+
+  private async run(job: ExportJob, work: (progress: (rows: number, fraction: number) => Promise<void>) => Promise<number>): Promise<void> {
+    await this.jobs.update({ id: job.id }, { status: 'running' });
+    try {
+      const rows = await work((rowCount, fraction) => this.jobs.update({ id: job.id }, { rowCount, progress: Math.min(1, fraction) }).then(() => undefined));
+      await this.jobs.update({ id: job.id }, {
+        status: 'done', progress: 1, rowCount: rows, fileName: `${job.source}-${job.requestedAt.toISOString().slice(0, 10)}.${job.format}`, finishedAt: this.clock.now(),
+      });
+    } catch (error) {
+      this.logger.error(`Export ${job.id} failed: ${(error as Error).message}`);
+      rmSync(this.filePath(job), { force: true });
+      await this.jobs.update({ id: job.id }, { status: 'failed', error: String((error as Error).message).slice(0, 2000), finishedAt: this.clock.now() });
+    }
+  }
+
+  /** Removes export files and jobs older than 24 hours. */
+  async removeExpired(): Promise<number> {
+    const expired = await this.jobs.find({ where: { expiresAt: LessThan(this.clock.now()) } });
+    for (const job of expired) rmSync(this.filePath(job), { force: true });
+    if (expired.length) await this.jobs.delete({ id: In(expired.map((j) => j.id)) });
+    return expired.length;
+  }
+}
+
+const roundRate = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
+
+/** `YYYY-MM-DD HH:mm` in the tenant's zone (what people read in a spreadsheet). */
+function formatLocal(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(date);
+}

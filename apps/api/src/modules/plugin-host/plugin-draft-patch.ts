@@ -1,0 +1,78 @@
+import type { DecisionRow, DecisionTable, PluginPolicyPatch, PolicyDocument } from '@redress/sdk';
+
+/** The policy collections a plugin contributes objects to (the patch's member → the document's member). */
+const COLLECTIONS = [
+  ['fields', 'fields'], ['complaintTypes', 'complaintTypes'], ['channels', 'channels'], ['severityLevels', 'severityLevels'],
+  ['departments', 'departments'], ['slaPolicies', 'slaPolicies'], ['escalations', 'escalations'], ['templates', 'templates'],
+  ['tests', 'tests'],
+] as const;
+
+const RULE_SETS = ['validity', 'severity', 'routing', 'sla'] as const;
+
+type Keyed = { key: string; source?: string };
+
+export interface DraftPatchPlan {
+  /** What to merge into the draft (PolicyDraftService.merge): only the objects and tables that change. */
+  partial: Partial<PolicyDocument>;
+  /** `collection[key]` of objects added or refreshed from the plugin. */
+  applied: string[];
+  /** `collection[key]` of the tenant's own objects that share a key with the plugin's and were left untouched. */
+  kept: string[];
+  /** Rule rows added or refreshed, as `ruleSet[rowKey]`. */
+  rows: string[];
+}
+
+/**
+ * Plans how a plugin's patch lands in a tenant's draft (docs/plugins.md §6): objects whose key is absent are added,
+ * objects the plugin added earlier (same `source`) are refreshed, the tenant's own objects are never touched.
+ * Rows of the plugin (same `source`) are replaced; in first-hit tables the plugin's rows go FIRST, because a tenant
+ * table usually ends in catch-all rows that would otherwise shadow them (plugin rows only match its own types and
+ * facts). Severity is a priority table, where order does not matter.
+ */
+export function planDraftPatch(draft: PolicyDocument, patch: PluginPolicyPatch): DraftPatchPlan {
+  const partial: Partial<PolicyDocument> = {};
+  const applied: string[] = [];
+  const kept: string[] = [];
+  const rows: string[] = [];
+  for (const [from, to] of COLLECTIONS) {
+    const existing = new Map(((draft[to] ?? []) as Keyed[]).map((item) => [item.key, item]));
+    const items: Keyed[] = [];
+    for (const item of patch[from] as Keyed[]) {
+      const current = existing.get(item.key);
+      if (current && current.source !== patch.source) {
+        kept.push(`${to}[${item.key}]`);
+        continue;
+      }
+      items.push(item);
+      applied.push(`${to}[${item.key}]`);
+    }
+    if (items.length) (partial as Record<string, unknown>)[to] = items;
+  }
+  const rules: Partial<PolicyDocument['rules']> = {};
+  for (const ruleSet of RULE_SETS) {
+    const pluginRows = patch.rules[ruleSet] as (DecisionRow<unknown> & { source?: string })[];
+    const table = draft.rules[ruleSet] as DecisionTable<unknown>;
+    const keys = new Set(pluginRows.map((row) => row.key));
+    const others = table.rows.filter((row) => (row as { source?: string }).source !== patch.source && !keys.has(row.key));
+    const removed = table.rows.length - others.length;
+    if (!pluginRows.length && !removed) continue;
+    const nextRows = table.hitPolicy === 'first' ? [...pluginRows, ...others] : [...others, ...pluginRows];
+    (rules as Record<string, unknown>)[ruleSet] = { ...table, rows: nextRows };
+    rows.push(...pluginRows.map((row) => `${ruleSet}[${row.key}]`));
+  }
+  if (Object.keys(rules).length) partial.rules = rules as PolicyDocument['rules'];
+  return { partial, applied, kept, rows };
+}
+
+/** Plugin ids named as `source` anywhere in a policy document (objects and rule rows). */
+export function pluginSources(document: PolicyDocument): Set<string> {
+  const sources = new Set<string>();
+  for (const [, to] of COLLECTIONS) for (const item of (document[to] ?? []) as Keyed[]) if (item.source) sources.add(item.source);
+  for (const ruleSet of RULE_SETS) {
+    for (const row of document.rules[ruleSet]?.rows ?? []) {
+      const source = (row as { source?: string }).source;
+      if (source) sources.add(source);
+    }
+  }
+  return sources;
+}
