@@ -68,3 +68,9 @@ describe.each(testDatabases())('platform foundation on %s', (db) => {
     expect(revoked.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('start-up safety', () => {
+  it('refuses to start on an unmigrated database with a clear message', async () => {
+    await expect(createTestApp({ db: 'sqlite', autoMigrate: false })).rejects.toThrow(/migration\(s\) pending.*npm run migrate/s);
+  });
+});

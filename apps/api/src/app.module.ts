@@ -41,7 +41,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options.config, options.clock),
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({}),
+          // Fail fast with our own message; an orchestrator restarts the process, Nest's retry loop only hides the cause.
+          useFactory: () => ({ retryAttempts: 0 }),
           dataSourceFactory: async () => {
             const dataSource = createDataSource(options.config.database);
             await dataSource.initialize();

@@ -4,6 +4,8 @@ import { PolicyModule } from './modules/policy/policy.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { ComplaintModule } from './modules/complaint/complaint.module';
 import { SlaModule } from './modules/sla/sla.module';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
+import { IntelligenceModule } from './modules/intelligence/intelligence.module';
 
 /** Domain modules (policy, complaint, sla, …). Each module adds itself here. */
-export const FEATURE_MODULES: Array<Type<unknown> | DynamicModule> = [AuditModule, PolicyModule, OutboxModule, ComplaintModule, SlaModule, ];
+export const FEATURE_MODULES: Array<Type<unknown> | DynamicModule> = [AuditModule, PolicyModule, OutboxModule, ComplaintModule, SlaModule, AnalyticsModule, IntelligenceModule, ];

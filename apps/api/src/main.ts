@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { resolve } from 'node:path';
 import { loadConfig } from './config/config';
 import { createApp } from './app.factory';
 
@@ -9,8 +8,7 @@ async function bootstrap() {
   // The embedded SQLite default migrates itself so `npm start` needs nothing else; PostgreSQL in production
   // is migrated by `npm run migrate` and the API refuses to start on an unmigrated schema.
   const autoMigrate = process.env.REDRESS_AUTO_MIGRATE === '1' || (config.database.type === 'sqlite' && !config.production);
-  const schemaFile = config.production ? undefined : resolve(__dirname, '../schema.graphql');
-  const app = await createApp({ config, autoMigrate, schemaFile });
+  const app = await createApp({ config, autoMigrate });
   await app.listen({ port: config.port, host: config.host });
   const where = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
   new Logger('Redress').log(`API and console on http://localhost:${config.port} (GraphQL /graphql, health /health, ${where})`);

@@ -38,14 +38,15 @@ export const ComplaintList = () => {
       queryOptions={{ onError: () => undefined }}
       exporter={false}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <Datagrid rowClick="show" bulkActionButtons={false} rowSx={() => ({ cursor: 'pointer' })} data-testid="complaint-list">
         <TextField source="number" label="resources.complaints.fields.number" />
         <FunctionField label="resources.complaints.fields.title" render={(r: any) => r.title ?? (r.text ? String(r.text).slice(0, 40) : '')} />
         <FunctionField label="resources.complaints.fields.type" render={(r: any) => localized(r.type?.name ?? r.typeName, locale === 'en' ? 'en' : 'zh-CN') || r.typeKey || r.type} />
         <FunctionField label="resources.complaints.fields.severity" render={(r: any) => localized(r.severityName ?? r.severity?.name) || r.severityKey || r.severity} />
         <FunctionField label="resources.complaints.fields.state" render={(r: any) => translate(`app.enum.${r.state}`, { _: r.state ?? '' })} />
-        <FunctionField label="resources.complaints.fields.department" render={(r: any) => localized(r.departmentName ?? r.department?.name) || r.departmentKey || r.department} />
+        <FunctionField label="resources.complaints.fields.department" render={(r: any) => <span data-testid="row-department">{localized(r.departmentName ?? r.department?.name) || r.departmentKey || r.department}</span>} />
         <FunctionField label="resources.complaints.fields.sla" render={() => <SlaChip />} />
+        <DateField source="resolutionDueAt" showTime label="resources.complaints.fields.resolutionDueAt" />
         <DateField source="receivedAt" showTime label="resources.complaints.fields.receivedAt" />
       </Datagrid>
     </List>

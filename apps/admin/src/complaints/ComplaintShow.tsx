@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { Show, TabbedShowLayout, useRecordContext, useRefresh, useTranslate, useShowContext, useLocaleState } from 'react-admin';
-import { Alert, Box, Card, CardContent, CardHeader, Chip, Divider, Grid, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Show, TabbedShowLayout, useRecordContext, useRefresh, useTranslate, useShowContext } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Box, Card, CardContent, CardHeader, Chip, CircularProgress, Grid, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { ErrorNotice } from '../common/ListError';
 import { ResultView } from '../common/ResultView';
 import { localized } from '../i18n/locale';
 import { clockStatus, type SlaClockLike } from './sla';
-import { SlaClockChip } from './SlaChip';
+import { SlaChip, SlaClockChip } from './SlaChip';
+import { callOperation, OperationUnavailableError } from '../graphql/schema';
+import { NotAvailable } from '../common/OperationGate';
 import { ComplaintActions } from './ComplaintActions';
 
 const ShowError = () => <ErrorNotice error={useShowContext().error} />;
@@ -48,57 +51,81 @@ function Timeline() {
   );
 }
 
-/** "Why 紧急, why this department": each decision with the rule that matched and its trace, as recorded at the time. */
+/** A decision's outcome in words: the department (and team) routed to, the severity, the SLA plan, valid or why not. */
+function OutcomeText({ decision, record }: { decision: any; record: any }) {
+  const translate = useTranslate();
+  const outcome = decision.outcome;
+  switch (decision.kind) {
+    case 'validity':
+      return <>{outcome?.valid === false ? translate('app.intake.invalid', { reason: outcome?.reason ?? record.invalidReason ?? '' }) : translate('app.intake.valid')}</>;
+    case 'severity':
+      return <>{outcome === record.severity && record.severityName ? `${record.severityName}（${outcome}）` : String(outcome ?? '')}</>;
+    case 'routing':
+      return (
+        <>
+          {[outcome?.department, outcome?.team].filter(Boolean).join(' / ')}
+          {outcome?.strategy ? `（${translate(`app.strategy.${outcome.strategy}`, { _: outcome.strategy })}）` : ''}
+        </>
+      );
+    default:
+      return <>{typeof outcome === 'object' ? JSON.stringify(outcome) : String(outcome ?? '')}</>;
+  }
+}
+
+/** "Why 紧急, why this department": each decision with the rule set, the row that matched and the explanation, as recorded at the time. */
 function Decisions() {
   const record = useRecordContext<any>();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const decisions: any[] = record?.decisions ?? [];
   if (!decisions.length) return <Typography color="text.secondary">{translate('app.complaint.no_decisions')}</Typography>;
   return (
     <Grid container spacing={2} data-testid="decisions">
-      {decisions.map((d, i) => {
-        const table = d.table ?? d.tableKey ?? d.key;
-        const value = d.value ?? d.outcome ?? d.result;
-        return (
-          <Grid key={i} size={{ xs: 12, md: 6 }}>
-            <Card variant="outlined">
-              <CardHeader
-                title={translate('app.complaint.why', { decision: translate(`app.rules.tables.${table}`, { _: table ?? '' }) })}
-                subheader={d.policyVersion !== undefined ? translate('app.complaint.policy_version', { version: d.policyVersion }) : undefined}
-                titleTypographyProps={{ variant: 'subtitle1' }}
-              />
-              <CardContent sx={{ pt: 0 }}>
-                <Typography variant="body2" sx={{ mb: 1 }}>
-                  {translate('app.complaint.outcome')}：<b>{typeof value === 'object' ? localized(value?.name, locale === 'en' ? 'en' : 'zh-CN') || JSON.stringify(value) : String(value ?? '')}</b>
-                </Typography>
-                {d.explanation && <Alert severity="info" sx={{ mb: 1 }}>{typeof d.explanation === 'string' ? d.explanation : localized(d.explanation)}</Alert>}
-                <Typography variant="body2">
-                  {d.defaulted ? translate('app.complaint.defaulted') : translate('app.complaint.matched', { rows: (d.matched ?? []).join('、') })}
-                </Typography>
-                {d.trace && <><Divider sx={{ my: 1 }} /><ResultView value={d.trace} depth={1} /></>}
-              </CardContent>
-            </Card>
-          </Grid>
-        );
-      })}
+      {decisions.map((d, i) => (
+        <Grid key={i} size={{ xs: 12, md: 6 }}>
+          <Card variant="outlined" data-testid={`decision-${d.kind}`}>
+            <CardHeader
+              title={translate('app.complaint.why', { decision: translate(`app.rules.tables.${d.kind}`, { _: d.kind ?? '' }) })}
+              subheader={d.policyVersion !== undefined ? translate('app.complaint.policy_version', { version: d.policyVersion }) : undefined}
+              titleTypographyProps={{ variant: 'subtitle1' }}
+            />
+            <CardContent sx={{ pt: 0 }}>
+              <Typography variant="body2" sx={{ mb: 1 }}>
+                {translate('app.complaint.outcome')}：<b data-testid="decision-outcome"><OutcomeText decision={d} record={record} /></b>
+              </Typography>
+              <Typography variant="body2" sx={{ mb: 1 }} data-testid="decision-row">
+                {d.rowKey ? translate('app.complaint.matched', { rows: d.rowKey }) : translate('app.complaint.defaulted')}
+              </Typography>
+              {d.explanation && <Alert severity="info" icon={false} sx={{ whiteSpace: 'pre-wrap' }} data-testid="decision-explanation">{d.explanation}</Alert>}
+            </CardContent>
+          </Card>
+        </Grid>
+      ))}
     </Grid>
   );
 }
 
+/** The complaint's SLA clocks (`slaClocks`), read when the tab opens. */
 function Clocks() {
   const record = useRecordContext<any>();
   const translate = useTranslate();
-  const clocks: SlaClockLike[] = record?.slaClocks ?? [];
-  if (!clocks.length) return <Typography color="text.secondary">{translate('app.complaint.no_clocks')}</Typography>;
+  const clocks = useQuery({
+    queryKey: ['slaClocks', record?.id],
+    enabled: !!record?.id,
+    queryFn: () => callOperation<SlaClockLike[]>('query', 'slaClocks', { complaintId: record.id }, { depth: 1 }),
+  });
+  if (clocks.error instanceof OperationUnavailableError) return <NotAvailable operations={['slaClocks']} />;
+  if (clocks.isPending) return <CircularProgress size={20} />;
+  if (clocks.error) return <Alert severity="error">{(clocks.error as Error).message}</Alert>;
+  if (!clocks.data?.length) return <Typography color="text.secondary">{translate('app.complaint.no_clocks')}</Typography>;
   const now = new Date();
   return (
     <Table size="small" data-testid="sla-clocks">
       <TableBody>
-        {clocks.map((clock, i) => (
-          <TableRow key={i}>
+        {clocks.data.map((clock, i) => (
+          <TableRow key={i} data-testid={`sla-clock-${clock.target}`}>
             <TableCell>{translate(`app.sla_target.${clock.target ?? clock.key}`, { _: clock.target ?? clock.key ?? '' })}</TableCell>
-            <TableCell>{clock.dueAt ? new Date(clock.dueAt).toLocaleString() : ''}</TableCell>
+            <TableCell>{clock.slaPolicy}</TableCell>
+            <TableCell data-testid="sla-due">{clock.dueAt ? new Date(clock.dueAt).toLocaleString() : ''}</TableCell>
             <TableCell><SlaClockChip clock={clock} status={clockStatus(clock, now)} /></TableCell>
           </TableRow>
         ))}
@@ -109,12 +136,24 @@ function Clocks() {
 
 function Header() {
   const record = useRecordContext<any>();
+  const translate = useTranslate();
   if (!record) return null;
   return (
-    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', px: 2, pt: 2 }}>
-      <Typography variant="h6">{record.number}</Typography>
-      {record.state && <Chip size="small" label={record.state} />}
-      <Typography variant="body1" sx={{ ml: 1 }}>{record.title}</Typography>
+    <Box sx={{ px: 2, pt: 2 }} data-testid="complaint-header">
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h6" data-testid="complaint-number">{record.number}</Typography>
+        {record.state && <Chip size="small" label={translate(`app.enum.${record.state}`, { _: record.state })} />}
+        <Typography variant="body1" sx={{ ml: 1 }}>{record.title ?? String(record.text ?? '').slice(0, 40)}</Typography>
+      </Box>
+      <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', mt: 1, color: 'text.secondary' }}>
+        <Typography variant="body2">{translate('resources.complaints.fields.type')}：{record.typeName ?? record.type}</Typography>
+        <Typography variant="body2">{translate('resources.complaints.fields.severity')}：{record.severityName ?? record.severity}</Typography>
+        <Typography variant="body2" data-testid="complaint-department">{translate('resources.complaints.fields.department')}：{record.department ?? '—'}</Typography>
+        <Typography variant="body2" data-testid="complaint-due">
+          {translate('resources.complaints.fields.resolutionDueAt')}：{record.resolutionDueAt ? new Date(record.resolutionDueAt).toLocaleString() : '—'}
+        </Typography>
+        <SlaChip />
+      </Box>
     </Box>
   );
 }
@@ -127,9 +166,9 @@ export const ComplaintShow = () => {
       <Header />
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="app.complaint.tabs.form"><FormValues /></TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.complaint.tabs.decisions"><Decisions /></TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.complaint.tabs.decisions" data-testid="tab-decisions"><Decisions /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.complaint.tabs.timeline"><Timeline /></TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.complaint.tabs.sla"><Clocks /></TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.complaint.tabs.sla" data-testid="tab-sla"><Clocks /></TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>
   );

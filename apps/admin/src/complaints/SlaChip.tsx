@@ -21,7 +21,9 @@ export function SlaClockChip({ clock, status }: { clock: SlaClockLike; status: S
 /** The complaint's most pressing SLA clock, coloured on time / at risk / breached. */
 export function SlaChip() {
   const record = useRecordContext<any>();
-  const clocks: SlaClockLike[] = record?.slaClocks ?? (record?.dueAt ? [{ target: 'resolution', dueAt: record.dueAt, status: record.slaStatus }] : []);
+  // The list shows the complaint's own summary (resolutionDueAt + slaStatus); the SLA tab reads every clock.
+  const dueAt = record?.resolutionDueAt ?? record?.dueAt;
+  const clocks: SlaClockLike[] = record?.slaClocks ?? (dueAt ? [{ target: 'resolution', dueAt, status: record.slaStatus }] : []);
   const worst = worstClock(clocks, new Date());
   if (!worst) return null;
   return <SlaClockChip clock={worst.clock} status={worst.status} />;

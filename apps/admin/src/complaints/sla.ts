@@ -4,6 +4,7 @@ export type SlaStatus = 'on_time' | 'at_risk' | 'breached' | 'stopped';
 export interface SlaClockLike {
   target?: string;
   key?: string;
+  slaPolicy?: string;
   status?: string;
   state?: string;
   dueAt?: string | null;

@@ -41,6 +41,12 @@ async function wholeList(resource: string): Promise<Rows> {
   return rows.map(withId);
 }
 
+/** `receivedAt` DESC → `RECEIVED_DESC`; `resolutionDueAt` ASC → `RESOLUTION_DUE_ASC`. */
+export function complaintOrder(field: string, order: string): string {
+  const column = field === 'resolutionDueAt' ? 'RESOLUTION_DUE' : field.replace(/At$/, '').replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+  return `${column}_${order === 'ASC' ? 'ASC' : 'DESC'}`;
+}
+
 /** Complaints: the API's Relay connection; a page is the tail of the first page*perPage rows. */
 async function complaintList(params: GetListParams) {
   const schema = await loadSchema();
@@ -56,7 +62,12 @@ async function complaintList(params: GetListParams) {
     if (Object.keys(filter).length) args.filter = filter;
   }
   const orderArg = field.args.find((a) => a.name === 'orderBy');
-  if (orderArg && params.sort?.field) {
+  const orderEnum = orderArg ? schema.types.get(namedType(orderArg.type).name ?? '') : undefined;
+  if (orderEnum?.kind === 'ENUM' && params.sort?.field) {
+    // The API orders by a fixed set (RECEIVED_DESC, RESOLUTION_DUE_ASC …): the column and direction name one of them.
+    const wanted = complaintOrder(params.sort.field, params.sort.order);
+    if (orderEnum.enumValues?.some((v) => v.name === wanted)) args.orderBy = wanted;
+  } else if (orderArg && params.sort?.field) {
     const input = schema.types.get(namedType(orderArg.type).name ?? '');
     const names = (input?.inputFields ?? []).map((f) => f.name);
     if (names.includes('field') && names.includes('direction')) {

@@ -119,6 +119,8 @@ export const en: Messages = {
       no_problems: 'The draft is valid', problems: '%{smart_count} problem found |||| %{smart_count} problems found',
       simulate_title: '2. Simulate the draft', simulate_help: 'Decide recent complaints again with the draft and see what would change', simulate: 'Simulate draft',
       simulation_summary: 'Summary', simulation_differences: 'Complaints whose decision would change',
+      last_n: 'Recent complaints', department_load: 'Valid complaints per department under the draft',
+      simulation_counts: '%{total} complaints simulated, %{changed} would change (department %{department}, severity %{severity}, deadline %{sla})',
       publish_title: '3. Publish', publish_help: 'New complaints follow the new version; where review is required, another manager approves it first', publish: 'Publish',
       check_first: 'Validate and test first', confirm_publish: 'Publish the current draft?',
       approve_title: 'Approve a pending version', approve_help: 'Review a version someone else submitted (maker and checker must differ)', approve: 'Approve',
@@ -145,6 +147,15 @@ export const en: Messages = {
       created: 'Registered as %{number}', created_title: 'Registered: %{number}', open: 'Open complaint', invalid_phone: 'Enter a valid phone number',
       hint: 'After registering, the number, severity, responsible department and deadlines appear here.', attachments_later: 'Attachments can be added after registering',
       personal_suffix: ' (personal data)',
+      basic_notice: 'Your role may not read the published policy, so this is the basic intake form: give the type key and the channel key; if the type needs fields you left out, the answer names them and they are added below.',
+      draft_notice: 'No published policy is readable yet, so the form follows the draft; the published policy decides on submit.',
+      type_key: 'Complaint type key', type_key_help: 'e.g. billing, service.attitude; pick a type seen before from the list',
+      extra_fields_help: 'Fields of this type (field key = value)', extra_field_key: 'Field key', extra_field_value: 'Value', add_extra_field: 'Add a field',
+      valid: 'Valid complaint', invalid: 'Invalid complaint: %{reason}',
+    },
+    channel: {
+      phone: 'Phone', email: 'E-mail', letter: 'Letter', fax: 'Fax', visit: 'Visit', comment_book: 'Comment book', web: 'Web site', app: 'Mobile app',
+      social_media: 'Social media', news_media: 'News media', regulator: 'Regulator referral', leadership: 'Forwarded by leadership',
     },
     plugins: {
       enable: 'Enable for this tenant', enabled: 'Enabled', enabled_notice: 'Plugin enabled; what it adds is in the draft', confirm_enable: 'Enable the plugin “%{name}”?',
@@ -184,7 +195,7 @@ export const en: Messages = {
       name: 'Complaint |||| Complaints',
       fields: {
         number: 'Number', title: 'Title', text: 'Text', type: 'Type', severity: 'Severity', state: 'State', department: 'Department', sla: 'SLA',
-        receivedAt: 'Received', channel: 'Channel', requestedRemedy: 'Requested remedy', reference: 'Reference',
+        receivedAt: 'Received', channel: 'Channel', requestedRemedy: 'Requested remedy', reference: 'Reference', valid: 'Validity', resolutionDueAt: 'Resolution due',
       },
     },
     complaintTypes: {

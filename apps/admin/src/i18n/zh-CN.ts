@@ -120,6 +120,8 @@ export const zhCN = {
       no_problems: '草稿校验通过', problems: '发现 %{smart_count} 个问题',
       simulate_title: '2. 模拟草稿', simulate_help: '用草稿重新判定近期投诉，看看哪些结果会改变', simulate: '模拟草稿',
       simulation_summary: '汇总', simulation_differences: '结果会改变的投诉',
+      last_n: '最近投诉数量', department_load: '草稿下各部门的有效投诉数',
+      simulation_counts: '共模拟 %{total} 件投诉，%{changed} 件结果改变（部门 %{department}、严重程度 %{severity}、时限 %{sla}）',
       publish_title: '3. 发布', publish_help: '发布后新投诉按新版本处理；需要复核时由另一位经理批准后生效', publish: '发布',
       check_first: '建议先完成校验和测试', confirm_publish: '确定发布当前草稿吗？',
       approve_title: '批准待发布版本', approve_help: '复核他人提交的版本（制作者与复核者不能是同一人）', approve: '批准',
@@ -146,6 +148,15 @@ export const zhCN = {
       created: '已登记，编号 %{number}', created_title: '已登记：%{number}', open: '打开投诉', invalid_phone: '请输入有效的电话号码',
       hint: '提交后，这里会显示投诉编号、判定的严重程度、责任部门和处理时限。', attachments_later: '附件可在登记后上传',
       personal_suffix: '（个人信息）',
+      basic_notice: '您的角色无权读取已发布的策略，因此这里是简化登记表：请填写类型标识和渠道标识；该类型的专属字段若有缺漏，提交后系统会提示并加到下方。',
+      draft_notice: '尚无可读取的已发布策略，表单按草稿显示；提交时以已发布策略为准。',
+      type_key: '投诉类型标识', type_key_help: '例如 billing、service.attitude；可从列表选择曾出现过的类型',
+      extra_fields_help: '该类型的专属字段（字段标识 = 值）', extra_field_key: '字段标识', extra_field_value: '值', add_extra_field: '添加字段',
+      valid: '有效投诉', invalid: '无效投诉：%{reason}',
+    },
+    channel: {
+      phone: '电话', email: '邮件', letter: '信函', fax: '传真', visit: '来访', comment_book: '意见簿', web: '网站', app: '手机应用',
+      social_media: '社交媒体', news_media: '新闻媒体', regulator: '监管转办', leadership: '领导转办',
     },
     plugins: {
       enable: '为本租户启用', enabled: '已启用', enabled_notice: '插件已启用，新增内容已加入草稿', confirm_enable: '确定启用插件“%{name}”吗？',
@@ -185,7 +196,7 @@ export const zhCN = {
       name: '投诉 |||| 投诉',
       fields: {
         number: '编号', title: '标题', text: '内容', type: '类型', severity: '严重程度', state: '状态', department: '责任部门', sla: '时限',
-        receivedAt: '受理时间', channel: '渠道', requestedRemedy: '诉求', reference: '业务编号',
+        receivedAt: '受理时间', channel: '渠道', requestedRemedy: '诉求', reference: '业务编号', valid: '有效性', resolutionDueAt: '处理时限',
       },
     },
     complaintTypes: {

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Title, usePermissions, useTranslate } from 'react-admin';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Box, Button, Card, CardContent, CardHeader, Step, StepLabel, Stepper, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, Step, StepLabel, Stepper, TextField, Typography } from '@mui/material';
+import { callOperation } from '../graphql/schema';
+import { NotAvailable } from '../common/OperationGate';
 import { OperationRunner } from '../common/OperationRunner';
 import { ResultView } from '../common/ResultView';
 import { runTests, validateDraft, type TestOutcome } from '../rule-builder/policyOperations';
@@ -67,8 +69,7 @@ export default function PublishingPage() {
         <Card variant="outlined">
           <CardHeader title={translate('app.publishing.simulate_title')} subheader={translate('app.publishing.simulate_help')} />
           <CardContent>
-            <OperationRunner operation="simulatePolicy" label="app.publishing.simulate" testId="simulate"
-              renderResult={(result) => <SimulationResult result={result} />} />
+            <SimulateOnRecent />
           </CardContent>
         </Card>
       )}
@@ -107,20 +108,67 @@ export default function PublishingPage() {
   );
 }
 
+/** Runs the draft and the current version over the last N complaints (`simulatePolicy(sample: {lastN})`). */
+function SimulateOnRecent() {
+  const translate = useTranslate();
+  const { has, isPending } = useOperations('simulatePolicy');
+  const [lastN, setLastN] = useState(200);
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<any>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (isPending) return <CircularProgress size={20} />;
+  if (!has('simulatePolicy')) return <NotAvailable operations={['simulatePolicy']} />;
+  const run = async () => {
+    setRunning(true);
+    setError(null);
+    try {
+      const job = await callOperation<any>('mutation', 'simulatePolicy', { sample: { lastN } }, { depth: 3 });
+      setResult(job?.result ?? job);
+      if (job?.error) setError(job.error);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setRunning(false);
+    }
+  };
+  return (
+    <Box data-testid="simulate">
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+        <TextField size="small" type="number" name="lastN" label={translate('app.publishing.last_n')} value={lastN} sx={{ width: 180 }}
+          onChange={(e) => setLastN(Math.max(1, Number(e.target.value) || 1))} />
+        <Button variant="contained" onClick={run} disabled={running} data-testid="run-simulation" startIcon={running ? <CircularProgress size={16} /> : undefined}>
+          {translate('app.publishing.simulate')}
+        </Button>
+      </Box>
+      {error && <Alert severity="error" sx={{ mt: 1 }}>{error}</Alert>}
+      {result && <Box sx={{ mt: 1 }}><SimulationResult result={result} /></Box>}
+    </Box>
+  );
+}
+
 /** The simulation's summary first, then the complaints whose decision would change. */
 function SimulationResult({ result }: { result: any }) {
   const translate = useTranslate();
   const value = typeof result === 'string' ? JSON.parse(result) : result;
-  const { summary, differences, diffs, changes, ...rest } = value ?? {};
-  const list = differences ?? diffs ?? changes;
+  const { differences, departmentLoad, differencesOffset: _offset, elapsedMs: _elapsed, ...summary } = value ?? {};
   return (
     <Box data-testid="simulation-result">
-      <Typography variant="subtitle2">{translate('app.publishing.simulation_summary')}</Typography>
-      <ResultView value={summary ?? rest} />
-      {list && (
+      <Alert severity={summary.changedAny ? 'warning' : 'success'} sx={{ mb: 1 }} data-testid="simulation-summary">
+        {translate('app.publishing.simulation_counts', {
+          total: summary.total ?? 0, changed: summary.changedAny ?? 0, department: summary.departmentChanged ?? 0,
+          severity: summary.severityChanged ?? 0, sla: summary.slaPolicyChanged ?? 0,
+        })}
+      </Alert>
+      {departmentLoad?.length > 0 && (
+        <>
+          <Typography variant="subtitle2">{translate('app.publishing.department_load')}</Typography>
+          <ResultView value={departmentLoad} />
+        </>
+      )}
+      {differences?.length > 0 && (
         <>
           <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('app.publishing.simulation_differences')}</Typography>
-          <ResultView value={list} />
+          <ResultView value={differences} />
         </>
       )}
     </Box>

@@ -93,13 +93,13 @@ function TableEditor({ tableKey, initial, problems, onSaved }: { tableKey: strin
             <CardContent>
               <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 1 }}>
                 <Chip label={translate('app.rules.row_number', { n: index + 1 })} size="small" color="primary" />
-                <TextField size="small" label={translate('app.rules.row_key')} value={row.key} onChange={(e) => updateRow(index, { key: e.target.value })} />
+                <TextField size="small" label={translate('app.rules.row_key')} name={`row-key-${index}`} value={row.key} onChange={(e) => updateRow(index, { key: e.target.value })} />
                 {table.hitPolicy === 'priority' && (
                   <TextField size="small" type="number" sx={{ width: 120 }} label={translate('app.rules.priority')} value={row.priority ?? ''}
                     onChange={(e) => updateRow(index, { priority: e.target.value === '' ? undefined : Number(e.target.value) })} />
                 )}
-                <TextField size="small" sx={{ flex: 1 }} label={translate('app.rules.row_description')} value={row.description ?? ''} onChange={(e) => updateRow(index, { description: e.target.value || undefined })} />
-                <Tooltip title={translate('ra.action.move_up')}><span><IconButton disabled={index === 0} onClick={() => move(index, -1)}><ArrowUpwardIcon /></IconButton></span></Tooltip>
+                <TextField size="small" sx={{ flex: 1 }} name={`row-description-${index}`} label={translate('app.rules.row_description')} value={row.description ?? ''} onChange={(e) => updateRow(index, { description: e.target.value || undefined })} />
+                <Tooltip title={translate('ra.action.move_up')}><span><IconButton disabled={index === 0} onClick={() => move(index, -1)} data-testid={`move-up-${index}`}><ArrowUpwardIcon /></IconButton></span></Tooltip>
                 <Tooltip title={translate('ra.action.move_down')}><span><IconButton disabled={index === table.rows.length - 1} onClick={() => move(index, 1)}><ArrowDownwardIcon /></IconButton></span></Tooltip>
                 <Tooltip title={translate('ra.action.delete')}><IconButton onClick={() => setTable({ ...table, rows: table.rows.filter((_, i) => i !== index) })}><DeleteIcon /></IconButton></Tooltip>
               </Box>

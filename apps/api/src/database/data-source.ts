@@ -8,7 +8,10 @@ import { MIGRATIONS } from './migrations';
  * fsyncs off the readers' path (the default rollback journal measured p99 ~750 ms under load).
  */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
+  const common = {
+    entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false,
+    logging: process.env.REDRESS_SQL_LOG === '1' ? (['query'] as const) : false,
+  } as const;
   if (database.type === 'postgres') {
     return { ...common, type: 'postgres', url: database.url, extra: { max: 20 } };
   }

@@ -8,12 +8,16 @@ import { PolicyDraftItem } from '../modules/policy/policy-draft-item.entity';
 import { PolicyVersion } from '../modules/policy/policy-version.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { SlaClock, SlaExtensionRequest } from '../modules/sla/sla-clock.entity';
+import { AnalyticsAlert, ExportJob, WeeklyReport } from '../modules/analytics/analytics.entity';
 import { PluginFailure, PluginInstallation } from '../modules/plugin-host/plugin-installation.entity';
+import { ClassifierModel } from '../modules/intelligence/classifier-model.entity';
 
 /** Every TypeORM entity of the API. A new module adds its entities here. */
 export const ENTITIES: Function[] = [
   Tenant, User, ApiToken, PolicyDraftItem, PolicyVersion, AuditLog,
   Customer, Complaint, ComplaintEvent, ComplaintTask, ComplaintReply, ComplaintCounter, OutboxMessage,
   SlaClock, SlaExtensionRequest,
+  AnalyticsAlert, WeeklyReport, ExportJob,
   PluginInstallation, PluginFailure,
+  ClassifierModel,
 ];

@@ -174,7 +174,7 @@ export class ExportService {
       id: newId(), tenantId: auth.tenantId, requestedBy: auth.userId ?? auth.tokenId ?? null, requestedRole: auth.role, source, format, params,
       status: 'pending', progress: 0, rowCount: null, fileName: null, error: null, requestedAt: now, finishedAt: null, expiresAt: new Date(now.getTime() + EXPORT_TTL_MS),
     });
-    await this.jobs.insert(job);
+    await this.jobs.insert(job as never);
     return job;
   }
 

@@ -124,7 +124,7 @@ export class WeeklyReportService {
       return repo.findOneByOrFail({ id: existing.id });
     }
     const report = repo.create({ id: newId(), tenantId, weekStart: monday, timeZone, content: content as never, generatedAt });
-    await repo.insert(report);
+    await repo.insert(report as never);
     return report;
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
@@ -23,6 +24,7 @@ import { ComplaintTimeline } from './complaint-timeline';
 import { SlaService } from '../sla/sla.service';
 import { EscalationService } from '../sla/escalation/escalation.service';
 import { PluginHooks } from './plugin-hooks';
+import { CAUSE_PREDICTOR, causeText, type CausePredictor, type PredictedCause } from '../intelligence/cause-predictor';
 
 const DAY = 86_400_000;
 
@@ -34,6 +36,8 @@ const DAY = 86_400_000;
 @Injectable()
 export class ComplaintIntakeService {
   private readonly cipher: PersonalDataCipher;
+  /** The cause classifier (intelligence module), resolved on first use; null when that module is not loaded. */
+  private predictor?: CausePredictor | null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,8 +51,22 @@ export class ComplaintIntakeService {
     private readonly plugins: PluginHooks,
     private readonly calendars: SlaCalendars,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly moduleRef: ModuleRef,
   ) {
     this.cipher = new PersonalDataCipher(config.encryptionKey);
+  }
+
+  // ── cause classifier hook (intelligence module): its prediction becomes the `prediction.*` rule facts ──
+  private async predictCause(tenantId: string, title: string | null | undefined, text: string): Promise<PredictedCause | null> {
+    if (this.predictor === undefined) {
+      try {
+        this.predictor = this.moduleRef.get<CausePredictor>(CAUSE_PREDICTOR, { strict: false });
+      } catch {
+        this.predictor = null;
+      }
+    }
+    // The predictor never throws and answers from memory; outside the transaction so a model load holds no lock.
+    return this.predictor ? this.predictor.predict(tenantId, causeText(title, text)) : null;
   }
 
   get personalData(): PersonalDataCipher {
@@ -106,6 +124,7 @@ export class ComplaintIntakeService {
     const storedForm = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, personalKeys.has(k) ? this.cipher.encrypt(String(v)) : v]));
     const factsForm = Object.fromEntries(Object.entries(form).filter(([k]) => !personalKeys.has(k)));
 
+    const prediction = await this.predictCause(auth.tenantId, input.title, input.text);
     const complaint = await this.dataSource.transaction(async (manager) => {
       const customer = await this.findOrCreateCustomer(manager, auth.tenantId, complainant);
       const aggregates = await this.aggregates(manager, auth.tenantId, customer.id, type.key, input.reference ?? null, now);
@@ -114,16 +133,18 @@ export class ComplaintIntakeService {
         text: input.text, requestedRemedy: input.requestedRemedy, reference: input.reference, occurredAt: input.occurredAt ?? null,
         receivedAt: now, form: factsForm, attachmentCount: input.attachments?.length ?? 0, hasPhone: Boolean(complainant.phone),
         customerReference: complainant.customerReference ? 'present' : null,
-      }, aggregates, calendar, tenant.timeZone, null);
+      }, aggregates, calendar, tenant.timeZone, prediction);
       // Plugins' blocking hooks may add facts or reject before anything is written.
       facts = await this.plugins.beforeSubmit(auth.tenantId, facts, { manager });
 
       const decisions = policy.decide(facts, context);
-      const number = await this.nextNumber(manager, auth.tenantId, tenant.settings.numberPattern ?? DEFAULT_NUMBER_PATTERN, tenant.timeZone, now);
+      // The number is taken last (below): the counter row is locked from its upsert to the commit, so everything
+      // else happens before it and concurrent intakes of a tenant serialize only on the final statements.
+      const id = newId();
       const assigneeId = decisions.validity.valid ? await this.pickAssignee(manager, auth.tenantId, policy, decisions.routing) : null;
       const state = !decisions.validity.valid ? 'invalid_closed' : decisions.routing.department ? 'dispatched' : 'assessed';
       const entity = manager.create(Complaint, {
-        id: newId(), tenantId: auth.tenantId, number, idempotencyKey: input.idempotencyKey ?? null, channel: input.channel,
+        id, tenantId: auth.tenantId, number: `~${id.replace(/-/g, '').slice(0, 30)}`, idempotencyKey: input.idempotencyKey ?? null, channel: input.channel,
         typeKey: type.key, kind: type.kind, title: input.title ?? null, text: input.text, requestedRemedy: input.requestedRemedy ?? null,
         reference: input.reference ?? null, occurredAt: input.occurredAt ?? null, receivedAt: now, form: storedForm,
         attachments: input.attachments ?? [], customerId: customer.id, state, valid: decisions.validity.valid,
@@ -131,16 +152,19 @@ export class ComplaintIntakeService {
         department: decisions.validity.valid ? decisions.routing.department ?? null : null,
         team: decisions.validity.valid ? decisions.routing.team ?? null : null, assigneeId,
         firstContactId: auth.userId ?? null, slaPolicy: decisions.validity.valid ? decisions.sla.policy ?? null : null,
+        predictedCause: prediction?.cause ?? null, predictedConfidence: prediction?.confidence ?? null,
         policyVersion: policy.version, facts: { ...facts, validity: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null }, severity: decisions.severity.level },
         unsatisfiedCount: 0, reopenCount: 0, slaStatus: 'on_time', updatedAt: now, closedAt: state === 'invalid_closed' ? now : null,
       });
       await manager.insert(Complaint, entity as never);
       const actor = { id: auth.userId ?? auth.tokenId ?? null, role: auth.role };
       const events: [string, Record<string, unknown>][] = [
-        ['received', { number, channel: input.channel, type: type.key, policyVersion: policy.version }],
+        ['received', { channel: input.channel, type: type.key, policyVersion: policy.version }],
         ['decision.validity', { ruleSet: 'validity', outcome: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null }, rowKey: decisions.validity.rowKey ?? null, policyVersion: policy.version, explanation: decisions.validity.trace ?? null }],
         ['decision.severity', { ruleSet: 'severity', outcome: decisions.severity.level, rowKey: decisions.severity.rowKey ?? null, policyVersion: policy.version, explanation: decisions.severity.trace ?? null }],
       ];
+      // The prediction the rules saw, with runners-up and driving words (no personal data), right after `received`.
+      if (prediction) events.splice(1, 0, ['prediction', { ...prediction }]);
       if (decisions.validity.valid) {
         events.push(
           ['decision.routing', { ruleSet: 'routing', outcome: { department: decisions.routing.department ?? null, team: decisions.routing.team ?? null, assigneeId, strategy: decisions.routing.strategy }, rowKey: decisions.routing.rowKey ?? null, policyVersion: policy.version, explanation: decisions.routing.trace ?? null }],
@@ -150,11 +174,20 @@ export class ComplaintIntakeService {
         events.push(['transitioned', { from: 'received', to: 'invalid_closed', reason: decisions.validity.reason ?? null, automatic: true }]);
       }
       await this.timeline.appendMany(manager, entity, events, actor, now);
-      if (entity.valid) {
-        await this.sla.startClocks(manager, entity, policy, now);
-        await this.escalation.run(manager, 'aggregate', entity, policy, { facts: entity.facts, at: now });
+      if (entity.valid) await this.sla.startClocks(manager, entity, policy, now);
+      entity.number = await this.nextNumber(manager, auth.tenantId, tenant.settings.numberPattern ?? DEFAULT_NUMBER_PATTERN, tenant.timeZone, now);
+      await manager.update(Complaint, { id }, { number: entity.number });
+      if (entity.valid) await this.escalation.run(manager, 'aggregate', entity, policy, { facts: entity.facts, at: now });
+      await this.plugins.afterCommitEvents(manager, entity, 'complaint.submitted', now, { facts: entity.facts });
+      await this.plugins.afterCommitEvents(manager, entity, 'complaint.assessed', now, {
+        validity: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null }, severity: decisions.severity.level,
+      });
+      if (entity.valid && entity.department) {
+        await this.plugins.afterCommitEvents(manager, entity, 'complaint.routed', now, {
+          routing: { department: entity.department, team: entity.team ?? null, assigneeId: entity.assigneeId ?? null, strategy: decisions.routing.strategy },
+          slaPolicy: entity.slaPolicy ?? null,
+        });
       }
-      await this.plugins.afterCommitEvents(manager, entity, 'complaint.submitted', now);
       return entity;
     });
     return complaint;

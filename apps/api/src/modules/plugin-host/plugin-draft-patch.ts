@@ -25,9 +25,9 @@ export interface DraftPatchPlan {
 /**
  * Plans how a plugin's patch lands in a tenant's draft (docs/plugins.md §6): objects whose key is absent are added,
  * objects the plugin added earlier (same `source`) are refreshed, the tenant's own objects are never touched.
- * Rows of the plugin (same `source`) are replaced; in first-hit tables the plugin's rows go FIRST, because a tenant
- * table usually ends in catch-all rows that would otherwise shadow them (plugin rows only match its own types and
- * facts). Severity is a priority table, where order does not matter.
+ * Rows of the plugin (same `source`) are replaced and the plugin's rows go FIRST: a tenant table usually ends in
+ * catch-all rows that would otherwise shadow them in first-hit tables, and in priority tables the first of equal
+ * priorities wins (a plugin's catch-all at priority 0 must beat the tenant's `normal` default for its own types).
  */
 export function planDraftPatch(draft: PolicyDocument, patch: PluginPolicyPatch): DraftPatchPlan {
   const partial: Partial<PolicyDocument> = {};
@@ -56,7 +56,7 @@ export function planDraftPatch(draft: PolicyDocument, patch: PluginPolicyPatch):
     const others = table.rows.filter((row) => (row as { source?: string }).source !== patch.source && !keys.has(row.key));
     const removed = table.rows.length - others.length;
     if (!pluginRows.length && !removed) continue;
-    const nextRows = table.hitPolicy === 'first' ? [...pluginRows, ...others] : [...others, ...pluginRows];
+    const nextRows = [...pluginRows, ...others];
     (rules as Record<string, unknown>)[ruleSet] = { ...table, rows: nextRows };
     rows.push(...pluginRows.map((row) => `${ruleSet}[${row.key}]`));
   }

@@ -56,31 +56,33 @@ export function snapshotOf(row: StoredComplaint, payload: EventPayload, personal
 }
 
 /**
- * The plugin events one outbox `event` row stands for. Intake is one change that submits, assesses and (when a
- * department was found) routes a complaint, so `complaint.submitted` yields all three; event ids are derived from the
- * outbox row so a redelivery carries the same id (handlers dedupe on it).
+ * The plugin event one outbox `event` row stands for (intake queues submitted, assessed and — when a department was
+ * found — routed as separate rows). Event ids are derived from the outbox row, so a redelivery carries the same id
+ * (handlers dedupe on it). Members the payload carries (routing, validity, facts …) win over the stored row.
  */
 export function eventsFor(messageId: string, topic: string, payload: EventPayload, row: StoredComplaint, personalKeys: ReadonlySet<string>): RedressEvent[] {
   const complaint = snapshotOf(row, payload, personalKeys);
   const base = { tenantId: row.tenantId, occurredAt: payload.at ?? complaint.receivedAt };
   const id = (name: string) => `${messageId}:${name}`;
-  const routing = { department: complaint.department ?? undefined, ...(row.team ? { team: row.team } : {}) };
+  const routing = { department: complaint.department ?? '', ...(row.team ? { team: row.team } : {}) };
   const slaPolicy = (payload.complaint?.slaPolicy as string | null | undefined) ?? row.slaPolicy ?? null;
   switch (topic) {
-    case 'complaint.submitted': {
-      const facts = row.facts ?? {};
-      const events: RedressEvent[] = [
-        { name: 'complaint.submitted', id: id('complaint.submitted'), ...base, complaint, facts },
-        {
-          name: 'complaint.assessed', id: id('complaint.assessed'), ...base, complaint, severity: complaint.severity,
-          validity: complaint.valid === false ? { valid: false, reason: complaint.invalidReason ?? undefined } : { valid: true },
-        },
-      ];
-      if (complaint.department) events.push({ name: 'complaint.routed', id: id('complaint.routed'), ...base, complaint, routing, slaPolicy });
-      return events;
+    case 'complaint.submitted':
+      return [{ name: 'complaint.submitted', id: id(topic), ...base, complaint, facts: (payload.facts as Record<string, unknown> | undefined) ?? row.facts ?? {} }];
+    case 'complaint.assessed': {
+      const validity = (payload.validity as { valid: boolean; reason?: string | null } | undefined) ?? { valid: complaint.valid !== false, reason: complaint.invalidReason };
+      return [{
+        name: 'complaint.assessed', id: id(topic), ...base, complaint, severity: (payload.severity as string | undefined) ?? complaint.severity,
+        validity: validity.valid ? { valid: true } : { valid: false, ...(validity.reason ? { reason: validity.reason } : {}) },
+      }];
     }
-    case 'complaint.routed':
-      return [{ name: 'complaint.routed', id: id(topic), ...base, complaint, routing, slaPolicy }];
+    case 'complaint.routed': {
+      const given = payload.routing as { department?: string | null; team?: string | null; assignee?: string; strategy?: string } | undefined;
+      const outcome = given?.department
+        ? { department: given.department, ...(given.team ? { team: given.team } : {}), ...(given.strategy ? { strategy: given.strategy as never } : {}) }
+        : routing;
+      return [{ name: 'complaint.routed', id: id(topic), ...base, complaint, routing: outcome, slaPolicy }];
+    }
     case 'complaint.transitioned':
       return [{
         name: 'complaint.transitioned', id: id(topic), ...base, complaint, from: String(payload.from ?? ''), to: String(payload.to ?? complaint.state),

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Complaint } from '../complaint/complaint.entity';
@@ -7,6 +7,8 @@ import { SlaClock } from './sla-clock.entity';
 import { nextFireAt } from './sla-clock-state';
 import { SlaService } from './sla.service';
 import { EscalationService } from './escalation/escalation.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { complaintSnapshot } from '../complaint/plugin-hooks';
 
 /**
  * Rows claimed per transaction: small, so a claim is held briefly and other instances can take the rest.
@@ -29,7 +31,7 @@ const MAX_BATCHES = 500;
  * After a restart nothing is lost: everything with `next_fire_at <= now` is simply still there.
  */
 @Injectable()
-export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SlaScheduler');
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
@@ -39,6 +41,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly clock: Clock,
     private readonly sla: SlaService,
     private readonly escalation: EscalationService,
+    private readonly outbox: OutboxService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,7 +50,8 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the data source closes: stop polling and let a sweep in progress finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }
@@ -138,6 +142,17 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       row.breachedAt = now;
     } else row.warnedAt = now;
     await this.sla.port().appendEvent(manager, complaint, breach ? 'sla.breached' : 'sla.warning', data, { role: 'system' });
+    // The domain event for plugins' after-handlers and webhooks (kind `event`, like every complaint change).
+    const topic = breach ? 'sla.breached' : 'sla.warning';
+    await this.outbox.enqueue(manager, {
+      tenantId: row.tenantId, kind: 'event', topic, complaintId: row.complaintId, notBefore: now,
+      payload: {
+        type: topic, at: now.toISOString(), complaint: complaintSnapshot(complaint), target: row.target, dueAt,
+        ...(breach
+          ? { overdueMinutes: Math.max(0, Math.floor((now.getTime() - row.dueAt.getTime()) / 60_000)) }
+          : { elapsedPercent: row.warnPercent }),
+      },
+    });
 
     const target = policy.slaPolicy(row.slaPolicy)?.targets.find((t) => t.key === row.target);
     if (breach && target?.recurring) {

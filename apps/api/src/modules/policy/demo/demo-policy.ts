@@ -20,11 +20,11 @@ const progressUpdate: SlaTarget = {
   key: 'progress_update', name: zh('进度通报（紧急投诉每30分钟）', 'Progress report (urgent: every 30 minutes)'),
   duration: { amount: 30, kind: 'natural_minutes' }, recurring: true,
   startWhen: { '===': [{ var: 'complaint.severity' }, 'urgent'] },
-  stopWhen: { in_list: [{ var: 'complaint.state' }, ['resolved', 'closed']] },
+  stopWhen: { in_list: [{ var: 'complaint.state' }, ['responded', 'follow_up', 'closed', 'invalid_closed']] },
 };
 const followUp: SlaTarget = {
   key: 'follow_up', name: zh('回访', 'Follow-up call'), duration: { amount: 2, kind: 'working_days' },
-  startWhen: { '===': [{ var: 'complaint.state' }, 'resolved'] },
+  startWhen: { in_list: [{ var: 'complaint.state' }, ['responded', 'follow_up']] },
 };
 const resolution = (days: number): SlaTarget => ({
   key: 'resolution', name: zh('处理完成', 'Resolution'), duration: { amount: days, kind: 'working_days' }, warnAtPercent: 80,

@@ -1,0 +1,67 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Tenant } from '../tenant/tenant.entity';
+import { EarlyWarningService } from './early-warning.service';
+import { ExportService } from './export.service';
+import { WeeklyReportService } from './weekly-report.service';
+
+export const ANALYTICS_TICK_MS = 5 * 60_000;
+
+export interface TickResult {
+  reports: number;
+  alerts: number;
+  expiredExports: number;
+}
+
+/**
+ * Every five minutes: the weekly report that has come due (Monday 08:00 tenant time, or the first tick after),
+ * the early-warning detectors, and removal of expired export files. Reports and alerts are unique per
+ * tenant and week / key and day in the database, so several API instances never double them.
+ */
+@Injectable()
+export class AnalyticsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('AnalyticsScheduler');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<TickResult>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reports: WeeklyReportService,
+    private readonly warnings: EarlyWarningService,
+    private readonly exports: ExportService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (process.env.REDRESS_WORKERS === '0') return;
+    this.timer = setInterval(() => void this.tick().catch((error) => this.logger.error(error)), ANALYTICS_TICK_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+    await this.exports.settle();
+  }
+
+  /** One pass over all tenants at the clock's now (tests call this instead of waiting five minutes). */
+  tick(): Promise<TickResult> {
+    if (!this.running) this.running = this.sweep().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async sweep(): Promise<TickResult> {
+    const result: TickResult = { reports: 0, alerts: 0, expiredExports: 0 };
+    const tenants = await this.dataSource.getRepository(Tenant).find({ select: { id: true } });
+    for (const { id } of tenants) {
+      try {
+        if (await this.reports.generateDue(id)) result.reports += 1;
+        result.alerts += (await this.warnings.detect(id)).length;
+      } catch (error) {
+        // One tenant's broken data must not stop the others.
+        this.logger.error(`Analytics for tenant ${id} failed: ${(error as Error).message}`);
+      }
+    }
+    result.expiredExports = await this.exports.removeExpired();
+    return result;
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, Repository } from 'typeorm';
+import { ComplaintCauseModel } from './classifier';
+import { ClassifierModel } from './classifier-model.entity';
+import { IntelligenceErrors } from './intelligence.exception';
+
+/** How long an instance trusts its cached model before asking the database whether a newer version is ready. */
+export const MODEL_CHECK_MS = 10_000;
+
+export interface ActiveModel {
+  id: string;
+  version: number;
+  model: ComplaintCauseModel;
+}
+
+interface CacheEntry {
+  active: ActiveModel | null;
+  checkedAt: number;
+}
+
+/**
+ * The tenants' stored models, and the active one (latest `ready` version) parsed and cached in memory per tenant.
+ * Another instance may train a newer version: the cache asks the database at most every MODEL_CHECK_MS and
+ * reloads only when the version changed (parsing a model costs tens of milliseconds; predicting, well under one).
+ */
+@Injectable()
+export class ClassifierModelsService {
+  private readonly logger = new Logger('ClassifierModels');
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly loading = new Map<string, Promise<ActiveModel | null>>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  get repository(): Repository<ClassifierModel> {
+    return this.dataSource.getRepository(ClassifierModel);
+  }
+
+  list(tenantId: string): Promise<ClassifierModel[]> {
+    return this.repository.find({ where: { tenantId }, order: { version: 'DESC' } });
+  }
+
+  async get(tenantId: string, id: string): Promise<ClassifierModel> {
+    const row = await this.repository.findOne({ where: { tenantId, id } });
+    if (!row) throw IntelligenceErrors.create('JOB_NOT_FOUND', { field: 'id' });
+    return row;
+  }
+
+  latestReady(tenantId: string): Promise<Pick<ClassifierModel, 'id' | 'version' | 'startedAt' | 'trainedAt'> | null> {
+    return this.repository.findOne({
+      select: { id: true, version: true, startedAt: true, trainedAt: true },
+      where: { tenantId, status: 'ready' }, order: { version: 'DESC' },
+    });
+  }
+
+  /** The active model from memory when fresh; null when the tenant has none. */
+  cached(tenantId: string): ActiveModel | null | undefined {
+    const entry = this.cache.get(tenantId);
+    return entry && Date.now() - entry.checkedAt < MODEL_CHECK_MS ? entry.active : undefined;
+  }
+
+  /** The tenant's active model (loaded once per version, shared by concurrent callers). */
+  async active(tenantId: string): Promise<ActiveModel | null> {
+    const fresh = this.cached(tenantId);
+    if (fresh !== undefined) return fresh;
+    let pending = this.loading.get(tenantId);
+    if (!pending) {
+      pending = this.refresh(tenantId).finally(() => this.loading.delete(tenantId));
+      this.loading.set(tenantId, pending);
+    }
+    return pending;
+  }
+
+  /** Forgets the cached model (this instance just trained a newer one). */
+  invalidate(tenantId: string): void {
+    this.cache.delete(tenantId);
+  }
+
+  private async refresh(tenantId: string): Promise<ActiveModel | null> {
+    const latest = await this.latestReady(tenantId);
+    const current = this.cache.get(tenantId)?.active ?? null;
+    let active: ActiveModel | null = null;
+    if (latest && current?.version === latest.version) {
+      active = current;
+    } else if (latest) {
+      const row = await this.repository.createQueryBuilder('m').addSelect('m.modelJson')
+        .where('m.id = :id AND m.tenant_id = :tenantId', { id: latest.id, tenantId }).getOne();
+      if (row?.modelJson) {
+        const started = performance.now();
+        active = { id: row.id, version: row.version, model: ComplaintCauseModel.fromJSON(row.modelJson) };
+        this.logger.log(`Loaded cause classifier v${row.version} for tenant ${tenantId} in ${Math.round(performance.now() - started)} ms`);
+      }
+    }
+    this.cache.set(tenantId, { active, checkedAt: Date.now() });
+    return active;
+  }
+}
