@@ -174,4 +174,175 @@ describe('admin console in a browser', () => {
     await shot(page, 'template-variables-preview');
     await page.context().close();
   }, 180_000);
+  /**
+   * The newcomer's path (issue "Admin console"): the administrator adds a form field and a routing rule, a rule test
+   * that fails blocks publishing, the rule is fixed, the draft simulated and published; then an agent registers a
+   * complaint, finds it in the queue with its deadline and reads why it went where it went.
+   */
+  it('takes a newcomer from a new field and routing rule to a complaint routed by it, with the reason shown', async () => {
+    // Yesterday's traffic, so that the simulation has complaints to replay.
+    const agentToken = await t.login('agent@demo.local');
+    for (const [type, text] of [['billing', '账单多扣了二十元'], ['service.attitude', '营业员态度冷淡']]) {
+      await t.gqlOk('mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { id } }', {
+        i: { type, channel: 'phone', text, complainant: { name: '王芳', phone: '13800000001' } },
+      }, agentToken);
+    }
+
+    const admin = await newPage();
+    admin.on('dialog', (dialog) => dialog.accept());
+    await signIn(admin, 'admin@demo.local');
+
+    // 1. A form field, and the billing type asks for it.
+    await admin.goto(`${t.url}/#/fields/create`);
+    await admin.locator('input[name="key"]').fill('card_last4');
+    await admin.locator('input[name="label.zh"]').fill('银行卡后四位');
+    await admin.getByTestId('intake-preview').getByLabel('银行卡后四位').waitFor();
+    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.waitForURL(/#\/fields$/);
+    await admin.getByText('card_last4', { exact: true }).waitFor();
+    await shot(admin, 'newcomer-field-added');
+
+    await admin.goto(`${t.url}/#/complaintTypes/billing`);
+    const typeFields = admin.getByRole('combobox', { name: '表单字段' });
+    await typeFields.click();
+    await typeFields.fill('银行卡');
+    await admin.getByRole('option', { name: '银行卡后四位 (card_last4)' }).click();
+    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.waitForURL(/#\/complaintTypes$/);
+
+    // 2. A rule test states what should happen: a bank-card dispute goes to compliance.
+    await admin.goto(`${t.url}/#/tests/create`);
+    await admin.locator('input[name="key"]').fill('t-card-dispute');
+    await admin.locator('input[name="description"]').fill('银行卡争议由合规与风险管理部处理');
+    const facts: [string, string][] = [['complaint.type', 'billing'], ['complaint.channel', 'phone'], ['complaint.form.card_last4', '6225']];
+    for (const [index, [path, value]] of facts.entries()) {
+      await admin.getByTestId('add-fact').click();
+      const pathInput = admin.locator(`input[name="fact-path-${index}"]`);
+      await pathInput.fill(path);
+      await pathInput.press('Enter');
+      await expect.poll(() => admin.getByTestId(`fact-row-${index}`).getAttribute('data-path')).toBe(path);
+      await admin.locator(`input[name="fact-value-${index}"]`).fill(value);
+    }
+    await admin.getByRole('combobox', { name: '应派至部门' }).click();
+    await admin.getByRole('option', { name: '合规与风险管理部' }).click();
+    await shot(admin, 'newcomer-rule-test');
+    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.waitForURL(/#\/tests$/);
+
+    // 3. The routing rule, added where the builder puts new rows: at the end.
+    await admin.goto(`${t.url}/#/rules`);
+    const routing = admin.getByTestId('table-routing');
+    await routing.waitFor();
+    const before = await routing.locator('[data-testid^="rule-row-"]').count();
+    await admin.getByTestId('add-row').click();
+    const row = admin.getByTestId(`rule-row-${before}`);
+    await row.locator(`input[name="row-key-${before}"]`).fill('route-card-dispute');
+    await row.locator(`input[name="row-description-${before}"]`).fill('银行卡争议涉及资金安全，由合规部处理');
+    await row.getByRole('button', { name: 'JSON' }).click();
+    await row.getByTestId('raw-json').fill(JSON.stringify({ and: [
+      { is_descendant_of: [{ var: 'complaint.typePath' }, 'billing'] },
+      { '!!': [{ var: 'complaint.form.card_last4' }] },
+    ] }));
+    await row.getByRole('combobox', { name: '责任部门' }).click();
+    await admin.getByRole('option', { name: '合规与风险管理部（compliance）' }).click();
+    await admin.getByTestId('save-table').click();
+    await admin.getByText('规则表已保存到草稿').waitFor();
+    await shot(admin, 'newcomer-routing-rule');
+
+    // 4. The test fails (rules are tried in order: the general billing rule wins), and publishing is refused.
+    await admin.goto(`${t.url}/#/publishing`);
+    await admin.getByTestId('check-draft').click();
+    const testsSummary = admin.getByTestId('publish-tests');
+    await testsSummary.waitFor();
+    expect(await testsSummary.innerText()).toContain('t-card-dispute');
+    await admin.getByTestId('publish').getByRole('button', { name: '发布' }).click();
+    const refused = admin.getByTestId('publish').getByTestId('operation-error');
+    await refused.waitFor();
+    await shot(admin, 'newcomer-publish-blocked');
+
+    // 5. Fix: move the new rule above the general billing rule; the tests pass.
+    await admin.goto(`${t.url}/#/rules`);
+    await admin.getByTestId(`rule-row-${before}`).waitFor();
+    const billingIndex = await admin.locator('input[name^="row-key-"]').evaluateAll((inputs) => inputs.findIndex((i) => (i as HTMLInputElement).value === 'route-billing'));
+    for (let index = before; index > billingIndex; index -= 1) await admin.getByTestId(`move-up-${index}`).click();
+    expect(await admin.locator(`input[name="row-key-${billingIndex}"]`).inputValue()).toBe('route-card-dispute');
+    await admin.getByTestId('save-table').click();
+    await admin.getByText('规则表已保存到草稿').waitFor();
+    await admin.getByTestId('run-tests').click();
+    await expect.poll(() => admin.getByTestId('tests-summary').innerText()).toMatch(/通过 (\d+) \/ \1/);
+    await shot(admin, 'newcomer-rule-fixed');
+
+    // 6. Simulate on recent complaints, then publish.
+    await admin.goto(`${t.url}/#/publishing`);
+    await admin.getByTestId('check-draft').click();
+    await expect.poll(() => admin.getByTestId('publish-tests').getAttribute('class')).toContain('Success');
+    await admin.getByTestId('run-simulation').click();
+    await admin.getByTestId('simulation-summary').waitFor();
+    expect(await admin.getByTestId('simulation-summary').innerText()).toContain('共模拟 2 件投诉');
+    await admin.getByTestId('publish').getByRole('button', { name: '发布' }).click();
+    await admin.getByText('操作成功').first().waitFor();
+    const published = await t.gqlOk<{ currentPolicyVersion: { version: number } }>('{ currentPolicyVersion { version } }', {}, await t.login('admin@demo.local'));
+    expect(published.currentPolicyVersion.version).toBe(2);
+    await shot(admin, 'newcomer-published');
+    await admin.context().close();
+
+    // 7. The agent registers a bank-card complaint.
+    const agent = await newPage();
+    await signIn(agent, 'agent@demo.local');
+    await agent.waitForURL(/#\/intake/);
+    const intake = agent.getByTestId('intake-form');
+    await intake.waitFor();
+    if ((await intake.getAttribute('data-mode')) === 'basic') {
+      await agent.locator('input[name="type"]').fill('billing');
+      await agent.getByTestId('add-extra-field').click();
+      await agent.locator('input[name="extra.0.key"]').fill('card_last4');
+      await agent.locator('input[name="extra.0.value"]').fill('6225');
+    } else {
+      await agent.getByTestId('intake-type').click();
+      await agent.locator('li[data-value="billing"]').click();
+      await agent.getByLabel('银行卡后四位').fill('6225');
+    }
+    await agent.locator('input[name="customer.name"]').fill('张伟');
+    await agent.locator('input[name="customer.phone"]').fill('13912345678');
+    await agent.locator('textarea[name="text"]').fill('信用卡被重复扣款两笔，要求退还');
+    await shot(agent, 'newcomer-intake');
+    await agent.getByTestId('submit-complaint').click();
+    const result = agent.getByTestId('intake-result');
+    await result.waitFor();
+    expect(await agent.getByTestId('result-department').innerText()).toBe('compliance');
+    const number = await agent.getByTestId('result-number').innerText();
+    await shot(agent, 'newcomer-registered');
+
+    // 8. It is in the queue, in compliance, with the standard deadline: 3 working days in the tenant's calendar.
+    const { complaintByNumber: saved } = await t.gqlOk<{ complaintByNumber: { id: string; receivedAt: string; resolutionDueAt: string; slaPolicy: string } }>(
+      'query($n: String!) { complaintByNumber(number: $n) { id receivedAt resolutionDueAt slaPolicy } }', { n: number }, agentToken,
+    );
+    const { calendarPreview } = await t.gqlOk<{ calendarPreview: { due: string } }>(
+      'query($f: DateTime!) { calendarPreview(calendarKey: "default", from: $f, workingDays: 3) { due } }', { f: saved.receivedAt }, agentToken,
+    );
+    expect(saved.slaPolicy).toBe('standard');
+    expect(saved.resolutionDueAt).toBe(calendarPreview.due);
+    await agent.goto(`${t.url}/#/complaints`);
+    const queueRow = agent.getByTestId('complaint-list').locator('tr', { hasText: number });
+    await queueRow.waitFor();
+    expect(await queueRow.getByTestId('row-department').innerText()).toBe('compliance');
+    expect(await queueRow.getByTestId('sla-chip').getAttribute('data-status')).toBe('on_time');
+    await shot(agent, 'newcomer-queue');
+
+    // 9. Open it and read why.
+    await queueRow.click();
+    await agent.getByTestId('complaint-number').filter({ hasText: number }).waitFor();
+    const dueShown = await agent.getByTestId('complaint-due').innerText();
+    expect(dueShown).toContain(await agent.evaluate((iso) => new Date(iso).toLocaleString(), saved.resolutionDueAt));
+    await agent.getByRole('tab', { name: '判定说明' }).click();
+    const routingDecision = agent.getByTestId('decision-routing');
+    await routingDecision.waitFor();
+    expect(await routingDecision.getByTestId('decision-row').innerText()).toContain('route-card-dispute');
+    expect(await routingDecision.getByTestId('decision-outcome').innerText()).toContain('compliance');
+    await shot(agent, 'newcomer-why');
+    await agent.getByRole('tab', { name: '时限' }).click();
+    await agent.getByTestId('sla-clock-resolution').waitFor();
+    await shot(agent, 'newcomer-deadlines');
+    await agent.context().close();
+  }, 240_000);
 });

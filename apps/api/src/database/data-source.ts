@@ -9,9 +9,10 @@ import { MIGRATIONS } from './migrations';
  */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {
-    entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false,
-    logging: process.env.REDRESS_SQL_LOG === '1' ? (['query'] as const) : false,
-  } as const;
+    entities: ENTITIES, migrations: MIGRATIONS, synchronize: false as const, migrationsRun: false,
+    // REDRESS_SQL_LOG=1 prints every statement (diagnosing slow requests).
+    logging: process.env.REDRESS_SQL_LOG === '1' ? (['query'] as ('query')[]) : false,
+  };
   if (database.type === 'postgres') {
     return { ...common, type: 'postgres', url: database.url, extra: { max: 20 } };
   }
