@@ -27,13 +27,13 @@ describe('analytics statistics', () => {
         SELECT md5('c' || g)::uuid::text, $1, 'B-' || g,
           (ARRAY['phone','email','web','app','visit'])[1 + g % 5],
           (ARRAY['service.attitude','service.efficiency','product.defect','billing','environment','consultation'])[1 + (g / 7) % 6], 'complaint', 'x',
-          $2::timestamptz + (g::double precision / $3) * ($4::timestamptz - $2::timestamptz), '{}', '[]', md5('cust' || (g % 200000))::uuid::text,
+          $2::timestamptz + ((g - 1)::double precision / $3) * ($4::timestamptz - $2::timestamptz), '{}', '[]', md5('cust' || (g % 200000))::uuid::text,
           CASE WHEN g % 10 < 7 THEN 'closed' WHEN g % 10 = 7 THEN 'invalid_closed' ELSE 'in_progress' END, g % 10 <> 7,
           (ARRAY['normal','normal','normal','urgent','major'])[1 + g % 5], (ARRAY['customer_service','quality','finance','operations'])[1 + g % 4], 1, '{}',
           (ARRAY['staff','process','product',NULL])[1 + g % 4], CASE WHEN g % 10 < 6 THEN 'satisfied' WHEN g % 10 = 6 THEN 'unsatisfied' END, 'met',
           now(), now(),
-          CASE WHEN g % 10 < 7 THEN $2::timestamptz + (g::double precision / $3) * ($4::timestamptz - $2::timestamptz) + interval '20 hours' END,
-          CASE WHEN g % 10 < 8 THEN $2::timestamptz + (g::double precision / $3) * ($4::timestamptz - $2::timestamptz) + interval '2 days' END, 1
+          CASE WHEN g % 10 < 7 THEN $2::timestamptz + ((g - 1)::double precision / $3) * ($4::timestamptz - $2::timestamptz) + interval '20 hours' END,
+          CASE WHEN g % 10 < 8 THEN $2::timestamptz + ((g - 1)::double precision / $3) * ($4::timestamptz - $2::timestamptz) + interval '2 days' END, 1
         FROM generate_series(1, $3::int) g`, [tenantId, YEAR_START.toISOString(), ROWS, YEAR_END.toISOString()]);
       await t.dataSource.query('VACUUM ANALYZE complaint');
       console.log(`fill: ${ROWS.toLocaleString('en')} rows in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);

@@ -42,11 +42,15 @@ async function intake(db: 'sqlite' | 'postgres'): Promise<{ me: HttpFigures; sub
 describe('API throughput', () => {
   it('me and submitComplaint vs the bare NestJS GraphQL ceiling', async () => {
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
-    const bare = await startBareApp();
+    const bare = await startBareApp('fastify');
     await benchGraphQL('warm-up', bare.url, { query: '{ ping }' }, { duration: 1 });
-    const baseline = await benchGraphQL('bare `{ ping }` (framework ceiling)', bare.url, { query: '{ ping }' });
+    const baseline = await benchGraphQL('bare `{ ping }` on Fastify (framework ceiling)', bare.url, { query: '{ ping }' });
     await bare.close();
-    const rows: HttpFigures[] = [baseline];
+    const express = await startBareApp('express');
+    await benchGraphQL('warm-up', express.url, { query: '{ ping }' }, { duration: 1 });
+    const onExpress = await benchGraphQL('bare `{ ping }` on Express (for the adapter choice)', express.url, { query: '{ ping }' });
+    await express.close();
+    const rows: HttpFigures[] = [baseline, onExpress];
     for (const db of ['sqlite', 'postgres'] as const) {
       const { me, submit, t } = await intake(db);
       rows.push(me, submit);

@@ -19,10 +19,15 @@ class PingResolver {
 })
 class BareModule {}
 
-/** The framework ceiling: Nest + Apollo on Fastify answering a constant, no auth, no database. */
-export async function startBareApp(): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter(), { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+/**
+ * The framework ceiling: Nest + Apollo answering a constant, no auth, no database — on Fastify (what the API
+ * uses) or on Express (the default Nest adapter, measured to justify the choice).
+ */
+export async function startBareApp(platform: 'fastify' | 'express' = 'fastify'): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = platform === 'fastify'
+    ? await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter(), { logger: false })
+    : await NestFactory.create(BareModule, { logger: false });
+  await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}`, close: () => app.close() };

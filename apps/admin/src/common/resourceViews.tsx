@@ -34,10 +34,14 @@ export function PolicyList({ children, aside, sort, title }: { children: ReactNo
   );
 }
 
+/**
+ * Forms validate with react-admin (messages at the inputs), not the browser: the live intake preview inside the
+ * form has required inputs of its own, which must not block saving the policy item.
+ */
 export function PolicyCreate({ children, aside }: { children: ReactNode; aside?: ReactNode }) {
   return (
     <Create redirect="list" aside={aside as any} mutationOptions={{ meta: {} }}>
-      <SimpleForm>{children}</SimpleForm>
+      <SimpleForm noValidate>{children}</SimpleForm>
     </Create>
   );
 }
@@ -45,7 +49,7 @@ export function PolicyCreate({ children, aside }: { children: ReactNode; aside?:
 export function PolicyEdit({ children, aside }: { children: ReactNode; aside?: ReactNode }) {
   return (
     <Edit mutationMode="pessimistic" redirect="list" aside={aside as any} error={<EditErrorFromContext />} queryOptions={quiet}>
-      <SimpleForm>{children}</SimpleForm>
+      <SimpleForm noValidate>{children}</SimpleForm>
     </Edit>
   );
 }

@@ -43,9 +43,26 @@ export async function loadDraft(): Promise<PolicyDocument> {
   throw new OperationUnavailableError('draftPolicyJson');
 }
 
+/**
+ * Drops what the form left blank: empty strings and objects left empty by them (an untouched optional
+ * `help: {zh, en}` arrives as `{}`, which the API's input type refuses because `zh` is required when given).
+ */
+export function withoutBlanks<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutBlanks) as T;
+  if (!value || typeof value !== 'object') return value;
+  const kept: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const cleaned = withoutBlanks(inner);
+    if (cleaned === undefined || cleaned === '') continue;
+    if (cleaned && typeof cleaned === 'object' && !Array.isArray(cleaned) && Object.keys(cleaned).length === 0) continue;
+    kept[key] = cleaned;
+  }
+  return kept as T;
+}
+
 export async function upsertPolicyItem(resource: PolicyResource, item: Record<string, unknown>): Promise<void> {
   const name = await mutationName(POLICY_RESOURCES[resource].upsert);
-  await callOperation('mutation', name, await singleInputArgument(name, item), { selection: await returnsSelection(name) });
+  await callOperation('mutation', name, await singleInputArgument(name, withoutBlanks(item)), { selection: await returnsSelection(name) });
 }
 
 export async function deletePolicyItem(resource: PolicyResource, key: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import { Box, FormControl, FormControlLabel, InputLabel, MenuItem, Select, Switch, TextField } from '@mui/material';
 import { localized } from '../i18n/locale';
@@ -6,10 +7,12 @@ import { ROUTING_STRATEGIES } from '../policy/choices';
 function KeySelect({ resource, label, value, onChange, optional }: { resource: string; label: string; value?: string; onChange: (v: string | undefined) => void; optional?: boolean }) {
   const translate = useTranslate();
   const { data = [] } = useGetList(resource, { pagination: { page: 1, perPage: 1000 }, sort: { field: 'key', order: 'ASC' } });
+  // The label names the select for screen readers (and tests).
+  const labelId = useId();
   return (
     <FormControl size="small" sx={{ minWidth: 180 }}>
-      <InputLabel>{translate(label)}</InputLabel>
-      <Select label={translate(label)} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} data-testid={`outcome-${resource}`}>
+      <InputLabel id={labelId}>{translate(label)}</InputLabel>
+      <Select labelId={labelId} label={translate(label)} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} data-testid={`outcome-${resource}`}>
         {optional && <MenuItem value=""><em>{translate('app.common.none')}</em></MenuItem>}
         {data.map((r: any) => <MenuItem key={r.key} value={r.key}>{localized(r.name)}（{r.key}）</MenuItem>)}
       </Select>

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { AppConfig } from './config';
 import { Clock } from '../common/clock';
+import { PersonalDataCipher } from '../common/crypto/personal-data';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -10,8 +11,13 @@ export class ConfigModule {
   static forRoot(config: AppConfig, clock: Clock): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: clock }],
-      exports: [APP_CONFIG, Clock],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock },
+        // One cipher for personal data, keyed from the configuration.
+        { provide: PersonalDataCipher, useValue: new PersonalDataCipher(config.encryptionKey) },
+      ],
+      exports: [APP_CONFIG, Clock, PersonalDataCipher],
     };
   }
 }

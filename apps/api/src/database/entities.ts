@@ -8,7 +8,7 @@ import { PolicyDraftItem } from '../modules/policy/policy-draft-item.entity';
 import { PolicyVersion } from '../modules/policy/policy-version.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { SlaClock, SlaExtensionRequest } from '../modules/sla/sla-clock.entity';
-import { AnalyticsAlert, ExportJob, WeeklyReport } from '../modules/analytics/analytics.entity';
+import { AnalyticsAlert, ComplaintDailyOnTime, ComplaintDailyStats, ExportJob, StatsRollupState, WeeklyReport } from '../modules/analytics/analytics.entity';
 import { PluginFailure, PluginInstallation } from '../modules/plugin-host/plugin-installation.entity';
 import { ClassifierModel } from '../modules/intelligence/classifier-model.entity';
 
@@ -17,7 +17,7 @@ export const ENTITIES: Function[] = [
   Tenant, User, ApiToken, PolicyDraftItem, PolicyVersion, AuditLog,
   Customer, Complaint, ComplaintEvent, ComplaintTask, ComplaintReply, ComplaintCounter, OutboxMessage,
   SlaClock, SlaExtensionRequest,
-  AnalyticsAlert, WeeklyReport, ExportJob,
+  AnalyticsAlert, WeeklyReport, ExportJob, ComplaintDailyStats, ComplaintDailyOnTime, StatsRollupState,
   PluginInstallation, PluginFailure,
   ClassifierModel,
 ];

@@ -78,3 +78,58 @@ export class ExportJob {
   @DateTimeColumn({ name: 'finished_at', nullable: true }) finishedAt?: Date | null;
   @DateTimeColumn({ name: 'expires_at' }) expiresAt!: Date;
 }
+
+/**
+ * Daily rollup of complaint statistics: one row per tenant × local day (tenant time zone) of `received_at` × the
+ * stored dimensions. Recomputed per affected day by `StatsRollup.refresh()` (never incremented in place), so it is
+ * exactly what the direct query over that day would give at the time of the refresh.
+ */
+@Entity('complaint_daily_stats')
+@Index('ix_complaint_daily_stats', ['tenantId', 'day'])
+export class ComplaintDailyStats {
+  @IdColumn() id!: string;
+  @TenantColumn() tenantId!: string;
+  /** Local date `YYYY-MM-DD` of `received_at`. */
+  @Column({ type: 'varchar', length: 10 }) day!: string;
+  @Column({ name: 'type_key', type: 'varchar', length: 128 }) typeKey!: string;
+  /** `COALESCE(cause, predicted_cause)`, as the CAUSE group key. */
+  @Column({ type: 'varchar', length: 128, nullable: true }) cause?: string | null;
+  @Column({ type: 'varchar', length: 128, nullable: true }) department?: string | null;
+  @Column({ type: 'varchar', length: 64 }) channel!: string;
+  @Column({ type: 'varchar', length: 64 }) severity!: string;
+  @Column({ type: 'integer' }) received!: number;
+  @Column({ type: 'integer' }) valid!: number;
+  @Column({ type: 'integer' }) closed!: number;
+  @Column({ name: 'followed_up', type: 'integer' }) followedUp!: number;
+  @Column({ type: 'integer' }) satisfied!: number;
+  @Column({ type: 'integer' }) resolved!: number;
+  @Column({ type: 'integer' }) responded!: number;
+  /** Sum of working minutes received → responded of the `responded` complaints (business calendar of each pinned version). */
+  @Column({ name: 'working_minutes', type: 'double precision' }) workingMinutes!: number;
+}
+
+/** Daily rollup of the complaints' stopped SLA clocks per target (on-time rate = met / stopped), same keys as above. */
+@Entity('complaint_daily_on_time')
+@Index('ix_complaint_daily_on_time', ['tenantId', 'day'])
+export class ComplaintDailyOnTime {
+  @IdColumn() id!: string;
+  @TenantColumn() tenantId!: string;
+  @Column({ type: 'varchar', length: 10 }) day!: string;
+  @Column({ name: 'type_key', type: 'varchar', length: 128 }) typeKey!: string;
+  @Column({ type: 'varchar', length: 128, nullable: true }) cause?: string | null;
+  @Column({ type: 'varchar', length: 128, nullable: true }) department?: string | null;
+  @Column({ type: 'varchar', length: 64 }) channel!: string;
+  @Column({ type: 'varchar', length: 64 }) severity!: string;
+  @Column({ type: 'varchar', length: 128 }) target!: string;
+  @Column({ type: 'integer' }) stopped!: number;
+  @Column({ type: 'integer' }) met!: number;
+}
+
+/** Per tenant: up to when the rollup is complete (complaints and clocks changed before `watermark`), in which time zone. */
+@Entity('complaint_stats_rollup_state')
+export class StatsRollupState {
+  @Column({ name: 'tenant_id', type: 'varchar', length: 36, primary: true }) tenantId!: string;
+  @Column({ name: 'time_zone', type: 'varchar', length: 64 }) timeZone!: string;
+  @DateTimeColumn({ nullable: true }) watermark?: Date | null;
+  @DateTimeColumn({ name: 'refreshed_at', nullable: true }) refreshedAt?: Date | null;
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AnalyticsAlert, ExportJob, WeeklyReport } from './analytics.entity';
+import { AnalyticsAlert, ComplaintDailyOnTime, ComplaintDailyStats, ExportJob, StatsRollupState, WeeklyReport } from './analytics.entity';
+import { StatsRollup } from './stats-rollup.service';
 import { ComplaintStatsService } from './complaint-stats.service';
 import { ExportService } from './export.service';
 import { ExportController } from './export.controller';
@@ -11,9 +12,9 @@ import { AnalyticsResolver } from './analytics.resolver';
 
 /** Statistics (投诉统计表), exports, the Monday weekly report and early warning (预警). */
 @Module({
-  imports: [TypeOrmModule.forFeature([AnalyticsAlert, WeeklyReport, ExportJob])],
+  imports: [TypeOrmModule.forFeature([AnalyticsAlert, WeeklyReport, ExportJob, ComplaintDailyStats, ComplaintDailyOnTime, StatsRollupState])],
   controllers: [ExportController],
-  providers: [ComplaintStatsService, ExportService, WeeklyReportService, EarlyWarningService, AnalyticsScheduler, AnalyticsResolver],
-  exports: [ComplaintStatsService, EarlyWarningService, WeeklyReportService, AnalyticsScheduler],
+  providers: [ComplaintStatsService, StatsRollup, ExportService, WeeklyReportService, EarlyWarningService, AnalyticsScheduler, AnalyticsResolver],
+  exports: [ComplaintStatsService, StatsRollup, EarlyWarningService, WeeklyReportService, AnalyticsScheduler],
 })
 export class AnalyticsModule {}

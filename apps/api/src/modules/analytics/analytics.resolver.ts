@@ -37,13 +37,14 @@ export class AnalyticsResolver {
     @Args('period') period: PeriodInput,
     @Args('groupBy', { type: () => [StatsDimensionEnum], nullable: true }) groupBy?: StatsDimensionEnum[],
     @Args('filter', { nullable: true }) filter?: ComplaintFilter,
+    @Args('fresh', { nullable: true, description: 'Read the complaints themselves instead of the daily rollup, which lags by a few seconds (periods up to 92 days).' }) fresh?: boolean,
   ) {
     const selected = selectedFieldNames(info);
     return this.stats.stats(auth, { from: period.from, to: period.to, groupBy: (groupBy ?? []) as StatsDimension[], filter: filter ?? {} }, {
       onTime: selected.has('onTime'),
       effectiveResolution: selected.has('effectivelyResolved') || selected.has('effectiveResolutionRate'),
       workingTime: selected.has('averageWorkingMinutes') || selected.has('responded'),
-    });
+    }, { fresh: fresh ?? false });
   }
 
   @Roles(...ANALYTICS_ROLES)

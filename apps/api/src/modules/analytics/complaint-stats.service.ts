@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, type ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Complaint } from '../complaint/complaint.entity';
 import { ComplaintService } from '../complaint/complaint.service';
@@ -10,7 +10,8 @@ import { TenantService } from '../tenant/tenant.service';
 import { SlaCalendars } from '../sla/sla-calendars.service';
 import { SlaClock } from '../sla/sla-clock.entity';
 import { AnalyticsErrors } from './analytics.exception';
-import { assertTimeZone, bucketSql, zoneOffsetMinutes, type SqlDialect } from './time-buckets';
+import { ComplaintDailyOnTime, ComplaintDailyStats, StatsRollupState } from './analytics.entity';
+import { addDays, assertTimeZone, bucketSql, dayBucketSql, localDate, startOfLocalDay, zoneOffsetMinutes, type SqlDialect } from './time-buckets';
 
 export const STATS_DIMENSIONS = ['type', 'cause', 'department', 'channel', 'severity', 'region', 'week', 'month'] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
@@ -18,6 +19,10 @@ export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 export const DEFAULT_REPEAT_WINDOW_DAYS = 30;
 const MAX_PERIOD_DAYS = 3 * 366;
 const MAX_GROUPS = 4;
+/** `fresh: true` reads the complaints themselves: allowed for short periods only (a quarter). */
+export const MAX_FRESH_DAYS = 92;
+/** The CAUSE group key: the confirmed cause, else the classifier's. */
+export const CAUSE_SQL = 'COALESCE(c.cause, c.predicted_cause)';
 /** Clock states that count for on-time rates: stopped before (met) or after (breached) the due time. Cancelled clocks do not count. */
 const STOPPED_CLOCK_STATES = ['met', 'breached'];
 
@@ -78,11 +83,56 @@ export interface StatsResult {
   totals: StatsRow;
 }
 
-interface Accumulator {
+export interface Accumulator {
   keys: (string | null)[];
   received: number; valid: number; closed: number; followedUp: number; satisfied: number; resolved: number; effective: number;
   responded: number; workingMinutes: number;
   onTime: Map<string, { stopped: number; met: number }>;
+}
+
+const emptyAccumulator = (keys: (string | null)[]): Accumulator => ({
+  keys, received: 0, valid: 0, closed: 0, followedUp: 0, satisfied: 0, resolved: 0, effective: 0, responded: 0, workingMinutes: 0, onTime: new Map(),
+});
+
+/** Measures summed per group key, from any number of sources (rollup days, edge periods, complaint rows). */
+export class StatsAccumulators {
+  private readonly groups = new Map<string, Accumulator>();
+
+  get(keys: (string | null)[]): Accumulator {
+    const id = JSON.stringify(keys);
+    let entry = this.groups.get(id);
+    if (!entry) this.groups.set(id, (entry = emptyAccumulator(keys)));
+    return entry;
+  }
+
+  addOnTime(keys: (string | null)[], target: string, stopped: number, met: number): void {
+    const onTime = this.get(keys).onTime;
+    const sum = onTime.get(target) ?? { stopped: 0, met: 0 };
+    onTime.set(target, { stopped: sum.stopped + stopped, met: sum.met + met });
+  }
+
+  values(): Accumulator[] {
+    return [...this.groups.values()];
+  }
+
+  total(): Accumulator {
+    const sum = emptyAccumulator([]);
+    for (const e of this.groups.values()) {
+      for (const field of ['received', 'valid', 'closed', 'followedUp', 'satisfied', 'resolved', 'effective', 'responded', 'workingMinutes'] as const) sum[field] += e[field];
+      for (const [target, v] of e.onTime) {
+        const t = sum.onTime.get(target) ?? { stopped: 0, met: 0 };
+        sum.onTime.set(target, { stopped: t.stopped + v.stopped, met: t.met + v.met });
+      }
+    }
+    return sum;
+  }
+}
+
+/** The filters the rollup can apply itself: on its stored dimensions. Any other (state, text, assignee …) needs the complaints. */
+const ROLLUP_FILTERS = new Set(['type', 'severity', 'department', 'channel']);
+export function rollupAnswers(filter: ComplaintFilter): boolean {
+  return Object.entries(filter).every(([key, value]) => ROLLUP_FILTERS.has(key) || value === undefined || value === null || value === false
+    || (Array.isArray(value) && value.length === 0) || value === '');
 }
 
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -115,10 +165,13 @@ export class ComplaintStatsService {
     return assertTimeZone(tenant.timeZone || 'Asia/Shanghai');
   }
 
-  async stats(auth: AuthContext, query: StatsQuery, measures: StatsMeasures = ALL_MEASURES): Promise<StatsResult> {
+  async stats(auth: AuthContext, query: StatsQuery, measures: StatsMeasures = ALL_MEASURES, options: { fresh?: boolean } = {}): Promise<StatsResult> {
     const { from, to } = query;
     if (!(from < to) || to.getTime() - from.getTime() > MAX_PERIOD_DAYS * 86_400_000) {
       throw AnalyticsErrors.create('INVALID_PERIOD', { field: 'period', params: { maxDays: MAX_PERIOD_DAYS } });
+    }
+    if (options.fresh && to.getTime() - from.getTime() > MAX_FRESH_DAYS * 86_400_000) {
+      throw AnalyticsErrors.create('FRESH_PERIOD_TOO_LONG', { field: 'fresh', params: { maxDays: MAX_FRESH_DAYS } });
     }
     const groupBy = [...new Set(query.groupBy)];
     if (groupBy.length > MAX_GROUPS) throw AnalyticsErrors.create('TOO_MANY_GROUPS', { field: 'groupBy', params: { max: MAX_GROUPS } });
@@ -126,22 +179,101 @@ export class ComplaintStatsService {
     if (!policy) throw AnalyticsErrors.create('NO_POLICY');
     const timeZone = await this.timeZoneOf(auth.tenantId);
     const repeatWindowDays = Math.max(1, Math.round(policy.document.settings?.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS));
-    const groupSql = groupBy.map((d) => this.dimensionSql(d, policy, timeZone, from));
+    const filter = query.filter ?? {};
+    const groups = new StatsAccumulators();
 
-    const groups = new Map<string, Accumulator>();
-    const accumulator = (keys: (string | null)[]) => {
-      const id = JSON.stringify(keys);
-      let entry = groups.get(id);
-      if (!entry) {
-        entry = { keys, received: 0, valid: 0, closed: 0, followedUp: 0, satisfied: 0, resolved: 0, effective: 0, responded: 0, workingMinutes: 0, onTime: new Map() };
-        groups.set(id, entry);
+    // Whole local days come from the daily rollup when it can answer (see docs/analytics.md); the partial days at
+    // the period's edges, and everything the rollup cannot answer, from the complaints themselves.
+    const rollupDays = options.fresh || measures.effectiveResolution || !rollupAnswers(filter) ? null : await this.rollupDays(auth.tenantId, timeZone, from, to);
+    if (rollupDays) {
+      const groupSql = groupBy.map((d) => this.dimensionSql(d, policy, timeZone, from, 'rollup'));
+      await this.collectRollup(auth, rollupDays.days, filter, groupSql, measures, groups);
+      for (const edge of rollupDays.edges) {
+        const edgeSql = groupBy.map((d) => this.dimensionSql(d, policy, timeZone, from));
+        await this.collectDirect(auth, edge, filter, edgeSql, measures, repeatWindowDays, groups);
       }
-      return entry;
-    };
+    } else {
+      const groupSql = groupBy.map((d) => this.dimensionSql(d, policy, timeZone, from));
+      await this.collectDirect(auth, { from, to }, filter, groupSql, measures, repeatWindowDays, groups);
+    }
+
+    const rows = groups.values()
+      .sort((a, b) => compareKeys(a.keys, b.keys))
+      .map((entry) => this.toRow(entry, groupBy, policy, measures));
+    return { from, to, groupBy, timeZone, repeatWindowDays, rows, totals: this.toRow(groups.total(), [], policy, measures) };
+  }
+
+  /**
+   * The whole local days of [from, to) the rollup has (it is built, in the tenant's current time zone), and the
+   * partial days at the edges left to the direct query; null when the rollup cannot be used.
+   */
+  private async rollupDays(tenantId: string, timeZone: string, from: Date, to: Date): Promise<{ days: [string, string]; edges: { from: Date; to: Date }[] } | null> {
+    const state = await this.dataSource.getRepository(StatsRollupState).findOne({ where: { tenantId } });
+    if (!state?.watermark || state.timeZone !== timeZone) return null;
+    const firstDay = startOfLocalDay(localDate(from, timeZone), timeZone).getTime() === from.getTime() ? localDate(from, timeZone) : addDays(localDate(from, timeZone), 1);
+    const endDay = localDate(to, timeZone);
+    const wholeFrom = startOfLocalDay(firstDay, timeZone);
+    const wholeTo = startOfLocalDay(endDay, timeZone);
+    if (!(wholeFrom < wholeTo)) return null;
+    const edges = [{ from, to: wholeFrom }, { from: wholeTo, to }].filter((edge) => edge.from < edge.to);
+    return { days: [firstDay, endDay], edges };
+  }
+
+  /** Adds the rollup rows of local days [days[0], days[1]) to the groups. */
+  private async collectRollup(auth: AuthContext, days: [string, string], filter: ComplaintFilter, groupSql: string[], measures: StatsMeasures, groups: StatsAccumulators): Promise<void> {
     const keysOf = (raw: Record<string, unknown>) => groupSql.map((_, i) => text(raw[`g${i}`]));
+    const scope = async <T extends ObjectLiteral>(entity: new () => T) => {
+      // Alias `c` and the complaint's column names, so the complaint module's own filter applies unchanged.
+      const qb = this.dataSource.getRepository(entity).createQueryBuilder('c').select([])
+        .where('c.tenant_id = :tenantId', { tenantId: auth.tenantId })
+        .andWhere('c.day >= :firstDay AND c.day < :endDay', { firstDay: days[0], endDay: days[1] });
+      await this.complaints.applyFilter(auth, qb as unknown as SelectQueryBuilder<Complaint>, filter);
+      groupSql.forEach((sql, i) => qb.addSelect(sql, `g${i}`));
+      groupSql.forEach((sql) => qb.addGroupBy(sql));
+      return qb;
+    };
+    const counts = await scope(ComplaintDailyStats);
+    for (const measure of ['received', 'valid', 'closed', 'followed_up', 'satisfied', 'resolved', 'responded', 'working_minutes']) {
+      counts.addSelect(`SUM(c.${measure})`, measure);
+    }
+    for (const raw of await counts.getRawMany<Record<string, unknown>>()) {
+      const entry = groups.get(keysOf(raw));
+      entry.received += num(raw.received);
+      entry.valid += num(raw.valid);
+      entry.closed += num(raw.closed);
+      entry.followedUp += num(raw.followed_up);
+      entry.satisfied += num(raw.satisfied);
+      entry.resolved += num(raw.resolved);
+      if (measures.workingTime) {
+        entry.responded += num(raw.responded);
+        entry.workingMinutes += num(raw.working_minutes);
+      }
+    }
+    if (measures.onTime) {
+      const clocks = await scope(ComplaintDailyOnTime);
+      clocks.addSelect('c.target', 'target').addSelect('SUM(c.stopped)', 'stopped').addSelect('SUM(c.met)', 'met').addGroupBy('c.target');
+      for (const raw of await clocks.getRawMany<Record<string, unknown>>()) groups.addOnTime(keysOf(raw), String(raw.target), num(raw.stopped), num(raw.met));
+    }
+  }
+
+  /**
+   * Adds the complaints received in [range.from, range.to) to the groups, straight from the complaint table (and the
+   * SLA clocks). Also what the rollup refresh computes each day's rows with, so both paths share one definition.
+   */
+  async collectDirect(
+    auth: AuthContext, range: { from: Date; to: Date }, filter: ComplaintFilter, groupSql: string[], measures: StatsMeasures,
+    repeatWindowDays: number, groups: StatsAccumulators,
+    options: { manager?: EntityManager; where?: { sql: string; params: ObjectLiteral } } = {},
+  ): Promise<void> {
+    const keysOf = (raw: Record<string, unknown>) => groupSql.map((_, i) => text(raw[`g${i}`]));
+    const cohort = async () => {
+      const qb = await this.cohort(auth, range, filter, options.manager ?? this.dataSource.manager);
+      if (options.where) qb.andWhere(options.where.sql, options.where.params);
+      return qb;
+    };
 
     // 1. Counts, satisfaction, effective resolution: one grouped scan of the period.
-    const counts = await this.cohort(auth, query);
+    const counts = await cohort();
     groupSql.forEach((sql, i) => counts.addSelect(sql, `g${i}`));
     counts
       .addSelect('COUNT(*)', 'received')
@@ -155,7 +287,7 @@ export class ComplaintStatsService {
     }
     groupSql.forEach((sql) => counts.addGroupBy(sql));
     for (const raw of await counts.getRawMany<Record<string, unknown>>()) {
-      const entry = accumulator(keysOf(raw));
+      const entry = groups.get(keysOf(raw));
       entry.received += num(raw.received);
       entry.valid += num(raw.valid);
       entry.closed += num(raw.closed);
@@ -167,26 +299,19 @@ export class ComplaintStatsService {
 
     // 2. On-time per SLA target, from the clocks of the same complaints.
     if (measures.onTime) {
-      const clocks = await this.cohort(auth, query);
+      const clocks = await cohort();
       clocks.innerJoin(SlaClock, 'k', 'k.complaint_id = c.id AND k.tenant_id = c.tenant_id')
         .andWhere('k.state IN (:...stoppedStates)', { stoppedStates: STOPPED_CLOCK_STATES });
       groupSql.forEach((sql, i) => clocks.addSelect(sql, `g${i}`));
       clocks.addSelect('k.target', 'target').addSelect('COUNT(*)', 'stopped').addSelect("SUM(CASE WHEN k.state = 'met' THEN 1 ELSE 0 END)", 'met');
       groupSql.forEach((sql) => clocks.addGroupBy(sql));
       clocks.addGroupBy('k.target');
-      for (const raw of await clocks.getRawMany<Record<string, unknown>>()) {
-        const entry = accumulator(keysOf(raw));
-        const target = String(raw.target);
-        const onTime = entry.onTime.get(target) ?? { stopped: 0, met: 0 };
-        onTime.stopped += num(raw.stopped);
-        onTime.met += num(raw.met);
-        entry.onTime.set(target, onTime);
-      }
+      for (const raw of await clocks.getRawMany<Record<string, unknown>>()) groups.addOnTime(keysOf(raw), String(raw.target), num(raw.stopped), num(raw.met));
     }
 
     // 3. Working time received → responded for resolved complaints, on the calendar of each complaint's pinned version.
     if (measures.workingTime) {
-      const resolved = await this.cohort(auth, query);
+      const resolved = await cohort();
       groupSql.forEach((sql, i) => resolved.addSelect(sql, `g${i}`));
       resolved.addSelect('c.received_at', 'received_at').addSelect('c.responded_at', 'responded_at').addSelect('c.policy_version', 'policy_version')
         .andWhere("c.state = 'closed'").andWhere('c.responded_at IS NOT NULL');
@@ -196,32 +321,19 @@ export class ComplaintStatsService {
         let pinned = versions.get(version);
         if (!pinned) versions.set(version, (pinned = await this.policies.getVersion(auth.tenantId, version)));
         const calendar = this.calendars.calendar(auth.tenantId, pinned);
-        const entry = accumulator(keysOf(raw));
+        const entry = groups.get(keysOf(raw));
         entry.responded += 1;
         entry.workingMinutes += Math.max(0, calendar.workingMinutesBetween(asDate(raw.received_at), asDate(raw.responded_at)));
       }
     }
-
-    const rows = [...groups.values()]
-      .sort((a, b) => compareKeys(a.keys, b.keys))
-      .map((entry) => this.toRow(entry, groupBy, policy, measures));
-    const total = [...groups.values()].reduce<Accumulator>((sum, e) => {
-      for (const field of ['received', 'valid', 'closed', 'followedUp', 'satisfied', 'resolved', 'effective', 'responded', 'workingMinutes'] as const) sum[field] += e[field];
-      for (const [target, v] of e.onTime) {
-        const t = sum.onTime.get(target) ?? { stopped: 0, met: 0 };
-        sum.onTime.set(target, { stopped: t.stopped + v.stopped, met: t.met + v.met });
-      }
-      return sum;
-    }, { keys: [], received: 0, valid: 0, closed: 0, followedUp: 0, satisfied: 0, resolved: 0, effective: 0, responded: 0, workingMinutes: 0, onTime: new Map() });
-    return { from, to, groupBy, timeZone, repeatWindowDays, rows, totals: this.toRow(total, [], policy, measures) };
   }
 
   /** Complaints of the tenant received in the period, through the complaint module's own filter. */
-  private async cohort(auth: AuthContext, query: StatsQuery): Promise<SelectQueryBuilder<Complaint>> {
-    const qb = this.dataSource.getRepository(Complaint).createQueryBuilder('c').select([])
+  private async cohort(auth: AuthContext, range: { from: Date; to: Date }, filter: ComplaintFilter, manager: EntityManager): Promise<SelectQueryBuilder<Complaint>> {
+    const qb = manager.getRepository(Complaint).createQueryBuilder('c').select([])
       .where('c.tenant_id = :tenantId', { tenantId: auth.tenantId })
-      .andWhere('c.received_at >= :periodFrom AND c.received_at < :periodTo', { periodFrom: query.from, periodTo: query.to });
-    await this.complaints.applyFilter(auth, qb, query.filter ?? {});
+      .andWhere('c.received_at >= :periodFrom AND c.received_at < :periodTo', { periodFrom: range.from, periodTo: range.to });
+    await this.complaints.applyFilter(auth, qb, filter);
     return qb;
   }
 
@@ -234,11 +346,15 @@ export class ComplaintStatsService {
       AND r.received_at > c.received_at AND r.received_at <= ${windowEnd} AND r.id <> c.id`;
   }
 
-  /** The SQL expression of a group key. Region comes from the policy's departments (a CASE over department keys). */
-  dimensionSql(dimension: StatsDimension, policy: CompiledPolicy, timeZone: string, at: Date): string {
+  /**
+   * The SQL expression of a group key over the complaint table (`source: 'complaint'`) or the daily rollup, which
+   * has the same column names and a local `day` instead of `received_at`. Region comes from the policy's
+   * departments (a CASE over department keys), so a region change applies to the rollup too.
+   */
+  dimensionSql(dimension: StatsDimension, policy: CompiledPolicy, timeZone: string, at: Date, source: 'complaint' | 'rollup' = 'complaint'): string {
     switch (dimension) {
       case 'type': return 'c.type_key';
-      case 'cause': return 'COALESCE(c.cause, c.predicted_cause)';
+      case 'cause': return source === 'rollup' ? 'c.cause' : CAUSE_SQL;
       case 'department': return 'c.department';
       case 'channel': return 'c.channel';
       case 'severity': return 'c.severity';
@@ -250,6 +366,7 @@ export class ComplaintStatsService {
       }
       case 'week':
       case 'month':
+        if (source === 'rollup') return dayBucketSql(this.dialect, dimension, 'c.day');
         return bucketSql(this.dialect, dimension, 'c.received_at', timeZone, zoneOffsetMinutes(timeZone, at));
     }
   }

@@ -34,7 +34,6 @@ const DIMENSION_HEADERS: Record<StatsDimension, string> = {
 @Injectable()
 export class ExportService {
   private readonly logger = new Logger('Export');
-  private readonly cipher: PersonalDataCipher;
   private readonly directory: string;
   private readonly running = new Set<Promise<void>>();
 
@@ -44,9 +43,9 @@ export class ExportService {
     private readonly stats: ComplaintStatsService,
     private readonly complaints: ComplaintService,
     private readonly policies: PolicyService,
+    private readonly cipher: PersonalDataCipher,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.cipher = new PersonalDataCipher(config.encryptionKey);
     this.directory = join(config.dataDir, 'exports');
   }
 

@@ -68,3 +68,11 @@ export function bucketSql(dialect: SqlDialect, bucket: 'week' | 'month' | 'day',
   // The Monday on or before the local day: step back six days, then forward to the next Monday.
   return `date(${column}, ${shift}, '-6 days', 'weekday 1')`;
 }
+
+/** SQL for the week (Monday) or month of a local-date column `YYYY-MM-DD` (the daily rollup's `day`). */
+export function dayBucketSql(dialect: SqlDialect, bucket: 'week' | 'month', column: string): string {
+  if (bucket === 'month') return `substr(${column}, 1, 7)`;
+  return dialect === 'postgres'
+    ? `to_char(date_trunc('week', CAST(${column} AS date)), 'YYYY-MM-DD')`
+    : `date(${column}, '-6 days', 'weekday 1')`;
+}

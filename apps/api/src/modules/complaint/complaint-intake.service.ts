@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/config';
 import { PersonalDataCipher } from '../../common/crypto/personal-data';
 import { TenantService } from '../tenant/tenant.service';
 import { PolicyService } from '../policy/policy.service';
@@ -35,7 +33,6 @@ const DAY = 86_400_000;
  */
 @Injectable()
 export class ComplaintIntakeService {
-  private readonly cipher: PersonalDataCipher;
   /** The cause classifier (intelligence module), resolved on first use; null when that module is not loaded. */
   private predictor?: CausePredictor | null;
 
@@ -50,11 +47,9 @@ export class ComplaintIntakeService {
     private readonly escalation: EscalationService,
     private readonly plugins: PluginHooks,
     private readonly calendars: SlaCalendars,
-    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly cipher: PersonalDataCipher,
     private readonly moduleRef: ModuleRef,
-  ) {
-    this.cipher = new PersonalDataCipher(config.encryptionKey);
-  }
+  ) {}
 
   // ── cause classifier hook (intelligence module): its prediction becomes the `prediction.*` rule facts ──
   private async predictCause(tenantId: string, title: string | null | undefined, text: string): Promise<PredictedCause | null> {

@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/roles';
-import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/config';
 import { PersonalDataCipher, mask } from '../../common/crypto/personal-data';
 import { TenantService } from '../tenant/tenant.service';
 import { PolicyService } from '../policy/policy.service';
@@ -39,7 +37,6 @@ const decodeCursor = (cursor?: string | null) => {
 /** Handling after intake: transitions, assignment, tasks, replies with approval, follow-up, closure, queries. */
 @Injectable()
 export class ComplaintService {
-  private readonly cipher: PersonalDataCipher;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,9 +48,8 @@ export class ComplaintService {
     private readonly sla: SlaService,
     private readonly escalation: EscalationService,
     private readonly plugins: PluginHooks,
-    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly cipher: PersonalDataCipher,
   ) {
-    this.cipher = new PersonalDataCipher(config.encryptionKey);
   }
 
   // ---------------------------------------------------------------- queries

@@ -20,8 +20,10 @@ interface CacheEntry {
 
 /**
  * The tenants' stored models, and the active one (latest `ready` version) parsed and cached in memory per tenant.
- * Another instance may train a newer version: the cache asks the database at most every MODEL_CHECK_MS and
- * reloads only when the version changed (parsing a model costs tens of milliseconds; predicting, well under one).
+ * Another instance may train a newer version: the cache asks the database at most every MODEL_CHECK_MS and reloads
+ * only when the version changed. Parsing a multi-MB model takes about half a second, predicting well under a
+ * millisecond, so a stale cache keeps answering with the version it has while the check and reload run behind it;
+ * only a tenant's very first prediction on an instance waits for the load.
  */
 @Injectable()
 export class ClassifierModelsService {
@@ -52,27 +54,25 @@ export class ClassifierModelsService {
     });
   }
 
-  /** The active model from memory when fresh; null when the tenant has none. */
-  cached(tenantId: string): ActiveModel | null | undefined {
-    const entry = this.cache.get(tenantId);
-    return entry && Date.now() - entry.checkedAt < MODEL_CHECK_MS ? entry.active : undefined;
-  }
-
   /** The tenant's active model (loaded once per version, shared by concurrent callers). */
   async active(tenantId: string): Promise<ActiveModel | null> {
-    const fresh = this.cached(tenantId);
-    if (fresh !== undefined) return fresh;
+    const entry = this.cache.get(tenantId);
+    if (entry && Date.now() - entry.checkedAt < MODEL_CHECK_MS) return entry.active;
     let pending = this.loading.get(tenantId);
     if (!pending) {
       pending = this.refresh(tenantId).finally(() => this.loading.delete(tenantId));
       this.loading.set(tenantId, pending);
     }
-    return pending;
+    if (!entry) return pending;
+    // Stale: answer with the version in hand; the newer one takes over once loaded.
+    pending.catch((error) => this.logger.warn(`Refreshing the cause classifier of tenant ${tenantId} failed: ${(error as Error).message}`));
+    return entry.active;
   }
 
-  /** Forgets the cached model (this instance just trained a newer one). */
-  invalidate(tenantId: string): void {
-    this.cache.delete(tenantId);
+  /** Makes a model this instance just trained the active one without reading it back from the database. */
+  install(tenantId: string, active: ActiveModel): void {
+    const current = this.cache.get(tenantId)?.active;
+    if (!current || current.version < active.version) this.cache.set(tenantId, { active, checkedAt: Date.now() });
   }
 
   private async refresh(tenantId: string): Promise<ActiveModel | null> {
@@ -90,6 +90,9 @@ export class ClassifierModelsService {
         this.logger.log(`Loaded cause classifier v${row.version} for tenant ${tenantId} in ${Math.round(performance.now() - started)} ms`);
       }
     }
+    // A model installed by training on this instance while we read may be newer than what we read.
+    const installed = this.cache.get(tenantId)?.active;
+    if (installed && (!active || installed.version > active.version)) active = installed;
     this.cache.set(tenantId, { active, checkedAt: Date.now() });
     return active;
   }

@@ -1,21 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
 import { TenantService } from '../tenant/tenant.service';
 import { isUniqueViolation } from '../complaint/complaint-intake.service';
-import { ComplaintCauseModel, computeMetrics, stratifiedFolds, type Sample, type TrainOptions } from './classifier';
-import { ClassifierModel, type ClassifierMetrics } from './classifier-model.entity';
+import { ComplaintCauseModel, type Sample, type TrainOptions } from './classifier';
+import { ClassifierModel } from './classifier-model.entity';
+import { describeOutcome } from './training-run';
+import { trainInWorker } from './training-thread';
 import { ClassifierModelsService } from './classifier-models.service';
 import { ConfirmedCauseSource } from './confirmed-causes.source';
 import { IntelligenceErrors } from './intelligence.exception';
 
 /** Fewer confirmed complaints than this cannot train a useful model. */
 export const MIN_TRAINING_SAMPLES = 10;
-/** From this many samples up, training measures accuracy by stratified k-fold cross-validation. */
-export const KFOLD_MIN_SAMPLES = 30;
-export const KFOLD = 5;
 /** A `training` row older than this is a job whose instance died; it no longer blocks a new one. */
 export const STALE_TRAINING_MS = 2 * 3600_000;
 export const DICTIONARY_SETTING = 'classifierDictionary';
@@ -96,67 +94,32 @@ export class ClassifierTrainingService {
       .orderBy('m.version', 'DESC').getOne();
   }
 
-  private async progress(job: ClassifierModel, progress: number, message: string): Promise<void> {
-    await this.models.repository.update({ id: job.id }, { progress, message });
-    // Training is CPU-bound: let requests (and progress polls) through between the steps.
-    await yieldToEventLoop();
-  }
-
   private async run(job: ClassifierModel, samples: Sample[], options: TrainOptions): Promise<void> {
     const repository = this.models.repository;
+    // Progress rows are written one after another, and all before the final state.
+    let progressWrites: Promise<unknown> = Promise.resolve();
+    const report = (progress: number, message: string) => {
+      progressWrites = progressWrites.then(() => repository.update({ id: job.id }, { progress, message })).catch(() => undefined);
+    };
     try {
-      await yieldToEventLoop();
-      const metrics = samples.length >= KFOLD_MIN_SAMPLES
-        ? await this.crossValidate(job, samples, options)
-        : { method: 'none' as const, note: `Only ${samples.length} confirmed complaints (k-fold accuracy is measured from ${KFOLD_MIN_SAMPLES}); check predictions on new complaints before relying on rules that read them.` };
-      await this.progress(job, 0.85, 'Training the final model on all confirmed complaints');
-      const started = performance.now();
-      const model = ComplaintCauseModel.train(samples, options);
-      const modelJson = JSON.stringify(model.toJSON());
-      const info = model.info;
-      const finished: ClassifierMetrics = { ...metrics, classCounts: info.classCounts, trainMs: Math.round(performance.now() - started) };
+      const outcome = await trainInWorker(samples, options, report);
+      await progressWrites;
+      const message = describeOutcome(outcome.metrics, samples.length);
       await this.dataSource.transaction(async (manager) => {
         const models = manager.getRepository(ClassifierModel);
         await models.update({ id: job.id }, {
-          status: 'ready', progress: 1, message: describe(finished, samples.length), trainedAt: this.clock.now(), labels: [...info.labels],
-          metrics: finished as never, modelJson,
+          status: 'ready', progress: 1, message, trainedAt: this.clock.now(), labels: outcome.labels,
+          metrics: outcome.metrics as never, modelJson: outcome.modelJson,
         });
         await models.update({ tenantId: job.tenantId, status: 'ready', version: LessThan(job.version) }, { status: 'retired' });
       });
-      this.models.invalidate(job.tenantId);
-      this.logger.log(`Cause classifier v${job.version} for tenant ${job.tenantId}: ${describe(finished, samples.length)}`);
+      this.models.install(job.tenantId, { id: job.id, version: job.version, model: ComplaintCauseModel.fromJSON(outcome.modelJson) });
+      this.logger.log(`Cause classifier v${job.version} for tenant ${job.tenantId}: ${message}`);
     } catch (error) {
+      await progressWrites;
       this.logger.error(`Training v${job.version} for tenant ${job.tenantId} failed: ${(error as Error).message}`);
       await repository.update({ id: job.id }, { status: 'failed', message: String((error as Error).message).slice(0, 2000) }).catch(() => undefined);
     }
   }
-
-  /** Stratified k-fold accuracy and macro-F1 on the tenant's own confirmed complaints, fold by fold with progress. */
-  private async crossValidate(job: ClassifierModel, samples: Sample[], options: TrainOptions): Promise<ClassifierMetrics> {
-    const folds = stratifiedFolds(samples.map((s) => s.label), KFOLD, options.seed ?? 42);
-    const predicted: string[] = new Array<string>(samples.length);
-    const foldAccuracies: number[] = [];
-    for (let f = 0; f < KFOLD; f++) {
-      await this.progress(job, 0.05 + (0.8 * f) / KFOLD, `Measuring accuracy: fold ${f + 1} of ${KFOLD}`);
-      const trainSet = samples.filter((_, i) => folds[i] !== f);
-      const testIndices = samples.flatMap((_, i) => (folds[i] === f ? [i] : []));
-      if (!testIndices.length || new Set(trainSet.map((s) => s.label)).size < 2) continue;
-      const model = ComplaintCauseModel.train(trainSet, { ...options, maxIndexDocs: 0 });
-      const labels = testIndices.map((i) => model.predict(samples[i]!.text, { topK: 1, keywords: 0 }).label);
-      labels.forEach((label, j) => (predicted[testIndices[j]!] = label));
-      foldAccuracies.push(computeMetrics(testIndices.map((i) => samples[i]!.label), labels).accuracy);
-    }
-    const evaluated = samples.flatMap((s, i) => (predicted[i] === undefined ? [] : [[s.label, predicted[i]!] as const]));
-    const pooled = computeMetrics(evaluated.map(([truth]) => truth), evaluated.map(([, p]) => p));
-    const mean = foldAccuracies.reduce((a, b) => a + b, 0) / (foldAccuracies.length || 1);
-    const std = Math.sqrt(foldAccuracies.reduce((a, b) => a + (b - mean) ** 2, 0) / (foldAccuracies.length || 1));
-    return { method: 'kfold', folds: KFOLD, accuracy: pooled.accuracy, macroF1: pooled.macroF1, foldAccuracyStd: std, perClass: pooled.perClass };
-  }
 }
 
-function describe(metrics: ClassifierMetrics, samples: number): string {
-  const pct = (x?: number) => `${((x ?? 0) * 100).toFixed(1)}%`;
-  return metrics.method === 'kfold'
-    ? `Trained on ${samples} confirmed complaints; ${metrics.folds}-fold accuracy ${pct(metrics.accuracy)}, macro-F1 ${pct(metrics.macroF1)}`
-    : `Trained on ${samples} confirmed complaints; accuracy not measured (too few samples)`;
-}

@@ -9,7 +9,7 @@ export interface IntakeCausePrediction extends PredictedCause {
   keywords: { term: string; weight: number }[];
 }
 
-/** The tenant's active model, cached in memory: no database round trip on the intake path while the cache is fresh. */
+/** The tenant's active model, cached in memory: once loaded, the intake path never waits for the database. */
 @Injectable()
 export class ModelCausePredictor implements CausePredictor {
   private readonly logger = new Logger('CausePredictor');
@@ -19,8 +19,7 @@ export class ModelCausePredictor implements CausePredictor {
   async predict(tenantId: string, text: string): Promise<IntakeCausePrediction | null> {
     try {
       if (!text?.trim()) return null;
-      const cached = this.models.cached(tenantId);
-      const active = cached !== undefined ? cached : await this.models.active(tenantId);
+      const active = await this.models.active(tenantId);
       if (!active) return null;
       const p = active.model.predict(text, { topK: 3, keywords: 8 });
       return {

@@ -87,8 +87,11 @@ export function stratifiedFolds(labels: readonly string[], k: number, seed = 42)
   return fold;
 }
 
-/** Stratified k-fold cross-validation: trains k models, each evaluated on its held-out fold. */
-export function crossValidate(samples: readonly Sample[], k = 5, options: TrainOptions = {}): CrossValidationResult {
+/**
+ * Stratified k-fold cross-validation: trains k models, each evaluated on its held-out fold.
+ * `onFold(f, k)` is called before fold f (0-based) is trained, for progress reports.
+ */
+export function crossValidate(samples: readonly Sample[], k = 5, options: TrainOptions = {}, onFold?: (fold: number, k: number) => void): CrossValidationResult {
   const fold = stratifiedFolds(
     samples.map((s) => s.label),
     k,
@@ -101,6 +104,7 @@ export function crossValidate(samples: readonly Sample[], k = 5, options: TrainO
     const testIdx: number[] = [];
     samples.forEach((s, i) => (fold[i] === f ? testIdx.push(i) : trainSet.push(s)));
     if (testIdx.length === 0) continue;
+    onFold?.(f, k);
     let t0 = performance.now();
     const model = ComplaintCauseModel.train(trainSet, { ...options, maxIndexDocs: 0 });
     const trainMs = performance.now() - t0;
