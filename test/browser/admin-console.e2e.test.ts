@@ -208,9 +208,6 @@ describe('admin console in a browser', () => {
 
     const admin = await newPage();
     admin.on('dialog', (dialog) => dialog.accept());
-    admin.on('console', (m) => console.log('CONSOLE', m.text().slice(0, 300)));
-    admin.on('request', (r) => { if (r.url().endsWith('/graphql')) console.log('REQ', (r.postData() ?? '').slice(0, 400)); });
-    admin.on('response', async (r) => { if (r.url().endsWith('/graphql')) console.log('RES', (await r.text().catch(() => '')).slice(0, 300)); });
     await signIn(admin, 'admin@demo.local');
 
     // 1. A form field, and the billing type asks for it.

@@ -4,6 +4,7 @@ import { createTestApp, testDatabases, type TestApp } from '../support/test-app'
 import { ManualClock } from '../../apps/api/src/common/clock';
 import { submit } from '../support/complaints';
 import { AnalyticsScheduler } from '../../apps/api/src/modules/analytics/analytics.scheduler';
+import { StatsRollup } from '../../apps/api/src/modules/analytics/stats-rollup.service';
 import { BusinessCalendar } from '../../apps/api/src/modules/sla/calendar';
 
 // Monday 2 Nov 2026, 00:00 in Shanghai.
@@ -17,6 +18,10 @@ const STATS = `query($p: PeriodInput!, $g: [StatsDimension!], $f: ComplaintFilte
   timeZone repeatWindowDays
   rows { keys { dimension key name } received valid closed open followedUp satisfied satisfactionRate resolved effectivelyResolved effectiveResolutionRate responded averageWorkingMinutes onTime { target stopped met rate } }
   totals { received valid closed open followedUp satisfied resolved effectivelyResolved responded averageWorkingMinutes onTime { target stopped met } } } }`;
+// Without effective resolution (which needs the complaints themselves), so whole days come from the daily rollup.
+const ROLLUP_STATS = `query($p: PeriodInput!, $g: [StatsDimension!], $f: ComplaintFilter, $fresh: Boolean) { complaintStats(period: $p, groupBy: $g, filter: $f, fresh: $fresh) {
+  rows { keys { dimension key name } received valid closed open followedUp satisfied satisfactionRate resolved responded averageWorkingMinutes onTime { target stopped met rate } }
+  totals { received valid closed open followedUp satisfied resolved responded averageWorkingMinutes onTime { target stopped met } } } }`;
 
 const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);
 const mondayOf = (d: Date) => {
@@ -72,7 +77,16 @@ describe.each(testDatabases())('analytics on %s', (db) => {
     return rows.map((r: any) => ({ ...r, valid: r.valid === true || r.valid === 1, received_at: asDate(r.received_at), responded_at: r.responded_at && asDate(r.responded_at), closed_at: r.closed_at && asDate(r.closed_at) }));
   }
 
+  /** The same statistics from the rollup (after a refresh) and straight from the complaints (`fresh: true`). */
+  async function rollupAndFresh(variables: Record<string, unknown>) {
+    await t.app.get(StatsRollup).refresh();
+    const { complaintStats: rolled } = await act(analyst, ROLLUP_STATS, { ...variables, fresh: false });
+    const { complaintStats: fresh } = await act(analyst, ROLLUP_STATS, { ...variables, fresh: true });
+    return { rolled, fresh };
+  }
+
   it('groups by type and week with numbers equal to a direct count', async () => {
+    await t.app.get(StatsRollup).refresh();
     const { complaintStats: stats } = await act(analyst, STATS, { p: period, g: ['TYPE', 'WEEK'] });
     expect(stats.timeZone).toBe('Asia/Shanghai');
     const all = (await directRows()).filter((r: any) => r.received_at >= new Date(period.from) && r.received_at < new Date(period.to));
@@ -130,6 +144,26 @@ describe.each(testDatabases())('analytics on %s', (db) => {
     expect(byMonth.rows).toEqual([expect.objectContaining({ keys: [{ dimension: 'MONTH', key: '2026-11', name: '2026年11月' }], received: 40 })]);
     const denied = await t.gql(STATS, { p: period }, agent);
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('answers whole days from the daily rollup with the numbers of the complaints themselves', async () => {
+    const { rolled, fresh } = await rollupAndFresh({ p: period, g: ['TYPE', 'WEEK'] });
+    // The rollup holds every complaint of the tenant, one row per local day and stored dimensions.
+    const [{ received }] = await t.dataSource.query('SELECT SUM(received) AS received FROM complaint_daily_stats');
+    expect(Number(received)).toBe((await directRows()).length);
+    expect(rolled.totals.received).toBe(40);
+    expect(rolled).toEqual(fresh);
+    expect(rolled.totals.onTime.length).toBeGreaterThan(0);
+    expect(rolled.totals.averageWorkingMinutes).toBeGreaterThan(0);
+    // Edges that are not local midnight come from the complaints, the days between from the rollup.
+    const ragged = { from: new Date(WEEK1 + 10.75 * HOUR).toISOString(), to: new Date(WEEK1 + 12 * DAY + 11 * HOUR).toISOString() };
+    const byCause = await rollupAndFresh({ p: ragged, g: ['CAUSE', 'SEVERITY', 'MONTH', 'REGION'] });
+    expect(byCause.rolled).toEqual(byCause.fresh);
+    expect(byCause.rolled.totals.received).toBe((await directRows()).filter((r: any) => r.received_at >= new Date(ragged.from) && r.received_at < new Date(ragged.to)).length);
+    const filtered = await rollupAndFresh({ p: period, g: ['CHANNEL', 'DEPARTMENT'], f: { type: 'service', severity: ['normal', 'urgent'] } });
+    expect(filtered.rolled).toEqual(filtered.fresh);
+    const tooLong = await t.gql(ROLLUP_STATS, { p: { from: period.from, to: new Date(WEEK1 + 200 * DAY).toISOString() }, fresh: true }, analyst);
+    expect(tooLong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('exports a statistics table as CSV and the complaint list as XLSX that match', async () => {
@@ -232,5 +266,19 @@ describe.each(testDatabases())('analytics on %s', (db) => {
     await scheduler.tick();
     const again = await act(analyst, '{ analyticsAlerts(first: 100) { kind dimension key } }', {});
     expect(again.analyticsAlerts.filter((a: any) => a.dimension === 'type' && a.key === 'environment')).toHaveLength(1);
+  });
+
+  it('follows later changes to complaints of past days after a refresh', async () => {
+    const before = await rollupAndFresh({ p: period, g: ['TYPE'] });
+    const [open] = await t.dataSource.query(`SELECT id FROM complaint WHERE state = 'received' AND valid = ${db === 'postgres' ? 'true' : '1'} ORDER BY received_at LIMIT 1`);
+    clock.advance(HOUR);
+    await act(handler, 'mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id: open.id });
+    await act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: open.id, body: '已处理。' } });
+    await act(agent, 'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state } }', { i: { complaintId: open.id, satisfied: true, score: 5 } });
+    const { complaintStats: immediate } = await act(analyst, ROLLUP_STATS, { p: period, g: ['TYPE'], fresh: true });
+    expect(immediate.totals.satisfied).toBe(before.fresh.totals.satisfied + 1);
+    const after = await rollupAndFresh({ p: period, g: ['TYPE'] });
+    expect(after.rolled).toEqual(after.fresh);
+    expect(after.rolled.totals.satisfied).toBe(before.rolled.totals.satisfied + 1);
   });
 });

@@ -58,7 +58,7 @@ function TableEditor({ tableKey, initial, problems, onSaved }: { tableKey: strin
     setSaving(true);
     setSaveProblems([]);
     try {
-      await callOperation('mutation', 'setRuleSet', { key: tableKey, table }, { selection: '' });
+      await callOperation('mutation', 'setRuleSet', { key: tableKey, table }, { selection: '{ __typename }' });
       notify('app.rules.saved', { type: 'success' });
       onSaved();
     } catch (error) {

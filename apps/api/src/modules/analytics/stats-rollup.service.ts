@@ -37,7 +37,7 @@ export interface RollupRefreshResult {
 export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('StatsRollup');
   private timer?: NodeJS.Timeout;
-  private running?: Promise<RollupRefreshResult>;
+  private running?: Promise<unknown>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,7 +47,9 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     if (process.env.REDRESS_WORKERS === '0') return;
-    this.timer = setInterval(() => void this.refresh().catch((error) => this.logger.error(error)), ROLLUP_REFRESH_MS);
+    this.timer = setInterval(() => {
+      if (!this.running) void this.refresh().catch((error) => this.logger.error(error));
+    }, ROLLUP_REFRESH_MS);
     this.timer.unref();
   }
 
@@ -56,12 +58,15 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running?.catch(() => undefined);
   }
 
-  /** Brings the rollup of every tenant (or one) up to date now; concurrent calls share one run. */
+  /**
+   * Brings the rollup of every tenant (or one) up to date with everything committed before this call: runs are
+   * serialized, so a call made while the timer's run is under way gets a run of its own after it.
+   */
   refresh(tenantId?: string): Promise<RollupRefreshResult> {
-    const previous = this.running ?? Promise.resolve(undefined);
-    if (this.running && !tenantId) return this.running;
-    const run = previous.catch(() => undefined).then(() => this.sweep(tenantId));
-    this.running = run.finally(() => { if (this.running === run) this.running = undefined; });
+    const run = (this.running ?? Promise.resolve()).catch(() => undefined).then(() => this.sweep(tenantId));
+    const tracked: Promise<unknown> = run.finally(() => { if (this.running === tracked) this.running = undefined; });
+    tracked.catch(() => undefined);
+    this.running = tracked;
     return run;
   }
 
