@@ -270,7 +270,7 @@ describe.each(testDatabases())('analytics on %s', (db) => {
 
   it('follows later changes to complaints of past days after a refresh', async () => {
     const before = await rollupAndFresh({ p: period, g: ['TYPE'] });
-    const [open] = await t.dataSource.query(`SELECT id FROM complaint WHERE state = 'received' AND valid = ${db === 'postgres' ? 'true' : '1'} ORDER BY received_at LIMIT 1`);
+    const [open] = await t.dataSource.query(`SELECT id FROM complaint WHERE state IN ('received', 'assessed', 'dispatched') AND received_at < '2026-11-16' AND valid = ${db === 'postgres' ? 'true' : '1'} ORDER BY received_at LIMIT 1`);
     clock.advance(HOUR);
     await act(handler, 'mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id: open.id });
     await act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: open.id, body: '已处理。' } });

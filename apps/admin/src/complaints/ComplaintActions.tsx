@@ -67,7 +67,7 @@ export function ComplaintActions({ onDone }: { onDone: () => void }) {
       <CardHeader title={translate('app.complaint.actions')} titleTypographyProps={{ variant: 'subtitle1' }} />
       <CardContent>
         <Stack spacing={3}>
-          {record.allowedTransitions?.length === 0 && <Alert severity="info">{translate('app.complaint.closed')}</Alert>}
+          {(record.closedAt || record.state === 'closed') && <Alert severity="info">{translate('app.complaint.closed')}</Alert>}
           {section('app.complaint.transition', <OperationRunner operation="transition" label="app.complaint.do_transition" fixedArgs={fixed} onDone={onDone} renderResult={() => null} />)}
           {section('app.complaint.assign', <OperationRunner operation="assignComplaint" label="app.complaint.do_assign" fixedArgs={fixed} onDone={onDone} renderResult={() => null} />)}
           {section('app.complaint.reply', <ReplyFromTemplate onDone={onDone} />)}

@@ -12,7 +12,7 @@ import { DIMENSIONS, dimension, hotCauses, KPI_TARGETS, kpis, trend, weekRange, 
 async function fetchStats(from: Date, to: Date) {
   const schema = await loadSchema();
   if (!schema.queries.has('complaintStats')) return null;
-  const value = await callOperation<any>('query', 'complaintStats', { from: from.toISOString(), to: to.toISOString(), since: from.toISOString(), until: to.toISOString() }, { depth: 4 });
+  const value = await callOperation<any>('query', 'complaintStats', { period: { from: from.toISOString(), to: to.toISOString() }, from: from.toISOString(), to: to.toISOString(), since: from.toISOString(), until: to.toISOString() }, { depth: 4 });
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 

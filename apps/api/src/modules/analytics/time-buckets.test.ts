@@ -1,4 +1,4 @@
-import { bucketSql, localDate, mondayOf, startOfLocalDay, zoneOffsetMinutes } from './time-buckets';
+import { bucketSql, dayBucketSql, localDate, mondayOf, startOfLocalDay, zoneOffsetMinutes } from './time-buckets';
 
 describe('time buckets', () => {
   it('knows Shanghai is UTC+8 and where its days begin', () => {
@@ -18,5 +18,11 @@ describe('time buckets', () => {
     expect(bucketSql('sqlite', 'week', 'c.received_at', 'Asia/Shanghai', 480)).toBe("date(c.received_at, '+480 minutes', '-6 days', 'weekday 1')");
     expect(bucketSql('postgres', 'month', 'c.received_at', 'Asia/Shanghai', 480)).toBe("to_char((c.received_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM')");
     expect(() => bucketSql('postgres', 'week', 'c.received_at', "x'; drop table complaint; --", 0)).toThrow(RangeError);
+  });
+
+  it("buckets the rollup's local days into the same weeks and months", () => {
+    expect(dayBucketSql('sqlite', 'week', 'c.day')).toBe("date(c.day, '-6 days', 'weekday 1')");
+    expect(dayBucketSql('postgres', 'week', 'c.day')).toBe("to_char(date_trunc('week', CAST(c.day AS date)), 'YYYY-MM-DD')");
+    expect(dayBucketSql('postgres', 'month', 'c.day')).toBe('substr(c.day, 1, 7)');
   });
 });
