@@ -60,6 +60,13 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
     expect(seqs).toEqual([...seqs].sort((a: number, b: number) => a - b));
   });
 
+  it('lets front-line roles read the published policy their intake forms follow, but not drafts', async () => {
+    const published = await act(agent, '{ currentPolicyVersion { version documentJson } }', {});
+    expect(published.currentPolicyVersion.documentJson.complaintTypes.map((x: any) => x.key)).toContain('service.attitude');
+    const draft = await t.gql('{ draftPolicyJson }', {}, agent);
+    expect(draft.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('closes an invalid complaint with its reason and never deletes it', async () => {
     const c = await submit(t, agent, { channel: 'web', type: 'suggestion', text: '建议营业厅增加座椅。' });
     expect(c).toMatchObject({ valid: false, invalidReason: 'is_suggestion', state: 'invalid_closed', department: null });

@@ -41,8 +41,10 @@ export class PolicyVersionResolver {
     return this.view(auth, await this.policies.findVersion(auth.tenantId, version));
   }
 
-  @Roles(...POLICY_READERS)
-  @Query(() => PolicyVersionType, { nullable: true, description: 'The version deciding new complaints; null before the first publish.' })
+  // Everyone who takes or works complaints needs the published types, fields, channels and templates (intake forms,
+  // call-center systems); drafts and history stay with the policy readers.
+  @Roles(...POLICY_READERS, Role.agent, Role.handler, Role.api_client)
+  @Query(() => PolicyVersionType, { nullable: true, description: 'The version deciding new complaints (intake forms read its types, fields and channels); null before the first publish.' })
   async currentPolicyVersion(@Auth() auth: AuthContext): Promise<PolicyVersionType | null> {
     const number = await this.policies.currentVersionNumber(auth.tenantId);
     return number === null ? null : versionView(await this.policies.findVersion(auth.tenantId, number), number);
