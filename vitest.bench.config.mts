@@ -11,6 +11,8 @@ export default defineConfig({
   resolve: project.resolve,
   test: {
     include: ['test/bench/**/*.bench.ts'],
+    // A plain script (tsx), run by `npm run bench` after the vitest benches.
+    exclude: ['test/bench/classifier.bench.ts'],
     globals: true,
     environment: 'node',
     fileParallelism: false,

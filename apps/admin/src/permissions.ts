@@ -5,7 +5,8 @@
 export type Role = 'admin' | 'manager' | 'handler' | 'agent' | 'analyst' | 'expert' | 'auditor' | 'api_client';
 
 export type Area =
-  | 'dashboard' | 'complaints' | 'intake' | 'policy' | 'rules' | 'publishing' | 'approve' | 'plugins' | 'users' | 'audit';
+  | 'dashboard' | 'complaints' | 'intake' | 'policy' | 'rules' | 'publishing' | 'approve' | 'plugins' | 'users' | 'audit'
+  | 'confirmCause' | 'trainModel' | 'exportStats' | 'acknowledgeAlerts';
 
 const ACCESS: Record<Area, Role[]> = {
   dashboard: ['admin', 'manager', 'analyst', 'expert', 'auditor'],
@@ -18,6 +19,11 @@ const ACCESS: Record<Area, Role[]> = {
   plugins: ['admin'],
   users: ['admin'],
   audit: ['admin', 'auditor'],
+  // Complaint-cause classifier: who may accept / correct a cause (feeds training) and who may train a model.
+  confirmCause: ['admin', 'manager', 'handler', 'analyst', 'expert'],
+  trainModel: ['admin', 'analyst', 'expert'],
+  exportStats: ['admin', 'manager', 'analyst', 'expert', 'auditor'],
+  acknowledgeAlerts: ['admin', 'manager', 'analyst'],
 };
 
 export function can(role: string | undefined, area: Area): boolean {

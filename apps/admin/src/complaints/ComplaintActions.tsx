@@ -1,52 +1,201 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useGetList, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { Alert, Box, Button, Card, CardContent, CardHeader, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { OperationRunner } from '../common/OperationRunner';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { callOperation } from '../graphql/schema';
+import { GraphQLRequestError } from '../graphql/client';
 import { useOperations } from '../graphql/useOperations';
 import { localized } from '../i18n/locale';
 import { renderTemplate } from '../policy/templates/variables';
+import { CausePredictionCard } from './CausePrediction';
 
-/** Reply from a template: pick one, the variables are filled from the complaint, edit, send. */
-function ReplyFromTemplate({ onDone }: { onDone: () => void }) {
+/** Runs one complaint mutation: a busy button, the API's refusal under the inputs, a refresh when done. */
+function useAction(onDone: () => void) {
+  const notify = useNotify();
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (call: () => Promise<unknown>) => {
+    setRunning(true);
+    setError(null);
+    try {
+      await call();
+      notify('app.notice.done', { type: 'success' });
+      onDone();
+    } catch (e) {
+      const problems = e instanceof GraphQLRequestError ? e.problems.map((p) => p.message).join('；') : '';
+      setError([(e as Error).message, problems].filter(Boolean).join(' — '));
+    } finally {
+      setRunning(false);
+    }
+  };
+  return { running, error, run };
+}
+
+function ActionForm({ testId, operation, children, label, disabled, running, error, onSubmit }: {
+  testId: string; operation: string; children: ReactNode; label: string; disabled?: boolean; running: boolean; error: string | null; onSubmit: () => void;
+}) {
+  const translate = useTranslate();
+  const { has, isPending } = useOperations(operation);
+  if (isPending) return <CircularProgress size={16} />;
+  if (!has(operation)) return <Typography variant="body2" color="text.secondary">{translate('app.notice.not_available_body', { operations: operation })}</Typography>;
+  return (
+    <Stack spacing={1} data-testid={testId}>
+      {children}
+      <Box>
+        <Button variant="contained" size="small" disabled={disabled || running} onClick={onSubmit} startIcon={running ? <CircularProgress size={14} /> : undefined}>{translate(label)}</Button>
+      </Box>
+      {error && <Alert severity="error" data-testid="operation-error">{error}</Alert>}
+    </Stack>
+  );
+}
+
+/** Next state: only the transitions the workflow allows this caller from the current state. */
+function TransitionAction({ onDone }: { onDone: () => void }) {
   const record = useRecordContext<any>();
   const translate = useTranslate();
-  const notify = useNotify();
-  const { has } = useOperations('replyToComplaint');
+  const [to, setTo] = useState('');
+  const [comment, setComment] = useState('');
+  const action = useAction(onDone);
+  const allowed: string[] = record?.allowedTransitions ?? [];
+  if (!allowed.length) return <Typography variant="body2" color="text.secondary">{translate('app.complaint_action.no_transitions')}</Typography>;
+  return (
+    <ActionForm testId="action-transition" operation="transition" label="app.complaint.do_transition" disabled={!to} {...action}
+      onSubmit={() => action.run(() => callOperation('mutation', 'transition', { id: record.id, to, comment: comment || undefined }, { selection: '{ id state }' }))}>
+      <TextField select size="small" required name="to" label={translate('app.complaint_action.target_state')} value={to} onChange={(e) => setTo(e.target.value)}>
+        {allowed.map((state) => <MenuItem key={state} value={state}>{translate(`app.enum.${state}`, { _: state })}</MenuItem>)}
+      </TextField>
+      <TextField size="small" name="comment" label={translate('app.complaint_action.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+    </ActionForm>
+  );
+}
+
+/** Department and/or handler; a reassignment needs a reason (the API says so when it is missing). */
+function AssignAction({ onDone }: { onDone: () => void }) {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const { data: departments = [] } = useGetList('departments', { pagination: { page: 1, perPage: 1000 } });
+  const { data: users = [] } = useGetList('users', { pagination: { page: 1, perPage: 1000 } }, { retry: false });
+  const [department, setDepartment] = useState('');
+  const [assigneeId, setAssigneeId] = useState('');
+  const [reason, setReason] = useState('');
+  const action = useAction(onDone);
+  const input = { complaintId: record.id, department: department || undefined, assigneeId: assigneeId || undefined, reason: reason || undefined };
+  return (
+    <ActionForm testId="action-assign" operation="assignComplaint" label="app.complaint.do_assign" disabled={!department && !assigneeId} {...action}
+      onSubmit={() => action.run(() => callOperation('mutation', 'assignComplaint', { input }, { selection: '{ id department }' }))}>
+      <TextField select size="small" name="department" label={translate('app.complaint_action.department')} value={department} onChange={(e) => setDepartment(e.target.value)}>
+        {departments.map((d: any) => <MenuItem key={d.key} value={d.key}>{localized(d.name) || d.key}</MenuItem>)}
+      </TextField>
+      {users.length > 0 ? (
+        <TextField select size="small" name="assigneeId" label={translate('app.complaint_action.assignee')} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
+          {users.map((u: any) => <MenuItem key={u.id} value={u.id}>{u.name ? `${u.name}（${u.email}）` : u.email}</MenuItem>)}
+        </TextField>
+      ) : (
+        <TextField size="small" name="assigneeId" label={translate('app.complaint_action.assignee_id')} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} />
+      )}
+      <TextField size="small" name="reason" label={translate('app.complaint_action.reassign_reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+    </ActionForm>
+  );
+}
+
+/** Reply from a template: pick one, the variables are filled from the complaint, edit, send. */
+function ReplyAction({ onDone }: { onDone: () => void }) {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
   const { data: templates = [] } = useGetList('templates', { pagination: { page: 1, perPage: 1000 } });
   const [templateKey, setTemplateKey] = useState('');
+  const [rendered, setRendered] = useState('');
   const [body, setBody] = useState('');
-  const [sending, setSending] = useState(false);
-  if (!has('replyToComplaint')) return <Typography variant="body2" color="text.secondary">{translate('app.notice.not_available_body', { operations: 'replyToComplaint' })}</Typography>;
+  const [solution, setSolution] = useState('');
+  const [rootCause, setRootCause] = useState('');
+  const action = useAction(onDone);
   const values: Record<string, string | undefined> = {
     'complaint.number': record?.number, 'complaint.text': record?.text, 'complaint.reference': record?.reference,
-    'customer.name': record?.customer?.name ?? record?.customerName, 'complaint.receivedAt': record?.receivedAt,
+    'customer.name': record?.complainant?.name ?? record?.customer?.name, 'complaint.receivedAt': record?.receivedAt,
   };
   const choose = (key: string) => {
     setTemplateKey(key);
     const template: any = templates.find((t: any) => t.key === key);
-    setBody(renderTemplate(template?.body ?? '', (name) => values[name]));
+    const text = renderTemplate(template?.body ?? '', (name) => values[name]);
+    setRendered(text);
+    setBody(text);
   };
-  const send = async () => {
-    setSending(true);
-    try {
-      await callOperation('mutation', 'replyToComplaint', { id: record.id, complaintId: record.id, templateKey: templateKey || undefined, template: templateKey || undefined, body, text: body, message: body });
-      notify('app.notice.done', { type: 'success' });
-      onDone();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    } finally {
-      setSending(false);
-    }
+  // The API renders a named template itself and ignores the body; an edited text is sent as the body instead.
+  const input = {
+    complaintId: record.id, templateKey: templateKey && body === rendered ? templateKey : undefined, body: templateKey && body === rendered ? undefined : body,
+    solution: solution || undefined, rootCause: rootCause || undefined,
   };
   return (
-    <Stack spacing={1}>
+    <ActionForm testId="action-reply" operation="replyToComplaint" label="app.complaint.send_reply" disabled={!body} {...action}
+      onSubmit={() => action.run(() => callOperation('mutation', 'replyToComplaint', { input }, { selection: '{ id state }' }))}>
       <TextField select size="small" label={translate('app.complaint.template')} value={templateKey} onChange={(e) => choose(e.target.value)}>
         {templates.map((t: any) => <MenuItem key={t.key} value={t.key}>{localized(t.name)}</MenuItem>)}
       </TextField>
-      <TextField multiline minRows={4} size="small" label={translate('app.complaint.reply_body')} value={body} onChange={(e) => setBody(e.target.value)} />
-      <Button variant="contained" disabled={!body || sending} onClick={send}>{translate('app.complaint.send_reply')}</Button>
-    </Stack>
+      <TextField multiline minRows={4} size="small" name="body" label={translate('app.complaint.reply_body')} value={body} onChange={(e) => setBody(e.target.value)} />
+      <TextField size="small" name="solution" label={translate('app.complaint_action.solution')} value={solution} onChange={(e) => setSolution(e.target.value)} />
+      <TextField size="small" name="rootCause" label={translate('app.complaint_action.root_cause')} value={rootCause} onChange={(e) => setRootCause(e.target.value)} />
+    </ActionForm>
+  );
+}
+
+const FOLLOW_UP_METHODS = ['phone', 'sms', 'email', 'visit', 'app'] as const;
+
+/** 回访: satisfied or not, a 1–5 score, how the customer was reached. */
+function FollowUpAction({ onDone }: { onDone: () => void }) {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const [satisfied, setSatisfied] = useState('');
+  const [score, setScore] = useState('');
+  const [method, setMethod] = useState('phone');
+  const [comment, setComment] = useState('');
+  const action = useAction(onDone);
+  const input = { complaintId: record.id, satisfied: satisfied === 'yes', score: Number(score), method, comment: comment || undefined };
+  return (
+    <ActionForm testId="action-follow-up" operation="recordFollowUp" label="app.complaint.do_follow_up" disabled={!satisfied || !score} {...action}
+      onSubmit={() => action.run(() => callOperation('mutation', 'recordFollowUp', { input }, { selection: '{ id state }' }))}>
+      <Box sx={{ display: 'flex', gap: 1 }}>
+        <TextField select fullWidth size="small" required name="satisfied" label={translate('app.complaint_action.satisfied')} value={satisfied} onChange={(e) => setSatisfied(e.target.value)}>
+          <MenuItem value="yes">{translate('app.complaint_action.satisfied_yes')}</MenuItem>
+          <MenuItem value="no">{translate('app.complaint_action.satisfied_no')}</MenuItem>
+        </TextField>
+        <TextField select fullWidth size="small" required name="score" label={translate('app.complaint_action.score')} value={score} onChange={(e) => setScore(e.target.value)}>
+          {[5, 4, 3, 2, 1].map((n) => <MenuItem key={n} value={String(n)}>{'★'.repeat(n)}</MenuItem>)}
+        </TextField>
+      </Box>
+      <TextField select size="small" name="method" label={translate('app.complaint_action.method')} value={method} onChange={(e) => setMethod(e.target.value)}>
+        {FOLLOW_UP_METHODS.map((m) => <MenuItem key={m} value={m}>{translate(`app.follow_up_method.${m}`)}</MenuItem>)}
+      </TextField>
+      <TextField size="small" name="comment" label={translate('app.complaint_action.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+    </ActionForm>
+  );
+}
+
+/** Extension of one of the complaint's own SLA clocks, with the reason the customer will be told. */
+function ExtendAction({ onDone }: { onDone: () => void }) {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const clocks = useQuery({
+    queryKey: ['slaClockTargets', record?.id],
+    enabled: !!record?.id,
+    queryFn: () => callOperation<any[]>('query', 'slaClocks', { complaintId: record.id }, { selection: '{ target dueAt stoppedAt }' }),
+  });
+  const [target, setTarget] = useState('');
+  const [reason, setReason] = useState('');
+  const action = useAction(onDone);
+  const running = (clocks.data ?? []).filter((c) => !c.stoppedAt);
+  return (
+    <ActionForm testId="action-extend" operation="extendDeadline" label="app.complaint.do_extend" disabled={!target || !reason.trim()} {...action}
+      onSubmit={() => action.run(() => callOperation('mutation', 'extendDeadline', { complaintId: record.id, target, reason }, { selection: '{ status }' }))}>
+      <TextField select size="small" required name="target" label={translate('app.complaint_action.sla_target')} value={target} onChange={(e) => setTarget(e.target.value)}
+        helperText={clocks.isSuccess && !running.length ? translate('app.complaint_action.no_running_clocks') : undefined}>
+        {running.map((c) => (
+          <MenuItem key={c.target} value={c.target}>
+            {translate(`app.sla_target.${c.target}`, { _: c.target })}{c.dueAt ? `（${new Date(c.dueAt).toLocaleString()}）` : ''}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField size="small" required multiline name="reason" label={translate('app.complaint_action.extend_reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+    </ActionForm>
   );
 }
 
@@ -55,26 +204,28 @@ export function ComplaintActions({ onDone }: { onDone: () => void }) {
   const record = useRecordContext<any>();
   const translate = useTranslate();
   if (!record) return null;
-  const fixed = { id: record.id, complaintId: record.id };
-  const section = (title: string, body: React.ReactNode) => (
+  const section = (title: string, body: ReactNode) => (
     <Box>
       <Typography variant="subtitle2" sx={{ mb: 1 }}>{translate(title)}</Typography>
       {body}
     </Box>
   );
   return (
-    <Card sx={{ width: 360, ml: 2 }} data-testid="complaint-actions">
-      <CardHeader title={translate('app.complaint.actions')} titleTypographyProps={{ variant: 'subtitle1' }} />
-      <CardContent>
-        <Stack spacing={3}>
-          {(record.closedAt || record.state === 'closed') && <Alert severity="info">{translate('app.complaint.closed')}</Alert>}
-          {section('app.complaint.transition', <OperationRunner operation="transition" label="app.complaint.do_transition" fixedArgs={fixed} onDone={onDone} renderResult={() => null} />)}
-          {section('app.complaint.assign', <OperationRunner operation="assignComplaint" label="app.complaint.do_assign" fixedArgs={fixed} onDone={onDone} renderResult={() => null} />)}
-          {section('app.complaint.reply', <ReplyFromTemplate onDone={onDone} />)}
-          {section('app.complaint.follow_up', <OperationRunner operation="recordFollowUp" label="app.complaint.do_follow_up" fixedArgs={fixed} onDone={onDone} renderResult={() => null} />)}
-          {section('app.complaint.extend', <OperationRunner operation="extendDeadline" label="app.complaint.do_extend" fixedArgs={fixed} onDone={onDone} renderResult={() => null} />)}
-        </Stack>
-      </CardContent>
-    </Card>
+    <Stack spacing={2} sx={{ width: 380, ml: 2 }}>
+      <CausePredictionCard onDone={onDone} />
+      <Card data-testid="complaint-actions">
+        <CardHeader title={translate('app.complaint.actions')} titleTypographyProps={{ variant: 'subtitle1' }} />
+        <CardContent>
+          <Stack spacing={3}>
+            {(record.closedAt || record.state === 'closed') && <Alert severity="info">{translate('app.complaint.closed')}</Alert>}
+            {section('app.complaint.transition', <TransitionAction onDone={onDone} />)}
+            {section('app.complaint.assign', <AssignAction onDone={onDone} />)}
+            {section('app.complaint.reply', <ReplyAction onDone={onDone} />)}
+            {section('app.complaint.follow_up', <FollowUpAction onDone={onDone} />)}
+            {section('app.complaint.extend', <ExtendAction onDone={onDone} />)}
+          </Stack>
+        </CardContent>
+      </Card>
+    </Stack>
   );
 }

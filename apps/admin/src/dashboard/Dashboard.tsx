@@ -1,19 +1,28 @@
 import { useState } from 'react';
-import { Title, useTranslate } from 'react-admin';
+import { Title, usePermissions, useTranslate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Card, CardContent, CardHeader, Grid, IconButton, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { callOperation, loadSchema } from '../graphql/schema';
+import { loadSchema } from '../graphql/schema';
+import { gql } from '../graphql/client';
 import { NotAvailable } from '../common/OperationGate';
-import { DIMENSIONS, dimension, hotCauses, KPI_TARGETS, kpis, trend, weekRange, type KpiKey } from './stats';
+import { can } from '../permissions';
+import { DIMENSIONS, dimension, hotCauses, KPI_TARGETS, kpis, STATS_QUERY, trend, trendRange, TREND_WEEKS, weekRange, type DashboardStats, type KpiKey } from './stats';
+import { ExportButtons } from './ExportButtons';
+import { AlertsCard } from './AlertsCard';
+import { ModelPanel } from './ModelPanel';
 
-async function fetchStats(from: Date, to: Date) {
+/** The week's statistics, one request for all dimensions and the trend; null when the API has no complaintStats. */
+async function fetchStats(from: Date, to: Date): Promise<DashboardStats | null> {
   const schema = await loadSchema();
   if (!schema.queries.has('complaintStats')) return null;
-  const value = await callOperation<any>('query', 'complaintStats', { period: { from: from.toISOString(), to: to.toISOString() }, from: from.toISOString(), to: to.toISOString(), since: from.toISOString(), until: to.toISOString() }, { depth: 4 });
-  return typeof value === 'string' ? JSON.parse(value) : value;
+  const trendPeriod = trendRange({ from, to });
+  return gql<DashboardStats>(STATS_QUERY, {
+    week: { from: from.toISOString(), to: to.toISOString() },
+    trend: { from: trendPeriod.from.toISOString(), to: trendPeriod.to.toISOString() },
+  });
 }
 
 function KpiTile({ name, value }: { name: KpiKey; value?: number }) {
@@ -36,6 +45,7 @@ function KpiTile({ name, value }: { name: KpiKey; value?: number }) {
 /** The weekly meeting's view: 投诉统计表 by dimension, KPI tiles against targets, the trend and the hot causes. */
 export default function Dashboard() {
   const translate = useTranslate();
+  const { permissions: role } = usePermissions<string>();
   const [anchor, setAnchor] = useState(() => new Date());
   const { from, to } = weekRange(anchor);
   const stats = useQuery({ queryKey: ['complaintStats', from.toISOString()], queryFn: () => fetchStats(from, to) });
@@ -54,6 +64,7 @@ export default function Dashboard() {
         <Typography variant="body2">{from.toLocaleDateString()} – {lastDay.toLocaleDateString()}</Typography>
         <IconButton onClick={() => shiftWeek(1)} aria-label={translate('app.dashboard.next_week')}><ChevronRightIcon /></IconButton>
       </Box>
+      {can(role, 'exportStats') && data && <Box sx={{ mb: 2 }}><ExportButtons from={from} to={to} /></Box>}
       {stats.isPending && <LinearProgress />}
       {stats.error && <Alert severity="error">{(stats.error as Error).message}</Alert>}
       {data === null && <NotAvailable operations={['complaintStats']} />}
@@ -62,8 +73,8 @@ export default function Dashboard() {
           <Grid key={name} size={{ xs: 12, md: 4 }}><KpiTile name={name} value={indicators[name]} /></Grid>
         ))}
         <Grid size={{ xs: 12, md: 7 }}>
-          <Card>
-            <CardHeader title={translate('app.dashboard.trend')} titleTypographyProps={{ variant: 'subtitle1' }} />
+          <Card data-testid="trend">
+            <CardHeader title={translate('app.dashboard.trend')} subheader={translate('app.dashboard.trend_help', { weeks: TREND_WEEKS })} titleTypographyProps={{ variant: 'subtitle1' }} />
             <CardContent sx={{ height: 260 }}>
               {series.length ? (
                 <ResponsiveContainer width="100%" height="100%">
@@ -74,7 +85,7 @@ export default function Dashboard() {
           </Card>
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>
-          <Card>
+          <Card data-testid="hot-causes">
             <CardHeader title={translate('app.dashboard.hot_causes')} titleTypographyProps={{ variant: 'subtitle1' }} />
             <CardContent sx={{ height: 260 }}>
               {causes.length ? (
@@ -95,11 +106,11 @@ export default function Dashboard() {
                   const total = rows.reduce((s, r) => s + r.count, 0);
                   return (
                     <Grid key={name} size={{ xs: 12, md: 6, lg: 4 }}>
-                      <Table size="small">
+                      <Table size="small" data-testid={`stats-${name}`}>
                         <TableHead><TableRow><TableCell>{translate(`app.dashboard.dimension.${name}`)}</TableCell><TableCell align="right">{translate('app.dashboard.count')}</TableCell><TableCell align="right">{translate('app.dashboard.share')}</TableCell></TableRow></TableHead>
                         <TableBody>
                           {rows.map((r) => (
-                            <TableRow key={r.key}><TableCell>{r.label}</TableCell><TableCell align="right">{r.count}</TableCell><TableCell align="right">{total ? `${Math.round((r.count / total) * 1000) / 10}%` : ''}</TableCell></TableRow>
+                            <TableRow key={r.key || '-'}><TableCell>{r.key ? r.label : translate('app.dashboard.unspecified')}</TableCell><TableCell align="right">{r.count}</TableCell><TableCell align="right">{total ? `${Math.round((r.count / total) * 1000) / 10}%` : ''}</TableCell></TableRow>
                           ))}
                           {!rows.length && <TableRow><TableCell colSpan={3} sx={{ color: 'text.secondary' }}>{translate('app.dashboard.no_data')}</TableCell></TableRow>}
                         </TableBody>
@@ -111,6 +122,8 @@ export default function Dashboard() {
             </CardContent>
           </Card>
         </Grid>
+        <Grid size={{ xs: 12, md: 6 }}><AlertsCard /></Grid>
+        <Grid size={{ xs: 12, md: 6 }}><ModelPanel /></Grid>
       </Grid>
     </Box>
   );

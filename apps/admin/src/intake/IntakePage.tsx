@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Title, useLocaleState, useNotify, useTranslate, Link } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Autocomplete, Box, Button, Card, CardContent, CardHeader, CircularProgress, Divider, Grid, IconButton, MenuItem, TextField, Typography } from '@mui/material';
-import DeleteIcon from '@mui/icons-material/Delete';
+import { Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, Divider, Grid, MenuItem, TextField, Typography } from '@mui/material';
 import { callOperation, loadSchema, namedType, OperationUnavailableError } from '../graphql/schema';
 import { GraphQLRequestError } from '../graphql/client';
 import { NotAvailable } from '../common/OperationGate';
@@ -10,7 +9,7 @@ import { localized } from '../i18n/locale';
 import { DynamicFields } from './DynamicFields';
 import { fieldKeysForType, validateForm, visibleValues, type FieldDefinition, type IntakeFacts } from './formLogic';
 import { buildSubmitInput } from './submitInput';
-import { formKeysFromProblems, loadIntakePolicy, type KnownChoice } from './intakePolicy';
+import { loadIntakePolicy } from './intakePolicy';
 import { treeOrder, treeDepths } from '../policy/complaintTypes/typeTree';
 
 /** What the result card shows (the full complaint, with its timeline and decisions, is one click away). */
@@ -30,42 +29,6 @@ async function submit(values: Parameters<typeof buildSubmitInput>[1]) {
   return callOperation<any>('mutation', 'submitComplaint', { [arg.name]: input }, { selection: CREATED_SELECTION });
 }
 
-/** Free key = value rows for the basic form (the type's own fields, which this role cannot read from the policy). */
-function ExtraFields({ rows, onChange, problems }: { rows: [string, string][]; onChange: (rows: [string, string][]) => void; problems: Record<string, { message: string }> }) {
-  const translate = useTranslate();
-  return (
-    <Box data-testid="extra-fields" sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
-      <Typography variant="caption" color="text.secondary">{translate('app.intake.extra_fields_help')}</Typography>
-      {rows.map(([key, value], index) => (
-        <Box key={index} sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }} data-testid={`extra-field-${index}`}>
-          <TextField size="small" sx={{ flex: 1 }} label={translate('app.intake.extra_field_key')} value={key} name={`extra.${index}.key`}
-            onChange={(e) => onChange(rows.map((r, i) => (i === index ? [e.target.value, r[1]] : r)))} />
-          <TextField size="small" sx={{ flex: 2 }} label={translate('app.intake.extra_field_value')} value={value} name={`extra.${index}.value`}
-            error={!!problems[key]} helperText={problems[key]?.message}
-            onChange={(e) => onChange(rows.map((r, i) => (i === index ? [r[0], e.target.value] : r)))} />
-          <IconButton aria-label={translate('ra.action.remove')} onClick={() => onChange(rows.filter((_, i) => i !== index))}><DeleteIcon /></IconButton>
-        </Box>
-      ))}
-      <Box><Button size="small" onClick={() => onChange([...rows, ['', '']])} data-testid="add-extra-field">{translate('app.intake.add_extra_field')}</Button></Box>
-    </Box>
-  );
-}
-
-/** A key chosen from what is known, or typed (basic form). */
-function KeyChoice({ name, label, value, options, describe, onChange, error, helperText }: {
-  name: string; label: string; value: string; options: KnownChoice[]; describe: (c: KnownChoice) => string; onChange: (v: string) => void; error?: boolean; helperText?: string;
-}) {
-  return (
-    <Autocomplete
-      freeSolo fullWidth options={options} value={value}
-      getOptionLabel={(o) => (typeof o === 'string' ? o : o.key)}
-      renderOption={({ key, ...props }, o) => <li key={key} {...props}>{describe(o)}</li>}
-      onInputChange={(_, next) => onChange(next)}
-      renderInput={(params) => <TextField {...params} required name={name} label={label} error={error} helperText={helperText} />}
-    />
-  );
-}
-
 const numberOf = (created: any) => created?.number ?? created?.complaint?.number ?? '';
 
 /** Registering a complaint as an agent on the phone would: type, channel, customer, content, then the type's own fields. */
@@ -82,14 +45,12 @@ export function IntakePage() {
   const [text, setText] = useState('');
   const [requestedRemedy, setRequestedRemedy] = useState('');
   const [form, setForm] = useState<Record<string, unknown>>({});
-  const [extra, setExtra] = useState<[string, string][]>([]);
   const [problems, setProblems] = useState<Record<string, { message: string; args?: Record<string, unknown> }>>({});
   const [submitting, setSubmitting] = useState(false);
   const [created, setCreated] = useState<any>(null);
 
   const intake = policy.data;
   const doc = intake?.doc ?? null;
-  const basic = intake?.mode === 'basic' ? intake : null;
   const types = useMemo(() => treeOrder((doc?.complaintTypes ?? []).filter((t) => t.active !== false)), [doc]);
   const depths = useMemo(() => treeDepths(types), [types]);
   const fields: FieldDefinition[] = useMemo(() => {
@@ -101,11 +62,11 @@ export function IntakePage() {
 
   if (policy.error instanceof OperationUnavailableError) return <NotAvailable operations={[policy.error.operation]} />;
 
-  const formValues = () => (basic ? Object.fromEntries(extra.filter(([k, v]) => k.trim() && v !== '').map(([k, v]) => [k.trim(), v])) : visibleValues(fields, facts));
+  const formValues = () => visibleValues(fields, facts);
 
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const found = basic ? {} : validateForm(fields, facts);
+    const found = validateForm(fields, facts);
     if (!type) found.__type = { message: 'ra.validation.required' };
     if (!text.trim()) found.__text = { message: 'ra.validation.required' };
     setProblems(found);
@@ -119,7 +80,6 @@ export function IntakePage() {
       setCreated(result?.complaint ?? result);
       notify('app.intake.created', { type: 'success', messageArgs: { number: numberOf(result) } });
       setForm({});
-      setExtra([]);
       setText('');
       setTitle('');
       setRequestedRemedy('');
@@ -129,9 +89,6 @@ export function IntakePage() {
         for (const [path, message] of Object.entries(error.body.errors)) byField[path.replace(/^(form|formValues|fields)\./, '')] = { message: String(message) };
         if (byField.type) byField.__type = byField.type;
         setProblems(byField);
-        // The basic form cannot know the type's fields: it adds a row for each one the API asked about.
-        const asked = formKeysFromProblems(error.body.errors).filter((key) => !extra.some(([k]) => k === key));
-        if (basic && asked.length) setExtra([...extra, ...asked.map((key) => [key, ''] as [string, string])]);
       }
       notify((error as Error).message, { type: 'error' });
     } finally {
@@ -146,35 +103,24 @@ export function IntakePage() {
       <Title title={translate('app.menu.intake')} />
       {policy.isPending && <CircularProgress />}
       {policy.error && !(policy.error instanceof OperationUnavailableError) && <Alert severity="error">{(policy.error as Error).message}</Alert>}
-      {intake && (
+      {intake?.mode === 'unavailable' && <Alert severity="warning" data-testid="intake-policy-unavailable">{translate('app.intake.policy_unavailable')}</Alert>}
+      {intake && doc && (
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, md: 7 }}>
             <Card component="form" onSubmit={onSubmit} noValidate data-testid="intake-form" data-mode={intake.mode}>
               <CardHeader title={translate('app.intake.title')} subheader={translate('app.intake.subtitle')} />
               <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-                {basic && <Alert severity="info" data-testid="intake-basic-notice">{translate('app.intake.basic_notice')}</Alert>}
                 {intake.mode === 'draft' && <Alert severity="warning">{translate('app.intake.draft_notice')}</Alert>}
                 <Box sx={{ display: 'flex', gap: 2 }}>
-                  {basic ? (
-                    <>
-                      <KeyChoice name="type" label={translate('app.intake.type_key')} value={type} options={basic.types} onChange={(v) => { setType(v); setProblems({}); }}
-                        describe={(o) => (o.name ? `${o.name}（${o.key}）` : o.key)} error={!!problems.__type} helperText={typeProblem ?? translate('app.intake.type_key_help')} />
-                      <KeyChoice name="channel" label={translate('app.intake.channel')} value={channel} options={basic.channels} onChange={setChannel}
-                        describe={(o) => `${translate(`app.channel.${o.key}`, { _: o.key })}（${o.key}）`} error={!!problems.channel} helperText={problems.channel?.message} />
-                    </>
-                  ) : (
-                    <>
                       <TextField select fullWidth required name="type" label={translate('app.intake.type')} value={type} onChange={(e) => { setType(e.target.value); setProblems({}); }}
                         error={!!problems.__type} helperText={typeProblem} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'intake-type' } as any } }}>
                         {types.map((t) => <MenuItem key={t.key} value={t.key} data-value={t.key} sx={{ pl: 2 + (depths[t.key] ?? 0) * 2 }}>{localized(t.name, locale)}</MenuItem>)}
                       </TextField>
                       <TextField select fullWidth required name="channel" label={translate('app.intake.channel')} value={channel} onChange={(e) => setChannel(e.target.value)}
                         slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'intake-channel' } as any } }}>
-                        {(doc!.channels ?? []).map((c) => <MenuItem key={c.key} value={c.key} data-value={c.key}>{localized(c.name, locale)}</MenuItem>)}
-                        {!(doc!.channels ?? []).some((c) => c.key === channel) && <MenuItem value={channel}>{channel}</MenuItem>}
+                        {(doc.channels ?? []).map((c) => <MenuItem key={c.key} value={c.key} data-value={c.key}>{localized(c.name, locale)}</MenuItem>)}
+                        {!(doc.channels ?? []).some((c) => c.key === channel) && <MenuItem value={channel}>{channel}</MenuItem>}
                       </TextField>
-                    </>
-                  )}
                 </Box>
                 <Box sx={{ display: 'flex', gap: 2 }}>
                   <TextField fullWidth name="customer.name" label={translate('app.intake.customer_name')} value={customer.name} onChange={(e) => setCustomer({ ...customer, name: e.target.value })} />
@@ -185,16 +131,10 @@ export function IntakePage() {
                 <TextField name="text" required multiline minRows={4} label={translate('app.intake.text')} value={text} onChange={(e) => setText(e.target.value)}
                   error={!!problems.__text} helperText={problems.__text ? translate(problems.__text.message) : translate('app.intake.text_help')} />
                 <TextField name="requestedRemedy" label={translate('app.intake.requested_remedy')} value={requestedRemedy} onChange={(e) => setRequestedRemedy(e.target.value)} />
-                {!basic && type && fields.length > 0 && (
+                {type && fields.length > 0 && (
                   <>
                     <Divider textAlign="left"><Typography variant="caption">{translate('app.intake.type_fields')}</Typography></Divider>
                     <DynamicFields fields={fields} facts={facts} problems={problems} onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))} />
-                  </>
-                )}
-                {basic && (
-                  <>
-                    <Divider textAlign="left"><Typography variant="caption">{translate('app.intake.type_fields')}</Typography></Divider>
-                    <ExtraFields rows={extra} onChange={setExtra} problems={problems} />
                   </>
                 )}
                 <Button type="submit" variant="contained" size="large" disabled={submitting} data-testid="submit-complaint">
