@@ -211,7 +211,7 @@ export function ComplaintActions({ onDone }: { onDone: () => void }) {
     </Box>
   );
   return (
-    <Stack spacing={2} sx={{ width: 380, ml: 2 }}>
+    <Stack spacing={2} sx={{ width: 380, minWidth: 380, flexShrink: 0, ml: 2 }}>
       <CausePredictionCard onDone={onDone} />
       <Card data-testid="complaint-actions">
         <CardHeader title={translate('app.complaint.actions')} titleTypographyProps={{ variant: 'subtitle1' }} />

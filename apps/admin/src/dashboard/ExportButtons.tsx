@@ -19,9 +19,11 @@ export function ExportButtons({ from, to }: { from: Date; to: Date }) {
     setBusy(true);
     try {
       const period = { from: from.toISOString(), to: to.toISOString() };
+      // GraphQL enum names (ExportFormat.CSV / XLSX), not the values the API stores.
+      const formatName = format.toUpperCase();
       const started = kind === 'stats'
-        ? await callOperation<ExportJob>('mutation', 'exportComplaintStats', { period, format, groupBy: ['TYPE'] }, { selection: JOB })
-        : await callOperation<ExportJob>('mutation', 'exportComplaints', { format, filter: { receivedFrom: period.from, receivedTo: period.to } }, { selection: JOB });
+        ? await callOperation<ExportJob>('mutation', 'exportComplaintStats', { period, format: formatName, groupBy: ['TYPE'] }, { selection: JOB })
+        : await callOperation<ExportJob>('mutation', 'exportComplaints', { format: formatName, filter: { receivedFrom: period.from, receivedTo: period.to } }, { selection: JOB });
       const done = await pollUntil(() => callOperation<ExportJob>('query', 'exportJob', { id: started.id }, { selection: JOB }), finished, setJob);
       if (done.status === 'failed') throw new Error(done.error ?? translate('app.exports.failed'));
       await downloadWithToken(done.url, done.fileName ?? `export-${done.id}.${format}`);
