@@ -7,6 +7,14 @@ import { AnalyticsScheduler } from '../../apps/api/src/modules/analytics/analyti
 import { StatsRollup } from '../../apps/api/src/modules/analytics/stats-rollup.service';
 import { BusinessCalendar } from '../../apps/api/src/modules/sla/calendar';
 
+// The statistics are compared number by number, so nothing may change between a rollup refresh and the direct
+// query: the background workers (SLA scheduler escalating on the moved test clock, timed rollup refreshes) stay off
+// and the test drives every sweep itself.
+process.env.REDRESS_WORKERS = '0';
+afterAll(() => {
+  delete process.env.REDRESS_WORKERS;
+});
+
 // Monday 2 Nov 2026, 00:00 in Shanghai.
 const WEEK1 = Date.parse('2026-11-01T16:00:00Z');
 const HOUR = 3600_000;
