@@ -1,6 +1,6 @@
 import { createTestApp, testDatabases, type TestApp } from '../support/test-app';
 import { ManualClock } from '../../apps/api/src/common/clock';
-import { COMPLAINT_FIELDS, SUBMIT, complainant, submit } from '../support/complaints';
+import { SUBMIT, complainant, submit } from '../support/complaints';
 import { PolicyService } from '../../apps/api/src/modules/policy/policy.service';
 
 // Wednesday 25 Nov 2026, 10:00 in Shanghai: a working day.
@@ -206,4 +206,3 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
   }
 });
 
-export { COMPLAINT_FIELDS };

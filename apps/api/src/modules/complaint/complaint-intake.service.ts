@@ -11,7 +11,7 @@ import type { CompiledPolicy } from '../policy/engine/compiled-policy';
 import { OutboxService } from '../outbox/outbox.service';
 import { Customer } from '../customer/customer.entity';
 import { User } from '../auth/user.entity';
-import { Complaint, ComplaintEvent } from './complaint.entity';
+import { Complaint } from './complaint.entity';
 import { ComplaintErrors } from './complaint.exception';
 import type { SubmitComplaintInput } from './dtos/complaint.inputs';
 import { validateForm, type FormProblem } from './form-validation';
@@ -276,4 +276,3 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key/i.test(e?.message ?? '');
 }
 
-export { ComplaintEvent };

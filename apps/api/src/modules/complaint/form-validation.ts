@@ -112,4 +112,3 @@ function checkValue(field: FieldDefinition, value: unknown): Omit<FormProblem, '
   }
 }
 
-export { CN_MOBILE, EMAIL };
