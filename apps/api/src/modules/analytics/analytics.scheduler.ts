@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { PeriodicWorker } from '../../common/periodic-worker';
 import { DataSource } from 'typeorm';
 import { Tenant } from '../tenant/tenant.entity';
 import { EarlyWarningService } from './early-warning.service';
@@ -19,37 +20,24 @@ export interface TickResult {
  * tenant and week / key and day in the database, so several API instances never double them.
  */
 @Injectable()
-export class AnalyticsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('AnalyticsScheduler');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<TickResult>;
+export class AnalyticsScheduler extends PeriodicWorker<TickResult> {
+  protected readonly logger = new Logger('AnalyticsScheduler');
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly reports: WeeklyReportService,
     private readonly warnings: EarlyWarningService,
     private readonly exports: ExportService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (process.env.REDRESS_WORKERS === '0') return;
-    this.timer = setInterval(() => void this.tick().catch((error) => this.logger.error(error)), ANALYTICS_TICK_MS);
-    this.timer.unref();
+  ) {
+    super(ANALYTICS_TICK_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
-    await this.exports.settle();
+  protected override settle(): Promise<void> {
+    return this.exports.settle();
   }
 
-  /** One pass over all tenants at the clock's now (tests call this instead of waiting five minutes). */
-  tick(): Promise<TickResult> {
-    if (!this.running) this.running = this.sweep().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async sweep(): Promise<TickResult> {
+  /** One pass over all tenants at the clock's now (tests call `tick()` instead of waiting five minutes). */
+  protected async sweep(): Promise<TickResult> {
     const result: TickResult = { reports: 0, alerts: 0, expiredExports: 0 };
     const tenants = await this.dataSource.getRepository(Tenant).find({ select: { id: true } });
     for (const { id } of tenants) {

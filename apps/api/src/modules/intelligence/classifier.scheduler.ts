@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { PeriodicWorker } from '../../common/periodic-worker';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Tenant } from '../tenant/tenant.entity';
@@ -14,10 +15,8 @@ export const CLASSIFIER_TICK_MS = 10 * 60_000;
  * since their latest model. Versions are unique per tenant in the database, so two instances never train twice.
  */
 @Injectable()
-export class ClassifierScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ClassifierScheduler');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<string[]>;
+export class ClassifierScheduler extends PeriodicWorker<string[]> {
+  protected readonly logger = new Logger('ClassifierScheduler');
 
   constructor(
     private readonly dataSource: DataSource,
@@ -25,27 +24,16 @@ export class ClassifierScheduler implements OnApplicationBootstrap, OnApplicatio
     private readonly models: ClassifierModelsService,
     private readonly training: ClassifierTrainingService,
     private readonly source: ConfirmedCauseSource,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (process.env.REDRESS_WORKERS === '0') return;
-    this.timer = setInterval(() => void this.tick().catch((error) => this.logger.error(error)), CLASSIFIER_TICK_MS);
-    this.timer.unref();
+  ) {
+    super(CLASSIFIER_TICK_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
-    await this.training.settle();
+  protected override settle(): Promise<void> {
+    return this.training.settle();
   }
 
   /** One pass over the tenants at the clock's now; returns the ids of the training jobs it started. */
-  tick(): Promise<string[]> {
-    if (!this.running) this.running = this.sweep().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async sweep(): Promise<string[]> {
+  protected async sweep(): Promise<string[]> {
     const started: string[] = [];
     const now = this.clock.now();
     const tenants = await this.dataSource.getRepository(Tenant).find({ select: { id: true, timeZone: true } });

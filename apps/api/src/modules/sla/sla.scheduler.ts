@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { PeriodicWorker } from '../../common/periodic-worker';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Complaint } from '../complaint/complaint.entity';
@@ -31,10 +32,8 @@ const MAX_BATCHES = 500;
  * After a restart nothing is lost: everything with `next_fire_at <= now` is simply still there.
  */
 @Injectable()
-export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('SlaScheduler');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+export class SlaScheduler extends PeriodicWorker<number> {
+  protected readonly logger = new Logger('SlaScheduler');
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,28 +41,16 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly sla: SlaService,
     private readonly escalation: EscalationService,
     private readonly outbox: OutboxService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (process.env.REDRESS_WORKERS === '0') return;
-    this.timer = setInterval(() => void this.tick().catch((error) => this.logger.error(error)), 1_000);
-    this.timer.unref();
+  ) {
+    super(1_000);
   }
 
-  /** Before the data source closes: stop polling and let a sweep in progress finish. */
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  /** Fires everything due at the clock's now; returns how many clocks fired (0 when it joins a sweep under way). */
+  override tick(): Promise<number> {
+    return this.busy ? super.tick().then(() => 0) : super.tick();
   }
 
-  /** Fires everything due at the clock's now; returns how many clocks fired. One sweep at a time per instance. */
-  tick(): Promise<number> {
-    if (this.running) return this.running.then(() => 0);
-    this.running = this.sweep().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async sweep(): Promise<number> {
+  protected async sweep(): Promise<number> {
     const now = this.clock.now();
     let batches = 0;
     // SQLite has one writer: one claim loop. PostgreSQL: parallel loops, disjoint thanks to SKIP LOCKED.

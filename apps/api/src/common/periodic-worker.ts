@@ -1,0 +1,45 @@
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+
+/**
+ * A background sweep on an interval, the same way for every module: off when `REDRESS_WORKERS=0`, one sweep at a
+ * time per instance, and stopped — with a sweep in progress allowed to finish — BEFORE the data source closes.
+ * Tests call `tick()` directly with an injected clock instead of waiting for the interval.
+ */
+export abstract class PeriodicWorker<T> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  protected abstract readonly logger: Logger;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<T>;
+
+  protected constructor(private readonly intervalMs: number) {}
+
+  /** One pass of the work. */
+  protected abstract sweep(): Promise<T>;
+
+  /** Other work of the module to await at shutdown (background jobs it started). */
+  protected async settle(): Promise<void> {}
+
+  onApplicationBootstrap(): void {
+    if (process.env.REDRESS_WORKERS === '0') return;
+    this.timer = setInterval(() => {
+      if (!this.running) void this.tick().catch((error) => this.logger.error(error));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+    await this.settle();
+  }
+
+  /** Runs a sweep now, or joins the one under way. */
+  tick(): Promise<T> {
+    if (!this.running) this.running = this.sweep().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  protected get busy(): boolean {
+    return this.running !== undefined;
+  }
+}
