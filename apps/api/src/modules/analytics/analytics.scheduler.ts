@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PeriodicWorker } from '../../common/periodic-worker';
-import { DataSource } from 'typeorm';
-import { Tenant } from '../tenant/tenant.entity';
+import { TenantService } from '../tenant/tenant.service';
 import { EarlyWarningService } from './early-warning.service';
 import { ExportService } from './export.service';
 import { WeeklyReportService } from './weekly-report.service';
@@ -24,7 +23,7 @@ export class AnalyticsScheduler extends PeriodicWorker<TickResult> {
   protected readonly logger = new Logger('AnalyticsScheduler');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tenants: TenantService,
     private readonly reports: WeeklyReportService,
     private readonly warnings: EarlyWarningService,
     private readonly exports: ExportService,
@@ -39,7 +38,7 @@ export class AnalyticsScheduler extends PeriodicWorker<TickResult> {
   /** One pass over all tenants at the clock's now (tests call `tick()` instead of waiting five minutes). */
   protected async sweep(): Promise<TickResult> {
     const result: TickResult = { reports: 0, alerts: 0, expiredExports: 0 };
-    const tenants = await this.dataSource.getRepository(Tenant).find({ select: { id: true } });
+    const tenants = await this.tenants.listForSweep();
     for (const { id } of tenants) {
       try {
         if (await this.reports.generateDue(id)) result.reports += 1;

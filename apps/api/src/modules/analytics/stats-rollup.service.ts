@@ -5,7 +5,7 @@ import { newId } from '../../common/db/columns';
 import { Role } from '../../common/auth/roles';
 import { Complaint } from '../complaint/complaint.entity';
 import { SlaClock } from '../sla/sla-clock.entity';
-import { Tenant } from '../tenant/tenant.entity';
+import { TenantService } from '../tenant/tenant.service';
 import { ComplaintDailyOnTime, ComplaintDailyStats, StatsRollupState } from './analytics.entity';
 import { CAUSE_SQL, ComplaintStatsService, StatsAccumulators } from './complaint-stats.service';
 import { addDays, bucketSql, startOfLocalDay, zoneOffsetMinutes } from './time-buckets';
@@ -41,6 +41,7 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tenants: TenantService,
     private readonly clock: Clock,
     private readonly stats: ComplaintStatsService,
   ) {}
@@ -72,7 +73,7 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async sweep(only?: string): Promise<RollupRefreshResult> {
     const result: RollupRefreshResult = { tenants: 0, days: 0 };
-    const tenants = only ? [{ id: only }] : await this.dataSource.getRepository(Tenant).find({ select: { id: true } });
+    const tenants = only ? [{ id: only }] : await this.tenants.listForSweep();
     for (const { id } of tenants) {
       try {
         const days = await this.refreshTenant(id);

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PeriodicWorker } from '../../common/periodic-worker';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { Tenant } from '../tenant/tenant.entity';
+import { TenantService } from '../tenant/tenant.service';
 import { ClassifierModelsService } from './classifier-models.service';
 import { ClassifierTrainingService } from './classifier-training.service';
 import { ConfirmedCauseSource } from './confirmed-causes.source';
@@ -19,7 +18,7 @@ export class ClassifierScheduler extends PeriodicWorker<string[]> {
   protected readonly logger = new Logger('ClassifierScheduler');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tenants: TenantService,
     private readonly clock: Clock,
     private readonly models: ClassifierModelsService,
     private readonly training: ClassifierTrainingService,
@@ -36,7 +35,7 @@ export class ClassifierScheduler extends PeriodicWorker<string[]> {
   protected async sweep(): Promise<string[]> {
     const started: string[] = [];
     const now = this.clock.now();
-    const tenants = await this.dataSource.getRepository(Tenant).find({ select: { id: true, timeZone: true } });
+    const tenants = await this.tenants.listForSweep();
     for (const tenant of tenants) {
       try {
         const [latest, ready] = await Promise.all([

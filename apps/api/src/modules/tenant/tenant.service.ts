@@ -19,6 +19,11 @@ export class TenantService {
     return this.tenants.findOne({ where: { slug } });
   }
 
+  /** Every tenant's id and time zone, for background sweeps that visit each tenant. */
+  listForSweep(): Promise<Pick<Tenant, 'id' | 'timeZone'>[]> {
+    return this.tenants.find({ select: { id: true, timeZone: true }, order: { createdAt: 'ASC' } });
+  }
+
   count(): Promise<number> {
     return this.tenants.count();
   }
