@@ -57,11 +57,14 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
       const exists = await manager.exists(OutboxMessage, { where: { tenantId: input.tenantId, dedupeKey: input.dedupeKey } });
       if (exists) return false;
     }
-    await manager.insert(OutboxMessage, {
+    // With a dedupe key the insert ignores a conflict on (tenant_id, dedupe_key): two transactions queuing the same
+    // notice at the same moment must not abort each other (a unique violation would roll back the whole change).
+    const insert = manager.createQueryBuilder().insert().into(OutboxMessage).values({
       id: newId(), tenantId: input.tenantId, kind: input.kind, topic: input.topic, payload: input.payload as never,
       complaintId: input.complaintId ?? null, dedupeKey: input.dedupeKey ?? null, status: 'pending', attempts: 0,
       nextAttemptAt: input.notBefore ?? this.clock.now(),
     });
+    await (input.dedupeKey ? insert.orIgnore() : insert).execute();
     return true;
   }
 
