@@ -162,6 +162,7 @@ export class RuleEngine {
       returns,
       category,
       builtin: true,
+      standard: true,
     }));
     const custom: OperatorInfo[] = [...this.ops.values()].map((d) => ({
       name: d.name,
@@ -170,6 +171,7 @@ export class RuleEngine {
       returns: d.returns,
       category: d.category ?? 'custom',
       builtin: this.builtinNames.has(d.name),
+      standard: false,
     }));
     return [...std, ...custom];
   }

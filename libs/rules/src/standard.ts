@@ -25,7 +25,7 @@ function std(
     ...(flag === 'optional' ? { optional: true } : {}),
     ...(flag === 'variadic' ? { variadic: true } : {}),
   }));
-  return { name, category, description: { zh, en }, returns, args: mapped, builtin: true, minArgs, maxArgs };
+  return { name, category, description: { zh, en }, returns, args: mapped, builtin: true, standard: true, minArgs, maxArgs };
 }
 
 const VAL: A = ['value', 'any', '值', 'value'];

@@ -114,7 +114,10 @@ export interface OperatorInfo {
   args: OperatorArg[];
   returns: FactType;
   category: string;
+  /** Shipped with Redress (JSON-logic's own operators and Redress's built-in ones) rather than registered by a plugin. */
   builtin: boolean;
+  /** One of JSON-logic's own operators (`==`, `and`, `in`, …); the others are Redress or plugin operators. */
+  standard: boolean;
 }
 
 export interface DecisionRow<T = unknown> {

@@ -88,6 +88,7 @@ export const en: Messages = {
     operators: {
       '=': 'equals', '!=': 'does not equal', '<': 'less than', '<=': 'at most', '>': 'greater than', '>=': 'at least', in: 'is one of', notIn: 'is not one of',
       contains: 'contains', between: 'between', null: 'is empty', notNull: 'is not empty',
+      '===': 'is exactly', '!==': 'is not exactly', isEmpty: 'is blank', notEmpty: 'is filled in',
     },
     rules: {
       tables: { validity: 'Validity', severity: 'Severity', routing: 'Routing (department)', sla: 'Deadlines (SLA)' },

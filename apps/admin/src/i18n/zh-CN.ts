@@ -89,6 +89,7 @@ export const zhCN = {
     operators: {
       '=': '等于', '!=': '不等于', '<': '小于', '<=': '小于等于', '>': '大于', '>=': '大于等于', in: '属于其中之一', notIn: '不属于',
       contains: '包含', between: '介于', null: '为空', notNull: '不为空',
+      '===': '等于（类型相同）', '!==': '不等于（类型相同）', isEmpty: '未填写', notEmpty: '已填写',
     },
     rules: {
       tables: { validity: '有效性', severity: '严重程度', routing: '派单（责任部门）', sla: '时限（SLA）' },

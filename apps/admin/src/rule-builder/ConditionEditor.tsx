@@ -31,7 +31,7 @@ export default function ConditionEditor({ value, onChange, problems = [], testId
     }
     // Re-parse only when the operator vocabulary arrives, not on every edit (the builder owns its state).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [vocabulary.customOperators.join(',')]);
+  }, [vocabulary.customOperators.map((op) => op.name).join(',')]);
   const [mode, setMode] = useState<'visual' | 'raw'>(initial.raw ? 'raw' : 'visual');
   const [query, setQuery] = useState<RuleGroupType>(initial.query);
   const [rawText, setRawText] = useState(() => JSON.stringify(value ?? true, null, 2));
@@ -69,6 +69,7 @@ export default function ConditionEditor({ value, onChange, problems = [], testId
           <QueryBuilder
             fields={vocabulary.fields}
             operators={vocabulary.operators}
+            getInputType={vocabulary.getInputType}
             query={query}
             onQueryChange={(next) => {
               setQuery(next);

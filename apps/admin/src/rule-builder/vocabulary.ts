@@ -3,26 +3,19 @@ import { useGetList, useLocaleState, useTranslate } from 'react-admin';
 import type { Field, Operator } from 'react-querybuilder';
 import { callOperation, loadSchema } from '../graphql/schema';
 import { localized, type Locale } from '../i18n/locale';
+import { namedOperators, STANDARD_BUILDER_OPERATORS, valueInputType, type ApiOperator } from './builderOperators';
 
 export interface FactField {
   type: string;
   label?: { zh?: string; en?: string } | string;
   options?: (string | { value: string; label?: { zh?: string; en?: string } })[];
 }
-export interface RuleOperatorInfo {
+export interface RuleOperatorInfo extends ApiOperator {
   name: string;
   label?: { zh?: string; en?: string } | string;
   description?: { zh?: string; en?: string } | string;
   source?: string;
 }
-
-/** react-querybuilder's JSON-logic operators, by the JSON-logic operator the API may list them under. */
-const STANDARD = [
-  { name: '=', jsonLogic: '==' }, { name: '!=', jsonLogic: '!=' }, { name: '<', jsonLogic: '<' }, { name: '<=', jsonLogic: '<=' },
-  { name: '>', jsonLogic: '>' }, { name: '>=', jsonLogic: '>=' }, { name: 'in', jsonLogic: 'in' }, { name: 'notIn', jsonLogic: '!in' },
-  { name: 'contains', jsonLogic: 'contains' }, { name: 'between', jsonLogic: 'between' }, { name: 'null', jsonLogic: 'null' }, { name: 'notNull', jsonLogic: 'notNull' },
-];
-const JSON_LOGIC_BUILTINS = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=', 'in', '!', '!!', 'and', 'or', 'if', 'var', 'missing', 'missing_some', 'some', 'all', 'none', 'merge', 'cat', 'substr', 'map', 'reduce', 'filter', '+', '-', '*', '/', '%', 'min', 'max', 'log']);
 
 async function fetchFactSchema(): Promise<Record<string, FactField> | null> {
   const schema = await loadSchema();
@@ -81,21 +74,23 @@ export function useRuleVocabulary() {
   });
 
   const apiOps = operators.data ?? [];
-  const standardNames = new Set(STANDARD.flatMap((s) => [s.name, s.jsonLogic]));
-  // Comparisons only: registered (non-built-in) operators that answer true/false.
-  const custom = apiOps.filter((op: any) => !op.builtin && (op.returns === undefined || op.returns === 'boolean') && !standardNames.has(op.name) && !JSON_LOGIC_BUILTINS.has(op.name));
+  const custom = namedOperators(apiOps);
   const ops: Operator[] = [
-    ...STANDARD.map((s) => {
-      const fromApi = apiOps.find((op) => op.name === s.jsonLogic || op.name === s.name);
-      return { name: s.name, value: s.name, label: localized(fromApi?.label as any, locale) || translate(`app.operators.${s.name}`) };
+    ...STANDARD_BUILDER_OPERATORS.map((s) => {
+      return { name: s.name, value: s.name, label: translate(`app.operators.${s.name}`) };
     }),
     ...custom.map((op) => ({ name: op.name, value: op.name, label: `${localized(op.label as any, locale) || op.name}${op.source && op.source !== 'core' ? ` (${op.source})` : ''}` })),
   ];
+  const byName = new Map(custom.map((op) => [op.name, op]));
+  /** Numeric arguments of a named operator get a number box; keyword lists are typed as text separated by commas. */
+  const getInputType = (field: string, operator: string) =>
+    byName.has(operator) ? valueInputType(byName.get(operator)) : (fields.find((f) => f.name === field) as any)?.inputType ?? 'text';
 
   return {
     fields,
     operators: ops,
-    customOperators: custom.map((op) => op.name),
+    customOperators: custom.map((op) => ({ name: op.name, args: op.args })),
+    getInputType,
     customOperatorInfo: custom,
     factSchemaAvailable: facts.data !== null && facts.data !== undefined,
     operatorsAvailable: operators.data !== null && operators.data !== undefined,

@@ -209,7 +209,11 @@ describe('operator registry', () => {
     for (const n of ['var', 'if', 'map', 'contains_any', 'matches', 'add_working_days', 'between', 'vip_level']) expect(names).toContain(n);
     expect(names).not.toContain('method');
     expect(ops.find((o) => o.name === 'vip_level')).toMatchObject({ builtin: false, category: 'crm', returns: 'number' });
-    expect(ops.find((o) => o.name === 'between')).toMatchObject({ builtin: true, category: 'number' });
+    expect(ops.find((o) => o.name === 'between')).toMatchObject({ builtin: true, category: 'number', standard: false });
+    // The rule builder offers every non-standard operator by name: Redress's own keyword operators included.
+    expect(ops.find((o) => o.name === 'contains_any')).toMatchObject({ builtin: true, standard: false });
+    expect(ops.find((o) => o.name === '==')).toMatchObject({ builtin: true, standard: true });
+    expect(ops.find((o) => o.name === 'vip_level')).toMatchObject({ standard: false });
     expect(ops.every((o) => o.description.zh && o.description.en && !('fn' in o))).toBe(true);
     expect(e.evaluate({ '>=': [{ vip_level: [{ var: 'customer' }] }, 2] }, { customer: { vip: 3 } }).value).toBe(true);
   });

@@ -61,7 +61,7 @@ export class PolicyDraftResolver {
   @Roles(...POLICY_READERS)
   @Query(() => [RuleOperatorType], { description: 'Operators a rule may use (JSON-logic built-ins and Redress operators).' })
   ruleOperators(): RuleOperatorType[] {
-    return defaultEngine.listOperators().map((op) => ({ ...op, category: op.category ?? 'other', builtin: Boolean(op.builtin) }));
+    return defaultEngine.listOperators().map((op) => ({ ...op, category: op.category ?? 'other', builtin: Boolean(op.builtin), standard: Boolean(op.standard) }));
   }
 
   @Roles(Role.admin) @Mutation(() => SeverityLevelType)

@@ -82,7 +82,9 @@ export class RuleOperatorType {
   @Field(() => [RuleOperatorArgType]) args!: RuleOperatorArgType[];
   @Field() returns!: string;
   @Field() category!: string;
-  @Field() builtin!: boolean;
+  @Field({ description: 'Shipped with Redress (JSON-logic and Redress built-ins) rather than registered by a plugin.' }) builtin!: boolean;
+  @Field({ description: "One of JSON-logic's own operators; false for Redress and plugin operators (which the rule builder offers by name)." })
+  standard!: boolean;
 }
 
 @ObjectType('PathChange')
