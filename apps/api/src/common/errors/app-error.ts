@@ -88,6 +88,7 @@ export const CommonErrors = defineErrors({
   VALIDATION_FAILED: { category: 'BAD_USER_INPUT', zh: '输入有误：{detail}', en: 'Invalid input: {detail}' },
   INVALID_QUERY: { category: 'BAD_USER_INPUT', zh: '请求格式有误：{detail}', en: 'Malformed request: {detail}' },
   CONFLICT: { category: 'CONFLICT', zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
+  JSON_TOO_DEEP: { category: 'BAD_USER_INPUT', zh: 'JSON 嵌套层数过多（最多 {max} 层）', en: 'The JSON value is nested too deeply (at most {max} levels)' },
   INTERNAL: { category: 'INTERNAL', zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal error (request id {requestId})' },
 });
 

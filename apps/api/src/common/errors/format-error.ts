@@ -29,7 +29,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const code = formatted.extensions?.code as string | undefined;
   if (original instanceof GraphQLError && original.extensions?.reason) {
-    return { ...formatted, extensions: { ...original.extensions } };
+    // Thrown while coercing a variable (a scalar's parseValue): graphql-js wrapped it, and only its message names the field.
+    const field = original.extensions.field ?? (formatted.message !== original.message ? fieldFromMessage(formatted.message) : undefined);
+    return { ...formatted, extensions: { ...original.extensions, ...(field ? { field } : {}) } };
   }
   if (code && INPUT_CODES.has(code)) {
     const field = (formatted.extensions?.field as string | undefined) ?? fieldFromMessage(formatted.message);

@@ -23,5 +23,9 @@ export const PolicyErrors = defineErrors({
     category: 'BAD_USER_INPUT', zh: '暂无法读取历史投诉，请直接提供样本', en: 'Real complaints are not available for simulation here; give sample facts instead',
   },
   SIMULATION_SAMPLE_INVALID: { category: 'BAD_USER_INPUT', zh: '请提供样本（facts 或 lastN 二选一）', en: 'Give either sample facts or lastN, not both and not neither' },
+  SAMPLE_NOW_INVALID: {
+    category: 'BAD_USER_INPUT', zh: '第 {index} 个样本的 now 不是有效时间：{value}（应为 ISO 8601，如 2026-01-15T02:00:00Z）',
+    en: 'The now of sample {index} is not a time: {value} (use ISO 8601, e.g. 2026-01-15T02:00:00Z)',
+  },
   SIMULATION_JOB_NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到模拟任务 {id}', en: 'Simulation job {id} not found' },
 });

@@ -14,7 +14,8 @@ import { CompiledPolicy } from './engine/compiled-policy';
 import { canonicalJson, contentHash } from './engine/canonical-json';
 import { normalizeDocument } from './engine/policy-document';
 import { validatePolicy } from './engine/validate-policy';
-import { describeFailures, runRuleTests, type RuleTestResult } from './engine/rule-tests';
+import { assertJsonDepth } from '../../common/json-depth';
+import { failureLines, runRuleTests, type RuleTestResult } from './engine/rule-tests';
 import { diffPolicies, type PolicyDiff } from './engine/policy-diff';
 import { checkDocumentShape } from './engine/document-shape';
 import type { PolicyProblem } from './engine/policy-problem';
@@ -218,6 +219,8 @@ export class PolicyService {
     } catch (error) {
       throw PolicyErrors.create('IMPORT_NOT_JSON', { field: 'document', params: { detail: (error as Error).message } });
     }
+    // Before anything below recurses over it.
+    assertJsonDepth(raw, 'document');
     const shape = checkDocumentShape(raw);
     if (shape.length) {
       throw PolicyErrors.create('IMPORT_INVALID_SHAPE', {
@@ -254,12 +257,14 @@ export class PolicyService {
         params: { count: problems.length, detail: problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') },
       });
     }
-    const failures = describeFailures(tests.filter((t) => !t.passed));
+    const failed = tests.filter((t) => !t.passed);
+    // One problem per failed expectation, each naming its own test (a test may fail several expectations).
+    const failures = failureLines(failed);
     if (failures.length) {
       throw PolicyErrors.create('RULE_TESTS_FAILED', {
-        params: { detail: failures.join('; ') },
-        problems: failures.map((message, index) => ({ field: `tests[${tests.filter((t) => !t.passed)[index]?.key ?? ''}]`, code: 'RULE_TEST_FAILED', message })),
-        details: { tests: tests.filter((t) => !t.passed).map(({ key, failures: f, error }) => ({ key, failures: f, error })) },
+        params: { detail: failures.map((f) => f.message).join('; ') },
+        problems: failures.map(({ key, message }) => ({ field: `tests[${key}]`, code: 'RULE_TEST_FAILED', message })),
+        details: { tests: failed.map(({ key, failures: f, error }) => ({ key, failures: f, error })) },
       });
     }
   }

@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 
-/** The value with every object's keys in code-point order and `undefined` members dropped (arrays keep order). */
+/**
+ * The value with every object's keys in code-point order and `undefined` members dropped (arrays keep order).
+ * Members are defined, not assigned: assigning `out["__proto__"] = x` would set the copy's prototype to `x` and drop
+ * the member from the output, while JSON.parse keeps `"__proto__"` as an ordinary member that must survive the round trip.
+ */
 export function canonicalize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : canonicalize(item)));
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const member = (value as Record<string, unknown>)[key];
-      if (member !== undefined) out[key] = canonicalize(member);
+      if (member !== undefined) Object.defineProperty(out, key, { value: canonicalize(member), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

@@ -7,7 +7,7 @@ import { newId } from '../../../common/db/columns';
 import { PolicyErrors } from '../policy.exception';
 import { CompiledPolicy } from '../engine/compiled-policy';
 import { normalizeDocument } from '../engine/policy-document';
-import { timeZoneOf } from '../engine/rule-tests';
+import { InvalidSampleInstant, sampleInstant, timeZoneOf } from '../engine/rule-tests';
 import { SIMULATION_SAMPLE_SOURCE, type SimulationSampleSource } from './sample-source';
 import { PolicySimulation, type SimulationResult, type SimulationSample } from './simulate';
 
@@ -68,7 +68,10 @@ export class PolicySimulationService {
     const hasLastN = typeof request.lastN === 'number';
     if (hasFacts === hasLastN) throw PolicyErrors.create('SIMULATION_SAMPLE_INVALID', { field: 'sample' });
     let samples: SimulationSample[];
-    if (hasFacts) samples = request.facts!.map((facts) => ({ facts }));
+    if (hasFacts) {
+      samples = request.facts!.map((facts) => ({ facts }));
+      this.assertInstants(samples);
+    }
     else {
       const source = this.sampleSource();
       if (!source) throw PolicyErrors.create('SIMULATION_SOURCE_UNAVAILABLE', { field: 'sample.lastN' });
@@ -115,6 +118,19 @@ export class PolicySimulationService {
     };
     setImmediate(() => run(0));
     return job;
+  }
+
+  /** A given sample is decided at the `now` of its facts; one that is not a time is the caller's mistake, said before the run. */
+  private assertInstants(samples: SimulationSample[]): void {
+    const fallback = this.clock.now();
+    samples.forEach((sample, index) => {
+      try {
+        sampleInstant(sample.facts, fallback);
+      } catch (error) {
+        if (!(error instanceof InvalidSampleInstant)) throw error;
+        throw PolicyErrors.create('SAMPLE_NOW_INVALID', { field: `sample.facts[${index}].now`, params: { index, value: JSON.stringify(error.value) } });
+      }
+    });
   }
 
   get(tenantId: string, id: string): SimulationJob {

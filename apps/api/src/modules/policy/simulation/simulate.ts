@@ -1,5 +1,11 @@
-import type { EvaluationContext } from '@redress/rules';
 import type { CompiledPolicy, PolicyDecisions } from '../engine/compiled-policy';
+import { sampleEvaluation } from '../engine/rule-tests';
+
+/** Where samples are evaluated: the time zone, and the instant for samples whose facts carry no `now`. */
+export interface SimulationContext {
+  now: Date;
+  timeZone: string;
+}
 
 export interface SimulationSample {
   id?: string;
@@ -71,7 +77,7 @@ export class PolicySimulation {
   constructor(
     private readonly before: CompiledPolicy,
     private readonly after: CompiledPolicy,
-    private readonly context: EvaluationContext,
+    private readonly context: SimulationContext,
     private readonly page: { offset: number; limit: number } = { offset: 0, limit: 100 },
   ) {}
 
@@ -79,8 +85,10 @@ export class PolicySimulation {
     const started = performance.now();
     for (const sample of samples) {
       const index = this.counts.total++;
-      const before = outcomeOf(this.before.decide(sample.facts, this.context, { trace: false }));
-      const after = outcomeOf(this.after.decide(sample.facts, this.context, { trace: false }));
+      // Each sample at its own `now` (a stored complaint's is its receipt), as its rule test or intake decided it.
+      const { facts, context } = sampleEvaluation(sample.facts, this.context.now, this.context.timeZone);
+      const before = outcomeOf(this.before.decide(facts, context, { trace: false }));
+      const after = outcomeOf(this.after.decide(facts, context, { trace: false }));
       const changed: string[] = [];
       if (before.valid !== after.valid || before.invalidReason !== after.invalidReason) changed.push('validity');
       if (before.severity !== after.severity) changed.push('severity');
@@ -127,7 +135,7 @@ export class PolicySimulation {
 
 /** All samples at once (the synchronous path). */
 export function simulate(
-  before: CompiledPolicy, after: CompiledPolicy, samples: SimulationSample[], context: EvaluationContext,
+  before: CompiledPolicy, after: CompiledPolicy, samples: SimulationSample[], context: SimulationContext,
   page?: { offset: number; limit: number },
 ): SimulationResult {
   const simulation = new PolicySimulation(before, after, context, page);
