@@ -189,6 +189,25 @@ export interface EscalationRule {
   actions: EscalationAction[];
 }
 
+/**
+ * 批量事件 (mass incident): many complaints about one cause in a short time — a telecom outage, a water cut in an
+ * estate — become one incident with its own owner, state and deadline, answered and closed together.
+ */
+export interface IncidentRule {
+  key: string;
+  name: LocalizedText;
+  /** Which complaints may be grouped (JSON-logic over the complaint facts); every complaint when absent. */
+  when?: JsonLogicRule;
+  /** Fact paths whose values must be equal for complaints to form one incident (e.g. `complaint.form.cell_area`). */
+  groupBy: string[];
+  /** A group counts complaints received within this many minutes of each other. */
+  windowMinutes: number;
+  /** How many complaints (at least 2) make an incident. */
+  threshold: number;
+  /** Department that owns incidents of this rule (their members keep their own routing). */
+  department?: string;
+}
+
 export type TemplateKind = 'script' | 'letter' | 'notice';
 
 export interface ReplyTemplate {
@@ -243,12 +262,14 @@ export interface PolicyDocument {
   escalations: EscalationRule[];
   templates: ReplyTemplate[];
   tests: RuleTestCase[];
+  /** Mass-incident grouping; absent in documents written before incidents existed. */
+  incidentRules?: IncidentRule[];
 }
 
 /** The object kinds of a policy that are edited as rows (key → object). */
 export const POLICY_COLLECTIONS = [
   'severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'slaPolicies',
-  'escalations', 'templates', 'tests',
+  'escalations', 'templates', 'tests', 'incidentRules',
 ] as const;
 export type PolicyCollection = (typeof POLICY_COLLECTIONS)[number];
 
@@ -273,5 +294,6 @@ export function emptyPolicy(): PolicyDocument {
     escalations: [],
     templates: [],
     tests: [],
+    incidentRules: [],
   };
 }

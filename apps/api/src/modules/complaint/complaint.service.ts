@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -432,6 +432,29 @@ export class ComplaintService {
       const before = complaint.cause ?? null;
       complaint.cause = cause;
       return this.commit(manager, complaint, policy, now, this.actor(auth), [['cause.confirmed', { before, cause, predicted: complaint.predictedCause ?? null }]]);
+    });
+  }
+  // ---------------------------------------------------------------- for other modules (incidents)
+
+  /** Open complaints received since `since`, oldest first (incident grouping reads at most `limit`). */
+  recentOpen(tenantId: string, since: Date, limit: number): Promise<Complaint[]> {
+    return this.dataSource.getRepository(Complaint).createQueryBuilder('c')
+      .where('c.tenant_id = :tenantId AND c.received_at >= :since AND c.state NOT IN (:...closed)', { tenantId, since, closed: CLOSED_STATES })
+      .orderBy('c.received_at', 'ASC').addOrderBy('c.id', 'ASC').take(limit).getMany();
+  }
+
+  /** The tenant's complaints with these ids (unknown or other tenants' ids are simply absent). */
+  findByIds(tenantId: string, ids: readonly string[]): Promise<Complaint[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.dataSource.getRepository(Complaint).find({ where: { tenantId, id: In([...ids]) } });
+  }
+
+  /** An event another module records on the complaint's timeline (e.g. joined incident INC-…), in its own transaction. */
+  async recordEvent(tenantId: string, id: string, type: string, data: Record<string, unknown>, actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const complaint = await manager.getRepository(Complaint).findOne({ where: { id, tenantId } });
+      if (!complaint) throw ComplaintErrors.create('NOT_FOUND', { field: 'id' });
+      await this.timeline.append(manager, complaint, type, data, actor, this.clock.now());
     });
   }
 }

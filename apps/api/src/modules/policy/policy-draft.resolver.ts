@@ -7,7 +7,7 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { PolicyDraftService } from './policy-draft.service';
 import { JSONScalar } from './dtos/json.scalar';
 import {
-  CalendarType, ChannelType, ComplaintTypeType, DecisionTableType, DepartmentType, EscalationRuleType, FieldDefinitionType, PolicyDocumentType,
+  CalendarType, ChannelType, ComplaintTypeType, DecisionTableType, DepartmentType, EscalationRuleType, IncidentRuleType, FieldDefinitionType, PolicyDocumentType,
   PolicySettingsInput, PolicySettingsType, ReplyTemplateType, RuleTestCaseType, SeverityLevelType, SlaPolicyType, TeamType,
 } from './dtos/policy-document.types';
 import { PolicyFactFieldType, RuleOperatorType, RuleSetKeyEnum } from './dtos/policy-results.types';
@@ -108,6 +108,11 @@ export class PolicyDraftResolver {
   upsertEscalationRule(@Auth() auth: AuthContext, @Args('input') input: EscalationRuleType) { return this.upsert(auth, 'escalations', input); }
   @Roles(Role.admin) @Mutation(() => Boolean)
   deleteEscalationRule(@Auth() auth: AuthContext, @Args('key') key: string) { return this.draft.deleteItem(auth, 'escalations', key); }
+
+  @Roles(Role.admin) @Mutation(() => IncidentRuleType, { description: 'Window, threshold and group-by facts are checked at publish.' })
+  upsertIncidentRule(@Auth() auth: AuthContext, @Args('input') input: IncidentRuleType) { return this.upsert(auth, 'incidentRules', input); }
+  @Roles(Role.admin) @Mutation(() => Boolean)
+  deleteIncidentRule(@Auth() auth: AuthContext, @Args('key') key: string) { return this.draft.deleteItem(auth, 'incidentRules', key); }
 
   @Roles(Role.admin) @Mutation(() => ReplyTemplateType, { description: 'Unknown {{variables}} are refused at save (field body).' })
   upsertReplyTemplate(@Auth() auth: AuthContext, @Args('input') input: ReplyTemplateType) { return this.upsert(auth, 'templates', input); }

@@ -197,6 +197,6 @@ export class PolicyDraftService {
 function emptyPieces(): Partial<PolicyDocument> {
   return {
     severityLevels: [], complaintTypes: [], fields: [], channels: [], departments: [], teams: [], calendars: [], slaPolicies: [],
-    escalations: [], templates: [], tests: [], rules: {} as PolicyDocument['rules'], settings: {} as PolicySettings,
+    escalations: [], templates: [], tests: [], incidentRules: [], rules: {} as PolicyDocument['rules'], settings: {} as PolicySettings,
   };
 }

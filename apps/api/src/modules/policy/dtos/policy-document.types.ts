@@ -208,6 +208,19 @@ export class EscalationRuleType {
   @Field(() => [EscalationActionType]) @IsArray() @Nested(() => EscalationActionType) actions!: EscalationActionType[];
 }
 
+@ObjectType('IncidentRule', { description: '批量事件: complaints equal on groupBy within windowMinutes become one incident once threshold is reached.' })
+@InputType('IncidentRuleInput')
+export class IncidentRuleType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field(() => JSONScalar, { nullable: true, description: 'Which complaints may be grouped (JSON-logic); all when absent.' }) @IsOptional() when?: unknown;
+  @Field(() => [String], { description: 'Fact paths that must be equal, e.g. complaint.type and complaint.form.cell_area.' })
+  @IsArray() @ArrayMaxSize(8) @IsString({ each: true }) groupBy!: string[];
+  @Field(() => Int) @IsInt() @Min(1) windowMinutes!: number;
+  @Field(() => Int) @IsInt() @Min(2) threshold!: number;
+  @Field({ nullable: true }) @OptionalKey() department?: string;
+}
+
 @ObjectType('ReplyTemplate')
 @InputType('ReplyTemplateInput')
 export class ReplyTemplateType {
@@ -297,4 +310,5 @@ export class PolicyDocumentType {
   @Field(() => [EscalationRuleType]) escalations!: EscalationRuleType[];
   @Field(() => [ReplyTemplateType]) templates!: ReplyTemplateType[];
   @Field(() => [RuleTestCaseType]) tests!: RuleTestCaseType[];
+  @Field(() => [IncidentRuleType]) incidentRules!: IncidentRuleType[];
 }

@@ -17,6 +17,7 @@ const REQUIRED: Record<PolicyCollection, Record<string, Kind>> = {
   escalations: { name: 'localized', trigger: 'string', actions: 'array' },
   templates: { name: 'localized', kind: 'string', body: 'string' },
   tests: { facts: 'object', expect: 'object' },
+  incidentRules: { name: 'localized', groupBy: 'array', windowMinutes: 'number', threshold: 'number' },
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

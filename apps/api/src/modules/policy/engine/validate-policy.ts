@@ -47,9 +47,9 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
   };
 
   // Duplicate keys (possible after an import).
-  for (const collection of ['severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'slaPolicies', 'escalations', 'templates', 'tests'] as const) {
+  for (const collection of ['severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'slaPolicies', 'escalations', 'templates', 'tests', 'incidentRules'] as const) {
     const seen = new Set<string>();
-    for (const item of document[collection] as { key: string }[]) {
+    for (const item of (document[collection] ?? []) as { key: string }[]) {
       if (seen.has(item.key)) add(`${collection}[${item.key}]`, 'DUPLICATE_KEY', `${collection} has the key "${item.key}" twice`);
       seen.add(item.key);
     }
@@ -157,6 +157,28 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
         if (action.template) missing(`${path}.template`, 'Template', action.template, keys.templates);
       } else add(`${path}.type`, 'INVALID_ACTION', `Unknown action "${String((action as { type?: unknown }).type)}"`);
     });
+  }
+
+  // Incident rules: a rule that could not group at run time (no window, a threshold of one, no key) is refused here.
+  for (const incident of document.incidentRules ?? []) {
+    const at = `incidentRules[${incident.key}]`;
+    rule(`${at}.when`, incident.when);
+    if (typeof incident.windowMinutes !== 'number' || !Number.isFinite(incident.windowMinutes) || incident.windowMinutes <= 0 || incident.windowMinutes > 7 * 24 * 60) {
+      add(`${at}.windowMinutes`, 'INVALID_WINDOW', 'An incident rule needs a window of 1 minute to 7 days', '60');
+    }
+    if (!Number.isInteger(incident.threshold) || incident.threshold < 2 || incident.threshold > 10_000) {
+      add(`${at}.threshold`, 'INVALID_THRESHOLD', 'An incident needs a threshold of at least 2 complaints', '10');
+    }
+    if (!Array.isArray(incident.groupBy) || incident.groupBy.length === 0) {
+      add(`${at}.groupBy`, 'MISSING_GROUP_BY', 'Name the facts that must be equal (e.g. complaint.type and complaint.form.cell_area)');
+    } else {
+      incident.groupBy.forEach((path, index) => {
+        if (typeof path !== 'string' || !(path in schema.fields)) {
+          add(`${at}.groupBy[${index}]`, 'UNKNOWN_FACT', `Unknown fact "${String(path)}"`);
+        }
+      });
+    }
+    if (incident.department) missing(`${at}.department`, 'Department', incident.department, keys.departments);
   }
 
   // Templates.
