@@ -16,6 +16,8 @@ import severityLevels from './policy/severityLevels';
 import slaPolicies from './policy/slaPolicies';
 import templates from './policy/templates';
 import escalations from './policy/escalations';
+import incidentRules from './policy/incidentRules';
+import incidents from './incidents';
 import tests from './policy/tests';
 import complaints from './complaints';
 import plugins from './plugins';
@@ -55,6 +57,8 @@ export function App() {
       <Resource name="severityLevels" {...severityLevels} />
       <Resource name="slaPolicies" {...slaPolicies} />
       <Resource name="escalations" {...escalations} />
+      <Resource name="incidentRules" {...incidentRules} />
+      <Resource name="incidents" {...incidents} />
       <Resource name="templates" {...templates} />
       <Resource name="tests" {...tests} />
       <Resource name="policyVersions" {...policyVersions} />

@@ -43,6 +43,8 @@ export const RESOURCE_AREA: Record<string, Area> = {
   calendars: 'policy',
   slaPolicies: 'policy',
   escalations: 'policy',
+  incidentRules: 'policy',
+  incidents: 'complaints',
   templates: 'policy',
   tests: 'rules',
   policyVersions: 'publishing',

@@ -22,6 +22,7 @@ const WHOLE_LISTS: Record<string, { query: string; args?: Record<string, unknown
   plugins: { query: 'plugins' },
   auditLog: { query: 'auditLog' },
   myQueue: { query: 'myQueue' },
+  incidents: { query: 'incidents', args: { first: 200 } },
 };
 
 const withId = (row: any): RaRecord => ({ ...row, id: row.id ?? row.key ?? row.version });

@@ -16,6 +16,7 @@ export const POLICY_RESOURCES = {
   escalations: { upsert: ['upsertEscalationRule'], remove: ['deleteEscalationRule'] },
   templates: { upsert: ['upsertReplyTemplate'], remove: ['deleteReplyTemplate'] },
   tests: { upsert: ['upsertRuleTest'], remove: ['deleteRuleTest'] },
+  incidentRules: { upsert: ['upsertIncidentRule'], remove: ['deleteIncidentRule'] },
 } as const;
 export type PolicyResource = keyof typeof POLICY_RESOURCES;
 

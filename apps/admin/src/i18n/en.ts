@@ -61,6 +61,17 @@ export const en: Messages = {
     channels: { realtime_help: 'Complaints from real-time channels need an immediate acknowledgement' },
     severityLevels: { rank_help: 'Higher is more severe' },
     slaPolicies: { target: 'Deadline', amount: 'Amount', unit: 'Unit', warn_at: 'Warn at (%)', recurring: 'Recurring (e.g. every 30 minutes)' },
+    incidents: {
+      reply_all: 'Answer all', close: 'Close incident', split: 'Split', merge: 'Merge into…', release: 'Take out',
+      reply_text: 'Reply (sent to each customer separately)', solution: 'Solution', reply_help: 'Each of the %{count} complaints gets its own reply; each complaint’s deadline stops on its own.',
+      close_mode: 'Member complaints', close_members: 'Close the member complaints too', release_members: 'Release them to be handled one by one', reason: 'Reason for closing',
+      merge_into: 'Merge into incident', new_title: 'Title of the new incident', split_members: 'Complaints to move',
+      outcome: '%{ok} done, %{failed} not done',
+      group_by_help: 'Complaints with equal values of these facts form one incident (e.g. type + network cell)',
+      window_help: 'At most this many minutes between neighbouring complaints', threshold_help: 'How many complaints make an incident (at least 2)',
+      state: { open: 'Open', resolved: 'Answered', closed: 'Closed', merged: 'Merged' },
+      joined_by: { rule: 'By rule', manual: 'By hand' },
+    },
     escalations: {
       any_target: '(any deadline)', action_type: 'Action', to_severity: 'Raise to', to_department: 'Reassign to department', notify_to: 'Notify', template: 'Template',
     },
@@ -218,6 +229,17 @@ export const en: Messages = {
     },
   },
   resources: {
+    incidentRules: {
+      name: 'Incident rule |||| Incident rules',
+      fields: { name: 'Name', when: 'Applies to', groupBy: 'Group by', windowMinutes: 'Window (minutes)', threshold: 'Threshold (complaints)', department: 'Lead department' },
+    },
+    incidents: {
+      name: 'Incident |||| Incidents',
+      fields: {
+        title: 'Incident', state: 'State', memberCount: 'Complaints', firstAt: 'First complaint', lastAt: 'Latest complaint', dueAt: 'Earliest deadline', department: 'Lead department',
+        ruleKey: 'Grouping rule', groupKey: 'Grouped by', resolution: 'Resolution', members: 'Member complaints', joinedBy: 'Grouped', releasedAt: 'Taken out',
+      },
+    },
     complaints: {
       name: 'Complaint |||| Complaints',
       fields: {

@@ -62,6 +62,17 @@ export const zhCN = {
     channels: { realtime_help: '实时渠道的投诉需要立即确认受理' },
     severityLevels: { rank_help: '数字越大越严重' },
     slaPolicies: { target: '时限项目', amount: '时长', unit: '单位', warn_at: '预警点（%）', recurring: '循环（如每30分钟通报）' },
+    incidents: {
+      reply_all: '统一答复', close: '关闭事件', split: '拆分', merge: '合并到…', release: '移出',
+      reply_text: '答复内容（逐一发送给每位客户）', solution: '处理措施', reply_help: '将向 %{count} 条投诉各发送一份答复，每条投诉的时限各自停止。',
+      close_mode: '成员投诉', close_members: '一并关闭成员投诉', release_members: '释放成员投诉，各自继续处理', reason: '关闭原因',
+      merge_into: '合并到事件', new_title: '新事件名称', split_members: '移入新事件的投诉',
+      outcome: '已处理 %{ok} 条，未能处理 %{failed} 条',
+      group_by_help: '这些事实取值相同的投诉归为同一事件（如 投诉类型 + 网络小区）',
+      window_help: '相邻投诉的时间间隔不超过该分钟数', threshold_help: '达到该数量即形成批量事件（至少 2）',
+      state: { open: '处理中', resolved: '已答复', closed: '已关闭', merged: '已合并' },
+      joined_by: { rule: '规则归并', manual: '人工归并' },
+    },
     escalations: {
       any_target: '（任意时限）', action_type: '动作', to_severity: '提升至', to_department: '改派至部门', notify_to: '通知对象', template: '使用模板',
     },
@@ -219,6 +230,17 @@ export const zhCN = {
     },
   },
   resources: {
+    incidentRules: {
+      name: '批量事件规则 |||| 批量事件规则',
+      fields: { name: '名称', when: '适用条件', groupBy: '归并依据', windowMinutes: '时间窗口（分钟）', threshold: '阈值（投诉数）', department: '牵头部门' },
+    },
+    incidents: {
+      name: '批量事件 |||| 批量事件',
+      fields: {
+        title: '事件', state: '状态', memberCount: '投诉数', firstAt: '首条投诉', lastAt: '最近投诉', dueAt: '最早处理时限', department: '牵头部门',
+        ruleKey: '归并规则', groupKey: '归并依据', resolution: '处理结果', members: '成员投诉', joinedBy: '归并方式', releasedAt: '移出时间',
+      },
+    },
     complaints: {
       name: '投诉 |||| 投诉',
       fields: {

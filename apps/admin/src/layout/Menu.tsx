@@ -20,6 +20,7 @@ import ExtensionIcon from '@mui/icons-material/Extension';
 import PeopleIcon from '@mui/icons-material/People';
 import KeyIcon from '@mui/icons-material/Key';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import WavesIcon from '@mui/icons-material/Waves';
 import { can, type Area } from '../permissions';
 
 interface Item {
@@ -38,6 +39,7 @@ const SECTIONS: Section[] = [
     items: [
       { to: '/', label: 'app.menu.dashboard', icon: <DashboardIcon />, area: 'dashboard' },
       { to: '/complaints', label: 'app.menu.work_queue', icon: <InboxIcon />, area: 'complaints' },
+      { to: '/incidents', label: 'resources.incidents.name', icon: <WavesIcon />, area: 'complaints' },
       { to: '/intake', label: 'app.menu.intake', icon: <PhoneInTalkIcon />, area: 'intake' },
     ],
   },
@@ -52,6 +54,7 @@ const SECTIONS: Section[] = [
       { to: '/severityLevels', label: 'resources.severityLevels.name', icon: <PriorityHighIcon />, area: 'policy' },
       { to: '/slaPolicies', label: 'resources.slaPolicies.name', icon: <TimerIcon />, area: 'policy' },
       { to: '/escalations', label: 'resources.escalations.name', icon: <TrendingUpIcon />, area: 'policy' },
+      { to: '/incidentRules', label: 'resources.incidentRules.name', icon: <WavesIcon />, area: 'policy' },
       { to: '/templates', label: 'resources.templates.name', icon: <MailOutlinedIcon />, area: 'policy' },
     ],
   },
