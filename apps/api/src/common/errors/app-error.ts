@@ -12,6 +12,10 @@ export const GENERIC_CODES = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  /** The service cannot do the work right now (database down, shutting down); `extensions.retryable` says to retry. */
+  UNAVAILABLE: 'UNAVAILABLE',
+  /** The request ran out of its time budget. */
+  TIMEOUT: 'TIMEOUT',
   INTERNAL: 'INTERNAL',
 } as const;
 
@@ -32,6 +36,10 @@ export interface AppErrorOptions {
   details?: Record<string, unknown>;
   /** Values substituted into `{name}` placeholders of the message. */
   params?: Record<string, string | number>;
+  /** Whether the same request may succeed later (`extensions.retryable`). */
+  retryable?: boolean;
+  /** HTTP status for the whole response where the transport allows (Apollo reads `extensions.http`, never sent). */
+  httpStatus?: number;
 }
 
 const interpolate = (text: string, params?: Record<string, string | number>) =>
@@ -52,6 +60,8 @@ export class AppError extends GraphQLError {
         ...(options.field ? { field: options.field } : {}),
         ...(options.problems ? { problems: options.problems } : {}),
         ...(options.details ? { details: options.details } : {}),
+        ...(options.retryable !== undefined ? { retryable: options.retryable } : {}),
+        ...(options.httpStatus ? { http: { status: options.httpStatus } } : {}),
         messages: { 'zh-CN': interpolate(messages.zh, options.params), en: interpolate(messages.en, options.params) },
       },
     });

@@ -29,7 +29,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const code = formatted.extensions?.code as string | undefined;
   if (original instanceof GraphQLError && original.extensions?.reason) {
-    return { ...formatted, extensions: { ...original.extensions } };
+    // `http` sets the response status (Apollo reads it); it is not for the client.
+    const { http: _http, ...extensions } = original.extensions;
+    return { ...formatted, extensions };
   }
   if (code && INPUT_CODES.has(code)) {
     const field = (formatted.extensions?.field as string | undefined) ?? fieldFromMessage(formatted.message);
