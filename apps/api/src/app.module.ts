@@ -72,6 +72,9 @@ export class AppModule {
           hideSchemaDetailsFromClientErrors: options.config.graphql.introspection !== 'on',
           validationRules: limitValidationRules(options.config.graphql),
           csrfPrevention: true,
+          // Nest would reset every response that has `data` to HTTP 200; an outage answers 503 (errors that carry a
+          // status are only ours: UNAVAILABLE 503, refused limits 400).
+          preserveHttpStatusForExecutionErrors: false,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
         }),

@@ -23,6 +23,11 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Limits every GraphQL request is held to (see docs/operations.md). */
   graphql: GraphQLLimits;
+  /**
+   * On SIGTERM the instance first reports not-ready and refuses new requests (UNAVAILABLE, 503) for this long, so a
+   * load balancer stops sending before the connections close; requests in flight finish.
+   */
+  shutdownGraceMs: number;
 }
 
 /**
@@ -79,6 +84,12 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+function nonNegativeInt(env: NodeJS.ProcessEnv, name: string): number {
+  const value = Number(env[name]);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number of milliseconds, got "${env[name]}"`);
+  return value;
+}
+
 /** Production hides the schema from anonymous callers unless REDRESS_INTROSPECTION=1 opens it (0 closes it for all). */
 export function graphqlLimits(env: NodeJS.ProcessEnv, production: boolean): GraphQLLimits {
   const flag = env.REDRESS_INTROSPECTION;
@@ -114,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminDir: env.REDRESS_ADMIN_DIR,
     logLevel: (env.LOG_LEVEL as AppConfig['logLevel']) ?? 'log',
     graphql: graphqlLimits(env, production),
+    shutdownGraceMs: env.REDRESS_SHUTDOWN_GRACE_MS === undefined ? (production ? 5000 : 0) : nonNegativeInt(env, 'REDRESS_SHUTDOWN_GRACE_MS'),
     ...overrides,
   };
 }

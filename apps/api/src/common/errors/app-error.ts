@@ -98,9 +98,16 @@ export const CommonErrors = defineErrors({
   VALIDATION_FAILED: { category: 'BAD_USER_INPUT', zh: '输入有误：{detail}', en: 'Invalid input: {detail}' },
   INVALID_QUERY: { category: 'BAD_USER_INPUT', zh: '请求格式有误：{detail}', en: 'Malformed request: {detail}' },
   CONFLICT: { category: 'CONFLICT', zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
+  DATABASE_UNAVAILABLE: { category: 'UNAVAILABLE', zh: '数据库暂时不可用，请稍后重试', en: 'The database is unavailable right now; try again shortly' },
+  SHUTTING_DOWN: { category: 'UNAVAILABLE', zh: '服务正在停止，请稍后重试', en: 'This instance is shutting down; try again shortly' },
   INTERNAL: { category: 'INTERNAL', zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal error (request id {requestId})' },
 });
 
 export const notFound = (entity: string, field?: string) => CommonErrors.create('NOT_FOUND', { params: { entity }, field });
 export const invalidInput = (field: string, detail: string, problems?: FieldProblem[]) =>
   CommonErrors.create('VALIDATION_FAILED', { field, params: { detail }, problems });
+
+/** The database cannot be reached: the same request may work in a moment (HTTP 503 where the transport allows). */
+export const databaseUnavailable = () => CommonErrors.create('DATABASE_UNAVAILABLE', { retryable: true, httpStatus: 503 });
+/** The instance is draining before it stops: another instance (or this one after a restart) takes the work. */
+export const shuttingDown = () => CommonErrors.create('SHUTTING_DOWN', { retryable: true, httpStatus: 503 });

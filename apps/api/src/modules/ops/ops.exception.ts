@@ -7,6 +7,4 @@ export const OpsErrors = defineErrors({
   PAGE_TOO_LARGE: { category: 'BAD_USER_INPUT', zh: '分页大小 {found} 超过上限 {max}', en: 'Page size {found} is above the maximum of {max}' },
   INTROSPECTION_DISABLED: { category: 'FORBIDDEN', zh: '此环境未开放接口结构查询', en: 'Schema introspection is not available here' },
   TIME_BUDGET_EXCEEDED: { category: 'TIMEOUT', zh: '请求超出时间预算（{max} 毫秒），请缩小查询范围', en: 'The request ran past its time budget ({max} ms); ask for less' },
-  DATABASE_UNAVAILABLE: { category: 'UNAVAILABLE', zh: '数据库暂时不可用，请稍后重试', en: 'The database is unavailable right now; try again shortly' },
-  SHUTTING_DOWN: { category: 'UNAVAILABLE', zh: '服务正在停止，请稍后重试', en: 'This instance is shutting down; try again shortly' },
 });
