@@ -12,6 +12,10 @@ import { createServer } from 'node:net';
 export interface PostgresServer {
   url(database: string): string;
   createDatabase(name: string): Promise<string>;
+  /** Stops the server the hard way (like a crash or a killed host), keeping its data for `resume`. */
+  pause(): Promise<void>;
+  /** Starts the paused server again on the same port with the same data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -70,25 +74,40 @@ export async function startPostgres(): Promise<PostgresServer> {
   const port = await freePort();
   const args = ['-D', dataDir, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off',
     '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300', '-c', 'shared_buffers=256MB'];
-  const [cmd, ...rest] = prefix.length ? [...prefix, join(bin, 'postgres'), ...args] : [join(bin, 'postgres'), ...args];
-  const child: ChildProcess = spawn(cmd, rest, { stdio: ['ignore', 'ignore', 'pipe'], detached: false });
-  let log = '';
-  child.stderr?.on('data', (d) => (log += d.toString()));
   const base = `postgres://redress:redress@127.0.0.1:${port}`;
   const { Client } = await import('pg');
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const client = new Client({ connectionString: `${base}/postgres` });
-    try {
-      await client.connect();
-      await client.end();
-      break;
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`PostgreSQL did not start: ${log || (error as Error).message}`);
-      await new Promise((r) => setTimeout(r, 100));
+  let child: ChildProcess;
+  const launch = async () => {
+    const [cmd, ...rest] = prefix.length ? [...prefix, join(bin, 'postgres'), ...args] : [join(bin, 'postgres'), ...args];
+    const started = spawn(cmd, rest, { stdio: ['ignore', 'ignore', 'pipe'], detached: false });
+    child = started;
+    let log = '';
+    started.stderr?.on('data', (d) => (log += d.toString()));
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const client = new Client({ connectionString: `${base}/postgres` });
+      try {
+        await client.connect();
+        await client.end();
+        break;
+      } catch (error) {
+        await client.end().catch(() => undefined);
+        if (started.exitCode !== null || Date.now() > deadline) throw new Error(`PostgreSQL did not start: ${log || (error as Error).message}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
-  }
+  };
+  const halt = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      run(prefix, join(bin, 'pg_ctl'), ['-D', dataDir, 'stop', '-m', 'immediate', '-w']);
+    } catch {
+      child.kill('SIGKILL');
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  };
+  await launch();
   return {
     url: (database) => `${base}/${database}`,
     async createDatabase(name) {
@@ -101,16 +120,10 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
       return `${base}/${name}`;
     },
+    pause: halt,
+    resume: launch,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        try {
-          run(prefix, join(bin, 'pg_ctl'), ['-D', dataDir, 'stop', '-m', 'immediate', '-w']);
-        } catch {
-          child.kill('SIGKILL');
-        }
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      }
+      await halt();
       rmSync(dir, { recursive: true, force: true });
     },
   };

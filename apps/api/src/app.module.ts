@@ -19,6 +19,8 @@ import { DemoModule } from './modules/demo/demo.module';
 import { FEATURE_MODULES } from './feature-modules';
 import type { RedressPlugin } from '@redress/sdk';
 import { PluginHostModule } from './modules/plugin-host/plugin-host.module';
+import { OpsModule } from './modules/ops/ops.module';
+import { limitValidationRules } from './modules/ops/graphql/query-limits';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -64,14 +66,22 @@ export class AppModule {
           autoSchemaFile: options.schemaFile ?? true,
           sortSchema: true,
           playground: false,
+          // Introspection is decided per request by QueryLimitsPlugin (anonymous callers in production are refused);
+          // "Did you mean …" suggestions leak the schema, so they are shown only where introspection is open to all.
           introspection: true,
+          hideSchemaDetailsFromClientErrors: options.config.graphql.introspection !== 'on',
+          validationRules: limitValidationRules(options.config.graphql),
           csrfPrevention: true,
+          // Nest would reset every response that has `data` to HTTP 200; an outage answers 503 (errors that carry a
+          // status are only ours: UNAVAILABLE 503, refused limits 400).
+          preserveHttpStatusForExecutionErrors: false,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
         }),
         TenantModule,
         AuthModule,
         HealthModule,
+        OpsModule,
         ...FEATURE_MODULES,
         PluginHostModule.forRoot(options.plugins ?? []),
         DemoModule,

@@ -233,8 +233,8 @@ export const BUILTIN_OPERATORS: OperatorDefinition[] = [
       for (const k of ks) if (!n.includes(k)) return false;
       return true;
     }),
-  def('matches', 'text', `安全正则匹配（模式须为字面量，禁止嵌套量词与反向引用；输入截断为 ${MAX_INPUT_LENGTH} 字符）`,
-    `Safe regular-expression test (literal pattern, no nested quantifiers or back-references; input truncated to ${MAX_INPUT_LENGTH} chars)`, 'boolean',
+  def('matches', 'text', `线性时间正则匹配（RE2 引擎；模式须为字面量，不支持反向引用与前后断言；输入截断为 ${MAX_INPUT_LENGTH} 字符）`,
+    `Linear-time regular-expression test (RE2 engine; literal pattern, no back-references or lookaround; input truncated to ${MAX_INPUT_LENGTH} chars)`, 'boolean',
     [['text', 'string', '文本', 'text'], ['pattern', 'string', '正则表达式', 'pattern'], ['flags', 'string', '标志（i m s u）', 'flags (i m s u)', 'optional']],
     (_c, text, pattern, flags) => {
       const t = textOf(text);

@@ -1,29 +1,54 @@
+import { RE2JS, RE2JSException } from 're2js';
+
 /**
- * Static safety check for administrator-written regular expressions (the `matches` operator).
- * Rejects constructs that let a backtracking engine run for super-linear time:
- * back-references, nested repetition (star height > 1), repeated groups whose alternatives
- * can overlap, too many unbounded quantifiers, huge counted repetitions and long patterns.
+ * Administrator-written regular expressions (the `matches` operator, form-field patterns) run on RE2 — re2js, the
+ * pure-JavaScript port of Google's RE2 — whose automaton matches in time linear in the input whatever the pattern:
+ * no pattern can make it backtrack. What RE2 cannot express (back-references, lookahead, lookbehind) is refused
+ * with the reason, at validation and publish time, instead of falling back to the backtracking engine.
+ *
+ * Not the native `re2` binding: it builds RE2 and Abseil with node-gyp at install (minutes on this machine class,
+ * and its installer first tries to download a prebuilt binary); the port needs neither.
  */
 
 export const MAX_PATTERN_LENGTH = 200;
-/** Longer inputs are truncated to this many UTF-16 units before matching. */
+/** Longer inputs are truncated to this many UTF-16 units before matching (bounds the work per evaluation). */
 export const MAX_INPUT_LENGTH = 2000;
-export const MAX_COUNTED_REPETITION = 100;
-/**
- * Worst-case backtracking budget: input length × product of every quantifier's maximum count
- * (unbounded quantifiers count as MAX_INPUT_LENGTH, `?` as 2). Keeps polynomial blow-ups such as
- * `.*a.*b` or `\s*\s*x` out, while one unbounded quantifier plus small counted ones is fine.
- */
-export const MAX_BACKTRACK_COST = 4e7;
 export const ALLOWED_FLAGS = /^[imsu]*$/;
 
-interface Group {
-  /** Group (or anything inside) contains a quantifier. */
-  repeats: boolean;
-  /** Top-level alternatives of this group as literal strings, or null if not all literal. */
-  alternatives: (string | null)[];
-  current: string | null;
-  hasAlternation: boolean;
+const UNSUPPORTED_ENGINE = 'patterns run on the linear-time RE2 engine';
+
+/**
+ * Names the first construct a backtracking engine needs and RE2 refuses (RE2's own message would only say "invalid
+ * escape" or "unsupported Perl syntax"). Escapes and character classes are stepped over, so `\\(` or `[(?=]` are fine.
+ */
+function unsupportedConstruct(pattern: string): string | null {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if (/[1-9]/.test(next)) return `back-references (\\${next}) are not supported: ${UNSUPPORTED_ENGINE}`;
+      if (next === 'k' && pattern[i + 2] === '<') return `named back-references (\\k<name>) are not supported: ${UNSUPPORTED_ENGINE}`;
+      i++;
+    } else if (c === '[') {
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+    } else if (c === '(' && /^\(\?<?[=!]/.test(pattern.slice(i, i + 4))) {
+      return `lookahead and lookbehind (${pattern.slice(i, i + 4).replace(/[^(?<=!]/g, '')}) are not supported: ${UNSUPPORTED_ENGINE}`;
+    }
+  }
+  return null;
+}
+
+function re2Flags(flags: string): number {
+  let value = 0;
+  if (flags.includes('i')) value |= RE2JS.CASE_INSENSITIVE;
+  if (flags.includes('m')) value |= RE2JS.MULTILINE;
+  if (flags.includes('s')) value |= RE2JS.DOTALL;
+  // `u`: RE2 always matches by code point.
+  return value;
+}
+
+function compile(pattern: string, flags: string): RE2JS {
+  return RE2JS.compile(pattern, re2Flags(flags));
 }
 
 /** Returns null if the pattern is acceptable, otherwise a human-readable reason. */
@@ -33,142 +58,34 @@ export function checkRegex(pattern: unknown, flags: unknown = ''): string | null
   if (flags !== undefined && flags !== null && (typeof flags !== 'string' || !ALLOWED_FLAGS.test(flags))) {
     return 'flags may only contain i, m, s, u';
   }
+  const unsupported = unsupportedConstruct(pattern);
+  if (unsupported) return unsupported;
   try {
-    new RegExp(pattern, typeof flags === 'string' ? flags : '');
-  } catch (e) {
-    return `invalid pattern: ${(e as Error).message}`;
+    compile(pattern, typeof flags === 'string' ? flags : '');
+  } catch (error) {
+    const message = error instanceof RE2JSException ? error.message.replace(/^error parsing regexp: /, '') : String(error);
+    return `invalid pattern for the RE2 engine: ${message}`;
   }
-  const stack: Group[] = [newGroup()];
-  let cost = MAX_INPUT_LENGTH;
-  let i = 0;
-  const n = pattern.length;
-  // Returns [isQuantifier, repeats, unbounded, length]
-  const readQuantifier = (at: number): { repeats: boolean; unbounded: boolean; len: number; max: number } | null => {
-    const c = pattern[at];
-    let q: { repeats: boolean; unbounded: boolean; len: number; max: number } | null = null;
-    if (c === '*' || c === '+') q = { repeats: true, unbounded: true, len: 1, max: Infinity };
-    else if (c === '?') q = { repeats: false, unbounded: false, len: 1, max: 1 };
-    else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(at));
-      if (m) {
-        const min = Number(m[1]);
-        const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-        q = { repeats: max > 1, unbounded: max === Infinity, len: m[0].length, max: Math.max(min, max) };
-      }
-    }
-    if (q && pattern[at + q.len] === '?') q.len++; // lazy variant
-    return q;
-  };
-  const top = () => stack[stack.length - 1]!;
-  while (i < n) {
-    const c = pattern[i]!;
-    let atomEnd = i + 1;
-    let atomLiteral: string | null = null;
-    let closedGroup: Group | null = null;
-    if (c === '\\') {
-      const d = pattern[i + 1] ?? '';
-      if (/[1-9]/.test(d)) return 'back-references are not allowed';
-      if (d === 'k' && pattern[i + 2] === '<') return 'named back-references are not allowed';
-      atomEnd = i + 2;
-      if ((d === 'p' || d === 'P' || d === 'u') && pattern[i + 2] === '{') {
-        const close = pattern.indexOf('}', i + 2);
-        atomEnd = close === -1 ? n : close + 1;
-      } else if (d === 'u') atomEnd = i + 6;
-      else if (d === 'x') atomEnd = i + 4;
-      else if (d === 'c') atomEnd = i + 3;
-      if (/[.*+?^${}()|[\]\\/\-]/.test(d)) atomLiteral = d;
-    } else if (c === '[') {
-      let j = i + 1;
-      if (pattern[j] === '^') j++;
-      if (pattern[j] === ']') j++;
-      while (j < n && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
-      atomEnd = j + 1;
-    } else if (c === '(') {
-      const g = newGroup();
-      stack.push(g);
-      let j = i + 1;
-      if (pattern[j] === '?') {
-        if (pattern[j + 1] === '<' && pattern[j + 2] !== '=' && pattern[j + 2] !== '!') {
-          const close = pattern.indexOf('>', j);
-          j = close === -1 ? n : close + 1;
-        } else if (pattern[j + 1] === '<') j += 3;
-        else j += 2;
-      }
-      i = j;
-      continue;
-    } else if (c === ')') {
-      if (stack.length === 1) return 'unbalanced parenthesis';
-      closedGroup = stack.pop()!;
-      closedGroup.alternatives.push(closedGroup.current);
-    } else if (c === '|') {
-      const g = top();
-      g.alternatives.push(g.current);
-      g.current = '';
-      g.hasAlternation = true;
-      i++;
-      continue;
-    } else if (c === '^' || c === '$') {
-      i++;
-      continue;
-    } else if (c !== '.') {
-      atomLiteral = c;
-    }
-    const q = readQuantifier(atomEnd);
-    const g = top();
-    if (q) {
-      if (q.max > MAX_COUNTED_REPETITION && q.max !== Infinity) return `counted repetition above ${MAX_COUNTED_REPETITION}`;
-      cost *= q.unbounded ? MAX_INPUT_LENGTH : Math.max(2, q.max);
-      if (cost > MAX_BACKTRACK_COST) {
-        return 'too many or too large quantifiers (possible polynomial backtracking); use at most one unbounded quantifier';
-      }
-      if (closedGroup && q.repeats) {
-        if (closedGroup.repeats) return 'nested quantifiers (a repeated group containing a repeated element)';
-        if (closedGroup.hasAlternation && !disjointAlternatives(closedGroup.alternatives)) {
-          return 'repeated group with overlapping alternatives';
-        }
-      }
-      // Any quantifier inside a repeated group counts (e.g. `(a?){20}` backtracks exponentially).
-      g.repeats = true;
-      g.current = null;
-      atomEnd += q.len;
-    } else if (closedGroup) {
-      g.current = null;
-    } else if (g.current !== null) {
-      g.current = atomLiteral === null ? null : g.current + atomLiteral;
-    }
-    if (closedGroup?.repeats) g.repeats = true;
-    i = atomEnd;
-  }
-  if (stack.length !== 1) return 'unbalanced parenthesis';
   return null;
 }
 
-function newGroup(): Group {
-  return { repeats: false, alternatives: [], current: '', hasAlternation: false };
+/** A compiled, linear-time pattern: `test` finds a match anywhere in the text, like RegExp#test. */
+export interface SafeRegExp {
+  readonly source: string;
+  test(text: string): boolean;
 }
 
-/** Alternatives are all non-empty literals starting with pairwise different characters. */
-function disjointAlternatives(alts: (string | null)[]): boolean {
-  const firsts = new Set<string>();
-  for (const a of alts) {
-    if (a === null || a === '') return false;
-    const f = a[0]!.toLowerCase();
-    if (firsts.has(f)) return false;
-    firsts.add(f);
-  }
-  return true;
-}
+const cache = new Map<string, SafeRegExp>();
 
-const cache = new Map<string, RegExp>();
-
-/** Compiles a checked pattern (cached); throws on unsafe patterns. */
-export function safeRegExp(pattern: string, flags: string): RegExp {
+/** Compiles a checked pattern (cached); throws UnsafeRegexError with the reason when RE2 cannot run it. */
+export function safeRegExp(pattern: string, flags = ''): SafeRegExp {
   const key = flags + '/' + pattern;
   let re = cache.get(key);
   if (!re) {
     const problem = checkRegex(pattern, flags);
     if (problem) throw new UnsafeRegexError(problem);
-    re = new RegExp(pattern, flags);
+    const compiled = compile(pattern, flags);
+    re = { source: pattern, test: (text: string) => compiled.test(text) };
     if (cache.size > 500) cache.clear();
     cache.set(key, re);
   }

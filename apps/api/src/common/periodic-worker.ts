@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { failureLog } from './errors/failures';
 
 /**
  * A background sweep on an interval, the same way for every module: off when `REDRESS_WORKERS=0`, one sweep at a
@@ -21,7 +22,7 @@ export abstract class PeriodicWorker<T> implements OnApplicationBootstrap, Befor
   onApplicationBootstrap(): void {
     if (process.env.REDRESS_WORKERS === '0') return;
     this.timer = setInterval(() => {
-      if (!this.running) void this.tick().catch((error) => this.logger.error(error));
+      if (!this.running) void this.tick().catch((error) => failureLog.error(this.logger, `Sweep failed: ${(error as Error).message}`, (error as Error).stack));
     }, this.intervalMs);
     this.timer.unref();
   }

@@ -30,3 +30,16 @@ describe('configuration', () => {
     expect(config.seedDemo).toBe(false);
   });
 });
+
+describe('GraphQL limits', () => {
+  it('hides introspection from anonymous callers in production unless REDRESS_INTROSPECTION opens or closes it', async () => {
+    const { graphqlLimits } = await import('./config');
+    expect(graphqlLimits({}, true).introspection).toBe('signed-in');
+    expect(graphqlLimits({}, false).introspection).toBe('on');
+    expect(graphqlLimits({ REDRESS_INTROSPECTION: '1' }, true).introspection).toBe('on');
+    expect(graphqlLimits({ REDRESS_INTROSPECTION: '0' }, false).introspection).toBe('off');
+    expect(() => graphqlLimits({ REDRESS_INTROSPECTION: 'yes' }, true)).toThrow(/REDRESS_INTROSPECTION/);
+    expect(graphqlLimits({ REDRESS_GQL_MAX_ALIASES: '30' }, true).maxAliases).toBe(30);
+    expect(() => graphqlLimits({ REDRESS_GQL_MAX_DEPTH: '-1' }, true)).toThrow(/positive integer/);
+  });
+});

@@ -21,6 +21,29 @@ export interface AppConfig {
   /** Directory with the built admin console, served at `/`. */
   adminDir?: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Limits every GraphQL request is held to (see docs/operations.md). */
+  graphql: GraphQLLimits;
+  /**
+   * On SIGTERM the instance first reports not-ready and refuses new requests (UNAVAILABLE, 503) for this long, so a
+   * load balancer stops sending before the connections close; requests in flight finish.
+   */
+  shutdownGraceMs: number;
+}
+
+/**
+ * `introspection`: `on` for everyone, `signed-in` for callers with a valid credential (the console discovers the
+ * API by introspection), `off` for nobody. Field suggestions ("Did you mean …") follow: only with `on`.
+ */
+export interface GraphQLLimits {
+  introspection: 'on' | 'signed-in' | 'off';
+  maxDepth: number;
+  maxAliases: number;
+  /** Estimated fields resolved: each field counts 1, a paginated field multiplies its selection by `first`. */
+  maxCost: number;
+  /** Largest `first` a paginated field accepts. */
+  maxPageSize: number;
+  /** Wall time after which a request's remaining fields fail instead of running on. */
+  timeBudgetMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +76,34 @@ function secret(env: string | undefined, dataDir: string, file: string, bytes: n
   return value;
 }
 
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function nonNegativeInt(env: NodeJS.ProcessEnv, name: string): number {
+  const value = Number(env[name]);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number of milliseconds, got "${env[name]}"`);
+  return value;
+}
+
+/** Production hides the schema from anonymous callers unless REDRESS_INTROSPECTION=1 opens it (0 closes it for all). */
+export function graphqlLimits(env: NodeJS.ProcessEnv, production: boolean): GraphQLLimits {
+  const flag = env.REDRESS_INTROSPECTION;
+  if (flag !== undefined && !['0', '1', ''].includes(flag)) throw new ConfigError(`REDRESS_INTROSPECTION must be 0 or 1, got "${flag}"`);
+  return {
+    introspection: flag === '1' ? 'on' : flag === '0' ? 'off' : production ? 'signed-in' : 'on',
+    maxDepth: positiveInt(env, 'REDRESS_GQL_MAX_DEPTH', 10),
+    maxAliases: positiveInt(env, 'REDRESS_GQL_MAX_ALIASES', 15),
+    maxCost: positiveInt(env, 'REDRESS_GQL_MAX_COST', 20_000),
+    maxPageSize: positiveInt(env, 'REDRESS_GQL_MAX_PAGE', 200),
+    timeBudgetMs: positiveInt(env, 'REDRESS_GQL_TIME_BUDGET_MS', 10_000),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const production = env.NODE_ENV === 'production';
   const dataDir = resolve(env.REDRESS_DATA_DIR ?? 'data');
@@ -73,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     seedDemo: !production && env.REDRESS_DEMO !== '0',
     adminDir: env.REDRESS_ADMIN_DIR,
     logLevel: (env.LOG_LEVEL as AppConfig['logLevel']) ?? 'log',
+    graphql: graphqlLimits(env, production),
+    shutdownGraceMs: env.REDRESS_SHUTDOWN_GRACE_MS === undefined ? (production ? 5000 : 0) : nonNegativeInt(env, 'REDRESS_SHUTDOWN_GRACE_MS'),
     ...overrides,
   };
 }

@@ -14,7 +14,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     logging: process.env.REDRESS_SQL_LOG === '1' ? (['query'] as ('query')[]) : false,
   };
   if (database.type === 'postgres') {
-    return { ...common, type: 'postgres', url: database.url, extra: { max: 20 } };
+    return { ...common, type: 'postgres', url: database.url, extra: { max: 20, connectionTimeoutMillis: 5_000 } };
   }
   return {
     ...common,

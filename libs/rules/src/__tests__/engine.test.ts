@@ -115,7 +115,7 @@ describe('validate', () => {
         { between: [{ var: 'complaint.channel' }, 1, 5] },
         { contains_anyy: [{ var: 'complaint.text' }, ['x']] },
         { '>': [1] },
-        { matches: [{ var: 'complaint.text' }, '(a+)+'] },
+        { matches: [{ var: 'complaint.text' }, '(a)\\1'] },
         { if: [{ var: 'customer.__proto__.x' }, 1, 2] },
         { a: 1, b: 2 },
       ],

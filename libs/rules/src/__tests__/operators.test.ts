@@ -118,15 +118,36 @@ describe('text operators', () => {
     expect(run({ matches: [null, 'a'] })).toBe(false);
   });
 
-  it('matches rejects catastrophic patterns at compile time', () => {
-    for (const p of ['(a+)+$', '(a|a)*b', '(\\w+\\s?)*$', '(a)\\1', '(?<x>a)\\k<x>', '.*a.*b.*c', 'a'.repeat(300)]) {
-      expect(() => engine.compile({ matches: [{ var: 't' }, p] }), p).toThrow(/UNSAFE_REGEX/);
-      expect(engine.validate({ matches: [{ var: 't' }, p] })[0]?.code, p).toBe('UNSAFE_REGEX');
+  it('matches runs patterns that stall a backtracking engine in linear time (RE2)', () => {
+    // Each of these takes seconds to hours on RegExp with a long non-matching input; on RE2 they are linear.
+    const long = 'a'.repeat(1999) + '!';
+    for (const p of ['[a-z]{1,100}[a-z]{1,100}x', '(a+)+$', '(a|aa)*b', '^(\\w+\\s?)*$', '.*a.*b.*c']) {
+      expect(engine.validate({ matches: [{ var: 't' }, p] }), p).toEqual([]);
+      const started = performance.now();
+      expect(run({ matches: [{ var: 't' }, p] }, { t: long }), p).toBe(false);
+      expect(performance.now() - started, p).toBeLessThan(1000);
     }
+    expect(run({ matches: [{ var: 't' }, '(a+)+$'] }, { t: 'aaaa' })).toBe(true);
+  });
+
+  it('matches refuses what RE2 cannot express, with the reason, at compile time', () => {
+    const reasons: Record<string, RegExp> = {
+      '(a)\\1': /back-references/, '(?<x>a)\\k<x>': /named back-references/, '(?=a)b': /lookahead and lookbehind/,
+      'a(?!b)': /lookahead/, '(?<=a)b': /lookbehind/, '(?<!a)b': /lookbehind/, 'a{1001}': /RE2.*repeat count/,
+      '(a': /missing closing/, ['a'.repeat(300)]: /longer than/,
+    };
+    for (const [p, reason] of Object.entries(reasons)) {
+      expect(() => engine.compile({ matches: [{ var: 't' }, p] }), p).toThrow(/UNSAFE_REGEX/);
+      const problem = engine.validate({ matches: [{ var: 't' }, p] })[0];
+      expect(problem?.code, p).toBe('UNSAFE_REGEX');
+      expect(problem?.message, p).toMatch(reason);
+    }
+    // Escaped or bracketed look-alikes are ordinary characters.
+    for (const p of ['\\(\\?=x', '[(?=]', '\\\\1']) expect(engine.validate({ matches: [{ var: 't' }, p] }), p).toEqual([]);
     // A pattern only known at evaluation time is checked then, and flagged by validate.
     const dynamic = { matches: [{ var: 't' }, { var: 'p' }] };
     expect(engine.validate(dynamic)[0]).toMatchObject({ code: 'UNSAFE_REGEX', path: '$.matches[1]' });
-    const r = engine.evaluate(dynamic, { t: 'aaaa', p: '(a+)+$' }, { default: false });
+    const r = engine.evaluate(dynamic, { t: 'aaaa', p: '(a)\\1' }, { default: false });
     expect(r).toMatchObject({ value: false, error: expect.stringMatching(/unsafe/) });
   });
 

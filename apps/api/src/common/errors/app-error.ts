@@ -12,6 +12,10 @@ export const GENERIC_CODES = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
+  /** The service cannot do the work right now (database down, shutting down); `extensions.retryable` says to retry. */
+  UNAVAILABLE: 'UNAVAILABLE',
+  /** The request ran out of its time budget. */
+  TIMEOUT: 'TIMEOUT',
   INTERNAL: 'INTERNAL',
 } as const;
 
@@ -32,6 +36,10 @@ export interface AppErrorOptions {
   details?: Record<string, unknown>;
   /** Values substituted into `{name}` placeholders of the message. */
   params?: Record<string, string | number>;
+  /** Whether the same request may succeed later (`extensions.retryable`). */
+  retryable?: boolean;
+  /** HTTP status for the whole response where the transport allows (Apollo reads `extensions.http`, never sent). */
+  httpStatus?: number;
 }
 
 const interpolate = (text: string, params?: Record<string, string | number>) =>
@@ -52,6 +60,8 @@ export class AppError extends GraphQLError {
         ...(options.field ? { field: options.field } : {}),
         ...(options.problems ? { problems: options.problems } : {}),
         ...(options.details ? { details: options.details } : {}),
+        ...(options.retryable !== undefined ? { retryable: options.retryable } : {}),
+        ...(options.httpStatus ? { http: { status: options.httpStatus } } : {}),
         messages: { 'zh-CN': interpolate(messages.zh, options.params), en: interpolate(messages.en, options.params) },
       },
     });
@@ -89,9 +99,16 @@ export const CommonErrors = defineErrors({
   INVALID_QUERY: { category: 'BAD_USER_INPUT', zh: '请求格式有误：{detail}', en: 'Malformed request: {detail}' },
   CONFLICT: { category: 'CONFLICT', zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
   JSON_TOO_DEEP: { category: 'BAD_USER_INPUT', zh: 'JSON 嵌套层数过多（最多 {max} 层）', en: 'The JSON value is nested too deeply (at most {max} levels)' },
+  DATABASE_UNAVAILABLE: { category: 'UNAVAILABLE', zh: '数据库暂时不可用，请稍后重试', en: 'The database is unavailable right now; try again shortly' },
+  SHUTTING_DOWN: { category: 'UNAVAILABLE', zh: '服务正在停止，请稍后重试', en: 'This instance is shutting down; try again shortly' },
   INTERNAL: { category: 'INTERNAL', zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal error (request id {requestId})' },
 });
 
 export const notFound = (entity: string, field?: string) => CommonErrors.create('NOT_FOUND', { params: { entity }, field });
 export const invalidInput = (field: string, detail: string, problems?: FieldProblem[]) =>
   CommonErrors.create('VALIDATION_FAILED', { field, params: { detail }, problems });
+
+/** The database cannot be reached: the same request may work in a moment (HTTP 503 where the transport allows). */
+export const databaseUnavailable = () => CommonErrors.create('DATABASE_UNAVAILABLE', { retryable: true, httpStatus: 503 });
+/** The instance is draining before it stops: another instance (or this one after a restart) takes the work. */
+export const shuttingDown = () => CommonErrors.create('SHUTTING_DOWN', { retryable: true, httpStatus: 503 });

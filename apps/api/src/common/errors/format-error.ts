@@ -1,7 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CommonErrors } from './app-error';
+import { CommonErrors, databaseUnavailable } from './app-error';
+import { failureLog, isDatabaseUnavailable } from './failures';
 
 const logger = new Logger('GraphQL');
 
@@ -31,7 +32,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof GraphQLError && original.extensions?.reason) {
     // Thrown while coercing a variable (a scalar's parseValue): graphql-js wrapped it, and only its message names the field.
     const field = original.extensions.field ?? (formatted.message !== original.message ? fieldFromMessage(formatted.message) : undefined);
-    return { ...formatted, extensions: { ...original.extensions, ...(field ? { field } : {}) } };
+    // `http` sets the response status (Apollo reads it); it is not for the client.
+    const { http: _http, ...extensions } = original.extensions;
+    return { ...formatted, extensions: { ...extensions, ...(field ? { field } : {}) } };
   }
   if (code && INPUT_CODES.has(code)) {
     const field = (formatted.extensions?.field as string | undefined) ?? fieldFromMessage(formatted.message);
@@ -45,8 +48,14 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'NOT_FOUND') {
     return { message: formatted.message, path: formatted.path, extensions: { code } };
   }
+  if (isDatabaseUnavailable(original)) {
+    // Outside a Nest handler (no filter ran): same code, though the HTTP status is already decided here.
+    failureLog.error(logger, `Database unavailable: ${(original as Error).message}`);
+    const { http: _http, ...extensions } = databaseUnavailable().extensions;
+    return { message: databaseUnavailable().message, path: formatted.path, extensions };
+  }
   const requestId = randomUUID();
-  logger.error(`[${requestId}] ${formatted.message}`, (original as Error)?.stack);
+  failureLog.error(logger, `[${requestId}] ${formatted.message}`, (original as Error)?.stack);
   const internal = CommonErrors.create('INTERNAL', { params: { requestId } });
   return {
     message: internal.message,

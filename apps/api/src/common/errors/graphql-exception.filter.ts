@@ -1,7 +1,10 @@
-import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { CommonErrors } from './app-error';
+import { CommonErrors, databaseUnavailable } from './app-error';
+import { failureLog, isDatabaseUnavailable } from './failures';
+
+const logger = new Logger('Database');
 
 /**
  * Hands errors to GraphQL's formatError untouched (Nest would otherwise log every expected user error as
@@ -13,6 +16,11 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType<string>() !== 'graphql') throw exception;
     if (exception instanceof GraphQLError) return exception;
+    // An outage is not the caller's fault nor a bug: UNAVAILABLE, retryable, HTTP 503 — logged once a minute.
+    if (isDatabaseUnavailable(exception)) {
+      failureLog.error(logger, `Database unavailable: ${(exception as Error).message}`);
+      return databaseUnavailable();
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 401) return CommonErrors.create('UNAUTHENTICATED');

@@ -1,4 +1,4 @@
-import { defaultEngine, type EvaluationContext } from '@redress/rules';
+import { defaultEngine, safeRegExp, type EvaluationContext, type SafeRegExp } from '@redress/rules';
 import type { FieldDefinition } from '@redress/sdk';
 
 export interface FormProblem {
@@ -103,8 +103,10 @@ function checkValue(field: FieldDefinition, value: unknown): Omit<FormProblem, '
       if (v.minLength !== undefined && [...text].length < v.minLength) return { code: 'MIN_LENGTH', message: `At least ${v.minLength} characters` };
       if (v.maxLength !== undefined && [...text].length > v.maxLength) return { code: 'MAX_LENGTH', message: `At most ${v.maxLength} characters` };
       if (v.pattern) {
-        let re: RegExp | null = null;
-        try { re = new RegExp(v.pattern, 'u'); } catch { re = null; }
+        // RE2 (linear time): a complainant's input cannot stall the server whatever the pattern. A pattern RE2 refuses
+        // cannot be published; one published before the switch is skipped rather than run on a backtracking engine.
+        let re: SafeRegExp | null = null;
+        try { re = safeRegExp(v.pattern, 'u'); } catch { re = null; }
         if (re && !re.test(text)) return { code: 'PATTERN', message: `Does not match the expected format` };
       }
       return null;

@@ -1,3 +1,4 @@
+import { failureLog } from '../../common/errors/failures';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -72,7 +73,7 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
     if (process.env.REDRESS_WORKERS === '0') return;
     this.timer = setInterval(() => {
       this.inFlight = this.drain().catch((e) => {
-        this.logger.error(e);
+        failureLog.error(this.logger, `Outbox delivery pass failed: ${(e as Error).message}`, (e as Error).stack);
         return 0;
       });
     }, 1_000);

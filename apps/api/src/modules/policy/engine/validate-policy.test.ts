@@ -49,6 +49,17 @@ describe('validatePolicy', () => {
     expect(rule).toMatchObject({ code: 'UNKNOWN_FACT' });
   });
 
+  it('refuses form patterns and matches rules RE2 cannot run, with the reason', () => {
+    const d = clone();
+    d.fields[0].validation = { pattern: '^(?=.*\\d)\\w+$' };
+    d.fields[1].validation = { pattern: '^[A-Z]{2}\\d{6}$' };
+    d.rules.validity.rows[0].when = { matches: [{ var: 'complaint.text' }, '(\\w)\\1'] };
+    const problems = validatePolicy(d);
+    expect(problems.find((p) => p.path === `fields[${d.fields[0].key}].validation.pattern`)).toMatchObject({ code: 'INVALID_PATTERN', message: expect.stringMatching(/lookahead/) });
+    expect(problems.find((p) => p.path === `fields[${d.fields[1].key}].validation.pattern`)).toBeUndefined();
+    expect(problems.find((p) => p.path.startsWith('rules.validity.rows[val-suggestion].when'))).toMatchObject({ code: 'UNSAFE_REGEX', message: expect.stringMatching(/back-references/) });
+  });
+
   it('lists unknown template variables once each', () => {
     expect(unknownTemplateVariables('{{customer.name}} {{x.y}} {{ x.y }}')).toEqual(['x.y']);
   });

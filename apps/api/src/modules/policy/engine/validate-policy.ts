@@ -1,4 +1,4 @@
-import { defaultEngine, type FactSchema, type JsonLogicRule, type RuleEngine } from '@redress/rules';
+import { checkRegex, defaultEngine, type FactSchema, type JsonLogicRule, type RuleEngine } from '@redress/rules';
 import { factSchemaFor, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
 import { isEmptyTableProblem, joinPath, tablePath, type PolicyProblem } from './policy-problem';
 import { keysInCycles } from './type-tree';
@@ -76,11 +76,9 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
     rule(`${at}.visibleWhen`, field.visibleWhen);
     rule(`${at}.requiredWhen`, field.requiredWhen);
     if (field.validation?.pattern) {
-      try {
-        new RegExp(field.validation.pattern, 'u');
-      } catch {
-        add(`${at}.validation.pattern`, 'INVALID_PATTERN', 'The pattern is not a valid regular expression');
-      }
+      // Form patterns run on RE2 like the `matches` operator: what it cannot express is refused here, with the reason.
+      const reason = checkRegex(field.validation.pattern, 'u');
+      if (reason) add(`${at}.validation.pattern`, 'INVALID_PATTERN', `The pattern cannot be used: ${reason}`);
     }
   }
 
