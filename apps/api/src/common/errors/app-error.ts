@@ -87,6 +87,7 @@ export const CommonErrors = defineErrors({
   NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到{entity}', en: '{entity} not found' },
   VALIDATION_FAILED: { category: 'BAD_USER_INPUT', zh: '输入有误：{detail}', en: 'Invalid input: {detail}' },
   INVALID_QUERY: { category: 'BAD_USER_INPUT', zh: '请求格式有误：{detail}', en: 'Malformed request: {detail}' },
+  PAGE_SIZE_INVALID: { category: 'BAD_USER_INPUT', zh: '{name} 必须是大于 0 的整数（收到 {value}）', en: '{name} must be a whole number greater than 0 (got {value})' },
   CONFLICT: { category: 'CONFLICT', zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
   INTERNAL: { category: 'INTERNAL', zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal error (request id {requestId})' },
 });
