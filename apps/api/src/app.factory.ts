@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { AppModule } from './app.module';
-import type { AppConfig } from './config/config';
+import { LOG_LEVELS, type AppConfig } from './config/config';
 import { Clock, SystemClock } from './common/clock';
 import type { PluginInput } from '@redress/sdk';
 import { INSTALLED_PLUGINS } from './plugins.config';
@@ -49,7 +49,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       plugins,
     }),
     adapter,
-    { logger: options.logger ?? ['error', 'warn', 'log'], abortOnError: false },
+    { logger: options.logger ?? logLevels(config.logLevel), abortOnError: false },
   );
   const adminDir = adminDirectory(config);
   if (adminDir) {
@@ -66,4 +66,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   }
   app.enableShutdownHooks();
   return app;
+}
+
+/** LOG_LEVEL names the most verbose level shown: `log` (default) shows error, warn and log; `debug` adds debug. */
+function logLevels(level: AppConfig['logLevel']): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
 }

@@ -11,7 +11,13 @@ export abstract class PeriodicWorker<T> implements OnApplicationBootstrap, Befor
   private timer?: NodeJS.Timeout;
   private running?: Promise<T>;
 
-  protected constructor(private readonly intervalMs: number) {}
+  protected constructor(private readonly intervalMs: number) {
+    // setInterval turns undefined, NaN, 0 or a negative delay into 1 ms: a worker would sweep a thousand times a
+    // second (an idle server at 44% CPU). Refuse to construct instead, naming the worker.
+    if (typeof intervalMs !== 'number' || !Number.isFinite(intervalMs) || intervalMs <= 0) {
+      throw new Error(`${new.target.name}: the sweep interval must be a positive number of milliseconds, got ${String(intervalMs)}`);
+    }
+  }
 
   /** One pass of the work. */
   protected abstract sweep(): Promise<T>;
@@ -36,7 +42,11 @@ export abstract class PeriodicWorker<T> implements OnApplicationBootstrap, Befor
 
   /** Runs a sweep now, or joins the one under way. */
   tick(): Promise<T> {
-    if (!this.running) this.running = this.sweep().finally(() => (this.running = undefined));
+    if (!this.running) {
+      // One line per sweep at LOG_LEVEL=debug: how often each worker runs is visible (and tested) in the built server.
+      this.logger.debug(`sweep (every ${this.intervalMs} ms)`);
+      this.running = this.sweep().finally(() => (this.running = undefined));
+    }
     return this.running;
   }
 

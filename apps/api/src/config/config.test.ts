@@ -26,6 +26,13 @@ describe('configuration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'redress-config-'));
     expect(() => loadConfig({ NODE_ENV: 'production', REDRESS_DATA_DIR: dir } as NodeJS.ProcessEnv)).toThrow(/must be set in production/);
     const key = Buffer.alloc(32, 7).toString('base64');
+    // The message names the environment variable to set (it once said "ENCRYPTION", which is no variable).
+    expect(() => loadConfig({ NODE_ENV: 'production', REDRESS_DATA_DIR: dir } as NodeJS.ProcessEnv)).toThrow(
+      /^ENCRYPTION_KEY must be set in production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', REDRESS_DATA_DIR: dir, ENCRYPTION_KEY: key } as NodeJS.ProcessEnv)).toThrow(
+      /^JWT_SECRET must be set in production/,
+    );
     const config = loadConfig({ NODE_ENV: 'production', REDRESS_DATA_DIR: dir, JWT_SECRET: 'x'.repeat(40), ENCRYPTION_KEY: key } as NodeJS.ProcessEnv);
     expect(config.seedDemo).toBe(false);
   });

@@ -20,7 +20,7 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Directory with the built admin console, served at `/`. */
   adminDir?: string;
-  logLevel: 'error' | 'warn' | 'log' | 'debug';
+  logLevel: (typeof LOG_LEVELS)[number];
   /** Limits every GraphQL request is held to (see docs/operations.md). */
   graphql: GraphQLLimits;
   /**
@@ -48,6 +48,9 @@ export interface GraphQLLimits {
 
 export class ConfigError extends Error {}
 
+/** Log levels, least verbose first (LOG_LEVEL picks the most verbose one shown). */
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug'] as const;
+
 /** Parses DATABASE_URL: unset → SQLite in the data folder, `sqlite:/file` → that file, `postgres://…` → PostgreSQL. */
 export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {
   if (!url || url.trim() === '') return { type: 'sqlite', path: join(dataDir, 'redress.sqlite') };
@@ -64,16 +67,18 @@ export function parseDatabaseUrl(url: string | undefined, dataDir: string): Data
  * A secret from the environment, or one generated once into the data folder (mode 0600) so
  * restarts keep the same keys. Never committed: the data folder is git-ignored.
  */
-function secret(env: string | undefined, dataDir: string, file: string, bytes: number, production: boolean): string {
-  if (env && env.trim()) return env.trim();
+function secret(env: NodeJS.ProcessEnv, name: string, dataDir: string, file: string, bytes: number, production: boolean): string {
+  const value = env[name];
+  if (value && value.trim()) return value.trim();
   const path = join(dataDir, file);
   if (existsSync(path)) return readFileSync(path, 'utf8').trim();
-  if (production) throw new ConfigError(`${file.replace('.key', '').toUpperCase()} must be set in production (no generated secrets)`);
+  // Name the variable the operator must set, not the file it would have been generated into.
+  if (production) throw new ConfigError(`${name} must be set in production (no generated secrets)`);
   mkdirSync(dirname(path), { recursive: true });
-  const value = randomBytes(bytes).toString('base64');
-  writeFileSync(path, value + '\n', { mode: 0o600 });
+  const generated = randomBytes(bytes).toString('base64');
+  writeFileSync(path, generated + '\n', { mode: 0o600 });
   chmodSync(path, 0o600);
-  return value;
+  return generated;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -110,20 +115,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   const database = overrides.database ?? parseDatabaseUrl(env.DATABASE_URL, dataDir);
-  const encryptionKey = overrides.encryptionKey ?? secret(env.ENCRYPTION_KEY, dataDir, 'encryption.key', 32, production);
+  const encryptionKey = overrides.encryptionKey ?? secret(env, 'ENCRYPTION_KEY', dataDir, 'encryption.key', 32, production);
   if (Buffer.from(encryptionKey, 'base64').length !== 32) throw new ConfigError('ENCRYPTION_KEY must be 32 bytes, base64-encoded');
+  const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     production,
     dataDir,
     database,
-    jwtSecret: overrides.jwtSecret ?? secret(env.JWT_SECRET, dataDir, 'jwt.key', 48, production),
+    jwtSecret: overrides.jwtSecret ?? secret(env, 'JWT_SECRET', dataDir, 'jwt.key', 48, production),
     encryptionKey,
     jwtTtlSeconds: Number(env.JWT_TTL_SECONDS ?? 12 * 3600),
     seedDemo: !production && env.REDRESS_DEMO !== '0',
     adminDir: env.REDRESS_ADMIN_DIR,
-    logLevel: (env.LOG_LEVEL as AppConfig['logLevel']) ?? 'log',
+    logLevel,
     graphql: graphqlLimits(env, production),
     shutdownGraceMs: env.REDRESS_SHUTDOWN_GRACE_MS === undefined ? (production ? 5000 : 0) : nonNegativeInt(env, 'REDRESS_SHUTDOWN_GRACE_MS'),
     ...overrides,

@@ -97,6 +97,7 @@ export const CommonErrors = defineErrors({
   NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到{entity}', en: '{entity} not found' },
   VALIDATION_FAILED: { category: 'BAD_USER_INPUT', zh: '输入有误：{detail}', en: 'Invalid input: {detail}' },
   INVALID_QUERY: { category: 'BAD_USER_INPUT', zh: '请求格式有误：{detail}', en: 'Malformed request: {detail}' },
+  PAGE_SIZE_INVALID: { category: 'BAD_USER_INPUT', zh: '{name} 必须是大于 0 的整数（收到 {value}）', en: '{name} must be a whole number greater than 0 (got {value})' },
   CONFLICT: { category: 'CONFLICT', zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
   JSON_TOO_DEEP: { category: 'BAD_USER_INPUT', zh: 'JSON 嵌套层数过多（最多 {max} 层）', en: 'The JSON value is nested too deeply (at most {max} levels)' },
   DATABASE_UNAVAILABLE: { category: 'UNAVAILABLE', zh: '数据库暂时不可用，请稍后重试', en: 'The database is unavailable right now; try again shortly' },

@@ -10,6 +10,7 @@ import { ExportService } from './export.service';
 import { EarlyWarningService } from './early-warning.service';
 import { WeeklyReportService, type WeeklyReportContent } from './weekly-report.service';
 import { selectedFieldNames } from './selection';
+import { PageSizePipe } from '../../common/page-size.pipe';
 import {
   AlertStatusEnum, AnalyticsAlertView, ComplaintStats, ExportFormatEnum, ExportJobView, PeriodInput, StatsDimensionEnum, WeeklyReportView,
 } from './dtos/analytics.types';
@@ -25,7 +26,7 @@ export const EXPORT_ROLES = [...new Set([...ANALYTICS_ROLES, ...EXPORT_LIST_ROLE
 export class AnalyticsResolver {
   constructor(
     private readonly stats: ComplaintStatsService,
-    private readonly exports: ExportService,
+    private readonly exportJobs: ExportService,
     private readonly reports: WeeklyReportService,
     private readonly warnings: EarlyWarningService,
   ) {}
@@ -57,7 +58,7 @@ export class AnalyticsResolver {
     @Args('filter', { nullable: true }) filter?: ComplaintFilter,
   ): Promise<ExportJobView> {
     const result = await this.stats.stats(auth, { from: period.from, to: period.to, groupBy: (groupBy ?? []) as StatsDimension[], filter: filter ?? {} });
-    return toExportView(await this.exports.exportStats(auth, result, format));
+    return toExportView(await this.exportJobs.exportStats(auth, result, format));
   }
 
   @Roles(...EXPORT_LIST_ROLES)
@@ -67,18 +68,18 @@ export class AnalyticsResolver {
     @Args('format', { type: () => ExportFormatEnum }) format: ExportFormatEnum,
     @Args('filter', { nullable: true }) filter?: ComplaintFilter,
   ): Promise<ExportJobView> {
-    return toExportView(await this.exports.exportComplaints(auth, filter ?? {}, format));
+    return toExportView(await this.exportJobs.exportComplaints(auth, filter ?? {}, format));
   }
 
   @Roles(...EXPORT_ROLES)
   @Query(() => ExportJobView)
   async exportJob(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string): Promise<ExportJobView> {
-    return toExportView(await this.exports.get(auth, id));
+    return toExportView(await this.exportJobs.get(auth, id));
   }
 
   @Roles(...REPORT_ROLES)
   @Query(() => [WeeklyReportView], { description: 'Weekly reports, newest first.' })
-  async weeklyReports(@Auth() auth: AuthContext, @Args('first', { type: () => Int, nullable: true }) first?: number): Promise<WeeklyReportView[]> {
+  async weeklyReports(@Auth() auth: AuthContext, @Args('first', { type: () => Int, nullable: true }, PageSizePipe) first?: number): Promise<WeeklyReportView[]> {
     return (await this.reports.list(auth.tenantId, first ?? 20)).map(toReportView);
   }
 
@@ -99,7 +100,7 @@ export class AnalyticsResolver {
   async analyticsAlerts(
     @Auth() auth: AuthContext,
     @Args('status', { type: () => AlertStatusEnum, nullable: true }) status?: AlertStatusEnum,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('first', { type: () => Int, nullable: true }, PageSizePipe) first?: number,
   ): Promise<AnalyticsAlertView[]> {
     return (await this.warnings.list(auth.tenantId, status ?? null, first ?? 50)).map(toAlertView);
   }

@@ -26,13 +26,13 @@ export class AnalyticsScheduler extends PeriodicWorker<TickResult> {
     private readonly tenants: TenantService,
     private readonly reports: WeeklyReportService,
     private readonly warnings: EarlyWarningService,
-    private readonly exports: ExportService,
+    private readonly exportJobs: ExportService,
   ) {
     super(ANALYTICS_TICK_MS);
   }
 
   protected override settle(): Promise<void> {
-    return this.exports.settle();
+    return this.exportJobs.settle();
   }
 
   /** One pass over all tenants at the clock's now (tests call `tick()` instead of waiting five minutes). */
@@ -48,7 +48,7 @@ export class AnalyticsScheduler extends PeriodicWorker<TickResult> {
         this.logger.error(`Analytics for tenant ${id} failed: ${(error as Error).message}`);
       }
     }
-    result.expiredExports = await this.exports.removeExpired();
+    result.expiredExports = await this.exportJobs.removeExpired();
     return result;
   }
 }

@@ -29,14 +29,14 @@ class HttpAppErrorFilter implements ExceptionFilter {
 @Controller('exports')
 @UseFilters(HttpAppErrorFilter)
 export class ExportController {
-  constructor(private readonly exports: ExportService) {}
+  constructor(private readonly exportJobs: ExportService) {}
 
   @Roles(...EXPORT_ROLES)
   @Get(':id')
   async download(@Auth() auth: AuthContext, @Param('id') id: string, @Res() reply: FastifyReply) {
-    const job = await this.exports.get(auth, id);
+    const job = await this.exportJobs.get(auth, id);
     if (job.status !== 'done') throw AnalyticsErrors.create('EXPORT_NOT_READY', { params: { status: job.status } });
-    const path = this.exports.filePath(job);
+    const path = this.exportJobs.filePath(job);
     if (!existsSync(path)) throw AnalyticsErrors.create('EXPORT_EXPIRED');
     const name = job.fileName ?? `${job.id}.${job.format}`;
     return reply

@@ -5,6 +5,7 @@ import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/roles';
 import { SlaService } from '../sla/sla.service';
+import { PolicyService } from '../policy/policy.service';
 import { WeeklyReport } from './analytics.entity';
 import { AnalyticsErrors } from './analytics.exception';
 import { ComplaintStatsService, type StatsDimension, type StatsRow } from './complaint-stats.service';
@@ -42,6 +43,7 @@ export class WeeklyReportService {
     private readonly clock: Clock,
     private readonly stats: ComplaintStatsService,
     private readonly sla: SlaService,
+    private readonly policies: PolicyService,
   ) {}
 
   list(tenantId: string, first = 20): Promise<WeeklyReport[]> {
@@ -130,6 +132,9 @@ export class WeeklyReportService {
 
   /** Scheduler: the due week's report when it does not exist yet (catch-up after downtime: only the latest week). */
   async generateDue(tenantId: string): Promise<WeeklyReport | null> {
+    // A tenant without a published policy (a new tenant, or the demo while it seeds) has nothing to report yet: not
+    // an error to log every five minutes. The report comes due at the first sweep after its first publish.
+    if (!(await this.policies.getCurrent(tenantId))) return null;
     const week = WeeklyReportService.dueWeek(this.clock.now(), await this.stats.timeZoneOf(tenantId));
     if (await this.dataSource.getRepository(WeeklyReport).exists({ where: { tenantId, weekStart: week } })) return null;
     try {

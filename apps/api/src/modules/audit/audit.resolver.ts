@@ -4,6 +4,7 @@ import { Role } from '../../common/auth/roles';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { AuditService } from './audit.service';
 import { AUDIT_PAGE_DEFAULT, AuditConnection, AuditFilterInput } from './dtos/audit.types';
+import { PageSizePipe } from '../../common/page-size.pipe';
 
 @Resolver()
 export class AuditResolver {
@@ -14,7 +15,7 @@ export class AuditResolver {
   async auditLog(
     @Auth() auth: AuthContext,
     @Args('filter', { type: () => AuditFilterInput, nullable: true }) filter?: AuditFilterInput,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: AUDIT_PAGE_DEFAULT }) first?: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: AUDIT_PAGE_DEFAULT }, PageSizePipe) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<AuditConnection> {
     const page = await this.audit.list(auth.tenantId, filter ?? {}, first ?? AUDIT_PAGE_DEFAULT, after);

@@ -7,6 +7,7 @@ import { ComplaintIntakeService } from './complaint-intake.service';
 import { AssignInput, ComplaintFilter, ComplaintOrder, FollowUpInput, ReplyInput, SubmitComplaintInput, TaskInput } from './dtos/complaint.inputs';
 import { Complainant, ComplaintConnection, ComplaintReplyView, ComplaintTaskView, ComplaintView, Decision, TimelineEvent } from './dtos/complaint.types';
 import type { Complaint } from './complaint.entity';
+import { PageSizePipe } from '../../common/page-size.pipe';
 
 const WORK_ROLES = [Role.admin, Role.manager, Role.handler, Role.agent];
 const INTAKE_ROLES = [Role.admin, Role.manager, Role.handler, Role.agent, Role.api_client];
@@ -46,7 +47,7 @@ export class ComplaintResolver {
     @Auth() auth: AuthContext,
     @Args('filter', { nullable: true }) filter?: ComplaintFilter,
     @Args('orderBy', { type: () => ComplaintOrder, nullable: true }) orderBy?: ComplaintOrder,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('first', { type: () => Int, nullable: true }, PageSizePipe) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<ComplaintConnection> {
     return this.connection(auth, filter ?? {}, orderBy ?? ComplaintOrder.RECEIVED_DESC, first, after);
@@ -56,7 +57,7 @@ export class ComplaintResolver {
   @Query(() => ComplaintConnection, { description: 'The caller’s open complaints, soonest deadline first.' })
   async myQueue(
     @Auth() auth: AuthContext,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('first', { type: () => Int, nullable: true }, PageSizePipe) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<ComplaintConnection> {
     return this.connection(auth, { assigneeId: auth.userId ?? '-', open: true }, ComplaintOrder.RESOLUTION_DUE_ASC, first, after);

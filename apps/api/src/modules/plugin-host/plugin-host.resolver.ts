@@ -7,6 +7,7 @@ import { JSONScalar } from '../policy/dtos/json.scalar';
 import { PluginHostService } from './plugin-host.service';
 import type { PluginFailure, PluginInstallation } from './plugin-installation.entity';
 import { EnablePluginResultType, PluginFailureType, PluginInfoType } from './dtos/plugin.types';
+import { PageSizePipe } from '../../common/page-size.pipe';
 
 const keys = (items: readonly { key: string }[]) => items.map((i) => i.key);
 const text = (t: { zh: string; en?: string }) => ({ zh: t.zh, en: t.en ?? t.zh });
@@ -77,7 +78,7 @@ export class PluginHostResolver {
   async pluginFailures(
     @Auth() auth: AuthContext,
     @Args('pluginId', { nullable: true }) pluginId?: string,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }, PageSizePipe) first = 50,
   ): Promise<PluginFailureType[]> {
     return (await this.host.failures(auth.tenantId, pluginId ?? null, first)).map(failureView);
   }
