@@ -28,7 +28,7 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
   it('takes a phone complaint, decides and explains, and walks it to closure', async () => {
     const c = await submit(t, agent, {
       channel: 'phone', type: 'service.attitude', text: '营业厅工作人员态度恶劣，不耐烦地打断我说话。',
-      form: { staff_name: '小王', store: 'bj_chaoyang', expected_remedy: 'apology' }, idempotencyKey: 'call-0001',
+      form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' }, idempotencyKey: 'call-0001',
     });
     expect(c.number).toMatch(/^2611-\d{4}$/);
     expect(c).toMatchObject({ state: 'dispatched', severity: 'normal', department: 'customer_service', valid: true, slaPolicy: 'standard', typePath: 'service/attitude' });
@@ -112,7 +112,7 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
   });
 
   it('returns the same complaint for a retried idempotency key, also when retries race', async () => {
-    const input = { channel: 'app', type: 'environment', text: '网点卫生间长期无法使用。', form: { store: 'sh_xuhui' }, idempotencyKey: 'app-retry-42', complainant: complainant('李四') };
+    const input = { channel: 'app', type: 'environment', text: '网点卫生间长期无法使用。', form: { outlet: 'sh_xuhui' }, idempotencyKey: 'app-retry-42', complainant: complainant('李四') };
     const results = await Promise.all(Array.from({ length: 5 }, () => t.gqlOk<any>(SUBMIT, { input }, agent)));
     const ids = new Set(results.map((r) => r.submitComplaint.id));
     expect(ids.size).toBe(1);

@@ -34,7 +34,7 @@ const hanging = definePlugin({
 
 const COMPLAINT = {
   channel: 'phone', type: 'service.attitude', text: '营业厅工作人员态度恶劣，不耐烦地打断我说话。',
-  form: { staff_name: '小王', store: 'bj_chaoyang', expected_remedy: 'apology' },
+  form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
 };
 
 describe.each(testDatabases())('plugin fault isolation on %s', (db) => {

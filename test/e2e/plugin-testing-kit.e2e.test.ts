@@ -6,11 +6,9 @@ describe('createPluginTestApp with the restaurant plugin', () => {
   let t: PluginTestApp;
   beforeAll(async () => {
     t = await createPluginTestApp(restaurantPlugin);
-    // Publishing runs the tenant's rule tests too. The demo company's generic tests (a media threat is `urgent`, a
-    // repeat customer goes to operations) contradict the restaurant tiers, so publishing is refused until the admin
-    // retires them — as an admin adopting the restaurant tiers would.
-    await expect(t.enable()).rejects.toThrow(/RULE_TESTS_FAILED/);
-    for (const key of ['t-media-threat', 't-repeat-customer']) await t.gqlOk('mutation($k: String!) { deleteRuleTest(key: $k) }', { k: key });
+    // Publishing runs the tenant's rule tests too. The restaurant tiers decide only restaurant complaints (the SDK
+    // confines every preset row to the plugin's types), so the demo company's own tests still pass and publishing
+    // succeeds without retiring any of them.
     await t.enable();
   });
   afterAll(() => t?.close());

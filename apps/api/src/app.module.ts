@@ -11,7 +11,7 @@ import { Clock } from './common/clock';
 import { RolesGuard } from './common/auth/roles.guard';
 import { validationPipe } from './common/validation';
 import { formatGraphQLError } from './common/errors/format-error';
-import { createDataSource, pendingMigrations, UnmigratedDatabaseError } from './database/data-source';
+import { createDataSource, pendingMigrations, pluginTables, UnmigratedDatabaseError } from './database/data-source';
 import { TenantModule } from './modules/tenant/tenant.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
@@ -46,7 +46,7 @@ export class AppModule {
           // Fail fast with our own message; an orchestrator restarts the process, Nest's retry loop only hides the cause.
           useFactory: () => ({ retryAttempts: 0 }),
           dataSourceFactory: async () => {
-            const dataSource = createDataSource(options.config.database);
+            const dataSource = createDataSource(options.config.database, pluginTables(options.plugins ?? []));
             await dataSource.initialize();
             const pending = await pendingMigrations(dataSource);
             if (pending.length) {

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/config';
-import { createDataSource, pendingMigrations } from '../database/data-source';
+import { createDataSource, pendingMigrations, pluginTables } from '../database/data-source';
+import { INSTALLED_PLUGINS } from '../plugins.config';
+import { hostVersion, loadPlugins, selectPlugins } from '../modules/plugin-host/plugin-loading';
 
-/** `npm run migrate`: applies pending migrations to the configured database. */
+/** `npm run migrate`: applies pending migrations (the API's and the installed plugins') to the configured database. */
 async function main() {
   const config = loadConfig();
-  const dataSource = createDataSource(config.database);
+  const plugins = loadPlugins(selectPlugins(INSTALLED_PLUGINS, process.env.REDRESS_PLUGINS), hostVersion());
+  const dataSource = createDataSource(config.database, pluginTables(plugins));
   await dataSource.initialize();
   const before = await pendingMigrations(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });

@@ -1,4 +1,4 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -7,9 +7,11 @@ import { MIGRATIONS } from './migrations';
  * SQLite runs in WAL mode with synchronous=FULL: an acknowledged complaint survives a power cut, and WAL keeps
  * fsyncs off the readers' path (the default rollback journal measured p99 ~750 ms under load).
  */
-export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+export function dataSourceOptions(database: DatabaseConfig, plugins: PluginTables = {}): DataSourceOptions {
   const common = {
-    entities: ENTITIES, migrations: MIGRATIONS, synchronize: false as const, migrationsRun: false,
+    entities: [...ENTITIES, ...(plugins.entities ?? [])] as MixedList<Function | EntitySchema>,
+    migrations: [...MIGRATIONS, ...(plugins.migrations ?? [])] as MixedList<Function>,
+    synchronize: false as const, migrationsRun: false,
     // REDRESS_SQL_LOG=1 prints every statement (diagnosing slow requests).
     logging: process.env.REDRESS_SQL_LOG === '1' ? (['query'] as ('query')[]) : false,
   };
@@ -29,8 +31,22 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   };
 }
 
-export function createDataSource(database: DatabaseConfig): DataSource {
-  return new DataSource(dataSourceOptions(database));
+/**
+ * Installed plugins' own tables (their EntitySchemas and migrations, validated at load): the same data source, so
+ * `npm run migrate` and the start-up check treat a plugin's pending migration like the API's own.
+ */
+export interface PluginTables {
+  entities?: readonly unknown[];
+  migrations?: readonly unknown[];
+}
+
+export function createDataSource(database: DatabaseConfig, plugins: PluginTables = {}): DataSource {
+  return new DataSource(dataSourceOptions(database, plugins));
+}
+
+/** The tables of a list of loaded plugins. */
+export function pluginTables(plugins: readonly { entities: readonly unknown[]; migrations: readonly unknown[] }[]): PluginTables {
+  return { entities: plugins.flatMap((p) => p.entities), migrations: plugins.flatMap((p) => p.migrations) };
 }
 
 export class UnmigratedDatabaseError extends Error {

@@ -10,3 +10,5 @@ export * from './patch';
 export * from './rule-tests';
 export * from './handlers';
 export * from './logic';
+export * from './scope';
+export * from './extensions';

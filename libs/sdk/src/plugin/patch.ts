@@ -5,6 +5,7 @@ import type {
 } from '../policy/types';
 import { PluginValidationError, type PluginProblem } from './errors';
 import { presetRows, resolveArgs } from './presets';
+import { pluginTypeGuard, scopeCondition } from './scope';
 import type { PluginTemplate, RedressPlugin, RuleSetName } from './types';
 
 type Sourced<T> = T & { source: string };
@@ -14,7 +15,8 @@ export type PatchRow<T> = DecisionRow<T> & { source: string; preset: string };
 
 /**
  * What enabling a plugin adds to a tenant's DRAFT policy: the policy's collections plus the preset rows per rule set.
- * Every object carries `source: <plugin id>`. The host adds objects whose key is absent, replaces rows with the same
+ * Every object carries `source: <plugin id>`; every rule row and escalation is confined to the plugin's complaint
+ * types (its condition is `type guard AND condition`, see scope.ts). The host adds objects whose key is absent, replaces rows with the same
  * key (re-enabling after an upgrade), and leaves everything else to the admin, who reviews and publishes.
  */
 export interface PluginPolicyPatch {
@@ -61,6 +63,10 @@ export function pluginToPolicyPatch(plugin: RedressPlugin, presetArgs: PresetArg
       problems.push({ path: `plugins.${source}.rulePresets[${code}]`, code: 'UNKNOWN_PRESET', message: `no preset "${code}"` });
     }
   }
+  // Every row and escalation is confined to the plugin's own complaint types (see scope.ts); validation refuses a
+  // plugin with presets or escalations but no types, so the guard exists whenever there is something to confine.
+  const guard = pluginTypeGuard(plugin.complaintTypes);
+  const scoped = (when: DecisionRow<unknown>['when'] | undefined) => (guard ? scopeCondition(guard, when) : when);
   const rules: PluginPolicyPatch['rules'] = { validity: [], severity: [], routing: [], sla: [] };
   const presets: PluginPolicyPatch['presets'] = [];
   for (const preset of plugin.rulePresets) {
@@ -68,7 +74,10 @@ export function pluginToPolicyPatch(plugin: RedressPlugin, presetArgs: PresetArg
     problems.push(...resolved.problems);
     if (resolved.problems.length) continue;
     presets.push({ code: preset.code, ruleSet: preset.ruleSet, args: resolved.values });
-    const rows = presetRows(preset, resolved.values).map((row) => ({ ...structuredClone(row), source, preset: preset.code }));
+    const rows = presetRows(preset, resolved.values).map((row) => {
+      const copy = structuredClone(row);
+      return { ...copy, when: scoped(copy.when) ?? copy.when, source, preset: preset.code };
+    });
     (rules[preset.ruleSet] as PatchRow<unknown>[]).push(...rows);
   }
   if (problems.length) throw new PluginValidationError(`preset arguments for plugin ${source}`, problems);
@@ -81,7 +90,10 @@ export function pluginToPolicyPatch(plugin: RedressPlugin, presetArgs: PresetArg
     severityLevels: sourced(plugin.severityLevels, source),
     departments: sourced(plugin.departments, source),
     slaPolicies: sourced(plugin.slaPolicies, source),
-    escalations: sourced(plugin.escalations, source),
+    escalations: sourced(plugin.escalations, source).map((rule) => {
+      const when = scoped(rule.when);
+      return when === undefined ? rule : { ...rule, when };
+    }),
     templates: sourced(plugin.templates, source),
     tests: sourced(plugin.ruleTests, source),
     rules,

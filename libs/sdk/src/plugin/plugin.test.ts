@@ -179,6 +179,29 @@ describe('pluginToPolicyPatch', () => {
     expect(plugin.fields[0].label.zh).toBe('金额');
   });
 
+  it('confines every preset row and escalation to the plugin’s own complaint types (and types below them)', () => {
+    const plugin = definePlugin(shopPlugin({
+      escalations: [{ key: 'shop_breach', name: { zh: '逾期' }, trigger: 'breach', target: 'resolution', actions: [{ type: 'notify', to: 'manager' }] }],
+    }));
+    const patch = pluginToPolicyPatch(plugin);
+    const guard = { is_descendant_of: [{ var: 'complaint.typePath' }, ['shop_goods']] };
+    expect(patch.rules.severity[0].when).toEqual({ and: [guard, logic.containsAny('complaint.text', ['曝光', '律师'])] });
+    expect(patch.escalations[0].when).toEqual(guard);
+    const table = { key: 'severity', hitPolicy: 'priority' as const, rows: patch.rules.severity, default: 'normal' };
+    const decide = (typePath: string) => defaultEngine.evaluateTable(table, { complaint: { typePath, text: '我要找媒体曝光' } }).value;
+    expect(decide('shop_goods')).toBe('major');
+    expect(decide('shop_goods/gift_cards')).toBe('major');
+    expect(decide('service/attitude')).toBe('normal');
+  });
+
+  it('refuses presets and escalations of a plugin without complaint types: they could not be confined', () => {
+    const problems = pluginProblems(shopPlugin({
+      complaintTypes: [], templates: [],
+      escalations: [{ key: 'shop_breach', name: { zh: '逾期' }, trigger: 'breach', actions: [{ type: 'notify', to: 'manager' }] }],
+    }));
+    expect(problems.filter((p) => p.code === 'UNSCOPED_RULES').map((p) => p.path)).toEqual(['plugins.shop.rulePresets', 'plugins.shop.escalations']);
+  });
+
   it('refuses arguments for a preset the plugin does not have', () => {
     expect(() => pluginToPolicyPatch(definePlugin(shopPlugin()), { 'shop.nope': {} })).toThrow(/no preset "shop.nope"/);
   });

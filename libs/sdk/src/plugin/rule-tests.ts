@@ -3,6 +3,15 @@ import type { RoutingOutcome, RuleTestCase, ValidityOutcome } from '../policy/ty
 import { pluginToPolicyPatch, type PresetArgsByCode } from './patch';
 import type { RedressPlugin } from './types';
 import { engineFor } from './validate';
+import { typePathIn } from './scope';
+
+/** Adds `complaint.typePath` from the plugin's type tree when the facts name a type but no path (as the host does). */
+function withTypePath(data: Record<string, unknown>, plugin: RedressPlugin): Record<string, unknown> {
+  const complaint = data.complaint;
+  if (!isPlainObject(complaint) || typeof complaint.type !== 'string' || complaint.typePath !== undefined) return data;
+  const typePath = typePathIn(plugin.complaintTypes, complaint.type);
+  return typePath ? { ...data, complaint: { ...complaint, typePath } } : data;
+}
 
 const BLOCKED = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -57,7 +66,7 @@ export function decideWithPlugin(plugin: RedressPlugin, facts: Record<string, un
   const patch = pluginToPolicyPatch(plugin, options.presetArgs);
   const engine = engineFor(plugin);
   const context: EvaluationContext = options.context ?? { now: (facts.now as string | undefined) ?? new Date(0).toISOString() };
-  const data = expandFacts(facts);
+  const data = withTypePath(expandFacts(facts), plugin);
   const errors: string[] = [];
   const run = <T>(table: DecisionTable<T>): TableResult<T> => {
     const result = engine.evaluateTable(table, data, { context }) as TableResult<T>;

@@ -167,16 +167,77 @@ export interface DemoComplaint {
   requestedRemedy?: string;
 }
 
-/** Extra GraphQL the plugin exposes (schema-first SDL and resolvers; the host merges them). */
+/** The roles of Redress users and API tokens; a plugin's GraphQL field names the ones it admits (default deny). */
+export type PluginRole = 'admin' | 'manager' | 'handler' | 'agent' | 'analyst' | 'expert' | 'auditor' | 'api_client';
+export const PLUGIN_ROLES: readonly PluginRole[] = ['admin', 'manager', 'handler', 'agent', 'analyst', 'expert', 'auditor', 'api_client'];
+
+/** Equality filters on an entity's properties (`{ tableNo: 'A12' }`). */
+export type PluginWhere = Record<string, unknown>;
+
+/**
+ * The plugin's OWN tables (its `entities`), always of one tenant: the host adds `tenantId` to every filter and every
+ * inserted row, and refuses entities the plugin did not declare. Rows are plain objects keyed by entity property.
+ */
+export interface PluginStore {
+  find(entity: string, where?: PluginWhere, options?: { order?: Record<string, 'ASC' | 'DESC'>; take?: number }): Promise<Record<string, unknown>[]>;
+  findOne(entity: string, where: PluginWhere): Promise<Record<string, unknown> | null>;
+  count(entity: string, where?: PluginWhere): Promise<number>;
+  /** Inserts one row (the host sets `tenantId`) and returns it with generated values. */
+  insert(entity: string, values: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Updates the tenant's rows matching `where`; returns how many. */
+  update(entity: string, where: PluginWhere, values: Record<string, unknown>): Promise<number>;
+  delete(entity: string, where: PluginWhere): Promise<number>;
+}
+
+/** What a plugin's GraphQL field receives besides its arguments: the caller (already authenticated and admitted). */
+export interface PluginRequestContext {
+  tenantId: string;
+  pluginId: string;
+  role: PluginRole;
+  userId: string | null;
+  now(): Date;
+  logger: PluginLogger;
+  /** This tenant's settings for the plugin. */
+  settings: Record<string, unknown>;
+  store: PluginStore;
+}
+
+/** One field the plugin adds to `Query` or `Mutation`. */
+export interface PluginFieldResolver {
+  /** The roles that may call it; anyone else gets FORBIDDEN (as every Redress resolver: default deny). */
+  roles: readonly PluginRole[];
+  resolve(args: Record<string, unknown>, ctx: PluginRequestContext): unknown;
+}
+
+/**
+ * GraphQL the plugin adds to the API (loaded at bootstrap, merged into the schema). `typeDefs` is SDL: the plugin's
+ * own types (named with its id in PascalCase: `RestaurantReservation`) and `extend type Query { … }` /
+ * `extend type Mutation { … }` with fields named with its id (`restaurantReservations`). Every extended field needs a
+ * resolver and every resolver a field. A field answers only for tenants that enabled the plugin.
+ */
 export interface PluginGraphQL {
   typeDefs: string;
-  resolvers: Record<string, Record<string, (...args: unknown[]) => unknown>>;
+  resolvers: { Query?: Record<string, PluginFieldResolver>; Mutation?: Record<string, PluginFieldResolver> };
 }
+
+/**
+ * A TypeORM `EntitySchema` (the SDK does not import TypeORM; this is the part the host checks). Its table name starts
+ * with `<plugin id>_` and it has a `tenantId` column, so the store can confine every row to one tenant.
+ */
+export interface PluginEntity {
+  options: { name: string; tableName?: string; columns: Record<string, unknown> };
+}
+
+/** A TypeORM migration class (QueryRunner Table API, so it runs on SQLite and PostgreSQL); name ends in a 13-digit timestamp. */
+export type PluginMigration = new () => { name?: string; up(queryRunner: never): Promise<unknown>; down(queryRunner: never): Promise<unknown> };
 
 export interface PluginInitContext {
   pluginId: string;
   hostVersion: string;
   logger: PluginLogger;
+  now(): Date;
+  /** The plugin's tables for one tenant (e.g. to seed reference rows). */
+  storeFor(tenantId: string): PluginStore;
 }
 
 export type WithSource<T> = T & { source?: string };
@@ -210,12 +271,13 @@ export interface PluginInput {
   settings?: PresetArgDefinitions;
   on?: PluginEventHandlers;
   demoComplaints?: DemoComplaint[];
+  /** GraphQL fields the plugin adds (see {@link PluginGraphQL}). */
   graphql?: PluginGraphQL;
-  /** TypeORM `EntitySchema` objects, handed to the host's data source as-is (the SDK does not import TypeORM). */
-  entities?: readonly unknown[];
-  /** TypeORM migration classes, run by the host after its own migrations. */
-  migrations?: readonly unknown[];
-  /** Called once when the host loads the plugin (not per tenant). */
+  /** The plugin's own tables: TypeORM `EntitySchema` objects, added to the host's data source. */
+  entities?: readonly PluginEntity[];
+  /** Migrations creating and changing those tables; run with the host's (`npm run migrate`, or at start when auto-migrating). */
+  migrations?: readonly PluginMigration[];
+  /** Called once when the API has started (migrations applied), not per tenant. A throw stops the boot. */
   onInit?: (ctx: PluginInitContext) => void | Promise<void>;
 }
 

@@ -6,6 +6,7 @@ import { PluginValidationError, type PluginProblem } from './errors';
 import { BLOCKING_EVENT_NAMES, isRedressEventName } from './events';
 import { OPERATOR_NAME, PLUGIN_ID, STABLE_KEY } from './keys';
 import { presetRows, resolveArgs } from './presets';
+import { extensionProblems } from './extensions';
 import {
   PRESET_ARG_TYPES, RULE_SET_NAMES, type PluginInput, type PresetArgDefinitions, type RedressPlugin, type RulePreset,
 } from './types';
@@ -367,6 +368,19 @@ export function pluginProblems(plugin: PluginInput): PluginProblem[] {
       if (!fieldKeys.has(key)) problems.add(`${path}.form.${key}`, 'UNKNOWN_REFERENCE', `unknown field "${key}"`);
     }
   });
+
+  extensionProblems(plugin, (path, code, message) => problems.add(path, code, message));
+
+  // A plugin's rows and escalations are confined to its complaint types (scope.ts); without a type they could not be,
+  // and would decide every complaint of the tenant.
+  if (!(plugin.complaintTypes ?? []).length) {
+    if ((plugin.rulePresets ?? []).length) {
+      problems.add('rulePresets', 'UNSCOPED_RULES', 'rule presets apply only to the plugin\'s own complaint types: declare complaintTypes');
+    }
+    if (escalations.length) {
+      problems.add('escalations', 'UNSCOPED_RULES', 'escalations apply only to the plugin\'s own complaint types: declare complaintTypes');
+    }
+  }
 
   // Rule rows last: their rules are only checked once fields, facts and operators are sound.
   let engine: RuleEngine | undefined;

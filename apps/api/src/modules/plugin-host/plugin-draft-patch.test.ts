@@ -1,5 +1,6 @@
 import { emptyPolicy, pluginToPolicyPatch } from '@redress/sdk';
 import { bankPlugin } from '@redress/plugin-bank';
+import { jewelryPlugin } from '@redress/plugin-jewelry';
 import { planDraftPatch, pluginSources } from './plugin-draft-patch';
 
 describe('planDraftPatch', () => {
@@ -26,5 +27,16 @@ describe('planDraftPatch', () => {
     expect(keys).not.toContain('bank.routing.major_compliance');
     expect(new Set(keys).size).toBe(keys.length);
     expect(pluginSources(merged)).toEqual(new Set(['bank']));
+  });
+
+  it('reports a field whose key the draft uses with another meaning; one of the same meaning is shared', () => {
+    const draft = emptyPolicy();
+    draft.fields = [
+      { key: 'store', label: { zh: '门店' }, type: 'select', options: [{ value: 'bj', label: { zh: '北京' } }] },
+      { key: 'purchase_date', label: { zh: '购买时间' }, type: 'date' },
+    ];
+    const plan = planDraftPatch(draft, pluginToPolicyPatch(jewelryPlugin));
+    expect(plan.fieldConflicts.map((c) => [c.key, c.existing.type, c.incoming.type])).toEqual([['store', 'select', 'text']]);
+    expect(plan.kept).toEqual(expect.arrayContaining(['fields[store]', 'fields[purchase_date]']));
   });
 });

@@ -1,4 +1,5 @@
-import type { DecisionRow, DecisionTable, PluginPolicyPatch, PolicyDocument } from '@redress/sdk';
+import type { DecisionRow, DecisionTable, FieldDefinition, PluginPolicyPatch, PolicyDocument } from '@redress/sdk';
+import { canonicalJson } from '../policy/engine/canonical-json';
 
 /** The policy collections a plugin contributes objects to (the patch's member → the document's member). */
 const COLLECTIONS = [
@@ -20,6 +21,44 @@ export interface DraftPatchPlan {
   kept: string[];
   /** Rule rows added or refreshed, as `ruleSet[rowKey]`. */
   rows: string[];
+  /**
+   * Fields of the plugin whose key the draft already uses for a field of another meaning (another type, options,
+   * requiredness, personal flag or validation). Enabling must be refused: keeping either definition silently would
+   * change what the other side's forms accept (a required free-text store name turned into a 3-option select).
+   */
+  fieldConflicts: FieldConflict[];
+}
+
+export interface FieldConflict {
+  key: string;
+  /** The definition in the draft (the tenant's own, or another plugin's: see `source`). */
+  existing: FieldDefinition;
+  /** The plugin's definition. */
+  incoming: FieldDefinition;
+}
+
+/** What a form accepts for a field; labels and help may differ (wording, translation) without changing it. */
+function fieldMeaning(field: FieldDefinition): string {
+  return canonicalJson({
+    type: field.type,
+    options: field.type === 'select' || field.type === 'multi_select' ? (field.options ?? []).map((o) => o.value).sort() : null,
+    required: Boolean(field.required),
+    personal: Boolean(field.personal),
+    validation: field.validation ?? null,
+    requiredWhen: field.requiredWhen ?? null,
+  });
+}
+
+/** `门店 (select: a, b; required; from the tenant)` — one definition, for the conflict message. */
+export function describeField(field: FieldDefinition): string {
+  const traits = [
+    field.options?.length ? `${field.type}: ${field.options.map((o) => o.value).join(', ')}` : field.type,
+    ...(field.required ? ['required'] : []),
+    ...(field.personal ? ['personal'] : []),
+    ...(field.validation ? [`validation ${canonicalJson(field.validation)}`] : []),
+    `from ${field.source && field.source !== 'core' ? `plugin ${field.source}` : 'the tenant'}`,
+  ];
+  return `${field.label.zh} (${traits.join('; ')})`;
 }
 
 /**
@@ -34,12 +73,16 @@ export function planDraftPatch(draft: PolicyDocument, patch: PluginPolicyPatch):
   const applied: string[] = [];
   const kept: string[] = [];
   const rows: string[] = [];
+  const fieldConflicts: FieldConflict[] = [];
   for (const [from, to] of COLLECTIONS) {
     const existing = new Map(((draft[to] ?? []) as Keyed[]).map((item) => [item.key, item]));
     const items: Keyed[] = [];
     for (const item of patch[from] as Keyed[]) {
       const current = existing.get(item.key);
       if (current && current.source !== patch.source) {
+        if (to === 'fields' && fieldMeaning(current as unknown as FieldDefinition) !== fieldMeaning(item as unknown as FieldDefinition)) {
+          fieldConflicts.push({ key: item.key, existing: current as unknown as FieldDefinition, incoming: item as unknown as FieldDefinition });
+        }
         kept.push(`${to}[${item.key}]`);
         continue;
       }
@@ -61,7 +104,7 @@ export function planDraftPatch(draft: PolicyDocument, patch: PluginPolicyPatch):
     rows.push(...pluginRows.map((row) => `${ruleSet}[${row.key}]`));
   }
   if (Object.keys(rules).length) partial.rules = rules as PolicyDocument['rules'];
-  return { partial, applied, kept, rows };
+  return { partial, applied, kept, rows, fieldConflicts };
 }
 
 /** Plugin ids named as `source` anywhere in a policy document (objects and rule rows). */

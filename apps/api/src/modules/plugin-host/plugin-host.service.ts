@@ -15,7 +15,17 @@ import type { Complaint } from '../complaint/complaint.entity';
 import { PluginFailure, PluginInstallation, type PluginFailurePhase } from './plugin-installation.entity';
 import { PluginHostErrors } from './plugin-host.exception';
 import { HOST_PLUGINS } from './plugin-host.tokens';
-import { planDraftPatch } from './plugin-draft-patch';
+import { describeField, planDraftPatch, type FieldConflict } from './plugin-draft-patch';
+
+/** Refuses an enable whose fields clash with the draft's, naming both definitions of every clashing key. */
+function fieldConflictError(id: string, conflicts: FieldConflict[]) {
+  const lines = conflicts.map((c) => `field "${c.key}": the policy has ${describeField(c.existing)}, plugin ${id} has ${describeField({ ...c.incoming, source: id })}`);
+  return PluginHostErrors.create('FIELD_KEY_CONFLICT', {
+    field: 'id', params: { id, detail: lines.join('; ') },
+    problems: conflicts.map((c, i) => ({ field: `fields[${c.key}]`, code: 'FIELD_KEY_CONFLICT', message: lines[i] })),
+    details: { conflicts: conflicts.map((c) => ({ key: c.key, existing: c.existing, incoming: c.incoming })) },
+  });
+}
 
 /** How long an instance trusts its cached list of a tenant's enabled plugins (another instance may change it). */
 const ENABLED_RECHECK_MS = 2_000;
@@ -160,6 +170,7 @@ export class PluginHostService {
     }
     const draft = await this.policies.draftDocument(tenantId);
     const plan = planDraftPatch(draft, patch);
+    if (plan.fieldConflicts.length) throw fieldConflictError(id, plan.fieldConflicts);
     const actor = { userId: auth.userId, tokenId: auth.tokenId, role: auth.role };
     const after = Object.keys(plan.partial).length ? await this.policies.mergeIntoDraft(tenantId, plan.partial, actor) : draft;
     const now = this.clock.now();

@@ -39,13 +39,13 @@ export const DEMO_POLICY: PolicyDocument = {
     { key: 'major', name: zh('重大', 'Major'), rank: 3, requiresApproval: true, color: '#f5222d' },
   ],
   complaintTypes: [
-    { key: 'service', name: zh('服务质量', 'Service quality'), kind: 'complaint', fields: ['store', 'expected_remedy', 'compensation_amount'], defaultDepartment: 'customer_service' },
+    { key: 'service', name: zh('服务质量', 'Service quality'), kind: 'complaint', fields: ['outlet', 'expected_remedy', 'compensation_amount'], defaultDepartment: 'customer_service' },
     { key: 'service.attitude', parentKey: 'service', name: zh('服务态度', 'Staff attitude'), kind: 'complaint', fields: ['staff_name'] },
     { key: 'service.efficiency', parentKey: 'service', name: zh('服务效率', 'Service efficiency'), kind: 'complaint', fields: ['order_no'] },
     { key: 'product', name: zh('产品质量', 'Product quality'), kind: 'complaint', fields: ['order_no', 'product_name', 'purchase_date', 'expected_remedy', 'compensation_amount'], defaultDepartment: 'quality' },
     { key: 'product.defect', parentKey: 'product', name: zh('质量异常', 'Quality defect'), kind: 'complaint', fields: ['batch_no'] },
     { key: 'billing', name: zh('收费争议', 'Billing dispute'), kind: 'complaint', fields: ['order_no', 'amount', 'id_number', 'expected_remedy'], defaultDepartment: 'finance' },
-    { key: 'environment', name: zh('网点环境', 'Branch environment'), kind: 'complaint', fields: ['store'], defaultDepartment: 'operations' },
+    { key: 'environment', name: zh('网点环境', 'Branch environment'), kind: 'complaint', fields: ['outlet'], defaultDepartment: 'operations' },
     { key: 'suggestion', name: zh('建议', 'Suggestion'), kind: 'suggestion', fields: [], defaultDepartment: 'customer_service' },
     { key: 'consultation', name: zh('咨询', 'Consultation'), kind: 'consultation', fields: [], defaultDepartment: 'customer_service' },
   ],
@@ -53,7 +53,9 @@ export const DEMO_POLICY: PolicyDocument = {
     { key: 'order_no', label: zh('订单号', 'Order number'), type: 'reference', validation: { maxLength: 40 } },
     { key: 'amount', label: zh('金额（元）', 'Amount (CNY)'), type: 'money', required: true, validation: { min: 0 } },
     {
-      key: 'store', label: zh('门店', 'Store'), type: 'select',
+      // Not `store`: the jewelry plugin ships a required free-text `store`, and a tenant field with a plugin's key and
+      // another meaning makes enabling the plugin fail (FIELD_KEY_CONFLICT). The demo tenant must take every shipped plugin.
+      key: 'outlet', label: zh('门店', 'Store'), type: 'select',
       options: [
         { value: 'bj_chaoyang', label: zh('北京朝阳店', 'Beijing Chaoyang') },
         { value: 'sh_xuhui', label: zh('上海徐汇店', 'Shanghai Xuhui') },

@@ -61,7 +61,7 @@ describe('CompiledPolicy.decide', () => {
   });
 
   it('lists a type’s fields parent first, without repeats', () => {
-    expect(demo.fieldsForType('service.efficiency').map((f) => f.key)).toEqual(['store', 'expected_remedy', 'compensation_amount', 'order_no']);
+    expect(demo.fieldsForType('service.efficiency').map((f) => f.key)).toEqual(['outlet', 'expected_remedy', 'compensation_amount', 'order_no']);
     expect(demo.fieldsForType('product.defect').map((f) => f.key)).toEqual(['order_no', 'product_name', 'purchase_date', 'expected_remedy', 'compensation_amount', 'batch_no']);
     expect(demo.severityLevel('major')?.requiresApproval).toBe(true);
     expect(demo.slaPolicy('regulatory')?.targets.find((t) => t.key === 'regulatory_answer')?.extensions).toHaveLength(2);

@@ -53,9 +53,13 @@ export class EscalationService {
     policy: CompiledPolicy,
     context: EscalationContext,
   ): Promise<EscalationOutcome[]> {
+    const facts = complaintFacts(complaint, { ...(context.facts ?? {}), sla: { trigger, target: context.target ?? null } });
+    // Plugins' escalations are confined to their complaint types by `complaint.typePath` (see @redress/sdk scope.ts):
+    // take the path from the pinned policy's tree, never trust a copy that may be missing from older stored facts.
+    (facts.complaint as Record<string, unknown>).typePath = policy.typePath(complaint.typeKey);
     const plan = planEscalation({
       rules: policy.document.escalations ?? [], trigger, target: context.target,
-      facts: complaintFacts(complaint, { ...(context.facts ?? {}), sla: { trigger, target: context.target ?? null } }),
+      facts,
       severityLevels: policy.document.severityLevels ?? [], currentSeverity: complaint.severity,
       evaluate: conditionEvaluator(context.at),
     });
