@@ -117,6 +117,23 @@ export interface CalendarDefinition {
   extraWorkingDays?: string[];
 }
 
+/**
+ * The official holiday and 调休 schedule of one year (the State Council's notice), entered by an administrator for a
+ * year the bundled holiday data does not cover yet — or to correct it. Calendars with `useChineseHolidays` follow it
+ * for that year instead of the bundled data. Policy data, so it is versioned, audited and diffed like a calendar.
+ */
+export interface HolidaySchedule {
+  /** The year as text, e.g. `"2027"`. */
+  key: string;
+  year: number;
+  /** Where it comes from, e.g. `国办发明电〔2026〕7号`. */
+  source?: string;
+  /** Days off (放假), inclusive ranges of local dates `YYYY-MM-DD`; `days` is the notice's 共N天 when given. */
+  holidays: { name: string; start: string; end: string; days?: number }[];
+  /** Weekend days that are working days (调休上班). */
+  makeupWorkdays: { date: string; name: string }[];
+}
+
 export type SlaTargetKey =
   | 'acknowledge' | 'dispatch' | 'first_response' | 'progress_update' | 'resolution' | 'follow_up' | 'regulatory_answer';
 
@@ -257,6 +274,8 @@ export interface PolicyDocument {
   departments: DepartmentDefinition[];
   teams: TeamDefinition[];
   calendars: CalendarDefinition[];
+  /** Entered holiday schedules by year (absent in documents written before they existed). */
+  holidaySchedules?: HolidaySchedule[];
   slaPolicies: SlaPolicyDefinition[];
   rules: PolicyRuleSets;
   escalations: EscalationRule[];
@@ -268,7 +287,7 @@ export interface PolicyDocument {
 
 /** The object kinds of a policy that are edited as rows (key → object). */
 export const POLICY_COLLECTIONS = [
-  'severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'slaPolicies',
+  'severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'holidaySchedules', 'slaPolicies',
   'escalations', 'templates', 'tests', 'incidentRules',
 ] as const;
 export type PolicyCollection = (typeof POLICY_COLLECTIONS)[number];
@@ -284,6 +303,7 @@ export function emptyPolicy(): PolicyDocument {
     departments: [],
     teams: [],
     calendars: [],
+    holidaySchedules: [],
     slaPolicies: [],
     rules: {
       validity: { key: 'validity', hitPolicy: 'first', rows: [], default: { valid: true } },

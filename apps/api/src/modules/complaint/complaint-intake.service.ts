@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, TypeORMError } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -35,6 +35,7 @@ const DAY = 86_400_000;
 export class ComplaintIntakeService {
   /** The cause classifier (intelligence module), resolved on first use; null when that module is not loaded. */
   private predictor?: CausePredictor | null;
+  private readonly logger = new Logger('ComplaintIntake');
 
   constructor(
     private readonly dataSource: DataSource,
@@ -168,8 +169,9 @@ export class ComplaintIntakeService {
       } else {
         events.push(['transitioned', { from: 'received', to: 'invalid_closed', reason: decisions.validity.reason ?? null, automatic: true }]);
       }
+      events.push(...this.calendarFaults(auth.tenantId, policy, decisions.validity.valid ? decisions.sla.policy : undefined));
       await this.timeline.appendMany(manager, entity, events, actor, now);
-      if (entity.valid) await this.sla.startClocks(manager, entity, policy, now);
+      if (entity.valid) await this.startClocksOrFlag(manager, entity, policy, now, actor);
       entity.number = await this.nextNumber(manager, auth.tenantId, tenant.settings.numberPattern ?? DEFAULT_NUMBER_PATTERN, tenant.timeZone, now);
       await manager.update(Complaint, { id }, { number: entity.number });
       if (entity.valid) await this.escalation.run(manager, 'aggregate', entity, policy, { facts: entity.facts, at: now });
@@ -186,6 +188,33 @@ export class ComplaintIntakeService {
       return entity;
     });
     return complaint;
+  }
+
+  /**
+   * The faults of the calendars this complaint uses (the default one for its facts, its SLA targets' ones): a policy
+   * fault never loses a complaint (issue 12 item 4) — the built-in calendar stands in, and the timeline says so.
+   */
+  private calendarFaults(tenantId: string, policy: CompiledPolicy, slaPolicy: string | undefined): [string, Record<string, unknown>][] {
+    const keys = new Set<string>([this.calendars.defaultKey(policy)]);
+    for (const target of (slaPolicy ? policy.slaPolicy(slaPolicy)?.targets : undefined) ?? []) keys.add(target.calendar || this.calendars.defaultKey(policy));
+    return [...keys].map((key) => this.calendars.fault(tenantId, policy, key)).filter((fault) => fault !== null)
+      .map((fault) => ['policy.fault', { kind: 'calendar', ...fault }]);
+  }
+
+  /**
+   * Starts the clocks; a policy fault in them (not a database error: that aborts the transaction and must fail the
+   * request) leaves the complaint stored without clocks and says so on its timeline, for a person to set deadlines.
+   */
+  private async startClocksOrFlag(manager: EntityManager, entity: Complaint, policy: CompiledPolicy, now: Date, actor: { id: string | null; role: string }): Promise<void> {
+    try {
+      await this.sla.startClocks(manager, entity, policy, now);
+    } catch (error) {
+      if (error instanceof QueryFailedError || error instanceof TypeORMError) throw error;
+      this.logger.error(`complaint ${entity.id}: clocks of SLA policy "${entity.slaPolicy}" (v${policy.version}) failed: ${(error as Error).message}`);
+      await this.timeline.append(manager, entity, 'policy.fault', {
+        kind: 'sla', slaPolicy: entity.slaPolicy ?? null, policyVersion: policy.version, fallback: 'no_clocks', message: (error as Error).message,
+      }, actor, now);
+    }
   }
 
   private async findOrCreateCustomer(manager: EntityManager, tenantId: string, input: SubmitComplaintInput['complainant']): Promise<Customer> {

@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { defaultEngine } from '@redress/rules';
 import type { PolicyCollection } from '@redress/sdk';
 import { Auth, Roles } from '../../common/auth/decorators';
@@ -7,7 +7,8 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { PolicyDraftService } from './policy-draft.service';
 import { JSONScalar } from './dtos/json.scalar';
 import {
-  CalendarType, ChannelType, ComplaintTypeType, DecisionTableType, DepartmentType, EscalationRuleType, IncidentRuleType, FieldDefinitionType, PolicyDocumentType,
+  CalendarType, ChannelType, ComplaintTypeType, DecisionTableType, DepartmentType, EscalationRuleType, FieldDefinitionType, HolidayScheduleType, IncidentRuleType,
+  PolicyDocumentType,
   PolicySettingsInput, PolicySettingsType, ReplyTemplateType, RuleTestCaseType, SeverityLevelType, SlaPolicyType, TeamType,
 } from './dtos/policy-document.types';
 import { PolicyFactFieldType, RuleOperatorType, RuleSetKeyEnum } from './dtos/policy-results.types';
@@ -98,6 +99,25 @@ export class PolicyDraftResolver {
   upsertCalendar(@Auth() auth: AuthContext, @Args('input') input: CalendarType) { return this.upsert(auth, 'calendars', input); }
   @Roles(Role.admin) @Mutation(() => Boolean)
   deleteCalendar(@Auth() auth: AuthContext, @Args('key') key: string) { return this.draft.deleteItem(auth, 'calendars', key); }
+
+  @Roles(Role.admin) @Mutation(() => HolidayScheduleType, { description: 'Adds or replaces the holiday and 调休 schedule of a year; checked at once (overlaps, impossible dates).' })
+  upsertHolidaySchedule(@Auth() auth: AuthContext, @Args('input') input: HolidayScheduleType) { return this.upsert(auth, 'holidaySchedules', input); }
+  @Roles(Role.admin) @Mutation(() => Boolean)
+  deleteHolidaySchedule(@Auth() auth: AuthContext, @Args('key') key: string) { return this.draft.deleteItem(auth, 'holidaySchedules', key); }
+
+  @Roles(Role.admin)
+  @Mutation(() => HolidayScheduleType, {
+    description: 'Reads the State Council notice’s table as text (“元旦：1月1日至3日放假，共3天。”, “…放假调休，共9天。2月14日（星期六）上班。”) '
+      + 'and saves it as the schedule of `year` in the draft. Problems come back per line in extensions.problems.',
+  })
+  importHolidayNotice(
+    @Auth() auth: AuthContext,
+    @Args('year', { type: () => Int }) year: number,
+    @Args('text') text: string,
+    @Args('source', { nullable: true }) source?: string,
+  ) {
+    return this.draft.importHolidayNotice(auth, year, text, source ?? undefined);
+  }
 
   @Roles(Role.admin) @Mutation(() => SlaPolicyType)
   upsertSlaPolicy(@Auth() auth: AuthContext, @Args('input') input: SlaPolicyType) { return this.upsert(auth, 'slaPolicies', input); }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { defaultEngine, type DecisionTable } from '@redress/rules';
-import { factSchemaFor, type FactSchema, type PolicyCollection, type PolicyDocument, type PolicySettings } from '@redress/sdk';
+import { factSchemaFor, type FactSchema, type HolidaySchedule, type PolicyCollection, type PolicyDocument, type PolicySettings } from '@redress/sdk';
 import { PolicyDraftItem } from './policy-draft-item.entity';
 import { AuditService, type AuditActor } from '../audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -13,6 +13,8 @@ import {
 } from './engine/policy-document';
 import { checkDocumentShape } from './engine/document-shape';
 import { unknownTemplateVariables } from './engine/validate-policy';
+import { calendarConfigProblems, type CalendarValues } from '../sla/calendar/calendar-problems';
+import { holidayScheduleProblems, parseHolidayNotice, scheduleConflicts } from '../sla/calendar/holiday-schedule';
 import { isEmptyTableProblem, type PolicyProblem } from './engine/policy-problem';
 import { POLICY_FACT_EXTENSIONS, type PolicyFactExtensions } from './policy-fact-extensions';
 
@@ -53,7 +55,9 @@ export class PolicyDraftService {
 
   async upsertItem<T extends { key: string }>(actor: AuditActor, collection: PolicyCollection, item: T): Promise<T> {
     if (collection === 'templates') this.assertTemplateVariables(item as unknown as { body?: string; subject?: string });
+    if (collection === 'calendars') this.assertCalendar(item as unknown as CalendarValues);
     return this.dataSource.transaction(async (manager) => {
+      if (collection === 'holidaySchedules') await this.assertHolidaySchedule(manager, actor.tenantId, item as unknown as HolidaySchedule);
       const before = await this.write(manager, actor.tenantId, collection, item.key, item, actor);
       await this.audit.record(actor, before === undefined ? 'create' : 'update', collection, item.key, before ?? null, item, manager);
       return item;
@@ -168,6 +172,48 @@ export class PolicyDraftService {
         });
       }
     }
+  }
+
+  /**
+   * A holiday schedule from the State Council notice's table as text (one holiday per line), saved into the draft
+   * like `upsertHolidaySchedule`. Every problem comes back at once, at the line it is on.
+   */
+  async importHolidayNotice(actor: AuditActor, year: number, text: string, source?: string): Promise<HolidaySchedule> {
+    const { schedule, problems } = parseHolidayNotice(year, text, source);
+    if (problems.length) {
+      throw PolicyErrors.create('HOLIDAY_SCHEDULE_INVALID', {
+        field: problems[0].path.startsWith('text') ? 'text' : `schedule.${problems[0].path}`,
+        params: { year, count: problems.length, detail: problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') },
+        problems: problems.map((p) => ({ field: p.path.startsWith('text') ? p.path : `schedule.${p.path}`, code: p.code, message: p.message })),
+      });
+    }
+    return this.upsertItem(actor, 'holidaySchedules', schedule);
+  }
+
+  private async assertHolidaySchedule(manager: EntityManager, tenantId: string, schedule: HolidaySchedule): Promise<void> {
+    const problems: { path: string; code: string; message: string }[] = holidayScheduleProblems(schedule);
+    if (!problems.length) {
+      const others = ((await this.draftDocument(tenantId, manager)).holidaySchedules ?? []).filter((s) => s.key !== schedule.key);
+      for (const c of scheduleConflicts([...others, schedule]).filter((c) => c.key === schedule.key || c.other === schedule.key)) {
+        problems.push({ path: 'holidays', code: 'DATE_IN_TWO_SCHEDULES', message: `${c.date} is also decided by the ${c.key === schedule.key ? c.other : c.key} schedule` });
+      }
+    }
+    if (!problems.length) return;
+    throw PolicyErrors.create('HOLIDAY_SCHEDULE_INVALID', {
+      field: `input.${problems[0].path}`,
+      params: { year: String(schedule.year), count: problems.length, detail: problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') },
+      problems: problems.map((p) => ({ field: `input.${p.path}`, code: p.code, message: p.message })),
+    });
+  }
+
+  /** A calendar is checked whole when saved: its values do not depend on other objects (issue 12 item 4). */
+  private assertCalendar(calendar: CalendarValues): void {
+    const problems = calendarConfigProblems(calendar);
+    if (!problems.length) return;
+    throw PolicyErrors.create('CALENDAR_INVALID', {
+      field: `input.${problems[0].path}`, params: { count: problems.length, detail: problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') },
+      problems: problems.map((p) => ({ field: `input.${p.path}`, code: p.code, message: p.message })),
+    });
   }
 
   private normalizeTable(key: RuleSetKey, raw: unknown): DecisionTable {

@@ -7,6 +7,10 @@ export const PolicyErrors = defineErrors({
   BAD_VERSION_REF: { category: 'BAD_USER_INPUT', zh: '“{ref}” 不是版本号或 "draft"', en: '"{ref}" is neither a version number nor "draft"' },
   RULE_SET_INVALID: { category: 'BAD_USER_INPUT', zh: '规则表 {key} 有 {count} 处问题：{detail}', en: 'The {key} rule table has {count} problem(s): {detail}' },
   TEMPLATE_VARIABLE_UNKNOWN: { category: 'BAD_USER_INPUT', zh: '模板变量 {{{name}}} 不存在', en: 'Unknown template variable {{{name}}}' },
+  CALENDAR_INVALID: { category: 'BAD_USER_INPUT', zh: '工作日历有 {count} 处问题：{detail}', en: 'The calendar has {count} problem(s): {detail}' },
+  HOLIDAY_SCHEDULE_INVALID: {
+    category: 'BAD_USER_INPUT', zh: '{year} 年节假日安排有 {count} 处问题：{detail}', en: 'The {year} holiday schedule has {count} problem(s): {detail}',
+  },
   POLICY_INVALID: { category: 'BAD_USER_INPUT', zh: '策略有 {count} 处问题，无法发布：{detail}', en: 'The policy has {count} problem(s) and cannot be published: {detail}' },
   RULE_TESTS_FAILED: { category: 'BAD_USER_INPUT', zh: '规则测试未通过，无法发布：{detail}', en: 'Rule tests failed, the policy was not published: {detail}' },
   APPROVAL_PENDING: { category: 'CONFLICT', zh: '版本 {version} 正在等待审批，请先批准或驳回', en: 'Version {version} is awaiting approval; approve or reject it first' },

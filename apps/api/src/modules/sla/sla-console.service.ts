@@ -21,6 +21,7 @@ export class SlaCalendarsResolverService {
     return this.calendars.definitions(policy).map((c) => ({
       key: c.key, nameZh: c.name.zh, nameEn: c.name.en ?? null, timeZone: c.timeZone, workingHours: c.workingHours, weekendDays: c.weekendDays,
       useChineseHolidays: c.useChineseHolidays, closures: c.closures ?? [], extraWorkingDays: c.extraWorkingDays ?? [], isDefault: c.key === defaultKey,
+      fault: this.calendars.fault(tenantId, policy, c.key),
     }));
   }
 
@@ -36,6 +37,6 @@ export class SlaCalendarsResolverService {
       const info = calendar.dayInfo(d);
       days.push({ date: info.date, working: info.working, reason: info.reason, name: info.name ?? null });
     }
-    return { calendarKey, timeZone: calendar.timeZone, from, workingDays, due, days };
+    return { calendarKey, timeZone: calendar.timeZone, from, workingDays, due, days, fault: this.calendars.fault(tenantId, policy, calendarKey) };
   }
 }

@@ -107,6 +107,7 @@ function toClockView(view: ClockView): SlaClockView {
     extensions: (c.extensions ?? []).map((e) => ({ stage: e.stage, reason: e.reason, approvedBy: e.approvedBy ?? null, at: new Date(e.at), newDueAt: new Date(e.newDueAt) })),
     pendingExtension: view.pendingExtension ? toRequestView(view.pendingExtension) : null,
     warnedAt: c.warnedAt ?? null, breachedAt: c.breachedAt ?? null, stoppedAt: c.stoppedAt ?? null,
-    recurringCount: c.recurringCount, breachCount: c.breachCount,
+    recurringCount: c.recurringCount, breachCount: c.breachCount, calendarFault: view.calendarFault,
+    holidayDataMissingYears: view.holidayDataMissingYears,
   };
 }

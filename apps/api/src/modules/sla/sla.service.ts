@@ -21,8 +21,9 @@ import { planClockAction, type ComplaintChange } from './sla-conditions';
 import { conditionEvaluator } from './sla-rules';
 import { complaintFacts } from './complaint-facts';
 import { aggregateSlaStatus } from './sla-status';
-import { SlaCalendars } from './sla-calendars.service';
+import { SlaCalendars, type CalendarFault } from './sla-calendars.service';
 import { recomputeClock } from './sla-reapply';
+import { holidayDataMissingYears } from './holiday-coverage';
 import { SlaErrors } from './sla.exception';
 import { COMPLAINT_ESCALATION_PORT, type ComplaintEscalationPort } from './escalation/escalation-port';
 
@@ -32,6 +33,8 @@ const OPEN: SlaClock['state'][] = ['running', 'paused'];
 
 export interface SlaClockView {
   clock: SlaClock;
+  calendarFault: CalendarFault | null;
+  holidayDataMissingYears: number[];
   status: SlaStatus;
   remainingWorkingMinutes: number;
   pendingExtension: SlaExtensionRequest | null;
@@ -139,9 +142,21 @@ export class SlaService {
         changed.push(row);
       }
       if (changed.length) await manager.save(SlaClock, changed);
+      for (const row of changed) if (!byTarget.has(row.target)) await this.flagHolidayData(manager, complaint, policy, row);
     }
     await this.refreshComplaint(manager, complaint, rows, at);
     return rows;
+  }
+
+  /** A deadline that crosses a year without holiday data goes on the timeline (and is shown on the clock). */
+  private async flagHolidayData(manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, row: SlaClock): Promise<void> {
+    const years = holidayDataMissingYears(row, this.calendarOfRow(row, policy));
+    if (!years.length) return;
+    await this.port().appendEvent(manager, complaint, 'sla.holiday_data_missing', {
+      target: row.target, calendar: row.calendar, years, dueAt: row.dueAt.toISOString(), policyVersion: policy.version,
+      explanation: `The ${row.target} deadline crosses ${years.join(', ')}, for which calendar "${row.calendar}" has no official holiday schedule: `
+        + 'holidays there count as working days. Enter the schedule (importHolidayNotice), publish, then reapplyPolicy.',
+    });
   }
 
   private newRow(complaint: Complaint, policy: CompiledPolicy, slaPolicy: string, target: SlaTarget, state: ClockState, at: Date): SlaClock {
@@ -204,6 +219,8 @@ export class SlaService {
       views.push({
         clock: row, status: slaStatus(state, at), remainingWorkingMinutes: Math.round(remainingWorkingMinutes(state, at, this.calendarOfRow(row, policy))),
         pendingExtension: pending.find((request) => request.clockId === row.id) ?? null,
+        calendarFault: this.calendars.fault(tenantId, policy, row.calendar),
+        holidayDataMissingYears: holidayDataMissingYears(row, this.calendarOfRow(row, policy)),
       });
     }
     return views;
@@ -284,6 +301,7 @@ export class SlaService {
     row.nextFireAt = nextFireAt(row);
     row.updatedAt = at;
     await manager.save(SlaClock, row);
+    await this.flagHolidayData(manager, complaint, policy, row);
     const extension = state.extensions[state.extensions.length - 1];
     await this.port().appendEvent(manager, complaint, 'sla.extended', {
       target: row.target, stage: extension.stage, reason, previousDueAt: previousDueAt.toISOString(), newDueAt: row.dueAt.toISOString(),

@@ -150,6 +150,32 @@ export class CalendarType {
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) extraWorkingDays?: string[];
 }
 
+@ObjectType('HolidayPeriod', { description: 'Days off (放假) of one holiday, an inclusive range of local dates.' })
+@InputType('HolidayPeriodInput')
+export class HolidayPeriodType {
+  @Field({ description: '元旦, 春节 …' }) @IsString() @MinLength(1) @MaxLength(40) name!: string;
+  @Field({ description: 'YYYY-MM-DD' }) @IsString() @MaxLength(10) start!: string;
+  @Field({ description: 'YYYY-MM-DD (inclusive)' }) @IsString() @MaxLength(10) end!: string;
+  @Field(() => Int, { nullable: true, description: 'The notice’s 共N天, checked against the range.' }) @IsOptional() @IsInt() days?: number;
+}
+
+@ObjectType('MakeupWorkday', { description: 'A weekend day that is a working day (调休上班).' })
+@InputType('MakeupWorkdayInput')
+export class MakeupWorkdayType {
+  @Field({ description: 'YYYY-MM-DD' }) @IsString() @MaxLength(10) date!: string;
+  @Field({ description: 'The holiday it belongs to.' }) @IsString() @MinLength(1) @MaxLength(40) name!: string;
+}
+
+@ObjectType('HolidaySchedule', { description: 'The official holiday and 调休 schedule of one year (State Council notice).' })
+@InputType('HolidayScheduleInput')
+export class HolidayScheduleType {
+  @Field({ description: 'The year as text, e.g. "2027".' }) @Key() key!: string;
+  @Field(() => Int) @IsInt() year!: number;
+  @Field({ nullable: true, description: 'The notice, e.g. 国办发明电〔2026〕7号.' }) @IsOptional() @IsString() @MaxLength(200) source?: string;
+  @Field(() => [HolidayPeriodType]) @IsArray() @ArrayMaxSize(40) @Nested(() => HolidayPeriodType) holidays!: HolidayPeriodType[];
+  @Field(() => [MakeupWorkdayType]) @IsArray() @ArrayMaxSize(40) @Nested(() => MakeupWorkdayType) makeupWorkdays!: MakeupWorkdayType[];
+}
+
 const DURATION_KINDS = ['natural_minutes', 'natural_hours', 'natural_days', 'working_minutes', 'working_hours', 'working_days'];
 
 @ObjectType('Duration')
@@ -305,6 +331,7 @@ export class PolicyDocumentType {
   @Field(() => [DepartmentType]) departments!: DepartmentType[];
   @Field(() => [TeamType]) teams!: TeamType[];
   @Field(() => [CalendarType]) calendars!: CalendarType[];
+  @Field(() => [HolidayScheduleType]) holidaySchedules!: HolidayScheduleType[];
   @Field(() => [SlaPolicyType]) slaPolicies!: SlaPolicyType[];
   @Field(() => PolicyRuleSetsType) rules!: PolicyRuleSetsType;
   @Field(() => [EscalationRuleType]) escalations!: EscalationRuleType[];

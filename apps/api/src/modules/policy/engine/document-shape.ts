@@ -13,6 +13,7 @@ const REQUIRED: Record<PolicyCollection, Record<string, Kind>> = {
   departments: { name: 'localized' },
   teams: { name: 'localized', departmentKey: 'string', members: 'array' },
   calendars: { name: 'localized', timeZone: 'string', workingHours: 'array', weekendDays: 'array', useChineseHolidays: 'boolean' },
+  holidaySchedules: { year: 'number', holidays: 'array', makeupWorkdays: 'array' },
   slaPolicies: { name: 'localized', targets: 'array' },
   escalations: { name: 'localized', trigger: 'string', actions: 'array' },
   templates: { name: 'localized', kind: 'string', body: 'string' },

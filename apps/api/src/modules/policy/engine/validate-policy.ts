@@ -1,7 +1,9 @@
 import { checkRegex, defaultEngine, type FactSchema, type JsonLogicRule, type RuleEngine } from '@redress/rules';
-import { factSchemaFor, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
+import { factSchemaFor, POLICY_COLLECTIONS, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
 import { isEmptyTableProblem, joinPath, tablePath, type PolicyProblem } from './policy-problem';
 import { keysInCycles } from './type-tree';
+import { calendarConfigProblems } from '../../sla/calendar/calendar-problems';
+import { holidayScheduleProblems, scheduleConflicts } from '../../sla/calendar/holiday-schedule';
 
 const ROUTING_STRATEGIES = ['manual', 'round_robin', 'least_loaded'];
 const ESCALATION_TRIGGERS = ['warning', 'breach', 'unsatisfied', 'aggregate', 'cross_department'];
@@ -47,7 +49,7 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
   };
 
   // Duplicate keys (possible after an import).
-  for (const collection of ['severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'slaPolicies', 'escalations', 'templates', 'tests', 'incidentRules'] as const) {
+  for (const collection of POLICY_COLLECTIONS) {
     const seen = new Set<string>();
     for (const item of (document[collection] ?? []) as { key: string }[]) {
       if (seen.has(item.key)) add(`${collection}[${item.key}]`, 'DUPLICATE_KEY', `${collection} has the key "${item.key}" twice`);
@@ -90,12 +92,18 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
   for (const team of document.teams) missing(`teams[${team.key}].departmentKey`, 'Department', team.departmentKey, keys.departments);
 
   // Calendars and SLA policies.
+  // The same check the business calendar applies when intake builds it: what passes here cannot fail there.
   for (const calendar of document.calendars) {
-    calendar.workingHours.forEach((range, index) => {
-      if (!/^\d{2}:\d{2}$/.test(range.start) || !/^\d{2}:\d{2}$/.test(range.end) || range.start >= range.end) {
-        add(`calendars[${calendar.key}].workingHours[${index}]`, 'INVALID_HOURS', 'Working hours need HH:MM start before end');
-      }
-    });
+    for (const p of calendarConfigProblems(calendar)) add(`calendars[${calendar.key}].${p.path}`, p.code, p.message);
+  }
+  const soundSchedules = [];
+  for (const schedule of document.holidaySchedules ?? []) {
+    const found = holidayScheduleProblems(schedule);
+    for (const p of found) add(`holidaySchedules[${schedule.key}].${p.path}`, p.code, p.message);
+    if (!found.length) soundSchedules.push(schedule);
+  }
+  for (const c of scheduleConflicts(soundSchedules)) {
+    add(`holidaySchedules[${c.key}]`, 'DATE_IN_TWO_SCHEDULES', `${c.date} is decided by both the ${c.other} and the ${c.key} schedule`);
   }
   for (const policy of document.slaPolicies) {
     for (const target of policy.targets) {

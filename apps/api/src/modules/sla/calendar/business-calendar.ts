@@ -10,6 +10,7 @@
  *  2. `closures` (tenant's own extra non-working dates)            → non-working
  *  3. `useChineseHolidays`: 调休 make-up working day               → working
  *  4. `useChineseHolidays`: statutory holiday (法定节假日)          → non-working
+ *     (3 and 4 from the policy's entered schedule for its years, else from `chinese-days`)
  *  5. `weekendDays`                                                 → non-working
  *  6. otherwise                                                     → working
  * A date listed in both `closures` and `extraWorkingDays` is a configuration error.
@@ -18,10 +19,12 @@
  * (e.g. 09:00–12:00 and 13:00–18:00 for a lunch break); they must be sorted and
  * non-overlapping. Shifts crossing midnight are not supported.
  */
-import { CHINESE_HOLIDAY_DATA_COVERAGE, chineseDayStatus } from './chinese-holidays';
+import type { HolidaySchedule } from '@redress/sdk';
+import { CHINESE_HOLIDAY_DATA_COVERAGE, chineseDayStatus, type ChineseDayStatus } from './chinese-holidays';
+import { holidayDaysOf, type HolidayDays } from './holiday-schedule';
+import { calendarConfigProblems, type CalendarProblem } from './calendar-problems';
 import {
   addLocalDays,
-  assertValidTimeZone,
   diffLocalDays,
   localDateOf,
   localMinuteOfDay,
@@ -44,6 +47,11 @@ export interface CalendarConfig {
   closures?: string[];
   /** Tenant's own extra working dates `'YYYY-MM-DD'`. */
   extraWorkingDays?: string[];
+  /**
+   * Holiday schedules entered in the policy (State Council notices). With `useChineseHolidays`, a year that has one
+   * follows it instead of the bundled `chinese-days` data, and counts as covered.
+   */
+  holidaySchedules?: HolidaySchedule[];
   /**
    * Whether the local day of `from` counts as the first working day in `addWorkingDays`
    * (only when it is itself a working day). Default `false`: the day of receipt does not
@@ -90,6 +98,9 @@ export interface DayInfo {
 
 export class CalendarConfigError extends Error {
   override readonly name = 'CalendarConfigError';
+  constructor(message: string, readonly problems: CalendarProblem[] = []) {
+    super(message);
+  }
 }
 
 /** Upper bound on consecutive non-working days scanned before giving up (≈10 years). */
@@ -102,6 +113,7 @@ export class BusinessCalendar implements WorkingCalendarShape {
   private readonly weekend: ReadonlySet<number>;
   private readonly closures: ReadonlySet<string>;
   private readonly extraWorking: ReadonlySet<string>;
+  private readonly entered: HolidayDays;
   private readonly dayCache = new Map<string, DayInfo>();
   private readonly intervalCache = new Map<string, readonly { start: number; end: number }[]>();
 
@@ -110,53 +122,15 @@ export class BusinessCalendar implements WorkingCalendarShape {
       ...DEFAULT_CALENDAR_CONFIG,
       ...Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)),
     };
-    try {
-      assertValidTimeZone(cfg.timeZone);
-    } catch (e) {
-      throw new CalendarConfigError((e as Error).message);
-    }
-
-    // Working hours
-    if (!Array.isArray(cfg.workingHours) || cfg.workingHours.length === 0) {
-      throw new CalendarConfigError('workingHours must contain at least one interval');
-    }
-    const intervals = cfg.workingHours.map(({ start, end }) => {
-      let s: number;
-      let e: number;
-      try {
-        s = parseClockTime(start);
-        e = parseClockTime(end);
-      } catch (err) {
-        throw new CalendarConfigError((err as Error).message);
-      }
-      if (e <= s) throw new CalendarConfigError(`Working interval ${start}-${end} is empty or crosses midnight`);
-      return { start: s, end: e };
-    });
-    for (let i = 1; i < intervals.length; i++) {
-      if (intervals[i].start < intervals[i - 1].end) {
-        throw new CalendarConfigError('workingHours intervals must be sorted and non-overlapping');
-      }
-    }
-
-    // Weekend
-    for (const d of cfg.weekendDays) {
-      if (!Number.isInteger(d) || d < 0 || d > 6) {
-        throw new CalendarConfigError(`weekendDays entries must be integers 0..6, got ${d}`);
-      }
-    }
-
-    // Tenant dates
+    const problems = calendarConfigProblems(cfg);
+    if (problems.length) throw new CalendarConfigError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+    const intervals = cfg.workingHours.map(({ start, end }) => ({ start: parseClockTime(start), end: parseClockTime(end) }));
     const closures = new Set(cfg.closures ?? []);
     const extra = new Set(cfg.extraWorkingDays ?? []);
-    for (const d of [...closures, ...extra]) {
-      try {
-        parseLocalDate(d);
-      } catch (err) {
-        throw new CalendarConfigError((err as Error).message);
-      }
-    }
-    for (const d of closures) {
-      if (extra.has(d)) throw new CalendarConfigError(`${d} is listed both as closure and as extra working day`);
+    try {
+      this.entered = holidayDaysOf(cfg.holidaySchedules);
+    } catch (error) {
+      throw new CalendarConfigError(`holidaySchedules: ${(error as Error).message}`, [{ path: 'holidaySchedules', code: 'INVALID_DATE', message: (error as Error).message }]);
     }
 
     this.intervals = intervals;
@@ -195,7 +169,7 @@ export class BusinessCalendar implements WorkingCalendarShape {
     if (this.extraWorking.has(date)) info = { date, working: true, reason: 'extra_working_day' };
     else if (this.closures.has(date)) info = { date, working: false, reason: 'closure' };
     else {
-      const cn = this.config.useChineseHolidays ? chineseDayStatus(date) : undefined;
+      const cn = this.config.useChineseHolidays ? this.statutoryStatus(date) : undefined;
       if (cn?.kind === 'makeup_workday') info = { date, working: true, reason: 'makeup_workday', name: cn.name };
       else if (cn?.kind === 'statutory_holiday')
         info = { date, working: false, reason: 'statutory_holiday', name: cn.name };
@@ -204,6 +178,33 @@ export class BusinessCalendar implements WorkingCalendarShape {
     }
     this.dayCache.set(date, info);
     return info;
+  }
+
+  /** The entered schedule decides the years it covers (a missing date there is an ordinary day); chinese-days the rest. */
+  private statutoryStatus(date: string): ChineseDayStatus | undefined {
+    const entered = this.entered.days.get(date);
+    if (entered) return entered;
+    if (this.entered.years.has(Number(date.slice(0, 4)))) return undefined;
+    return chineseDayStatus(date);
+  }
+
+  /**
+   * Does this calendar know the holidays of `year`? Always, when it does not follow Chinese holidays; otherwise when
+   * the bundled data or an entered schedule covers the year.
+   */
+  coversYear(year: number): boolean {
+    if (!this.config.useChineseHolidays) return true;
+    const bundled = CHINESE_HOLIDAY_DATA_COVERAGE;
+    return this.entered.years.has(year) || (year >= bundled.firstYear && year <= bundled.lastYear);
+  }
+
+  /** Years between the local days of `from` and `to` (inclusive) whose holidays this calendar does not know. */
+  uncoveredYears(from: Date, to: Date): number[] {
+    const a = Number(this.localDate(from < to ? from : to).slice(0, 4));
+    const b = Number(this.localDate(from < to ? to : from).slice(0, 4));
+    const years: number[] = [];
+    for (let year = a; year <= b; year++) if (!this.coversYear(year)) years.push(year);
+    return years;
   }
 
   /** Is the local date `'YYYY-MM-DD'` a working day? */

@@ -37,6 +37,21 @@ export class SlaExtensionRequestView {
   @Field(() => Date, { nullable: true }) decidedAt?: Date | null;
 }
 
+@ObjectType({ description: 'One thing wrong with a calendar value.' })
+export class CalendarProblemView {
+  @Field({ description: 'Member of the calendar, e.g. timeZone or workingHours[0].end.' }) path!: string;
+  @Field() code!: string;
+  @Field() message!: string;
+}
+
+@ObjectType({ description: 'A calendar of a published version that cannot be used: the built-in calendar stands in for it.' })
+export class CalendarFaultView {
+  @Field() calendarKey!: string;
+  @Field(() => Int) policyVersion!: number;
+  @Field({ description: 'built_in_default: the built-in Chinese working week (Asia/Shanghai, 09:00–12:00, 13:00–18:00).' }) fallback!: string;
+  @Field(() => [CalendarProblemView]) problems!: CalendarProblemView[];
+}
+
 @ObjectType({ description: 'One SLA target of a complaint, computed from the complaint’s pinned policy version.' })
 export class SlaClockView {
   @Field(() => ID) id!: string;
@@ -61,6 +76,10 @@ export class SlaClockView {
   @Field(() => Date, { nullable: true }) stoppedAt?: Date | null;
   @Field(() => Int, { description: 'Recurring targets: cycles completed.' }) recurringCount!: number;
   @Field(() => Int, { description: 'Recurring targets: cycles missed.' }) breachCount!: number;
+  @Field(() => CalendarFaultView, { nullable: true, description: 'Set when the clock’s calendar is faulty and the built-in one was used.' })
+  calendarFault?: CalendarFaultView | null;
+  @Field(() => [Int], { description: 'Years this deadline crosses whose official holidays the calendar does not know: the due time may be wrong (flag it).' })
+  holidayDataMissingYears!: number[];
 }
 
 @ObjectType()
@@ -88,6 +107,7 @@ export class BusinessCalendarView {
   @Field(() => [String]) closures!: string[];
   @Field(() => [String]) extraWorkingDays!: string[];
   @Field({ description: 'The policy’s default calendar.' }) isDefault!: boolean;
+  @Field(() => CalendarFaultView, { nullable: true, description: 'Set when the calendar cannot be used; the built-in one stands in.' }) fault?: CalendarFaultView | null;
 }
 
 @ObjectType()
@@ -106,6 +126,7 @@ export class CalendarPreview {
   @Field(() => Int) workingDays!: number;
   @Field({ description: 'End of working hours of the N-th working day after the day of `from`.' }) due!: Date;
   @Field(() => [CalendarDayView]) days!: CalendarDayView[];
+  @Field(() => CalendarFaultView, { nullable: true, description: 'Set when the calendar cannot be used; the preview is of the built-in one.' }) fault?: CalendarFaultView | null;
 }
 
 @ObjectType({ description: 'On-time performance of one SLA target in one group.' })
