@@ -19,6 +19,7 @@ import { DemoModule } from './modules/demo/demo.module';
 import { FEATURE_MODULES } from './feature-modules';
 import type { RedressPlugin } from '@redress/sdk';
 import { PluginHostModule } from './modules/plugin-host/plugin-host.module';
+import { PluginGraphQL } from './modules/plugin-host/plugin-graphql';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -58,16 +59,22 @@ export class AppModule {
             return dataSource;
           },
         }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: options.schemaFile ?? true,
-          sortSchema: true,
-          playground: false,
-          introspection: true,
-          csrfPrevention: true,
-          includeStacktraceInErrorResponses: false,
-          formatError: formatGraphQLError,
+          // Installed plugins add their own fields (PluginGraphQL, from the global plugin-host module) to the schema
+          // built from the API's resolvers. The written schema file is the API's own.
+          inject: [PluginGraphQL],
+          useFactory: (pluginGraphQL: PluginGraphQL) => ({
+            path: '/graphql',
+            autoSchemaFile: options.schemaFile ?? true,
+            sortSchema: true,
+            playground: false,
+            introspection: true,
+            csrfPrevention: true,
+            includeStacktraceInErrorResponses: false,
+            formatError: formatGraphQLError,
+            transformSchema: (schema) => pluginGraphQL.extend(schema),
+          }),
         }),
         TenantModule,
         AuthModule,
