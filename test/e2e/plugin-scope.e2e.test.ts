@@ -139,6 +139,13 @@ describe.each(testDatabases())('plugin rows and fields stay with their own indus
         input: { type: staff.type, channel: staff.channel, text: staff.text, form: { store_mode: 'direct' }, complainant: staff.complainant },
       }, admin);
       expect(missing.errors?.[0].extensions?.reason).toBe('FORM_INVALID');
+
+      // Existing plugin data keeps working: enabling again (an upgrade) refreshes the plugin's own field without a
+      // conflict, and the stored complaint still has its value under the same key.
+      const again = (await t.gqlOk(ENABLE, { id: 'jewelry' }, admin)).enablePlugin;
+      expect(again.applied).toContain('fields[store]');
+      const stored = (await t.gqlOk('query($id: ID!) { complaint(id: $id) { form } }', { id: first.id }, admin)).complaint;
+      expect(stored.form.store).toBe(ring.form!.store);
     });
   });
 });

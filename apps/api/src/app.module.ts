@@ -21,6 +21,7 @@ import type { RedressPlugin } from '@redress/sdk';
 import { PluginHostModule } from './modules/plugin-host/plugin-host.module';
 import { OpsModule } from './modules/ops/ops.module';
 import { limitValidationRules } from './modules/ops/graphql/query-limits';
+import { PluginGraphQL } from './modules/plugin-host/plugin-graphql';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -60,23 +61,29 @@ export class AppModule {
             return dataSource;
           },
         }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: options.schemaFile ?? true,
-          sortSchema: true,
-          playground: false,
-          // Introspection is decided per request by QueryLimitsPlugin (anonymous callers in production are refused);
-          // "Did you mean …" suggestions leak the schema, so they are shown only where introspection is open to all.
-          introspection: true,
-          hideSchemaDetailsFromClientErrors: options.config.graphql.introspection !== 'on',
-          validationRules: limitValidationRules(options.config.graphql),
-          csrfPrevention: true,
-          // Nest would reset every response that has `data` to HTTP 200; an outage answers 503 (errors that carry a
-          // status are only ours: UNAVAILABLE 503, refused limits 400).
-          preserveHttpStatusForExecutionErrors: false,
-          includeStacktraceInErrorResponses: false,
-          formatError: formatGraphQLError,
+          // Installed plugins add their own fields (PluginGraphQL, from the global plugin-host module) to the schema
+          // built from the API's resolvers. The written schema file is the API's own.
+          inject: [PluginGraphQL],
+          useFactory: (pluginGraphQL: PluginGraphQL) => ({
+            path: '/graphql',
+            autoSchemaFile: options.schemaFile ?? true,
+            sortSchema: true,
+            playground: false,
+            // Introspection is decided per request by QueryLimitsPlugin (anonymous callers in production are refused);
+            // "Did you mean …" suggestions leak the schema, so they are shown only where introspection is open to all.
+            introspection: true,
+            hideSchemaDetailsFromClientErrors: options.config.graphql.introspection !== 'on',
+            validationRules: limitValidationRules(options.config.graphql),
+            csrfPrevention: true,
+            // Nest would reset every response that has `data` to HTTP 200; an outage answers 503 (errors that carry a
+            // status are only ours: UNAVAILABLE 503, refused limits 400).
+            preserveHttpStatusForExecutionErrors: false,
+            includeStacktraceInErrorResponses: false,
+            formatError: formatGraphQLError,
+            transformSchema: (schema) => pluginGraphQL.extend(schema),
+          }),
         }),
         TenantModule,
         AuthModule,

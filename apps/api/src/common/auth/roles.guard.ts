@@ -3,7 +3,16 @@ import { Reflector } from '@nestjs/core';
 import { CommonErrors } from '../errors/app-error';
 import { PUBLIC_KEY, ROLES_KEY, requestOf } from './decorators';
 import { Role } from './roles';
+import type { RequestWithAuth } from './auth-context';
 import { AuthService } from '../../modules/auth/auth.service';
+
+/** Authenticates the request's bearer credential once (sets `request.auth`); a request without one stays anonymous. */
+export async function authenticateRequest(auth: AuthService, request: RequestWithAuth): Promise<RequestWithAuth> {
+  const header = request.headers['authorization'];
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value && !request.auth) request.auth = await auth.authenticate(value);
+  return request;
+}
 
 /**
  * The global guard: authenticates the bearer credential, then admits the call only when the handler
@@ -19,10 +28,7 @@ export class RolesGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
-    const request = requestOf(context);
-    const header = request.headers['authorization'];
-    const value = Array.isArray(header) ? header[0] : header;
-    if (value && !request.auth) request.auth = await this.auth.authenticate(value);
+    const request = await authenticateRequest(this.auth, requestOf(context));
     if (isPublic) return true;
     if (!request.auth) throw CommonErrors.create('UNAUTHENTICATED');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   emptyPolicy, pluginSettings, pluginToPolicyPatch, PluginValidationError, type EventHandlerContext, type RedressPlugin,
@@ -16,6 +16,8 @@ import { PluginFailure, PluginInstallation, type PluginFailurePhase } from './pl
 import { PluginHostErrors } from './plugin-host.exception';
 import { HOST_PLUGINS } from './plugin-host.tokens';
 import { describeField, planDraftPatch, type FieldConflict } from './plugin-draft-patch';
+import { createPluginStore } from './plugin-store';
+import { hostVersion, PluginBootError } from './plugin-loading';
 
 /** Refuses an enable whose fields clash with the draft's, naming both definitions of every clashing key. */
 function fieldConflictError(id: string, conflicts: FieldConflict[]) {
@@ -62,7 +64,7 @@ export interface EnableResult {
  * (PluginBlockingRunner, PluginEventAdapter) and use this service for the enabled list, contexts and failures.
  */
 @Injectable()
-export class PluginHostService {
+export class PluginHostService implements OnApplicationBootstrap {
   private readonly logger = new Logger('PluginHost');
   private readonly byId: Map<string, RedressPlugin>;
   private readonly enabledCache = new Map<string, { list: EnabledPlugin[]; checkedAt: number }>();
@@ -77,6 +79,26 @@ export class PluginHostService {
     private readonly timeline: ComplaintTimeline,
   ) {
     this.byId = new Map(plugins.map((p) => [p.id, p]));
+  }
+
+  /**
+   * Runs each installed plugin's onInit once the app has started (migrations applied, so its tables exist). A plugin
+   * that cannot initialise stops the boot with its id and error: half-working plugin code must not serve requests.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const version = hostVersion();
+    for (const plugin of this.plugins) {
+      if (!plugin.onInit) continue;
+      const { logger } = this.context(plugin, '', {}, []);
+      try {
+        await plugin.onInit({
+          pluginId: plugin.id, hostVersion: version, logger, now: () => this.clock.now(),
+          storeFor: (tenantId) => createPluginStore(this.dataSource, plugin, tenantId),
+        });
+      } catch (error) {
+        throw new PluginBootError([`plugin ${plugin.id} failed to initialise (onInit): ${(error as Error)?.message ?? String(error)}`]);
+      }
+    }
   }
 
   get(id: string): RedressPlugin | undefined {

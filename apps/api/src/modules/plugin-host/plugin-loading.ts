@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { pluginGraphQLProblems } from './plugin-graphql-sdl';
 import { resolve } from 'node:path';
 import {
   compatibilityProblem, defaultEngine, pluginProblems, validatePlugin, type PluginInput, type RedressPlugin,
@@ -48,6 +49,7 @@ export function loadPlugins(plugins: readonly PluginInput[], version: string): R
     }
     const incompatible = compatibilityProblem(plugin, version);
     if (incompatible) problems.push(incompatible);
+    problems.push(...pluginGraphQLProblems(plugin));
   }
   if (problems.length) throw new PluginBootError(problems);
   return plugins.map((plugin) => validatePlugin(plugin));
