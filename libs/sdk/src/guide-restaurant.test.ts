@@ -10,11 +10,11 @@ describe('a plugin written from the guide (restaurant, three tiers)', () => {
   });
 
   it('sends complaints to floor, manager or company', () => {
-    const tier = (complaint: Record<string, unknown>, customer = { complaintsLast30Days: 0 }) =>
+    const tier = (complaint: Record<string, unknown>, customer = { complaintsLast30Days: 1 }) =>
       decideWithPlugin(restaurantPlugin, { complaint: { type: 'restaurant_food', channel: 'visit', text: '', ...complaint }, customer });
     expect(tier({ text: '上菜慢', form: { bill_amount: 100 } })).toMatchObject({ severity: 'floor', routing: { department: 'restaurant_floor' } });
     expect(tier({ text: '上菜慢', form: { bill_amount: 800 } })).toMatchObject({ severity: 'manager', routing: { department: 'restaurant_store_manager' } });
-    expect(tier({ text: '上菜慢', form: { bill_amount: 100 } }, { complaintsLast30Days: 1 }).severity).toBe('manager');
+    expect(tier({ text: '上菜慢', form: { bill_amount: 100 } }, { complaintsLast30Days: 2 }).severity).toBe('manager');
     expect(tier({ type: 'restaurant_hygiene', text: '桌上有蟑螂' }).severity).toBe('manager');
     expect(tier({ text: '吃完食物中毒', form: { bill_amount: 50 } })).toMatchObject({ severity: 'company', routing: { department: 'restaurant_brand_service' } });
   });

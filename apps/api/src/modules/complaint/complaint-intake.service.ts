@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { DataSource, EntityManager, QueryFailedError, TypeORMError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder, TypeORMError } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -16,6 +16,7 @@ import { ComplaintErrors } from './complaint.exception';
 import type { SubmitComplaintInput } from './dtos/complaint.inputs';
 import { validateForm, type FormProblem } from './form-validation';
 import { buildIntakeFacts, type AggregateFacts } from './facts';
+import { requestFingerprint } from './request-fingerprint';
 import { SlaCalendars } from '../sla/sla-calendars.service';
 import { DEFAULT_NUMBER_PATTERN, formatComplaintNumber, numberPeriod } from './numbering';
 import { ComplaintTimeline } from './complaint-timeline';
@@ -70,17 +71,18 @@ export class ComplaintIntakeService {
   }
 
   async submit(auth: AuthContext, input: SubmitComplaintInput): Promise<Complaint> {
+    const fingerprint = requestFingerprint(input, (value) => this.cipher.blindIndex(value));
     if (input.idempotencyKey) {
       const existing = await this.findByIdempotencyKey(auth.tenantId, input.idempotencyKey);
-      if (existing) return existing;
+      if (existing) return this.retried(existing, input.idempotencyKey, fingerprint);
     }
     try {
-      return await this.submitOnce(auth, input);
+      return await this.submitOnce(auth, input, fingerprint);
     } catch (error) {
       // Two retries racing with the same key: the unique index lets one in; the other returns the winner.
       if (input.idempotencyKey && isUniqueViolation(error)) {
         const existing = await this.findByIdempotencyKey(auth.tenantId, input.idempotencyKey);
-        if (existing) return existing;
+        if (existing) return this.retried(existing, input.idempotencyKey, fingerprint);
       }
       throw error;
     }
@@ -90,7 +92,19 @@ export class ComplaintIntakeService {
     return this.dataSource.getRepository(Complaint).findOne({ where: { tenantId, idempotencyKey: key } });
   }
 
-  private async submitOnce(auth: AuthContext, input: SubmitComplaintInput): Promise<Complaint> {
+  /**
+   * The complaint a key already made — when this call asks for the same thing (a retry). Other content under the
+   * same key is a client bug that would otherwise lose the second complaint silently. Rows from before the
+   * fingerprint existed (NULL) cannot be compared and are returned as before.
+   */
+  private retried(existing: Complaint, key: string, fingerprint: string): Complaint {
+    if (existing.requestHash && existing.requestHash !== fingerprint) {
+      throw ComplaintErrors.create('IDEMPOTENCY_KEY_REUSED', { field: 'input.idempotencyKey', params: { key, number: existing.number } });
+    }
+    return existing;
+  }
+
+  private async submitOnce(auth: AuthContext, input: SubmitComplaintInput, fingerprint: string): Promise<Complaint> {
     const tenant = await this.tenants.get(auth.tenantId);
     const policy = await this.policies.getCurrent(auth.tenantId);
     if (!policy) throw ComplaintErrors.create('NO_PUBLISHED_POLICY');
@@ -123,7 +137,7 @@ export class ComplaintIntakeService {
     const prediction = await this.predictCause(auth.tenantId, input.title, input.text);
     const complaint = await this.dataSource.transaction(async (manager) => {
       const customer = await this.findOrCreateCustomer(manager, auth.tenantId, complainant);
-      const aggregates = await this.aggregates(manager, auth.tenantId, customer.id, type.key, input.reference ?? null, now);
+      const aggregates = await this.aggregates(manager, auth.tenantId, customer.id, type.key, prediction?.cause ?? null, input.reference ?? null, now);
       let facts = buildIntakeFacts({
         channel: input.channel, type: type.key, typePath: policy.typePath(type.key), kind: type.kind, title: input.title,
         text: input.text, requestedRemedy: input.requestedRemedy, reference: input.reference, occurredAt: input.occurredAt ?? null,
@@ -140,7 +154,8 @@ export class ComplaintIntakeService {
       const assigneeId = decisions.validity.valid ? await this.pickAssignee(manager, auth.tenantId, policy, decisions.routing) : null;
       const state = !decisions.validity.valid ? 'invalid_closed' : decisions.routing.department ? 'dispatched' : 'assessed';
       const entity = manager.create(Complaint, {
-        id, tenantId: auth.tenantId, number: `~${id.replace(/-/g, '').slice(0, 30)}`, idempotencyKey: input.idempotencyKey ?? null, channel: input.channel,
+        id, tenantId: auth.tenantId, number: `~${id.replace(/-/g, '').slice(0, 30)}`, idempotencyKey: input.idempotencyKey ?? null,
+        requestHash: fingerprint, channel: input.channel,
         typeKey: type.key, kind: type.kind, title: input.title ?? null, text: input.text, requestedRemedy: input.requestedRemedy ?? null,
         reference: input.reference ?? null, occurredAt: input.occurredAt ?? null, receivedAt: now, form: storedForm,
         attachments: input.attachments ?? [], customerId: customer.id, state, valid: decisions.validity.valid,
@@ -236,24 +251,28 @@ export class ComplaintIntakeService {
     return customer;
   }
 
-  /** Aggregate facts over the last 30 days (the current complaint counts itself in the distinct-customer figures). */
-  private async aggregates(manager: EntityManager, tenantId: string, customerId: string, typeKey: string, reference: string | null, now: Date): Promise<AggregateFacts> {
+  /**
+   * The counting facts (their meaning is documented on AggregateFacts and in the fact labels): valid complaints
+   * only, the one being submitted always included, "same cause" by confirmed-else-predicted cause.
+   */
+  private async aggregates(
+    manager: EntityManager, tenantId: string, customerId: string, typeKey: string, cause: string | null, reference: string | null, now: Date,
+  ): Promise<AggregateFacts> {
     const since = new Date(now.getTime() - 30 * DAY);
-    const repo = manager.getRepository(Complaint);
-    const [last30, total] = await Promise.all([
-      repo.createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.customer_id = :customerId AND c.received_at >= :since', { tenantId, customerId, since }).getCount(),
-      repo.count({ where: { tenantId, customerId } }),
-    ]);
-    const distinct = await repo.createQueryBuilder('c').select('COUNT(DISTINCT c.customer_id)', 'n')
-      .where('c.tenant_id = :tenantId AND c.type_key = :typeKey AND c.received_at >= :since AND c.customer_id <> :customerId', { tenantId, typeKey, since, customerId })
-      .getRawOne<{ n: string | number }>();
-    const sameReference = reference
-      ? await repo.count({ where: { tenantId, reference } })
-      : 0;
-    const sameType = Number(distinct?.n ?? 0) + 1;
+    const valid = () => manager.getRepository(Complaint).createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.valid = :valid', { tenantId, valid: true });
+    const otherCustomers = () => valid().select('COUNT(DISTINCT c.customer_id)', 'n')
+      .andWhere('c.received_at >= :since AND c.customer_id <> :customerId', { since, customerId });
+    const count = async (qb: SelectQueryBuilder<Complaint>) => Number((await qb.getRawOne<{ n: string | number }>())?.n ?? 0);
+    // One after another: they share the transaction's connection, which runs one query at a time anyway.
+    const last30 = await valid().andWhere('c.customer_id = :customerId AND c.received_at >= :since', { customerId, since }).getCount();
+    const total = await valid().andWhere('c.customer_id = :customerId', { customerId }).getCount();
+    const sameType = await count(otherCustomers().andWhere('c.type_key = :typeKey', { typeKey }));
+    // A confirmed cause overrides the prediction it was made from.
+    const sameCause = cause ? await count(otherCustomers().andWhere('(c.cause = :cause OR (c.cause IS NULL AND c.predicted_cause = :cause))', { cause })) : -1;
+    const sameReference = reference ? await valid().andWhere('c.reference = :reference', { reference }).getCount() : -1;
     return {
-      customerComplaintsLast30Days: last30, customerComplaintsTotal: total, sameTypeCustomers30d: sameType,
-      sameCauseCustomers30d: sameType, sameReferenceCount: sameReference,
+      customerComplaintsLast30Days: last30 + 1, customerComplaintsTotal: total + 1, sameTypeCustomers30d: sameType + 1,
+      sameCauseCustomers30d: sameCause + 1, sameReferenceCount: sameReference + 1,
     };
   }
 

@@ -18,12 +18,16 @@ export const CLOSED_STATES: ComplaintState[] = ['closed', 'invalid_closed'];
 @Index('ix_complaint_department', ['tenantId', 'department', 'state'])
 @Index('ix_complaint_assignee', ['tenantId', 'assigneeId', 'state'])
 @Index('ix_complaint_received', ['tenantId', 'receivedAt'])
+@Index('ix_complaint_cause', ['tenantId', 'cause', 'receivedAt'])
+@Index('ix_complaint_predicted_cause', ['tenantId', 'predictedCause', 'receivedAt'])
 export class Complaint {
   @IdColumn() id!: string;
   @TenantColumn() tenantId!: string;
   /** `YYMM-NNNN`: serial restarting each month, unique per tenant. */
   @Column({ type: 'varchar', length: 32 }) number!: string;
   @Column({ name: 'idempotency_key', type: 'varchar', length: 128, nullable: true }) idempotencyKey?: string | null;
+  /** SHA-256 of the submitted input (requestFingerprint): a reused idempotency key with other content is refused. NULL before it existed. */
+  @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true }) requestHash?: string | null;
   @Column({ type: 'varchar', length: 64 }) channel!: string;
   @Column({ name: 'type_key', type: 'varchar', length: 128 }) typeKey!: string;
   @Column({ type: 'varchar', length: 16 }) kind!: string;

@@ -22,5 +22,9 @@ export const ComplaintErrors = defineErrors({
   CLOSE_NEEDS_SATISFACTION: { category: 'CONFLICT', zh: '结案需要客户满意，或由经理说明原因', en: 'Closing needs a satisfied customer or a manager’s reason' },
   SCORE_RANGE: { category: 'BAD_USER_INPUT', zh: '满意度评分应为 1–5', en: 'The score must be between 1 and 5' },
   CONCURRENT_UPDATE: { category: 'CONFLICT', zh: '投诉已被他人修改，请刷新后重试', en: 'The complaint was changed by someone else; reload and retry' },
+  IDEMPOTENCY_KEY_REUSED: {
+    category: 'CONFLICT', zh: '幂等键“{key}”已用于内容不同的投诉 {number}；重试请提交相同内容，新投诉请使用新的幂等键',
+    en: 'The idempotency key "{key}" was already used for complaint {number} with different content; retry with the same content, or use a new key for a new complaint',
+  },
   REJECTED_BY_PLUGIN: { category: 'BAD_USER_INPUT', zh: '{message}', en: '{message}' },
 });

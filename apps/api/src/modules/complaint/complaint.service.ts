@@ -198,6 +198,11 @@ export class ComplaintService {
     });
   }
 
+  /** Whoever work is given to must be a user of the caller's tenant (an id from another tenant or made up is refused). */
+  private async assertUserOfTenant(manager: EntityManager, tenantId: string, userId: string | null | undefined, field: string): Promise<void> {
+    if (userId && !(await manager.exists(User, { where: { id: userId, tenantId } }))) throw ComplaintErrors.create('UNKNOWN_USER', { field });
+  }
+
   private actor(auth: AuthContext): Actor {
     return { id: auth.userId ?? auth.tokenId ?? null, role: auth.role };
   }
@@ -239,9 +244,7 @@ export class ComplaintService {
       if (input.department && !policy.document.departments.some((d) => d.key === input.department)) {
         throw ComplaintErrors.create('UNKNOWN_DEPARTMENT', { field: 'input.department', params: { key: input.department } });
       }
-      if (input.assigneeId && !(await manager.exists(User, { where: { id: input.assigneeId, tenantId: auth.tenantId } }))) {
-        throw ComplaintErrors.create('UNKNOWN_USER', { field: 'input.assigneeId' });
-      }
+      await this.assertUserOfTenant(manager, auth.tenantId, input.assigneeId, 'input.assigneeId');
       const reassigning = Boolean(complaint.assigneeId || complaint.department);
       if (reassigning && !input.reason?.trim()) throw ComplaintErrors.create('REASON_REQUIRED', { field: 'input.reason' });
       const before = { department: complaint.department ?? null, assigneeId: complaint.assigneeId ?? null };
@@ -269,6 +272,7 @@ export class ComplaintService {
       if (!policy.document.departments.some((d) => d.key === input.department)) {
         throw ComplaintErrors.create('UNKNOWN_DEPARTMENT', { field: 'input.department', params: { key: input.department } });
       }
+      await this.assertUserOfTenant(manager, auth.tenantId, input.assigneeId, 'input.assigneeId');
       const task = manager.create(ComplaintTask, { id: newId(), tenantId: auth.tenantId, complaintId: complaint.id, department: input.department, assigneeId: input.assigneeId ?? null, title: input.title, state: 'open' });
       await manager.insert(ComplaintTask, task);
       const departments = new Set([complaint.department, ...(await manager.find(ComplaintTask, { where: { complaintId: complaint.id } })).map((t) => t.department)].filter(Boolean));
@@ -416,7 +420,9 @@ export class ComplaintService {
         events.push(['redispatched', { reason: 'customer unsatisfied', department: complaint.department ?? null }]);
       }
       events.push(['transitioned', { from, to: complaint.state, automatic: true }]);
-      await this.commit(manager, complaint, policy, now, this.actor(auth), events, { type: 'follow_up', to: complaint.state }, 'complaint.followedUp');
+      // Handled again: its deadlines start afresh (new round of SLA clocks), or it could never be overdue again.
+      const round = { type: 'follow_up' as const, to: complaint.state, newRound: complaint.unsatisfiedCount >= 2 ? 'unsatisfied twice: handed to the manager' : 'customer unsatisfied: dispatched again' };
+      await this.commit(manager, complaint, policy, now, this.actor(auth), events, round, 'complaint.followedUp');
       await this.escalation.run(manager, 'unsatisfied', complaint, policy, { facts: complaint.facts, at: now });
       return complaint;
     });

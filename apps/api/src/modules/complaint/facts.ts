@@ -17,11 +17,26 @@ export interface IntakeFactsInput {
   customerReference?: string | null;
 }
 
+/**
+ * Counting facts at intake. All of them count VALID complaints only (a suggestion or a malicious message is not a
+ * complaint to count) and all of them INCLUDE the complaint being submitted (it is not yet decided, so it counts
+ * whatever its validity will be) — "the 2nd complaint in 30 days" reads `>= 2` everywhere. The labels in
+ * @redress/sdk SYSTEM_FACTS say the same to rule authors.
+ */
 export interface AggregateFacts {
+  /** This customer's valid complaints received in the last 30 days, this one included (≥ 1). */
   customerComplaintsLast30Days: number;
+  /** This customer's valid complaints ever, this one included (≥ 1). */
   customerComplaintsTotal: number;
+  /** Distinct customers with a valid complaint of the same type in the last 30 days, this customer included (≥ 1). */
   sameTypeCustomers30d: number;
+  /**
+   * Distinct customers with a valid complaint of the same cause in the last 30 days, this customer included. The cause of
+   * an earlier complaint is its confirmed cause, else its predicted one; this complaint's is the classifier's
+   * prediction. 0 when this complaint has no predicted cause (no model): nothing is known to be the same.
+   */
   sameCauseCustomers30d: number;
+  /** Valid complaints on the same order/reference number, this one included; 0 when no reference was given. */
   sameReferenceCount: number;
 }
 

@@ -18,6 +18,8 @@ export class SlaClock {
   @Column({ name: 'sla_policy', type: 'varchar', length: 128 }) slaPolicy!: string;
   /** The SLA target key (acknowledge, dispatch, first_response, progress_update, resolution, follow_up, …). */
   @Column({ type: 'varchar', length: 64 }) target!: string;
+  /** Handling round: 1 from intake, +1 each time the complaint is handled again after an unsatisfied follow-up. */
+  @Column({ type: 'integer', default: 1 }) round!: number;
   @Column({ type: 'varchar', length: 16 }) state!: ClockStatus;
   @DateTimeColumn({ name: 'started_at' }) startedAt!: Date;
   @DateTimeColumn({ name: 'due_at' }) dueAt!: Date;

@@ -16,6 +16,12 @@ export type ComplaintChangeType = 'transition' | 'progress' | 'reply' | 'follow_
 export interface ComplaintChange {
   type: ComplaintChangeType;
   to?: string;
+  /**
+   * The complaint is handled again after it was answered (an unsatisfied follow-up): the open clocks of the
+   * finished round stop, and every target starts afresh from now by its conditions, as if the complaint were new.
+   * The text says why (timeline).
+   */
+  newRound?: string;
 }
 
 const stateIn = (states: string[]): JsonLogicRule => ({ in: [{ var: 'complaint.state' }, states] });

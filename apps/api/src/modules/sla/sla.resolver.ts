@@ -101,7 +101,7 @@ function toRequestView(request: SlaExtensionRequest): SlaExtensionRequestView {
 function toClockView(view: ClockView): SlaClockView {
   const c = view.clock;
   return {
-    id: c.id, target: c.target, slaPolicy: c.slaPolicy, policyVersion: c.policyVersion, state: c.state, status: view.status,
+    id: c.id, target: c.target, round: c.round ?? 1, slaPolicy: c.slaPolicy, policyVersion: c.policyVersion, state: c.state, status: view.status,
     startedAt: c.startedAt, dueAt: c.dueAt, warnAt: c.warnAt ?? null, remainingWorkingMinutes: view.remainingWorkingMinutes,
     pausedMinutes: Number(c.pausedMinutes) || 0, pausedAt: c.pausedAt ?? null, duration: c.duration, calendar: c.calendar,
     extensions: (c.extensions ?? []).map((e) => ({ stage: e.stage, reason: e.reason, approvedBy: e.approvedBy ?? null, at: new Date(e.at), newDueAt: new Date(e.newDueAt) })),

@@ -118,7 +118,7 @@ export class SlaScheduler extends PeriodicWorker<number> {
     const dueAt = row.dueAt.toISOString();
     const data = {
       target: row.target, slaPolicy: row.slaPolicy, dueAt, warnAt: row.warnAt?.toISOString() ?? null, policyVersion: row.policyVersion,
-      duration: row.duration, cycle: row.recurringCount + 1, firedAt: now.toISOString(),
+      duration: row.duration, cycle: row.recurringCount + 1, round: row.round ?? 1, firedAt: now.toISOString(),
       explanation: breach
         ? `${row.target} was due ${dueAt} (${row.duration.amount} ${row.duration.kind}, policy v${row.policyVersion}) and is not done`
         : `${row.target} reached ${row.warnPercent}% of its time; due ${dueAt} (${row.duration.amount} ${row.duration.kind}, policy v${row.policyVersion})`,
@@ -151,7 +151,7 @@ export class SlaScheduler extends PeriodicWorker<number> {
     row.updatedAt = now;
     await manager.save(SlaClock, row);
 
-    const outcomes = await this.escalation.run(manager, trigger, complaint, policy, { target: row.target, at: now, details: { dueAt } });
+    const outcomes = await this.escalation.run(manager, trigger, complaint, policy, { target: row.target, round: row.round ?? 1, at: now, details: { dueAt } });
     if (outcomes.some((o) => o.applied && o.action.type !== 'notify')) {
       // Escalation changed the complaint (severity, department): its clocks follow, as after any other change.
       await this.sla.onComplaintChanged(manager, complaint, policy, now);

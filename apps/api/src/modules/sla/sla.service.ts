@@ -113,8 +113,21 @@ export class SlaService {
     if (definition) {
       const facts = complaintFacts(complaint);
       const evaluate = conditionEvaluator(at);
-      const byTarget = new Map(rows.map((row) => [row.target, row]));
       const changed: SlaClock[] = [];
+      let round = roundOf(rows);
+      if (change?.newRound) {
+        // The finished round's open clocks end now (a follow-up clock is met: the follow-up happened).
+        for (const row of rows.filter((r) => OPEN.includes(r.state))) {
+          const state = toClockState(row);
+          applyClockState(row, stopClock(state, notBefore(at, state)));
+          row.updatedAt = at;
+          changed.push(row);
+        }
+        round += 1;
+      }
+      // Only the current round's clocks decide; a target with no clock in it starts afresh.
+      const byTarget = new Map(rows.filter((row) => row.round === round).map((row) => [row.target, row]));
+      const started: SlaClock[] = [];
       for (const target of definition.targets) {
         const row = byTarget.get(target.key);
         const action = planClockAction(target, row?.state ?? 'absent', facts, evaluate, change);
@@ -123,9 +136,10 @@ export class SlaService {
         if (!row) {
           let state = startClock(at, target.duration, calendar, { warnPercent: target.warnAtPercent ?? 80, onNonWorkingDay: target.onNonWorkingDay });
           if (action === 'start_paused') state = pauseClock(state, at);
-          const created = this.newRow(complaint, policy, definition.key, target, state, at);
+          const created = this.newRow(complaint, policy, definition.key, target, state, at, round);
           rows.push(created);
           changed.push(created);
+          started.push(created);
           continue;
         }
         const state = toClockState(row);
@@ -142,7 +156,13 @@ export class SlaService {
         changed.push(row);
       }
       if (changed.length) await manager.save(SlaClock, changed);
-      for (const row of changed) if (!byTarget.has(row.target)) await this.flagHolidayData(manager, complaint, policy, row);
+      for (const row of started) await this.flagHolidayData(manager, complaint, policy, row);
+      if (change?.newRound) {
+        await this.port().appendEvent(manager, complaint, 'sla.round_started', {
+          round, reason: change.newRound, slaPolicy: definition.key, policyVersion: policy.version,
+          clocks: started.map((row) => ({ target: row.target, dueAt: row.dueAt.toISOString(), duration: row.duration, state: row.state })),
+        });
+      }
     }
     await this.refreshComplaint(manager, complaint, rows, at);
     return rows;
@@ -159,10 +179,10 @@ export class SlaService {
     });
   }
 
-  private newRow(complaint: Complaint, policy: CompiledPolicy, slaPolicy: string, target: SlaTarget, state: ClockState, at: Date): SlaClock {
+  private newRow(complaint: Complaint, policy: CompiledPolicy, slaPolicy: string, target: SlaTarget, state: ClockState, at: Date, round: number): SlaClock {
     const row = Object.assign(new SlaClock(), {
       id: newId(), tenantId: complaint.tenantId, complaintId: complaint.id, policyVersion: policy.version, slaPolicy,
-      target: target.key, calendar: target.calendar || this.calendars.defaultKey(policy), warnedAt: null, breachedAt: null,
+      target: target.key, round, calendar: target.calendar || this.calendars.defaultKey(policy), warnedAt: null, breachedAt: null,
       recurringCount: 0, breachCount: 0, createdAt: at, updatedAt: at,
     });
     return applyClockState(row, state);
@@ -192,7 +212,9 @@ export class SlaService {
   /** Writes `slaStatus` and `resolutionDueAt` onto the complaint (entity and row) when they changed. */
   async refreshComplaint(manager: EntityManager, complaint: Complaint, rows: SlaClock[], at: Date): Promise<void> {
     const status = aggregateSlaStatus(rows.map((row) => toClockState(row)), at);
-    const resolution = RESOLUTION_TARGETS.map((key) => rows.find((row) => row.target === key)).find(Boolean);
+    // The deadline of the round under way (earlier rounds' clocks are history).
+    const round = roundOf(rows);
+    const resolution = RESOLUTION_TARGETS.map((key) => rows.find((row) => row.target === key && row.round === round)).find(Boolean);
     const dueAt = resolution ? resolution.dueAt : (complaint.resolutionDueAt ?? null);
     const same = complaint.slaStatus === status && (complaint.resolutionDueAt?.getTime() ?? null) === (dueAt?.getTime() ?? null);
     complaint.slaStatus = status;
@@ -331,7 +353,7 @@ export class SlaService {
   private async lockedClock(manager: EntityManager, tenantId: string, complaintId: string, target: string): Promise<SlaClock> {
     const qb = manager.getRepository(SlaClock).createQueryBuilder('k')
       .where('k.tenant_id = :tenantId AND k.complaint_id = :complaintId AND k.target = :target', { tenantId, complaintId, target })
-      .orderBy('k.created_at', 'DESC');
+      .orderBy('k.round', 'DESC').addOrderBy('k.created_at', 'DESC');
     if (this.isPostgres(manager)) qb.setLock('pessimistic_write');
     const row = await qb.getOne();
     if (!row) throw SlaErrors.create('CLOCK_NOT_FOUND', { field: 'target', params: { target } });
@@ -477,6 +499,11 @@ export class SlaService {
   private isPostgres(manager: EntityManager): boolean {
     return manager.connection.options.type === 'postgres';
   }
+}
+
+/** The handling round under way: the highest round among the complaint's clocks (1 before any clock exists). */
+function roundOf(rows: SlaClock[]): number {
+  return rows.reduce((max, row) => Math.max(max, row.round ?? 1), 1);
 }
 
 /** Transitions never go back in time: a request stamped a moment before a concurrent re-arm still applies. */

@@ -56,6 +56,8 @@ export class CalendarFaultView {
 export class SlaClockView {
   @Field(() => ID) id!: string;
   @Field() target!: string;
+  @Field(() => Int, { description: 'Handling round: 1 from intake, +1 each time the complaint is handled again after an unsatisfied follow-up (earlier rounds are history).' })
+  round!: number;
   @Field() slaPolicy!: string;
   @Field(() => Int) policyVersion!: number;
   @Field({ description: 'running | paused | met | breached | cancelled' }) state!: string;

@@ -50,5 +50,6 @@ describe('escalation planning', () => {
     expect(notify.action).toEqual({ type: 'notify', to: 'manager', template: 'breach_notice' });
     expect(notifyDedupeKey('c1', 'hand_over', 'breach', 'resolution')).toBe('c1:hand_over:breach:resolution');
     expect(notifyDedupeKey('c1', 'agg', 'aggregate')).toBe('c1:agg:aggregate:');
+    expect(notifyDedupeKey('c1', 'hand_over', 'breach', 'resolution', 2)).toBe('c1:hand_over:breach:resolution:r2');
   });
 });

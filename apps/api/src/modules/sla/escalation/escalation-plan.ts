@@ -65,6 +65,7 @@ function safe(evaluate: ConditionEvaluator, rule: unknown, facts: Record<string,
 }
 
 /** The dedupe key of a notice: the same rule never notifies twice for the same trigger and target. */
-export function notifyDedupeKey(complaintId: string, ruleKey: string, trigger: string, target?: string): string {
-  return `${complaintId}:${ruleKey}:${trigger}:${target ?? ''}`;
+export function notifyDedupeKey(complaintId: string, ruleKey: string, trigger: string, target?: string, round = 1): string {
+  // A later handling round (after an unsatisfied follow-up) may breach again and must notify again.
+  return `${complaintId}:${ruleKey}:${trigger}:${target ?? ''}${round > 1 ? `:r${round}` : ''}`;
 }

@@ -14,6 +14,8 @@ import { notifyDedupeKey, planEscalation, type PlannedAction } from './escalatio
 export interface EscalationContext {
   /** The SLA target that warned or breached. */
   target?: string;
+  /** The handling round of that target's clock (sla_clock.round). */
+  round?: number;
   /** Extra facts for `when` (e.g. aggregates for the `aggregate` trigger). */
   facts?: Record<string, unknown>;
   at: Date;
@@ -92,7 +94,7 @@ export class EscalationService {
     const calendar = this.calendars.calendar(complaint.tenantId, policy);
     return this.outbox.enqueue(manager, {
       tenantId: complaint.tenantId, kind: 'notification', topic: `escalation.${step.trigger}`, complaintId: complaint.id,
-      dedupeKey: notifyDedupeKey(complaint.id, step.ruleKey, step.trigger, step.target),
+      dedupeKey: notifyDedupeKey(complaint.id, step.ruleKey, step.trigger, step.target, context.round),
       // People are reminded in working time: no 3 a.m. messages.
       notBefore: calendar.nextWorkingTime(context.at),
       payload: {
