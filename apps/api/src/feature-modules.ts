@@ -6,6 +6,7 @@ import { ComplaintModule } from './modules/complaint/complaint.module';
 import { SlaModule } from './modules/sla/sla.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { IntelligenceModule } from './modules/intelligence/intelligence.module';
+import { NotificationModule } from './modules/notification/notification.module';
 
 /** Domain modules (policy, complaint, sla, …). Each module adds itself here. */
-export const FEATURE_MODULES: Array<Type<unknown> | DynamicModule> = [AuditModule, PolicyModule, OutboxModule, ComplaintModule, SlaModule, AnalyticsModule, IntelligenceModule, ];
+export const FEATURE_MODULES: Array<Type<unknown> | DynamicModule> = [AuditModule, PolicyModule, OutboxModule, ComplaintModule, SlaModule, AnalyticsModule, IntelligenceModule, NotificationModule];

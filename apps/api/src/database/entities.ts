@@ -11,6 +11,7 @@ import { SlaClock, SlaExtensionRequest } from '../modules/sla/sla-clock.entity';
 import { AnalyticsAlert, ComplaintDailyOnTime, ComplaintDailyStats, ExportJob, StatsRollupState, WeeklyReport } from '../modules/analytics/analytics.entity';
 import { PluginFailure, PluginInstallation } from '../modules/plugin-host/plugin-installation.entity';
 import { ClassifierModel } from '../modules/intelligence/classifier-model.entity';
+import { ChannelSetting, Delivery, StaffNotification, WebhookSubscription } from '../modules/notification/notification.entity';
 
 /** Every TypeORM entity of the API. A new module adds its entities here. */
 export const ENTITIES: Function[] = [
@@ -20,4 +21,5 @@ export const ENTITIES: Function[] = [
   AnalyticsAlert, WeeklyReport, ExportJob, ComplaintDailyStats, ComplaintDailyOnTime, StatsRollupState,
   PluginInstallation, PluginFailure,
   ClassifierModel,
+  Delivery, ChannelSetting, WebhookSubscription, StaffNotification,
 ];
