@@ -14,6 +14,9 @@ import { DEMO_POLICY } from '../../apps/api/src/modules/policy/demo/demo-policy'
 import { PolicyService } from '../../apps/api/src/modules/policy/policy.service';
 import { AuthService } from '../../apps/api/src/modules/auth/auth.service';
 import { Role } from '../../apps/api/src/common/auth/roles';
+import { EmailIntakeService } from '../../apps/api/src/modules/notification/email-intake.service';
+import { Complaint } from '../../apps/api/src/modules/complaint/complaint.entity';
+import { createTransport } from 'nodemailer';
 
 // Outbox, deliveries and SLA sweeps are driven by the test at known points.
 process.env.REDRESS_WORKERS = '0';
@@ -361,5 +364,58 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     expect(notRetryable.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_RETRYABLE' });
     const rows = await t.dataSource.getRepository(Delivery).count();
     expect(rows).toBeGreaterThan(0);
+  });
+
+  it('e-mail intake: a mail to the intake address becomes a complaint, the customer’s answer threads onto it; auto-replies, oversized mail and unknown mailboxes are refused or dropped', async () => {
+    await configureChannels();
+    process.env.REDRESS_INTAKE_MAX_BYTES = String(200 * 1024);
+    process.env.REDRESS_INTAKE_MAX_ATTACHMENTS = '2';
+    const intake = t.app.get(EmailIntakeService);
+    const port = await intake.listen(0, '127.0.0.1');
+    const client = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    try {
+      await client.sendMail({
+        from: '钱七 <qian7@example.cn>', to: 'complaints@demo.example.cn', subject: '快递延误三天无人处理',
+        text: '我在贵公司下的订单已经延误三天，客服电话一直打不通，请尽快处理。', attachments: [{ filename: '截图.png', content: Buffer.from('fake-png') }],
+      });
+      const complaint = await t.dataSource.getRepository(Complaint).findOneOrFail({ where: { channel: 'email', title: '快递延误三天无人处理' } });
+      expect(complaint.text).toContain('延误三天');
+      expect(complaint.attachments).toEqual([expect.stringMatching(/^attachment:[0-9a-f]{64}\/截图\.png$/)]);
+      const view = (await t.gqlOk('query($id: ID!) { complaint(id: $id) { complainant { name email } channel } }', { id: complaint.id }, admin)).complaint;
+      expect(view).toMatchObject({ channel: 'email', complainant: { name: '钱七', email: 'qian7@example.cn' } });
+
+      await flush(t);
+      const [ack] = mailsTo('qian7@example.cn');
+      expect(ack.parsed.subject).toContain(complaint.number);
+      // The customer answers the acknowledgement: to its Reply-To, In-Reply-To its Message-ID, quoting it.
+      await client.sendMail({
+        from: 'qian7@example.cn', to: ack.parsed.replyTo!.value[0].address!, subject: `Re: ${ack.parsed.subject}`,
+        inReplyTo: ack.parsed.messageId, references: [ack.parsed.messageId!], text: `补充：快递单号 SF123456789。\n\n在 2025年3月3日 写道：\n> ${ack.parsed.text}`,
+      });
+      // Threaded by Message-ID alone as well (a client that drops the plus tag).
+      await client.sendMail({ from: 'qian7@example.cn', to: 'complaints@demo.example.cn', subject: '再补充', inReplyTo: ack.parsed.messageId, text: '今天已收到快递，谢谢。' });
+      const count = await t.dataSource.getRepository(Complaint).count({ where: { channel: 'email' } });
+      expect(count).toBe(1);
+      const timeline = (await t.gqlOk(TIMELINE, { id: complaint.id }, admin)).complaint.timeline;
+      const replies = timeline.filter((e: any) => e.type === 'customer.replied');
+      expect(replies.map((e: any) => e.data.text)).toEqual(['补充：快递单号 SF123456789。', '今天已收到快递，谢谢。']);
+
+      // An out-of-office answer is accepted and dropped: no complaint, no reply loop.
+      await client.sendMail({ from: 'someone@example.cn', to: 'complaints@demo.example.cn', subject: '自动回复：休假中', text: '我正在休假', headers: { 'Auto-Submitted': 'auto-replied' } });
+      expect(await t.dataSource.getRepository(Complaint).count({ where: { channel: 'email' } })).toBe(1);
+
+      const big = client.sendMail({ from: 'big@example.cn', to: 'complaints@demo.example.cn', subject: '大附件', text: 'x', attachments: [{ filename: 'big.bin', content: Buffer.alloc(300 * 1024, 1) }] });
+      await expect(big).rejects.toMatchObject({ responseCode: 552 });
+      const many = client.sendMail({ from: 'many@example.cn', to: 'complaints@demo.example.cn', subject: '多附件', text: 'x', attachments: [1, 2, 3].map((i) => ({ filename: `${i}.txt`, content: `file ${i}` })) });
+      await expect(many).rejects.toMatchObject({ responseCode: 552 });
+      const unknown = client.sendMail({ from: 'a@example.cn', to: 'nobody@demo.example.cn', subject: 'x', text: 'x' });
+      await expect(unknown).rejects.toMatchObject({ responseCode: 550 });
+      expect(await t.dataSource.getRepository(Complaint).count({ where: { channel: 'email' } })).toBe(1);
+    } finally {
+      client.close();
+      await intake.close();
+      delete process.env.REDRESS_INTAKE_MAX_BYTES;
+      delete process.env.REDRESS_INTAKE_MAX_ATTACHMENTS;
+    }
   });
 });

@@ -21,6 +21,8 @@ export interface EmailConfig {
   fromName?: string | null;
   /** The tenant's intake mailbox: Reply-To of every mail (plus-addressed with the complaint number) and where complaints arrive. */
   intakeAddress?: string | null;
+  /** Complaint type of mail that arrives at the intake address (default `consultation`; staff reclassify). */
+  intakeType?: string | null;
 }
 
 export interface SmsConfig {

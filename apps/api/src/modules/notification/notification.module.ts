@@ -8,6 +8,7 @@ import { EmailChannel, InAppChannel, RecipientDirectory, SmsChannel, WebhookChan
 import { CHANNEL_SENDERS, DeliveryService, DeliveryWorker } from './delivery.service';
 import { NotificationService } from './notification.service';
 import { NotificationResolver } from './notification.resolver';
+import { EmailIntakeService } from './email-intake.service';
 
 /**
  * Delivery as a capability (docs/notifications.md): outbox rows become deliveries (policy notice rules, escalations,
@@ -23,8 +24,8 @@ import { NotificationResolver } from './notification.resolver';
       useFactory: (...senders: ChannelSender[]) => senders,
       inject: [EmailChannel, SmsChannel, InAppChannel, WebhookChannel],
     },
-    DeliveryService, DeliveryWorker, NotificationService, NotificationResolver,
+    DeliveryService, DeliveryWorker, NotificationService, NotificationResolver, EmailIntakeService,
   ],
-  exports: [MailSender, ChannelSettingsService, DeliveryService, DeliveryWorker, NotificationService],
+  exports: [MailSender, ChannelSettingsService, DeliveryService, DeliveryWorker, NotificationService, EmailIntakeService],
 })
 export class NotificationModule {}

@@ -64,6 +64,8 @@ export class EmailSettingsType {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) fromName?: string | null;
   @Field(() => String, { nullable: true, description: 'Intake mailbox: Reply-To of outgoing mail (plus-addressed with the number) and where complaints arrive.' })
   @IsOptional() @IsString() @MaxLength(254) intakeAddress?: string | null;
+  @Field(() => String, { nullable: true, description: 'Complaint type given to e-mailed complaints (default consultation).' })
+  @IsOptional() @IsString() @MaxLength(120) intakeType?: string | null;
 }
 
 @ObjectType('EmailSettingsView')
