@@ -17,6 +17,9 @@ import slaPolicies from './policy/slaPolicies';
 import templates from './policy/templates';
 import escalations from './policy/escalations';
 import tests from './policy/tests';
+import notices from './policy/notices';
+import { DeliveriesPage } from './notifications/DeliveriesPage';
+import { ChannelSettingsPage } from './notifications/ChannelSettingsPage';
 import complaints from './complaints';
 import plugins from './plugins';
 import users from './users';
@@ -56,6 +59,7 @@ export function App() {
       <Resource name="slaPolicies" {...slaPolicies} />
       <Resource name="escalations" {...escalations} />
       <Resource name="templates" {...templates} />
+      <Resource name="notices" {...notices} />
       <Resource name="tests" {...tests} />
       <Resource name="policyVersions" {...policyVersions} />
       <Resource name="plugins" {...plugins} />
@@ -64,6 +68,8 @@ export function App() {
       <Resource name="auditLog" {...auditLog} />
       <CustomRoutes>
         <Route path="/intake" element={<IntakePage />} />
+        <Route path="/deliveries" element={<DeliveriesPage />} />
+        <Route path="/notification-settings" element={<ChannelSettingsPage />} />
         <Route path="/rules" element={lazyPage(<RuleBuilderPage />)} />
         <Route path="/publishing" element={lazyPage(<PublishingPage />)} />
       </CustomRoutes>

@@ -20,6 +20,9 @@ import ExtensionIcon from '@mui/icons-material/Extension';
 import PeopleIcon from '@mui/icons-material/People';
 import KeyIcon from '@mui/icons-material/Key';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
+import OutboxIcon from '@mui/icons-material/Outbox';
+import SettingsInputAntennaIcon from '@mui/icons-material/SettingsInputAntenna';
 import { can, type Area } from '../permissions';
 
 interface Item {
@@ -53,6 +56,7 @@ const SECTIONS: Section[] = [
       { to: '/slaPolicies', label: 'resources.slaPolicies.name', icon: <TimerIcon />, area: 'policy' },
       { to: '/escalations', label: 'resources.escalations.name', icon: <TrendingUpIcon />, area: 'policy' },
       { to: '/templates', label: 'resources.templates.name', icon: <MailOutlinedIcon />, area: 'policy' },
+      { to: '/notices', label: 'resources.notices.name', icon: <NotificationsActiveIcon />, area: 'policy' },
     ],
   },
   {
@@ -71,6 +75,8 @@ const SECTIONS: Section[] = [
       { to: '/users', label: 'resources.users.name', icon: <PeopleIcon />, area: 'users' },
       { to: '/apiTokens', label: 'resources.apiTokens.name', icon: <KeyIcon />, area: 'users' },
       { to: '/auditLog', label: 'resources.auditLog.name', icon: <FactCheckIcon />, area: 'audit' },
+      { to: '/deliveries', label: 'app.menu.deliveries', icon: <OutboxIcon />, area: 'deliveries' },
+      { to: '/notification-settings', label: 'app.menu.notification_settings', icon: <SettingsInputAntennaIcon />, area: 'notificationSettings' },
     ],
   },
 ];
