@@ -282,6 +282,52 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     t.clock.set(MONDAY_10);
   });
 
+  it('an SMS endpoint that is down is retried with back-off and the message goes out once it is back', async () => {
+    await configureChannels();
+    let up = false;
+    const provider = await startHttpReceiver(() => (up ? 200 : 503));
+    try {
+      await t.gqlOk(SMS_SETTINGS, { i: { enabled: true, endpoint: `${provider.url}/send`, format: 'tencent', signName: '演示公司', accessKeyId: '1400000000', longMessages: 'concatenated' }, s: SMS_SECRET }, admin);
+      const c = await submit();
+      await flush(t);
+      let sms = (await deliveries({ complaintId: c.id, channel: 'sms', topic: 'complaint.submitted' }))[0];
+      expect(sms).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(sms.lastError).toMatch(/503/);
+      up = true;
+      t.clock.advance(6_000);
+      await flush(t);
+      sms = (await deliveries({ complaintId: c.id, channel: 'sms', topic: 'complaint.submitted' }))[0];
+      expect(sms).toMatchObject({ status: 'sent', attempts: 2 });
+      const ok = provider.requests.filter((r) => r.status === 200).map((r) => JSON.parse(r.body));
+      expect(ok).toHaveLength(1);
+      // The documented Tencent Cloud SendSms body.
+      expect(ok[0]).toMatchObject({ PhoneNumberSet: [expect.stringMatching(/^\+861390000/)], SignName: '演示公司', SmsSdkAppId: '1400000000' });
+      expect(ok[0].TemplateParamSet[0]).toContain(c.number);
+      // Both attempts carried the same reference: the provider can drop a duplicate.
+      expect(new Set(provider.requests.map((r) => JSON.parse(r.body).SessionContext)).size).toBe(1);
+    } finally {
+      await t.gqlOk(SMS_SETTINGS, { i: { enabled: true, endpoint: `${sms.url}/sms/send`, format: 'generic', signName: '演示公司', longMessages: 'concatenated', accessKeyId: 'demo-key' }, s: SMS_SECRET }, admin);
+      await provider.close();
+    }
+  });
+
+  it('tells the manager in-app and by e-mail that an approval waits; secrets never show', async () => {
+    await configureChannels();
+    const c = await submit({ channel: 'regulator', type: 'billing', text: '监管转来的收费争议', form: { amount: 100 } });
+    await t.gqlOk(TRANSITION, { id: c.id, to: 'in_progress' }, admin);
+    const proposed = (await t.gqlOk('mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: c.id, body: '退还多收费用 100 元' } }, handler)).replyToComplaint;
+    expect(proposed.state).toBe('awaiting_approval');
+    await flush(t);
+    const approval = (await deliveries({ complaintId: c.id, topic: 'approval.requested' }));
+    expect(approval.map((d) => d.channel).sort()).toEqual(['email', 'in_app']);
+    expect(approval.every((d) => d.status === 'sent')).toBe(true);
+    const bell = (await t.gqlOk('{ myNotifications(unreadOnly: true, first: 200) { kind complaintId title } }', {}, manager)).myNotifications;
+    expect(bell).toContainEqual(expect.objectContaining({ kind: 'approval', complaintId: c.id }));
+    const everything = JSON.stringify(await deliveries({})) + JSON.stringify((await t.gqlOk('{ emailSettings { host user hasPassword } smsSettings { endpoint hasSecret } }', {}, admin)));
+    expect(everything).not.toContain(SMTP_PASS);
+    expect(everything).not.toContain(SMS_SECRET);
+  });
+
   it('a webhook receiver down for a while gets every event afterwards: signed, 0 lost, 0 duplicated; auto-disabled with a notice to the admin', async () => {
     let up = false;
     const receiver = await startHttpReceiver(() => (up ? 200 : 503));

@@ -83,7 +83,7 @@ export const en: Messages = {
     },
     notices: {
       template_help: 'Without a template, a "customer answered" notice sends the reply letter itself', sla_help: 'Only for complaints under these SLA policies; extension notices are chosen by SLA policy, none = default',
-      states_help: 'Only while the complaint is in these states (e.g. awaiting_approval), comma-separated', urgent_help: 'Sent even in the quiet hours',
+      states_help: 'Only while the complaint is in these states (e.g. awaiting_approval), comma-separated', urgent_help: 'Sent even in the quiet hours', targets_help: 'Deadline warning / missed notices only for these SLA targets (e.g. progress_update)',
     },
     bell: {
       title: 'Notifications', empty: 'No notifications', mark_all: 'Mark all read',
@@ -284,7 +284,7 @@ export const en: Messages = {
     },
     notices: {
       name: 'Notice rule |||| Notice rules',
-      fields: { name: 'Name', event: 'When', to: 'To', channels: 'Channels', template: 'Template', slaPolicies: 'SLA policies', typeKeys: 'Complaint types', states: 'Complaint states', urgent: 'Urgent' },
+      fields: { name: 'Name', event: 'When', to: 'To', channels: 'Channels', template: 'Template', slaPolicies: 'SLA policies', typeKeys: 'Complaint types', states: 'Complaint states', targets: 'SLA targets', urgent: 'Urgent' },
     },
     tests: { name: 'Rule test |||| Rule tests', fields: { description: 'Description', facts: 'Sample complaint', expect: 'Expected outcome' } },
     policyVersions: {

@@ -84,7 +84,7 @@ export const zhCN = {
     },
     notices: {
       template_help: '不选模板时，“答复客户”通知直接发送答复函内容', sla_help: '只对这些时限方案的投诉发送；延期通知按时限方案选择，不填为默认',
-      states_help: '只在投诉处于这些状态时发送（如 awaiting_approval），用逗号分隔', urgent_help: '免打扰时段内也发送',
+      states_help: '只在投诉处于这些状态时发送（如 awaiting_approval），用逗号分隔', urgent_help: '免打扰时段内也发送', targets_help: '时限预警/超时通知只针对这些时限项目（如 progress_update 进度通报）',
     },
     bell: {
       title: '通知', empty: '暂无通知', mark_all: '全部标为已读',
@@ -285,7 +285,7 @@ export const zhCN = {
     },
     notices: {
       name: '通知规则 |||| 通知规则',
-      fields: { name: '名称', event: '时机', to: '发给', channels: '渠道', template: '模板', slaPolicies: '时限方案', typeKeys: '投诉类型', states: '投诉状态', urgent: '紧急' },
+      fields: { name: '名称', event: '时机', to: '发给', channels: '渠道', template: '模板', slaPolicies: '时限方案', typeKeys: '投诉类型', states: '投诉状态', targets: '时限项目', urgent: '紧急' },
     },
     tests: { name: '规则测试 |||| 规则测试', fields: { description: '说明', facts: '示例投诉数据', expect: '期望结果' } },
     policyVersions: {

@@ -236,6 +236,8 @@ export interface NoticeRule {
   complaintChannels?: string[];
   severities?: string[];
   states?: string[];
+  /** For `sla.*` events: only for these SLA targets (e.g. `progress_update` → progress reports on urgent complaints). */
+  targets?: string[];
   /** Sent even in the tenant's quiet hours (e.g. progress reports on urgent complaints). */
   urgent?: boolean;
   active?: boolean;

@@ -33,6 +33,8 @@ const NoticeForm = ({ isEdit }: { isEdit?: boolean }) => (
     </ReferenceArrayInput>
     <TextInput source="states" label="resources.notices.fields.states" helperText="app.notices.states_help"
       format={(v?: string[]) => (v ?? []).join(', ')} parse={(v: string) => v.split(/[,，\s]+/).filter(Boolean)} />
+    <TextInput source="targets" label="resources.notices.fields.targets" helperText="app.notices.targets_help"
+      format={(v?: string[]) => (v ?? []).join(', ')} parse={(v: string) => v.split(/[,，\s]+/).filter(Boolean)} />
     <BooleanInput source="urgent" label="resources.notices.fields.urgent" helperText="app.notices.urgent_help" />
   </>
 );

@@ -111,7 +111,7 @@ export class NoticePlanner implements OnModuleInit {
     if (found) {
       const state = (p.complaint as { state?: string } | undefined)?.state ?? found.complaint.state;
       // A reply's letter travels as a `notification` (it carries the text); the event only feeds webhooks.
-      const rules = type === 'complaint.replied' ? [] : this.rulesFor(found.policy, type, found.complaint, state);
+      const rules = type === 'complaint.replied' ? [] : this.rulesFor(found.policy, type, found.complaint, state, (p.target as string | undefined) ?? null);
       const extra = this.extraVariables(type, p, (await this.tenants.get(message.tenantId)).timeZone);
       // Staff see "approval waiting", not a bare state change.
       const topic = type === 'complaint.transitioned' && state === 'awaiting_approval' ? 'approval.requested' : type;
@@ -120,10 +120,10 @@ export class NoticePlanner implements OnModuleInit {
     await this.insert(this.dataSource.manager, rows);
   }
 
-  private rulesFor(policy: CompiledPolicy, event: string, complaint: Complaint, state: string): NoticeRule[] {
+  private rulesFor(policy: CompiledPolicy, event: string, complaint: Complaint, state: string, target: string | null = null): NoticeRule[] {
     return matchingNotices(policy.document, event, {
       typeKey: complaint.typeKey, typeKeys: policy.typeKeys(complaint.typeKey), channel: complaint.channel, severity: complaint.severity,
-      slaPolicy: complaint.slaPolicy ?? null, state,
+      slaPolicy: complaint.slaPolicy ?? null, state, target,
     });
   }
 

@@ -58,5 +58,8 @@ describe('notice rules', () => {
     const typed = { ...DEMO_POLICY, notices: [{ ...DEMO_POLICY.notices[0], typeKeys: ['service'], states: undefined }] };
     expect(matchingNotices(typed, 'complaint.submitted', { typeKey: 'service.attitude', typeKeys: ['service.attitude', 'service'], channel: 'web' })).toHaveLength(1);
     expect(matchingNotices(typed, 'complaint.submitted', { typeKey: 'billing', typeKeys: ['billing'], channel: 'web' })).toHaveLength(0);
+    const progress = { ...DEMO_POLICY, notices: [{ key: 'progress', name: { zh: '进度' }, event: 'sla.warning', to: 'customer', channels: ['sms'], targets: ['progress_update'] }] };
+    expect(matchingNotices(progress, 'sla.warning', { typeKey: 'billing', channel: 'web', target: 'progress_update' })).toHaveLength(1);
+    expect(matchingNotices(progress, 'sla.warning', { typeKey: 'billing', channel: 'web', target: 'resolution' })).toHaveLength(0);
   });
 });

@@ -236,6 +236,7 @@ export class NoticeRuleType {
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) complaintChannels?: string[];
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) severities?: string[];
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) states?: string[];
+  @Field(() => [String], { nullable: true, description: 'For sla.* events: only these SLA targets (progress_update …).' }) @IsOptional() @IsArray() @IsString({ each: true }) targets?: string[];
   @Field({ nullable: true, description: 'Sent even in the quiet hours.' }) @IsOptional() @IsBoolean() urgent?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
 }

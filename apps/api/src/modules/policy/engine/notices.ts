@@ -9,6 +9,8 @@ export interface NoticeSubject {
   severity?: string | null;
   slaPolicy?: string | null;
   state?: string | null;
+  /** The SLA target of an `sla.*` event. */
+  target?: string | null;
 }
 
 const within = (list: string[] | undefined, value: string | null | undefined) => !list?.length || (value != null && list.includes(value));
@@ -20,7 +22,8 @@ export function matchingNotices(document: PolicyDocument, event: string, subject
     && (!rule.typeKeys?.length || rule.typeKeys.some((key) => key === subject.typeKey || subject.typeKeys?.includes(key)))
     && within(rule.complaintChannels, subject.channel)
     && within(rule.severities, subject.severity)
-    && within(rule.states, subject.state));
+    && within(rule.states, subject.state)
+    && within(rule.targets, subject.target));
 }
 
 /**
