@@ -247,6 +247,7 @@ export const en: Messages = {
     event: {
       submitted: 'Registered', decided: 'Decided', dispatched: 'Dispatched', assigned: 'Assigned', transitioned: 'State changed', replied: 'Replied',
       follow_up: 'Follow-up', extended: 'Extended', escalated: 'Escalated', sla_warning: 'About to breach', sla_breach: 'Breached', comment: 'Comment',
+      delivery: { sent: 'Message sent', dead: 'Message failed (given up)' }, customer: { replied: 'Customer wrote' },
     },
     filters: {
       state: 'State', severity: 'Severity', department: 'Department', type: 'Type', channel: 'Channel', assignee: 'Assignee', slaStatus: 'SLA status',

@@ -141,13 +141,14 @@ export class InAppChannel implements ChannelSender {
     if (delivery.recipientKind !== 'user') throw new DeliveryRejected('NOT_STAFF: in-app notices go to staff accounts only');
     const repo = this.dataSource.getRepository(StaffNotification);
     const existing = await repo.findOne({ where: { tenantId: delivery.tenantId, deliveryId: delivery.id } });
+    const id = existing?.id ?? newId();
     if (!existing) {
       await repo.insert({
-        id: newId(), tenantId: delivery.tenantId, userId: delivery.recipientRef, kind: inAppKind(delivery.topic),
+        id, tenantId: delivery.tenantId, userId: delivery.recipientRef, kind: inAppKind(delivery.topic),
         title: (delivery.subject ?? delivery.body).slice(0, 500), body: delivery.body, complaintId: delivery.complaintId ?? null, deliveryId: delivery.id, readAt: null,
       });
     }
-    return { providerMessageId: existing?.id ?? null, recipient: delivery.recipientRef };
+    return { providerMessageId: id, recipient: delivery.recipientRef };
   }
 }
 
