@@ -19,6 +19,9 @@ import escalations from './policy/escalations';
 import incidentRules from './policy/incidentRules';
 import incidents from './incidents';
 import tests from './policy/tests';
+import notices from './policy/notices';
+import { DeliveriesPage } from './notifications/DeliveriesPage';
+import { ChannelSettingsPage } from './notifications/ChannelSettingsPage';
 import complaints from './complaints';
 import plugins from './plugins';
 import users from './users';
@@ -60,6 +63,7 @@ export function App() {
       <Resource name="incidentRules" {...incidentRules} />
       <Resource name="incidents" {...incidents} />
       <Resource name="templates" {...templates} />
+      <Resource name="notices" {...notices} />
       <Resource name="tests" {...tests} />
       <Resource name="policyVersions" {...policyVersions} />
       <Resource name="plugins" {...plugins} />
@@ -68,6 +72,8 @@ export function App() {
       <Resource name="auditLog" {...auditLog} />
       <CustomRoutes>
         <Route path="/intake" element={<IntakePage />} />
+        <Route path="/deliveries" element={<DeliveriesPage />} />
+        <Route path="/notification-settings" element={<ChannelSettingsPage />} />
         <Route path="/rules" element={lazyPage(<RuleBuilderPage />)} />
         <Route path="/publishing" element={lazyPage(<PublishingPage />)} />
       </CustomRoutes>

@@ -6,7 +6,7 @@ export type Role = 'admin' | 'manager' | 'handler' | 'agent' | 'analyst' | 'expe
 
 export type Area =
   | 'dashboard' | 'complaints' | 'intake' | 'policy' | 'rules' | 'publishing' | 'approve' | 'plugins' | 'users' | 'audit'
-  | 'confirmCause' | 'trainModel' | 'exportStats' | 'acknowledgeAlerts';
+  | 'confirmCause' | 'trainModel' | 'exportStats' | 'acknowledgeAlerts' | 'deliveries' | 'notificationSettings' | 'bell';
 
 const ACCESS: Record<Area, Role[]> = {
   dashboard: ['admin', 'manager', 'analyst', 'expert', 'auditor'],
@@ -24,6 +24,10 @@ const ACCESS: Record<Area, Role[]> = {
   trainModel: ['admin', 'analyst', 'expert'],
   exportStats: ['admin', 'manager', 'analyst', 'expert', 'auditor'],
   acknowledgeAlerts: ['admin', 'manager', 'analyst'],
+  // Deliveries: who reads what left Redress (admins retry and replay); channel settings are the admin's; everyone on staff has a bell.
+  deliveries: ['admin', 'manager', 'auditor'],
+  notificationSettings: ['admin'],
+  bell: ['admin', 'manager', 'handler', 'agent', 'analyst', 'expert', 'auditor'],
 };
 
 export function can(role: string | undefined, area: Area): boolean {
@@ -46,6 +50,7 @@ export const RESOURCE_AREA: Record<string, Area> = {
   incidentRules: 'policy',
   incidents: 'complaints',
   templates: 'policy',
+  notices: 'policy',
   tests: 'rules',
   policyVersions: 'publishing',
   plugins: 'plugins',

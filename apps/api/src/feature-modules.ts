@@ -7,6 +7,7 @@ import { SlaModule } from './modules/sla/sla.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { IntelligenceModule } from './modules/intelligence/intelligence.module';
 import { IncidentModule } from './modules/incident/incident.module';
+import { NotificationModule } from './modules/notification/notification.module';
 
 /** Domain modules (policy, complaint, sla, …). Each module adds itself here. */
-export const FEATURE_MODULES: Array<Type<unknown> | DynamicModule> = [AuditModule, PolicyModule, OutboxModule, ComplaintModule, SlaModule, AnalyticsModule, IntelligenceModule, IncidentModule];
+export const FEATURE_MODULES: Array<Type<unknown> | DynamicModule> = [AuditModule, PolicyModule, OutboxModule, ComplaintModule, SlaModule, AnalyticsModule, IntelligenceModule, NotificationModule, IncidentModule];

@@ -15,6 +15,7 @@ export const POLICY_RESOURCES = {
   slaPolicies: { upsert: ['upsertSlaPolicy'], remove: ['deleteSlaPolicy'] },
   escalations: { upsert: ['upsertEscalationRule'], remove: ['deleteEscalationRule'] },
   templates: { upsert: ['upsertReplyTemplate'], remove: ['deleteReplyTemplate'] },
+  notices: { upsert: ['upsertNoticeRule'], remove: ['deleteNoticeRule'] },
   tests: { upsert: ['upsertRuleTest'], remove: ['deleteRuleTest'] },
   incidentRules: { upsert: ['upsertIncidentRule'], remove: ['deleteIncidentRule'] },
 } as const;

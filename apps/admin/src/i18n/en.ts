@@ -9,7 +9,7 @@ export const en: Messages = {
     },
     menu: {
       dashboard: 'Dashboard', work_queue: 'Work queue', intake: 'Register a complaint', policy_studio: 'Policy studio', rules_section: 'Rules & publishing',
-      rule_builder: 'Rule builder', publishing: 'Test & publish', system_section: 'System',
+      rule_builder: 'Rule builder', publishing: 'Test & publish', system_section: 'System', deliveries: 'Deliveries', notification_settings: 'Notification channels',
     },
     notice: {
       not_available_title: 'Not available yet',
@@ -78,6 +78,43 @@ export const en: Messages = {
     templates: {
       variables: 'Insert a variable (click to insert at the cursor)', preview: 'Preview', preview_help: 'What the customer will read, with sample data',
       unknown_variables: 'Unknown variables: %{names}. Check the spelling or insert from the list above.',
+      internal_help: 'An internal (confidential) template is for staff only and is never sent to a customer',
+    },
+    deliveries: {
+      title: 'Deliveries', channel: 'Channel', status: 'Status', topic: 'Topic', complaint: 'Complaint ID', all: 'All', replay_dead: 'Send dead deliveries again',
+      replayed: 'Queued again', total: '%{count} in total', retry: 'Retry', retried: 'Queued again',
+      col: { created: 'Created', channel: 'Channel', topic: 'Topic', recipient: 'Recipient', subject: 'Subject / text', status: 'Status', attempts: 'Attempts', last_error: 'Reason / error' },
+      recipient_kind: { customer: 'Customer', user: 'Staff', email: 'E-mail', webhook: 'Webhook' },
+    },
+    delivery_channel: { email: 'E-mail', sms: 'SMS', in_app: 'In-app', webhook: 'Webhook' },
+    delivery_status: { pending: 'Pending', sent: 'Sent', failed: 'Failed, will retry', dead: 'Dead' },
+    notice_event: {
+      complaint_submitted: 'Complaint taken', complaint_routed: 'Assigned', complaint_transitioned: 'State changed', complaint_replied: 'Customer answered', complaint_closed: 'Closed',
+      sla_warning: 'Deadline warning', sla_breached: 'Deadline missed', sla_extended: 'Deadline extended',
+    },
+    notices: {
+      template_help: 'Without a template, a "customer answered" notice sends the reply letter itself', sla_help: 'Only for complaints under these SLA policies; extension notices are chosen by SLA policy, none = default',
+      states_help: 'Only while the complaint is in these states (e.g. awaiting_approval), comma-separated', urgent_help: 'Sent even in the quiet hours', targets_help: 'Deadline warning / missed notices only for these SLA targets (e.g. progress_update)',
+    },
+    bell: {
+      title: 'Notifications', empty: 'No notifications', mark_all: 'Mark all read',
+      kind: { assigned: 'Assigned to me', approval: 'Approval waiting', warning: 'Deadline warning', breach: 'Deadline missed', mention: 'Mentioned me', webhook_disabled: 'Webhook disabled', notice: 'Notice' },
+    },
+    channel_settings: {
+      title: 'Notification channels', password_stored: 'Stored (leave empty to keep)',
+      email: {
+        title: 'E-mail (SMTP)', enabled: 'Enabled', host: 'SMTP server', port: 'Port', secure: 'SSL/TLS (465)', requireTls: 'Require encryption', allowSelfSigned: 'Accept self-signed certificates',
+        user: 'User', password: 'Password', from: 'From address', fromName: 'From name', intakeAddress: 'Intake mailbox (Reply-To)', intakeType: 'Complaint type of e-mailed complaints',
+      },
+      sms: {
+        title: 'SMS', enabled: 'Enabled', endpoint: 'Endpoint', format: 'Request shape', format_generic: 'Generic JSON', format_aliyun: 'Alibaba Cloud', format_tencent: 'Tencent Cloud',
+        accessKeyId: 'AccessKey ID', signName: 'SMS signature', longMessages: 'Long messages', longMessages_concatenated: 'Joined by the provider', longMessages_split: 'One request per segment',
+        secret: 'Signing key', quiet_start: 'Quiet hours from', quiet_end: 'Quiet hours until',
+      },
+      webhooks: {
+        title: 'Webhook subscriptions', secret_once: 'The signing secret is shown this once; store it now:', url: 'Receiver URL', create: 'Add subscription', events: 'Events', state: 'State',
+        active: 'Active', disabled: 'Disabled', pause: 'Disable', enable: 'Enable again (sends what waited)', confirm_delete: 'Delete this subscription? Events not yet delivered will not be sent.',
+      },
     },
     template_vars: {
       tenant__name: 'Company name', customer__name: 'Customer name', customer__title: 'Salutation', complaint__number: 'Complaint number',
@@ -222,6 +259,7 @@ export const en: Messages = {
     event: {
       submitted: 'Registered', decided: 'Decided', dispatched: 'Dispatched', assigned: 'Assigned', transitioned: 'State changed', replied: 'Replied',
       follow_up: 'Follow-up', extended: 'Extended', escalated: 'Escalated', sla_warning: 'About to breach', sla_breach: 'Breached', comment: 'Comment',
+      delivery: { sent: 'Message sent', dead: 'Message failed (given up)' }, customer: { replied: 'Customer wrote' },
     },
     filters: {
       state: 'State', severity: 'Severity', department: 'Department', type: 'Type', channel: 'Channel', assignee: 'Assignee', slaStatus: 'SLA status',
@@ -266,7 +304,11 @@ export const en: Messages = {
     escalations: { name: 'Escalation rule |||| Escalation rules', fields: { name: 'Name', trigger: 'Trigger', target: 'Deadline', when: 'Extra condition', actions: 'Actions' } },
     templates: {
       name: 'Reply template |||| Reply templates',
-      fields: { name: 'Name', kind: 'Kind', channel: 'Channel', typeKeys: 'For types', subject: 'Subject', body: 'Body' },
+      fields: { name: 'Name', kind: 'Kind', channel: 'Channel', typeKeys: 'For types', subject: 'Subject', body: 'Body', internal: 'Internal (never to a customer)' },
+    },
+    notices: {
+      name: 'Notice rule |||| Notice rules',
+      fields: { name: 'Name', event: 'When', to: 'To', channels: 'Channels', template: 'Template', slaPolicies: 'SLA policies', typeKeys: 'Complaint types', states: 'Complaint states', targets: 'SLA targets', urgent: 'Urgent' },
     },
     tests: { name: 'Rule test |||| Rule tests', fields: { description: 'Description', facts: 'Sample complaint', expect: 'Expected outcome' } },
     policyVersions: {

@@ -11,7 +11,7 @@ export const zhCN = {
     },
     menu: {
       dashboard: '工作台', work_queue: '投诉工作台', intake: '登记投诉', policy_studio: '策略工作室', rules_section: '规则与发布',
-      rule_builder: '规则设计器', publishing: '测试与发布', system_section: '系统',
+      rule_builder: '规则设计器', publishing: '测试与发布', system_section: '系统', deliveries: '消息投递', notification_settings: '通知渠道',
     },
     notice: {
       not_available_title: '此功能暂不可用',
@@ -79,6 +79,43 @@ export const zhCN = {
     templates: {
       variables: '插入变量（点击插入到光标处）', preview: '效果预览', preview_help: '以示例数据显示客户将看到的内容',
       unknown_variables: '未知变量：%{names}。请检查拼写，或从上方列表插入。',
+      internal_help: '内部模板（公司机密）只供员工使用，永远不会发送给客户',
+    },
+    deliveries: {
+      title: '消息投递', channel: '渠道', status: '状态', topic: '事由', complaint: '投诉 ID', all: '全部', replay_dead: '重发已放弃的投递',
+      replayed: '已重新排队', total: '共 %{count} 条', retry: '重试', retried: '已重新排队',
+      col: { created: '创建时间', channel: '渠道', topic: '事由', recipient: '收件人', subject: '主题/内容', status: '状态', attempts: '尝试次数', last_error: '原因/错误' },
+      recipient_kind: { customer: '客户', user: '员工', email: '邮箱', webhook: 'Webhook' },
+    },
+    delivery_channel: { email: '电子邮件', sms: '短信', in_app: '站内通知', webhook: 'Webhook' },
+    delivery_status: { pending: '等待中', sent: '已发送', failed: '失败待重试', dead: '已放弃' },
+    notice_event: {
+      complaint_submitted: '投诉受理', complaint_routed: '分派', complaint_transitioned: '状态变化', complaint_replied: '答复客户', complaint_closed: '结案',
+      sla_warning: '时限预警', sla_breached: '超时', sla_extended: '延期',
+    },
+    notices: {
+      template_help: '不选模板时，“答复客户”通知直接发送答复函内容', sla_help: '只对这些时限方案的投诉发送；延期通知按时限方案选择，不填为默认',
+      states_help: '只在投诉处于这些状态时发送（如 awaiting_approval），用逗号分隔', urgent_help: '免打扰时段内也发送', targets_help: '时限预警/超时通知只针对这些时限项目（如 progress_update 进度通报）',
+    },
+    bell: {
+      title: '通知', empty: '暂无通知', mark_all: '全部标为已读',
+      kind: { assigned: '分派给我', approval: '待我审批', warning: '时限预警', breach: '已超时', mention: '提到我', webhook_disabled: 'Webhook 已停用', notice: '通知' },
+    },
+    channel_settings: {
+      title: '通知渠道设置', password_stored: '已保存（留空则不变）',
+      email: {
+        title: '电子邮件（SMTP）', enabled: '启用', host: 'SMTP 服务器', port: '端口', secure: 'SSL/TLS（465）', requireTls: '必须加密', allowSelfSigned: '接受自签名证书',
+        user: '用户名', password: '密码', from: '发件地址', fromName: '发件人名称', intakeAddress: '受理邮箱（回复地址）', intakeType: '来信默认投诉类型',
+      },
+      sms: {
+        title: '短信', enabled: '启用', endpoint: '接口地址', format: '请求格式', format_generic: '通用 JSON', format_aliyun: '阿里云格式', format_tencent: '腾讯云格式',
+        accessKeyId: 'AccessKey ID', signName: '短信签名', longMessages: '长短信', longMessages_concatenated: '由服务商拼接', longMessages_split: '分条发送',
+        secret: '签名密钥', quiet_start: '免打扰开始', quiet_end: '免打扰结束',
+      },
+      webhooks: {
+        title: 'Webhook 订阅', secret_once: '签名密钥只显示这一次，请立即保存：', url: '接收地址', create: '添加订阅', events: '事件', state: '状态',
+        active: '启用中', disabled: '已停用', pause: '停用', enable: '重新启用（补发积压事件）', confirm_delete: '删除此订阅？尚未送达的事件将不再发送。',
+      },
     },
     template_vars: {
       tenant__name: '公司名称', customer__name: '客户姓名', customer__title: '客户称谓', complaint__number: '投诉编号',
@@ -223,6 +260,7 @@ export const zhCN = {
     event: {
       submitted: '登记', decided: '系统判定', dispatched: '派单', assigned: '分派', transitioned: '状态变更', replied: '答复',
       follow_up: '回访', extended: '延期', escalated: '升级', sla_warning: '即将超时', sla_breach: '已超时', comment: '备注',
+      delivery: { sent: '消息已发送', dead: '消息发送失败（已放弃）' }, customer: { replied: '客户来信' },
     },
     filters: {
       state: '状态', severity: '严重程度', department: '部门', type: '类型', channel: '渠道', assignee: '处理人', slaStatus: '时限状态',
@@ -267,7 +305,11 @@ export const zhCN = {
     escalations: { name: '升级规则 |||| 升级规则', fields: { name: '名称', trigger: '触发', target: '针对时限', when: '附加条件', actions: '动作' } },
     templates: {
       name: '答复模板 |||| 答复模板',
-      fields: { name: '名称', kind: '类别', channel: '渠道', typeKeys: '适用类型', subject: '主题', body: '正文' },
+      fields: { name: '名称', kind: '类别', channel: '渠道', typeKeys: '适用类型', subject: '主题', body: '正文', internal: '内部模板（不发给客户）' },
+    },
+    notices: {
+      name: '通知规则 |||| 通知规则',
+      fields: { name: '名称', event: '时机', to: '发给', channels: '渠道', template: '模板', slaPolicies: '时限方案', typeKeys: '投诉类型', states: '投诉状态', targets: '时限项目', urgent: '紧急' },
     },
     tests: { name: '规则测试 |||| 规则测试', fields: { description: '说明', facts: '示例投诉数据', expect: '期望结果' } },
     policyVersions: {

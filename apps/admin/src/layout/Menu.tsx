@@ -21,6 +21,9 @@ import PeopleIcon from '@mui/icons-material/People';
 import KeyIcon from '@mui/icons-material/Key';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import WavesIcon from '@mui/icons-material/Waves';
+import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
+import OutboxIcon from '@mui/icons-material/Outbox';
+import SettingsInputAntennaIcon from '@mui/icons-material/SettingsInputAntenna';
 import { can, type Area } from '../permissions';
 
 interface Item {
@@ -56,6 +59,7 @@ const SECTIONS: Section[] = [
       { to: '/escalations', label: 'resources.escalations.name', icon: <TrendingUpIcon />, area: 'policy' },
       { to: '/incidentRules', label: 'resources.incidentRules.name', icon: <WavesIcon />, area: 'policy' },
       { to: '/templates', label: 'resources.templates.name', icon: <MailOutlinedIcon />, area: 'policy' },
+      { to: '/notices', label: 'resources.notices.name', icon: <NotificationsActiveIcon />, area: 'policy' },
     ],
   },
   {
@@ -74,6 +78,8 @@ const SECTIONS: Section[] = [
       { to: '/users', label: 'resources.users.name', icon: <PeopleIcon />, area: 'users' },
       { to: '/apiTokens', label: 'resources.apiTokens.name', icon: <KeyIcon />, area: 'users' },
       { to: '/auditLog', label: 'resources.auditLog.name', icon: <FactCheckIcon />, area: 'audit' },
+      { to: '/deliveries', label: 'app.menu.deliveries', icon: <OutboxIcon />, area: 'deliveries' },
+      { to: '/notification-settings', label: 'app.menu.notification_settings', icon: <SettingsInputAntennaIcon />, area: 'notificationSettings' },
     ],
   },
 ];

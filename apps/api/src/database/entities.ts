@@ -12,6 +12,7 @@ import { AnalyticsAlert, ComplaintDailyOnTime, ComplaintDailyStats, ExportJob, S
 import { PluginFailure, PluginInstallation } from '../modules/plugin-host/plugin-installation.entity';
 import { ClassifierModel } from '../modules/intelligence/classifier-model.entity';
 import { Incident, IncidentMember } from '../modules/incident/incident.entity';
+import { ChannelSetting, Delivery, StaffNotification, WebhookSubscription } from '../modules/notification/notification.entity';
 
 /** Every TypeORM entity of the API. A new module adds its entities here. */
 export const ENTITIES: Function[] = [
@@ -22,4 +23,5 @@ export const ENTITIES: Function[] = [
   PluginInstallation, PluginFailure,
   ClassifierModel,
   Incident, IncidentMember,
+  Delivery, ChannelSetting, WebhookSubscription, StaffNotification,
 ];

@@ -213,6 +213,10 @@ export const bankPlugin = definePlugin({
       actions: [{ type: 'raise_severity', to: 'major' }, { type: 'notify', to: 'manager' }, { type: 'reassign', department: 'bank_compliance' }],
     },
   ],
+  // The bank's letter is the extension notice of the bank's SLA policies only (chosen by policy, not by its name).
+  notices: [
+    { key: 'bank_extension', name: { zh: '银行延期告知', en: 'Bank extension notice' }, event: 'sla.extended', to: 'customer', channels: ['email', 'sms'], template: 'bank_extension_notice', slaPolicies: ['bank_regulatory'] },
+  ],
   templates: [
     defineTemplate({
       key: 'bank_extension_notice', name: { zh: '延期处理告知书', en: 'Extension notice' }, kind: 'notice',

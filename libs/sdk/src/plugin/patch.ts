@@ -1,6 +1,6 @@
 import type { DecisionRow, FactField } from '@redress/rules';
 import type {
-  ChannelDefinition, ComplaintTypeDefinition, DepartmentDefinition, EscalationRule, FieldDefinition, RoutingOutcome,
+  ChannelDefinition, ComplaintTypeDefinition, DepartmentDefinition, EscalationRule, FieldDefinition, NoticeRule, RoutingOutcome,
   RuleTestCase, SeverityLevel, SlaPolicyDefinition, ValidityOutcome,
 } from '../policy/types';
 import { PluginValidationError, type PluginProblem } from './errors';
@@ -30,6 +30,7 @@ export interface PluginPolicyPatch {
   slaPolicies: Sourced<SlaPolicyDefinition>[];
   escalations: Sourced<EscalationRule>[];
   templates: Sourced<PluginTemplate>[];
+  notices: Sourced<NoticeRule>[];
   tests: Sourced<RuleTestCase>[];
   rules: {
     validity: PatchRow<ValidityOutcome>[];
@@ -95,6 +96,7 @@ export function pluginToPolicyPatch(plugin: RedressPlugin, presetArgs: PresetArg
       return when === undefined ? rule : { ...rule, when };
     }),
     templates: sourced(plugin.templates, source),
+    notices: sourced(plugin.notices, source),
     tests: sourced(plugin.ruleTests, source),
     rules,
     presets,

@@ -1,6 +1,6 @@
 import type { DecisionRow, FactField, OperatorDefinition } from '@redress/rules';
 import type {
-  ChannelDefinition, ComplaintTypeDefinition, DepartmentDefinition, EscalationRule, FieldDefinition, ReplyTemplate,
+  ChannelDefinition, ComplaintTypeDefinition, DepartmentDefinition, EscalationRule, FieldDefinition, NoticeRule, ReplyTemplate,
   RoutingOutcome, RuleTestCase, SeverityLevel, SlaPolicyDefinition, ValidityOutcome,
 } from '../policy/types';
 import type { RedressEventName, RedressEventOf } from './events';
@@ -243,7 +243,7 @@ export interface PluginInitContext {
 export type WithSource<T> = T & { source?: string };
 
 /** Template as a plugin ships it: an `internal` template is for staff only (never sent to customers). */
-export type PluginTemplate = ReplyTemplate & { internal?: boolean };
+export type PluginTemplate = ReplyTemplate;
 
 export interface PluginInput {
   /** Stable id (`bank`), also the prefix of its preset codes, row keys, facts and operators. */
@@ -263,6 +263,8 @@ export interface PluginInput {
   slaPolicies?: SlaPolicyDefinition[];
   escalations?: EscalationRule[];
   templates?: PluginTemplate[];
+  /** What the plugin's policies send when (e.g. the extension notice of its own SLA policies). */
+  notices?: NoticeRule[];
   ruleTests?: RuleTestCase[];
   operators?: OperatorDefinition[];
   /** Facts the plugin adds to the fact schema (`bank.productLine`); blocking hooks fill them. */

@@ -356,6 +356,16 @@ export function pluginProblems(plugin: PluginInput): PluginProblem[] {
     }
   }));
 
+  const notices = plugin.notices ?? [];
+  checkKeys(problems, 'notices', notices, (n) => n.key);
+  notices.forEach((notice) => {
+    const path = `notices[${notice.key}]`;
+    if (notice.template && !templateKeys.has(notice.template)) problems.add(`${path}.template`, 'UNKNOWN_REFERENCE', `unknown template "${notice.template}"`);
+    if (notice.to === 'customer' && templates.some((t) => t.key === notice.template && t.internal)) {
+      problems.add(`${path}.template`, 'INTERNAL_TEMPLATE', `template "${notice.template}" is internal and cannot go to a customer`);
+    }
+  });
+
   checkKeys(problems, 'ruleTests', plugin.ruleTests ?? [], (t) => t.key);
   checkHandlers(problems, plugin);
 
@@ -408,6 +418,7 @@ export function normalizePlugin(plugin: PluginInput): RedressPlugin {
     slaPolicies: plugin.slaPolicies ?? [],
     escalations: plugin.escalations ?? [],
     templates: plugin.templates ?? [],
+    notices: plugin.notices ?? [],
     ruleTests: plugin.ruleTests ?? [],
     operators: plugin.operators ?? [],
     facts: plugin.facts ?? {},

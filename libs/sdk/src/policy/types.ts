@@ -236,7 +236,47 @@ export interface ReplyTemplate {
   subject?: string;
   /** Text with `{{customer.name}}`, `{{complaint.number}}`, `{{deadline.resolution}}` … variables. */
   body: string;
+  /** For staff only (公司机密): never sent to a customer — a reply with it is refused, a customer notice with it too. */
+  internal?: boolean;
   source?: string;
+}
+
+/** The moments a notice can be sent at (the domain events, plus the notices the SLA and escalation engines raise). */
+export const NOTICE_EVENTS = [
+  'complaint.submitted', 'complaint.routed', 'complaint.transitioned', 'complaint.replied', 'complaint.closed',
+  'sla.warning', 'sla.breached', 'sla.extended',
+] as const;
+export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
+
+/** Delivery channels of a notice. */
+export const NOTICE_CHANNELS = ['email', 'sms', 'in_app'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+
+/**
+ * What is sent when (policy data): on `event`, send `template` to `to` over `channels`, for the complaints that match
+ * the optional filters. The extension notice of an SLA policy is the `sla.extended` rule that names that policy
+ * (else the one that names none) — never a guess from template names.
+ */
+export interface NoticeRule {
+  key: string;
+  name: LocalizedText;
+  event: NoticeEvent | string;
+  /** `customer`, `assignee`, `manager` (the department's manager), `department`, a role name or an e-mail address. */
+  to: string;
+  channels: string[];
+  /** Template rendered for the notice; a `complaint.replied` notice without one carries the reply letter itself. */
+  template?: string;
+  /** Only for complaints under these SLA policies / of these types / intake channels / severities / in these states. */
+  slaPolicies?: string[];
+  typeKeys?: string[];
+  complaintChannels?: string[];
+  severities?: string[];
+  states?: string[];
+  /** For `sla.*` events: only for these SLA targets (e.g. `progress_update` → progress reports on urgent complaints). */
+  targets?: string[];
+  /** Sent even in the tenant's quiet hours (e.g. progress reports on urgent complaints). */
+  urgent?: boolean;
+  active?: boolean;
 }
 
 export interface RuleTestExpectation {
@@ -280,6 +320,8 @@ export interface PolicyDocument {
   rules: PolicyRuleSets;
   escalations: EscalationRule[];
   templates: ReplyTemplate[];
+  /** What is sent when (absent in documents written before notices existed). */
+  notices: NoticeRule[];
   tests: RuleTestCase[];
   /** Mass-incident grouping; absent in documents written before incidents existed. */
   incidentRules?: IncidentRule[];
@@ -288,7 +330,7 @@ export interface PolicyDocument {
 /** The object kinds of a policy that are edited as rows (key → object). */
 export const POLICY_COLLECTIONS = [
   'severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'holidaySchedules', 'slaPolicies',
-  'escalations', 'templates', 'tests', 'incidentRules',
+  'escalations', 'templates', 'notices', 'tests', 'incidentRules',
 ] as const;
 export type PolicyCollection = (typeof POLICY_COLLECTIONS)[number];
 
@@ -313,6 +355,7 @@ export function emptyPolicy(): PolicyDocument {
     },
     escalations: [],
     templates: [],
+    notices: [],
     tests: [],
     incidentRules: [],
   };

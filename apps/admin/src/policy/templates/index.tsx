@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import {
-  AutocompleteArrayInput, ReferenceArrayInput, ReferenceInput, SelectField, SelectInput, TextField, TextInput, required,
+  AutocompleteArrayInput, BooleanInput, ReferenceArrayInput, ReferenceInput, SelectField, SelectInput, TextField, TextInput, required,
   useInput, useTranslate, FormDataConsumer,
 } from 'react-admin';
 import { Alert, Box, Card, CardContent, CardHeader, Chip, TextField as MuiTextField, Typography } from '@mui/material';
@@ -86,6 +86,7 @@ const TemplateForm = ({ isEdit }: { isEdit?: boolean }) => (
       <ReferenceArrayInput source="typeKeys" reference="complaintTypes" perPage={1000}>
         <AutocompleteArrayInput optionText={(r: any) => localized(r.name)} label="resources.templates.fields.typeKeys" fullWidth />
       </ReferenceArrayInput>
+      <BooleanInput source="internal" label="resources.templates.fields.internal" helperText="app.templates.internal_help" />
       <TextInput source="subject" label="resources.templates.fields.subject" fullWidth />
       <BodyInput />
     </Box>

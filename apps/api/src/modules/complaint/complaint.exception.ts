@@ -17,6 +17,7 @@ export const ComplaintErrors = defineErrors({
   SELF_APPROVAL: { category: 'FORBIDDEN', zh: '不能审批自己提交的方案', en: 'You cannot approve your own solution' },
   CLOSED: { category: 'CONFLICT', zh: '投诉已结案', en: 'The complaint is closed' },
   UNKNOWN_TEMPLATE: { category: 'BAD_USER_INPUT', zh: '未知的回复模板：{key}', en: 'Unknown reply template: {key}' },
+  INTERNAL_TEMPLATE: { category: 'BAD_USER_INPUT', zh: '模板“{key}”仅限内部使用，不能发送给客户', en: 'Template {key} is internal and cannot be sent to the customer' },
   REPLY_EMPTY: { category: 'BAD_USER_INPUT', zh: '回复内容不能为空', en: 'The reply must not be empty' },
   NOT_RESPONDED: { category: 'CONFLICT', zh: '投诉尚未答复，不能回访', en: 'The complaint has not been answered yet; no follow-up possible' },
   CLOSE_NEEDS_SATISFACTION: { category: 'CONFLICT', zh: '结案需要客户满意，或由经理说明原因', en: 'Closing needs a satisfied customer or a manager’s reason' },

@@ -331,6 +331,8 @@ export class ComplaintService {
       if (input.templateKey) {
         const template = policy.document.templates.find((t) => t.key === input.templateKey);
         if (!template) throw ComplaintErrors.create('UNKNOWN_TEMPLATE', { field: 'input.templateKey', params: { key: input.templateKey } });
+        // A reply goes to the customer: a staff-only template (公司机密) must never become one.
+        if (template.internal) throw ComplaintErrors.create('INTERNAL_TEMPLATE', { field: 'input.templateKey', params: { key: input.templateKey } });
         const vars = await this.templateVariables(auth, complaint, policy, { reply: { solution: input.solution ?? '', rootCause: input.rootCause ?? '' } });
         body = renderTemplate(template.body, vars);
         subject = template.subject ? renderTemplate(template.subject, vars) : null;
@@ -359,7 +361,8 @@ export class ComplaintService {
     await manager.insert(ComplaintReply, reply);
     await this.outbox.enqueue(manager, {
       tenantId: complaint.tenantId, kind: 'notification', topic: 'complaint.reply', complaintId: complaint.id,
-      payload: { to: 'customer', customerId: complaint.customerId, channel: reply.channel, subject: reply.subject, body: reply.body, replyId: reply.id },
+      // The notice rules for `complaint.replied` decide channels and recipients; the letter itself travels here.
+      payload: { event: 'complaint.replied', customerId: complaint.customerId, channel: reply.channel, subject: reply.subject, body: reply.body, replyId: reply.id, templateKey: reply.templateKey },
     });
     const from = complaint.state;
     complaint.state = 'responded';

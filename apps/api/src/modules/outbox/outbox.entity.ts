@@ -1,7 +1,11 @@
 import { Column, Entity, Index } from 'typeorm';
 import { CreatedAtColumn, DateTimeColumn, IdColumn, JsonColumn, TenantColumn } from '../../common/db/columns';
 
-export type OutboxStatus = 'pending' | 'delivered' | 'dead';
+/**
+ * `waiting`: no adapter in this build delivers the message's kind — it is kept, with the reason in `last_error`, and
+ * goes back to `pending` when an instance that has such an adapter starts. Never `delivered` without a delivery.
+ */
+export type OutboxStatus = 'pending' | 'waiting' | 'delivered' | 'dead';
 
 /**
  * A side effect waiting to leave the system (notification, webhook, plugin after-handler), written in the same

@@ -16,7 +16,11 @@ export interface EnqueueInput {
   notBefore?: Date;
 }
 
-/** Delivers one message; throws to have it retried. Registered per `kind`. */
+/**
+ * Delivers one message; throws to have it retried. Registered per `kind`; several adapters may consume one kind
+ * (domain events feed plugins, webhooks and notices), so each must be idempotent: a retry after one adapter failed
+ * runs the others again.
+ */
 export interface OutboxAdapter {
   kind: string;
   deliver(message: OutboxMessage): Promise<void>;
@@ -34,7 +38,7 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
   private timer?: NodeJS.Timeout;
   private running = false;
   private inFlight: Promise<number> = Promise.resolve(0);
-  private readonly adapters = new Map<string, OutboxAdapter>();
+  private readonly adapters = new Map<string, OutboxAdapter[]>();
 
   constructor(
     @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
@@ -42,11 +46,16 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
     private readonly clock: Clock,
     @Optional() @Inject(OUTBOX_ADAPTERS) adapters?: OutboxAdapter[],
   ) {
-    for (const adapter of adapters ?? []) this.adapters.set(adapter.kind, adapter);
+    for (const adapter of adapters ?? []) this.registerAdapter(adapter);
   }
 
   registerAdapter(adapter: OutboxAdapter): void {
-    this.adapters.set(adapter.kind, adapter);
+    this.adapters.set(adapter.kind, [...(this.adapters.get(adapter.kind) ?? []), adapter]);
+  }
+
+  /** Kinds some adapter of this instance delivers. */
+  deliverableKinds(): string[] {
+    return [...this.adapters.keys()];
   }
 
   /**
@@ -69,7 +78,9 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
     return true;
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // Adapters register in onModuleInit; messages that waited for one of them go back to the queue.
+    await this.resumeWaiting();
     if (process.env.REDRESS_WORKERS === '0') return;
     this.timer = setInterval(() => {
       this.inFlight = this.drain().catch((e) => {
@@ -123,11 +134,26 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
+  /** Puts messages that waited for an adapter this instance has back in the queue. */
+  async resumeWaiting(): Promise<number> {
+    const kinds = this.deliverableKinds();
+    if (!kinds.length) return 0;
+    const result = await this.messages.createQueryBuilder().update()
+      .set({ status: 'pending', nextAttemptAt: this.clock.now() })
+      .where('status = :waiting AND kind IN (:...kinds)', { waiting: 'waiting', kinds }).execute();
+    return result.affected ?? 0;
+  }
+
   private async deliverOne(message: OutboxMessage): Promise<void> {
-    const adapter = this.adapters.get(message.kind) ?? this.adapters.get('*');
+    const adapters = this.adapters.get(message.kind) ?? [];
+    if (!adapters.length) {
+      // Nothing here can deliver it: it waits, visibly, instead of pretending it left.
+      await this.messages.update({ id: message.id }, { status: 'waiting', lastError: `NO_ADAPTER: no adapter delivers kind "${message.kind}"` });
+      return;
+    }
     const attempts = message.attempts + 1;
     try {
-      if (adapter) await adapter.deliver(message);
+      for (const adapter of adapters) await adapter.deliver(message);
       await this.messages.update({ id: message.id }, { status: 'delivered', attempts, deliveredAt: this.clock.now(), lastError: null });
     } catch (error) {
       const dead = attempts >= MAX_ATTEMPTS;

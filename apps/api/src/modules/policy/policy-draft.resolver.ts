@@ -8,7 +8,7 @@ import { PolicyDraftService } from './policy-draft.service';
 import { JSONScalar } from './dtos/json.scalar';
 import {
   CalendarType, ChannelType, ComplaintTypeType, DecisionTableType, DepartmentType, EscalationRuleType, FieldDefinitionType, HolidayScheduleType, IncidentRuleType,
-  PolicyDocumentType,
+  NoticeRuleType, PolicyDocumentType,
   PolicySettingsInput, PolicySettingsType, ReplyTemplateType, RuleTestCaseType, SeverityLevelType, SlaPolicyType, TeamType,
 } from './dtos/policy-document.types';
 import { PolicyFactFieldType, RuleOperatorType, RuleSetKeyEnum } from './dtos/policy-results.types';
@@ -138,6 +138,11 @@ export class PolicyDraftResolver {
   upsertReplyTemplate(@Auth() auth: AuthContext, @Args('input') input: ReplyTemplateType) { return this.upsert(auth, 'templates', input); }
   @Roles(Role.admin) @Mutation(() => Boolean)
   deleteReplyTemplate(@Auth() auth: AuthContext, @Args('key') key: string) { return this.draft.deleteItem(auth, 'templates', key); }
+
+  @Roles(Role.admin) @Mutation(() => NoticeRuleType, { description: 'What is sent when (acknowledgement, reply letter, extension notice per SLA policy, escalations).' })
+  upsertNoticeRule(@Auth() auth: AuthContext, @Args('input') input: NoticeRuleType) { return this.upsert(auth, 'notices', input); }
+  @Roles(Role.admin) @Mutation(() => Boolean)
+  deleteNoticeRule(@Auth() auth: AuthContext, @Args('key') key: string) { return this.draft.deleteItem(auth, 'notices', key); }
 
   @Roles(Role.admin) @Mutation(() => RuleTestCaseType)
   upsertRuleTest(@Auth() auth: AuthContext, @Args('input') input: RuleTestCaseType) { return this.upsert(auth, 'tests', input); }

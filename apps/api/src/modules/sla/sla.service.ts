@@ -10,6 +10,8 @@ import { Complaint } from '../complaint/complaint.entity';
 import type { CompiledPolicy } from '../policy/engine/compiled-policy';
 import { PolicyService } from '../policy/policy.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { extensionNotices } from '../policy/engine/notices';
+import { recipientOf } from './escalation/escalation.service';
 import type { BusinessCalendar } from './calendar';
 import {
   cancelClock, ExtensionLimitError, extendClock, pauseClock, remainingWorkingMinutes, resumeClock, SlaClockError, slaStatus,
@@ -329,17 +331,20 @@ export class SlaService {
       target: row.target, stage: extension.stage, reason, previousDueAt: previousDueAt.toISOString(), newDueAt: row.dueAt.toISOString(),
       duration: row.duration, approvedBy: who.approvedBy, requestedBy: who.requestedBy, policyVersion: row.policyVersion,
     }, { id: who.approvedBy, role: 'manager' });
-    const template = (policy.document.templates ?? []).find((t) => t.kind === 'notice' && /extend|extension|延期/i.test(`${t.key} ${t.name?.zh ?? ''}`));
-    await this.outbox.enqueue(manager, {
-      tenantId: complaint.tenantId, kind: 'notification', topic: 'sla.extended', complaintId: complaint.id,
-      dedupeKey: `${complaint.id}:sla.extended:${row.target}:${extension.stage}`,
-      notBefore: this.calendars.calendar(complaint.tenantId, policy).nextWorkingTime(at),
-      payload: {
-        recipient: { kind: 'customer', customerId: complaint.customerId }, template: template?.key ?? null, complaintId: complaint.id,
-        complaintNumber: complaint.number, target: row.target, stage: extension.stage, reason, previousDueAt: previousDueAt.toISOString(),
-        newDueAt: row.dueAt.toISOString(), policyVersion: row.policyVersion,
-      },
-    });
+    // The notice is chosen by policy data: the `sla.extended` notice rules of the complaint's SLA policy.
+    const subject = { typeKey: complaint.typeKey, typeKeys: policy.typeKeys(complaint.typeKey), channel: complaint.channel, severity: complaint.severity, slaPolicy: row.slaPolicy, state: complaint.state };
+    for (const notice of extensionNotices(policy.document, subject)) {
+      await this.outbox.enqueue(manager, {
+        tenantId: complaint.tenantId, kind: 'notification', topic: 'sla.extended', complaintId: complaint.id,
+        dedupeKey: `${complaint.id}:sla.extended:${row.target}:${extension.stage}:${notice.key}`,
+        notBefore: this.calendars.calendar(complaint.tenantId, policy).nextWorkingTime(at),
+        payload: {
+          recipient: recipientOf(notice.to, complaint, policy), template: notice.template ?? null, notice: notice.key, channels: notice.channels,
+          urgent: notice.urgent ?? false, complaintId: complaint.id, complaintNumber: complaint.number, target: row.target, stage: extension.stage,
+          reason, previousDueAt: previousDueAt.toISOString(), newDueAt: row.dueAt.toISOString(), policyVersion: row.policyVersion,
+        },
+      });
+    }
     const all = await manager.find(SlaClock, { where: { tenantId: complaint.tenantId, complaintId: complaint.id } });
     await this.refreshComplaint(manager, complaint, all.map((r) => (r.id === row.id ? row : r)), at);
   }

@@ -233,9 +233,18 @@ export const DEMO_POLICY: PolicyDocument = {
       body: '{{customer.name}}{{customer.title}}，关于投诉 {{complaint.number}}，因{{extension.reason}}，处理时限延至 {{extension.newDeadline}}，给您带来不便敬请谅解。',
     },
     {
-      key: 'overdue_alert', name: zh('逾期提醒（内部）', 'Overdue alert (internal)'), kind: 'notice',
+      key: 'overdue_alert', name: zh('逾期提醒（内部）', 'Overdue alert (internal)'), kind: 'notice', internal: true,
       body: '投诉 {{complaint.number}}（{{complaint.typeName}}，{{complaint.severityName}}）已超过处理时限 {{deadline.resolution}}，当前处理人 {{handler.name}}，请立即跟进。',
     },
+  ],
+  // What is sent when: acknowledgement and reply letter to the customer, the extension notice of every SLA policy
+  // (a plugin's policies name their own), in-app notices for staff. Breaches reach managers through the escalations.
+  notices: [
+    { key: 'notice-ack', name: zh('受理确认', 'Acknowledgement'), event: 'complaint.submitted', to: 'customer', channels: ['email', 'sms'], template: 'ack_notice', states: ['dispatched', 'assessed'] },
+    { key: 'notice-reply-letter', name: zh('答复函', 'Reply letter'), event: 'complaint.replied', to: 'customer', channels: ['email'] },
+    { key: 'notice-extension', name: zh('延期通知', 'Extension notice'), event: 'sla.extended', to: 'customer', channels: ['email', 'sms'], template: 'extension_notice' },
+    { key: 'notice-assigned', name: zh('分派给我', 'Assigned to me'), event: 'complaint.routed', to: 'assignee', channels: ['in_app'] },
+    { key: 'notice-approval', name: zh('待我审批', 'Approval waiting'), event: 'complaint.transitioned', to: 'manager', channels: ['in_app', 'email'], states: ['awaiting_approval'] },
   ],
   tests: [
     {

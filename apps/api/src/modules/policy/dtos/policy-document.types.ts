@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { FIELD_TYPES } from '@redress/sdk';
+import { FIELD_TYPES, NOTICE_CHANNELS, NOTICE_EVENTS } from '@redress/sdk';
 import { JSONScalar } from './json.scalar';
 
 /**
@@ -257,7 +257,27 @@ export class ReplyTemplateType {
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) typeKeys?: string[];
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) subject?: string;
   @Field({ description: 'Text with {{customer.name}}, {{complaint.number}} … (see TEMPLATE_VARIABLES).' }) @IsString() @MinLength(1) @MaxLength(20000) body!: string;
+  @Field({ nullable: true, description: 'For staff only (公司机密): never sent to a customer.' }) @IsOptional() @IsBoolean() internal?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
+}
+
+@ObjectType('NoticeRule', { description: 'What is sent when: on `event`, `template` to `to` over `channels`, for the complaints matching the filters.' })
+@InputType('NoticeRuleInput')
+export class NoticeRuleType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field({ description: NOTICE_EVENTS.join(' | ') }) @IsIn(NOTICE_EVENTS as unknown as string[]) event!: string;
+  @Field({ description: 'customer | assignee | manager | department | a role | an e-mail address' }) @IsString() @MinLength(1) @MaxLength(254) to!: string;
+  @Field(() => [String], { description: NOTICE_CHANNELS.join(' | ') }) @IsArray() @ArrayMaxSize(3) @IsIn(NOTICE_CHANNELS as unknown as string[], { each: true }) channels!: string[];
+  @Field({ nullable: true }) @OptionalKey() template?: string;
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) slaPolicies?: string[];
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) typeKeys?: string[];
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) complaintChannels?: string[];
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) severities?: string[];
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) states?: string[];
+  @Field(() => [String], { nullable: true, description: 'For sla.* events: only these SLA targets (progress_update …).' }) @IsOptional() @IsArray() @IsString({ each: true }) targets?: string[];
+  @Field({ nullable: true, description: 'Sent even in the quiet hours.' }) @IsOptional() @IsBoolean() urgent?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
 }
 
 @ObjectType('RuleTestExpectation')
@@ -336,6 +356,7 @@ export class PolicyDocumentType {
   @Field(() => PolicyRuleSetsType) rules!: PolicyRuleSetsType;
   @Field(() => [EscalationRuleType]) escalations!: EscalationRuleType[];
   @Field(() => [ReplyTemplateType]) templates!: ReplyTemplateType[];
+  @Field(() => [NoticeRuleType]) notices!: NoticeRuleType[];
   @Field(() => [RuleTestCaseType]) tests!: RuleTestCaseType[];
   @Field(() => [IncidentRuleType]) incidentRules!: IncidentRuleType[];
 }

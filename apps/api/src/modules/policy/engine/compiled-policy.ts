@@ -115,6 +115,11 @@ export class CompiledPolicy {
   }
 
   /** The type's path in the tree, e.g. `service/attitude`. */
+  /** The complaint's type and its ancestors' keys, nearest first. */
+  typeKeys(typeKey: string): string[] {
+    return typeLineage(this.types, typeKey).map((type) => type.key);
+  }
+
   typePath(typeKey: string): string {
     return this.typePaths.get(typeKey) ?? typeKey;
   }

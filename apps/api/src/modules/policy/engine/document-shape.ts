@@ -17,6 +17,7 @@ const REQUIRED: Record<PolicyCollection, Record<string, Kind>> = {
   slaPolicies: { name: 'localized', targets: 'array' },
   escalations: { name: 'localized', trigger: 'string', actions: 'array' },
   templates: { name: 'localized', kind: 'string', body: 'string' },
+  notices: { name: 'localized', event: 'string', to: 'string', channels: 'array' },
   tests: { facts: 'object', expect: 'object' },
   incidentRules: { name: 'localized', groupBy: 'array', windowMinutes: 'number', threshold: 'number' },
 };

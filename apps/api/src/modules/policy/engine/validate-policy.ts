@@ -1,5 +1,5 @@
 import { checkRegex, defaultEngine, type FactSchema, type JsonLogicRule, type RuleEngine } from '@redress/rules';
-import { factSchemaFor, POLICY_COLLECTIONS, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
+import { factSchemaFor, NOTICE_CHANNELS, NOTICE_EVENTS, POLICY_COLLECTIONS, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
 import { isEmptyTableProblem, joinPath, tablePath, type PolicyProblem } from './policy-problem';
 import { keysInCycles } from './type-tree';
 import { calendarConfigProblems } from '../../sla/calendar/calendar-problems';
@@ -38,6 +38,7 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
     slaPolicies: new Set(document.slaPolicies.map((x) => x.key)),
     templates: new Set(document.templates.map((x) => x.key)),
   };
+  const internalTemplates = new Set(document.templates.filter((x) => x.internal).map((x) => x.key));
   const missing = (path: string, what: string, key: unknown, known: Set<string>) => {
     if (typeof key !== 'string' || !known.has(key)) {
       add(path, 'UNKNOWN_REFERENCE', `${what} "${String(key)}" does not exist`, known.size ? `one of: ${[...known].sort().join(', ')}` : undefined);
@@ -161,6 +162,9 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
         if (action.department) missing(`${path}.department`, 'Department', action.department, keys.departments);
       } else if (action.type === 'notify') {
         if (action.template) missing(`${path}.template`, 'Template', action.template, keys.templates);
+        if (action.to === 'customer' && internalTemplates.has(action.template ?? '')) {
+          add(`${path}.template`, 'INTERNAL_TEMPLATE', `Template "${action.template}" is internal and cannot be sent to a customer`);
+        }
       } else add(`${path}.type`, 'INVALID_ACTION', `Unknown action "${String((action as { type?: unknown }).type)}"`);
     });
   }
@@ -194,6 +198,23 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
     for (const name of unknownTemplateVariables(template.subject)) add(`${at}.subject`, 'UNKNOWN_VARIABLE', `Unknown template variable {{${name}}}`);
     if (template.channel) missing(`${at}.channel`, 'Channel', template.channel, keys.channels);
     template.typeKeys?.forEach((key) => missing(`${at}.typeKeys[${key}]`, 'Complaint type', key, keys.types));
+  }
+
+  // Notices: what is sent when.
+  for (const notice of document.notices ?? []) {
+    const at = `notices[${notice.key}]`;
+    if (!(NOTICE_EVENTS as readonly string[]).includes(notice.event)) add(`${at}.event`, 'INVALID_EVENT', `Unknown notice event "${notice.event}"`, NOTICE_EVENTS.join(', '));
+    notice.channels.forEach((channel, index) => {
+      if (!(NOTICE_CHANNELS as readonly string[]).includes(channel)) add(`${at}.channels[${index}]`, 'INVALID_CHANNEL', `Unknown delivery channel "${channel}"`, NOTICE_CHANNELS.join(', '));
+    });
+    if (notice.template) missing(`${at}.template`, 'Template', notice.template, keys.templates);
+    if (notice.to === 'customer' && notice.template && internalTemplates.has(notice.template)) {
+      add(`${at}.template`, 'INTERNAL_TEMPLATE', `Template "${notice.template}" is internal and cannot be sent to a customer`);
+    }
+    notice.slaPolicies?.forEach((key) => missing(`${at}.slaPolicies[${key}]`, 'SLA policy', key, keys.slaPolicies));
+    notice.typeKeys?.forEach((key) => missing(`${at}.typeKeys[${key}]`, 'Complaint type', key, keys.types));
+    notice.severities?.forEach((key) => missing(`${at}.severities[${key}]`, 'Severity level', key, keys.levels));
+    notice.complaintChannels?.forEach((key) => missing(`${at}.complaintChannels[${key}]`, 'Channel', key, keys.channels));
   }
 
   // Rule tests: what they expect must exist, or they could never pass.
