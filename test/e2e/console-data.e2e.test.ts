@@ -49,4 +49,18 @@ describe.each(testDatabases())('data the console screens need on %s', (db) => {
     const handler = await t.gql('{ users { id } }', {}, tokens.handler);
     expect(handler.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('reports form problems in Chinese and English, each required field by its label', async () => {
+    const result = await t.gql('mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { id } }', {
+      i: { type: 'billing', channel: 'phone', text: '账单多扣了钱', form: {}, complainant: { name: '王芳' } },
+    }, tokens.agent);
+    const error = result.errors?.[0];
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FORM_INVALID' });
+    const problems = error!.extensions!.problems as { field: string; message: string; messages: Record<string, string> }[];
+    expect(problems.find((p) => p.field === 'input.form.amount')).toMatchObject({
+      message: 'Amount (CNY) is required', messages: { 'zh-CN': '请填写“金额（元）”', en: 'Amount (CNY) is required' },
+    });
+    expect(problems.find((p) => p.field === 'input.complainant.phone')?.messages['zh-CN']).toBe('请至少填写一种联系方式（电话或电子邮箱）');
+    for (const p of problems) expect(p.messages['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+  });
 });
