@@ -72,7 +72,8 @@ describe.each(testDatabases())('the built server (npm start) at rest on %s', (db
   const sweepsSinceListening = () => {
     const counts: Record<string, number> = {};
     for (const { at, text } of lines) {
-      const match = /\[(\w+)\] sweep \(every (\d+) ms\)/.exec(text);
+      // Any interval text: a broken one ("undefined", "NaN") must be counted too, not slip past the pattern.
+      const match = /\[(\w+)\] sweep \(every ([^)]*) ms\)/.exec(text);
       if (match && at >= listening) counts[match[1]] = (counts[match[1]] ?? 0) + 1;
     }
     return counts;
@@ -86,6 +87,9 @@ describe.each(testDatabases())('the built server (npm start) at rest on %s', (db
     expect(counts.ClassifierScheduler ?? 0).toBe(0);
     // And the debug line is really there (a silent logger would pass the bounds above trivially).
     expect(lines.some((l) => /\[SlaScheduler\] sweep \(every 1000 ms\)/.test(l.text))).toBe(true);
+    // Every worker's interval, as it logs it, is a positive number of milliseconds.
+    const intervals = new Set(lines.flatMap((l) => /sweep \(every ([^)]*) ms\)/.exec(l.text)?.[1] ?? []));
+    for (const interval of intervals) expect(Number(interval), `interval "${interval}"`).toBeGreaterThan(0);
   });
 
   it('seeds the demo without logging errors (no "No policy has been published yet" while it seeds)', () => {

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useGetList, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { callOperation } from '../graphql/schema';
@@ -8,6 +8,7 @@ import { useOperations } from '../graphql/useOperations';
 import { localized } from '../i18n/locale';
 import { renderTemplate } from '../policy/templates/variables';
 import { CausePredictionCard } from './CausePrediction';
+import { useAssignableUsers, usePublishedPolicy } from './publishedPolicy';
 
 /** Runs one complaint mutation: a busy button, the API's refusal under the inputs, a refresh when done. */
 function useAction(onDone: () => void) {
@@ -73,8 +74,9 @@ function TransitionAction({ onDone }: { onDone: () => void }) {
 function AssignAction({ onDone }: { onDone: () => void }) {
   const record = useRecordContext<any>();
   const translate = useTranslate();
-  const { data: departments = [] } = useGetList('departments', { pagination: { page: 1, perPage: 1000 } });
-  const { data: users = [] } = useGetList('users', { pagination: { page: 1, perPage: 1000 } }, { retry: false });
+  // The published policy's departments and the assignable people: both readable by every role that assigns.
+  const departments = usePublishedPolicy().data?.departments ?? [];
+  const { data: users = [] } = useAssignableUsers();
   const [department, setDepartment] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
   const [reason, setReason] = useState('');
@@ -88,7 +90,7 @@ function AssignAction({ onDone }: { onDone: () => void }) {
       </TextField>
       {users.length > 0 ? (
         <TextField select size="small" name="assigneeId" label={translate('app.complaint_action.assignee')} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-          {users.map((u: any) => <MenuItem key={u.id} value={u.id}>{u.name ? `${u.name}（${u.email}）` : u.email}</MenuItem>)}
+          {users.map((u) => <MenuItem key={u.id} value={u.id}>{u.displayName ? `${u.displayName}（${u.email}）` : u.email}</MenuItem>)}
         </TextField>
       ) : (
         <TextField size="small" name="assigneeId" label={translate('app.complaint_action.assignee_id')} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} />
@@ -102,7 +104,8 @@ function AssignAction({ onDone }: { onDone: () => void }) {
 function ReplyAction({ onDone }: { onDone: () => void }) {
   const record = useRecordContext<any>();
   const translate = useTranslate();
-  const { data: templates = [] } = useGetList('templates', { pagination: { page: 1, perPage: 1000 } });
+  // Replies are rendered by the API from the published templates: offer those (handlers may not read the draft).
+  const templates = usePublishedPolicy().data?.templates ?? [];
   const [templateKey, setTemplateKey] = useState('');
   const [rendered, setRendered] = useState('');
   const [body, setBody] = useState('');

@@ -10,6 +10,7 @@ import { SlaChip, SlaClockChip } from './SlaChip';
 import { callOperation, OperationUnavailableError } from '../graphql/schema';
 import { NotAvailable } from '../common/OperationGate';
 import { ComplaintActions } from './ComplaintActions';
+import { fieldLabels, usePublishedPolicy } from './publishedPolicy';
 
 const ShowError = () => <ErrorNotice error={useShowContext().error} />;
 
@@ -17,7 +18,8 @@ function FormValues() {
   const record = useRecordContext<any>();
   const translate = useTranslate();
   const form: Record<string, unknown> = typeof record?.form === 'string' ? JSON.parse(record.form) : record?.form ?? {};
-  const labels: Record<string, any> = Object.fromEntries((record?.formFields ?? []).map((f: any) => [f.key, f.label]));
+  // Form values are stored by field key; the labels come from the published policy (readable by every role here).
+  const labels = fieldLabels(usePublishedPolicy().data);
   const basics = ['number', 'title', 'text', 'channel', 'requestedRemedy', 'reference', 'receivedAt', 'state'];
   return (
     <Table size="small" data-testid="complaint-form-values">

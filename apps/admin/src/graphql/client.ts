@@ -6,6 +6,8 @@ export interface ApiProblem {
   field?: string;
   code?: string;
   message: string;
+  /** The message per language (form problems have them); the reader's is shown. */
+  messages?: Record<string, string>;
   suggestion?: string;
 }
 
@@ -40,7 +42,7 @@ export class GraphQLRequestError extends Error {
     this.code = first.extensions?.code;
     this.reason = first.extensions?.reason;
     this.field = first.extensions?.field;
-    this.problems = errors.flatMap((e) => e.extensions?.problems ?? []);
+    this.problems = errors.flatMap((e) => e.extensions?.problems ?? []).map((p) => ({ ...p, message: p.messages?.[locale] ?? p.message }));
     this.status = this.code === 'UNAUTHENTICATED' ? 401 : this.code === 'FORBIDDEN' ? 403 : 400;
     const byField: Record<string, unknown> = {};
     if (this.field) byField[formSource(this.field)] = text;

@@ -321,6 +321,6 @@ export const en: Messages = {
       name: 'API token |||| API tokens',
       fields: { name: 'Name', role: 'Role', prefix: 'Prefix', createdAt: 'Created', revokedAt: 'Revoked' },
     },
-    auditLog: { name: 'Audit entry |||| Audit log', fields: { at: 'When', action: 'Action', entity: 'Object', entityKey: 'Key', actor: 'By' } },
+    auditLog: { name: 'Audit entry |||| Audit log', fields: { at: 'When', action: 'Action', entity: 'Object', entityKey: 'Key', actor: 'By' }, system: 'System' },
   },
 };

@@ -322,7 +322,7 @@ export const zhCN = {
       name: '接口令牌 |||| 接口令牌',
       fields: { name: '名称', role: '角色', prefix: '前缀', createdAt: '创建时间', revokedAt: '吊销时间' },
     },
-    auditLog: { name: '审计日志 |||| 审计日志', fields: { at: '时间', action: '操作', entity: '对象', entityKey: '标识', actor: '操作人' } },
+    auditLog: { name: '审计日志 |||| 审计日志', fields: { at: '时间', action: '操作', entity: '对象', entityKey: '标识', actor: '操作人' }, system: '系统' },
   },
 };
 

@@ -1,4 +1,4 @@
-import { callOperation, loadSchema } from '../graphql/schema';
+import { loadPublishedPolicy, parsePolicyDocument } from '../complaints/publishedPolicy';
 import { GraphQLRequestError } from '../graphql/client';
 import { loadDraft, type PolicyDocument } from '../dataProvider/policyDraft';
 
@@ -14,20 +14,14 @@ export type IntakePolicy =
 
 const forbidden = (error: unknown) => error instanceof GraphQLRequestError && error.status === 403;
 
-/** `documentJson` is a JSON string on the wire; tolerate an already parsed object. */
-export function parsePolicyDocument(value: unknown): PolicyDocument {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as PolicyDocument;
-}
+export { parsePolicyDocument };
 
 export async function loadIntakePolicy(): Promise<IntakePolicy> {
-  const schema = await loadSchema();
-  if (schema.queries.has('currentPolicyVersion')) {
-    try {
-      const current = await callOperation<any>('query', 'currentPolicyVersion', {}, { selection: '{ version documentJson }' });
-      if (current?.documentJson) return { mode: 'published', doc: parsePolicyDocument(current.documentJson) };
-    } catch (error) {
-      if (!forbidden(error)) throw error;
-    }
+  try {
+    const published = await loadPublishedPolicy();
+    if (published) return { mode: 'published', doc: published };
+  } catch (error) {
+    if (!forbidden(error)) throw error;
   }
   try {
     return { mode: 'draft', doc: await loadDraft() };

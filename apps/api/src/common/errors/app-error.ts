@@ -23,7 +23,10 @@ export interface FieldProblem {
   /** Path of the offending input field, e.g. `input.complainant.phone`. */
   field: string;
   code: string;
+  /** English. */
   message: string;
+  /** The message in each language, when the problem has them (clients show the reader's). */
+  messages?: { 'zh-CN': string; en: string };
 }
 
 export interface AppErrorOptions {

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthService } from './auth.service';
-import { AuthPayload, ApiTokenPayload } from './dtos/auth.types';
+import { AssignableUser, AuthPayload, ApiTokenPayload } from './dtos/auth.types';
 import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
 import { Auth, Public, Roles } from '../../common/auth/decorators';
@@ -32,6 +32,14 @@ export class AuthResolver {
   @Query(() => [User], { description: 'Users of the caller’s tenant.' })
   users(@Auth() auth: AuthContext): Promise<User[]> {
     return this.auth.listUsers(auth.tenantId);
+  }
+
+  @Roles(Role.admin, Role.manager, Role.handler, Role.agent)
+  @Query(() => [AssignableUser], { description: 'Active users a complaint can be assigned to (admins, managers, handlers), for the roles that assign work.' })
+  async assignableUsers(@Auth() auth: AuthContext): Promise<AssignableUser[]> {
+    return (await this.auth.listAssignable(auth.tenantId)).map(({ id, email, displayName, role, departmentId }) => ({
+      id, email, displayName, role, departmentId: departmentId ?? null,
+    }));
   }
 
   @ResolveField(() => Tenant)

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { hash, verify } from '@node-rs/argon2';
@@ -14,6 +14,9 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
+
+/** Roles a complaint may be assigned to. */
+export const ASSIGNABLE_ROLES = [Role.admin, Role.manager, Role.handler];
 
 const TOKEN_PREFIX = 'rdt_';
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -127,5 +130,30 @@ export class AuthService {
 
   listUsers(tenantId: string): Promise<User[]> {
     return this.users.find({ where: { tenantId }, order: { email: 'ASC' } });
+  }
+
+  /**
+   * The active users a complaint can be assigned to (the roles that handle complaints), for the people who assign
+   * and hand over work — who may not read the full user list with its administration fields.
+   */
+  listAssignable(tenantId: string): Promise<User[]> {
+    return this.users.find({ where: { tenantId, active: true, role: In(ASSIGNABLE_ROLES) }, order: { displayName: 'ASC', email: 'ASC' } });
+  }
+
+  /**
+   * Who the ids recorded as actors (users or API tokens of this tenant) are: a user's e-mail and name, a token's
+   * name. Ids of another tenant or of deleted credentials are simply not in the map.
+   */
+  async describeActors(tenantId: string, ids: string[]): Promise<Map<string, { email: string | null; name: string }>> {
+    const unique = [...new Set(ids)];
+    const actors = new Map<string, { email: string | null; name: string }>();
+    if (!unique.length) return actors;
+    const [users, tokens] = await Promise.all([
+      this.users.find({ select: { id: true, email: true, displayName: true }, where: { tenantId, id: In(unique) } }),
+      this.tokens.find({ select: { id: true, name: true }, where: { tenantId, id: In(unique) } }),
+    ]);
+    for (const user of users) actors.set(user.id, { email: user.email, name: user.displayName });
+    for (const token of tokens) actors.set(token.id, { email: null, name: token.name });
+    return actors;
   }
 }

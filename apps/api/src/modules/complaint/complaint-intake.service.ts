@@ -14,7 +14,7 @@ import { User } from '../auth/user.entity';
 import { Complaint } from './complaint.entity';
 import { ComplaintErrors } from './complaint.exception';
 import type { SubmitComplaintInput } from './dtos/complaint.inputs';
-import { validateForm, type FormProblem } from './form-validation';
+import { NO_CONTACT, validateForm } from './form-validation';
 import { buildIntakeFacts, type AggregateFacts } from './facts';
 import { requestFingerprint } from './request-fingerprint';
 import { SlaCalendars } from '../sla/sla-calendars.service';
@@ -122,12 +122,12 @@ export class ComplaintIntakeService {
     const { values: form, problems } = validateForm(fields, rawForm, preFacts, context);
     const complainant = input.complainant ?? {};
     if (!complainant.phone && !complainant.email && !complainant.customerReference) {
-      problems.push({ field: 'complainant.phone', code: 'REQUIRED', message: 'Give at least one contact (phone or e-mail)' } as FormProblem);
+      problems.push({ field: 'complainant.phone', ...NO_CONTACT });
     }
     if (problems.length) {
       throw ComplaintErrors.create('FORM_INVALID', {
         field: `input.${problems[0].field}`, params: { count: problems.length },
-        problems: problems.map((p) => ({ field: `input.${p.field}`, code: p.code, message: p.message })),
+        problems: problems.map((p) => ({ field: `input.${p.field}`, code: p.code, message: p.message, messages: p.messages })),
       });
     }
     const personalKeys = new Set(fields.filter((f) => f.personal).map((f) => f.key));

@@ -31,6 +31,22 @@ describe('form validation', () => {
     expect(result.values).toEqual({ order_no: 'AB123456', amount: 99.5, remedy: 'apology' });
   });
 
+  it('says every problem in Chinese and English, the required field by its label in each (it was English only)', () => {
+    const values = { amount: -5, store: 'sh99', remedy: 'refund' };
+    const { problems } = validateForm(fields, values, { complaint: { form: values } }, ctx);
+    const byField = Object.fromEntries(problems.map((p) => [p.field, p]));
+    expect(byField['form.order_no']).toMatchObject({ message: 'Order number is required', messages: { 'zh-CN': '请填写“订单号”', en: 'Order number is required' } });
+    expect(byField['form.amount'].messages).toEqual({ 'zh-CN': '不能小于 0', en: 'Must be at least 0' });
+    expect(byField['form.store'].messages['zh-CN']).toBe('请从以下选项中选择：bj01');
+    for (const p of problems) {
+      expect(p.messages.en).toBe(p.message);
+      expect(p.messages['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+    }
+    // A label given in one language only is used for both.
+    const onlyZh: FieldDefinition[] = [{ key: 'x', label: { zh: '仅中文' } as FieldDefinition['label'], type: 'text', required: true }];
+    expect(validateForm(onlyZh, {}, { complaint: { form: {} } }, ctx).problems[0].messages).toEqual({ 'zh-CN': '请填写“仅中文”', en: '仅中文 is required' });
+  });
+
   it('checks Chinese ID numbers by their check digit', () => {
     expect(isValidChineseId('11010519491231002X')).toBe(true);
     expect(isValidChineseId('110105194912310021')).toBe(false);

@@ -7,6 +7,10 @@ export class AuditEntry {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true, description: 'User or API token id; null for the system (seeders, plugin installation).' })
   actorId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The acting user’s e-mail; null for an API token or the system.' })
+  actorEmail?: string | null;
+  @Field(() => String, { nullable: true, description: 'The acting user’s display name or the API token’s name; null for the system.' })
+  actorName?: string | null;
   @Field() actorRole!: string;
   @Field({ description: 'e.g. upsert, delete, set_rule_set, update_settings, publish, approve, reject, rollback, import, discard_draft.' })
   action!: string;
