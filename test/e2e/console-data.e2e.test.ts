@@ -19,7 +19,7 @@ describe.each(testDatabases())('data the console screens need on %s', (db) => {
     await t.gqlOk('mutation { upsertDepartment(input: { key: "audit_probe", name: { zh: "审计探针", en: "Audit probe" } }) { key } }', {}, tokens.admin);
     const created = await t.gqlOk('mutation { createApiToken(name: "呼叫中心对接", role: admin) { secret } }', {}, tokens.admin);
     await t.gqlOk('mutation { upsertDepartment(input: { key: "audit_probe2", name: { zh: "审计探针2", en: "Audit probe 2" } }) { key } }', {}, created.createApiToken.secret);
-    const { auditLog } = await t.gqlOk('{ auditLog(first: 500) { nodes { entityKey actorId actorEmail actorName actorRole createdAt } } }', {}, tokens.admin);
+    const { auditLog } = await t.gqlOk('{ auditLog(first: 200) { nodes { entityKey actorId actorEmail actorName actorRole createdAt } } }', {}, tokens.admin);
     const byKey = (key: string) => auditLog.nodes.find((n: any) => n.entityKey === key);
     expect(byKey('audit_probe')).toMatchObject({ actorEmail: 'admin@demo.local', actorName: '系统管理员 王敏', actorRole: 'admin' });
     expect(byKey('audit_probe2')).toMatchObject({ actorEmail: null, actorName: '呼叫中心对接' });

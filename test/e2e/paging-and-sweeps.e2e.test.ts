@@ -36,11 +36,16 @@ describe.each(testDatabases())('page sizes and sweeps of tenants without a polic
     });
   });
 
-  it('still answers a positive page size, and caps a large one at the maximum', async () => {
+  it('still answers a positive page size, refuses one above the maximum, and pages by offset', async () => {
     const one = await t.gqlOk('{ auditLog(first: 1) { nodes { id } } }', {}, admin);
     expect(one.auditLog.nodes).toHaveLength(1);
-    const many = await t.gqlOk('{ complaints(first: 100000) { totalCount } analyticsAlerts { id } }', {}, admin);
-    expect(many.complaints.totalCount).toBe(0);
+    // A page above the maximum is refused with its reason rather than silently cut (issue 17: limits a caller sees).
+    const many = await t.gql('{ complaints(first: 100000) { totalCount } }', {}, admin);
+    expect(many.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAGE_TOO_LARGE' });
+    const paged = await t.gqlOk('{ complaints(first: 25, offset: 50) { totalCount edges { cursor } } }', {}, admin);
+    expect(paged.complaints).toEqual({ totalCount: 0, edges: [] });
+    const negative = await t.gql('{ complaints(first: 25, offset: -1) { totalCount } }', {}, admin);
+    expect(negative.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'offset' });
   });
 
   it('sweeps a tenant that has not published a policy yet without logging an error, and reports once it has', async () => {

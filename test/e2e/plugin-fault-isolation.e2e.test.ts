@@ -51,8 +51,10 @@ describe.each(testDatabases())('plugin fault isolation on %s', (db) => {
   });
   afterAll(() => t?.close());
 
-  const failures = async (pluginId: string) =>
-    (await t.gqlOk(`query($p: String) { pluginFailures(pluginId: $p, first: 500) { phase eventName timedOut attempt error complaintId } }`, { p: pluginId }, admin)).pluginFailures as any[];
+  // Pages hold at most 200 rows: the throwing plugin's 300 failures are read per phase.
+  const failuresOf = async (pluginId: string, phase: string) =>
+    (await t.gqlOk(`query($p: String, $phase: String) { pluginFailures(pluginId: $p, phase: $phase, first: 200) { phase eventName timedOut attempt error complaintId } }`, { p: pluginId, phase }, admin)).pluginFailures as any[];
+  const failures = async (pluginId: string) => [...(await failuresOf(pluginId, 'blocking')), ...(await failuresOf(pluginId, 'after'))];
 
   it('stores, routes and clocks 100 concurrent complaints while hooks throw and hang, and records every failure', async () => {
     const ids: string[] = [];

@@ -122,11 +122,11 @@ describe.each(testDatabases())('policy studio on %s', (db) => {
     const acmeView = await t.gqlOk('{ draftPolicy { complaintTypes { key } } policyVersions { version note } }', {}, acme);
     expect(acmeView.draftPolicy.complaintTypes).toEqual([{ key: 'refund' }]);
     expect(acmeView.policyVersions).toEqual([{ version: 1, note: 'Acme 第一版' }]);
-    const demoView = await t.gqlOk('{ draftPolicy { complaintTypes { key } } policyVersions { note } auditLog(first: 500) { nodes { entityKey } } }', {}, admin);
+    const demoView = await t.gqlOk('{ draftPolicy { complaintTypes { key } } policyVersions { note } auditLog(first: 200) { nodes { entityKey } } }', {}, admin);
     expect(demoView.draftPolicy.complaintTypes.map((x: { key: string }) => x.key)).not.toContain('refund');
     expect(demoView.policyVersions.map((v: { note: string }) => v.note)).not.toContain('Acme 第一版');
     expect(demoView.auditLog.nodes.map((n: { entityKey: string }) => n.entityKey)).not.toContain('refund');
-    const acmeAudit = await t.gqlOk('{ auditLog(first: 500) { nodes { entityKey } } }', {}, acme);
+    const acmeAudit = await t.gqlOk('{ auditLog(first: 200) { nodes { entityKey } } }', {}, acme);
     expect(acmeAudit.auditLog.nodes.map((n: { entityKey: string }) => n.entityKey)).not.toContain('service.attitude');
   });
 

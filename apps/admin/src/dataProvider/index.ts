@@ -48,13 +48,17 @@ export function complaintOrder(field: string, order: string): string {
   return `${column}_${order === 'ASC' ? 'ASC' : 'DESC'}`;
 }
 
-/** Complaints: the API's Relay connection; a page is the tail of the first page*perPage rows. */
+/**
+ * Complaints: the API's Relay connection, one page per request — `first: perPage` from `offset: (page−1)·perPage`
+ * (the API refuses pages above its maximum, and fetching every earlier page would not scale to 100,000 complaints).
+ */
 async function complaintList(params: GetListParams) {
   const schema = await loadSchema();
   const field = schema.queries.get('complaints');
   if (!field) throw new OperationUnavailableError('complaints');
   const { page = 1, perPage = 25 } = params.pagination ?? {};
-  const args: Record<string, unknown> = { first: page * perPage };
+  const serverPaging = field.args.some((a) => a.name === 'offset');
+  const args: Record<string, unknown> = serverPaging ? { first: perPage, offset: (page - 1) * perPage } : { first: page * perPage };
   const filterArg = field.args.find((a) => a.name === 'filter');
   if (filterArg && params.filter && Object.keys(params.filter).length) {
     const input = schema.types.get(namedType(filterArg.type).name ?? '');
@@ -81,7 +85,7 @@ async function complaintList(params: GetListParams) {
   }
   const connection = await callOperation<any>('query', 'complaints', args);
   const rows: Rows = (connection?.edges ?? []).map((e: any) => withId(e.node));
-  const data = rows.slice((page - 1) * perPage);
+  const data = serverPaging ? rows : rows.slice((page - 1) * perPage);
   const total = typeof connection?.totalCount === 'number' ? connection.totalCount : undefined;
   const hasNextPage = !!connection?.pageInfo?.hasNextPage;
   return total !== undefined ? { data, total } : { data, pageInfo: { hasNextPage, hasPreviousPage: page > 1 } };

@@ -1,3 +1,4 @@
+import { CommonErrors } from '../../common/errors/app-error';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Auth, Roles } from '../../common/auth/decorators';
 import { READ_ROLES, Role } from '../../common/auth/roles';
@@ -49,8 +50,12 @@ export class ComplaintResolver {
     @Args('orderBy', { type: () => ComplaintOrder, nullable: true }) orderBy?: ComplaintOrder,
     @Args('first', { type: () => Int, nullable: true }, PageSizePipe) first?: number,
     @Args('after', { nullable: true }) after?: string,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Rows to skip, for page-numbered lists (page n = offset (n−1)·first); `after` wins when both are given.' }) offset?: number,
   ): Promise<ComplaintConnection> {
-    return this.connection(auth, filter ?? {}, orderBy ?? ComplaintOrder.RECEIVED_DESC, first, after);
+    if (offset !== undefined && offset !== null && (!Number.isInteger(offset) || offset < 0)) {
+      throw CommonErrors.create('VALIDATION_FAILED', { field: 'offset', params: { detail: 'offset must be a whole number ≥ 0' } });
+    }
+    return this.connection(auth, filter ?? {}, orderBy ?? ComplaintOrder.RECEIVED_DESC, first, after, offset ?? undefined);
   }
 
   @Roles(...WORK_ROLES)
@@ -63,8 +68,8 @@ export class ComplaintResolver {
     return this.connection(auth, { assigneeId: auth.userId ?? '-', open: true }, ComplaintOrder.RESOLUTION_DUE_ASC, first, after);
   }
 
-  private async connection(auth: AuthContext, filter: ComplaintFilter, orderBy: ComplaintOrder, first?: number, after?: string): Promise<ComplaintConnection> {
-    const page = await this.service.list(auth, filter, orderBy, first ?? 20, after);
+  private async connection(auth: AuthContext, filter: ComplaintFilter, orderBy: ComplaintOrder, first?: number, after?: string, offset?: number): Promise<ComplaintConnection> {
+    const page = await this.service.list(auth, filter, orderBy, first ?? 20, after ?? (offset ? this.service.cursor(offset - 1) : undefined));
     const edges = await Promise.all(page.rows.map(async (row, i) => ({ cursor: this.service.cursor(page.offset + i), node: await this.view(auth, row) })));
     return { edges, ...page.connection };
   }

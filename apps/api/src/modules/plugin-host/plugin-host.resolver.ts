@@ -79,7 +79,8 @@ export class PluginHostResolver {
     @Auth() auth: AuthContext,
     @Args('pluginId', { nullable: true }) pluginId?: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }, PageSizePipe) first = 50,
+    @Args('phase', { nullable: true, description: 'Only failures of this phase (blocking, after, init …).' }) phase?: string,
   ): Promise<PluginFailureType[]> {
-    return (await this.host.failures(auth.tenantId, pluginId ?? null, first)).map(failureView);
+    return (await this.host.failures(auth.tenantId, pluginId ?? null, first, phase ?? null)).map(failureView);
   }
 }

@@ -232,9 +232,9 @@ export class PluginHostService implements OnApplicationBootstrap {
     return { ...row, enabled: false, disabledAt: now, updatedAt: now };
   }
 
-  async failures(tenantId: string, pluginId: string | null, first: number): Promise<PluginFailure[]> {
+  async failures(tenantId: string, pluginId: string | null, first: number, phase?: string | null): Promise<PluginFailure[]> {
     return this.dataSource.getRepository(PluginFailure).find({
-      where: { tenantId, ...(pluginId ? { pluginId } : {}) }, order: { occurredAt: 'DESC' }, take: Math.min(Math.max(first, 1), 500),
+      where: { tenantId, ...(pluginId ? { pluginId } : {}), ...(phase ? { phase: phase as PluginFailure['phase'] } : {}) }, order: { occurredAt: 'DESC' }, take: Math.min(Math.max(first, 1), 500),
     });
   }
 
