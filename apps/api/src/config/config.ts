@@ -28,6 +28,8 @@ export interface AppConfig {
    * load balancer stops sending before the connections close; requests in flight finish.
    */
   shutdownGraceMs: number;
+  /** When set, `/metrics` wants `Authorization: Bearer <token>` (REDRESS_METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 /**
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminDir: env.REDRESS_ADMIN_DIR,
     logLevel: (env.LOG_LEVEL as AppConfig['logLevel']) ?? 'log',
     graphql: graphqlLimits(env, production),
+    metricsToken: env.REDRESS_METRICS_TOKEN?.trim() || undefined,
     shutdownGraceMs: env.REDRESS_SHUTDOWN_GRACE_MS === undefined ? (production ? 5000 : 0) : nonNegativeInt(env, 'REDRESS_SHUTDOWN_GRACE_MS'),
     ...overrides,
   };
