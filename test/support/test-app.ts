@@ -66,6 +66,11 @@ async function databaseFor(db: TestDb, cleanups: (() => void)[]): Promise<AppCon
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     return { type: 'sqlite', path: join(dir, 'redress.sqlite') };
   }
+  return { type: 'postgres', url: await newPostgresDatabase() };
+}
+
+/** A fresh, empty database on the suite's PostgreSQL server (its URL). */
+export async function newPostgresDatabase(): Promise<string> {
   const admin = inject('postgresAdminUrl');
   if (!admin) throw new Error('PostgreSQL tests need the e2e global setup (REDRESS_TEST_DB=sqlite disables them)');
   const name = `t_${randomBytes(6).toString('hex')}`;
@@ -74,7 +79,7 @@ async function databaseFor(db: TestDb, cleanups: (() => void)[]): Promise<AppCon
   await client.connect();
   await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
-  return { type: 'postgres', url: admin.replace(/\/postgres$/, `/${name}`) };
+  return admin.replace(/\/postgres$/, `/${name}`);
 }
 
 export async function createTestApp(options: CreateTestAppOptions = {}): Promise<TestApp> {
