@@ -101,7 +101,7 @@ export function graphqlLimits(env: NodeJS.ProcessEnv, production: boolean): Grap
     maxDepth: positiveInt(env, 'REDRESS_GQL_MAX_DEPTH', 10),
     maxAliases: positiveInt(env, 'REDRESS_GQL_MAX_ALIASES', 15),
     maxCost: positiveInt(env, 'REDRESS_GQL_MAX_COST', 20_000),
-    maxPageSize: positiveInt(env, 'REDRESS_GQL_MAX_PAGE', 200),
+    maxPageSize: positiveInt(env, 'REDRESS_GQL_MAX_PAGE', 500),
     timeBudgetMs: positiveInt(env, 'REDRESS_GQL_TIME_BUDGET_MS', 10_000),
   };
 }
