@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { DynamicModule, Type } from '@nestjs/common';
+import type { DynamicModule, LogLevel, Type } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
@@ -54,6 +55,9 @@ export interface CreateTestAppOptions {
   plugins?: PluginInput[];
   /** Configuration the test changes (production mode, GraphQL limits …). */
   config?: Partial<AppConfig>;
+  /** Log levels (default errors only) and where the JSON lines go (default standard output). */
+  logger?: LogLevel[];
+  logStream?: DestinationStream;
 }
 
 async function databaseFor(db: TestDb, cleanups: (() => void)[]): Promise<AppConfig['database']> {
@@ -65,7 +69,7 @@ async function databaseFor(db: TestDb, cleanups: (() => void)[]): Promise<AppCon
   return { type: 'postgres', url: await newPostgresDatabase() };
 }
 
-/** A fresh database in the run's throwaway PostgreSQL server; returns its URL. */
+/** A fresh, empty database on the suite's PostgreSQL server (its URL). */
 export async function newPostgresDatabase(): Promise<string> {
   const admin = inject('postgresAdminUrl');
   if (!admin) throw new Error('PostgreSQL tests need the e2e global setup (REDRESS_TEST_DB=sqlite disables them)');
@@ -98,7 +102,7 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
   });
   const clock = options.clock ?? new ManualClock(new Date());
   const app = await createApp({
-    config, clock: clock as Clock, autoMigrate: options.autoMigrate ?? true, logger: ['error'], extraModules: options.extraModules,
+    config, clock: clock as Clock, autoMigrate: options.autoMigrate ?? true, logger: options.logger ?? ['error'], logStream: options.logStream, extraModules: options.extraModules,
     plugins: options.plugins,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -10,6 +10,9 @@ import { LOG_LEVELS, type AppConfig } from './config/config';
 import { Clock, SystemClock } from './common/clock';
 import type { PluginInput } from '@redress/sdk';
 import { INSTALLED_PLUGINS } from './plugins.config';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { pinoLevel } from './modules/ops/observability/logging';
+import type { DestinationStream } from 'pino';
 import { hostVersion, loadPlugins, registerPluginOperators, selectPlugins } from './modules/plugin-host/plugin-loading';
 
 export interface CreateAppOptions {
@@ -21,6 +24,8 @@ export interface CreateAppOptions {
   extraModules?: Array<Type<unknown> | DynamicModule>;
   /** Installed plugins (default INSTALLED_PLUGINS from plugins.config.ts), narrowed by REDRESS_PLUGINS. */
   plugins?: readonly PluginInput[];
+  /** Where the JSON logs go (default standard output). */
+  logStream?: DestinationStream;
 }
 
 /** The built console, served at `/` next to the API. */
@@ -47,10 +52,14 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       schemaFile: options.schemaFile,
       extraModules: options.extraModules,
       plugins,
+      logLevel: pinoLevel(options.logger ?? logLevels(config.logLevel)),
+      logStream: options.logStream,
     }),
     adapter,
-    { logger: options.logger ?? logLevels(config.logLevel), abortOnError: false },
+    // Logs are buffered until the JSON logger (nestjs-pino) takes over, so even boot lines are structured.
+    { logger: options.logger ?? logLevels(config.logLevel), bufferLogs: options.logger !== false, abortOnError: false },
   );
+  app.useLogger(app.get(PinoNestLogger));
   const adminDir = adminDirectory(config);
   if (adminDir) {
     await app.register(fastifyStatic as never, { root: adminDir, prefix: '/', wildcard: false });

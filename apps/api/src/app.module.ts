@@ -20,6 +20,9 @@ import { FEATURE_MODULES } from './feature-modules';
 import type { RedressPlugin } from '@redress/sdk';
 import { PluginHostModule } from './modules/plugin-host/plugin-host.module';
 import { OpsModule } from './modules/ops/ops.module';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream, LevelWithSilent } from 'pino';
+import { loggingParams } from './modules/ops/observability/logging';
 import { limitValidationRules } from './modules/ops/graphql/query-limits';
 import { PluginGraphQL } from './modules/plugin-host/plugin-graphql';
 
@@ -34,6 +37,10 @@ export interface AppModuleOptions {
   extraModules?: Array<Type<unknown> | DynamicModule>;
   /** Validated plugins the plugin host runs (createApp loads and checks them). */
   plugins?: RedressPlugin[];
+  /** Threshold of the JSON logs (createApp derives it from its `logger` levels). */
+  logLevel?: LevelWithSilent;
+  /** Where the JSON logs go (default standard output). */
+  logStream?: DestinationStream;
 }
 
 @Module({})
@@ -43,6 +50,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config, options.clock),
+        LoggerModule.forRoot(loggingParams(options.logLevel ?? 'info', options.logStream)),
         TypeOrmModule.forRootAsync({
           // Fail fast with our own message; an orchestrator restarts the process, Nest's retry loop only hides the cause.
           useFactory: () => ({ retryAttempts: 0 }),

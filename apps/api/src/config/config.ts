@@ -28,6 +28,8 @@ export interface AppConfig {
    * load balancer stops sending before the connections close; requests in flight finish.
    */
   shutdownGraceMs: number;
+  /** When set, `/metrics` wants `Authorization: Bearer <token>` (REDRESS_METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 /**
@@ -104,7 +106,7 @@ export function graphqlLimits(env: NodeJS.ProcessEnv, production: boolean): Grap
     maxDepth: positiveInt(env, 'REDRESS_GQL_MAX_DEPTH', 10),
     maxAliases: positiveInt(env, 'REDRESS_GQL_MAX_ALIASES', 15),
     maxCost: positiveInt(env, 'REDRESS_GQL_MAX_COST', 20_000),
-    maxPageSize: positiveInt(env, 'REDRESS_GQL_MAX_PAGE', 200),
+    maxPageSize: positiveInt(env, 'REDRESS_GQL_MAX_PAGE', 500),
     timeBudgetMs: positiveInt(env, 'REDRESS_GQL_TIME_BUDGET_MS', 10_000),
   };
 }
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminDir: env.REDRESS_ADMIN_DIR,
     logLevel,
     graphql: graphqlLimits(env, production),
+    metricsToken: env.REDRESS_METRICS_TOKEN?.trim() || undefined,
     shutdownGraceMs: env.REDRESS_SHUTDOWN_GRACE_MS === undefined ? (production ? 5000 : 0) : nonNegativeInt(env, 'REDRESS_SHUTDOWN_GRACE_MS'),
     ...overrides,
   };

@@ -28,7 +28,13 @@ export class RolesGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
-    const request = await authenticateRequest(this.auth, requestOf(context));
+    const request = requestOf(context);
+    try {
+      await authenticateRequest(this.auth, request);
+    } catch (error) {
+      // A public route ignores a credential that is not ours (the metrics scrape token, a stale session).
+      if (!isPublic) throw error;
+    }
     if (isPublic) return true;
     if (!request.auth) throw CommonErrors.create('UNAUTHENTICATED');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

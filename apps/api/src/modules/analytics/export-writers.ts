@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { chmodSync, createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 
@@ -74,5 +74,8 @@ class XlsxWriter implements TableWriter {
 }
 
 export async function openTableWriter(format: ExportFormat, path: string, columns: ExportColumn[], sheetName: string): Promise<TableWriter> {
+  // Owner-only from the first byte: exports hold complaint data. The writers reopen the file, which keeps its mode.
+  writeFileSync(path, '', { mode: 0o600 });
+  chmodSync(path, 0o600);
   return format === 'csv' ? CsvWriter.open(path, columns) : XlsxWriter.open(path, columns, sheetName);
 }

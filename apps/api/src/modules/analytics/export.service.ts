@@ -11,6 +11,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config';
 import { Complaint } from '../complaint/complaint.entity';
 import { ComplaintService } from '../complaint/complaint.service';
+import { maskFreeText } from '../complaint/free-text-pii';
 import type { ComplaintFilter } from '../complaint/dtos/complaint.inputs';
 import { Customer } from '../customer/customer.entity';
 import { PolicyService } from '../policy/policy.service';
@@ -152,7 +153,7 @@ export class ExportService {
             c.number, local(c.receivedAt), policy ? displayName('channel', c.channel, policy) : c.channel, policy ? displayName('type', c.typeKey, policy) : c.typeKey,
             c.kind, policy ? displayName('severity', c.severity, policy) : c.severity, c.department && policy ? displayName('department', c.department, policy) : c.department ?? null,
             c.state, c.valid ? '是' : '否', c.invalidReason ?? null, c.cause ?? c.predictedCause ?? null, c.slaStatus, local(c.resolutionDueAt), local(c.respondedAt),
-            local(c.closedAt), c.satisfaction ?? null, c.satisfactionScore ?? null, c.title ?? null,
+            local(c.closedAt), c.satisfaction ?? null, c.satisfactionScore ?? null, (personal ? c.title : maskFreeText(c.title)) ?? null,
           ];
           if (personal) cells.push(this.cipher.decrypt(customer?.nameEnc ?? null), this.cipher.decrypt(customer?.phoneEnc ?? null), this.cipher.decrypt(customer?.emailEnc ?? null));
           await writer.writeRow(cells);
@@ -167,7 +168,7 @@ export class ExportService {
   }
 
   private async createJob(auth: AuthContext, source: string, format: ExportFormat, params: Record<string, unknown>): Promise<ExportJob> {
-    mkdirSync(this.directory, { recursive: true });
+    mkdirSync(this.directory, { recursive: true, mode: 0o700 });
     const now = this.clock.now();
     const job = this.jobs.create({
       id: newId(), tenantId: auth.tenantId, requestedBy: auth.userId ?? auth.tokenId ?? null, requestedRole: auth.role, source, format, params,

@@ -152,9 +152,9 @@ export class ComplaintResolver {
   }
 
   @ResolveField(() => [TimelineEvent])
-  async timeline(@Parent() complaint: ComplaintView): Promise<TimelineEvent[]> {
+  async timeline(@Auth() auth: AuthContext, @Parent() complaint: ComplaintView): Promise<TimelineEvent[]> {
     const events = await this.service.timelineOf(complaint as unknown as Complaint);
-    return events.map((e) => ({ id: e.id, seq: e.seq, type: e.type, actorId: e.actorId, actorRole: e.actorRole, data: e.data, at: e.occurredAt }));
+    return events.map((e) => ({ id: e.id, seq: e.seq, type: e.type, actorId: e.actorId, actorRole: e.actorRole, data: this.service.freeTextFor(auth, e.data), at: e.occurredAt }));
   }
 
   @ResolveField(() => [Decision], { description: 'Why: each decision with its rule set, row, policy version and explanation.' })
@@ -163,13 +163,15 @@ export class ComplaintResolver {
   }
 
   @ResolveField(() => [ComplaintTaskView])
-  tasks(@Parent() complaint: ComplaintView) {
-    return this.service.tasksOf(complaint as unknown as Complaint);
+  async tasks(@Auth() auth: AuthContext, @Parent() complaint: ComplaintView) {
+    const tasks = await this.service.tasksOf(complaint as unknown as Complaint);
+    return tasks.map((task) => ({ ...task, title: this.service.freeTextFor(auth, task.title), result: this.service.freeTextFor(auth, task.result) }));
   }
 
   @ResolveField(() => [ComplaintReplyView])
-  replies(@Parent() complaint: ComplaintView) {
-    return this.service.repliesOf(complaint as unknown as Complaint);
+  async replies(@Auth() auth: AuthContext, @Parent() complaint: ComplaintView) {
+    const replies = await this.service.repliesOf(complaint as unknown as Complaint);
+    return replies.map((reply) => ({ ...reply, subject: this.service.freeTextFor(auth, reply.subject), body: this.service.freeTextFor(auth, reply.body) }));
   }
 
   @ResolveField(() => [String], { description: 'States the caller may move this complaint to.' })

@@ -22,6 +22,7 @@ import { PluginHooks } from './plugin-hooks';
 import { ComplaintOrder, type AssignInput, type ComplaintFilter, type FollowUpInput, type ReplyInput, type TaskInput } from './dtos/complaint.inputs';
 import type { Complainant, ComplaintConnection, ComplaintView, Decision } from './dtos/complaint.types';
 import { renderTemplate, formatLocalDateTime } from './template-render';
+import { maskFreeText, maskFreeTextDeep } from './free-text-pii';
 
 /** Roles that work with complainants and may see their personal data unmasked. */
 export const PERSONAL_DATA_ROLES: string[] = [Role.admin, Role.manager, Role.handler, Role.agent];
@@ -145,6 +146,16 @@ export class ComplaintService {
     return this.dataSource.getRepository(ComplaintReply).find({ where: { tenantId: complaint.tenantId, complaintId: complaint.id }, order: { createdAt: 'ASC' } });
   }
 
+  /** Whether the caller's role may see personal data unmasked (structured fields and free text alike). */
+  revealsPersonalData(auth: AuthContext): boolean {
+    return PERSONAL_DATA_ROLES.includes(auth.role);
+  }
+
+  /** Free-text values (timeline data, replies, task results) as the caller may see them. */
+  freeTextFor<T>(auth: AuthContext, value: T): T {
+    return this.revealsPersonalData(auth) ? value : maskFreeTextDeep(value);
+  }
+
   allowedTransitions(auth: AuthContext, complaint: Complaint): string[] {
     return allowedTargets(complaint.state as ComplaintState, auth.role);
   }
@@ -169,13 +180,15 @@ export class ComplaintService {
     const personal = new Set(policy.document.fields.filter((f) => f.personal).map((f) => f.key));
     const reveal = PERSONAL_DATA_ROLES.includes(auth.role);
     const form = Object.fromEntries(Object.entries(complaint.form ?? {}).map(([k, v]) => {
-      if (!personal.has(k)) return [k, v];
+      if (!personal.has(k)) return [k, reveal ? v : maskFreeTextDeep(v)];
       const plain = this.cipher.decrypt(typeof v === 'string' ? v : null);
       return [k, reveal ? plain : mask(plain, 'text')];
     }));
     const type = policy.document.complaintTypes.find((t) => t.key === complaint.typeKey);
+    // Free text carries personal data too (a phone number typed into the complaint): masked like the structured fields.
+    const text = reveal ? {} : { text: maskFreeText(complaint.text), title: maskFreeText(complaint.title), requestedRemedy: maskFreeText(complaint.requestedRemedy) };
     return {
-      ...complaint, type: complaint.typeKey, typeName: type?.name.zh ?? null, typePath: policy.typePath(complaint.typeKey), form,
+      ...complaint, ...text, type: complaint.typeKey, typeName: type?.name.zh ?? null, typePath: policy.typePath(complaint.typeKey), form,
       severityName: policy.severityLevel(complaint.severity)?.name.zh ?? null, complainant: undefined as unknown as Complainant,
     };
   }

@@ -15,8 +15,8 @@ interface GraphQLContext {
 
 /**
  * Holds every operation to the configured limits once its variables are known: cost and page size before
- * execution, introspection by who asks, and a wall-time budget checked before each field resolves — a request
- * past its budget fails its remaining fields at once instead of holding the event loop.
+ * execution, introspection by who asks, and a wall-time budget checked before each field of a query resolves — a
+ * query past its budget fails its remaining fields at once instead of holding the event loop.
  */
 @Plugin()
 export class QueryLimitsPlugin implements ApolloServerPlugin<GraphQLContext> {
@@ -36,7 +36,9 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<GraphQLContext> {
         }
         assertAffordable({ schema, document, operationName, variables: request.variables }, limits);
       },
-      executionDidStart: async () => ({
+      // Queries only: a mutation past the budget has done its work, and failing its result fields would tell the
+      // client that a committed change (an accepted complaint) failed.
+      executionDidStart: async ({ operation }) => (operation.operation !== 'query' ? undefined : {
         willResolveField: () => {
           if (performance.now() > deadline) throw OpsErrors.create('TIME_BUDGET_EXCEEDED', { params: { max: limits.timeBudgetMs } });
         },
