@@ -52,6 +52,8 @@ export interface CreateTestAppOptions {
   autoMigrate?: boolean;
   /** Installed plugins (default: the API's INSTALLED_PLUGINS). */
   plugins?: PluginInput[];
+  /** Configuration overrides (e.g. a platform operator token). */
+  config?: Partial<AppConfig>;
 }
 
 async function databaseFor(db: TestDb, cleanups: (() => void)[]): Promise<AppConfig['database']> {
@@ -87,6 +89,7 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
     encryptionKey: randomBytes(32).toString('base64'),
     seedDemo: false,
     port: 0,
+    ...options.config,
   });
   const clock = options.clock ?? new ManualClock(new Date());
   const app = await createApp({

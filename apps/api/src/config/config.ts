@@ -21,6 +21,13 @@ export interface AppConfig {
   /** Directory with the built admin console, served at `/`. */
   adminDir?: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Where people open the console; invitation and password-reset links start with it. */
+  publicUrl: string;
+  /**
+   * The platform operator's credential for creating tenants over GraphQL: REDRESS_PLATFORM_TOKEN, either the
+   * secret itself or `sha256:<hex>` of it (so the deployment need not hold the secret). Unset: no operator API.
+   */
+  platformToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     seedDemo: !production && env.REDRESS_DEMO !== '0',
     adminDir: env.REDRESS_ADMIN_DIR,
     logLevel: (env.LOG_LEVEL as AppConfig['logLevel']) ?? 'log',
+    publicUrl: (env.REDRESS_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    platformToken: env.REDRESS_PLATFORM_TOKEN?.trim() || undefined,
     ...overrides,
   };
 }

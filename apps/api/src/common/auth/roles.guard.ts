@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CommonErrors } from '../errors/app-error';
-import { PUBLIC_KEY, ROLES_KEY, requestOf } from './decorators';
+import { PLATFORM_KEY, PUBLIC_KEY, ROLES_KEY, requestOf } from './decorators';
 import { Role } from './roles';
 import { AuthService } from '../../modules/auth/auth.service';
 
@@ -22,7 +22,12 @@ export class RolesGuard implements CanActivate {
     const request = requestOf(context);
     const header = request.headers['authorization'];
     const value = Array.isArray(header) ? header[0] : header;
-    if (value && !request.auth) request.auth = await this.auth.authenticate(value);
+    // The platform operator's credential belongs to no tenant: it never becomes an AuthContext.
+    if (this.reflector.getAllAndOverride<boolean>(PLATFORM_KEY, targets)) {
+      this.auth.assertPlatformOperator(value);
+      return true;
+    }
+    if (value && !request.auth) request.auth = { ...(await this.auth.authenticate(value)), ip: request.ip };
     if (isPublic) return true;
     if (!request.auth) throw CommonErrors.create('UNAUTHENTICATED');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

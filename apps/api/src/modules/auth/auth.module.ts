@@ -2,13 +2,17 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
+import { AccessLink } from './access-link.entity';
 import { AuthService } from './auth.service';
 import { AuthResolver } from './auth.resolver';
+import { UserAdminService } from './user-admin.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
+import { AccessLinkDelivery } from './access-link';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([User, ApiToken])],
-  providers: [AuthService, AuthResolver],
-  exports: [AuthService],
+  imports: [TypeOrmModule.forFeature([User, ApiToken, AccessLink])],
+  providers: [AuthService, AuthResolver, UserAdminService, SignInThrottleService, AccessLinkDelivery],
+  exports: [AuthService, UserAdminService, AccessLinkDelivery],
 })
 export class AuthModule {}

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { CreatedAtColumn, DateTimeColumn, IdColumn, TenantColumn } from '../../common/db/columns';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, JsonColumn, TenantColumn } from '../../common/db/columns';
 import { Role } from '../../common/auth/roles';
 import { Tenant } from '../tenant/tenant.entity';
 
@@ -19,5 +19,12 @@ export class User {
   @Field() @Column({ type: 'boolean', default: true }) active!: boolean;
   @Field() @CreatedAtColumn() createdAt!: Date;
   @Field(() => Date, { nullable: true }) @DateTimeColumn({ name: 'last_login_at', nullable: true }) lastLoginAt?: Date | null;
+  /** Team keys of the tenant's policy this person works in. */
+  @JsonColumn({ nullable: true }) teams!: string[] | null;
+  /**
+   * Bumped when the person's sessions must end (deactivation, password change or reset). Every JWT carries the
+   * version it was issued under and every request compares it with this row, so all API instances refuse at once.
+   */
+  @Column({ name: 'auth_version', type: 'integer', default: 0 }) authVersion!: number;
   @Field(() => Tenant) tenant?: Tenant;
 }
