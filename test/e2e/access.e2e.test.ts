@@ -1,4 +1,5 @@
 import { createTestApp, testDatabases, type GraphQLResponse, type TestApp } from '../support/test-app';
+import { generate } from 'otplib';
 import { runTenantCli } from '../../apps/api/src/cli/tenant';
 
 const STRONG = 'Lantern-Orchid-93-Basin';
@@ -274,6 +275,44 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
     const audit = await t.gqlOk('{ auditLog(filter: { entity: "apiToken" }) { nodes { action entityKey actorRole } } }', {}, admin);
     expect(audit.auditLog.nodes.find((n: { entityKey: string }) => n.entityKey === created.createApiToken.token.id))
       .toMatchObject({ action: 'create_token', actorRole: 'manager' });
+  });
+
+  it('turns on a TOTP second factor for a manager, with single-use codes and recovery codes', async () => {
+    const agent = await t.login('agent@demo.local');
+    expect((await t.gql('mutation { beginSecondFactorSetup { secret } }', {}, agent)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const manager = await t.login('manager@demo.local');
+    const setup = await t.gqlOk('mutation { beginSecondFactorSetup { secret uri } }', {}, manager);
+    const { secret, uri } = setup.beginSecondFactorSetup;
+    expect(uri).toBe(`otpauth://totp/Redress:manager%40demo.local?secret=${secret}&issuer=Redress`);
+    const codeAt = (offsetSeconds = 0) => generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) + offsetSeconds });
+    expect(reasonOf(await t.gql('mutation($c: String!) { confirmSecondFactor(code: $c) }', { c: '000000' }, manager))).toBe('SECOND_FACTOR_INVALID');
+    const confirmed = await t.gqlOk('mutation($c: String!) { confirmSecondFactor(code: $c) }', { c: await codeAt() }, manager);
+    const recovery: string[] = confirmed.confirmSecondFactor;
+    expect(recovery).toHaveLength(10);
+    expect((await t.gqlOk('{ me { totpEnabled } }', {}, manager)).me.totpEnabled).toBe(true);
+
+    const q = 'mutation($e: String!, $p: String!, $c: String) { login(email: $e, password: $p, code: $c) { token } }';
+    const missing = await t.gql(q, { e: 'manager@demo.local', p: 'demo1234' });
+    expect(missing.errors?.[0].extensions).toMatchObject({ reason: 'SECOND_FACTOR_REQUIRED', field: 'code' });
+    // The enrolment code was accepted for its time step already: the same code cannot sign in.
+    t.clock.advance(31_000);
+    const fresh = await codeAt();
+    expect((await t.gqlOk(q, { e: 'manager@demo.local', p: 'demo1234', c: fresh })).login.token).toBeTruthy();
+    expect(reasonOf(await second.gql(q, { e: 'manager@demo.local', p: 'demo1234', c: fresh }))).toBe('SECOND_FACTOR_INVALID');
+    expect(reasonOf(await t.gql(q, { e: 'manager@demo.local', p: 'wrong-pass', c: await codeAt(30) }))).toBe('INVALID_CREDENTIALS');
+    // A recovery code works once, in any spelling.
+    expect((await t.gqlOk(q, { e: 'manager@demo.local', p: 'demo1234', c: recovery[0].toUpperCase() })).login.token).toBeTruthy();
+    expect(reasonOf(await t.gql(q, { e: 'manager@demo.local', p: 'demo1234', c: recovery[0] }))).toBe('SECOND_FACTOR_INVALID');
+
+    // Lost device: the admin turns it off; password alone works again.
+    const users = await t.gqlOk('{ users(filter: { search: "manager@demo" }) { id } }', {}, admin);
+    await t.gqlOk('mutation($id: ID!) { resetUserSecondFactor(id: $id) }', { id: users.users[0].id }, admin);
+    expect(await t.login('manager@demo.local')).toBeTruthy();
+    const audit = await t.gqlOk('{ auditLog(filter: { entityKey: "' + users.users[0].id + '" }) { nodes { action after } } }', {}, admin);
+    const actions = audit.auditLog.nodes.map((n: { action: string }) => n.action);
+    expect(actions).toEqual(expect.arrayContaining(['enable_second_factor', 'disable_second_factor']));
+    expect(audit.auditLog.nodes.find((n: { action: string }) => n.action === 'sign_in_failed').after.reason).toBe('second_factor');
+    t.clock.advance(16 * 60_000);
   });
 
   it('lets the tenant admin edit the tenant settings', async () => {

@@ -7,6 +7,7 @@ import { PluginHost1764200300517 } from './1764200300517-PluginHost';
 import { ClassifierModels1764400812377 } from './1764400812377-ClassifierModels';
 import { StatsRollup1764501730911 } from './1764501730911-StatsRollup';
 import { Access1765000400001 } from './1765000400001-Access';
+import { SecondFactor1765000400002 } from './1765000400002-SecondFactor';
 
 /** Every migration in order. They use the QueryRunner API so each runs on SQLite and PostgreSQL. */
-export const MIGRATIONS: Function[] = [Foundation1764000000000, PolicyAndAudit1764000700042, Complaints1764100000000, SlaClocks1764100900731, PluginHost1764200300517, Analytics1764300517203, ClassifierModels1764400812377, StatsRollup1764501730911, Access1765000400001];
+export const MIGRATIONS: Function[] = [Foundation1764000000000, PolicyAndAudit1764000700042, Complaints1764100000000, SlaClocks1764100900731, PluginHost1764200300517, Analytics1764300517203, ClassifierModels1764400812377, StatsRollup1764501730911, Access1765000400001, SecondFactor1765000400002];

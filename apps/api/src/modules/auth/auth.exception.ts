@@ -28,5 +28,10 @@ export const AuthErrors = defineErrors({
   TOO_MANY_ATTEMPTS: {
     category: 'UNAUTHENTICATED', zh: '登录失败次数过多，请在 {seconds} 秒后重试', en: 'Too many failed sign-ins; try again in {seconds} seconds',
   },
+  SECOND_FACTOR_REQUIRED: { category: 'UNAUTHENTICATED', zh: '请输入身份验证器中的 6 位验证码', en: 'Enter the 6-digit code from your authenticator app' },
+  SECOND_FACTOR_INVALID: { category: 'UNAUTHENTICATED', zh: '验证码不正确或已使用', en: 'The code is wrong or was already used' },
+  SECOND_FACTOR_NOT_ALLOWED: { category: 'FORBIDDEN', zh: '只有管理员和经理可以启用双重验证', en: 'Only admins and managers can turn on two-step verification' },
+  SECOND_FACTOR_ALREADY_ON: { category: 'CONFLICT', zh: '双重验证已启用', en: 'Two-step verification is already on' },
+  SECOND_FACTOR_NOT_STARTED: { category: 'BAD_USER_INPUT', zh: '请先开始设置双重验证', en: 'Start setting up two-step verification first' },
   PLATFORM_TOKEN_INVALID: { category: 'UNAUTHENTICATED', zh: '平台运营凭证无效', en: 'The platform operator credential is invalid' },
 });

@@ -8,11 +8,12 @@ import { AuthResolver } from './auth.resolver';
 import { UserAdminService } from './user-admin.service';
 import { SignInThrottleService } from './sign-in-throttle.service';
 import { AccessLinkDelivery } from './access-link';
+import { SecondFactorService } from './second-factor.service';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([User, ApiToken, AccessLink])],
-  providers: [AuthService, AuthResolver, UserAdminService, SignInThrottleService, AccessLinkDelivery],
+  providers: [AuthService, AuthResolver, UserAdminService, SignInThrottleService, AccessLinkDelivery, SecondFactorService],
   exports: [AuthService, UserAdminService, AccessLinkDelivery],
 })
 export class AuthModule {}

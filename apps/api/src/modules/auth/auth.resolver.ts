@@ -1,8 +1,9 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthService } from './auth.service';
 import { UserAdminService } from './user-admin.service';
+import { SecondFactorService, SECOND_FACTOR_ROLES } from './second-factor.service';
 import {
-  AccessLinkPayload, AuthPayload, ApiTokenPayload, CreateTenantInput, CreateUserInput, InviteUserInput, TenantSetupPayload, UpdateUserInput,
+  AccessLinkPayload, AuthPayload, SecondFactorSetup, ApiTokenPayload, CreateTenantInput, CreateUserInput, InviteUserInput, TenantSetupPayload, UpdateUserInput,
   UserFilterInput,
 } from './dtos/auth.types';
 import { User } from './user.entity';
@@ -22,14 +23,43 @@ export class AuthResolver {
     private readonly auth: AuthService,
     private readonly staff: UserAdminService,
     private readonly tenants: TenantService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   @Public()
   @Mutation(() => AuthPayload, {
     description: 'Sign in. A wrong email or password gives the same UNAUTHENTICATED error; repeated failures TOO_MANY_ATTEMPTS.',
   })
-  login(@Args('email') email: string, @Args('password') password: string, @ClientAddress() ip?: string): Promise<AuthPayload> {
-    return this.auth.login(email, password, ip);
+  login(
+    @Args('email') email: string, @Args('password') password: string,
+    @Args('code', { nullable: true, description: 'TOTP or recovery code, for users with the second factor on.' }) code?: string,
+    @ClientAddress() ip?: string,
+  ): Promise<AuthPayload> {
+    return this.auth.login(email, password, ip, code);
+  }
+
+  @Roles(...SECOND_FACTOR_ROLES)
+  @Mutation(() => SecondFactorSetup, { description: 'Starts turning on the TOTP second factor (admins and managers).' })
+  beginSecondFactorSetup(@Auth() auth: AuthContext): Promise<SecondFactorSetup> {
+    return this.secondFactor.begin(auth);
+  }
+
+  @Roles(...SECOND_FACTOR_ROLES)
+  @Mutation(() => [String], { description: 'Confirms the second factor with a first code; returns 10 single-use recovery codes, shown once.' })
+  confirmSecondFactor(@Auth() auth: AuthContext, @Args('code') code: string): Promise<string[]> {
+    return this.secondFactor.confirm(auth, code);
+  }
+
+  @Roles(...SECOND_FACTOR_ROLES)
+  @Mutation(() => Boolean, { description: 'Turns one’s own second factor off (needs the password).' })
+  disableSecondFactor(@Auth() auth: AuthContext, @Args('password') password: string): Promise<boolean> {
+    return this.secondFactor.disable(auth, { password });
+  }
+
+  @Roles(Role.admin)
+  @Mutation(() => Boolean, { description: 'Turns a user’s second factor off (lost device and recovery codes).' })
+  resetUserSecondFactor(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.secondFactor.disable(auth, { userId: id });
   }
 
   @Public()

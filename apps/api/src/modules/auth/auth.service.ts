@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { hash, verify } from '@node-rs/argon2';
+import { hashPassword, verifyPassword } from './passwords';
+import { SecondFactorService } from './second-factor.service';
 import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
 import { CommonErrors } from '../../common/errors/app-error';
@@ -22,9 +23,6 @@ const TOKEN_PREFIX = 'rdt_';
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 /** lastUsedAt is written at most this often per token: a write per request would double the load of API clients. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-
-/** A valid argon2 hash of a random password: verifying against it costs the same as a real user (no timing oracle). */
-let dummyHash: Promise<string> | undefined;
 
 interface JwtClaims {
   sub: string;
@@ -52,18 +50,11 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly throttle: SignInThrottleService,
     private readonly audit: AuditService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
-  static hashPassword(password: string): Promise<string> {
-    return hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  }
-
-  static async verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-    // An invited person has no hash yet (''); verifying against the dummy keeps the cost equal.
-    dummyHash ??= AuthService.hashPassword(randomBytes(16).toString('hex'));
-    const ok = await verify(passwordHash || (await dummyHash), password).catch(() => false);
-    return ok && passwordHash !== '';
-  }
+  static hashPassword = hashPassword;
+  static verifyPassword = verifyPassword;
 
   /** Creates a user without the password policy: seeders and tests (the demo's `demo1234`). The API uses UserAdminService. */
   async createUser(input: { tenantId: string; email: string; password: string; displayName: string; role: Role; departmentId?: string | null }): Promise<User> {
@@ -81,21 +72,26 @@ export class AuthService {
    * Same error and similar cost whether the email or the password was wrong. Failures count per account and per
    * client address in the database (all instances); a locked key answers TOO_MANY_ATTEMPTS with retryAfterSeconds.
    */
-  async login(emailInput: string, password: string, ip?: string): Promise<Session> {
+  async login(emailInput: string, password: string, ip?: string, code?: string | null): Promise<Session> {
     const email = normalizeEmail(emailInput);
     const keys = { email, ip };
     await this.throttle.assertAllowed(keys);
     const user = await this.users.findOne({ where: { email } });
     const ok = await AuthService.verifyPassword(user?.passwordHash ?? '', password);
-    if (!user || !ok || !user.active) {
+    // The second factor is asked for only after a right password; a wrong code counts as a failed sign-in.
+    if (user && ok && user.active && user.totpEnabled && !code) throw AuthErrors.create('SECOND_FACTOR_REQUIRED', { field: 'code' });
+    const secondOk = !(user && ok && user.active && user.totpEnabled) || (await this.secondFactor.accept(user, code!));
+    if (!user || !ok || !user.active || !secondOk) {
       const locked = await this.throttle.recordFailure(keys);
       if (user) {
         const actor: AuditActor = { tenantId: user.tenantId, role: 'anonymous', ip };
-        await this.audit.record(actor, 'sign_in_failed', 'user', user.id, null, { email, reason: ok ? 'deactivated' : 'password' });
+        const reason = !ok ? 'password' : !user.active ? 'deactivated' : 'second_factor';
+        await this.audit.record(actor, 'sign_in_failed', 'user', user.id, null, { email, reason });
         if (locked.length) await this.audit.record(actor, 'lockout', 'user', user.id, null, { email, scopes: locked });
       }
       if (locked.length) throw tooManyAttempts(Math.max(...locked.map((scope) => SIGN_IN_LIMITS[scope].lockMs)));
       if (user && ok && !user.active) throw AuthErrors.create('ACCOUNT_DEACTIVATED');
+      if (user && ok && !secondOk) throw AuthErrors.create('SECOND_FACTOR_INVALID', { field: 'code' });
       throw CommonErrors.create('INVALID_CREDENTIALS');
     }
     await this.throttle.recordSuccess(email);
@@ -217,7 +213,7 @@ export class AuthService {
     const token = await this.tokens.findOneOrFail({ where: { id: auth.tokenId, tenantId: auth.tenantId } });
     return Object.assign(new User(), {
       id: token.id, tenantId: token.tenantId, email: `api-token+${token.id}@redress.local`, displayName: token.name,
-      role: token.role, active: true, createdAt: token.createdAt, passwordHash: '', teams: [], authVersion: 0,
+      role: token.role, active: true, createdAt: token.createdAt, passwordHash: '', teams: [], authVersion: 0, totpEnabled: false,
     });
   }
 

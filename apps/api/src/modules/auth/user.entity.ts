@@ -26,5 +26,13 @@ export class User {
    * version it was issued under and every request compares it with this row, so all API instances refuse at once.
    */
   @Column({ name: 'auth_version', type: 'integer', default: 0 }) authVersion!: number;
+  /** TOTP secret, AES-GCM encrypted (PersonalDataCipher); set while enrolling, used once enabled. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true }) totpSecret!: string | null;
+  @Field({ description: 'Signs in with a TOTP code (or a recovery code) after the password.' })
+  @Column({ name: 'totp_enabled', type: 'boolean', default: false }) totpEnabled!: boolean;
+  /** The last accepted TOTP time step: a code is accepted once. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true }) totpLastStep!: string | number | null;
+  /** SHA-256 of the unused recovery codes. */
+  @JsonColumn({ name: 'recovery_codes', nullable: true }) recoveryCodes!: string[] | null;
   @Field(() => Tenant) tenant?: Tenant;
 }

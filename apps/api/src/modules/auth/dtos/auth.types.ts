@@ -89,3 +89,9 @@ export class TenantSetupPayload {
   @Field({ description: 'One-time link for the first admin to set a password. Shown once.' }) setupLink!: string;
   @Field() expiresAt!: Date;
 }
+
+@ObjectType({ description: 'Second-factor enrolment: add the secret to an authenticator app, then confirm with a code.' })
+export class SecondFactorSetup {
+  @Field({ description: 'Base32 secret, for typing into the app.' }) secret!: string;
+  @Field({ description: 'otpauth:// URI, for a QR code.' }) uri!: string;
+}
