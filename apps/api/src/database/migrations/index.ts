@@ -8,6 +8,7 @@ import { ClassifierModels1764400812377 } from './1764400812377-ClassifierModels'
 import { StatsRollup1764501730911 } from './1764501730911-StatsRollup';
 import { Access1765000400001 } from './1765000400001-Access';
 import { SecondFactor1765000400002 } from './1765000400002-SecondFactor';
+import { Sso1765000400003 } from './1765000400003-Sso';
 
 /** Every migration in order. They use the QueryRunner API so each runs on SQLite and PostgreSQL. */
-export const MIGRATIONS: Function[] = [Foundation1764000000000, PolicyAndAudit1764000700042, Complaints1764100000000, SlaClocks1764100900731, PluginHost1764200300517, Analytics1764300517203, ClassifierModels1764400812377, StatsRollup1764501730911, Access1765000400001, SecondFactor1765000400002];
+export const MIGRATIONS: Function[] = [Foundation1764000000000, PolicyAndAudit1764000700042, Complaints1764100000000, SlaClocks1764100900731, PluginHost1764200300517, Analytics1764300517203, ClassifierModels1764400812377, StatsRollup1764501730911, Access1765000400001, SecondFactor1765000400002, Sso1765000400003];

@@ -9,11 +9,14 @@ import { UserAdminService } from './user-admin.service';
 import { SignInThrottleService } from './sign-in-throttle.service';
 import { AccessLinkDelivery } from './access-link';
 import { SecondFactorService } from './second-factor.service';
+import { OidcLogin } from './oidc-login.entity';
+import { SsoService } from './sso.service';
+import { SsoResolver } from './sso.resolver';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([User, ApiToken, AccessLink])],
-  providers: [AuthService, AuthResolver, UserAdminService, SignInThrottleService, AccessLinkDelivery, SecondFactorService],
+  imports: [TypeOrmModule.forFeature([User, ApiToken, AccessLink, OidcLogin])],
+  providers: [AuthService, AuthResolver, UserAdminService, SignInThrottleService, AccessLinkDelivery, SecondFactorService, SsoService, SsoResolver],
   exports: [AuthService, UserAdminService, AccessLinkDelivery],
 })
 export class AuthModule {}
