@@ -6,7 +6,7 @@ export type Role = 'admin' | 'manager' | 'handler' | 'agent' | 'analyst' | 'expe
 
 export type Area =
   | 'dashboard' | 'complaints' | 'intake' | 'policy' | 'rules' | 'publishing' | 'approve' | 'plugins' | 'users' | 'audit'
-  | 'confirmCause' | 'trainModel' | 'exportStats' | 'acknowledgeAlerts';
+  | 'confirmCause' | 'trainModel' | 'exportStats' | 'acknowledgeAlerts' | 'profile' | 'tenantSettings';
 
 const ACCESS: Record<Area, Role[]> = {
   dashboard: ['admin', 'manager', 'analyst', 'expert', 'auditor'],
@@ -24,6 +24,9 @@ const ACCESS: Record<Area, Role[]> = {
   trainModel: ['admin', 'analyst', 'expert'],
   exportStats: ['admin', 'manager', 'analyst', 'expert', 'auditor'],
   acknowledgeAlerts: ['admin', 'manager', 'analyst'],
+  // Everyone who signs in with a password has a profile (password, second factor).
+  profile: ['admin', 'manager', 'handler', 'agent', 'analyst', 'expert', 'auditor'],
+  tenantSettings: ['admin'],
 };
 
 export function can(role: string | undefined, area: Area): boolean {

@@ -20,6 +20,8 @@ import ExtensionIcon from '@mui/icons-material/Extension';
 import PeopleIcon from '@mui/icons-material/People';
 import KeyIcon from '@mui/icons-material/Key';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import SettingsIcon from '@mui/icons-material/Settings';
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import { can, type Area } from '../permissions';
 
 interface Item {
@@ -71,6 +73,8 @@ const SECTIONS: Section[] = [
       { to: '/users', label: 'resources.users.name', icon: <PeopleIcon />, area: 'users' },
       { to: '/apiTokens', label: 'resources.apiTokens.name', icon: <KeyIcon />, area: 'users' },
       { to: '/auditLog', label: 'resources.auditLog.name', icon: <FactCheckIcon />, area: 'audit' },
+      { to: '/tenant-settings', label: 'app.access.tenant_settings', icon: <SettingsIcon />, area: 'tenantSettings' },
+      { to: '/profile', label: 'app.access.profile', icon: <AccountCircleIcon />, area: 'profile' },
     ],
   },
 ];
