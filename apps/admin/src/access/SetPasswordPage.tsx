@@ -5,6 +5,12 @@ import { useLocation, useSearchParams } from 'react-router-dom';
 import { gql } from '../graphql/client';
 import { SESSION_FIELDS, startSession, type ConsoleSession } from '../authProvider';
 
+/** Starts the console afresh at `route` with the new credentials (a hash change alone would keep react-admin's signed-out state). */
+function openConsoleAt(route: string) {
+  window.history.replaceState(null, '', `/#${route}`);
+  window.location.reload();
+}
+
 /**
  * Opened from an invitation or password-reset link (no sign-in needed): sets the password with the link's
  * single-use token and signs the person in.
@@ -34,8 +40,7 @@ export function SetPasswordPage() {
         `mutation ConsoleSetPassword($token: String!, $password: String!) { ${operation}(token: $token, password: $password) ${SESSION_FIELDS} }`,
         { token, password },
       );
-      // A full load: react-admin starts again with the new credentials.
-      window.location.assign(`/#${startSession(data[operation])}`);
+      openConsoleAt(startSession(data[operation]));
     } catch (failure) {
       setError((failure as Error).message);
       notify((failure as Error).message, { type: 'error' });
@@ -74,7 +79,7 @@ export function SsoCallbackPage() {
     const callbackUrl = `${window.location.origin}/sso/callback?${params.toString()}`;
     gql<{ completeSsoLogin: ConsoleSession }>(
       `mutation ConsoleSso($callbackUrl: String!) { completeSsoLogin(callbackUrl: $callbackUrl) ${SESSION_FIELDS} }`, { callbackUrl },
-    ).then((data) => window.location.assign(`/#${startSession(data.completeSsoLogin)}`), (failure) => setError((failure as Error).message));
+    ).then((data) => openConsoleAt(startSession(data.completeSsoLogin)), (failure) => setError((failure as Error).message));
   }
   return (
     <Box sx={{ p: 4 }}>
