@@ -1,29 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { ensureConsoleBuilt } from '../support/console-build';
 
 /**
  * Staff access in a real Chromium against a real API on SQLite: the admin invites a colleague, the colleague sets a
  * password through the one-time link and is signed in, the admin deactivates them, and their open session is refused.
  */
-const ADMIN = resolve(__dirname, '../../apps/admin');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'Lantern-Orchid-93-Basin';
-
-function newestSource(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestSource(join(path, name))));
-}
-
-function ensureConsoleBuilt(): void {
-  const built = join(ADMIN, 'dist/index.html');
-  const sources = Math.max(...['src', 'index.html', 'vite.config.mts', 'package.json'].map((p) => newestSource(join(ADMIN, p))));
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  execFileSync('npx', ['vite', 'build'], { cwd: ADMIN, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
-}
 
 describe('staff access in the console', () => {
   let t: TestApp;
