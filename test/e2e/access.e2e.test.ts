@@ -315,6 +315,14 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
     t.clock.advance(16 * 60_000);
   });
 
+  it('records exports of personal data in the audit log', async () => {
+    const exported = await t.gqlOk('mutation { exportComplaints(format: XLSX) { id } }', {}, admin);
+    const audit = await t.gqlOk('{ auditLog(filter: { action: "export_personal_data" }) { nodes { entity entityKey actorRole ip after } } }', {}, admin);
+    expect(audit.auditLog.nodes[0]).toMatchObject({
+      entity: 'complaints', entityKey: exported.exportComplaints.id, actorRole: 'admin', ip: '127.0.0.1', after: { format: 'xlsx' },
+    });
+  });
+
   it('lets the tenant admin edit the tenant settings', async () => {
     const q = 'mutation($i: TenantSettingsInput!) { updateTenant(input: $i) { name timeZone locale numberPattern } }';
     expect(reasonOf(await t.gql(q, { i: { timeZone: 'Mars/Olympus' } }, admin))).toBe('TIME_ZONE_INVALID');
