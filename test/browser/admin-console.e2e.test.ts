@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { ensureConsoleBuilt } from '../support/console-build';
 
 /**
  * The admin console in a real Chromium against a real API on SQLite (the API serves apps/admin/dist).
@@ -10,24 +10,8 @@ import { createTestApp, type TestApp } from '../support/test-app';
  * Quicker locally: REDRESS_TEST_DB=sqlite npx vitest run --project e2e test/browser
  */
 const ROOT = resolve(__dirname, '../..');
-const ADMIN = join(ROOT, 'apps/admin');
 const SHOTS = join(ROOT, 'test-results/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function newestSource(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestSource(join(path, name))));
-}
-
-/** Builds the console when dist is missing or older than its sources. */
-function ensureConsoleBuilt(): void {
-  const built = join(ADMIN, 'dist/index.html');
-  const sources = Math.max(...['src', 'index.html', 'vite.config.mts', 'package.json'].map((p) => newestSource(join(ADMIN, p))));
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  // NODE_ENV is 'test' under vitest; the console must be the production build (React's dev build is several times slower).
-  execFileSync('npx', ['vite', 'build'], { cwd: ADMIN, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
-}
 
 let t: TestApp;
 /** The page a failing step was on, photographed by afterEach (test-results/screenshots/failed-*.png). */

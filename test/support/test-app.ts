@@ -53,7 +53,7 @@ export interface CreateTestAppOptions {
   autoMigrate?: boolean;
   /** Installed plugins (default: the API's INSTALLED_PLUGINS). */
   plugins?: PluginInput[];
-  /** Configuration the test changes (production mode, GraphQL limits …). */
+  /** Configuration the test changes (production mode, GraphQL limits, a platform operator token …). */
   config?: Partial<AppConfig>;
   /** Log levels (default errors only) and where the JSON lines go (default standard output). */
   logger?: LogLevel[];

@@ -29,11 +29,14 @@ import apiTokens from './users/apiTokens';
 import policyVersions from './publishing/policyVersions';
 import auditLog from './publishing/auditLog';
 import { IntakePage } from './intake/IntakePage';
+import { SetPasswordPage, SsoCallbackPage } from './access/SetPasswordPage';
 
 // Heavy screens load on demand: the rule builder (query builder) and the dashboard (charts).
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const RuleBuilderPage = lazy(() => import('./rule-builder/RuleBuilderPage'));
 const PublishingPage = lazy(() => import('./publishing/PublishingPage'));
+const ProfilePage = lazy(() => import('./access/ProfilePage'));
+const TenantSettingsPage = lazy(() => import('./access/TenantSettingsPage'));
 
 const lazyPage = (element: React.ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
@@ -76,6 +79,14 @@ export function App() {
         <Route path="/notification-settings" element={<ChannelSettingsPage />} />
         <Route path="/rules" element={lazyPage(<RuleBuilderPage />)} />
         <Route path="/publishing" element={lazyPage(<PublishingPage />)} />
+        <Route path="/profile" element={lazyPage(<ProfilePage />)} />
+        <Route path="/tenant-settings" element={lazyPage(<TenantSettingsPage />)} />
+      </CustomRoutes>
+      {/* Reached without signing in: invitation and reset links, and the single sign-on callback. */}
+      <CustomRoutes noLayout>
+        <Route path="/accept-invitation" element={<SetPasswordPage />} />
+        <Route path="/reset-password" element={<SetPasswordPage />} />
+        <Route path="/sso-callback" element={<SsoCallbackPage />} />
       </CustomRoutes>
     </Admin>
   );

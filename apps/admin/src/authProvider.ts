@@ -26,18 +26,31 @@ export const userStore = {
   clear: () => localStorage.removeItem(USER_KEY),
 };
 
+export interface ConsoleSession {
+  token: string;
+  user: ConsoleUser;
+}
+
+/** The fields of a session payload (login, acceptInvitation, resetPassword, completeSsoLogin, changePassword). */
+export const SESSION_FIELDS = `{ token user { ${USER_FIELDS} } }`;
+
+/** Keeps a session the API handed out; returns where the role lands. */
+export function startSession(session: ConsoleSession): string {
+  tokenStore.set(session.token);
+  userStore.set(session.user);
+  resetSchema();
+  // Agents land on the intake form, handlers on their queue, administrators on the dashboard.
+  return homeFor(session.user.role);
+}
+
 /** Signs in with the API's `login` and keeps the bearer token; the role decides what the console shows. */
 export const authProvider: AuthProvider = {
-  async login({ username, email, password }: { username?: string; email?: string; password: string }) {
-    const data = await gql<{ login: { token: string; user: ConsoleUser } }>(
-      `mutation ConsoleLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token user { ${USER_FIELDS} } } }`,
-      { email: email ?? username, password },
+  async login({ username, email, password, code }: { username?: string; email?: string; password: string; code?: string }) {
+    const data = await gql<{ login: ConsoleSession }>(
+      `mutation ConsoleLogin($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) ${SESSION_FIELDS} }`,
+      { email: email ?? username, password, code: code || null },
     );
-    tokenStore.set(data.login.token);
-    userStore.set(data.login.user);
-    resetSchema();
-    // Agents land on the intake form, handlers on their queue, administrators on the dashboard.
-    return { redirectTo: homeFor(data.login.user.role) };
+    return { redirectTo: startSession(data.login) };
   },
   async logout() {
     tokenStore.clear();

@@ -10,6 +10,11 @@ sendAnonymousVisitorToSignIn(tokenStore.get(), () => {
   userStore.clear();
 });
 
+// The identity provider sends the browser back to /sso/callback?code=…&state=…; the console's routes live in the hash.
+if (window.location.pathname === '/sso/callback') {
+  window.location.replace(`/#/sso-callback${window.location.search}`);
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -6,7 +6,8 @@ export type Role = 'admin' | 'manager' | 'handler' | 'agent' | 'analyst' | 'expe
 
 export type Area =
   | 'dashboard' | 'complaints' | 'intake' | 'policy' | 'rules' | 'publishing' | 'approve' | 'plugins' | 'users' | 'audit'
-  | 'confirmCause' | 'trainModel' | 'exportStats' | 'acknowledgeAlerts' | 'deliveries' | 'notificationSettings' | 'bell';
+  | 'confirmCause' | 'trainModel' | 'exportStats' | 'acknowledgeAlerts' | 'deliveries' | 'notificationSettings' | 'bell'
+  | 'profile' | 'tenantSettings';
 
 const ACCESS: Record<Area, Role[]> = {
   dashboard: ['admin', 'manager', 'analyst', 'expert', 'auditor'],
@@ -28,6 +29,9 @@ const ACCESS: Record<Area, Role[]> = {
   deliveries: ['admin', 'manager', 'auditor'],
   notificationSettings: ['admin'],
   bell: ['admin', 'manager', 'handler', 'agent', 'analyst', 'expert', 'auditor'],
+  // Everyone who signs in with a password has a profile (password, second factor).
+  profile: ['admin', 'manager', 'handler', 'agent', 'analyst', 'expert', 'auditor'],
+  tenantSettings: ['admin'],
 };
 
 export function can(role: string | undefined, area: Area): boolean {

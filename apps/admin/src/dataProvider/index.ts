@@ -122,6 +122,11 @@ export const dataProvider = {
       await upsertPolicyItem(resource, item);
       return { data: withId(item) };
     }
+    if (resource === 'users') {
+      // An invitation: the payload carries the one-time link (or says it was e-mailed).
+      const payload = await callOperation<any>('mutation', 'inviteUser', { input: params.data });
+      return { data: withId({ ...payload.user, delivered: payload.delivered, link: payload.link, expiresAt: payload.expiresAt }) };
+    }
     if (resource === 'apiTokens') {
       const payload = await callOperation<any>('mutation', 'createApiToken', params.data);
       return { data: withId({ ...payload.token, secret: payload.secret }) };
@@ -133,6 +138,10 @@ export const dataProvider = {
       const { id: _id, treeOrder: _order, ...item } = params.data as any;
       await upsertPolicyItem(resource, item);
       return { data: withId(item) };
+    }
+    if (resource === 'users') {
+      const { displayName, role, teams, departmentId } = params.data as any;
+      return { data: withId(await callOperation('mutation', 'updateUser', { id: params.id, input: { displayName, role, teams, departmentId: departmentId || null } })) };
     }
     throw new OperationUnavailableError(`update ${resource}`);
   },

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { gql, GraphQLRequestError } from '../graphql/client';
 import { useLogin, useNotify, useTranslate, LocalesMenuButton } from 'react-admin';
 import { Avatar, Box, Button, Card, CardContent, CircularProgress, TextField, Typography } from '@mui/material';
 import LockIcon from '@mui/icons-material/Lock';
@@ -11,16 +12,30 @@ export const LoginPage = () => {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [loading, setLoading] = useState(false);
+  // Shown once the API asks for the second factor (after a right password).
+  const [needsCode, setNeedsCode] = useState(false);
+  const [code, setCode] = useState('');
+  const [tenant, setTenant] = useState('');
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setLoading(true);
     try {
-      await login({ email, password });
+      await login({ email, password, code: needsCode ? code : undefined });
     } catch (error) {
+      if (error instanceof GraphQLRequestError && error.reason === 'SECOND_FACTOR_REQUIRED') setNeedsCode(true);
       notify((error as Error).message || 'ra.auth.sign_in_error', { type: 'error' });
     } finally {
       setLoading(false);
+    }
+  };
+
+  const singleSignOn = async () => {
+    try {
+      const data = await gql<{ beginSsoLogin: string }>('mutation ConsoleSsoBegin($t: String!) { beginSsoLogin(tenant: $t) }', { t: tenant });
+      window.location.assign(data.beginSsoLogin);
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
     }
   };
 
@@ -57,9 +72,17 @@ export const LoginPage = () => {
             onChange={(e) => setPassword(e.target.value)}
             required
           />
+          {needsCode && (
+            <TextField label={translate('app.access.code')} name="code" value={code} onChange={(e) => setCode(e.target.value)}
+              helperText={translate('app.access.code_required')} autoComplete="one-time-code" required autoFocus />
+          )}
           <Button type="submit" variant="contained" disabled={loading} startIcon={loading ? <CircularProgress size={16} /> : null}>
             {translate('app.login.submit')}
           </Button>
+          <Box sx={{ display: 'flex', gap: 1 }}>
+            <TextField size="small" label={translate('app.access.tenant_slug')} value={tenant} onChange={(e) => setTenant(e.target.value)} sx={{ flex: 1 }} />
+            <Button variant="outlined" onClick={singleSignOn} disabled={!tenant.trim()}>{translate('app.access.sso_login')}</Button>
+          </Box>
           <Typography variant="caption" color="text.secondary">{translate('app.login.demo_hint')}</Typography>
         </CardContent>
       </Card>

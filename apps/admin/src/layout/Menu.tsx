@@ -24,6 +24,8 @@ import WavesIcon from '@mui/icons-material/Waves';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import OutboxIcon from '@mui/icons-material/Outbox';
 import SettingsInputAntennaIcon from '@mui/icons-material/SettingsInputAntenna';
+import SettingsIcon from '@mui/icons-material/Settings';
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import { can, type Area } from '../permissions';
 
 interface Item {
@@ -80,6 +82,8 @@ const SECTIONS: Section[] = [
       { to: '/auditLog', label: 'resources.auditLog.name', icon: <FactCheckIcon />, area: 'audit' },
       { to: '/deliveries', label: 'app.menu.deliveries', icon: <OutboxIcon />, area: 'deliveries' },
       { to: '/notification-settings', label: 'app.menu.notification_settings', icon: <SettingsInputAntennaIcon />, area: 'notificationSettings' },
+      { to: '/tenant-settings', label: 'app.access.tenant_settings', icon: <SettingsIcon />, area: 'tenantSettings' },
+      { to: '/profile', label: 'app.access.profile', icon: <AccountCircleIcon />, area: 'profile' },
     ],
   },
 ];

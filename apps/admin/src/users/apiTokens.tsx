@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Create, Datagrid, DateField, DeleteButton, FunctionField, List, SelectInput, SimpleForm, TextField, TextInput, required, useTranslate } from 'react-admin';
+import { Create, Datagrid, DateField, DateTimeInput, DeleteButton, FunctionField, List, SelectInput, SimpleForm, TextField, TextInput, required, useTranslate } from 'react-admin';
 import { Alert, Dialog, DialogContent, DialogTitle, DialogActions, Button } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
 import { useNavigate } from 'react-router-dom';
@@ -15,6 +15,8 @@ const ApiTokenList = () => (
       <TextField source="prefix" label="resources.apiTokens.fields.prefix" />
       <DateField source="createdAt" showTime label="resources.apiTokens.fields.createdAt" />
       <DateField source="revokedAt" showTime label="resources.apiTokens.fields.revokedAt" />
+      <DateField source="expiresAt" showTime label="resources.apiTokens.fields.expiresAt" />
+      <DateField source="lastUsedAt" showTime label="resources.apiTokens.fields.lastUsedAt" />
       <DeleteButton label="app.tokens.revoke" mutationMode="pessimistic" />
     </Datagrid>
   </List>
@@ -35,6 +37,7 @@ function ApiTokenCreate() {
           <TextInput source="name" label="resources.apiTokens.fields.name" validate={required()} />
           <SelectInput source="role" label="resources.apiTokens.fields.role" validate={required()} defaultValue="api_client"
             choices={ROLES.map((id) => ({ id, name: `app.roles.${id}` }))} />
+          <DateTimeInput source="expiresAt" label="resources.apiTokens.fields.expiresAt" />
         </SimpleForm>
       </Create>
       <Dialog open={!!secret}>

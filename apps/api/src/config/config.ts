@@ -30,6 +30,13 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** When set, `/metrics` wants `Authorization: Bearer <token>` (REDRESS_METRICS_TOKEN). */
   metricsToken?: string;
+  /** Where people open the console; invitation and password-reset links start with it. */
+  publicUrl: string;
+  /**
+   * The platform operator's credential for creating tenants over GraphQL: REDRESS_PLATFORM_TOKEN, either the
+   * secret itself or `sha256:<hex>` of it (so the deployment need not hold the secret). Unset: no operator API.
+   */
+  platformToken?: string;
 }
 
 /**
@@ -136,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     graphql: graphqlLimits(env, production),
     metricsToken: env.REDRESS_METRICS_TOKEN?.trim() || undefined,
     shutdownGraceMs: env.REDRESS_SHUTDOWN_GRACE_MS === undefined ? (production ? 5000 : 0) : nonNegativeInt(env, 'REDRESS_SHUTDOWN_GRACE_MS'),
+    publicUrl: (env.REDRESS_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    platformToken: env.REDRESS_PLATFORM_TOKEN?.trim() || undefined,
     ...overrides,
   };
 }

@@ -1,6 +1,8 @@
 import { Tenant } from '../modules/tenant/tenant.entity';
 import { User } from '../modules/auth/user.entity';
 import { ApiToken } from '../modules/auth/api-token.entity';
+import { AccessLink } from '../modules/auth/access-link.entity';
+import { OidcLogin } from '../modules/auth/oidc-login.entity';
 import { Customer } from '../modules/customer/customer.entity';
 import { Complaint, ComplaintCounter, ComplaintEvent, ComplaintReply, ComplaintTask } from '../modules/complaint/complaint.entity';
 import { OutboxMessage } from '../modules/outbox/outbox.entity';
@@ -16,7 +18,7 @@ import { ChannelSetting, Delivery, StaffNotification, WebhookSubscription } from
 
 /** Every TypeORM entity of the API. A new module adds its entities here. */
 export const ENTITIES: Function[] = [
-  Tenant, User, ApiToken, PolicyDraftItem, PolicyVersion, AuditLog,
+  Tenant, User, ApiToken, AccessLink, OidcLogin, PolicyDraftItem, PolicyVersion, AuditLog,
   Customer, Complaint, ComplaintEvent, ComplaintTask, ComplaintReply, ComplaintCounter, OutboxMessage,
   SlaClock, SlaExtensionRequest,
   AnalyticsAlert, WeeklyReport, ExportJob, ComplaintDailyStats, ComplaintDailyOnTime, StatsRollupState,

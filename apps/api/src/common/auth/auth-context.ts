@@ -9,10 +9,13 @@ export interface AuthContext {
   /** Set for API tokens. */
   tokenId?: string;
   email?: string;
+  /** The client address (behind a proxy: the forwarded one), for the audit log and sign-in throttling. */
+  ip?: string;
 }
 
 export interface RequestWithAuth {
   headers: Record<string, string | string[] | undefined>;
   auth?: AuthContext;
   requestId?: string;
+  ip?: string;
 }

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CommonErrors } from '../errors/app-error';
-import { PUBLIC_KEY, ROLES_KEY, requestOf } from './decorators';
+import { PLATFORM_KEY, PUBLIC_KEY, ROLES_KEY, requestOf } from './decorators';
 import { Role } from './roles';
 import type { RequestWithAuth } from './auth-context';
 import { AuthService } from '../../modules/auth/auth.service';
@@ -10,7 +10,8 @@ import { AuthService } from '../../modules/auth/auth.service';
 export async function authenticateRequest(auth: AuthService, request: RequestWithAuth): Promise<RequestWithAuth> {
   const header = request.headers['authorization'];
   const value = Array.isArray(header) ? header[0] : header;
-  if (value && !request.auth) request.auth = await auth.authenticate(value);
+  // The client address goes with the credential: sign-in throttling and the audit log record where a call came from.
+  if (value && !request.auth) request.auth = { ...(await auth.authenticate(value)), ip: request.ip };
   return request;
 }
 
@@ -29,6 +30,12 @@ export class RolesGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
     const request = requestOf(context);
+    // The platform operator's credential belongs to no tenant: it never becomes an AuthContext.
+    if (this.reflector.getAllAndOverride<boolean>(PLATFORM_KEY, targets)) {
+      const header = request.headers['authorization'];
+      this.auth.assertPlatformOperator(Array.isArray(header) ? header[0] : header);
+      return true;
+    }
     try {
       await authenticateRequest(this.auth, request);
     } catch (error) {

@@ -22,3 +22,6 @@ export const ALL_ROLES = Object.values(Role) as Role[];
 export const STAFF_ROLES = [Role.admin, Role.manager, Role.handler, Role.agent];
 /** Roles that may read complaints (including personal data, subject to masking). */
 export const READ_ROLES = [Role.admin, Role.manager, Role.handler, Role.agent, Role.analyst, Role.expert, Role.auditor, Role.api_client];
+
+/** Staff may only grant roles at or below their own: admin > manager > everyone else. */
+export const roleRank = (role: Role): number => (role === Role.admin ? 3 : role === Role.manager ? 2 : 1);

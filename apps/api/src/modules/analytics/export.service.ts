@@ -7,6 +7,7 @@ import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/roles';
 import { PersonalDataCipher } from '../../common/crypto/personal-data';
+import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config';
 import { Complaint } from '../complaint/complaint.entity';
@@ -46,6 +47,7 @@ export class ExportService {
     private readonly policies: PolicyService,
     private readonly cipher: PersonalDataCipher,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly audit: AuditService,
   ) {
     this.directory = join(config.dataDir, 'exports');
   }
@@ -103,6 +105,8 @@ export class ExportService {
     const base = await this.complaintQuery(auth, filter);
     const total = await base.getCount();
     const job = await this.createJob(auth, 'complaints', format, { filter, personal, expectedRows: total });
+    // Who took personal data out of the system, when, from where and with which filter.
+    if (personal) await this.audit.record(auth, 'export_personal_data', 'complaints', job.id, null, { filter, format, rows: total });
     const work = this.run(job, (progress) => this.writeComplaints(auth, job, filter, personal, total, progress));
     if (total <= BACKGROUND_EXPORT_ROWS) {
       await work;

@@ -15,5 +15,7 @@ export class AuditLog {
   @Column({ name: 'entity_key', type: 'varchar', length: 200, nullable: true }) entityKey!: string | null;
   @JsonColumn({ nullable: true }) before!: unknown;
   @JsonColumn({ nullable: true }) after!: unknown;
+  /** The client address the change came from (sign-ins, user and token changes); null for the system. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) ip!: string | null;
   @DateTimeColumn({ name: 'created_at' }) createdAt!: Date;
 }

@@ -12,6 +12,8 @@ export interface AuditActor {
   role: string;
   userId?: string;
   tokenId?: string;
+  /** Client address of the request, when there was one. */
+  ip?: string;
 }
 
 export interface AuditFilter {
@@ -19,6 +21,7 @@ export interface AuditFilter {
   entity?: string;
   entityKey?: string;
   actorId?: string;
+  ip?: string;
   since?: Date;
   until?: Date;
 }
@@ -72,7 +75,7 @@ export class AuditService {
     const repository = manager ? manager.getRepository(AuditLog) : this.entries;
     const entry = repository.create({
       id: timeOrderedId(), tenantId: auth.tenantId, actorId: auth.userId ?? auth.tokenId ?? null, actorRole: auth.role,
-      action, entity, entityKey: key, before: before ?? null, after: after ?? null, createdAt: this.clock.now(),
+      action, entity, entityKey: key, before: before ?? null, after: after ?? null, ip: auth.ip ?? null, createdAt: this.clock.now(),
     });
     return repository.save(entry);
   }
@@ -85,6 +88,7 @@ export class AuditService {
     if (filter.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });
     if (filter.entityKey) query.andWhere('a.entity_key = :entityKey', { entityKey: filter.entityKey });
     if (filter.actorId) query.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.ip) query.andWhere('a.ip = :ip', { ip: filter.ip });
     if (filter.since) query.andWhere('a.created_at >= :since', { since: filter.since });
     if (filter.until) query.andWhere('a.created_at < :until', { until: filter.until });
     if (after) {

@@ -2,13 +2,21 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
+import { AccessLink } from './access-link.entity';
 import { AuthService } from './auth.service';
 import { AuthResolver } from './auth.resolver';
+import { UserAdminService } from './user-admin.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
+import { AccessLinkDelivery } from './access-link';
+import { SecondFactorService } from './second-factor.service';
+import { OidcLogin } from './oidc-login.entity';
+import { SsoService } from './sso.service';
+import { SsoResolver } from './sso.resolver';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([User, ApiToken])],
-  providers: [AuthService, AuthResolver],
-  exports: [AuthService],
+  imports: [TypeOrmModule.forFeature([User, ApiToken, AccessLink, OidcLogin])],
+  providers: [AuthService, AuthResolver, UserAdminService, SignInThrottleService, AccessLinkDelivery, SecondFactorService, SsoService, SsoResolver],
+  exports: [AuthService, UserAdminService, AccessLinkDelivery],
 })
 export class AuthModule {}

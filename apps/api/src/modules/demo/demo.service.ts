@@ -17,6 +17,14 @@ export const DEMO_USERS: { email: string; role: Role; displayName: string }[] = 
   { email: 'analyst@demo.local', role: Role.analyst, displayName: '分析师 刘洋' },
 ];
 
+/** What a production start on an empty database prints: production never creates the demo tenant. */
+export const FIRST_TENANT_HELP = [
+  'The database has no tenant yet, so nobody can sign in. Create the first tenant and its admin with:',
+  '  npm run tenant -- create --name "公司名称" --slug acme --admin-email admin@acme.example',
+  'It prints a one-time setup link (valid 7 days); the admin opens it and sets a password.',
+  'With REDRESS_PLATFORM_TOKEN set, a platform operator can do the same with the createTenant GraphQL mutation.',
+].join('\n');
+
 /** On an empty database outside production: the demo tenant 演示公司, its users and (through seeders) its policy. */
 @Injectable()
 export class DemoService implements OnApplicationBootstrap {
@@ -29,8 +37,12 @@ export class DemoService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.seedDemo || (await this.tenants.count()) > 0) return;
-    await this.seed();
+    if ((await this.tenants.count()) > 0) return;
+    if (this.config.seedDemo) {
+      await this.seed();
+      return;
+    }
+    if (this.config.production) this.logger.warn(FIRST_TENANT_HELP);
   }
 
   async seed(): Promise<string> {

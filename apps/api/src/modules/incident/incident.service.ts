@@ -410,8 +410,9 @@ export class IncidentService {
   }
 
   private async checkOwner(auth: AuthContext, ownerId: string): Promise<void> {
-    const users = await this.auth.listUsers(auth.tenantId);
-    if (!users.some((u) => u.id === ownerId && u.active)) throw IncidentErrors.create('UNKNOWN_USER', { field: 'ownerId' });
+    // An incident is owned by someone who may be assigned complaints (an active admin, manager or handler).
+    const users = await this.auth.listAssignable(auth.tenantId);
+    if (!users.some((u) => u.id === ownerId)) throw IncidentErrors.create('UNKNOWN_USER', { field: 'ownerId' });
   }
 }
 

@@ -4,10 +4,27 @@ import { Repository } from 'typeorm';
 import { Tenant, TenantSettings } from './tenant.entity';
 import { notFound } from '../../common/errors/app-error';
 import { newId } from '../../common/db/columns';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { AuditService } from '../audit/audit.service';
+import { validateTenantFields } from './tenant-fields';
+
+export interface TenantSettingsPatch {
+  name?: string;
+  timeZone?: string;
+  locale?: string;
+  numberPattern?: string;
+}
+
+const snapshot = (tenant: Tenant) => ({
+  name: tenant.name, timeZone: tenant.timeZone, locale: tenant.locale, numberPattern: tenant.settings.numberPattern ?? null,
+});
 
 @Injectable()
 export class TenantService {
-  constructor(@InjectRepository(Tenant) private readonly tenants: Repository<Tenant>) {}
+  constructor(
+    @InjectRepository(Tenant) private readonly tenants: Repository<Tenant>,
+    private readonly audit: AuditService,
+  ) {}
 
   async get(id: string): Promise<Tenant> {
     const tenant = await this.tenants.findOne({ where: { id } });
@@ -39,5 +56,22 @@ export class TenantService {
     const tenant = await this.get(id);
     tenant.settings = { ...tenant.settings, ...patch };
     return this.tenants.save(tenant);
+  }
+
+  /** The tenant admin's settings screen: name, time zone, locale and complaint number pattern, audited. */
+  async updateTenant(auth: AuthContext, patch: TenantSettingsPatch): Promise<Tenant> {
+    validateTenantFields(patch);
+    return this.tenants.manager.transaction(async (manager) => {
+      const repository = manager.getRepository(Tenant);
+      const tenant = await repository.findOneOrFail({ where: { id: auth.tenantId } });
+      const before = snapshot(tenant);
+      if (patch.name !== undefined) tenant.name = patch.name.trim();
+      if (patch.timeZone !== undefined) tenant.timeZone = patch.timeZone;
+      if (patch.locale !== undefined) tenant.locale = patch.locale;
+      if (patch.numberPattern !== undefined) tenant.settings = { ...tenant.settings, numberPattern: patch.numberPattern };
+      const saved = await repository.save(tenant);
+      await this.audit.record(auth, 'update_tenant', 'tenant', tenant.id, before, snapshot(saved), manager);
+      return saved;
+    });
   }
 }
