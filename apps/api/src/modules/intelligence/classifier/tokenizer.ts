@@ -7,7 +7,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict as jiebaDict } from '@node-rs/jieba/dict';
 import { DEFAULT_STOPWORDS } from './stopwords';
 
-/** 'none': Chinese is read through character n-grams only (no word segmentation: ~30× faster, as accurate). */
+/** 'none': Chinese is read through character n-grams only (no segmentation: jieba words beside them cost 3.5× the time for +0.3 points on one TIPDM fold). */
 export type SegmenterKind = 'none' | 'jieba' | 'intl';
 
 export interface TokenizerOptions {
