@@ -1,7 +1,8 @@
 /**
  * One-factor-at-a-time sensitivity check of the classifier's options (5-fold CV on each dev set).
  *   npx tsx test/bench/classifier-tune.ts [sets] [configNames]
- * Used to choose the defaults; deliberately coarse to avoid overfitting the dev sets.
+ * Used to choose the defaults (docs/analytics.md lists what was measured); deliberately coarse to avoid overfitting
+ * the dev sets.
  */
 import { crossValidate, loadDataset } from '../../apps/api/src/modules/intelligence/classifier';
 import type { DatasetName, TrainOptions } from '../../apps/api/src/modules/intelligence/classifier';
@@ -9,25 +10,22 @@ import type { DatasetName, TrainOptions } from '../../apps/api/src/modules/intel
 const sets = (process.argv[2] ?? 'cfpb,banking77,tipdm').split(',') as DatasetName[];
 const CONFIGS: Record<string, TrainOptions> = {
   default: {},
-  l2_0: { l2: 0 },
-  l2_1e6: { l2: 1e-6 },
-  l2_1e4: { l2: 1e-4 },
-  epochs8: { epochs: 8 },
-  epochs30: { epochs: 30 },
-  lr02: { learningRate: 0.2 },
-  lr1: { learningRate: 1 },
-  balanced: { classWeight: 'balanced' },
-  latin35: { latinCharNgrams: [3, 5] },
-  latin24: { latinCharNgrams: [2, 4] },
-  han12: { hanCharNgrams: [1, 2] },
-  han23: { hanCharNgrams: [2, 3] },
-  uni: { wordNgrams: [1, 1] },
-  tri: { wordNgrams: [1, 3] },
+  c05: { c: 0.5 },
+  c1: { c: 1 },
+  c4: { c: 4 },
+  unweighted: { classWeight: 'none' },
+  noLatinChars: { latinCharNgrams: null },
+  latinChars: { latinCharNgrams: [2, 5] }, // also for long texts
+  blockNorm: { blockNorm: true },
   minDf1: { minDf: 1 },
-  minDf3: { minDf: 3 },
-  noHmm: { hmm: false },
+  stopwords: { useDefaultStopwords: true },
+  sublinear: { sublinearTf: true },
   rawTf: { sublinearTf: false },
-  noStop: { useDefaultStopwords: false },
+  han14: { hanCharNgrams: [1, 4] },
+  jieba: { segmenter: 'jieba' },
+  opening30: { headChars: 30 },
+  nbsvm: { nbAlpha: 1 },
+  softmax: { algorithm: 'softmax', temperature: 1 },
 };
 const only = process.argv[3]?.split(',');
 const data = Object.fromEntries(sets.map((s) => [s, loadDataset(s)]));

@@ -1,11 +1,12 @@
 /**
  * Complaint-cause classifier benchmark.
- *   npx tsx test/bench/classifier.bench.ts [--quick] [--sets cfpb,banking77,tipdm] [--no-segmenter-compare] [--json out.json]
- *   --no-cv: skip cross-validation (timing only).
- * Per data set: stratified 5-fold accuracy / macro-F1, training time on the full set, throughput
- * (classifying 10,000 complaints, cycling through the set), model JSON size.
+ *   npx tsx test/bench/classifier.bench.ts [--quick] [--sets cfpb,banking77,tipdm] [--json out.json]
+ *   --no-cv: skip cross-validation (timing only). --no-baseline: skip the SVM baseline.
+ * Per data set: stratified 5-fold accuracy / macro-F1 of the classifier (library defaults) and, on the same folds,
+ * of the reference linear SVM (svm-baseline.ts); training time on the full set, throughput (classifying 10,000
+ * complaints, cycling through the set, in this process and in the worker-thread pool), model JSON size.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import {
   ComplaintCauseModel,
@@ -15,8 +16,11 @@ import {
   datasetAvailable,
   findRepoRoot,
   loadDataset,
+  stratifiedFolds,
   stratifiedSubsample,
+  computeMetrics,
 } from '../../apps/api/src/modules/intelligence/classifier';
+import { SvmBaseline } from './svm-baseline';
 import type { DatasetName, TrainOptions } from '../../apps/api/src/modules/intelligence/classifier';
 
 const args = process.argv.slice(2);
@@ -25,7 +29,7 @@ const setsArg = args[args.indexOf('--sets') + 1];
 const sets = (args.includes('--sets') && setsArg ? setsArg.split(',') : ['cfpb', 'banking77', 'tipdm']) as DatasetName[];
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const noCv = args.includes('--no-cv'); // timing only (for re-measuring throughput on a quiet machine)
-const compareSegmenters = !noCv && !args.includes('--no-segmenter-compare');
+const withBaseline = !noCv && !args.includes('--no-baseline');
 
 const dataDir = complaintsDataDir(findRepoRoot(__dirname));
 const pct = (x: number) => (100 * x).toFixed(1) + '%';
@@ -44,9 +48,12 @@ interface Row {
   /** macro-F1 over classes with at least K samples (a class with fewer cannot appear in every fold). */
   macroF1Learnable: number;
   foldStd: number;
+  baselineAccuracy: number;
+  baselineMacroF1: number;
   trainMs: number;
   avgChars: number;
   throughputMs: number;
+  throughputCpuMs: number;
   poolMs: number;
   jsonKB: number;
   vocab: number;
@@ -55,7 +62,7 @@ interface Row {
 
 const rows: Row[] = [];
 async function main(): Promise<void> {
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   for (const name of sets) {
     if (!datasetAvailable(name, dataDir)) {
       console.log(`${name}: not found in ${dataDir}, skipped`);
@@ -68,6 +75,7 @@ async function main(): Promise<void> {
     const cv = noCv
       ? { accuracy: NaN, macroF1: NaN, foldAccuracyStd: NaN, perClass: {} as Record<string, { f1: number; support: number }> }
       : crossValidate(samples, K, opts);
+    const baseline = withBaseline ? baselineCv(samples, name === 'tipdm' ? 'char13' : 'word12') : { accuracy: NaN, macroF1: NaN };
     let t0 = performance.now();
     const model = ComplaintCauseModel.train(samples, opts);
     const trainMs = performance.now() - t0;
@@ -75,8 +83,12 @@ async function main(): Promise<void> {
     const texts = Array.from({ length: THROUGHPUT_N }, (_, i) => samples[i % samples.length]!.text);
     model.predictBatch(texts.slice(0, 200)); // warm-up (JIT, segmenter dictionary load)
     t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const seq = model.predictBatch(texts);
     const throughputMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    // CPU time of this thread's work: what the wall time would be on an idle core (the bench machine is shared)
+    const throughputCpuMs = (cpu.user + cpu.system) / 1000;
     const pool = new PredictionPool(model);
     await pool.predictBatch(texts.slice(0, 1000)); // warm-up
     t0 = performance.now();
@@ -95,9 +107,12 @@ async function main(): Promise<void> {
         return f.reduce((a, m) => a + m.f1, 0) / f.length;
       })(),
       foldStd: cv.foldAccuracyStd,
+      baselineAccuracy: baseline.accuracy,
+      baselineMacroF1: baseline.macroF1,
       trainMs,
       avgChars: Math.round(texts.reduce((a, t) => a + t.length, 0) / texts.length),
       throughputMs,
+      throughputCpuMs,
       poolMs,
       jsonKB: json.length / 1024,
       vocab: model.info.vocabularySize,
@@ -105,7 +120,8 @@ async function main(): Promise<void> {
     rows.push(row);
     console.log(
       `${name.padEnd(10)} n=${row.n} classes=${classes} acc=${pct(row.accuracy)} (±${pct(row.foldStd)}) macroF1=${pct(row.macroF1)} (classes≥${K}: ${pct(row.macroF1Learnable)}) ` +
-        `train=${(trainMs / 1000).toFixed(2)}s 10k-predict(avg ${row.avgChars} chars)=${(throughputMs / 1000).toFixed(2)}s ` +
+        `| SVM baseline acc=${pct(row.baselineAccuracy)} macroF1=${pct(row.baselineMacroF1)} | ` +
+        `train=${(trainMs / 1000).toFixed(2)}s 10k-predict(avg ${row.avgChars} chars)=${(throughputMs / 1000).toFixed(2)}s (CPU ${(throughputCpuMs / 1000).toFixed(2)}s) ` +
         `pool(${cpus().length} threads)=${(poolMs / 1000).toFixed(2)}s vocab=${row.vocab} json=${row.jsonKB.toFixed(0)}KB`,
     );
     const worst = Object.entries(cv.perClass)
@@ -114,24 +130,22 @@ async function main(): Promise<void> {
       .map(([l, m]) => `${l} F1=${pct(m.f1)} (n=${m.support})`);
     console.log(`           weakest classes: ${worst.join('; ')}`);
 
-    if (name === 'tipdm' && compareSegmenters) {
-      for (const segmenter of ['jieba', 'intl'] as const) {
-        const o: TrainOptions = { ...opts, segmenter };
-        const r = crossValidate(samples, K, o);
-        const m = ComplaintCauseModel.train(samples, o);
-        m.predictBatch(texts.slice(0, 200));
-        t0 = performance.now();
-        m.predictBatch(texts);
-        const ms = performance.now() - t0;
-        const noChar = crossValidate(samples, K, { ...o, hanCharNgrams: null });
-        console.log(
-          `  segmenter=${segmenter.padEnd(5)} acc=${pct(r.accuracy)} macroF1=${pct(r.macroF1)} 10k-predict=${(ms / 1000).toFixed(2)}s` +
-            ` | words only (no char bigrams): acc=${pct(noChar.accuracy)} macroF1=${pct(noChar.macroF1)}`,
-        );
-      }
-    }
+    console.log(`           load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   }
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ node: process.version, cpus: cpus().length, rows }, null, 2));
+}
+
+/** The reference SVM on the same stratified folds as crossValidate (same seed), pooled like it. */
+function baselineCv(samples: ReturnType<typeof loadDataset>, analyzer: 'word12' | 'char13'): { accuracy: number; macroF1: number } {
+  const fold = stratifiedFolds(samples.map((s) => s.label), K, 42);
+  const predicted: string[] = new Array<string>(samples.length);
+  for (let f = 0; f < K; f++) {
+    const model = SvmBaseline.train(samples.filter((_, i) => fold[i] !== f), analyzer);
+    samples.forEach((s, i) => {
+      if (fold[i] === f) predicted[i] = model.predict(s.text);
+    });
+  }
+  return computeMetrics(samples.map((s) => s.label), predicted);
 }
 
 main().catch((e) => {

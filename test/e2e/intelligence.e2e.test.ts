@@ -33,8 +33,15 @@ const LABELLED: Record<string, string[]> = {
   ],
 };
 
+/** A cause the first models never saw: personal data leaked by the operator. */
+const PRIVACY = [
+  '我的个人信息被泄露了，天天接到推销电话。', '营业厅把我的身份证复印件随便给别人看，隐私泄露。', '客户资料外泄，陌生人知道我的住址和套餐。',
+  '未经同意把我的手机号卖给了第三方公司。', '工作人员私自查询我的通话记录，侵犯隐私。', '注册信息被泄露，收到大量诈骗短信。',
+];
+
 const JOB = 'query($id: ID!) { classifierJob(id: $id) { id status progress message modelVersion } }';
-const MODELS = '{ classifierModels { id version status active sampleCount labels metrics trigger trainedAt } }';
+const MODELS = '{ classifierModels { id version status active sampleCount labels metrics trigger trainedAt gate { decision reason candidateAccuracy activeAccuracy activeVersion margin noise } } }';
+const UNCERTAIN = 'query($first: Int) { uncertainPredictions(first: $first) { complaintId number cause confidence runnerUp runnerUpConfidence margin modelVersion } }';
 const CONFIRM = 'mutation($id: ID!, $cause: String!) { confirmComplaintCause(id: $id, cause: $cause) { id cause } }';
 
 describe.each(testDatabases())('complaint-cause classifier on %s', (db) => {
@@ -219,4 +226,83 @@ describe.each(testDatabases())('complaint-cause classifier on %s', (db) => {
     const { classifierModels } = await t.gqlOk<any>('{ classifierModels { version options } }', {}, admin);
     expect(classifierModels[0].options.dictionary).toEqual(['光猫', '宽带套餐']);
   }, 120_000);
+  it('ranks unconfirmed complaints by uncertainty, and learns the causes people correct through the API', async () => {
+    const { classifierModels: before } = await t.gqlOk<any>(MODELS, {}, admin);
+    const activeBefore = before.find((m: any) => m.active);
+    const ids: string[] = [];
+    for (const text of PRIVACY) ids.push((await submit(t, agent, { channel: 'web', type: 'service.efficiency', text })).id);
+
+    // The queue: complaints without a confirmed cause, least sure first, scored by the active model.
+    const { uncertainPredictions: queue } = await t.gqlOk<any>(UNCERTAIN, { first: 50 }, analyst);
+    expect(queue.length).toBeGreaterThanOrEqual(PRIVACY.length);
+    const margins = queue.map((q: any) => q.margin);
+    expect(margins).toEqual([...margins].sort((a, b) => a - b));
+    for (const q of queue) {
+      expect(q.margin).toBeCloseTo(q.confidence - q.runnerUpConfidence, 6);
+      expect(q.modelVersion).toBe(activeBefore.version);
+      expect(confirmed.some((c) => c.id === q.complaintId)).toBe(false);
+    }
+    expect(queue.map((q: any) => q.complaintId)).toEqual(expect.arrayContaining(ids));
+    const { uncertainPredictions: top2 } = await t.gqlOk<any>(UNCERTAIN, { first: 2 }, analyst);
+    expect(top2).toEqual(queue.slice(0, 2));
+    expect((await t.gql(UNCERTAIN, { first: 0 }, analyst)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_FIRST' });
+    expect((await t.gql(UNCERTAIN, { first: 5 }, agent)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    // Experts correct the predicted cause (nothing the model knows) to the new one; a confirmed complaint leaves the queue.
+    for (const id of ids) {
+      const { complaint } = await t.gqlOk<any>('query($id: ID!) { complaint(id: $id) { predictedCause } }', { id }, analyst);
+      expect(complaint.predictedCause).not.toBe('privacy');
+      await t.gqlOk<any>(CONFIRM, { id, cause: 'privacy' }, analyst);
+    }
+    const { uncertainPredictions: after } = await t.gqlOk<any>(UNCERTAIN, { first: 50 }, analyst);
+    expect(after.map((q: any) => q.complaintId)).not.toEqual(expect.arrayContaining([ids[0]]));
+
+    // The next training reads the corrections: a fourth cause, and the gate lets it in.
+    const { trainCauseClassifier: job } = await t.gqlOk<any>('mutation { trainCauseClassifier { id modelVersion } }', {}, analyst);
+    const done = await untilDone(job.id);
+    expect(done.status).toBe('ready');
+    expect(done.message).toMatch(/activated \(active v\d+ \d+\.\d%, margin 2\.0% \+ noise \d+\.\d%\)/);
+    const { classifierModels } = await t.gqlOk<any>(MODELS, {}, admin);
+    const latest = classifierModels[0];
+    expect(latest).toMatchObject({ version: job.modelVersion, status: 'ready', active: true, labels: ['attitude', 'billing', 'network', 'privacy'] });
+    expect(latest.metrics.classCounts.privacy).toBe(PRIVACY.length);
+    expect(latest.gate).toMatchObject({ decision: 'activated', reason: 'not-worse', activeVersion: activeBefore.version, activeAccuracy: activeBefore.metrics.accuracy, margin: 0.02 });
+    expect(latest.gate.candidateAccuracy).toBe(latest.metrics.accuracy);
+    expect(latest.gate.candidateAccuracy).toBeGreaterThanOrEqual(activeBefore.metrics.accuracy - 0.02 - latest.gate.noise);
+    expect(latest.gate.noise).toBeGreaterThan(0);
+    const { predictComplaintCause: p } = await t.gqlOk<any>('query($text: String!) { predictComplaintCause(text: $text) { cause modelVersion } }',
+      { text: '我的身份证号和住址被泄露给了推销公司' }, agent);
+    expect(p).toEqual({ cause: 'privacy', modelVersion: job.modelVersion });
+  }, 180_000);
+
+  it('refuses a retrained model that is worse than the active one by more than the configured margin', async () => {
+    // The margin is a tenant setting: bad values are refused with a clear error.
+    expect((await t.gql('mutation { setClassifierGateMargin(margin: 1.5) }', {}, analyst)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_GATE_MARGIN' });
+    expect((await t.gql('mutation { setClassifierGateMargin(margin: 0.05) }', {}, agent)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gqlOk<any>('mutation { setClassifierGateMargin(margin: 0.05) }', {}, analyst)).setClassifierGateMargin).toBe(0.05);
+    expect((await t.gqlOk<any>('{ classifierGateMargin }', {}, admin)).classifierGateMargin).toBe(0.05);
+    const { classifierModels: before } = await t.gqlOk<any>(MODELS, {}, admin);
+    const active = before.find((m: any) => m.active);
+
+    // Careless corrections through the API: half of the first examples get another cause (labels rotate).
+    const rotate: Record<string, string> = { attitude: 'billing', billing: 'network', network: 'attitude' };
+    for (const { id, cause } of confirmed.filter((_, i) => i % 2 === 0)) await t.gqlOk<any>(CONFIRM, { id, cause: rotate[cause] }, analyst);
+
+    const { trainCauseClassifier: job } = await t.gqlOk<any>('mutation { trainCauseClassifier { id modelVersion } }', {}, analyst);
+    const done = await untilDone(job.id);
+    expect(done.status).toBe('refused');
+    expect(done.message).toMatch(/refused by the quality gate: active v\d+ \d+\.\d%, margin 5\.0% \+ noise \d+\.\d%/);
+    const { classifierModels } = await t.gqlOk<any>(MODELS, {}, admin);
+    const refused = classifierModels[0];
+    expect(refused).toMatchObject({ version: job.modelVersion, status: 'refused', active: false });
+    expect(refused.gate).toMatchObject({ decision: 'refused', reason: 'worse', activeVersion: active.version, activeAccuracy: active.metrics.accuracy, margin: 0.05 });
+    expect(refused.gate.candidateAccuracy).toBeLessThan(refused.gate.activeAccuracy - 0.05 - refused.gate.noise);
+    // The active model stays: same version for predictions on demand and at intake.
+    expect(classifierModels.find((m: any) => m.active).version).toBe(active.version);
+    const { predictComplaintCause: p } = await t.gqlOk<any>('query { predictComplaintCause(text: "宽带断网，网络连不上") { modelVersion } }', {}, agent);
+    expect(p.modelVersion).toBe(active.version);
+    const next = await submit(t, agent, { channel: 'web', type: 'service.efficiency', text: '客服态度太差了，直接挂我电话。' });
+    const shown = await t.gqlOk<any>('query($id: ID!) { complaint(id: $id) { timeline { type data } } }', { id: next.id }, admin);
+    expect(shown.complaint.timeline.find((e: any) => e.type === 'prediction').data.modelVersion).toBe(active.version);
+  }, 180_000);
 });

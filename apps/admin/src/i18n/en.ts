@@ -253,10 +253,18 @@ export const en: Messages = {
       complaint: 'complaint %{n}', kind: { spike: 'Spike', repeat_complainant: 'Repeat complainant' },
     },
     model: {
-      title: 'Cause classifier', help: 'Trained on complaints with a confirmed cause; a new version is used as soon as it is ready', train: 'Train model', failed: 'Training failed',
-      trained: 'Model v%{version} trained', progress: 'Training v%{version}… %{percent}%', none: 'No model trained yet', active: 'in use',
-      columns: { version: 'Version', status: 'Status', samples: 'Samples', accuracy: 'Accuracy', macro_f1: 'Macro F1', trained_at: 'Trained at' },
-      status: { training: 'Training', ready: 'Ready', failed: 'Failed', retired: 'Retired' },
+      title: 'Cause classifier', help: 'Trained on complaints with a confirmed cause; a new version is used only if it passes the quality gate (held-out accuracy not below the active one by more than the margin)', train: 'Train model', failed: 'Training failed',
+      trained: 'Model v%{version} trained', refused: 'Model v%{version} failed the quality gate; the active version stays', progress: 'Training v%{version}… %{percent}%', none: 'No model trained yet', active: 'in use',
+      columns: { version: 'Version', status: 'Status', samples: 'Samples', accuracy: 'Accuracy', macro_f1: 'Macro F1', gate: 'Quality gate', trained_at: 'Trained at' },
+      status: { training: 'Training', ready: 'Ready', failed: 'Failed', retired: 'Retired', refused: 'Not activated' },
+      gate: {
+        activated: 'Activated', refused: 'Refused', first_model: 'First model', not_worse: 'Not worse than the active version', worse: 'Worse than the active version',
+        not_measured: 'Accuracy could not be measured', figures: 'this %{candidate}, v%{version} %{active}, margin %{margin} + sampling noise %{noise}',
+      },
+      uncertain: {
+        title: 'To label: least sure predictions', help: 'Complaints whose two likeliest causes are closest come first; confirming their cause teaches the next training the most',
+        none: 'No complaint is waiting for a cause', between: '%{cause} %{percent} / %{other} %{other_percent}',
+      },
     },
     dashboard: {
       weekly_title: 'This week’s complaints', previous_week: 'Previous week', next_week: 'Next week', statistics_table: 'Complaint statistics', trend: 'Trend',

@@ -254,10 +254,18 @@ export const zhCN = {
       complaint: '投诉%{n}', kind: { spike: '激增', repeat_complainant: '重复投诉' },
     },
     model: {
-      title: '原因分类模型', help: '用已确认原因的投诉训练；新版本训练完成后自动启用', train: '训练模型', failed: '模型训练失败',
-      trained: '模型 v%{version} 训练完成', progress: '正在训练 v%{version}… %{percent}%', none: '尚未训练过模型', active: '使用中',
-      columns: { version: '版本', status: '状态', samples: '样本数', accuracy: '准确率', macro_f1: '宏平均 F1', trained_at: '完成时间' },
-      status: { training: '训练中', ready: '可用', failed: '失败', retired: '已停用' },
+      title: '原因分类模型', help: '用已确认原因的投诉训练；新版本须通过质量门（留出准确率不低于使用中的版本超过容差）才会启用', train: '训练模型', failed: '模型训练失败',
+      trained: '模型 v%{version} 训练完成', refused: '模型 v%{version} 未通过质量门，继续使用原版本', progress: '正在训练 v%{version}… %{percent}%', none: '尚未训练过模型', active: '使用中',
+      columns: { version: '版本', status: '状态', samples: '样本数', accuracy: '准确率', macro_f1: '宏平均 F1', gate: '质量门', trained_at: '完成时间' },
+      status: { training: '训练中', ready: '可用', failed: '失败', retired: '已停用', refused: '未启用' },
+      gate: {
+        activated: '已启用', refused: '已拒绝', first_model: '首个模型', not_worse: '不低于使用中的版本', worse: '比使用中的版本差',
+        not_measured: '未能测量准确率', figures: '本版 %{candidate}，v%{version} %{active}，容差 %{margin} + 抽样误差 %{noise}',
+      },
+      uncertain: {
+        title: '待标注：预测最不确定的投诉', help: '两个最可能原因的概率最接近的排在前面；确认它们的原因最能提升下次训练',
+        none: '没有待确认原因的投诉', between: '%{cause} %{percent} / %{other} %{other_percent}',
+      },
     },
     dashboard: {
       weekly_title: '本周投诉情况', previous_week: '上一周', next_week: '下一周', statistics_table: '投诉统计表', trend: '投诉趋势',

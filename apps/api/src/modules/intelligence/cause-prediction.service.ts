@@ -8,6 +8,22 @@ import { causeText, isShareableKeyword } from './cause-predictor';
 import { IntelligenceErrors } from './intelligence.exception';
 
 export const SIMILAR_COMPLAINTS = 5;
+export const MAX_UNCERTAIN = 100;
+
+export interface UncertainPrediction {
+  complaintId: string;
+  number: string;
+  title: string | null;
+  state: string;
+  receivedAt: Date;
+  cause: string;
+  confidence: number;
+  runnerUp: string | null;
+  runnerUpConfidence: number;
+  /** confidence − runnerUpConfidence: the smaller, the more a confirmed label teaches the model. */
+  margin: number;
+  modelVersion: number;
+}
 
 export interface CausePredictionResult {
   cause: string;
@@ -44,6 +60,28 @@ export class CausePredictionService {
     const complaint = await this.complaints.get(auth, complaintId);
     if (!complaint.predictedCause) throw IntelligenceErrors.create('NO_PREDICTION', { field: 'complaintId' });
     return this.complaints.confirmCause(auth, complaint.id, complaint.predictedCause);
+  }
+
+  /**
+   * The complaints without a confirmed cause whose prediction by the active model is least sure (smallest margin
+   * between the two likeliest causes first): labelling those teaches the next training the most (uncertainty
+   * sampling). Ranked afresh with the active model on every call; the newest MAX_UNCONFIRMED_SCAN are considered.
+   */
+  async uncertain(auth: AuthContext, first: number): Promise<UncertainPrediction[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_UNCERTAIN) throw IntelligenceErrors.create('INVALID_FIRST', { field: 'first', params: { max: MAX_UNCERTAIN } });
+    const active = await this.models.active(auth.tenantId);
+    if (!active) throw IntelligenceErrors.create('NO_MODEL');
+    const rows = await this.source.unconfirmed(auth.tenantId);
+    const ranked = rows.map((r) => {
+      const p = active.model.predict(causeText(r.title, r.text), { topK: 2, keywords: 0 });
+      const second = p.top[1];
+      return {
+        complaintId: r.id, number: r.number, title: r.title, state: r.state, receivedAt: r.receivedAt, cause: p.label, confidence: p.confidence,
+        runnerUp: second?.label ?? null, runnerUpConfidence: second?.confidence ?? 0, margin: p.confidence - (second?.confidence ?? 0), modelVersion: active.version,
+      };
+    });
+    // ties (equal margins): newest first, as the rows came
+    return ranked.map((r, i) => ({ r, i })).sort((a, b) => a.r.margin - b.r.margin || a.i - b.i).slice(0, first).map(({ r }) => r);
   }
 
   private async predict(tenantId: string, text: string, excludeId?: string): Promise<CausePredictionResult | null> {

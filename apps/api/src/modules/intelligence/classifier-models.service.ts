@@ -86,8 +86,13 @@ export class ClassifierModelsService {
         .where('m.id = :id AND m.tenant_id = :tenantId', { id: latest.id, tenantId }).getOne();
       if (row?.modelJson) {
         const started = performance.now();
-        active = { id: row.id, version: row.version, model: ComplaintCauseModel.fromJSON(row.modelJson) };
-        this.logger.log(`Loaded cause classifier v${row.version} for tenant ${tenantId} in ${Math.round(performance.now() - started)} ms`);
+        try {
+          active = { id: row.id, version: row.version, model: ComplaintCauseModel.fromJSON(row.modelJson) };
+          this.logger.log(`Loaded cause classifier v${row.version} for tenant ${tenantId} in ${Math.round(performance.now() - started)} ms`);
+        } catch (error) {
+          // E.g. a model of an older format after an upgrade: no prediction (as without a model) until the next training.
+          this.logger.warn(`Cause classifier v${row.version} of tenant ${tenantId} cannot be loaded (${(error as Error).message}); train a new version`);
+        }
       }
     }
     // A model installed by training on this instance while we read may be newer than what we read.

@@ -11,6 +11,7 @@ import { trainInWorker } from './training-thread';
 import { ClassifierModelsService } from './classifier-models.service';
 import { ConfirmedCauseSource } from './confirmed-causes.source';
 import { IntelligenceErrors } from './intelligence.exception';
+import { decideGate, gateMargin } from './quality-gate';
 
 /** Fewer confirmed complaints than this cannot train a useful model. */
 export const MIN_TRAINING_SAMPLES = 10;
@@ -104,17 +105,24 @@ export class ClassifierTrainingService {
     try {
       const outcome = await trainInWorker(samples, options, report);
       await progressWrites;
-      const message = describeOutcome(outcome.metrics, samples.length);
-      await this.dataSource.transaction(async (manager) => {
+      const margin = gateMargin((await this.tenants.get(job.tenantId)).settings);
+      const gate = await this.dataSource.transaction(async (manager) => {
         const models = manager.getRepository(ClassifierModel);
+        // The quality gate compares with the model active now (not when training started).
+        const active = await models.findOne({ select: { id: true, version: true, metrics: true, sampleCount: true }, where: { tenantId: job.tenantId, status: 'ready' }, order: { version: 'DESC' } });
+        const decision = decideGate({ metrics: outcome.metrics, samples: samples.length }, active && { version: active.version, metrics: active.metrics, samples: active.sampleCount }, margin);
+        const activated = decision.decision === 'activated';
         await models.update({ id: job.id }, {
-          status: 'ready', progress: 1, message, trainedAt: this.clock.now(), labels: outcome.labels,
-          metrics: outcome.metrics as never, modelJson: outcome.modelJson,
+          status: activated ? 'ready' : 'refused', progress: 1, message: describeOutcome(outcome.metrics, samples.length, decision),
+          trainedAt: this.clock.now(), labels: outcome.labels, metrics: outcome.metrics as never, modelJson: outcome.modelJson, gate: decision as never,
         });
-        await models.update({ tenantId: job.tenantId, status: 'ready', version: LessThan(job.version) }, { status: 'retired' });
+        if (activated) await models.update({ tenantId: job.tenantId, status: 'ready', version: LessThan(job.version) }, { status: 'retired' });
+        return decision;
       });
-      this.models.install(job.tenantId, { id: job.id, version: job.version, model: ComplaintCauseModel.fromJSON(outcome.modelJson) });
-      this.logger.log(`Cause classifier v${job.version} for tenant ${job.tenantId}: ${message}`);
+      if (gate.decision === 'activated') {
+        this.models.install(job.tenantId, { id: job.id, version: job.version, model: ComplaintCauseModel.fromJSON(outcome.modelJson) });
+      }
+      this.logger.log(`Cause classifier v${job.version} for tenant ${job.tenantId}: ${describeOutcome(outcome.metrics, samples.length, gate)}`);
     } catch (error) {
       await progressWrites;
       this.logger.error(`Training v${job.version} for tenant ${job.tenantId} failed: ${(error as Error).message}`);

@@ -6,6 +6,17 @@ import { causeText } from './cause-predictor';
 
 /** Newest confirmed complaints used for training (the similarity index keeps the newest 5,000 of them). */
 export const MAX_TRAINING_SAMPLES = 50_000;
+/** The uncertain-predictions queue ranks the newest this many valid complaints without a confirmed cause. */
+export const MAX_UNCONFIRMED_SCAN = 5_000;
+
+export interface UnconfirmedComplaint {
+  id: string;
+  number: string;
+  title: string | null;
+  text: string;
+  state: string;
+  receivedAt: Date;
+}
 
 
 /**
@@ -33,6 +44,17 @@ export class ConfirmedCauseSource {
     return this.dataSource.getRepository(ComplaintEvent).count({
       where: { tenantId, type: 'cause.confirmed', ...(since ? { occurredAt: MoreThan(since) } : {}) },
     });
+  }
+
+  /** Valid complaints nobody confirmed a cause for, newest first (what the uncertain-predictions queue ranks). */
+  async unconfirmed(tenantId: string, limit = MAX_UNCONFIRMED_SCAN): Promise<UnconfirmedComplaint[]> {
+    const rows = await this.dataSource.getRepository(Complaint).find({
+      select: { id: true, number: true, title: true, text: true, state: true, receivedAt: true },
+      where: { tenantId, cause: IsNull(), valid: true },
+      order: { receivedAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+    return rows.map((r) => ({ id: r.id, number: r.number, title: r.title ?? null, text: r.text, state: r.state, receivedAt: r.receivedAt }));
   }
 
   /** Numbers of the given complaints of the tenant, by id. */

@@ -6,5 +6,7 @@ export const IntelligenceErrors = defineErrors({
   JOB_NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到该训练任务', en: 'Training job not found' },
   NO_PREDICTION: { category: 'CONFLICT', zh: '该投诉没有可采纳的预测原因', en: 'This complaint has no predicted cause to accept' },
   EMPTY_TEXT: { category: 'BAD_USER_INPUT', zh: '请输入投诉内容', en: 'Give the complaint text' },
+  INVALID_FIRST: { category: 'BAD_USER_INPUT', zh: '数量须为 1–{max} 的整数', en: 'first must be a whole number from 1 to {max}' },
+  INVALID_GATE_MARGIN: { category: 'BAD_USER_INPUT', zh: '质量门限须在 0 到 1 之间（例如 0.02 表示 2 个百分点）', en: 'The quality-gate margin must be between 0 and 1 (0.02 means 2 percentage points)' },
   INVALID_DICTIONARY: { category: 'BAD_USER_INPUT', zh: '词典最多 {max} 个词，每个词 1–{maxLength} 个字符', en: 'The dictionary holds at most {max} words of 1–{maxLength} characters' },
 });

@@ -79,7 +79,8 @@ describe('complaint-cause classifier', () => {
     expect(p.label).toBe(NETWORK);
     const terms = p.keywords.map((k) => k.term);
     expect(terms.length).toBeGreaterThan(0);
-    expect(['宽带', '断网', '信号']).toContain(terms[0]);
+    // Chinese is read through character n-grams: the strongest is a piece of the network words
+    expect(['宽带', '断网', '信号'].some((w) => w.includes(terms[0]!))).toBe(true);
     for (const k of p.keywords) expect(k.weight).toBeGreaterThan(0);
     for (let i = 1; i < p.keywords.length; i++) expect(p.keywords[i]!.weight).toBeLessThanOrEqual(p.keywords[i - 1]!.weight);
     // stopwords never drive a prediction
@@ -132,12 +133,16 @@ describe('complaint-cause classifier', () => {
   });
 
   it('applies extra stopwords', () => {
-    const tok = new Tokenizer({ stopwords: ['投诉', 'complaint'] });
+    const tok = new Tokenizer({ segmenter: 'jieba', stopwords: ['投诉', 'complaint'] });
     const tokens = tok.tokenize('我要投诉 this complaint about billing');
     expect(tokens).toContain('billing');
     expect(tokens).not.toContain('投诉');
     expect(tokens).not.toContain('complaint');
-    expect(new Tokenizer().tokenize('我要投诉 this complaint')).toEqual(expect.arrayContaining(['投诉', 'complaint']));
+    expect(new Tokenizer({ segmenter: 'jieba' }).tokenize('我要投诉 this complaint')).toEqual(expect.arrayContaining(['投诉', 'this', 'complaint']));
+    // the built-in list is opt-in (it costs accuracy on complaints, see docs/analytics.md)
+    expect(new Tokenizer({ useDefaultStopwords: true }).tokenize('this complaint')).toEqual(['complaint']);
+    // without a segmenter, Chinese becomes no word tokens (character n-grams read it)
+    expect(new Tokenizer().tokenize('我要投诉 this complaint')).toEqual(['this', 'complaint']);
   });
 
   it('finds similar past complaints by id', () => {

@@ -24,9 +24,17 @@ export interface FoldResult extends Metrics {
   predictMs: number;
 }
 
+/** A held-out prediction's raw class scores and the index of the true label among them (-1: unknown to that fold's model). */
+export interface OutOfFoldScore {
+  scores: Float64Array;
+  truth: number;
+}
+
 export interface CrossValidationResult extends Metrics {
   /** Pooled over all folds (every sample is predicted exactly once). */
   folds: FoldResult[];
+  /** Every sample's held-out scores (for fitting the probability temperature). */
+  outOfFold: OutOfFoldScore[];
   /** Mean and standard deviation of the per-fold accuracies. */
   foldAccuracyMean: number;
   foldAccuracyStd: number;
@@ -98,6 +106,7 @@ export function crossValidate(samples: readonly Sample[], k = 5, options: TrainO
     options.seed ?? 42,
   );
   const predicted: string[] = new Array<string>(samples.length);
+  const outOfFold: OutOfFoldScore[] = new Array<OutOfFoldScore>(samples.length);
   const folds: FoldResult[] = [];
   for (let f = 0; f < k; f++) {
     const trainSet: Sample[] = [];
@@ -109,15 +118,19 @@ export function crossValidate(samples: readonly Sample[], k = 5, options: TrainO
     const model = ComplaintCauseModel.train(trainSet, { ...options, maxIndexDocs: 0 });
     const trainMs = performance.now() - t0;
     t0 = performance.now();
-    const preds = model.predictBatch(
-      testIdx.map((i) => samples[i]!.text),
-      { topK: 1, keywords: 0 },
-    );
+    const labelIndex = new Map(model.labels.map((l, c) => [l, c]));
+    const preds = testIdx.map((i) => {
+      const scores = model.scores(samples[i]!.text);
+      outOfFold[i] = { scores, truth: labelIndex.get(samples[i]!.label) ?? -1 };
+      let best = 0;
+      for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[best]!) best = c;
+      return model.labels[best]!;
+    });
     const predictMs = performance.now() - t0;
-    preds.forEach((p, j) => (predicted[testIdx[j]!] = p.label));
+    preds.forEach((p, j) => (predicted[testIdx[j]!] = p));
     const m = computeMetrics(
       testIdx.map((i) => samples[i]!.label),
-      preds.map((p) => p.label),
+      preds,
     );
     folds.push({ fold: f, trainSize: trainSet.length, testSize: testIdx.length, trainMs, predictMs, ...m });
   }
@@ -128,5 +141,44 @@ export function crossValidate(samples: readonly Sample[], k = 5, options: TrainO
   const accs = folds.map((f) => f.accuracy);
   const mean = accs.reduce((a, b) => a + b, 0) / accs.length;
   const std = Math.sqrt(accs.reduce((a, b) => a + (b - mean) ** 2, 0) / accs.length);
-  return { ...pooled, folds, foldAccuracyMean: mean, foldAccuracyStd: std };
+  return { ...pooled, folds, outOfFold, foldAccuracyMean: mean, foldAccuracyStd: std };
+}
+
+/** Mean negative log-likelihood of the true labels under softmax(scores / t). */
+export function heldOutNll(oof: readonly OutOfFoldScore[], t: number): number {
+  let sum = 0;
+  let n = 0;
+  for (const o of oof) {
+    if (!o || o.truth < 0) continue;
+    let max = -Infinity;
+    for (const z of o.scores) if (z / t > max) max = z / t;
+    let e = 0;
+    for (const z of o.scores) e += Math.exp(z / t - max);
+    sum += Math.log(e) + max - o.scores[o.truth]! / t;
+    n++;
+  }
+  return n ? sum / n : NaN;
+}
+
+/**
+ * Temperature scaling (Guo et al., 2017): the t minimising the held-out NLL of softmax(scores / t), by golden-section
+ * search on log t in [0.02, 5]. It changes confidences, never the predicted label.
+ */
+export function fitTemperature(oof: readonly OutOfFoldScore[]): number {
+  let lo = Math.log(0.02);
+  let hi = Math.log(5);
+  const g = (Math.sqrt(5) - 1) / 2;
+  let a = hi - g * (hi - lo);
+  let b = lo + g * (hi - lo);
+  let fa = heldOutNll(oof, Math.exp(a));
+  let fb = heldOutNll(oof, Math.exp(b));
+  if (Number.isNaN(fa)) return NaN;
+  for (let i = 0; i < 40; i++) {
+    if (fa < fb) {
+      hi = b; b = a; fb = fa; a = hi - g * (hi - lo); fa = heldOutNll(oof, Math.exp(a));
+    } else {
+      lo = a; a = b; fa = fb; b = lo + g * (hi - lo); fb = heldOutNll(oof, Math.exp(b));
+    }
+  }
+  return Math.exp((lo + hi) / 2);
 }

@@ -10,31 +10,74 @@ import { isHanCode } from './tokenizer';
 export interface FeatureOptions {
   /** Word n-gram range. Default [1, 2]. */
   wordNgrams?: [number, number];
-  /** Character n-gram range over runs of Chinese characters; null disables. Default [2, 2]. */
+  /** Character n-gram range over runs of Chinese characters (no segmentation needed); null disables. Default [1, 3]. */
   hanCharNgrams?: [number, number] | null;
-  /** Character n-gram range inside Latin words (padded with spaces); null disables. Default null. */
+  /**
+   * Character n-gram range inside Latin words (padded with spaces); null disables. Default [2, 5], except for a
+   * training corpus of long texts (median over 400 characters): null (see `CorpusProfile`).
+   */
   latinCharNgrams?: [number, number] | null;
+  /** Latin character n-grams are taken from the words of the first this many characters. Default 400. */
+  latinCharMaxChars?: number;
   /** Keep features seen in at least this many training documents. Default 2. */
   minDf?: number;
   /** Drop features present in more than this fraction of training documents. Default 1 (keep all). */
   maxDfRatio?: number;
   /** Keep at most this many features (highest document frequency first). Default 200000. */
   maxFeatures?: number;
-  /** Use 1 + ln(tf) instead of raw counts. Default true. */
+  /** Use 1 + ln(tf) instead of raw counts. Default true, except for a mostly Chinese training corpus: false. */
   sublinearTf?: boolean;
+  /**
+   * L2-normalise the word block and the character block separately (each to length 1/√2), as a union of two TF-IDF
+   * vectorisers. Default false (one norm over all features measured better on all three dev sets).
+   */
+  blockNorm?: boolean;
 }
 
 export type ResolvedFeatureOptions = Required<FeatureOptions>;
 
-export function resolveFeatureOptions(o: FeatureOptions = {}): ResolvedFeatureOptions {
+/** What the defaults adapt to: measured on the training texts (see `corpusProfile`). */
+export interface CorpusProfile {
+  /** Median length of the texts, in characters. */
+  medianChars: number;
+  /** Share of Han characters among the letters of the corpus. */
+  hanShare: number;
+}
+
+/** Texts longer than this (median) are narratives: words carry them, and Latin character n-grams would cost most of the time. */
+export const LONG_TEXT_CHARS = 400;
+
+export function corpusProfile(texts: readonly string[]): CorpusProfile {
+  const lengths = texts.map((t) => t.length).sort((a, b) => a - b);
+  let han = 0;
+  let letters = 0;
+  // a sample of the corpus is enough for a share
+  for (let i = 0; i < texts.length; i += Math.max(1, Math.floor(texts.length / 500))) {
+    const t = texts[i]!;
+    for (let k = 0; k < t.length && k < 2000; k++) {
+      const c = t.charCodeAt(k);
+      if (isHanCode(c)) {
+        han++;
+        letters++;
+      } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c > 0xbf) letters++;
+    }
+  }
+  return { medianChars: lengths.length ? lengths[lengths.length >> 1]! : 0, hanShare: letters ? han / letters : 0 };
+}
+
+export function resolveFeatureOptions(o: FeatureOptions = {}, profile?: CorpusProfile): ResolvedFeatureOptions {
+  const chinese = !!profile && profile.hanShare > 0.5;
+  const longTexts = !!profile && profile.medianChars > LONG_TEXT_CHARS;
   return {
     wordNgrams: o.wordNgrams ?? [1, 2],
-    hanCharNgrams: o.hanCharNgrams === undefined ? [2, 2] : o.hanCharNgrams,
-    latinCharNgrams: o.latinCharNgrams === undefined ? null : o.latinCharNgrams,
+    hanCharNgrams: o.hanCharNgrams === undefined ? [1, 3] : o.hanCharNgrams,
+    latinCharNgrams: o.latinCharNgrams === undefined ? (longTexts ? null : [2, 5]) : o.latinCharNgrams,
+    latinCharMaxChars: o.latinCharMaxChars ?? LONG_TEXT_CHARS,
     minDf: o.minDf ?? 2,
     maxDfRatio: o.maxDfRatio ?? 1,
     maxFeatures: o.maxFeatures ?? 200_000,
-    sublinearTf: o.sublinearTf ?? true,
+    sublinearTf: o.sublinearTf ?? !chinese,
+    blockNorm: o.blockNorm ?? false,
   };
 }
 
@@ -43,6 +86,8 @@ export function resolveFeatureOptions(o: FeatureOptions = {}): ResolvedFeatureOp
 const SEED_WORD = 0x2f1b_3a5d;
 const SEED_HAN = 0x51ed_270b;
 const SEED_LATIN = 0x6c8e_9cf5;
+const SEED_HEAD_WORD = 0x1b87_3593;
+const SEED_HEAD_HAN = 0x3c6e_f372;
 
 function fmix32(h: number): number {
   h ^= h >>> 16;
@@ -78,81 +123,69 @@ class IntBuffer {
   }
 }
 
-/** Appends the hash of every feature occurrence of `a` to `out` (order and multiplicity matter for TF). */
-function collectHashes(a: Analysis, o: ResolvedFeatureOptions, out: IntBuffer): void {
+/** Feature kinds: word n-grams and character n-grams are weighted as two blocks (see `blockNorm`). */
+export const KIND_WORD = 0;
+export const KIND_CHAR = 1;
+
+/**
+ * Visits every feature occurrence of `a` (order and multiplicity matter for TF): `emit(hash, kind, name)`, where
+ * `name()` builds the readable feature (only called when wanted: training keeps names for keywords).
+ * Character n-grams of one start position share one rolling hash (n combines for all lengths up to n).
+ */
+function visitFeatures(a: Analysis, o: ResolvedFeatureOptions, emit: (h: number, kind: number, name: (() => string) | null) => void, named: boolean): void {
   const toks = a.tokens;
   const [wmin, wmax] = o.wordNgrams;
   const th = new Int32Array(toks.length);
   for (let i = 0; i < toks.length; i++) th[i] = hashString(toks[i]!);
-  for (let n = Math.max(1, wmin); n <= wmax; n++) {
-    for (let i = 0; i + n <= toks.length; i++) {
-      let h = SEED_WORD + n;
-      for (let k = 0; k < n; k++) h = combine(h, th[i + k]!);
-      out.push(h);
+  if (wmax >= 1) {
+    for (let i = 0; i < toks.length; i++) {
+      let h = SEED_WORD;
+      for (let n = 1; n <= wmax && i + n <= toks.length; n++) {
+        h = combine(h, th[i + n - 1]!);
+        if (n >= wmin) emit(h, KIND_WORD, named ? () => joinWords(toks.slice(i, i + n)) : null);
+      }
     }
   }
   if (o.hanCharNgrams) {
     const [cmin, cmax] = o.hanCharNgrams;
     for (const run of a.hanRuns) {
-      for (let n = cmin; n <= cmax; n++) {
-        for (let i = 0; i + n <= run.length; i++) {
-          let h = SEED_HAN + n;
-          for (let k = 0; k < n; k++) h = combine(h, run.charCodeAt(i + k));
-          out.push(h);
+      for (let i = 0; i < run.length; i++) {
+        let h = SEED_HAN;
+        for (let n = 1; n <= cmax && i + n <= run.length; n++) {
+          h = combine(h, run.charCodeAt(i + n - 1));
+          if (n >= cmin) emit(h, KIND_CHAR, named ? () => run.slice(i, i + n) : null);
+        }
+      }
+    }
+  }
+  if (a.head) {
+    for (const t of a.head.tokens) emit(combine(SEED_HEAD_WORD, hashString(t)), KIND_WORD, named ? () => t : null);
+    const cmax = o.hanCharNgrams ? o.hanCharNgrams[1] : 2;
+    for (const run of a.head.hanRuns) {
+      for (let i = 0; i < run.length; i++) {
+        let h = SEED_HEAD_HAN;
+        for (let n = 1; n <= cmax && i + n <= run.length; n++) {
+          h = combine(h, run.charCodeAt(i + n - 1));
+          if (n >= 2 || run.length === 1) emit(h, KIND_CHAR, named ? () => run.slice(i, i + n) : null);
         }
       }
     }
   }
   if (o.latinCharNgrams) {
     const [lmin, lmax] = o.latinCharNgrams;
+    // Only the first `latinCharMaxChars` characters of words: character n-grams catch misspellings and inflections in
+    // short messages; in a long narrative the words already say it, and they would cost most of the time.
+    let budget = o.latinCharMaxChars;
     for (const t of toks) {
+      if (budget <= 0) break;
       if (isHanCode(t.charCodeAt(0))) continue;
+      budget -= t.length;
       const p = ' ' + t + ' ';
-      for (let n = lmin; n <= lmax; n++) {
-        for (let i = 0; i + n <= p.length; i++) {
-          let h = SEED_LATIN + n;
-          for (let k = 0; k < n; k++) h = combine(h, p.charCodeAt(i + k));
-          out.push(h);
-        }
-      }
-    }
-  }
-}
-
-/** Same traversal as collectHashes, also giving each feature's readable name (training only). */
-function collectNamed(a: Analysis, o: ResolvedFeatureOptions, emit: (h: number, name: () => string) => void): void {
-  const toks = a.tokens;
-  const [wmin, wmax] = o.wordNgrams;
-  const th = toks.map(hashString);
-  for (let n = Math.max(1, wmin); n <= wmax; n++) {
-    for (let i = 0; i + n <= toks.length; i++) {
-      let h = SEED_WORD + n;
-      for (let k = 0; k < n; k++) h = combine(h, th[i + k]!);
-      emit(h, () => joinWords(toks.slice(i, i + n)));
-    }
-  }
-  if (o.hanCharNgrams) {
-    const [cmin, cmax] = o.hanCharNgrams;
-    for (const run of a.hanRuns) {
-      for (let n = cmin; n <= cmax; n++) {
-        for (let i = 0; i + n <= run.length; i++) {
-          let h = SEED_HAN + n;
-          for (let k = 0; k < n; k++) h = combine(h, run.charCodeAt(i + k));
-          emit(h, () => run.slice(i, i + n));
-        }
-      }
-    }
-  }
-  if (o.latinCharNgrams) {
-    const [lmin, lmax] = o.latinCharNgrams;
-    for (const t of toks) {
-      if (isHanCode(t.charCodeAt(0))) continue;
-      const p = ' ' + t + ' ';
-      for (let n = lmin; n <= lmax; n++) {
-        for (let i = 0; i + n <= p.length; i++) {
-          let h = SEED_LATIN + n;
-          for (let k = 0; k < n; k++) h = combine(h, p.charCodeAt(i + k));
-          emit(h, () => p.slice(i, i + n).trim());
+      for (let i = 0; i < p.length; i++) {
+        let h = SEED_LATIN;
+        for (let n = 1; n <= lmax && i + n <= p.length; n++) {
+          h = combine(h, p.charCodeAt(i + n - 1));
+          if (n >= lmin && !(n === 1 && p[i] === ' ')) emit(h, KIND_CHAR, named ? () => p.slice(i, i + n).trim() : null);
         }
       }
     }
@@ -173,33 +206,34 @@ function joinWords(ws: string[]): string {
 // ---- open-addressing int → int map -----------------------------------------------------------
 
 class IntIndex {
-  private readonly keys: Int32Array;
-  private readonly vals: Int32Array;
+  /** Interleaved [key, value + 1] pairs (0 = empty slot): one cache line per probe. */
+  private readonly slots: Int32Array;
   private readonly mask: number;
 
   constructor(hashes: Int32Array) {
     let cap = 16;
     while (cap < hashes.length * 2) cap <<= 1;
-    this.keys = new Int32Array(cap);
-    this.vals = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
     for (let i = 0; i < hashes.length; i++) {
-      let p = fmix32(hashes[i]!) & this.mask;
-      while (this.vals[p]! >= 0) {
-        if (this.keys[p] === hashes[i]) throw new Error('duplicate feature hash in vocabulary');
+      // feature hashes are already finalised (fmix32): their low bits are uniform
+      let p = hashes[i]! & this.mask;
+      while (this.slots[2 * p + 1] !== 0) {
+        if (this.slots[2 * p] === hashes[i]) throw new Error('duplicate feature hash in vocabulary');
         p = (p + 1) & this.mask;
       }
-      this.keys[p] = hashes[i]!;
-      this.vals[p] = i;
+      this.slots[2 * p] = hashes[i]!;
+      this.slots[2 * p + 1] = i + 1;
     }
   }
 
   get(h: number): number {
-    let p = fmix32(h) & this.mask;
+    const slots = this.slots;
+    let p = h & this.mask;
     for (;;) {
-      const v = this.vals[p]!;
-      if (v < 0) return -1;
-      if (this.keys[p] === h) return v;
+      const v = slots[2 * p + 1]!;
+      if (v === 0) return -1;
+      if (slots[2 * p] === h) return v - 1;
       p = (p + 1) & this.mask;
     }
   }
@@ -214,7 +248,21 @@ export interface SparseVector {
 }
 
 const scratch = new IntBuffer();
+const kindScratch = new IntBuffer();
 let colScratch = new Int32Array(1024);
+
+const pushHash = (h: number) => scratch.push(h);
+const pushHashAndKind = (h: number, kind: number) => {
+  scratch.push(h);
+  kindScratch.push(kind);
+};
+
+/** The document's feature hashes into `scratch` (and their kinds into `kindScratch` when asked). */
+function collect(a: Analysis, o: ResolvedFeatureOptions, withKinds = true): void {
+  scratch.length = 0;
+  kindScratch.length = 0;
+  visitFeatures(a, o, withKinds ? pushHashAndKind : pushHash, false);
+}
 
 export class Vocabulary {
   /** Feature hashes, one per column. */
@@ -222,13 +270,21 @@ export class Vocabulary {
   /** Readable feature names, one per column (for keywords). */
   readonly names: string[];
   readonly idf: Float32Array;
+  /** KIND_WORD or KIND_CHAR per column. */
+  readonly kinds: Uint8Array;
   private readonly index: IntIndex;
+  /** Scratch for vectorize (per vocabulary; JavaScript runs one vectorize at a time per thread). */
+  private stamp: Int32Array | undefined;
+  private counts: Float64Array | undefined;
+  private docStamp = 0;
 
-  constructor(hashes: Int32Array, names: string[], idf: Float32Array) {
+  constructor(hashes: Int32Array, names: string[], idf: Float32Array, kinds?: Uint8Array) {
     if (hashes.length !== idf.length || names.length !== idf.length) throw new Error('vocabulary length mismatch');
     this.hashes = hashes;
     this.names = names;
     this.idf = idf;
+    this.kinds = kinds ?? new Uint8Array(hashes.length);
+    if (this.kinds.length !== hashes.length) throw new Error('vocabulary length mismatch');
     this.index = new IntIndex(hashes);
   }
 
@@ -239,13 +295,21 @@ export class Vocabulary {
   /** Builds the vocabulary from analysed training documents. */
   static fit(docs: readonly Analysis[], o: ResolvedFeatureOptions): Vocabulary {
     const df = new Map<number, number>();
+    const kindOf = new Map<number, number>();
     const seen = new Set<number>();
     for (const d of docs) {
-      scratch.length = 0;
-      collectHashes(d, o, scratch);
+      collect(d, o);
       seen.clear();
-      for (let i = 0; i < scratch.length; i++) seen.add(scratch.data[i]!);
-      for (const h of seen) df.set(h, (df.get(h) ?? 0) + 1);
+      for (let i = 0; i < scratch.length; i++) {
+        const h = scratch.data[i]!;
+        if (seen.has(h)) continue;
+        seen.add(h);
+        const v = df.get(h);
+        if (v === undefined) {
+          df.set(h, 1);
+          kindOf.set(h, kindScratch.data[i]!);
+        } else df.set(h, v + 1);
+      }
     }
     const n = docs.length;
     const maxDf = Math.max(1, Math.floor(o.maxDfRatio * n));
@@ -258,52 +322,58 @@ export class Vocabulary {
     let missing = kept.length;
     for (const d of docs) {
       if (missing === 0) break;
-      collectNamed(d, o, (h, name) => {
+      visitFeatures(d, o, (h, _kind, name) => {
         if (names.get(h) === '') {
-          names.set(h, name());
+          names.set(h, name!());
           missing--;
         }
-      });
+      }, true);
     }
     return new Vocabulary(
       Int32Array.from(kept, ([h]) => h),
       kept.map(([h]) => names.get(h)!),
       Float32Array.from(kept, ([, v]) => Math.log((1 + n) / (1 + v)) + 1),
+      Uint8Array.from(kept, ([h]) => kindOf.get(h)!),
     );
   }
 
   /** TF-IDF, L2-normalised sparse vector of an analysed document (unknown features dropped). */
   vectorize(a: Analysis, o: ResolvedFeatureOptions): SparseVector {
-    scratch.length = 0;
-    collectHashes(a, o, scratch);
+    // Term counts without sorting every occurrence: a per-column stamp marks the columns this document has seen.
+    if (!this.stamp) {
+      this.stamp = new Int32Array(this.size);
+      this.counts = new Float64Array(this.size);
+    }
+    const stamp = this.stamp;
+    const counts = this.counts!;
+    const doc = ++this.docStamp;
+    collect(a, o, false);
     if (colScratch.length < scratch.length) colScratch = new Int32Array(scratch.data.length);
-    let m = 0;
+    let nnz = 0;
     for (let i = 0; i < scratch.length; i++) {
       const c = this.index.get(scratch.data[i]!);
-      if (c >= 0) colScratch[m++] = c;
+      if (c < 0) continue;
+      if (stamp[c] !== doc) {
+        stamp[c] = doc;
+        counts[c] = 1;
+        colScratch[nnz++] = c;
+      } else counts[c]!++;
     }
-    const cols = colScratch.subarray(0, m).sort();
-    let nnz = 0;
-    for (let i = 0; i < m; i++) if (i === 0 || cols[i] !== cols[i - 1]) nnz++;
-    const idx = new Uint32Array(nnz);
+    const idx = Uint32Array.from(colScratch.subarray(0, nnz)).sort();
     const val = new Float32Array(nnz);
-    let norm = 0;
-    let k = -1;
     const vals = new Float64Array(nnz);
-    for (let i = 0; i < m; i++) {
-      if (i === 0 || cols[i] !== cols[i - 1]) {
-        idx[++k] = cols[i]!;
-        vals[k] = 1;
-      } else vals[k]!++;
-    }
+    const norms = [0, 0];
+    const kinds = this.kinds;
     for (let j = 0; j < nnz; j++) {
-      const tf = vals[j]!;
+      const tf = counts[idx[j]!]!;
       const v = (o.sublinearTf ? 1 + Math.log(tf) : tf) * this.idf[idx[j]!]!;
       vals[j] = v;
-      norm += v * v;
+      norms[o.blockNorm ? kinds[idx[j]!]! : 0]! += v * v;
     }
-    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let j = 0; j < nnz; j++) val[j] = vals[j]! * inv;
+    // with both blocks present each gets length 1/√2, so the whole vector still has length 1
+    const blocks = o.blockNorm && norms[0]! > 0 && norms[1]! > 0 ? Math.SQRT1_2 : 1;
+    const inv = norms.map((s) => (s > 0 ? blocks / Math.sqrt(s) : 0));
+    for (let j = 0; j < nnz; j++) val[j] = vals[j]! * inv[o.blockNorm ? kinds[idx[j]!]! : 0]!;
     return { idx, val };
   }
 }

@@ -1,10 +1,14 @@
 /**
- * Complaint-cause classifier ("CCR"): TF-IDF features + multinomial logistic regression trained by
- * AdaGrad SGD. Serialises to plain JSON (typed arrays as base64 of float32/uint32) and loads back
- * bit-identically.
+ * Complaint-cause classifier ("CCR"): TF-IDF word + character n-gram features and a one-vs-rest linear SVM
+ * (dual coordinate descent, linear.ts) whose scores become probabilities by a temperature-scaled softmax
+ * (the temperature is fitted on out-of-fold scores when training measures accuracy, see training-run.ts).
+ * The former multinomial logistic regression (AdaGrad SGD) stays available as `algorithm: 'softmax'`.
+ * Serialises to plain JSON (typed arrays as base64 of float32/uint32) and loads back bit-identically.
  */
-import { resolveFeatureOptions, Vocabulary } from './features';
+import { corpusProfile, resolveFeatureOptions, Vocabulary } from './features';
+import type { CorpusProfile } from './features';
 import type { FeatureOptions, ResolvedFeatureOptions, SparseVector } from './features';
+import { toCsr, trainOvrSvm } from './linear';
 import { Tokenizer } from './tokenizer';
 import type { SegmenterKind, TokenizerOptions } from './tokenizer';
 import { base64ToFloat32, base64ToInt32, base64ToUint32, createRng, shuffleInPlace, typedToBase64 } from './util';
@@ -19,13 +23,24 @@ export interface Sample {
 export interface TrainOptions extends TokenizerOptions, FeatureOptions {
   /** Seed for shuffling; same samples + options + seed ⇒ identical model. Default 42. */
   seed?: number;
+  /** 'svm': one-vs-rest linear SVM (squared hinge, dual coordinate descent). 'softmax': logistic regression by SGD. Default 'svm'. */
+  algorithm?: 'svm' | 'softmax';
+  /** SVM: inverse regularisation strength. Default 2. */
+  c?: number;
+  /** SVM: NB-SVM feature scaling with this smoothing (see linear.ts); 0 disables. Default 0. */
+  nbAlpha?: number;
+  /**
+   * Softmax temperature turning scores into probabilities (SVM scores are margins, not log-odds). Default 0.3 for
+   * the SVM, 1 for softmax; training fits it on out-of-fold scores when it cross-validates.
+   */
+  temperature?: number;
   /** Passes over the training data. Default 15. */
   epochs?: number;
   /** AdaGrad base learning rate. Default 0.5. */
   learningRate?: number;
   /** L2 regularisation strength (applied to the weights a sample touches). Default 1e-5. */
   l2?: number;
-  /** 'balanced' weights each class by n / (k · n_class), helping rare causes. Default 'none'. */
+  /** 'balanced' weights each class by n / (k · n_class), helping rare causes. Default 'balanced'. */
   classWeight?: 'none' | 'balanced';
   /** Keep at most this many training docs (the last ones given) for `similar()`. 0 disables. Default 5000. */
   maxIndexDocs?: number;
@@ -41,7 +56,12 @@ export interface ResolvedTrainOptions extends ResolvedFeatureOptions {
   stopwords: string[];
   useDefaultStopwords: boolean;
   maxChars: number;
+  headChars: number;
   seed: number;
+  algorithm: 'svm' | 'softmax';
+  c: number;
+  nbAlpha: number;
+  temperature: number;
   epochs: number;
   learningRate: number;
   l2: number;
@@ -92,7 +112,9 @@ export interface ModelInfo {
 }
 
 export const MODEL_FORMAT = 'redress-ccr';
-export const MODEL_FORMAT_VERSION = 1;
+/** 2: rolling n-gram hashes, character n-grams by default, feature kinds, SVM. Version-1 models must be retrained. */
+export const MODEL_FORMAT_VERSION = 2;
+export const DEFAULT_SVM_TEMPERATURE = 0.3;
 
 export interface ModelJSON {
   format: typeof MODEL_FORMAT;
@@ -106,6 +128,8 @@ export interface ModelJSON {
   hashes: string;
   /** base64 float32[vocabulary.length] */
   idf: string;
+  /** base64 of one byte per feature: 0 word n-gram, 1 character n-gram */
+  kinds: string;
   /** base64 float32[vocabulary.length × labels.length], feature-major */
   weights: string;
   /** base64 float32[labels.length] */
@@ -123,20 +147,26 @@ export interface ModelJSON {
   };
 }
 
-export function resolveTrainOptions(o: TrainOptions = {}): ResolvedTrainOptions {
+/** All options with their defaults; some defaults adapt to the training corpus when its `profile` is given. */
+export function resolveTrainOptions(o: TrainOptions = {}, profile?: CorpusProfile): ResolvedTrainOptions {
   return {
-    ...resolveFeatureOptions(o),
-    segmenter: o.segmenter ?? 'jieba',
+    ...resolveFeatureOptions(o, profile),
+    segmenter: o.segmenter ?? 'none',
     hmm: o.hmm ?? true,
     dictionary: [...(o.dictionary ?? [])],
     stopwords: [...(o.stopwords ?? [])],
-    useDefaultStopwords: o.useDefaultStopwords ?? true,
+    useDefaultStopwords: o.useDefaultStopwords ?? false,
     maxChars: o.maxChars ?? 4000,
+    headChars: o.headChars ?? 0,
     seed: o.seed ?? 42,
+    algorithm: o.algorithm ?? 'svm',
+    c: o.c ?? 2,
+    nbAlpha: o.nbAlpha ?? 0,
+    temperature: o.temperature ?? ((o.algorithm ?? 'svm') === 'svm' ? DEFAULT_SVM_TEMPERATURE : 1),
     epochs: o.epochs ?? 15,
     learningRate: o.learningRate ?? 0.5,
     l2: o.l2 ?? 1e-5,
-    classWeight: o.classWeight ?? 'none',
+    classWeight: o.classWeight ?? 'balanced',
     maxIndexDocs: o.maxIndexDocs ?? 5000,
     indexTermsPerDoc: o.indexTermsPerDoc ?? 48,
   };
@@ -172,7 +202,7 @@ export class ComplaintCauseModel {
 
   /** Trains a model from confirmed samples. Deterministic for a given `options.seed`. */
   static train(samples: readonly Sample[], options: TrainOptions = {}): ComplaintCauseModel {
-    const o = resolveTrainOptions(options);
+    const o = resolveTrainOptions(options, corpusProfile(samples.map((s) => s.text)));
     if (samples.length === 0) throw new Error('train: no samples');
     const tokenizer = new Tokenizer(o);
     const labels = [...new Set(samples.map((s) => s.label))].sort();
@@ -184,7 +214,12 @@ export class ComplaintCauseModel {
     const X = analyses.map((a) => vocab.vectorize(a, o));
     const classCounts = labels.map(() => 0);
     for (const c of y) classCounts[c]!++;
-    const { weights, bias } = fitSoftmax(X, y, labels.length, vocab.size, classCounts, o);
+    const { weights, bias } = o.algorithm === 'svm'
+      ? trainOvrSvm(toCsr(X, vocab.size), y, labels.length, {
+        c: o.c, seed: o.seed, nbAlpha: o.nbAlpha,
+        positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
+      })
+      : fitSoftmax(X, y, labels.length, vocab.size, classCounts, o);
 
     // similarity index: the last `maxIndexDocs` samples, each truncated to its strongest terms
     const start = Math.max(0, samples.length - o.maxIndexDocs);
@@ -228,8 +263,8 @@ export class ComplaintCauseModel {
   static fromJSON(json: ModelJSON | string): ComplaintCauseModel {
     const j: ModelJSON = typeof json === 'string' ? (JSON.parse(json) as ModelJSON) : json;
     if (j.format !== MODEL_FORMAT) throw new Error(`not a ${MODEL_FORMAT} model`);
-    if (j.formatVersion > MODEL_FORMAT_VERSION) throw new Error(`unsupported model format version ${j.formatVersion}`);
-    const vocab = new Vocabulary(base64ToInt32(j.hashes), [...j.vocabulary], base64ToFloat32(j.idf));
+    if (j.formatVersion !== MODEL_FORMAT_VERSION) throw new Error(`unsupported model format version ${j.formatVersion} (retrain the model)`);
+    const vocab = new Vocabulary(base64ToInt32(j.hashes), [...j.vocabulary], base64ToFloat32(j.idf), new Uint8Array(Buffer.from(j.kinds, 'base64')));
     const weights = base64ToFloat32(j.weights);
     const bias = base64ToFloat32(j.bias);
     if (weights.length !== vocab.size * j.labels.length || bias.length !== j.labels.length) {
@@ -261,6 +296,7 @@ export class ComplaintCauseModel {
       vocabulary: s.vocab.names,
       hashes: typedToBase64(s.vocab.hashes),
       idf: typedToBase64(s.vocab.idf),
+      kinds: Buffer.from(s.vocab.kinds).toString('base64'),
       weights: typedToBase64(s.weights),
       bias: typedToBase64(s.bias),
       index: {
@@ -295,8 +331,23 @@ export class ComplaintCauseModel {
     return this.s.vocab.vectorize(this.tokenizer.analyze(text), this.s.options);
   }
 
-  /** Class probabilities (softmax) for a vector, in `labels` order. */
-  private probabilities(v: SparseVector): Float64Array {
+  /** The temperature used for probabilities (fitted or given at training). */
+  get temperature(): number {
+    return this.s.options.temperature;
+  }
+
+  /** A copy of this model whose probabilities use another temperature (same predicted labels). */
+  withTemperature(temperature: number): ComplaintCauseModel {
+    if (!(temperature > 0)) throw new Error('temperature must be > 0');
+    return new ComplaintCauseModel({ ...this.s, options: { ...this.s.options, temperature } });
+  }
+
+  /** Raw class scores (before the softmax) of `text`, in `labels` order. */
+  scores(text: string): Float64Array {
+    return this.rawScores(this.vectorize(text));
+  }
+
+  private rawScores(v: SparseVector): Float64Array {
     const C = this.nClasses;
     const W = this.s.weights;
     const z = Float64Array.from(this.s.bias);
@@ -305,6 +356,14 @@ export class ComplaintCauseModel {
       const base = v.idx[k]! * C;
       for (let c = 0; c < C; c++) z[c]! += x * W[base + c]!;
     }
+    return z;
+  }
+
+  /** Class probabilities (temperature-scaled softmax) for a vector, in `labels` order. */
+  private probabilities(v: SparseVector): Float64Array {
+    const z = this.rawScores(v);
+    const t = this.s.options.temperature;
+    if (t !== 1) for (let c = 0; c < z.length; c++) z[c]! /= t;
     softmaxInPlace(z);
     return z;
   }
@@ -329,17 +388,28 @@ export class ComplaintCauseModel {
     if (n <= 0) return [];
     const C = this.nClasses;
     const W = this.s.weights;
-    const cand: { col: number; w: number }[] = [];
+    // the 3n strongest positive contributions, kept sorted in a small array (no per-term objects, no full sort)
+    const cap = n * 3;
+    const topCol = new Int32Array(cap);
+    const topW = new Float64Array(cap);
+    let size = 0;
     for (let k = 0; k < v.idx.length; k++) {
       const w = v.val[k]! * W[v.idx[k]! * C + c]!;
-      if (w > 0) cand.push({ col: v.idx[k]!, w });
+      if (w <= 0 || (size === cap && w <= topW[cap - 1]!)) continue;
+      let p = size < cap ? size++ : cap - 1;
+      while (p > 0 && (topW[p - 1]! < w || (topW[p - 1] === w && topCol[p - 1]! > v.idx[k]!))) {
+        topW[p] = topW[p - 1]!;
+        topCol[p] = topCol[p - 1]!;
+        p--;
+      }
+      topW[p] = w;
+      topCol[p] = v.idx[k]!;
     }
-    cand.sort((a, b) => b.w - a.w || a.col - b.col);
     // the same surface form can come from several feature kinds (word and character n-gram): merge them
     const byTerm = new Map<string, number>();
-    for (const { col, w } of cand.slice(0, n * 3)) {
-      const term = this.s.vocab.names[col]!;
-      byTerm.set(term, (byTerm.get(term) ?? 0) + w);
+    for (let i = 0; i < size; i++) {
+      const term = this.s.vocab.names[topCol[i]!]!;
+      byTerm.set(term, (byTerm.get(term) ?? 0) + topW[i]!);
     }
     return [...byTerm]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
