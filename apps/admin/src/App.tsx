@@ -17,6 +17,8 @@ import slaPolicies from './policy/slaPolicies';
 import templates from './policy/templates';
 import escalations from './policy/escalations';
 import tests from './policy/tests';
+import calendars from './policy/calendars';
+import holidaySchedules from './policy/holidaySchedules';
 import complaints from './complaints';
 import plugins from './plugins';
 import users from './users';
@@ -29,6 +31,7 @@ import { IntakePage } from './intake/IntakePage';
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const RuleBuilderPage = lazy(() => import('./rule-builder/RuleBuilderPage'));
 const PublishingPage = lazy(() => import('./publishing/PublishingPage'));
+const PolicySettingsPage = lazy(() => import('./policy/settings/PolicySettingsPage'));
 
 const lazyPage = (element: React.ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
@@ -53,6 +56,8 @@ export function App() {
       <Resource name="departments" {...departments} />
       <Resource name="teams" {...teams} />
       <Resource name="severityLevels" {...severityLevels} />
+      <Resource name="calendars" {...calendars} />
+      <Resource name="holidaySchedules" {...holidaySchedules} />
       <Resource name="slaPolicies" {...slaPolicies} />
       <Resource name="escalations" {...escalations} />
       <Resource name="templates" {...templates} />
@@ -66,6 +71,7 @@ export function App() {
         <Route path="/intake" element={<IntakePage />} />
         <Route path="/rules" element={lazyPage(<RuleBuilderPage />)} />
         <Route path="/publishing" element={lazyPage(<PublishingPage />)} />
+        <Route path="/policySettings" element={lazyPage(<PolicySettingsPage />)} />
       </CustomRoutes>
     </Admin>
   );

@@ -41,6 +41,7 @@ export const RESOURCE_AREA: Record<string, Area> = {
   teams: 'policy',
   severityLevels: 'policy',
   calendars: 'policy',
+  holidaySchedules: 'policy',
   slaPolicies: 'policy',
   escalations: 'policy',
   templates: 'policy',

@@ -12,6 +12,7 @@ export const POLICY_RESOURCES = {
   teams: { upsert: ['upsertTeam'], remove: ['deleteTeam'] },
   severityLevels: { upsert: ['upsertSeverityLevel'], remove: ['deleteSeverityLevel'] },
   calendars: { upsert: ['upsertCalendar'], remove: ['deleteCalendar'] },
+  holidaySchedules: { upsert: ['upsertHolidaySchedule'], remove: ['deleteHolidaySchedule'] },
   slaPolicies: { upsert: ['upsertSlaPolicy'], remove: ['deleteSlaPolicy'] },
   escalations: { upsert: ['upsertEscalationRule'], remove: ['deleteEscalationRule'] },
   templates: { upsert: ['upsertReplyTemplate'], remove: ['deleteReplyTemplate'] },

@@ -243,7 +243,25 @@ export interface PolicySettings {
   requirePublishApproval?: boolean;
   /** Days within which a repeat complaint on the same type counts against effective resolution. */
   repeatWindowDays?: number;
+  /** Complaint numbers, e.g. `{YY}{MM}-{SEQ:4}` (the default, 2611-0001); the serial restarts each month. */
+  numberPattern?: string;
+  /** KPI targets of the weekly report and the dashboard (shares 0–1); absent members keep the defaults. */
+  kpiTargets?: KpiTargets;
 }
+
+export interface KpiTargets {
+  /** 处理及时率 over all deadlines (default 0.95). */
+  onTimeRate?: number;
+  /** 满意率 (default 0.95). */
+  satisfactionRate?: number;
+  /** 有效解决率 (default 0.9). */
+  effectiveResolutionRate?: number;
+  /** On-time targets per deadline type (SLA target key: resolution, dispatch …); others use `onTimeRate`. */
+  onTimeByTarget?: { target: string; rate: number }[];
+}
+
+/** The targets of the process-approach document (REQUIREMENTS §3), used where a policy sets none. */
+export const DEFAULT_KPI_TARGETS = { onTimeRate: 0.95, satisfactionRate: 0.95, effectiveResolutionRate: 0.9 } as const;
 
 export interface PolicyDocument {
   schemaVersion: 1;

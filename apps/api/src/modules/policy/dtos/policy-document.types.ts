@@ -1,7 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { FIELD_TYPES } from '@redress/sdk';
 import { JSONScalar } from './json.scalar';
@@ -266,12 +266,31 @@ export class RuleTestCaseType {
   @Field(() => RuleTestExpectationType) @Nested(() => RuleTestExpectationType) expect!: RuleTestExpectationType;
 }
 
+@ObjectType('TargetRate', { description: 'An on-time target for one deadline type.' })
+@InputType('TargetRateInput')
+export class TargetRateType {
+  @Field({ description: 'SLA target key: dispatch, first_response, resolution, follow_up, regulatory_answer …' }) @Key() target!: string;
+  @Field(() => Float, { description: 'Share 0–1, e.g. 0.95.' }) @IsNumber() @Min(0.01) @Max(1) rate!: number;
+}
+
+@ObjectType('KpiTargets', { description: 'KPI targets (shares 0–1); an absent one keeps its default (0.95 / 0.95 / 0.9).' })
+@InputType('KpiTargetsInput')
+export class KpiTargetsType {
+  @Field(() => Float, { nullable: true, description: '处理及时率 over all deadlines.' }) @IsOptional() @IsNumber() @Min(0.01) @Max(1) onTimeRate?: number;
+  @Field(() => Float, { nullable: true, description: '满意率.' }) @IsOptional() @IsNumber() @Min(0.01) @Max(1) satisfactionRate?: number;
+  @Field(() => Float, { nullable: true, description: '有效解决率.' }) @IsOptional() @IsNumber() @Min(0.01) @Max(1) effectiveResolutionRate?: number;
+  @Field(() => [TargetRateType], { nullable: true, description: 'Per deadline type; others use onTimeRate.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @Nested(() => TargetRateType) onTimeByTarget?: TargetRateType[];
+}
+
 @ObjectType('PolicySettings')
 export class PolicySettingsType {
   @Field() defaultCalendar!: string;
   @Field() defaultSeverity!: string;
   @Field({ nullable: true, description: 'Publishing needs a second person’s approval (maker-checker).' }) requirePublishApproval?: boolean;
   @Field(() => Int, { nullable: true }) repeatWindowDays?: number;
+  @Field({ nullable: true, description: 'Complaint numbers, e.g. {YY}{MM}-{SEQ:4} (default); tokens {YYYY} {YY} {MM} {SEQ:n}.' }) numberPattern?: string;
+  @Field(() => KpiTargetsType, { nullable: true }) kpiTargets?: KpiTargetsType;
 }
 
 @InputType('PolicySettingsInput', { description: 'Only the given settings change.' })
@@ -280,6 +299,8 @@ export class PolicySettingsInput {
   @Field({ nullable: true }) @OptionalKey() defaultSeverity?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() requirePublishApproval?: boolean;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) repeatWindowDays?: number;
+  @Field({ nullable: true, description: 'Checked at once: a serial {SEQ:n}, the year and the month are required.' }) @IsOptional() @IsString() @MaxLength(200) numberPattern?: string;
+  @Field(() => KpiTargetsType, { nullable: true, description: 'Replaces the KPI targets as a whole.' }) @IsOptional() @Nested(() => KpiTargetsType) kpiTargets?: KpiTargetsType;
 }
 
 @ObjectType('DecisionRow')

@@ -139,6 +139,8 @@ export function parseHolidayNotice(year: number, text: string, source?: string):
     const line = raw.trim();
     if (!line.includes('放假')) return;
     const m = LINE.exec(line);
+    // Prose around the table (“现将2025年元旦、春节……放假调休日期的具体安排通知如下”) names no day before 放假.
+    if (!m && !/\d\s*日/.test(line.slice(0, line.indexOf('放假')))) return;
     if (!m) return problems.push({ path: at, code: 'UNPARSED_LINE', message: `Line ${index + 1} does not read "名称：日期放假…": ${line}` });
     const name = m[1].trim();
     const body = m[2];
@@ -166,7 +168,9 @@ export function parseHolidayNotice(year: number, text: string, source?: string):
       }
     }
   });
-  return { schedule, problems: [...problems, ...holidayScheduleProblems(schedule)] };
+  // "No holiday" says nothing new when the lines that failed to read are already named.
+  const found = holidayScheduleProblems(schedule).filter((p) => !(p.code === 'NO_HOLIDAYS' && problems.length));
+  return { schedule, problems: [...problems, ...found] };
 }
 
 /** What calendars consult: every entered date, and the years the entered schedules decide. */
