@@ -58,6 +58,7 @@ export const en: Messages = {
       max_length: 'Maximum length', min: 'Minimum', max: 'Maximum', pattern: 'Format (regular expression)', preview: 'Field preview',
       preview_help: 'Try values: conditional fields appear and disappear', preview_empty: 'No fields yet',
     },
+    finding_kind: { validity_criterion: 'Validity criterion', root_cause: 'Root cause', responsibility: 'Responsibility', confirmed_cause: 'Confirmed cause' },
     calendars: {
       weekday: { 0: 'Sun', 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat' },
       start: 'Start', end: 'End', date: 'Date (YYYY-MM-DD)', bad_time: 'A time between 00:00 and 24:00, e.g. 09:00',
@@ -156,7 +157,7 @@ export const en: Messages = {
       policy_version: 'Decided by policy version %{version}', outcome: 'Outcome', defaulted: 'No rule matched: the default applied', matched: 'Matched rules: %{rows}',
       actions: 'Actions', closed: 'This complaint is closed', transition: 'Change state', do_transition: 'Change', assign: 'Assign', do_assign: 'Assign',
       reply: 'Reply to the customer', template: 'Reply template', reply_body: 'Reply', send_reply: 'Send reply', follow_up: 'Record follow-up call', do_follow_up: 'Record',
-      extend: 'Extend the deadline', do_extend: 'Extend',
+      extend: 'Extend the deadline', do_extend: 'Extend', record_finding: 'Finding after investigation', do_record_finding: 'Record finding',
     },
     intake: {
       title: 'Register a complaint', subtitle: 'Fill in while on the phone; the chosen type’s own fields appear below', type: 'Complaint type', channel: 'Channel',
@@ -178,6 +179,7 @@ export const en: Messages = {
     },
     tokens: { revoke: 'Revoke', secret_title: 'Token created', secret_once: 'The secret is shown only once: copy it now and keep it safe.' },
     complaint_action: {
+      finding_code: 'Finding', finding_note: 'Investigation note (optional)', no_finding_codes: 'The policy defines no finding codes',
       no_transitions: 'No state change is possible from the current state', target_state: 'New state', comment: 'Comment (optional)', department: 'Department',
       assignee: 'Handler', assignee_id: 'Handler ID', reassign_reason: 'Reason (required when reassigning)', solution: 'Solution (optional)',
       root_cause: 'Root cause (optional)', satisfied: 'Customer satisfied?', satisfied_yes: 'Satisfied', satisfied_no: 'Not satisfied', score: 'Score',

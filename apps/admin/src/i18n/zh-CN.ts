@@ -60,6 +60,7 @@ export const zhCN = {
       preview_empty: '还没有字段',
     },
     channels: { realtime_help: '实时渠道的投诉需要立即确认受理' },
+    finding_kind: { validity_criterion: '有效性判定', root_cause: '根本原因', responsibility: '责任认定', confirmed_cause: '确认原因' },
     calendars: {
       weekday: { 0: '周日', 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六' },
       start: '开始', end: '结束', date: '日期（YYYY-MM-DD）', bad_time: '请填写 00:00–24:00 之间的时间，如 09:00',
@@ -157,7 +158,7 @@ export const zhCN = {
       policy_version: '依据策略版本 %{version}', outcome: '结果', defaulted: '没有规则命中，采用默认结果', matched: '命中规则：%{rows}',
       actions: '处理操作', closed: '此投诉已结案', transition: '变更状态', do_transition: '变更', assign: '分派', do_assign: '分派',
       reply: '答复客户', template: '答复模板', reply_body: '答复内容', send_reply: '发送答复', follow_up: '记录回访', do_follow_up: '记录',
-      extend: '申请延期', do_extend: '延期',
+      extend: '申请延期', do_extend: '延期', record_finding: '调查结论', do_record_finding: '记录结论',
     },
     intake: {
       title: '登记投诉', subtitle: '电话受理时按顺序填写；所选类型的专属字段会出现在下方', type: '投诉类型', channel: '受理渠道',
@@ -179,6 +180,7 @@ export const zhCN = {
     },
     tokens: { revoke: '吊销', secret_title: '新令牌已创建', secret_once: '令牌只显示这一次，请立即复制并妥善保存。' },
     complaint_action: {
+      finding_code: '调查结论', finding_note: '调查说明（可选）', no_finding_codes: '当前策略未配置调查结论代码',
       no_transitions: '当前状态下没有可执行的状态变更', target_state: '目标状态', comment: '备注（可选）', department: '责任部门',
       assignee: '处理人', assignee_id: '处理人 ID', reassign_reason: '改派原因（改派时必填）', solution: '解决方案（可选）',
       root_cause: '根本原因（可选）', satisfied: '客户是否满意', satisfied_yes: '满意', satisfied_no: '不满意', score: '评分',

@@ -134,6 +134,23 @@ export interface HolidaySchedule {
   makeupWorkdays: { date: string; name: string }[];
 }
 
+/** What a finding records (issue 16: known only after a handler investigates). */
+export const FINDING_KINDS = ['validity_criterion', 'root_cause', 'responsibility', 'confirmed_cause'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/**
+ * A coded finding a handler may record on a complaint after investigating (e.g. `owner_caused`: the damage was caused
+ * by the owner). Recorded findings are the facts `finding.codes` / `finding.validity`, and the validity and severity
+ * decisions are re-run with them.
+ */
+export interface FindingCode {
+  key: string;
+  kind: FindingKind;
+  name: LocalizedText;
+  /** Roles that may record it (default: handler, manager, admin). */
+  roles?: string[];
+}
+
 export type SlaTargetKey =
   | 'acknowledge' | 'dispatch' | 'first_response' | 'progress_update' | 'resolution' | 'follow_up' | 'regulatory_answer';
 
@@ -276,6 +293,8 @@ export interface PolicyDocument {
   /** Entered holiday schedules by year (absent in documents written before they existed). */
   holidaySchedules?: HolidaySchedule[];
   slaPolicies: SlaPolicyDefinition[];
+  /** Coded findings after investigation (absent in documents written before they existed). */
+  findingCodes?: FindingCode[];
   rules: PolicyRuleSets;
   escalations: EscalationRule[];
   templates: ReplyTemplate[];
@@ -285,7 +304,7 @@ export interface PolicyDocument {
 /** The object kinds of a policy that are edited as rows (key → object). */
 export const POLICY_COLLECTIONS = [
   'severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'holidaySchedules', 'slaPolicies',
-  'escalations', 'templates', 'tests',
+  'escalations', 'templates', 'tests', 'findingCodes',
 ] as const;
 export type PolicyCollection = (typeof POLICY_COLLECTIONS)[number];
 
@@ -311,5 +330,6 @@ export function emptyPolicy(): PolicyDocument {
     escalations: [],
     templates: [],
     tests: [],
+    findingCodes: [],
   };
 }

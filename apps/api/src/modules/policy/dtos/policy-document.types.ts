@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { FIELD_TYPES } from '@redress/sdk';
+import { FIELD_TYPES, FINDING_KINDS } from '@redress/sdk';
 import { JSONScalar } from './json.scalar';
 
 /**
@@ -176,6 +176,16 @@ export class HolidayScheduleType {
   @Field(() => [MakeupWorkdayType]) @IsArray() @ArrayMaxSize(40) @Nested(() => MakeupWorkdayType) makeupWorkdays!: MakeupWorkdayType[];
 }
 
+@ObjectType('FindingCode', { description: 'A coded finding after investigation (调查结论): validity criterion, root cause, responsibility or confirmed cause.' })
+@InputType('FindingCodeInput')
+export class FindingCodeType {
+  @Field() @Key() key!: string;
+  @Field({ description: FINDING_KINDS.join(' | ') }) @IsIn([...FINDING_KINDS]) kind!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field(() => [String], { nullable: true, description: 'Roles that may record it (default handler, manager, admin).' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsIn(['admin', 'manager', 'handler', 'agent', 'expert'], { each: true }) roles?: string[];
+}
+
 const DURATION_KINDS = ['natural_minutes', 'natural_hours', 'natural_days', 'working_minutes', 'working_hours', 'working_days'];
 
 @ObjectType('Duration')
@@ -345,4 +355,5 @@ export class PolicyDocumentType {
   @Field(() => [EscalationRuleType]) escalations!: EscalationRuleType[];
   @Field(() => [ReplyTemplateType]) templates!: ReplyTemplateType[];
   @Field(() => [RuleTestCaseType]) tests!: RuleTestCaseType[];
+  @Field(() => [FindingCodeType]) findingCodes!: FindingCodeType[];
 }

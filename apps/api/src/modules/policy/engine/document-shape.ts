@@ -18,6 +18,7 @@ const REQUIRED: Record<PolicyCollection, Record<string, Kind>> = {
   escalations: { name: 'localized', trigger: 'string', actions: 'array' },
   templates: { name: 'localized', kind: 'string', body: 'string' },
   tests: { facts: 'object', expect: 'object' },
+  findingCodes: { name: 'localized', kind: 'string' },
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

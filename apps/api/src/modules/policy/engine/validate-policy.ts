@@ -1,5 +1,5 @@
 import { defaultEngine, type FactSchema, type JsonLogicRule, type RuleEngine } from '@redress/rules';
-import { factSchemaFor, POLICY_COLLECTIONS, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
+import { factSchemaFor, FINDING_KINDS, POLICY_COLLECTIONS, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
 import { isEmptyTableProblem, joinPath, tablePath, type PolicyProblem } from './policy-problem';
 import { keysInCycles } from './type-tree';
 import { numberPatternProblems } from '../../complaint/numbering';
@@ -76,6 +76,10 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
       rate(`settings.kpiTargets.onTimeByTarget[${index}].rate`, entry?.rate);
       missing(`settings.kpiTargets.onTimeByTarget[${index}].target`, 'SLA target', entry?.target, targetKeys);
     });
+  }
+
+  for (const finding of document.findingCodes ?? []) {
+    if (!(FINDING_KINDS as readonly string[]).includes(finding.kind)) add(`findingCodes[${finding.key}].kind`, 'INVALID_FINDING_KIND', `Unknown kind "${String(finding.kind)}"`, FINDING_KINDS.join(', '));
   }
 
   // Complaint types.
