@@ -230,6 +230,7 @@ export const en: Messages = {
     event: {
       submitted: 'Registered', decided: 'Decided', dispatched: 'Dispatched', assigned: 'Assigned', transitioned: 'State changed', replied: 'Replied',
       follow_up: 'Follow-up', extended: 'Extended', escalated: 'Escalated', sla_warning: 'About to breach', sla_breach: 'Breached', comment: 'Comment',
+      policy: { fault: 'Policy fault (defaults used)' }, sla: { holiday_data_missing: 'No holiday data: check the deadline' }, finding: { recorded: 'Finding recorded' },
     },
     filters: {
       state: 'State', severity: 'Severity', department: 'Department', type: 'Type', channel: 'Channel', assignee: 'Assignee', slaStatus: 'SLA status',

@@ -231,6 +231,7 @@ export const zhCN = {
     event: {
       submitted: '登记', decided: '系统判定', dispatched: '派单', assigned: '分派', transitioned: '状态变更', replied: '答复',
       follow_up: '回访', extended: '延期', escalated: '升级', sla_warning: '即将超时', sla_breach: '已超时', comment: '备注',
+      policy: { fault: '策略配置故障（已采用默认设置）' }, sla: { holiday_data_missing: '缺少节假日数据，时限需核对' }, finding: { recorded: '记录调查结论' },
     },
     filters: {
       state: '状态', severity: '严重程度', department: '部门', type: '类型', channel: '渠道', assignee: '处理人', slaStatus: '时限状态',
