@@ -64,6 +64,7 @@ describe('parseHolidayNotice', () => {
     expect(codes('元旦 1月1日至3日放假')).toEqual(['text.line[1] UNPARSED_LINE']);
     expect(codes('国庆节：10月1日至10月31日放假')).toEqual(['holidays[0] PERIOD_TOO_LONG']);
     expect(codes('元旦：2025年1月1日放假，共1天。')).toEqual(['holidays[0] OUTSIDE_YEAR']);
+    expect(codes('元旦：1月1日放假。\n'.repeat(3000))).toEqual(['text TEXT_TOO_LONG']);
   });
 });
 
