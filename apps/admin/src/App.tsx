@@ -19,6 +19,7 @@ import escalations from './policy/escalations';
 import tests from './policy/tests';
 import calendars from './policy/calendars';
 import holidaySchedules from './policy/holidaySchedules';
+import findingCodes from './policy/findingCodes';
 import complaints from './complaints';
 import plugins from './plugins';
 import users from './users';
@@ -62,6 +63,7 @@ export function App() {
       <Resource name="escalations" {...escalations} />
       <Resource name="templates" {...templates} />
       <Resource name="tests" {...tests} />
+      <Resource name="findingCodes" {...findingCodes} />
       <Resource name="policyVersions" {...policyVersions} />
       <Resource name="plugins" {...plugins} />
       <Resource name="users" {...users} />

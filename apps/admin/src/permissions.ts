@@ -42,6 +42,7 @@ export const RESOURCE_AREA: Record<string, Area> = {
   severityLevels: 'policy',
   calendars: 'policy',
   holidaySchedules: 'policy',
+  findingCodes: 'policy',
   slaPolicies: 'policy',
   escalations: 'policy',
   templates: 'policy',

@@ -13,6 +13,7 @@ export const POLICY_RESOURCES = {
   severityLevels: { upsert: ['upsertSeverityLevel'], remove: ['deleteSeverityLevel'] },
   calendars: { upsert: ['upsertCalendar'], remove: ['deleteCalendar'] },
   holidaySchedules: { upsert: ['upsertHolidaySchedule'], remove: ['deleteHolidaySchedule'] },
+  findingCodes: { upsert: ['upsertFindingCode'], remove: ['deleteFindingCode'] },
   slaPolicies: { upsert: ['upsertSlaPolicy'], remove: ['deleteSlaPolicy'] },
   escalations: { upsert: ['upsertEscalationRule'], remove: ['deleteEscalationRule'] },
   templates: { upsert: ['upsertReplyTemplate'], remove: ['deleteReplyTemplate'] },

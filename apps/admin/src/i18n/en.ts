@@ -58,6 +58,7 @@ export const en: Messages = {
       max_length: 'Maximum length', min: 'Minimum', max: 'Maximum', pattern: 'Format (regular expression)', preview: 'Field preview',
       preview_help: 'Try values: conditional fields appear and disappear', preview_empty: 'No fields yet',
     },
+    finding_roles: { handler: 'Handler', manager: 'Manager', admin: 'Administrator', agent: 'Front-line agent', expert: 'Expert', help: 'None selected: handlers, managers and administrators' },
     finding_kind: { validity_criterion: 'Validity criterion', root_cause: 'Root cause', responsibility: 'Responsibility', confirmed_cause: 'Confirmed cause' },
     calendars: {
       weekday: { 0: 'Sun', 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat' },
@@ -267,6 +268,7 @@ export const en: Messages = {
         closures: 'Own closure days', extraWorkingDays: 'Own extra working days',
       },
     },
+    findingCodes: { name: 'Finding code |||| Finding codes', fields: { name: 'Name', kind: 'Kind', roles: 'Who may record it' } },
     holidaySchedules: {
       name: 'Holiday schedule |||| Holiday schedules',
       fields: { key: 'Key (year)', year: 'Year', source: 'Source (notice)', holidays: 'Days off', makeupWorkdays: 'Make-up working days' },

@@ -60,6 +60,7 @@ export const zhCN = {
       preview_empty: '还没有字段',
     },
     channels: { realtime_help: '实时渠道的投诉需要立即确认受理' },
+    finding_roles: { handler: '处理人', manager: '经理', admin: '管理员', agent: '首问受理人', expert: '业务专家', help: '不选则处理人、经理、管理员可记录' },
     finding_kind: { validity_criterion: '有效性判定', root_cause: '根本原因', responsibility: '责任认定', confirmed_cause: '确认原因' },
     calendars: {
       weekday: { 0: '周日', 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六' },
@@ -268,6 +269,7 @@ export const zhCN = {
         closures: '本单位停业日', extraWorkingDays: '本单位加班日',
       },
     },
+    findingCodes: { name: '调查结论代码 |||| 调查结论代码', fields: { name: '名称', kind: '类别', roles: '可记录的角色' } },
     holidaySchedules: {
       name: '节假日安排 |||| 节假日安排',
       fields: { key: '键（年份）', year: '年份', source: '依据（通知文号）', holidays: '放假', makeupWorkdays: '调休上班' },

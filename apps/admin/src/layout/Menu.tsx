@@ -13,6 +13,7 @@ import TimerIcon from '@mui/icons-material/Timer';
 import EventIcon from '@mui/icons-material/Event';
 import BeachAccessIcon from '@mui/icons-material/BeachAccess';
 import TuneIcon from '@mui/icons-material/Tune';
+import FindInPageIcon from '@mui/icons-material/FindInPage';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import MailOutlinedIcon from '@mui/icons-material/MailOutlined';
 import RuleIcon from '@mui/icons-material/Rule';
@@ -58,6 +59,7 @@ const SECTIONS: Section[] = [
       { to: '/slaPolicies', label: 'resources.slaPolicies.name', icon: <TimerIcon />, area: 'policy' },
       { to: '/escalations', label: 'resources.escalations.name', icon: <TrendingUpIcon />, area: 'policy' },
       { to: '/templates', label: 'resources.templates.name', icon: <MailOutlinedIcon />, area: 'policy' },
+      { to: '/findingCodes', label: 'resources.findingCodes.name', icon: <FindInPageIcon />, area: 'policy' },
       { to: '/policySettings', label: 'app.menu.policy_settings', icon: <TuneIcon />, area: 'policy' },
     ],
   },
