@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ManualClock } from '../../apps/api/src/common/clock';
 import { newId } from '../../apps/api/src/common/db/columns';
 import { PolicyVersion } from '../../apps/api/src/modules/policy/policy-version.entity';
-import { createTestApp, testDatabases, type TestApp } from '../support/test-app';
+import { createTestApp, testDatabases, type TestApp, type TestDb } from '../support/test-app';
 import { submit } from '../support/complaints';
 
 process.env.REDRESS_WORKERS = '0';
@@ -24,14 +24,19 @@ const calendar = (over: Record<string, unknown>) => ({
   workingHours: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }], weekendDays: [0, 6], useChineseHolidays: true, ...over,
 });
 
+/** The demo tenant on a fresh database, the clock at `at`, and its administrator's token. */
+async function demoApp(db: TestDb, at: string): Promise<{ t: TestApp; admin: string }> {
+  const t = await createTestApp({ db, clock: new ManualClock(new Date(at)) });
+  await t.seedDemo();
+  return { t, admin: await t.login('admin@demo.local') };
+}
+
 describe.each(testDatabases())('calendar values (issue 12 item 4) on %s', (db) => {
   let t: TestApp;
   let admin: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ db, clock: new ManualClock(new Date(MONDAY_10)) });
-    await t.seedDemo();
-    admin = await t.login('admin@demo.local');
+    ({ t, admin } = await demoApp(db, MONDAY_10));
   });
   afterAll(() => t?.close());
 
@@ -121,5 +126,69 @@ describe.each(testDatabases())('intake under a faulty published calendar on %s',
 
     const preview = (await t.gqlOk(PREVIEW, { from: MONDAY_10 }, admin)).calendarPreview;
     expect(preview).toMatchObject({ due: '2025-03-06T10:00:00.000Z', fault: { calendarKey: 'default', problems: [{ path: 'timeZone', code: 'INVALID_TIME_ZONE' }, { path: 'workingHours[0].end', code: 'INVALID_CLOCK_TIME' }] } });
+  });
+});
+
+/** Thursday 2026-12-31 17:00 in Shanghai: the last working afternoon of the last year chinese-days 1.5.7 knows. */
+const NEW_YEARS_EVE_17 = '2026-12-31T09:00:00.000Z';
+const IMPORT_NOTICE = `mutation($y: Int!, $t: String!, $s: String) { importHolidayNotice(year: $y, text: $t, source: $s) {
+  key year source holidays { name start end days } makeupWorkdays { date name } } }`;
+const UPSERT_SCHEDULE = 'mutation($i: HolidayScheduleInput!) { upsertHolidaySchedule(input: $i) { key } }';
+const HOLIDAY_CLOCKS = `query($id: ID!) { slaClocks(complaintId: $id) { target dueAt policyVersion holidayDataMissingYears } }`;
+
+describe.each(testDatabases())('holiday years the bundled data does not cover (issue 16) on %s', (db) => {
+  let t: TestApp;
+  let admin: string;
+  const resolutionOf = async (id: string) =>
+    (await t.gqlOk(HOLIDAY_CLOCKS, { id }, admin)).slaClocks.find((c: { target: string }) => c.target === 'resolution');
+  const flagsOf = async (id: string) =>
+    (await t.gqlOk(TIMELINE, { id }, admin)).complaint.timeline.filter((e: { type: string }) => e.type === 'sla.holiday_data_missing');
+
+  beforeAll(async () => {
+    ({ t, admin } = await demoApp(db, NEW_YEARS_EVE_17));
+  });
+  afterAll(() => t?.close());
+
+  it('flags a deadline that crosses into 2027, then moves it correctly once the 2027 schedule is entered, published and re-applied', async () => {
+    const before = await submit(t, admin, { channel: 'phone', type: 'service.attitude', text: '年底门店服务态度差，要求处理' });
+    // 3 working days counting 2027-01-01 (元旦) as a working day: Fri 1, Mon 4, Tue 5.
+    expect(await resolutionOf(before.id)).toMatchObject({ dueAt: '2027-01-05T10:00:00.000Z', policyVersion: 1, holidayDataMissingYears: [2027] });
+    const flags = await flagsOf(before.id);
+    expect(flags.map((e: { data: { target: string } }) => e.data.target)).toContain('resolution');
+    expect(flags.find((e: { data: { target: string } }) => e.data.target === 'resolution').data).toMatchObject({ years: [2027], dueAt: '2027-01-05T10:00:00.000Z', calendar: 'default', policyVersion: 1 });
+
+    // Bad notice text: every problem, at its line.
+    const bad = await t.gql(IMPORT_NOTICE, { y: 2027, t: '一、元旦：1月1日（周六）至3日（周日）放假，共3天。\n二、春节：2月6日至2月30日放假调休，共9天。' }, admin);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'HOLIDAY_SCHEDULE_INVALID', field: 'text' });
+    expect(bad.errors?.[0].extensions?.problems.map((p: { field: string; code: string }) => `${p.field} ${p.code}`)).toEqual(['text.line[1] WEEKDAY_MISMATCH', 'text.line[2] UNPARSED_LINE']);
+
+    const notice = '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。';
+    const imported = (await t.gqlOk(IMPORT_NOTICE, { y: 2027, t: notice, s: '国办发明电（测试）' }, admin)).importHolidayNotice;
+    expect(imported).toEqual({ key: '2027', year: 2027, source: '国办发明电（测试）', holidays: [{ name: '元旦', start: '2027-01-01', end: '2027-01-03', days: 3 }], makeupWorkdays: [] });
+
+    // Overlapping periods and impossible dates entered directly are refused at the field.
+    const overlapping = await t.gql(UPSERT_SCHEDULE, { i: { key: '2027', year: 2027, makeupWorkdays: [], holidays: [
+      { name: '元旦', start: '2027-01-01', end: '2027-01-03' }, { name: '春节', start: '2027-01-03', end: '2027-02-30' },
+    ] } }, admin);
+    expect(overlapping.errors?.[0].extensions).toMatchObject({ reason: 'HOLIDAY_SCHEDULE_INVALID', field: 'input.holidays[1].end' });
+    const overlap = await t.gql(UPSERT_SCHEDULE, { i: { key: '2027', year: 2027, makeupWorkdays: [], holidays: [
+      { name: '元旦', start: '2027-01-01', end: '2027-01-03' }, { name: '春节', start: '2027-01-03', end: '2027-01-09' },
+    ] } }, admin);
+    expect(overlap.errors?.[0].extensions?.problems).toEqual([expect.objectContaining({ field: 'input.holidays[1]', code: 'OVERLAPPING_HOLIDAYS' })]);
+    expect((await t.gqlOk('{ draftPolicy { holidaySchedules { key holidays { start end } } } }', {}, admin)).draftPolicy.holidaySchedules)
+      .toEqual([{ key: '2027', holidays: [{ start: '2027-01-01', end: '2027-01-03' }] }]);
+
+    expect((await t.gqlOk(PUBLISH, {}, admin)).publishPolicy).toEqual({ version: 2, status: 'published' });
+    const after = await submit(t, admin, { channel: 'phone', type: 'service.attitude', text: '年底门店服务态度差，再次投诉' });
+    // 元旦 off: Mon 4, Tue 5, Wed 6.
+    expect(await resolutionOf(after.id)).toMatchObject({ dueAt: '2027-01-06T10:00:00.000Z', policyVersion: 2, holidayDataMissingYears: [] });
+    expect(await flagsOf(after.id)).toEqual([]);
+
+    // The flagged complaint moves when an admin re-applies the policy; its flag clears.
+    await t.gqlOk('mutation($i: ReapplyPolicyInput) { reapplyPolicy(input: $i) { target newDueAt } }', { i: { complaintIds: [before.id] } }, admin);
+    expect(await resolutionOf(before.id)).toMatchObject({ dueAt: '2027-01-06T10:00:00.000Z', policyVersion: 2, holidayDataMissingYears: [] });
+
+    const health = await (await fetch(`${t.url}/health`)).json();
+    expect(health.holidays).toMatchObject({ bundled: { package: 'chinese-days', lastYear: 2026 }, currentYear: 2026, lastCoveredYear: 2027, nextYearCovered: true, tenantsWithoutNextYear: 0 });
   });
 });

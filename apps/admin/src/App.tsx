@@ -22,6 +22,9 @@ import tests from './policy/tests';
 import notices from './policy/notices';
 import { DeliveriesPage } from './notifications/DeliveriesPage';
 import { ChannelSettingsPage } from './notifications/ChannelSettingsPage';
+import calendars from './policy/calendars';
+import holidaySchedules from './policy/holidaySchedules';
+import findingCodes from './policy/findingCodes';
 import complaints from './complaints';
 import plugins from './plugins';
 import users from './users';
@@ -37,6 +40,7 @@ const RuleBuilderPage = lazy(() => import('./rule-builder/RuleBuilderPage'));
 const PublishingPage = lazy(() => import('./publishing/PublishingPage'));
 const ProfilePage = lazy(() => import('./access/ProfilePage'));
 const TenantSettingsPage = lazy(() => import('./access/TenantSettingsPage'));
+const PolicySettingsPage = lazy(() => import('./policy/settings/PolicySettingsPage'));
 
 const lazyPage = (element: React.ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
@@ -61,6 +65,8 @@ export function App() {
       <Resource name="departments" {...departments} />
       <Resource name="teams" {...teams} />
       <Resource name="severityLevels" {...severityLevels} />
+      <Resource name="calendars" {...calendars} />
+      <Resource name="holidaySchedules" {...holidaySchedules} />
       <Resource name="slaPolicies" {...slaPolicies} />
       <Resource name="escalations" {...escalations} />
       <Resource name="incidentRules" {...incidentRules} />
@@ -68,6 +74,7 @@ export function App() {
       <Resource name="templates" {...templates} />
       <Resource name="notices" {...notices} />
       <Resource name="tests" {...tests} />
+      <Resource name="findingCodes" {...findingCodes} />
       <Resource name="policyVersions" {...policyVersions} />
       <Resource name="plugins" {...plugins} />
       <Resource name="users" {...users} />
@@ -79,6 +86,7 @@ export function App() {
         <Route path="/notification-settings" element={<ChannelSettingsPage />} />
         <Route path="/rules" element={lazyPage(<RuleBuilderPage />)} />
         <Route path="/publishing" element={lazyPage(<PublishingPage />)} />
+        <Route path="/policySettings" element={lazyPage(<PolicySettingsPage />)} />
         <Route path="/profile" element={lazyPage(<ProfilePage />)} />
         <Route path="/tenant-settings" element={lazyPage(<TenantSettingsPage />)} />
       </CustomRoutes>

@@ -49,6 +49,8 @@ export const RESOURCE_AREA: Record<string, Area> = {
   teams: 'policy',
   severityLevels: 'policy',
   calendars: 'policy',
+  holidaySchedules: 'policy',
+  findingCodes: 'policy',
   slaPolicies: 'policy',
   escalations: 'policy',
   incidentRules: 'policy',

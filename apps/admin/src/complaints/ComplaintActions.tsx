@@ -202,6 +202,35 @@ function ExtendAction({ onDone }: { onDone: () => void }) {
   );
 }
 
+/**
+ * 调查结论: a coded finding of the published policy (validity criterion, root cause, responsibility, confirmed cause).
+ * The API re-decides validity and severity with it and explains the re-decision on the timeline; it refuses a code
+ * the complaint's version lacks or the caller's role may not record.
+ */
+function FindingAction({ onDone }: { onDone: () => void }) {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const codes = useQuery({
+    queryKey: ['findingCodes'],
+    queryFn: async () => (await callOperation<any>('query', 'currentPolicyVersion', {}, { selection: '{ document { findingCodes { key kind name { zh en } } } }' }))?.document?.findingCodes ?? [],
+  });
+  const [code, setCode] = useState('');
+  const [note, setNote] = useState('');
+  const action = useAction(onDone);
+  if (codes.isSuccess && !codes.data.length) return <Typography variant="body2" color="text.secondary">{translate('app.complaint_action.no_finding_codes')}</Typography>;
+  return (
+    <ActionForm testId="action-finding" operation="recordFinding" label="app.complaint.do_record_finding" disabled={!code} {...action}
+      onSubmit={() => action.run(() => callOperation('mutation', 'recordFinding', { input: { complaintId: record.id, code, note: note || undefined } }, { selection: '{ id valid }' }))}>
+      <TextField select size="small" required name="code" label={translate('app.complaint_action.finding_code')} value={code} onChange={(e) => setCode(e.target.value)}>
+        {(codes.data ?? []).map((f: any) => (
+          <MenuItem key={f.key} value={f.key}>{localized(f.name)}（{translate(`app.finding_kind.${f.kind}`, { _: f.kind })}）</MenuItem>
+        ))}
+      </TextField>
+      <TextField size="small" multiline name="note" label={translate('app.complaint_action.finding_note')} value={note} onChange={(e) => setNote(e.target.value)} />
+    </ActionForm>
+  );
+}
+
 /** What a handler can do with the complaint; each action appears when the API offers it. */
 export function ComplaintActions({ onDone }: { onDone: () => void }) {
   const record = useRecordContext<any>();
@@ -226,6 +255,7 @@ export function ComplaintActions({ onDone }: { onDone: () => void }) {
             {section('app.complaint.reply', <ReplyAction onDone={onDone} />)}
             {section('app.complaint.follow_up', <FollowUpAction onDone={onDone} />)}
             {section('app.complaint.extend', <ExtendAction onDone={onDone} />)}
+            {section('app.complaint.record_finding', <FindingAction onDone={onDone} />)}
           </Stack>
         </CardContent>
       </Card>

@@ -129,6 +129,12 @@ function Clocks() {
             <TableCell>{clock.slaPolicy}</TableCell>
             <TableCell data-testid="sla-due">{clock.dueAt ? new Date(clock.dueAt).toLocaleString() : ''}</TableCell>
             <TableCell><SlaClockChip clock={clock} status={clockStatus(clock, now)} /></TableCell>
+            <TableCell data-testid="sla-holiday-flag">
+              {clock.holidayDataMissingYears?.length ? (
+                <Chip size="small" color="warning" variant="outlined"
+                  label={translate('app.complaint.holiday_data_missing', { years: clock.holidayDataMissingYears.join('、') })} />
+              ) : null}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -12,6 +12,8 @@ export interface SlaClockLike {
   startedAt?: string | null;
   stoppedAt?: string | null;
   remainingWorkingMinutes?: number | null;
+  /** Years the deadline crosses whose official holidays the calendar does not know (the due time may be wrong). */
+  holidayDataMissingYears?: number[] | null;
 }
 
 const normalize = (status?: string): SlaStatus | undefined => {

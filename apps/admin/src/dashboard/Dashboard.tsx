@@ -5,11 +5,11 @@ import { Alert, Box, Card, CardContent, CardHeader, Grid, IconButton, LinearProg
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { loadSchema } from '../graphql/schema';
+import { callOperation, loadSchema } from '../graphql/schema';
 import { gql } from '../graphql/client';
 import { NotAvailable } from '../common/OperationGate';
 import { can } from '../permissions';
-import { DIMENSIONS, dimension, hotCauses, KPI_TARGETS, kpis, STATS_QUERY, trend, trendRange, TREND_WEEKS, weekRange, type DashboardStats, type KpiKey } from './stats';
+import { DIMENSIONS, dimension, hotCauses, KPI_TARGETS, kpis, kpiTargets, STATS_QUERY, trend, trendRange, TREND_WEEKS, weekRange, type DashboardStats, type KpiKey } from './stats';
 import { ExportButtons } from './ExportButtons';
 import { AlertsCard } from './AlertsCard';
 import { ModelPanel } from './ModelPanel';
@@ -25,9 +25,18 @@ async function fetchStats(from: Date, to: Date): Promise<DashboardStats | null> 
   });
 }
 
-function KpiTile({ name, value }: { name: KpiKey; value?: number }) {
+/** The published policy's settings (KPI targets); null when none is published or the caller may not read it. */
+async function fetchSettings(): Promise<{ kpiTargets?: any } | null> {
+  const schema = await loadSchema();
+  if (!schema.queries.has('currentPolicyVersion')) return null;
+  const current = await callOperation<any>('query', 'currentPolicyVersion', {}, {
+    selection: '{ document { settings { kpiTargets { onTimeRate satisfactionRate effectiveResolutionRate onTimeByTarget { target rate } } } } }',
+  }).catch(() => null);
+  return current?.document?.settings ?? null;
+}
+
+function KpiTile({ name, value, target }: { name: KpiKey; value?: number; target: number }) {
   const translate = useTranslate();
-  const target = KPI_TARGETS[name];
   const met = value !== undefined && value >= target;
   return (
     <Card sx={{ borderTop: 4, borderColor: value === undefined ? 'grey.300' : met ? 'success.main' : 'error.main' }} data-testid={`kpi-${name}`}>
@@ -49,6 +58,8 @@ export default function Dashboard() {
   const [anchor, setAnchor] = useState(() => new Date());
   const { from, to } = weekRange(anchor);
   const stats = useQuery({ queryKey: ['complaintStats', from.toISOString()], queryFn: () => fetchStats(from, to) });
+  const settings = useQuery({ queryKey: ['publishedPolicySettings'], queryFn: fetchSettings });
+  const targets = kpiTargets(settings.data);
   const shiftWeek = (weeks: number) => setAnchor((d) => new Date(d.getTime() + weeks * 7 * 86400000));
   const data = stats.data;
   const indicators = kpis(data);
@@ -70,7 +81,7 @@ export default function Dashboard() {
       {data === null && <NotAvailable operations={['complaintStats']} />}
       <Grid container spacing={2}>
         {(Object.keys(KPI_TARGETS) as KpiKey[]).map((name) => (
-          <Grid key={name} size={{ xs: 12, md: 4 }}><KpiTile name={name} value={indicators[name]} /></Grid>
+          <Grid key={name} size={{ xs: 12, md: 4 }}><KpiTile name={name} value={indicators[name]} target={targets[name]} /></Grid>
         ))}
         <Grid size={{ xs: 12, md: 7 }}>
           <Card data-testid="trend">

@@ -1,4 +1,4 @@
-import { dimension, hotCauses, kpis, onTimeRate, STATS_QUERY, trend, type DashboardStats } from './stats';
+import { dimension, hotCauses, kpis, kpiTargets, onTimeRate, STATS_QUERY, trend, type DashboardStats } from './stats';
 
 const row = (dimension: string, key: string | null, name: string | null, received: number) => ({ keys: [{ dimension, key, name }], received });
 const stats = {
@@ -27,5 +27,12 @@ describe('dashboard reading of complaintStats', () => {
 
   it('draws the trend oldest week first', () => {
     expect(trend(stats).map((b) => b.count)).toEqual([2, 5]);
+  });
+
+  it('takes the KPI targets from the published policy, defaults where it sets none', () => {
+    expect(kpiTargets(null)).toEqual({ onTimeRate: 95, satisfactionRate: 95, effectiveResolutionRate: 90 });
+    expect(kpiTargets({ kpiTargets: { satisfactionRate: 0.8, onTimeRate: 0.9, effectiveResolutionRate: null } })).toEqual({ onTimeRate: 90, satisfactionRate: 80, effectiveResolutionRate: 90 });
+    // The on-time tile shows the resolution deadline, so the resolution deadline's own target wins.
+    expect(kpiTargets({ kpiTargets: { onTimeRate: 0.9, onTimeByTarget: [{ target: 'resolution', rate: 0.985 }] } }).onTimeRate).toBe(98.5);
   });
 });

@@ -3,8 +3,29 @@
  * returns `{ rows: [{ keys: [{ dimension, key, name }], received, … }], totals }` for one `groupBy`; the dashboard asks
  * once per dimension (GraphQL aliases, one request). Rates are fractions 0..1 (null when there is no base).
  */
+/** The defaults (percent) the API applies where the published policy sets no KPI target. */
 export const KPI_TARGETS = { onTimeRate: 95, satisfactionRate: 95, effectiveResolutionRate: 90 } as const;
 export type KpiKey = keyof typeof KPI_TARGETS;
+
+interface KpiTargetSettings {
+  onTimeRate?: number | null; satisfactionRate?: number | null; effectiveResolutionRate?: number | null;
+  onTimeByTarget?: { target: string; rate: number }[] | null;
+}
+
+/**
+ * The published policy's KPI targets in percent (`settings.kpiTargets`, shares 0–1), defaults where it sets none. The
+ * on-time tile shows the resolution deadline's rate, so its target is the resolution target's own when there is one.
+ */
+export function kpiTargets(settings: { kpiTargets?: KpiTargetSettings | null } | null | undefined): Record<KpiKey, number> {
+  const configured = settings?.kpiTargets ?? {};
+  const pct = (share: number | null | undefined, fallback: number) => (typeof share === 'number' ? percent(share)! : fallback);
+  const resolution = configured.onTimeByTarget?.find((t) => t.target === 'resolution')?.rate;
+  return {
+    onTimeRate: pct(resolution ?? configured.onTimeRate, KPI_TARGETS.onTimeRate),
+    satisfactionRate: pct(configured.satisfactionRate, KPI_TARGETS.satisfactionRate),
+    effectiveResolutionRate: pct(configured.effectiveResolutionRate, KPI_TARGETS.effectiveResolutionRate),
+  };
+}
 
 /** The 投诉统计表 dimensions, each the alias of one grouped complaintStats in STATS_QUERY. */
 export const DIMENSIONS = ['byType', 'byCause', 'byDepartment', 'byChannel', 'bySeverity'] as const;

@@ -12,6 +12,8 @@ export const POLICY_RESOURCES = {
   teams: { upsert: ['upsertTeam'], remove: ['deleteTeam'] },
   severityLevels: { upsert: ['upsertSeverityLevel'], remove: ['deleteSeverityLevel'] },
   calendars: { upsert: ['upsertCalendar'], remove: ['deleteCalendar'] },
+  holidaySchedules: { upsert: ['upsertHolidaySchedule'], remove: ['deleteHolidaySchedule'] },
+  findingCodes: { upsert: ['upsertFindingCode'], remove: ['deleteFindingCode'] },
   slaPolicies: { upsert: ['upsertSlaPolicy'], remove: ['deleteSlaPolicy'] },
   escalations: { upsert: ['upsertEscalationRule'], remove: ['deleteEscalationRule'] },
   templates: { upsert: ['upsertReplyTemplate'], remove: ['deleteReplyTemplate'] },

@@ -9,7 +9,7 @@ export const en: Messages = {
     },
     menu: {
       dashboard: 'Dashboard', work_queue: 'Work queue', intake: 'Register a complaint', policy_studio: 'Policy studio', rules_section: 'Rules & publishing',
-      rule_builder: 'Rule builder', publishing: 'Test & publish', system_section: 'System', deliveries: 'Deliveries', notification_settings: 'Notification channels',
+      rule_builder: 'Rule builder', publishing: 'Test & publish', system_section: 'System', deliveries: 'Deliveries', notification_settings: 'Notification channels', policy_settings: 'Numbering & KPI targets',
     },
     notice: {
       not_available_title: 'Not available yet',
@@ -57,6 +57,26 @@ export const en: Messages = {
       option_label_en: 'Label (English)', conditions: 'When shown and required', validation: 'Validation', min_length: 'Minimum length',
       max_length: 'Maximum length', min: 'Minimum', max: 'Maximum', pattern: 'Format (regular expression)', preview: 'Field preview',
       preview_help: 'Try values: conditional fields appear and disappear', preview_empty: 'No fields yet',
+    },
+    finding_roles: { handler: 'Handler', manager: 'Manager', admin: 'Administrator', agent: 'Front-line agent', expert: 'Expert', help: 'None selected: handlers, managers and administrators' },
+    finding_kind: { validity_criterion: 'Validity criterion', root_cause: 'Root cause', responsibility: 'Responsibility', confirmed_cause: 'Confirmed cause' },
+    calendars: {
+      weekday: { 0: 'Sun', 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat' },
+      start: 'Start', end: 'End', date: 'Date (YYYY-MM-DD)', bad_time: 'A time between 00:00 and 24:00, e.g. 09:00',
+      bad_date: 'A date as YYYY-MM-DD', time_zone_help: 'IANA time zone such as Asia/Shanghai; checked when saved',
+      chinese_holidays_help: 'Working days follow the State Council’s public holidays and make-up days (enter uncovered years under “Holiday schedules”)',
+    },
+    holidays: {
+      key_help: 'The year, e.g. 2027', name: 'Holiday', start: 'First day off', end: 'Last day off', days: 'Days', date: 'Make-up working day',
+      import_title: 'Import the State Council notice', import_help: 'Paste the notice’s arrangements, one holiday per line, e.g. “一、元旦：1月1日（周五）至3日（周日）放假，共3天。”',
+      notice_text: 'Notice text', import: 'Import into the draft', imported: 'The %{year} holiday schedule is in the draft; publish to apply it',
+    },
+    policy_settings: {
+      title: 'Numbering & KPI targets', numbering: 'Complaint numbers', number_pattern: 'Number pattern',
+      number_pattern_help: 'Tokens {YYYY} {YY} {MM} {SEQ:n}; needs the serial and the year and month (the serial restarts monthly); default {YY}{MM}-{SEQ:4}',
+      kpi_targets: 'KPI targets', kpi_help: 'Percent; empty keeps the default (on time 95%, satisfaction 95%, effective resolution 90%)',
+      by_target: 'On-time targets per deadline', rate: 'Target (%)', add_target: 'Add a deadline', saved: 'Saved in the draft; publish to apply',
+      publish_hint: 'Changes are saved in the policy draft; the weekly report and complaint numbers follow them from the version that publishes them.',
     },
     channels: { realtime_help: 'Complaints from real-time channels need an immediate acknowledgement' },
     severityLevels: { rank_help: 'Higher is more severe' },
@@ -183,11 +203,11 @@ export const en: Messages = {
     },
     complaint: {
       tabs: { form: 'Registration', decisions: 'Why', timeline: 'Timeline', sla: 'Deadlines' },
-      no_events: 'No events yet', no_decisions: 'No decisions recorded', no_clocks: 'No deadlines', why: 'Why this %{decision}',
+      no_events: 'No events yet', no_decisions: 'No decisions recorded', no_clocks: 'No deadlines', holiday_data_missing: 'No holiday data for %{years}: the due time may be wrong', why: 'Why this %{decision}',
       policy_version: 'Decided by policy version %{version}', outcome: 'Outcome', defaulted: 'No rule matched: the default applied', matched: 'Matched rules: %{rows}',
       actions: 'Actions', closed: 'This complaint is closed', transition: 'Change state', do_transition: 'Change', assign: 'Assign', do_assign: 'Assign',
       reply: 'Reply to the customer', template: 'Reply template', reply_body: 'Reply', send_reply: 'Send reply', follow_up: 'Record follow-up call', do_follow_up: 'Record',
-      extend: 'Extend the deadline', do_extend: 'Extend',
+      extend: 'Extend the deadline', do_extend: 'Extend', record_finding: 'Finding after investigation', do_record_finding: 'Record finding',
     },
     intake: {
       title: 'Register a complaint', subtitle: 'Fill in while on the phone; the chosen type’s own fields appear below', type: 'Complaint type', channel: 'Channel',
@@ -232,6 +252,7 @@ export const en: Messages = {
     },
     tokens: { revoke: 'Revoke', secret_title: 'Token created', secret_once: 'The secret is shown only once: copy it now and keep it safe.' },
     complaint_action: {
+      finding_code: 'Finding', finding_note: 'Investigation note (optional)', no_finding_codes: 'The policy defines no finding codes',
       no_transitions: 'No state change is possible from the current state', target_state: 'New state', comment: 'Comment (optional)', department: 'Department',
       assignee: 'Handler', assignee_id: 'Handler ID', reassign_reason: 'Reason (required when reassigning)', solution: 'Solution (optional)',
       root_cause: 'Root cause (optional)', satisfied: 'Customer satisfied?', satisfied_yes: 'Satisfied', satisfied_no: 'Not satisfied', score: 'Score',
@@ -290,7 +311,7 @@ export const en: Messages = {
     event: {
       submitted: 'Registered', decided: 'Decided', dispatched: 'Dispatched', assigned: 'Assigned', transitioned: 'State changed', replied: 'Replied',
       follow_up: 'Follow-up', extended: 'Extended', escalated: 'Escalated', sla_warning: 'About to breach', sla_breach: 'Breached', comment: 'Comment',
-      delivery: { sent: 'Message sent', dead: 'Message failed (given up)' }, customer: { replied: 'Customer wrote' },
+      delivery: { sent: 'Message sent', dead: 'Message failed (given up)' }, customer: { replied: 'Customer wrote' }, policy: { fault: 'Policy fault (defaults used)' }, sla: { holiday_data_missing: 'No holiday data: check the deadline' }, finding: { recorded: 'Finding recorded' },
     },
     filters: {
       state: 'State', severity: 'Severity', department: 'Department', type: 'Type', channel: 'Channel', assignee: 'Assignee', slaStatus: 'SLA status',
@@ -331,6 +352,18 @@ export const en: Messages = {
     departments: { name: 'Department |||| Departments', fields: { name: 'Name', parentKey: 'Parent department', region: 'Region', managerEmail: 'Manager' } },
     teams: { name: 'Team |||| Teams', fields: { name: 'Name', departmentKey: 'Department', members: 'Members' } },
     severityLevels: { name: 'Severity level |||| Severity levels', fields: { name: 'Name', rank: 'Rank', requiresApproval: 'Solution needs a manager’s approval', color: 'Colour' } },
+    calendars: {
+      name: 'Business calendar |||| Business calendars',
+      fields: {
+        name: 'Name', timeZone: 'Time zone', workingHours: 'Working hours', weekendDays: 'Days off', useChineseHolidays: 'Chinese public holidays and make-up days',
+        closures: 'Own closure days', extraWorkingDays: 'Own extra working days',
+      },
+    },
+    findingCodes: { name: 'Finding code |||| Finding codes', fields: { name: 'Name', kind: 'Kind', roles: 'Who may record it' } },
+    holidaySchedules: {
+      name: 'Holiday schedule |||| Holiday schedules',
+      fields: { key: 'Key (year)', year: 'Year', source: 'Source (notice)', holidays: 'Days off', makeupWorkdays: 'Make-up working days' },
+    },
     slaPolicies: { name: 'SLA policy |||| SLA policies', fields: { name: 'Name', targets: 'Deadlines' } },
     escalations: { name: 'Escalation rule |||| Escalation rules', fields: { name: 'Name', trigger: 'Trigger', target: 'Deadline', when: 'Extra condition', actions: 'Actions' } },
     templates: {

@@ -11,7 +11,7 @@ export const zhCN = {
     },
     menu: {
       dashboard: '工作台', work_queue: '投诉工作台', intake: '登记投诉', policy_studio: '策略工作室', rules_section: '规则与发布',
-      rule_builder: '规则设计器', publishing: '测试与发布', system_section: '系统', deliveries: '消息投递', notification_settings: '通知渠道',
+      rule_builder: '规则设计器', publishing: '测试与发布', system_section: '系统', deliveries: '消息投递', notification_settings: '通知渠道', policy_settings: '编号与考核指标',
     },
     notice: {
       not_available_title: '此功能暂不可用',
@@ -60,6 +60,26 @@ export const zhCN = {
       preview_empty: '还没有字段',
     },
     channels: { realtime_help: '实时渠道的投诉需要立即确认受理' },
+    finding_roles: { handler: '处理人', manager: '经理', admin: '管理员', agent: '首问受理人', expert: '业务专家', help: '不选则处理人、经理、管理员可记录' },
+    finding_kind: { validity_criterion: '有效性判定', root_cause: '根本原因', responsibility: '责任认定', confirmed_cause: '确认原因' },
+    calendars: {
+      weekday: { 0: '周日', 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六' },
+      start: '开始', end: '结束', date: '日期（YYYY-MM-DD）', bad_time: '请填写 00:00–24:00 之间的时间，如 09:00',
+      bad_date: '请按 YYYY-MM-DD 填写日期', time_zone_help: 'IANA 时区名，如 Asia/Shanghai；保存时会校验',
+      chinese_holidays_help: '按国务院公布的法定节假日和调休安排计算工作日（未覆盖的年份请在“节假日安排”中录入）',
+    },
+    holidays: {
+      key_help: '年份，如 2027', name: '节日', start: '放假开始', end: '放假结束（含）', days: '共几天', date: '调休上班日期',
+      import_title: '从国务院通知导入', import_help: '粘贴通知中的安排（每个节日一行），如“一、元旦：1月1日（周五）至3日（周日）放假，共3天。”',
+      notice_text: '通知正文', import: '导入到草稿', imported: '已导入 %{year} 年节假日安排，发布后生效',
+    },
+    policy_settings: {
+      title: '编号与考核指标', numbering: '投诉编号', number_pattern: '编号规则',
+      number_pattern_help: '可用 {YYYY} {YY} {MM} {SEQ:n}；须含流水号和年月（流水号每月重新开始），默认 {YY}{MM}-{SEQ:4}',
+      kpi_targets: '考核指标', kpi_help: '百分比；留空即采用默认值（及时率 95%、满意率 95%、有效解决率 90%）',
+      by_target: '分时限项目的及时率目标', rate: '目标（%）', add_target: '添加时限项目', saved: '已保存到草稿，发布后生效',
+      publish_hint: '修改保存在策略草稿中；周报和投诉编号自发布后的版本起采用新设置。',
+    },
     severityLevels: { rank_help: '数字越大越严重' },
     slaPolicies: { target: '时限项目', amount: '时长', unit: '单位', warn_at: '预警点（%）', recurring: '循环（如每30分钟通报）' },
     incidents: {
@@ -184,11 +204,11 @@ export const zhCN = {
     },
     complaint: {
       tabs: { form: '登记信息', decisions: '判定说明', timeline: '处理记录', sla: '时限' },
-      no_events: '暂无处理记录', no_decisions: '暂无判定记录', no_clocks: '暂无时限', why: '为什么是这个%{decision}',
+      no_events: '暂无处理记录', no_decisions: '暂无判定记录', no_clocks: '暂无时限', holiday_data_missing: '缺少 %{years} 年节假日数据，时限可能不准', why: '为什么是这个%{decision}',
       policy_version: '依据策略版本 %{version}', outcome: '结果', defaulted: '没有规则命中，采用默认结果', matched: '命中规则：%{rows}',
       actions: '处理操作', closed: '此投诉已结案', transition: '变更状态', do_transition: '变更', assign: '分派', do_assign: '分派',
       reply: '答复客户', template: '答复模板', reply_body: '答复内容', send_reply: '发送答复', follow_up: '记录回访', do_follow_up: '记录',
-      extend: '申请延期', do_extend: '延期',
+      extend: '申请延期', do_extend: '延期', record_finding: '调查结论', do_record_finding: '记录结论',
     },
     intake: {
       title: '登记投诉', subtitle: '电话受理时按顺序填写；所选类型的专属字段会出现在下方', type: '投诉类型', channel: '受理渠道',
@@ -233,6 +253,7 @@ export const zhCN = {
     },
     tokens: { revoke: '吊销', secret_title: '新令牌已创建', secret_once: '令牌只显示这一次，请立即复制并妥善保存。' },
     complaint_action: {
+      finding_code: '调查结论', finding_note: '调查说明（可选）', no_finding_codes: '当前策略未配置调查结论代码',
       no_transitions: '当前状态下没有可执行的状态变更', target_state: '目标状态', comment: '备注（可选）', department: '责任部门',
       assignee: '处理人', assignee_id: '处理人 ID', reassign_reason: '改派原因（改派时必填）', solution: '解决方案（可选）',
       root_cause: '根本原因（可选）', satisfied: '客户是否满意', satisfied_yes: '满意', satisfied_no: '不满意', score: '评分',
@@ -291,7 +312,7 @@ export const zhCN = {
     event: {
       submitted: '登记', decided: '系统判定', dispatched: '派单', assigned: '分派', transitioned: '状态变更', replied: '答复',
       follow_up: '回访', extended: '延期', escalated: '升级', sla_warning: '即将超时', sla_breach: '已超时', comment: '备注',
-      delivery: { sent: '消息已发送', dead: '消息发送失败（已放弃）' }, customer: { replied: '客户来信' },
+      delivery: { sent: '消息已发送', dead: '消息发送失败（已放弃）' }, customer: { replied: '客户来信' }, policy: { fault: '策略配置故障（已采用默认设置）' }, sla: { holiday_data_missing: '缺少节假日数据，时限需核对' }, finding: { recorded: '记录调查结论' },
     },
     filters: {
       state: '状态', severity: '严重程度', department: '部门', type: '类型', channel: '渠道', assignee: '处理人', slaStatus: '时限状态',
@@ -332,6 +353,18 @@ export const zhCN = {
     departments: { name: '部门 |||| 部门', fields: { name: '名称', parentKey: '上级部门', region: '区域', managerEmail: '部门经理' } },
     teams: { name: '班组 |||| 班组', fields: { name: '名称', departmentKey: '所属部门', members: '成员' } },
     severityLevels: { name: '严重程度 |||| 严重程度', fields: { name: '名称', rank: '级别', requiresApproval: '方案需经理批准', color: '颜色' } },
+    calendars: {
+      name: '工作日历 |||| 工作日历',
+      fields: {
+        name: '名称', timeZone: '时区', workingHours: '工作时间', weekendDays: '休息日', useChineseHolidays: '按法定节假日与调休',
+        closures: '本单位停业日', extraWorkingDays: '本单位加班日',
+      },
+    },
+    findingCodes: { name: '调查结论代码 |||| 调查结论代码', fields: { name: '名称', kind: '类别', roles: '可记录的角色' } },
+    holidaySchedules: {
+      name: '节假日安排 |||| 节假日安排',
+      fields: { key: '键（年份）', year: '年份', source: '依据（通知文号）', holidays: '放假', makeupWorkdays: '调休上班' },
+    },
     slaPolicies: { name: '时限方案 |||| 时限方案', fields: { name: '名称', targets: '时限项目' } },
     escalations: { name: '升级规则 |||| 升级规则', fields: { name: '名称', trigger: '触发', target: '针对时限', when: '附加条件', actions: '动作' } },
     templates: {

@@ -10,6 +10,10 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import GroupsIcon from '@mui/icons-material/Groups';
 import PriorityHighIcon from '@mui/icons-material/PriorityHigh';
 import TimerIcon from '@mui/icons-material/Timer';
+import EventIcon from '@mui/icons-material/Event';
+import BeachAccessIcon from '@mui/icons-material/BeachAccess';
+import TuneIcon from '@mui/icons-material/Tune';
+import FindInPageIcon from '@mui/icons-material/FindInPage';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import MailOutlinedIcon from '@mui/icons-material/MailOutlined';
 import RuleIcon from '@mui/icons-material/Rule';
@@ -57,11 +61,15 @@ const SECTIONS: Section[] = [
       { to: '/departments', label: 'resources.departments.name', icon: <ApartmentIcon />, area: 'policy' },
       { to: '/teams', label: 'resources.teams.name', icon: <GroupsIcon />, area: 'policy' },
       { to: '/severityLevels', label: 'resources.severityLevels.name', icon: <PriorityHighIcon />, area: 'policy' },
+      { to: '/calendars', label: 'resources.calendars.name', icon: <EventIcon />, area: 'policy' },
+      { to: '/holidaySchedules', label: 'resources.holidaySchedules.name', icon: <BeachAccessIcon />, area: 'policy' },
       { to: '/slaPolicies', label: 'resources.slaPolicies.name', icon: <TimerIcon />, area: 'policy' },
       { to: '/escalations', label: 'resources.escalations.name', icon: <TrendingUpIcon />, area: 'policy' },
       { to: '/incidentRules', label: 'resources.incidentRules.name', icon: <WavesIcon />, area: 'policy' },
       { to: '/templates', label: 'resources.templates.name', icon: <MailOutlinedIcon />, area: 'policy' },
       { to: '/notices', label: 'resources.notices.name', icon: <NotificationsActiveIcon />, area: 'policy' },
+      { to: '/findingCodes', label: 'resources.findingCodes.name', icon: <FindInPageIcon />, area: 'policy' },
+      { to: '/policySettings', label: 'app.menu.policy_settings', icon: <TuneIcon />, area: 'policy' },
     ],
   },
   {

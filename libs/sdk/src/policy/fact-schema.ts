@@ -40,6 +40,8 @@ export const SYSTEM_FACTS: Record<string, FactField> = {
   'time.weekday': t('number', '受理星期（0=周日）', 'Weekday received (0 = Sunday)'),
   'time.isWorkingDay': t('boolean', '受理日为工作日', 'Received on a working day'),
   'prediction.cause': t('string', '预测原因', 'Predicted cause'),
+  'finding.codes': t('string[]', '调查结论（已记录的结论代码）', 'Findings recorded after investigation (codes)'),
+  'finding.validity': t('string', '有效性调查结论（最近一次）', 'Latest validity finding (code)'),
   'prediction.confidence': t('number', '预测置信度', 'Prediction confidence'),
   'validity.valid': t('boolean', '有效投诉', 'Valid complaint'),
   'validity.reason': t('string', '无效原因', 'Invalid reason'),
@@ -57,11 +59,14 @@ export function fieldFactType(field: FieldDefinition): FactType {
 }
 
 /** The facts a rule of this policy may read: system facts, the tenant's form fields and plugin facts. */
-export function factSchemaFor(policy: Pick<PolicyDocument, 'fields' | 'complaintTypes' | 'channels' | 'severityLevels'>, extra: Record<string, FactField> = {}): FactSchema {
+export function factSchemaFor(policy: Pick<PolicyDocument, 'fields' | 'complaintTypes' | 'channels' | 'severityLevels' | 'findingCodes'>, extra: Record<string, FactField> = {}): FactSchema {
   const fields: Record<string, FactField> = { ...SYSTEM_FACTS };
   fields['complaint.type'] = { ...fields['complaint.type'], options: policy.complaintTypes.map((x) => x.key) };
   fields['complaint.channel'] = { ...fields['complaint.channel'], options: policy.channels.map((x) => x.key) };
   fields['severity'] = { ...fields['severity'], options: policy.severityLevels.map((x) => x.key) };
+  const findings = policy.findingCodes ?? [];
+  fields['finding.codes'] = { ...fields['finding.codes'], options: findings.map((x) => x.key) };
+  fields['finding.validity'] = { ...fields['finding.validity'], options: findings.filter((x) => x.kind === 'validity_criterion').map((x) => x.key) };
   for (const field of policy.fields) {
     fields[`complaint.form.${field.key}`] = {
       type: fieldFactType(field),

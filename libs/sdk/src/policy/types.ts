@@ -134,6 +134,23 @@ export interface HolidaySchedule {
   makeupWorkdays: { date: string; name: string }[];
 }
 
+/** What a finding records (issue 16: known only after a handler investigates). */
+export const FINDING_KINDS = ['validity_criterion', 'root_cause', 'responsibility', 'confirmed_cause'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/**
+ * A coded finding a handler may record on a complaint after investigating (e.g. `owner_caused`: the damage was caused
+ * by the owner). Recorded findings are the facts `finding.codes` / `finding.validity`, and the validity and severity
+ * decisions are re-run with them.
+ */
+export interface FindingCode {
+  key: string;
+  kind: FindingKind;
+  name: LocalizedText;
+  /** Roles that may record it (default: handler, manager, admin). */
+  roles?: string[];
+}
+
 export type SlaTargetKey =
   | 'acknowledge' | 'dispatch' | 'first_response' | 'progress_update' | 'resolution' | 'follow_up' | 'regulatory_answer';
 
@@ -302,7 +319,25 @@ export interface PolicySettings {
   requirePublishApproval?: boolean;
   /** Days within which a repeat complaint on the same type counts against effective resolution. */
   repeatWindowDays?: number;
+  /** Complaint numbers, e.g. `{YY}{MM}-{SEQ:4}` (the default, 2611-0001); the serial restarts each month. */
+  numberPattern?: string;
+  /** KPI targets of the weekly report and the dashboard (shares 0–1); absent members keep the defaults. */
+  kpiTargets?: KpiTargets;
 }
+
+export interface KpiTargets {
+  /** 处理及时率 over all deadlines (default 0.95). */
+  onTimeRate?: number;
+  /** 满意率 (default 0.95). */
+  satisfactionRate?: number;
+  /** 有效解决率 (default 0.9). */
+  effectiveResolutionRate?: number;
+  /** On-time targets per deadline type (SLA target key: resolution, dispatch …); others use `onTimeRate`. */
+  onTimeByTarget?: { target: string; rate: number }[];
+}
+
+/** The targets of the process-approach document (REQUIREMENTS §3), used where a policy sets none. */
+export const DEFAULT_KPI_TARGETS = { onTimeRate: 0.95, satisfactionRate: 0.95, effectiveResolutionRate: 0.9 } as const;
 
 export interface PolicyDocument {
   schemaVersion: 1;
@@ -317,6 +352,8 @@ export interface PolicyDocument {
   /** Entered holiday schedules by year (absent in documents written before they existed). */
   holidaySchedules?: HolidaySchedule[];
   slaPolicies: SlaPolicyDefinition[];
+  /** Coded findings after investigation (absent in documents written before they existed). */
+  findingCodes?: FindingCode[];
   rules: PolicyRuleSets;
   escalations: EscalationRule[];
   templates: ReplyTemplate[];
@@ -330,7 +367,7 @@ export interface PolicyDocument {
 /** The object kinds of a policy that are edited as rows (key → object). */
 export const POLICY_COLLECTIONS = [
   'severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'holidaySchedules', 'slaPolicies',
-  'escalations', 'templates', 'notices', 'tests', 'incidentRules',
+  'escalations', 'templates', 'notices', 'tests', 'incidentRules', 'findingCodes',
 ] as const;
 export type PolicyCollection = (typeof POLICY_COLLECTIONS)[number];
 
@@ -358,5 +395,6 @@ export function emptyPolicy(): PolicyDocument {
     notices: [],
     tests: [],
     incidentRules: [],
+    findingCodes: [],
   };
 }

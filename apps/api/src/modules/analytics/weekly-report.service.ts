@@ -4,6 +4,7 @@ import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/roles';
+import { DEFAULT_KPI_TARGETS, type KpiTargets } from '@redress/sdk';
 import { SlaService } from '../sla/sla.service';
 import { PolicyService } from '../policy/policy.service';
 import { WeeklyReport } from './analytics.entity';
@@ -13,9 +14,8 @@ import { addDays, localDate, mondayOf, startOfLocalDay } from './time-buckets';
 
 /** The dimensions of the Monday meeting's 投诉统计表. */
 export const REPORT_DIMENSIONS: StatsDimension[] = ['type', 'cause', 'department', 'channel', 'severity'];
-/** KPI targets of the process-approach document (REQUIREMENTS §3). */
-export const KPI_TARGETS = { onTimeRate: 0.95, satisfactionRate: 0.95, effectiveResolutionRate: 0.9 } as const;
-const KPI_NAMES: Record<keyof typeof KPI_TARGETS, string> = { onTimeRate: '处理及时率', satisfactionRate: '满意率', effectiveResolutionRate: '有效解决率' };
+type KpiKey = keyof typeof DEFAULT_KPI_TARGETS;
+const KPI_NAMES: Record<KpiKey, string> = { onTimeRate: '处理及时率', satisfactionRate: '满意率', effectiveResolutionRate: '有效解决率' };
 /** The report of the past week is due on Monday at this local hour. */
 export const REPORT_HOUR = 8;
 
@@ -30,10 +30,25 @@ export interface WeeklyReportContent {
   previous: WeekFigures;
   byDimension: Record<string, DeltaLine[]>;
   kpis: KpiLine[];
-  onTimeByTarget: { target: string; stopped: number; met: number; rate: number | null }[];
+  /** On-time per deadline type, each against its own target (the policy's `onTimeByTarget`, else `onTimeRate`). */
+  onTimeByTarget: { target: string; stopped: number; met: number; rate: number | null; targetRate: number; onTarget: boolean | null }[];
+  /** The policy version whose KPI targets decided the verdicts (null: none published, defaults used). */
+  kpiTargetsPolicyVersion: number | null;
 }
 
 const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+/** Rates are compared to targets with a tolerance: 19/20 is 0.95 even when the division says 0.9499999. */
+const verdict = (value: number | null, target: number) => (value === null ? null : value >= target - 1e-9);
+
+/** A policy's KPI targets with the defaults filled in. */
+export function kpiTargetsOf(configured: KpiTargets | undefined): Record<KpiKey, number> & { byTarget: Map<string, number> } {
+  return {
+    onTimeRate: configured?.onTimeRate ?? DEFAULT_KPI_TARGETS.onTimeRate,
+    satisfactionRate: configured?.satisfactionRate ?? DEFAULT_KPI_TARGETS.satisfactionRate,
+    effectiveResolutionRate: configured?.effectiveResolutionRate ?? DEFAULT_KPI_TARGETS.effectiveResolutionRate,
+    byTarget: new Map((configured?.onTimeByTarget ?? []).map((entry) => [entry.target, entry.rate])),
+  };
+}
 
 /** 投诉统计表: the past week (Monday 00:00 to Monday 00:00, tenant time) against the week before. */
 @Injectable()
@@ -104,9 +119,12 @@ export class WeeklyReportService {
     const figures = (row: StatsRow): WeekFigures => ({
       received: row.received, valid: row.valid, closed: row.closed, open: row.open, satisfactionRate: row.satisfactionRate, effectiveResolutionRate: row.effectiveResolutionRate,
     });
-    const kpi = (key: keyof typeof KPI_TARGETS, currentValue: number | null, previousValue: number | null): KpiLine => ({
-      key, name: KPI_NAMES[key], target: KPI_TARGETS[key], current: currentValue, previous: previousValue, delta: diff(currentValue, previousValue),
-      met: currentValue === null ? null : currentValue >= KPI_TARGETS[key],
+    // The targets are policy data: the current version's settings when the report is generated.
+    const policy = await this.policies.getCurrent(tenantId);
+    const targets = kpiTargetsOf(policy?.document.settings.kpiTargets);
+    const kpi = (key: KpiKey, currentValue: number | null, previousValue: number | null): KpiLine => ({
+      key, name: KPI_NAMES[key], target: targets[key], current: currentValue, previous: previousValue, delta: diff(currentValue, previousValue),
+      met: verdict(currentValue, targets[key]),
     });
     const content: WeeklyReportContent = {
       weekStart: monday, weekEnd: addDays(monday, 6), previousWeekStart: addDays(monday, -7),
@@ -116,7 +134,11 @@ export class WeeklyReportService {
         kpi('satisfactionRate', nowTotals.totals.satisfactionRate, beforeTotals.totals.satisfactionRate),
         kpi('effectiveResolutionRate', nowTotals.totals.effectiveResolutionRate, beforeTotals.totals.effectiveResolutionRate),
       ],
-      onTimeByTarget: slaNow.map((r) => ({ target: r.target, stopped: r.stopped, met: r.met, rate: r.onTimeRate })),
+      onTimeByTarget: slaNow.map((r) => {
+        const targetRate = targets.byTarget.get(r.target) ?? targets.onTimeRate;
+        return { target: r.target, stopped: r.stopped, met: r.met, rate: r.onTimeRate, targetRate, onTarget: verdict(r.onTimeRate, targetRate) };
+      }),
+      kpiTargetsPolicyVersion: policy?.version ?? null,
     };
     const repo = this.dataSource.getRepository(WeeklyReport);
     const existing = await repo.findOne({ where: { tenantId, weekStart: monday } });

@@ -187,7 +187,7 @@ export class ComplaintIntakeService {
       events.push(...this.calendarFaults(auth.tenantId, policy, decisions.validity.valid ? decisions.sla.policy : undefined));
       await this.timeline.appendMany(manager, entity, events, actor, now);
       if (entity.valid) await this.startClocksOrFlag(manager, entity, policy, now, actor);
-      entity.number = await this.nextNumber(manager, auth.tenantId, tenant.settings.numberPattern ?? DEFAULT_NUMBER_PATTERN, tenant.timeZone, now);
+      entity.number = await this.nextNumber(manager, auth.tenantId, policy.document.settings.numberPattern ?? tenant.settings.numberPattern ?? DEFAULT_NUMBER_PATTERN, tenant.timeZone, now);
       await manager.update(Complaint, { id }, { number: entity.number });
       if (entity.valid) await this.escalation.run(manager, 'aggregate', entity, policy, { facts: entity.facts, at: now });
       await this.plugins.afterCommitEvents(manager, entity, 'complaint.submitted', now, { facts: entity.facts });

@@ -7,6 +7,10 @@ export const ComplaintErrors = defineErrors({
   FORM_INVALID: { category: 'BAD_USER_INPUT', zh: '表单填写有误（{count} 处）', en: 'The form has {count} problem(s)' },
   COMPLAINANT_CONTACT_REQUIRED: { category: 'BAD_USER_INPUT', zh: '请至少提供一种联系方式（电话或邮箱）', en: 'Give at least one contact (phone or e-mail)' },
   NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到该投诉', en: 'Complaint not found' },
+  FINDING_CODE_UNKNOWN: {
+    category: 'BAD_USER_INPUT', zh: '策略版本 {version} 中没有调查结论“{code}”（可选：{known}）', en: 'Policy version {version} has no finding "{code}" (known: {known})',
+  },
+  FINDING_NOT_ALLOWED: { category: 'FORBIDDEN', zh: '调查结论“{code}”只能由以下角色记录：{roles}', en: 'The finding "{code}" may only be recorded by: {roles}' },
   ILLEGAL_TRANSITION: { category: 'BAD_USER_INPUT', zh: '不能从“{from}”转到“{to}”，允许的下一步：{allowed}', en: 'Cannot move from {from} to {to}; allowed: {allowed}' },
   ROLE_NOT_ALLOWED: { category: 'FORBIDDEN', zh: '当前角色不能把投诉从“{from}”转到“{to}”', en: 'Your role may not move a complaint from {from} to {to}' },
   COMMENT_REQUIRED: { category: 'BAD_USER_INPUT', zh: '此操作需要填写原因', en: 'This step needs a reason' },

@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Complaint, ComplaintCounter, ComplaintEvent, ComplaintReply, ComplaintTask } from './complaint.entity';
 import { Customer } from '../customer/customer.entity';
+import { ComplaintFindingsService } from './complaint-findings.service';
+import { ComplaintFindingsResolver } from './complaint-findings.resolver';
 import { ComplaintService } from './complaint.service';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { ComplaintResolver } from './complaint.resolver';
@@ -17,7 +19,7 @@ import { COMPLAINT_ESCALATION_PORT } from '../sla/escalation/escalation-port';
 @Module({
   imports: [TypeOrmModule.forFeature([Complaint, ComplaintEvent, ComplaintTask, ComplaintReply, ComplaintCounter, Customer])],
   providers: [
-    ComplaintService, ComplaintIntakeService, ComplaintResolver, ComplaintTimeline, PluginHooks,
+    ComplaintService, ComplaintIntakeService, ComplaintResolver, ComplaintFindingsService, ComplaintFindingsResolver, ComplaintTimeline, PluginHooks,
     ComplaintEscalationAdapter, ComplaintSampleSource,
     { provide: SIMULATION_SAMPLE_SOURCE, useExisting: ComplaintSampleSource },
     { provide: COMPLAINT_ESCALATION_PORT, useExisting: ComplaintEscalationAdapter },

@@ -23,6 +23,7 @@ import { ComplaintOrder, type AssignInput, type ComplaintFilter, type FollowUpIn
 import type { Complainant, ComplaintConnection, ComplaintView, Decision } from './dtos/complaint.types';
 import { renderTemplate, formatLocalDateTime } from './template-render';
 import { maskFreeText, maskFreeTextDeep } from './free-text-pii';
+import { findingFactsOf } from './complaint-findings.service';
 
 /** Roles that work with complainants and may see their personal data unmasked. */
 export const PERSONAL_DATA_ROLES: string[] = [Role.admin, Role.manager, Role.handler, Role.agent];
@@ -244,10 +245,13 @@ export class ComplaintService {
       }
       complaint.state = to;
       if (to === 'closed' || to === 'invalid_closed') complaint.closedAt = now;
-      if (to === 'invalid_closed') { complaint.valid = false; complaint.invalidReason = complaint.invalidReason ?? 'manual'; }
+      // Found invalid after investigation: the coded criterion (issue 16), not `manual`.
+      if (to === 'invalid_closed') { complaint.valid = false; complaint.invalidReason = complaint.invalidReason ?? findingFactsOf(complaint).validity ?? 'manual'; }
       if (to === 'reopened') { complaint.reopenCount += 1; complaint.closedAt = null; }
       const topic = to === 'closed' || to === 'invalid_closed' ? 'complaint.closed' : 'complaint.transitioned';
-      return this.commit(manager, complaint, policy, now, this.actor(auth), [['transitioned', { from, to, comment: comment ?? null }]], { type: 'transition', to }, topic);
+      const data: Record<string, unknown> = { from, to, comment: comment ?? null };
+      if (to === 'invalid_closed') Object.assign(data, invalidCriterion(complaint, policy));
+      return this.commit(manager, complaint, policy, now, this.actor(auth), [['transitioned', data]], { type: 'transition', to }, topic);
     });
   }
 
@@ -479,4 +483,12 @@ export class ComplaintService {
       await this.timeline.append(manager, complaint, type, data, actor, this.clock.now());
     });
   }
+}
+
+/** The coded criterion a complaint is closed invalid with, and its text (the validity row's, else the finding's name). */
+function invalidCriterion(complaint: Complaint, policy: CompiledPolicy): { reason: string | null; reasonText: unknown } {
+  const reason = complaint.invalidReason ?? null;
+  const stored = (complaint.facts as { validity?: { reasonText?: unknown } } | null)?.validity?.reasonText;
+  const finding = (policy.document.findingCodes ?? []).find((f) => f.key === reason);
+  return { reason, reasonText: stored ?? finding?.name ?? null };
 }

@@ -7,8 +7,8 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { PolicyDraftService } from './policy-draft.service';
 import { JSONScalar } from './dtos/json.scalar';
 import {
-  CalendarType, ChannelType, ComplaintTypeType, DecisionTableType, DepartmentType, EscalationRuleType, FieldDefinitionType, HolidayScheduleType, IncidentRuleType,
-  NoticeRuleType, PolicyDocumentType,
+  CalendarType, ChannelType, ComplaintTypeType, DecisionTableType, DepartmentType, EscalationRuleType, FieldDefinitionType, FindingCodeType, HolidayScheduleType,
+  IncidentRuleType, NoticeRuleType, PolicyDocumentType,
   PolicySettingsInput, PolicySettingsType, ReplyTemplateType, RuleTestCaseType, SeverityLevelType, SlaPolicyType, TeamType,
 } from './dtos/policy-document.types';
 import { PolicyFactFieldType, RuleOperatorType, RuleSetKeyEnum } from './dtos/policy-results.types';
@@ -118,6 +118,11 @@ export class PolicyDraftResolver {
   ) {
     return this.draft.importHolidayNotice(auth, year, text, source ?? undefined);
   }
+
+  @Roles(Role.admin) @Mutation(() => FindingCodeType, { description: 'Adds or replaces a coded finding handlers may record after investigating.' })
+  upsertFindingCode(@Auth() auth: AuthContext, @Args('input') input: FindingCodeType) { return this.upsert(auth, 'findingCodes', input); }
+  @Roles(Role.admin) @Mutation(() => Boolean)
+  deleteFindingCode(@Auth() auth: AuthContext, @Args('key') key: string) { return this.draft.deleteItem(auth, 'findingCodes', key); }
 
   @Roles(Role.admin) @Mutation(() => SlaPolicyType)
   upsertSlaPolicy(@Auth() auth: AuthContext, @Args('input') input: SlaPolicyType) { return this.upsert(auth, 'slaPolicies', input); }

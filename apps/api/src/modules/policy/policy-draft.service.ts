@@ -14,6 +14,7 @@ import {
 import { checkDocumentShape } from './engine/document-shape';
 import { unknownTemplateVariables } from './engine/validate-policy';
 import { calendarConfigProblems, type CalendarValues } from '../sla/calendar/calendar-problems';
+import { numberPatternProblems } from '../complaint/numbering';
 import { holidayScheduleProblems, parseHolidayNotice, scheduleConflicts } from '../sla/calendar/holiday-schedule';
 import { isEmptyTableProblem, type PolicyProblem } from './engine/policy-problem';
 import { POLICY_FACT_EXTENSIONS, type PolicyFactExtensions } from './policy-fact-extensions';
@@ -99,6 +100,15 @@ export class PolicyDraftService {
   }
 
   async updateSettings(actor: AuditActor, patch: Partial<PolicySettings>): Promise<PolicySettings> {
+    if (patch.numberPattern !== undefined && patch.numberPattern !== null) {
+      const problems = numberPatternProblems(patch.numberPattern);
+      if (problems.length) {
+        throw PolicyErrors.create('NUMBER_PATTERN_INVALID', {
+          field: 'input.numberPattern', params: { pattern: patch.numberPattern, detail: problems.map((p) => p.message).join('; ') },
+          problems: problems.map((p) => ({ field: 'input.numberPattern', code: p.code, message: p.message })),
+        });
+      }
+    }
     return this.dataSource.transaction(async (manager) => {
       const current = (await this.draftDocument(actor.tenantId, manager)).settings;
       const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined && value !== null));

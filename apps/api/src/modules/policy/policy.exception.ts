@@ -11,6 +11,7 @@ export const PolicyErrors = defineErrors({
   HOLIDAY_SCHEDULE_INVALID: {
     category: 'BAD_USER_INPUT', zh: '{year} 年节假日安排有 {count} 处问题：{detail}', en: 'The {year} holiday schedule has {count} problem(s): {detail}',
   },
+  NUMBER_PATTERN_INVALID: { category: 'BAD_USER_INPUT', zh: '投诉编号规则“{pattern}”无效：{detail}', en: 'The number pattern "{pattern}" is invalid: {detail}' },
   POLICY_INVALID: { category: 'BAD_USER_INPUT', zh: '策略有 {count} 处问题，无法发布：{detail}', en: 'The policy has {count} problem(s) and cannot be published: {detail}' },
   RULE_TESTS_FAILED: { category: 'BAD_USER_INPUT', zh: '规则测试未通过，无法发布：{detail}', en: 'Rule tests failed, the policy was not published: {detail}' },
   APPROVAL_PENDING: { category: 'CONFLICT', zh: '版本 {version} 正在等待审批，请先批准或驳回', en: 'Version {version} is awaiting approval; approve or reject it first' },

@@ -7,6 +7,7 @@ import { SlaCalendars } from './sla-calendars.service';
 import { SlaResolver } from './sla.resolver';
 import { SlaCalendarsResolverService } from './sla-console.service';
 import { EscalationService } from './escalation/escalation.service';
+import { HolidayCoverageService } from './holiday-coverage.service';
 
 /**
  * SLA clocks, the scheduler that fires warnings and breaches, and escalation. Global: the complaint module
@@ -16,7 +17,7 @@ import { EscalationService } from './escalation/escalation.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([SlaClock, SlaExtensionRequest])],
-  providers: [SlaService, SlaScheduler, SlaCalendars, EscalationService, SlaResolver, SlaCalendarsResolverService],
-  exports: [SlaService, SlaScheduler, SlaCalendars, EscalationService],
+  providers: [SlaService, SlaScheduler, SlaCalendars, EscalationService, SlaResolver, SlaCalendarsResolverService, HolidayCoverageService],
+  exports: [SlaService, SlaScheduler, SlaCalendars, EscalationService, HolidayCoverageService],
 })
 export class SlaModule {}

@@ -1,9 +1,9 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { FIELD_TYPES, NOTICE_CHANNELS, NOTICE_EVENTS } from '@redress/sdk';
+import { FIELD_TYPES, FINDING_KINDS, NOTICE_CHANNELS, NOTICE_EVENTS } from '@redress/sdk';
 import { JSONScalar } from './json.scalar';
 
 /**
@@ -176,6 +176,16 @@ export class HolidayScheduleType {
   @Field(() => [MakeupWorkdayType]) @IsArray() @ArrayMaxSize(40) @Nested(() => MakeupWorkdayType) makeupWorkdays!: MakeupWorkdayType[];
 }
 
+@ObjectType('FindingCode', { description: 'A coded finding after investigation (调查结论): validity criterion, root cause, responsibility or confirmed cause.' })
+@InputType('FindingCodeInput')
+export class FindingCodeType {
+  @Field() @Key() key!: string;
+  @Field({ description: FINDING_KINDS.join(' | ') }) @IsIn([...FINDING_KINDS]) kind!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field(() => [String], { nullable: true, description: 'Roles that may record it (default handler, manager, admin).' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsIn(['admin', 'manager', 'handler', 'agent', 'expert'], { each: true }) roles?: string[];
+}
+
 const DURATION_KINDS = ['natural_minutes', 'natural_hours', 'natural_days', 'working_minutes', 'working_hours', 'working_days'];
 
 @ObjectType('Duration')
@@ -299,12 +309,31 @@ export class RuleTestCaseType {
   @Field(() => RuleTestExpectationType) @Nested(() => RuleTestExpectationType) expect!: RuleTestExpectationType;
 }
 
+@ObjectType('TargetRate', { description: 'An on-time target for one deadline type.' })
+@InputType('TargetRateInput')
+export class TargetRateType {
+  @Field({ description: 'SLA target key: dispatch, first_response, resolution, follow_up, regulatory_answer …' }) @Key() target!: string;
+  @Field(() => Float, { description: 'Share 0–1, e.g. 0.95.' }) @IsNumber() @Min(0.01) @Max(1) rate!: number;
+}
+
+@ObjectType('KpiTargets', { description: 'KPI targets (shares 0–1); an absent one keeps its default (0.95 / 0.95 / 0.9).' })
+@InputType('KpiTargetsInput')
+export class KpiTargetsType {
+  @Field(() => Float, { nullable: true, description: '处理及时率 over all deadlines.' }) @IsOptional() @IsNumber() @Min(0.01) @Max(1) onTimeRate?: number;
+  @Field(() => Float, { nullable: true, description: '满意率.' }) @IsOptional() @IsNumber() @Min(0.01) @Max(1) satisfactionRate?: number;
+  @Field(() => Float, { nullable: true, description: '有效解决率.' }) @IsOptional() @IsNumber() @Min(0.01) @Max(1) effectiveResolutionRate?: number;
+  @Field(() => [TargetRateType], { nullable: true, description: 'Per deadline type; others use onTimeRate.' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @Nested(() => TargetRateType) onTimeByTarget?: TargetRateType[];
+}
+
 @ObjectType('PolicySettings')
 export class PolicySettingsType {
   @Field() defaultCalendar!: string;
   @Field() defaultSeverity!: string;
   @Field({ nullable: true, description: 'Publishing needs a second person’s approval (maker-checker).' }) requirePublishApproval?: boolean;
   @Field(() => Int, { nullable: true }) repeatWindowDays?: number;
+  @Field({ nullable: true, description: 'Complaint numbers, e.g. {YY}{MM}-{SEQ:4} (default); tokens {YYYY} {YY} {MM} {SEQ:n}.' }) numberPattern?: string;
+  @Field(() => KpiTargetsType, { nullable: true }) kpiTargets?: KpiTargetsType;
 }
 
 @InputType('PolicySettingsInput', { description: 'Only the given settings change.' })
@@ -313,6 +342,8 @@ export class PolicySettingsInput {
   @Field({ nullable: true }) @OptionalKey() defaultSeverity?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() requirePublishApproval?: boolean;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) repeatWindowDays?: number;
+  @Field({ nullable: true, description: 'Checked at once: a serial {SEQ:n}, the year and the month are required.' }) @IsOptional() @IsString() @MaxLength(200) numberPattern?: string;
+  @Field(() => KpiTargetsType, { nullable: true, description: 'Replaces the KPI targets as a whole.' }) @IsOptional() @Nested(() => KpiTargetsType) kpiTargets?: KpiTargetsType;
 }
 
 @ObjectType('DecisionRow')
@@ -359,4 +390,5 @@ export class PolicyDocumentType {
   @Field(() => [NoticeRuleType]) notices!: NoticeRuleType[];
   @Field(() => [RuleTestCaseType]) tests!: RuleTestCaseType[];
   @Field(() => [IncidentRuleType]) incidentRules!: IncidentRuleType[];
+  @Field(() => [FindingCodeType]) findingCodes!: FindingCodeType[];
 }

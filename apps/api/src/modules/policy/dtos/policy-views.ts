@@ -6,7 +6,7 @@ import type { PolicyDocumentType } from './policy-document.types';
 import type { PolicyVersionType, RuleTestResultType } from './policy-results.types';
 
 /** The document as the typed GraphQL object (same data; the GraphQL classes mirror the SDK types). */
-export const documentView = (document: PolicyDocument) => ({ ...document, holidaySchedules: document.holidaySchedules ?? [] }) as unknown as PolicyDocumentType;
+export const documentView = (document: PolicyDocument) => ({ ...document, holidaySchedules: document.holidaySchedules ?? [], findingCodes: document.findingCodes ?? [] }) as unknown as PolicyDocumentType;
 
 export function versionView(row: PolicyVersion, currentVersion: number | null): PolicyVersionType {
   return {

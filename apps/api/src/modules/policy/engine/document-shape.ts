@@ -20,6 +20,7 @@ const REQUIRED: Record<PolicyCollection, Record<string, Kind>> = {
   notices: { name: 'localized', event: 'string', to: 'string', channels: 'array' },
   tests: { facts: 'object', expect: 'object' },
   incidentRules: { name: 'localized', groupBy: 'array', windowMinutes: 'number', threshold: 'number' },
+  findingCodes: { name: 'localized', kind: 'string' },
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

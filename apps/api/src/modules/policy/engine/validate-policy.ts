@@ -1,7 +1,8 @@
 import { checkRegex, defaultEngine, type FactSchema, type JsonLogicRule, type RuleEngine } from '@redress/rules';
-import { factSchemaFor, NOTICE_CHANNELS, NOTICE_EVENTS, POLICY_COLLECTIONS, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
+import { factSchemaFor, FINDING_KINDS, NOTICE_CHANNELS, NOTICE_EVENTS, POLICY_COLLECTIONS, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
 import { isEmptyTableProblem, joinPath, tablePath, type PolicyProblem } from './policy-problem';
 import { keysInCycles } from './type-tree';
+import { numberPatternProblems } from '../../complaint/numbering';
 import { calendarConfigProblems } from '../../sla/calendar/calendar-problems';
 import { holidayScheduleProblems, scheduleConflicts } from '../../sla/calendar/holiday-schedule';
 
@@ -61,6 +62,26 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
   // Settings.
   missing('settings.defaultSeverity', 'Severity level', document.settings.defaultSeverity, keys.levels);
   if (document.calendars.length || document.slaPolicies.length) missing('settings.defaultCalendar', 'Calendar', document.settings.defaultCalendar, keys.calendars);
+
+  if (document.settings.numberPattern !== undefined) {
+    for (const p of numberPatternProblems(document.settings.numberPattern)) add('settings.numberPattern', p.code, p.message);
+  }
+  const kpi = document.settings.kpiTargets;
+  if (kpi) {
+    const rate = (path: string, value: unknown) => {
+      if (value !== undefined && value !== null && !(typeof value === 'number' && value > 0 && value <= 1)) add(path, 'INVALID_KPI_TARGET', 'A KPI target is a share between 0 and 1, e.g. 0.95');
+    };
+    for (const member of ['onTimeRate', 'satisfactionRate', 'effectiveResolutionRate'] as const) rate(`settings.kpiTargets.${member}`, kpi[member]);
+    const targetKeys = new Set(document.slaPolicies.flatMap((p) => p.targets.map((t) => t.key)));
+    (kpi.onTimeByTarget ?? []).forEach((entry, index) => {
+      rate(`settings.kpiTargets.onTimeByTarget[${index}].rate`, entry?.rate);
+      missing(`settings.kpiTargets.onTimeByTarget[${index}].target`, 'SLA target', entry?.target, targetKeys);
+    });
+  }
+
+  for (const finding of document.findingCodes ?? []) {
+    if (!(FINDING_KINDS as readonly string[]).includes(finding.kind)) add(`findingCodes[${finding.key}].kind`, 'INVALID_FINDING_KIND', `Unknown kind "${String(finding.kind)}"`, FINDING_KINDS.join(', '));
+  }
 
   // Complaint types.
   for (const type of document.complaintTypes) {

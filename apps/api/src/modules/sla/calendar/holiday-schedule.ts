@@ -20,7 +20,7 @@ export interface HolidayScheduleProblem {
   code:
     | 'INVALID_YEAR' | 'INVALID_DATE' | 'END_BEFORE_START' | 'PERIOD_TOO_LONG' | 'OUTSIDE_YEAR' | 'OVERLAPPING_HOLIDAYS'
     | 'MAKEUP_IN_HOLIDAY' | 'MAKEUP_NOT_WEEKEND' | 'DUPLICATE_DATE' | 'DAY_COUNT_MISMATCH' | 'MISSING_NAME'
-    | 'WEEKDAY_MISMATCH' | 'UNPARSED_LINE' | 'NO_HOLIDAYS';
+    | 'WEEKDAY_MISMATCH' | 'UNPARSED_LINE' | 'NO_HOLIDAYS' | 'TEXT_TOO_LONG';
   message: string;
 }
 
@@ -28,6 +28,7 @@ export interface HolidayScheduleProblem {
 const MAX_PERIOD_DAYS = 15;
 /** A year's notice may start its 元旦 in the last days of December (2023: 2022-12-31 – 2023-01-02). */
 const EDGE_DAYS = 31;
+const MAX_NOTICE_CHARS = 20_000;
 
 export function holidayScheduleProblems(schedule: HolidaySchedule): HolidayScheduleProblem[] {
   const problems: HolidayScheduleProblem[] = [];
@@ -133,12 +134,16 @@ export interface ParsedNotice {
 export function parseHolidayNotice(year: number, text: string, source?: string): ParsedNotice {
   const schedule: HolidaySchedule = { key: String(year), year, holidays: [], makeupWorkdays: [], ...(source ? { source } : {}) };
   const problems: HolidayScheduleProblem[] = [];
+  // A notice is a page of text; anything far longer is not one (and is not worth reading line by line).
+  if (text.length > MAX_NOTICE_CHARS) return { schedule, problems: [{ path: 'text', code: 'TEXT_TOO_LONG', message: `A notice has at most ${MAX_NOTICE_CHARS} characters` }] };
   const lines = text.split(/\r?\n/);
   lines.forEach((raw, index) => {
     const at = `text.line[${index + 1}]`;
     const line = raw.trim();
     if (!line.includes('放假')) return;
     const m = LINE.exec(line);
+    // Prose around the table (“现将2025年元旦、春节……放假调休日期的具体安排通知如下”) names no day before 放假.
+    if (!m && !/\d\s*日/.test(line.slice(0, line.indexOf('放假')))) return;
     if (!m) return problems.push({ path: at, code: 'UNPARSED_LINE', message: `Line ${index + 1} does not read "名称：日期放假…": ${line}` });
     const name = m[1].trim();
     const body = m[2];
@@ -166,7 +171,9 @@ export function parseHolidayNotice(year: number, text: string, source?: string):
       }
     }
   });
-  return { schedule, problems: [...problems, ...holidayScheduleProblems(schedule)] };
+  // "No holiday" says nothing new when the lines that failed to read are already named.
+  const found = holidayScheduleProblems(schedule).filter((p) => !(p.code === 'NO_HOLIDAYS' && problems.length));
+  return { schedule, problems: [...problems, ...found] };
 }
 
 /** What calendars consult: every entered date, and the years the entered schedules decide. */
