@@ -5,7 +5,7 @@ import { createTestApp, newPostgresDatabase, testDatabases, type TestApp } from 
 import { submit } from '../support/complaints';
 import { backupPostgres, backupSqlite, restorePostgres, restoreSqlite } from '../../apps/api/src/modules/ops/backup/backup';
 
-const COMPLAINT = { channel: 'phone', type: 'service.attitude', text: '态度差', form: { staff_name: '小王', store: 'bj_chaoyang', expected_remedy: 'apology' } };
+const COMPLAINT = { channel: 'phone', type: 'service.attitude', text: '态度差', form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' } };
 
 const idsOf = async (t: TestApp, sql: string, ids: string[]) =>
   ((await t.dataSource.query(sql.replace('$IDS', ids.map((id) => `'${id}'`).join(',')))) as { id: string }[]).map((r) => r.id).sort();

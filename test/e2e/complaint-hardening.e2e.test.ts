@@ -158,14 +158,14 @@ describe.each(testDatabases())('complaint hardening on %s', (db) => {
 
   it('refuses an idempotency key reused with other content, and still returns the complaint for a true retry (issue 12 #17)', async () => {
     t.clock.set(MONDAY_10);
-    const input = { channel: 'app', type: 'environment', text: '网点卫生间长期无法使用。', form: { store: 'sh_xuhui' }, idempotencyKey: 'app-key-17', complainant: complainant('李四') };
+    const input = { channel: 'app', type: 'environment', text: '网点卫生间长期无法使用。', form: { outlet: 'sh_xuhui' }, idempotencyKey: 'app-key-17', complainant: complainant('李四') };
     const first = (await t.gqlOk<any>(SUBMIT, { input }, agent)).submitComplaint;
     // The same content in another member order is the same request.
     const reordered = Object.fromEntries(Object.entries({ ...input, complainant: { phone: input.complainant.phone, name: input.complainant.name } }).reverse());
     const retry = (await t.gqlOk<any>(SUBMIT, { input: reordered }, agent)).submitComplaint;
     expect(retry).toMatchObject({ id: first.id, number: first.number });
     const before = await count();
-    for (const changed of [{ text: '另一件事：门口台阶破损。' }, { complainant: complainant('王五') }, { form: { store: 'bj_chaoyang' } }]) {
+    for (const changed of [{ text: '另一件事：门口台阶破损。' }, { complainant: complainant('王五') }, { form: { outlet: 'bj_chaoyang' } }]) {
       const result = await t.gql(SUBMIT, { input: { ...input, ...changed } }, agent);
       expect(result.data).toBeNull();
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
@@ -182,7 +182,7 @@ describe.each(testDatabases())('complaint hardening on %s', (db) => {
     t.clock.set(MONDAY_10);
     const other = await t.app.get(TenantService).create({ slug: `other-${Date.now().toString(36)}`, name: '另一家公司' });
     const stranger = await t.app.get(AuthService).createUser({ tenantId: other.id, email: `handler@${other.slug}.local`, password: 'demo1234', displayName: '外人', role: Role.handler });
-    const c = await submit(t, agent, { channel: 'visit', type: 'environment', text: '网点门口积水严重。', form: { store: 'sh_xuhui' } });
+    const c = await submit(t, agent, { channel: 'visit', type: 'environment', text: '网点门口积水严重。', form: { outlet: 'sh_xuhui' } });
     for (const assigneeId of [stranger.id, '00000000-0000-4000-8000-000000000000']) {
       const result = await t.gql(TASK, { i: { complaintId: c.id, department: 'operations', title: '清理积水', assigneeId } }, manager);
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_USER', field: 'input.assigneeId' });

@@ -26,7 +26,7 @@ describe.each(testDatabases())('personal data in free text on %s', (db) => {
     }
     const complaint = await submit(t, tokens.agent, {
       channel: 'phone', type: 'service.attitude', title: `回电 ${PHONE}`, text: TEXT,
-      form: { staff_name: '小王', store: 'bj_chaoyang', expected_remedy: 'apology' },
+      form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
     });
     complaintId = complaint.id;
     await t.gqlOk('mutation($id: ID!, $t: String!) { addComment(id: $id, text: $t) { id } }', { id: complaintId, t: `客户补充：备用邮箱 ${EMAIL}` }, tokens.agent);

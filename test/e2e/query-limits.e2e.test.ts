@@ -36,7 +36,7 @@ describe.each(testDatabases())('GraphQL query limits on %s', (db) => {
     await t.seedDemo();
     [agent, analyst] = await Promise.all([t.login('agent@demo.local'), t.login('analyst@demo.local')]);
     for (let i = 0; i < 12; i += 1) {
-      await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: `态度问题 ${i}`, form: { staff_name: '小王', store: 'bj_chaoyang', expected_remedy: 'apology' } });
+      await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: `态度问题 ${i}`, form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' } });
     }
   });
   afterAll(() => t?.close());
@@ -99,7 +99,7 @@ describe.each(testDatabases())('GraphQL query limits on %s', (db) => {
       expect(reasons(slow)).toContain('TIME_BUDGET_EXCEEDED');
       expect(slow.errors?.find((e) => e.extensions?.reason === 'TIME_BUDGET_EXCEEDED')?.extensions?.code).toBe('TIMEOUT');
       // A mutation past the budget has done its work: its result is returned, not hidden behind a timeout.
-      const accepted = await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: '超时预算内的提交', form: { staff_name: '小王', store: 'bj_chaoyang', expected_remedy: 'apology' } });
+      const accepted = await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: '超时预算内的提交', form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' } });
       expect(accepted.number).toBeTruthy();
     } finally {
       t.config.graphql.timeBudgetMs = budget;
