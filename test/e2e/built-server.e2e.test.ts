@@ -23,6 +23,22 @@ const buildApi = () =>
 
 interface Line { at: number; text: string }
 
+
+/**
+ * The server logs JSON lines (nestjs-pino): `{"level":20,"context":"SlaScheduler","msg":"sweep (every 1000 ms)"}`.
+ * They are read back as `[SlaScheduler] sweep (every 1000 ms)`, with `ERROR` in front of error-level lines (≥ 50).
+ */
+function readable(text: string): string {
+  if (!text.startsWith('{')) return text;
+  try {
+    const line = JSON.parse(text) as { level?: number; context?: string; msg?: string };
+    if (typeof line.msg !== 'string') return text;
+    return `${(line.level ?? 0) >= 50 ? 'ERROR ' : ''}${line.context ? `[${line.context}] ` : ''}${line.msg}`;
+  } catch {
+    return text;
+  }
+}
+
 describe.each(testDatabases())('the built server (npm start) at rest on %s', (db) => {
   let child: ChildProcess;
   let dataDir: string;
@@ -39,7 +55,7 @@ describe.each(testDatabases())('the built server (npm start) at rest on %s', (db
     if (url) Object.assign(env, { DATABASE_URL: url, REDRESS_AUTO_MIGRATE: '1' });
     child = spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const collect = (chunk: Buffer) => {
-      for (const text of chunk.toString('utf8').split('\n')) if (text) lines.push({ at: Date.now(), text });
+      for (const text of chunk.toString('utf8').split('\n')) if (text) lines.push({ at: Date.now(), text: readable(text) });
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
