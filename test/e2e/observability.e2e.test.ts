@@ -20,9 +20,12 @@ function sample(text: string, name: string, labels = ''): number | undefined {
   return line === undefined ? undefined : Number(line.split(' ').pop());
 }
 
+// One sink for the file: pino's destination is bound once per process (nestjs-pino), so the second database's app
+// writes where the first one's did — as one API process per deployment does.
+const sink = logSink();
+
 describe.each(testDatabases())('logs and metrics on %s', (db) => {
   let t: TestApp;
-  const sink = logSink();
 
   beforeAll(async () => {
     t = await createTestApp({ db, logger: ['error', 'warn', 'log'], logStream: sink.stream });

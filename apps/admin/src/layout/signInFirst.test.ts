@@ -10,6 +10,12 @@ describe('sending a visitor who is not signed in straight to the sign-in page', 
     expect(needsSignIn('#/login?next=1', null, NOW)).toBe(false);
   });
 
+  it('lets an anonymous visitor open an invitation, a reset link or the sign-on callback', () => {
+    for (const hash of ['#/accept-invitation?token=abc', '#/reset-password?token=abc', '#/sso-callback?code=x&state=y']) {
+      expect(needsSignIn(hash, null, NOW)).toBe(false);
+    }
+  });
+
   it('treats an expired token as anonymous and leaves a valid one to the API', () => {
     expect(expired(jwt({ exp: NOW / 1000 - 1 }), NOW)).toBe(true);
     expect(expired(jwt({ exp: NOW / 1000 + 3600 }), NOW)).toBe(false);

@@ -8,9 +8,12 @@
  * (react-admin issue #10764; its fix, PR #10769, only narrows the race). The anonymous visitor never enters that
  * path now. (Login always redirects to the role's home page, so the asked-for route need not be remembered.)
  */
+/** Pages reached without signing in: the sign-in page, invitation and reset links, the single sign-on callback. */
+export const PUBLIC_PATHS = ['/login', '/accept-invitation', '/reset-password', '/sso-callback'];
+
 export function needsSignIn(hash: string, token: string | null, now: number): boolean {
   const pathname = (hash.replace(/^#/, '') || '/').split('?')[0];
-  if (pathname === '/login') return false;
+  if (PUBLIC_PATHS.includes(pathname)) return false;
   return token === null || expired(token, now);
 }
 
