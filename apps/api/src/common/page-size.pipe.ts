@@ -2,10 +2,15 @@ import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/c
 import { CommonErrors } from './errors/app-error';
 
 /**
+ * The most rows one page of any list returns. The GraphQL limits refuse a larger `first` with PAGE_TOO_LARGE before
+ * a resolver runs (REDRESS_GQL_MAX_PAGE, default the same 500); services keep this as their own bound, one number for
+ * every list, so a page the limits admit is never cut short behind the caller's back.
+ */
+export const MAX_PAGE_SIZE = 500;
+
+/**
  * Guards a page-size argument (`first`): null/absent passes through (the resolver applies its default), anything
- * below 1 is refused with BAD_USER_INPUT naming the argument. Services still cap large pages at their maximum —
- * a page size above the cap is a valid request for "as many as allowed", `first: -1` is a client bug that
- * silently became 1 before.
+ * below 1 is refused with BAD_USER_INPUT naming the argument (`first: -1` silently became 1 before).
  */
 @Injectable()
 export class PageSizePipe implements PipeTransform<number | null | undefined> {

@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../../common/page-size.pipe';
 import { Injectable } from '@nestjs/common';
 import { DataSource, MoreThanOrEqual } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -38,7 +39,7 @@ export class EarlyWarningService {
 
   list(tenantId: string, status?: AlertStatus | null, first = 50): Promise<AnalyticsAlert[]> {
     return this.dataSource.getRepository(AnalyticsAlert).find({
-      where: { tenantId, ...(status ? { status } : {}) }, order: { raisedAt: 'DESC', id: 'ASC' }, take: Math.min(Math.max(first, 1), 500),
+      where: { tenantId, ...(status ? { status } : {}) }, order: { raisedAt: 'DESC', id: 'ASC' }, take: Math.min(Math.max(first, 1), MAX_PAGE_SIZE),
     });
   }
 

@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../../common/page-size.pipe';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -62,7 +63,7 @@ export class WeeklyReportService {
   ) {}
 
   list(tenantId: string, first = 20): Promise<WeeklyReport[]> {
-    return this.dataSource.getRepository(WeeklyReport).find({ where: { tenantId }, order: { weekStart: 'DESC' }, take: Math.min(Math.max(first, 1), 200) });
+    return this.dataSource.getRepository(WeeklyReport).find({ where: { tenantId }, order: { weekStart: 'DESC' }, take: Math.min(Math.max(first, 1), MAX_PAGE_SIZE) });
   }
 
   async get(tenantId: string, weekStart: string): Promise<WeeklyReport> {

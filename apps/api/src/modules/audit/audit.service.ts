@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../../common/page-size.pipe';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
@@ -82,7 +83,7 @@ export class AuditService {
 
   /** Newest first; `after` is the `endCursor` of the previous page. */
   async list(tenantId: string, filter: AuditFilter = {}, first = 50, after?: string | null): Promise<AuditPage> {
-    const limit = Math.min(Math.max(first, 1), 500);
+    const limit = Math.min(Math.max(first, 1), MAX_PAGE_SIZE);
     const query = this.entries.createQueryBuilder('a').where('a.tenant_id = :tenantId', { tenantId });
     if (filter.action) query.andWhere('a.action = :action', { action: filter.action });
     if (filter.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });

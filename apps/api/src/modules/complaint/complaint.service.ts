@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../../common/page-size.pipe';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -79,7 +80,7 @@ export class ComplaintService {
     }
     qb.addOrderBy('c.number', orderBy === ComplaintOrder.RECEIVED_DESC ? 'DESC' : 'ASC');
     const offset = decodeCursor(after);
-    const limit = Math.max(1, Math.min(first, 200));
+    const limit = Math.max(1, Math.min(first, MAX_PAGE_SIZE));
     const [rows, total] = await qb.skip(offset).take(limit + 1).getManyAndCount();
     const page = rows.slice(0, limit);
     return {

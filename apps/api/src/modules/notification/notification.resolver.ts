@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../../common/page-size.pipe';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Auth, Roles } from '../../common/auth/decorators';
 import { Role, STAFF_ROLES } from '../../common/auth/roles';
@@ -27,7 +28,7 @@ export class NotificationResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('offset', { type: () => Int, nullable: true }) offset?: number,
   ): Promise<DeliveryPage> {
-    return this.deliveryService.list(auth.tenantId, filter ?? {}, Math.min(Math.max(first ?? 50, 1), 500), Math.max(offset ?? 0, 0));
+    return this.deliveryService.list(auth.tenantId, filter ?? {}, Math.min(Math.max(first ?? 50, 1), MAX_PAGE_SIZE), Math.max(offset ?? 0, 0));
   }
 
   @Roles(Role.admin)

@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../../common/page-size.pipe';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull } from 'typeorm';
@@ -76,7 +77,7 @@ export class NotificationService {
 
   myNotifications(tenantId: string, userId: string, unreadOnly: boolean, first: number): Promise<StaffNotification[]> {
     return this.dataSource.getRepository(StaffNotification).find({
-      where: { tenantId, userId, ...(unreadOnly ? { readAt: IsNull() } : {}) }, order: { createdAt: 'DESC' }, take: Math.min(Math.max(first, 1), 200),
+      where: { tenantId, userId, ...(unreadOnly ? { readAt: IsNull() } : {}) }, order: { createdAt: 'DESC' }, take: Math.min(Math.max(first, 1), MAX_PAGE_SIZE),
     });
   }
 

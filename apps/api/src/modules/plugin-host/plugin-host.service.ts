@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../../common/page-size.pipe';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -234,7 +235,7 @@ export class PluginHostService implements OnApplicationBootstrap {
 
   async failures(tenantId: string, pluginId: string | null, first: number, phase?: string | null): Promise<PluginFailure[]> {
     return this.dataSource.getRepository(PluginFailure).find({
-      where: { tenantId, ...(pluginId ? { pluginId } : {}), ...(phase ? { phase: phase as PluginFailure['phase'] } : {}) }, order: { occurredAt: 'DESC' }, take: Math.min(Math.max(first, 1), 500),
+      where: { tenantId, ...(pluginId ? { pluginId } : {}), ...(phase ? { phase: phase as PluginFailure['phase'] } : {}) }, order: { occurredAt: 'DESC' }, take: Math.min(Math.max(first, 1), MAX_PAGE_SIZE),
     });
   }
 
