@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, parseDatabaseUrl } from './config';
+import { ConfigError, loadConfig, parseDatabaseUrl, trustProxyFrom } from './config';
 
 describe('configuration', () => {
   it('maps DATABASE_URL to the embedded SQLite default, a SQLite file or PostgreSQL', () => {
@@ -35,6 +35,14 @@ describe('configuration', () => {
     );
     const config = loadConfig({ NODE_ENV: 'production', REDRESS_DATA_DIR: dir, JWT_SECRET: 'x'.repeat(40), ENCRYPTION_KEY: key } as NodeJS.ProcessEnv);
     expect(config.seedDemo).toBe(false);
+  });
+
+  it('trusts X-Forwarded-For only from a proxy on this host unless REDRESS_TRUST_PROXY says otherwise', () => {
+    expect(trustProxyFrom(undefined)).toEqual(['loopback']);
+    expect(trustProxyFrom('0')).toBe(false);
+    expect(trustProxyFrom('2')).toBe(2);
+    expect(trustProxyFrom('10.0.0.0/8, loopback, fd00::1')).toEqual(['10.0.0.0/8', 'loopback', 'fd00::1']);
+    expect(() => trustProxyFrom('load-balancer')).toThrow(/REDRESS_TRUST_PROXY: "load-balancer" is not an address/);
   });
 });
 

@@ -37,6 +37,13 @@ export interface AppConfig {
    * secret itself or `sha256:<hex>` of it (so the deployment need not hold the secret). Unset: no operator API.
    */
   platformToken?: string;
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (Fastify `trustProxy`). Sign-in throttling and the
+   * audit log key on that address, so trusting every peer would let a caller pick a fresh address per attempt.
+   * REDRESS_TRUST_PROXY: unset = `loopback` (a proxy on this host), `0` = nobody, a hop count, or a comma list of
+   * addresses, CIDR ranges and the names loopback / linklocal / uniquelocal.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 /**
@@ -118,6 +125,23 @@ export function graphqlLimits(env: NodeJS.ProcessEnv, production: boolean): Grap
   };
 }
 
+const TRUSTED_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+export function trustProxyFrom(value: string | undefined): AppConfig['trustProxy'] {
+  const text = value?.trim();
+  if (text === undefined || text === '') return ['loopback'];
+  if (text === '0' || text === 'false') return false;
+  if (/^[1-9][0-9]?$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    // An address or a CIDR range (v4 or v6), or one of proxy-addr's names; anything else is a typo that would trust nobody.
+    if (!TRUSTED_NAMES.has(entry) && !/^[0-9a-fA-F:.]+(\/[0-9]{1,3})?$/.test(entry)) {
+      throw new ConfigError(`REDRESS_TRUST_PROXY: "${entry}" is not an address, a CIDR range, a hop count or one of ${[...TRUSTED_NAMES].join(', ')}`);
+    }
+  }
+  return entries;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const production = env.NODE_ENV === 'production';
   const dataDir = resolve(env.REDRESS_DATA_DIR ?? 'data');
@@ -145,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     shutdownGraceMs: env.REDRESS_SHUTDOWN_GRACE_MS === undefined ? (production ? 5000 : 0) : nonNegativeInt(env, 'REDRESS_SHUTDOWN_GRACE_MS'),
     publicUrl: (env.REDRESS_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     platformToken: env.REDRESS_PLATFORM_TOKEN?.trim() || undefined,
+    trustProxy: trustProxyFrom(env.REDRESS_TRUST_PROXY),
     ...overrides,
   };
 }
