@@ -89,7 +89,8 @@ export class UserAdminService {
 
   private async insertUser(manager: EntityManager, auth: AuthContext, email: string, profile: UserProfile, passwordHash: string): Promise<User> {
     const repository = manager.getRepository(User);
-    if (await repository.exists({ where: { email } })) throw AuthErrors.create('USER_EXISTS', { field: 'email' });
+    // Unique per tenant: the same person may be a member of other tenants, with another role there.
+    if (await repository.exists({ where: { email, tenantId: auth.tenantId } })) throw AuthErrors.create('USER_EXISTS', { field: 'email' });
     try {
       return await repository.save(repository.create({
         id: newId(), tenantId: auth.tenantId, email, passwordHash, displayName: profile.displayName.trim(), role: profile.role,
