@@ -10,12 +10,11 @@ interface TenantChoice {
   role: string;
 }
 
-const LAST_TENANT_KEY = 'redress.lastTenant';
-
 /**
  * Sign-in with the API's `login(email, password, tenant?)`; the language can be switched before signing in. The tenant
  * slug is optional: when the e-mail belongs to several tenants the API answers TENANT_CHOICE_REQUIRED with the tenants
- * the password opened, and the person picks one here. The last tenant is remembered for the next sign-in.
+ * the password opened, and the person picks one here. Not remembered between visits: a stale slug would turn a right
+ * password for another tenant into INVALID_CREDENTIALS.
  */
 export const LoginPage = () => {
   const translate = useTranslate();
@@ -27,14 +26,13 @@ export const LoginPage = () => {
   // Shown once the API asks for the second factor (after a right password).
   const [needsCode, setNeedsCode] = useState(false);
   const [code, setCode] = useState('');
-  const [tenant, setTenant] = useState(() => localStorage.getItem(LAST_TENANT_KEY) ?? '');
+  const [tenant, setTenant] = useState('');
   const [choices, setChoices] = useState<TenantChoice[]>([]);
 
   const signIn = async (slug: string) => {
     setLoading(true);
     try {
       await login({ email, password, code: needsCode ? code : undefined, tenant: slug });
-      if (slug.trim()) localStorage.setItem(LAST_TENANT_KEY, slug.trim());
     } catch (error) {
       if (error instanceof GraphQLRequestError && error.reason === 'SECOND_FACTOR_REQUIRED') setNeedsCode(true);
       if (error instanceof GraphQLRequestError && error.reason === 'TENANT_CHOICE_REQUIRED') {

@@ -41,7 +41,6 @@ export const TenantSwitcher = () => {
     try {
       const data = await gql<{ switchTenant: ConsoleSession }>(SWITCH, { id: tenant.tenantId, code: secondFactor || null });
       const home = startSession(data.switchTenant);
-      localStorage.setItem('redress.lastTenant', tenant.slug);
       window.location.hash = `#${home}`;
       window.location.reload();
     } catch (error) {
