@@ -150,7 +150,7 @@ export class UserAdminService {
   private async deliver(user: User, kind: AccessLinkPurpose, link: IssuedLink): Promise<LinkResult> {
     const tenant = await this.tenants.get(user.tenantId);
     const delivered = await this.delivery.deliver({
-      kind, to: user.email, displayName: user.displayName, tenantName: tenant.name, locale: tenant.locale, url: link.url, expiresAt: link.expiresAt,
+      kind, tenantId: user.tenantId, to: user.email, displayName: user.displayName, tenantName: tenant.name, locale: tenant.locale, url: link.url, expiresAt: link.expiresAt,
     });
     return { user, delivered, link: delivered ? null : link.url, expiresAt: link.expiresAt };
   }
