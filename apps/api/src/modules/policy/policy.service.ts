@@ -110,7 +110,10 @@ export class PolicyService {
   /** What publishing would say: the document's problems, its people (unknown or deactivated members) and its tests. */
   async validateDraft(tenantId: string): Promise<PolicyValidation> {
     const document = await this.draftDocument(tenantId);
-    const validation = this.validateDocument(document);
+    return this.withPeople(tenantId, document, this.validateDocument(document));
+  }
+
+  private async withPeople(tenantId: string, document: PolicyDocument, validation: PolicyValidation): Promise<PolicyValidation> {
     const people = await this.peopleProblems(tenantId, document);
     return { ...validation, problems: [...validation.problems, ...people], valid: validation.valid && people.length === 0 };
   }
@@ -260,7 +263,7 @@ export class PolicyService {
       await this.draft.replace(tenantId, document, actor, manager);
       await this.audit.record(auditActorOf(tenantId, actor), 'import', 'policyDraft', null, { contentHash: contentHash(before) }, { contentHash: contentHash(document) }, manager);
     });
-    return this.validateDocument(document);
+    return this.withPeople(tenantId, document, this.validateDocument(document));
   }
 
   async runTests(tenantId: string, ref: VersionRef): Promise<RuleTestResult[]> {
