@@ -82,4 +82,24 @@ describe.each(testDatabases())('people named by a policy on %s', (db) => {
     await t.gqlOk(TEAM, { i: frontline(['handler@demo.local']) }, admin);
     expect((await t.gqlOk(PUBLISH, {}, admin)).publishPolicy.version).toBe(3);
   });
+
+  it('hands a twice-unsatisfied complaint to an active manager when the department’s named manager was deactivated', async () => {
+    const deputy = await t.gqlOk('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+      i: { email: 'deputy.manager@demo.local', displayName: '副经理', role: 'manager', password: STRONG },
+    }, admin);
+    // customer_service names manager@demo.local as its manager in the published policy.
+    await t.gqlOk('mutation($id: ID!) { deactivateUser(id: $id) { active } }', { id: ids['manager@demo.local'] }, admin);
+    const handler = await t.login('handler@demo.local');
+    const c = await submit(t, agent, { channel: 'phone', type: 'service.efficiency', text: '排队一个多小时无人处理。', form: { order_no: 'SO-2026-1101' } });
+    const reply = (body: string) => t.gqlOk('mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: c.id, body } }, handler);
+    const followUp = (score: number) => t.gqlOk('mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state assigneeId unsatisfiedCount } }', {
+      i: { complaintId: c.id, satisfied: false, score },
+    }, agent);
+    await reply('已向门店反馈并增加窗口。');
+    await followUp(2);
+    await reply('已增派人员并提供优先办理。');
+    const second = (await followUp(1)).recordFollowUp;
+    expect(second).toMatchObject({ state: 'in_progress', unsatisfiedCount: 2, assigneeId: deputy.createUser.id });
+    expect(reasonOf(await t.gql(PUBLISH, {}, admin))).toBe('POLICY_PEOPLE_INVALID');
+  });
 });
