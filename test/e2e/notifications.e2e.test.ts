@@ -7,7 +7,7 @@ import { Delivery } from '../../apps/api/src/modules/notification/notification.e
 import { SlaScheduler } from '../../apps/api/src/modules/sla/sla.scheduler';
 import { createTestApp, testDatabases, type TestApp } from '../support/test-app';
 import { startHttpReceiver, startSmtpServer } from '../support/mail-server';
-import { ENABLE, PUBLISH, freshTenant } from './plugin-support';
+import { ENABLE, PUBLISH, addDemoPolicyPeople, freshTenant } from './plugin-support';
 import { bankPlugin } from '@redress/plugin-bank';
 import { jewelryPlugin } from '@redress/plugin-jewelry';
 import { DEMO_POLICY } from '../../apps/api/src/modules/policy/demo/demo-policy';
@@ -224,6 +224,7 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
       ...demoPolicy, slaPolicies: [...demoPolicy.slaPolicies, ...bankPlugin.slaPolicies], templates: [...demoPolicy.templates, ...bankPlugin.templates],
       notices: [...(demoPolicy.notices ?? []), ...(bankPlugin.notices ?? [])],
     }, undefined);
+    await addDemoPolicyPeople(t, tenant.tenantId);
     await t.gqlOk(PUBLISH, { note: '演示策略 + 银行时限' }, tenant.admin);
     await t.app.get(AuthService).createUser({ tenantId: tenant.tenantId, email: `manager@${tenant.tenantId}.local`, password: 'demo1234', displayName: '经理', role: Role.manager });
     const approver = await t.login(`manager@${tenant.tenantId}.local`);

@@ -8,7 +8,7 @@ import { PolicyService } from '../../apps/api/src/modules/policy/policy.service'
 import { SlaScheduler } from '../../apps/api/src/modules/sla/sla.scheduler';
 import { ComplaintEvent } from '../../apps/api/src/modules/complaint/complaint.entity';
 import { DEMO_POLICY } from '../../apps/api/src/modules/policy/demo/demo-policy';
-import { ENABLE, PUBLISH, freshTenant } from './plugin-support';
+import { ENABLE, PUBLISH, addDemoPolicyPeople, freshTenant } from './plugin-support';
 
 // Issue 12 items 7 and 8: a plugin's rows decide only its own complaint types, and its fields never silently take
 // over (or give up) a key another definition uses.
@@ -83,6 +83,7 @@ describe.each(testDatabases())('plugin rows and fields stay with their own indus
     // A tenant with the demo's policy and telecom only (its own tenant: the demo tenant's clock history is not needed).
     const { admin, tenantId } = await freshTenant(t, 'telco-shop');
     await t.app.get(PolicyService).replaceDraft(tenantId, DEMO_POLICY, undefined);
+    await addDemoPolicyPeople(t, tenantId);
     await t.gqlOk(ENABLE, { id: 'telecom' }, admin);
     await t.gqlOk(PUBLISH, { note: '电信' }, admin);
     const environment = await submit(t, admin, { channel: 'app', type: 'environment', text: '网点卫生间长期无法使用。', form: { outlet: 'sh_xuhui' } });

@@ -6,6 +6,7 @@ import { PolicyService } from '../../apps/api/src/modules/policy/policy.service'
 import { OutboxService } from '../../apps/api/src/modules/outbox/outbox.service';
 import { Role } from '../../apps/api/src/common/auth/roles';
 import { DEMO_POLICY } from '../../apps/api/src/modules/policy/demo/demo-policy';
+import { peopleNamedBy } from '../../apps/api/src/modules/policy/engine/policy-people';
 
 let serial = 0;
 
@@ -23,6 +24,17 @@ export async function freshTenant(t: TestApp, name: string): Promise<{ tenantId:
     ...emptyPolicy(), settings: DEMO_POLICY.settings, channels: DEMO_POLICY.channels, calendars: DEMO_POLICY.calendars,
   }, undefined);
   return { tenantId: tenant.id, admin: await t.login(email) };
+}
+
+/**
+ * Makes the people the demo policy names (its team members and department managers) members of `tenantId` as well,
+ * so the demo policy can be published there (publish checks that they are active users of the tenant). Their password
+ * here differs from the demo's `demo1234`, so signing in with it still opens only the demo tenant.
+ */
+export async function addDemoPolicyPeople(t: TestApp, tenantId: string): Promise<void> {
+  for (const email of peopleNamedBy(DEMO_POLICY)) {
+    await t.app.get(AuthService).createUser({ tenantId, email, password: 'Other-Tenant-Member-71', displayName: email.split('@')[0], role: Role.handler });
+  }
 }
 
 export const ENABLE = `mutation($id: String!, $args: JSON) { enablePlugin(id: $id, presetArgs: $args) { pluginId applied kept rows summary } }`;

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import Provider from 'oidc-provider';
+import { UserAdminService } from '../../apps/api/src/modules/auth/user-admin.service';
 import { createTestApp, testDatabases, type GraphQLResponse, type TestApp } from '../support/test-app';
 import { freePort } from '../support/postgres-server';
 
@@ -132,6 +133,16 @@ describe.each(testDatabases())('OpenID Connect sign-on on %s', (db) => {
     expect(fresh.data?.completeSsoLogin.user).toEqual({ email: 'new.person@demo.local', role: 'agent', displayName: 'SSO new.person' });
     const audit = await t.gqlOk('{ auditLog(filter: { action: "provision" }) { nodes { after } } }', {}, admin);
     expect(audit.auditLog.nodes[0].after).toMatchObject({ email: 'new.person@demo.local', role: 'agent', issuer: idp.issuer });
+
+    // A member of another tenant only: provisioned here as a membership of its own, the other one untouched.
+    const other = await t.app.get(UserAdminService).createTenant({ name: '别的公司', slug: `other-${db}`, adminEmail: 'both@demo.local' });
+    const provisioned = await signOn('both@demo.local');
+    expect(provisioned.data?.completeSsoLogin.user).toMatchObject({ email: 'both@demo.local', role: 'agent' });
+    const mine = (await t.gqlOk('{ me { id tenant { slug } } }', {}, provisioned.data!.completeSsoLogin.token)).me;
+    expect(mine.tenant.slug).toBe('demo');
+    expect(mine.id).not.toBe(other.admin.id);
+    const rows = await t.dataSource.query("SELECT role FROM app_user WHERE email = 'both@demo.local' ORDER BY role");
+    expect(rows.map((r: { role: string }) => r.role)).toEqual(['admin', 'agent']);
   });
 
   it('refuses a replayed callback, a deactivated user and unknown people when provisioning is off', async () => {

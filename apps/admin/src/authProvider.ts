@@ -8,11 +8,11 @@ export interface ConsoleUser {
   email: string;
   role: string;
   displayName?: string | null;
-  tenant?: { name: string } | null;
+  tenant?: { name: string; slug?: string } | null;
 }
 
 const USER_KEY = 'redress.user';
-const USER_FIELDS = 'id email role displayName tenant { name }';
+const USER_FIELDS = 'id email role displayName tenant { name slug }';
 
 export const userStore = {
   get(): ConsoleUser | null {
@@ -45,10 +45,11 @@ export function startSession(session: ConsoleSession): string {
 
 /** Signs in with the API's `login` and keeps the bearer token; the role decides what the console shows. */
 export const authProvider: AuthProvider = {
-  async login({ username, email, password, code }: { username?: string; email?: string; password: string; code?: string }) {
+  async login({ username, email, password, code, tenant }: { username?: string; email?: string; password: string; code?: string; tenant?: string }) {
+    // `tenant` (a slug) picks the membership when the e-mail belongs to several tenants.
     const data = await gql<{ login: ConsoleSession }>(
-      `mutation ConsoleLogin($email: String!, $password: String!, $code: String) { login(email: $email, password: $password, code: $code) ${SESSION_FIELDS} }`,
-      { email: email ?? username, password, code: code || null },
+      `mutation ConsoleLogin($email: String!, $password: String!, $code: String, $tenant: String) { login(email: $email, password: $password, code: $code, tenant: $tenant) ${SESSION_FIELDS} }`,
+      { email: email ?? username, password, code: code || null, tenant: tenant?.trim() || null },
     );
     return { redirectTo: startSession(data.login) };
   },

@@ -20,6 +20,7 @@ interface RawGraphQLError {
     field?: string;
     problems?: ApiProblem[];
     messages?: Record<string, string>;
+    details?: Record<string, unknown>;
   };
 }
 
@@ -29,6 +30,8 @@ export class GraphQLRequestError extends Error {
   readonly reason?: string;
   readonly field?: string;
   readonly problems: ApiProblem[];
+  /** Structured details of the error (e.g. the tenants of TENANT_CHOICE_REQUIRED, TOO_MANY_ATTEMPTS' retry-after). */
+  readonly details: Record<string, unknown>;
   /** react-admin reads `status` to decide when to sign the user out. */
   readonly status: number;
   /** react-admin's server-side validation: `body.errors` maps form sources to messages shown at the inputs. */
@@ -42,6 +45,7 @@ export class GraphQLRequestError extends Error {
     this.code = first.extensions?.code;
     this.reason = first.extensions?.reason;
     this.field = first.extensions?.field;
+    this.details = first.extensions?.details ?? {};
     this.problems = errors.flatMap((e) => e.extensions?.problems ?? []).map((p) => ({ ...p, message: p.messages?.[locale] ?? p.message }));
     this.status = this.code === 'UNAUTHENTICATED' ? 401 : this.code === 'FORBIDDEN' ? 403 : 400;
     const byField: Record<string, unknown> = {};

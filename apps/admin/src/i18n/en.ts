@@ -248,6 +248,8 @@ export const en: Messages = {
       sso: 'Single sign-on (OpenID Connect)', sso_enabled: 'Single sign-on on', issuer: 'Issuer URL', client_id: 'Client ID',
       client_secret: 'Client secret (leave empty to keep)', default_role: 'Role of new users', auto_provision: 'Create users on their first sign-on',
       redirect_uri: 'Redirect URI to register at the identity provider: %{uri}', sso_login: 'Single sign-on (SSO)', tenant_slug: 'Tenant slug',
+      tenant_slug_hint: 'Needed for single sign-on, or when you belong to several tenants',
+      choose_tenant: 'This e-mail belongs to several tenants; choose one:', switch_tenant: 'Switch tenant',
       sso_callback: 'Finishing single sign-on…', sso_failed: 'Single sign-on failed',
     },
     tokens: { revoke: 'Revoke', secret_title: 'Token created', secret_once: 'The secret is shown only once: copy it now and keep it safe.' },

@@ -249,6 +249,8 @@ export const zhCN = {
       sso: '单点登录（OpenID Connect）', sso_enabled: '启用单点登录', issuer: '签发者（Issuer）URL', client_id: '客户端 ID',
       client_secret: '客户端密钥（留空则保持不变）', default_role: '新用户默认角色', auto_provision: '首次登录时自动创建用户',
       redirect_uri: '在身份提供方登记的回调地址：%{uri}', sso_login: '企业统一身份认证（SSO）', tenant_slug: '租户标识',
+      tenant_slug_hint: '属于多个租户或使用单点登录时填写',
+      choose_tenant: '该邮箱属于多个租户，请选择要登录的租户：', switch_tenant: '切换租户',
       sso_callback: '正在完成单点登录…', sso_failed: '单点登录失败',
     },
     tokens: { revoke: '吊销', secret_title: '新令牌已创建', secret_once: '令牌只显示这一次，请立即复制并妥善保存。' },

@@ -4,7 +4,18 @@ import { useLogin, useNotify, useTranslate, LocalesMenuButton } from 'react-admi
 import { Avatar, Box, Button, Card, CardContent, CircularProgress, TextField, Typography } from '@mui/material';
 import LockIcon from '@mui/icons-material/Lock';
 
-/** Sign-in with the API's `login(email, password)`; the language can be switched before signing in. */
+interface TenantChoice {
+  slug: string;
+  name: string;
+  role: string;
+}
+
+/**
+ * Sign-in with the API's `login(email, password, tenant?)`; the language can be switched before signing in. The tenant
+ * slug is optional: when the e-mail belongs to several tenants the API answers TENANT_CHOICE_REQUIRED with the tenants
+ * the password opened, and the person picks one here. Not remembered between visits: a stale slug would turn a right
+ * password for another tenant into INVALID_CREDENTIALS.
+ */
 export const LoginPage = () => {
   const translate = useTranslate();
   const login = useLogin();
@@ -16,18 +27,33 @@ export const LoginPage = () => {
   const [needsCode, setNeedsCode] = useState(false);
   const [code, setCode] = useState('');
   const [tenant, setTenant] = useState('');
+  const [choices, setChoices] = useState<TenantChoice[]>([]);
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const signIn = async (slug: string) => {
     setLoading(true);
     try {
-      await login({ email, password, code: needsCode ? code : undefined });
+      await login({ email, password, code: needsCode ? code : undefined, tenant: slug });
     } catch (error) {
       if (error instanceof GraphQLRequestError && error.reason === 'SECOND_FACTOR_REQUIRED') setNeedsCode(true);
+      if (error instanceof GraphQLRequestError && error.reason === 'TENANT_CHOICE_REQUIRED') {
+        setChoices((error.details.tenants as TenantChoice[] | undefined) ?? []);
+        return;
+      }
       notify((error as Error).message || 'ra.auth.sign_in_error', { type: 'error' });
     } finally {
       setLoading(false);
     }
+  };
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    void signIn(tenant);
+  };
+
+  const choose = (slug: string) => {
+    setTenant(slug);
+    setChoices([]);
+    void signIn(slug);
   };
 
   const singleSignOn = async () => {
@@ -72,6 +98,17 @@ export const LoginPage = () => {
             onChange={(e) => setPassword(e.target.value)}
             required
           />
+          {choices.length > 0 && (
+            <Box data-testid="tenant-choice" sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
+              <Typography variant="body2">{translate('app.access.choose_tenant')}</Typography>
+              {choices.map((choice) => (
+                <Button key={choice.slug} variant="outlined" onClick={() => choose(choice.slug)} sx={{ justifyContent: 'space-between' }}>
+                  <span>{choice.name}</span>
+                  <Typography variant="caption" component="span">{translate(`app.roles.${choice.role}`, { _: choice.role })}</Typography>
+                </Button>
+              ))}
+            </Box>
+          )}
           {needsCode && (
             <TextField label={translate('app.access.code')} name="code" value={code} onChange={(e) => setCode(e.target.value)}
               helperText={translate('app.access.code_required')} autoComplete="one-time-code" required autoFocus />
@@ -80,7 +117,8 @@ export const LoginPage = () => {
             {translate('app.login.submit')}
           </Button>
           <Box sx={{ display: 'flex', gap: 1 }}>
-            <TextField size="small" label={translate('app.access.tenant_slug')} value={tenant} onChange={(e) => setTenant(e.target.value)} sx={{ flex: 1 }} />
+            <TextField size="small" name="tenant" label={translate('app.access.tenant_slug')} value={tenant} onChange={(e) => setTenant(e.target.value)}
+              helperText={translate('app.access.tenant_slug_hint')} sx={{ flex: 1 }} />
             <Button variant="outlined" onClick={singleSignOn} disabled={!tenant.trim()}>{translate('app.access.sso_login')}</Button>
           </Box>
           <Typography variant="caption" color="text.secondary">{translate('app.login.demo_hint')}</Typography>

@@ -3,6 +3,7 @@ import { User } from '../modules/auth/user.entity';
 import { ApiToken } from '../modules/auth/api-token.entity';
 import { AccessLink } from '../modules/auth/access-link.entity';
 import { OidcLogin } from '../modules/auth/oidc-login.entity';
+import { PlatformAuditLog } from '../modules/auth/platform-audit-log.entity';
 import { Customer } from '../modules/customer/customer.entity';
 import { Complaint, ComplaintCounter, ComplaintEvent, ComplaintReply, ComplaintTask } from '../modules/complaint/complaint.entity';
 import { OutboxMessage } from '../modules/outbox/outbox.entity';
@@ -26,4 +27,5 @@ export const ENTITIES: Function[] = [
   ClassifierModel,
   Incident, IncidentMember,
   Delivery, ChannelSetting, WebhookSubscription, StaffNotification,
+  PlatformAuditLog,
 ];

@@ -9,6 +9,8 @@ export interface AuthContext {
   /** Set for API tokens. */
   tokenId?: string;
   email?: string;
+  /** A signed-in person's other memberships (same e-mail, other tenants) their sign-in proved, for switchTenant. */
+  otherMemberships?: { userId: string; tenantId: string; version: number }[];
   /** The client address (behind a proxy: the forwarded one), for the audit log and sign-in throttling. */
   ip?: string;
 }

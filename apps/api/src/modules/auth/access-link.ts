@@ -57,6 +57,8 @@ export async function consumeAccessLink(manager: EntityManager, secret: string, 
 
 export interface AccessMessage {
   kind: AccessLinkPurpose;
+  /** Whose mail settings send it. */
+  tenantId: string;
   to: string;
   displayName: string;
   tenantName: string;

@@ -42,5 +42,11 @@ export const AuthErrors = defineErrors({
   SSO_PROVIDER_ERROR: { category: 'UNAUTHENTICATED', zh: '身份提供方拒绝了登录：{detail}', en: 'The identity provider refused the sign-on: {detail}' },
   SSO_EMAIL_MISSING: { category: 'UNAUTHENTICATED', zh: '身份提供方未返回已验证的邮箱', en: 'The identity provider returned no verified e-mail address' },
   SSO_USER_UNKNOWN: { category: 'UNAUTHENTICATED', zh: '该邮箱不是本租户的用户，请联系管理员', en: 'This e-mail is not a user of the tenant; ask an administrator' },
+  TENANT_CHOICE_REQUIRED: {
+    category: 'BAD_USER_INPUT', zh: '该邮箱属于多个租户，请选择要登录的租户', en: 'This e-mail belongs to several tenants; choose the tenant to sign in to',
+  },
+  TENANT_NOT_SWITCHABLE: {
+    category: 'FORBIDDEN', zh: '不能切换到该租户，请重新登录该租户', en: 'You cannot switch to this tenant; sign in to it again',
+  },
   PLATFORM_TOKEN_INVALID: { category: 'UNAUTHENTICATED', zh: '平台运营凭证无效', en: 'The platform operator credential is invalid' },
 });

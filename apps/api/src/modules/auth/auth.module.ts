@@ -12,10 +12,11 @@ import { SecondFactorService } from './second-factor.service';
 import { OidcLogin } from './oidc-login.entity';
 import { SsoService } from './sso.service';
 import { SsoResolver } from './sso.resolver';
+import { PlatformAuditLog } from './platform-audit-log.entity';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([User, ApiToken, AccessLink, OidcLogin])],
+  imports: [TypeOrmModule.forFeature([User, ApiToken, AccessLink, OidcLogin, PlatformAuditLog])],
   providers: [AuthService, AuthResolver, UserAdminService, SignInThrottleService, AccessLinkDelivery, SecondFactorService, SsoService, SsoResolver],
   exports: [AuthService, UserAdminService, AccessLinkDelivery],
 })

@@ -1,9 +1,9 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthService } from './auth.service';
 import { UserAdminService } from './user-admin.service';
 import { SecondFactorService, SECOND_FACTOR_ROLES } from './second-factor.service';
 import {
-  AccessLinkPayload, AssignableUser, AuthPayload, SecondFactorSetup, ApiTokenPayload, CreateTenantInput, CreateUserInput, InviteUserInput, TenantSetupPayload,
+  AccessLinkPayload, AssignableUser, PlatformAuditEntry, TenantChoice, AuthPayload, SecondFactorSetup, ApiTokenPayload, CreateTenantInput, CreateUserInput, InviteUserInput, TenantSetupPayload,
   UpdateUserInput, UserFilterInput,
 } from './dtos/auth.types';
 import { User } from './user.entity';
@@ -33,9 +33,36 @@ export class AuthResolver {
   login(
     @Args('email') email: string, @Args('password') password: string,
     @Args('code', { nullable: true, description: 'TOTP or recovery code, for users with the second factor on.' }) code?: string,
+    @Args('tenant', {
+      nullable: true, description: 'Slug of the tenant to sign in to; needed when the e-mail is a member of several (TENANT_CHOICE_REQUIRED lists them).',
+    }) tenant?: string,
     @ClientAddress() ip?: string,
   ): Promise<AuthPayload> {
-    return this.auth.login(email, password, ip, code);
+    return this.auth.login(email, password, ip, code, tenant);
+  }
+
+  @Roles(...SIGNED_IN)
+  @Query(() => [TenantChoice], { description: 'The caller’s tenant and the other tenants the sign-in opened (same e-mail and password), to switch between.' })
+  myTenants(@Auth() auth: AuthContext): Promise<TenantChoice[]> {
+    return this.auth.myTenants(auth);
+  }
+
+  @Roles(...SIGNED_IN)
+  @Mutation(() => AuthPayload, { description: 'A session in another of the caller’s tenants (from myTenants); that membership’s second factor applies.' })
+  switchTenant(
+    @Auth() auth: AuthContext, @Args('tenantId', { type: () => ID }) tenantId: string,
+    @Args('code', { nullable: true }) code?: string, @ClientAddress() ip?: string,
+  ): Promise<AuthPayload> {
+    return this.auth.switchTenant(auth, tenantId, code, ip);
+  }
+
+  @PlatformOperator()
+  @Query(() => [PlatformAuditEntry], { description: 'Platform operator only: sign-in failures and lockouts that concerned no tenant’s member, newest first.' })
+  platformAuditLog(
+    @Args('action', { nullable: true }) action?: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first?: number,
+  ): Promise<PlatformAuditEntry[]> {
+    return this.auth.platformAuditLog(action, first ?? 100);
   }
 
   @Roles(...SECOND_FACTOR_ROLES)

@@ -15,9 +15,12 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
-import { AuditService, type AuditActor } from '../audit/audit.service';
+import { AuditService, timeOrderedId } from '../audit/audit.service';
+import { TenantService } from '../tenant/tenant.service';
+import { PlatformAuditLog } from './platform-audit-log.entity';
 import { SignInThrottleService, SIGN_IN_LIMITS, tooManyAttempts } from './sign-in-throttle.service';
 import { checkPasswordPolicy } from './password-policy';
+import { MAX_PAGE_SIZE } from '../../common/page-size.pipe';
 
 /** Roles a complaint may be assigned to. */
 export const ASSIGNABLE_ROLES = [Role.admin, Role.manager, Role.handler];
@@ -34,7 +37,20 @@ interface JwtClaims {
   email: string;
   /** The user's authVersion when the token was issued. */
   ver?: number;
+  /** Other memberships (same e-mail) the sign-in's password opened, with their authVersion then: switchTenant's proof. */
+  alt?: { sub: string; tid: string; ver: number }[];
 }
+
+/** A tenant one may sign in to or switch to. */
+export interface TenantChoice {
+  tenantId: string;
+  slug: string;
+  name: string;
+  role: Role;
+}
+
+/** More memberships per e-mail than anyone plausibly holds; bounds the password checks of one sign-in. */
+const MAX_MEMBERSHIPS = 20;
 
 export interface Session {
   token: string;
@@ -54,6 +70,8 @@ export class AuthService {
     private readonly throttle: SignInThrottleService,
     private readonly audit: AuditService,
     private readonly secondFactor: SecondFactorService,
+    private readonly tenants: TenantService,
+    @InjectRepository(PlatformAuditLog) private readonly platformAudit: Repository<PlatformAuditLog>,
   ) {}
 
   static hashPassword = hashPassword;
@@ -63,7 +81,7 @@ export class AuthService {
   async createUser(input: { tenantId: string; email: string; password: string; displayName: string; role: Role; departmentId?: string | null }): Promise<User> {
     if (input.password.length < 8) throw AuthErrors.create('WEAK_PASSWORD', { field: 'password' });
     const email = normalizeEmail(input.email);
-    if (await this.users.exists({ where: { email } })) throw AuthErrors.create('USER_EXISTS', { field: 'email' });
+    if (await this.users.exists({ where: { email, tenantId: input.tenantId } })) throw AuthErrors.create('USER_EXISTS', { field: 'email' });
     const user = this.users.create({
       id: newId(), tenantId: input.tenantId, email, passwordHash: await AuthService.hashPassword(input.password),
       displayName: input.displayName, role: input.role, departmentId: input.departmentId ?? null, active: true, teams: [], authVersion: 0,
@@ -72,40 +90,141 @@ export class AuthService {
   }
 
   /**
-   * Same error and similar cost whether the email or the password was wrong. Failures count per account and per
-   * client address in the database (all instances); a locked key answers TOO_MANY_ATTEMPTS with retryAfterSeconds.
+   * Same error and similar cost whether the email or the password was wrong. Failures count per account (e-mail) and
+   * per client address in the database (all instances); a locked key answers TOO_MANY_ATTEMPTS with retryAfterSeconds.
+   *
+   * One e-mail may be a member of several tenants (a row each). The password is checked against every membership;
+   * `tenantSlug` narrows the sign-in to one tenant. When the password opens more than one active membership and no
+   * tenant was named, TENANT_CHOICE_REQUIRED lists them (only after the password was proven, so it reveals nothing to
+   * a guesser). The session is for one membership; the others the same password opened can be switched to.
    */
-  async login(emailInput: string, password: string, ip?: string, code?: string | null): Promise<Session> {
+  async login(emailInput: string, password: string, ip?: string, code?: string | null, tenantSlug?: string | null): Promise<Session> {
     const email = normalizeEmail(emailInput);
     const keys = { email, ip };
     await this.throttle.assertAllowed(keys);
-    const user = await this.users.findOne({ where: { email } });
-    const ok = await AuthService.verifyPassword(user?.passwordHash ?? '', password);
+    const memberships = await this.users.find({ where: { email }, order: { createdAt: 'ASC', id: 'ASC' }, take: MAX_MEMBERSHIPS });
+    const tenant = tenantSlug?.trim() ? await this.tenants.findBySlug(tenantSlug.trim()) : null;
+    const inScope = tenantSlug?.trim() ? memberships.filter((m) => m.tenantId === tenant?.id) : memberships;
+    // Every membership's password is checked (an unknown e-mail costs one dummy check): the alternatives are known too.
+    const opened: User[] = [];
+    for (const membership of memberships) if (await AuthService.verifyPassword(membership.passwordHash, password)) opened.push(membership);
+    if (!memberships.length) await AuthService.verifyPassword('', password);
+    const openedInScope = opened.filter((m) => inScope.includes(m));
+    const active = openedInScope.filter((m) => m.active);
+    if (active.length > 1) {
+      throw AuthErrors.create('TENANT_CHOICE_REQUIRED', { field: 'tenant', details: { tenants: await this.tenantChoices(active) } });
+    }
+    const user = active[0];
     // The second factor is asked for only after a right password; a wrong code counts as a failed sign-in.
-    if (user && ok && user.active && user.totpEnabled && !code) throw AuthErrors.create('SECOND_FACTOR_REQUIRED', { field: 'code' });
-    const secondOk = !(user && ok && user.active && user.totpEnabled) || (await this.secondFactor.accept(user, code!));
-    if (!user || !ok || !user.active || !secondOk) {
+    if (user?.totpEnabled && !code) throw AuthErrors.create('SECOND_FACTOR_REQUIRED', { field: 'code' });
+    const secondOk = !user?.totpEnabled || (await this.secondFactor.accept(user, code!));
+    if (!user || !secondOk) {
+      const reason = user ? 'second_factor' : openedInScope.length ? 'deactivated' : inScope.length ? 'password' : 'unknown_account';
+      const concerned = user ? [user] : openedInScope.length ? openedInScope : inScope;
       const locked = await this.throttle.recordFailure(keys);
-      if (user) {
-        const actor: AuditActor = { tenantId: user.tenantId, role: 'anonymous', ip };
-        const reason = !ok ? 'password' : !user.active ? 'deactivated' : 'second_factor';
-        await this.audit.record(actor, 'sign_in_failed', 'user', user.id, null, { email, reason });
-        if (locked.length) await this.audit.record(actor, 'lockout', 'user', user.id, null, { email, scopes: locked });
-      }
+      await this.auditFailedSignIn({ email, reason, ip, locked, concerned, tenantId: tenant?.id });
       if (locked.length) throw tooManyAttempts(Math.max(...locked.map((scope) => SIGN_IN_LIMITS[scope].lockMs)));
-      if (user && ok && !user.active) throw AuthErrors.create('ACCOUNT_DEACTIVATED');
-      if (user && ok && !secondOk) throw AuthErrors.create('SECOND_FACTOR_INVALID', { field: 'code' });
+      if (reason === 'deactivated') throw AuthErrors.create('ACCOUNT_DEACTIVATED');
+      if (reason === 'second_factor') throw AuthErrors.create('SECOND_FACTOR_INVALID', { field: 'code' });
       throw CommonErrors.create('INVALID_CREDENTIALS');
     }
     await this.throttle.recordSuccess(email);
     await this.users.update({ id: user.id }, { lastLoginAt: this.clock.now() });
     await this.audit.record({ tenantId: user.tenantId, role: user.role, userId: user.id, ip }, 'sign_in', 'user', user.id, null, { email });
-    return this.issueSession(user);
+    return this.issueSession(user, opened.filter((m) => m.active && m.id !== user.id));
   }
 
-  /** A JWT bound to the user's current authVersion. */
-  issueSession(user: User): Session {
-    const claims: JwtClaims = { sub: user.id, tid: user.tenantId, role: user.role, email: user.email, ver: user.authVersion ?? 0 };
+  /**
+   * A failed sign-in (and a lockout it caused) goes into the log of every tenant whose member it concerned; one that
+   * concerned no member goes into the named tenant's log, or, when no tenant was named, the platform's. The response
+   * is the same in every case: the log is for the administrators, not for the caller.
+   */
+  private async auditFailedSignIn(failure: {
+    email: string; reason: string; ip?: string; locked: string[]; concerned: User[]; tenantId?: string;
+  }): Promise<void> {
+    const { email, reason, ip, locked, concerned } = failure;
+    const entries: [string, Record<string, unknown>][] = [['sign_in_failed', { email, reason }]];
+    if (locked.length) entries.push(['lockout', { email, scopes: locked }]);
+    const targets = concerned.length
+      ? concerned.map((m) => ({ tenantId: m.tenantId, key: m.id }))
+      : failure.tenantId ? [{ tenantId: failure.tenantId, key: null }] : [];
+    for (const [action, after] of entries) {
+      for (const target of targets) await this.audit.record({ tenantId: target.tenantId, role: 'anonymous', ip }, action, 'user', target.key, null, after);
+      if (!targets.length) {
+        await this.platformAudit.insert({ id: timeOrderedId(), action, entity: 'user', entityKey: null, after, ip: ip ?? null, createdAt: this.clock.now() });
+      }
+    }
+  }
+
+  private async tenantChoices(memberships: User[]): Promise<TenantChoice[]> {
+    const choices: TenantChoice[] = [];
+    for (const membership of memberships) {
+      const tenant = await this.tenants.get(membership.tenantId);
+      choices.push({ tenantId: tenant.id, slug: tenant.slug, name: tenant.name, role: membership.role });
+    }
+    return choices;
+  }
+
+  /**
+   * The tenants the caller may switch to without signing in again: the current one and the memberships the same
+   * password opened at sign-in, while each is still active and unchanged since (a password change or deactivation
+   * there ends the shortcut).
+   */
+  async myTenants(auth: AuthContext): Promise<(TenantChoice & { current: boolean })[]> {
+    if (!auth.userId) return [];
+    const current = await this.users.findOneOrFail({ where: { id: auth.userId, tenantId: auth.tenantId } });
+    const others = await this.switchableMemberships(auth);
+    return [
+      ...(await this.tenantChoices([current])).map((choice) => ({ ...choice, current: true })),
+      ...(await this.tenantChoices(others)).map((choice) => ({ ...choice, current: false })),
+    ];
+  }
+
+  private async switchableMemberships(auth: AuthContext): Promise<User[]> {
+    const alternatives = auth.otherMemberships ?? [];
+    if (!alternatives.length) return [];
+    const rows = await this.users.find({ where: { id: In(alternatives.map((a) => a.userId)) } });
+    return alternatives.flatMap((alt) => {
+      const row = rows.find((r) => r.id === alt.userId && r.tenantId === alt.tenantId);
+      return row && row.active && row.authVersion === alt.version && row.email === auth.email ? [row] : [];
+    });
+  }
+
+  /** Moves the caller's session to another tenant the sign-in's password opened; that membership's second factor applies. */
+  async switchTenant(auth: AuthContext, tenantId: string, code?: string | null, ip?: string): Promise<Session> {
+    if (!auth.userId) throw AuthErrors.create('TOKEN_NEEDS_USER');
+    const current = await this.users.findOneOrFail({ where: { id: auth.userId, tenantId: auth.tenantId } });
+    if (tenantId === current.tenantId) return this.issueSession(current, await this.switchableMemberships(auth));
+    const switchable = await this.switchableMemberships(auth);
+    const target = switchable.find((m) => m.tenantId === tenantId);
+    if (!target) throw AuthErrors.create('TENANT_NOT_SWITCHABLE', { field: 'tenantId' });
+    if (target.totpEnabled && !code) throw AuthErrors.create('SECOND_FACTOR_REQUIRED', { field: 'code' });
+    if (target.totpEnabled && !(await this.secondFactor.accept(target, code!))) {
+      await this.audit.record({ tenantId: target.tenantId, role: 'anonymous', ip }, 'sign_in_failed', 'user', target.id, null, {
+        email: target.email, reason: 'second_factor', via: 'tenant_switch',
+      });
+      throw AuthErrors.create('SECOND_FACTOR_INVALID', { field: 'code' });
+    }
+    await this.users.update({ id: target.id }, { lastLoginAt: this.clock.now() });
+    await this.audit.record({ tenantId: target.tenantId, role: target.role, userId: target.id, ip }, 'sign_in', 'user', target.id, null, {
+      email: target.email, via: 'tenant_switch', fromTenantId: current.tenantId,
+    });
+    return this.issueSession(target, [current, ...switchable.filter((m) => m.id !== target.id)]);
+  }
+
+  /** The platform's audit log, newest first (at most MAX_PAGE_SIZE entries). */
+  platformAuditLog(action: string | undefined, first: number): Promise<PlatformAuditLog[]> {
+    return this.platformAudit.find({
+      where: action ? { action } : {}, order: { createdAt: 'DESC', id: 'DESC' }, take: Math.max(1, Math.min(first, MAX_PAGE_SIZE)),
+    });
+  }
+
+  /** A JWT bound to the user's current authVersion, naming the other memberships the sign-in opened. */
+  issueSession(user: User, others: User[] = []): Session {
+    const claims: JwtClaims = {
+      sub: user.id, tid: user.tenantId, role: user.role, email: user.email, ver: user.authVersion ?? 0,
+      ...(others.length ? { alt: others.map((m) => ({ sub: m.id, tid: m.tenantId, ver: m.authVersion ?? 0 })) } : {}),
+    };
     const token = jwt.sign(claims, this.config.jwtSecret, { algorithm: 'HS256', expiresIn: this.config.jwtTtlSeconds });
     return { token, user, expiresAt: new Date(this.clock.now().getTime() + this.config.jwtTtlSeconds * 1000) };
   }
@@ -133,7 +252,10 @@ export class AuthService {
     if (!user) throw CommonErrors.create('TOKEN_INVALID');
     if (!user.active) throw AuthErrors.create('ACCOUNT_DEACTIVATED');
     if ((claims.ver ?? 0) !== user.authVersion) throw AuthErrors.create('SESSION_ENDED');
-    return { tenantId: user.tenantId, userId: user.id, role: user.role, email: user.email };
+    return {
+      tenantId: user.tenantId, userId: user.id, role: user.role, email: user.email,
+      ...(claims.alt?.length ? { otherMemberships: claims.alt.map((a) => ({ userId: a.sub, tenantId: a.tid, version: a.ver })) } : {}),
+    };
   }
 
   private async authenticateApiToken(credential: string): Promise<AuthContext> {

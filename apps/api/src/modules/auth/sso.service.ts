@@ -185,9 +185,9 @@ export class SsoService {
   }
 
   private async matchOrProvision(tenant: Tenant, settings: SsoSettings, email: string, name: string, ip?: string): Promise<User> {
-    const existing = await this.users.findOne({ where: { email } });
-    // An address of another tenant never signs in here: tenants are matched by the state, people by e-mail within it.
-    if (existing && existing.tenantId !== tenant.id) throw AuthErrors.create('SSO_USER_UNKNOWN');
+    // Tenants are matched by the state, people by e-mail within it: a membership of another tenant never signs in here
+    // (with auto-provisioning the person gets a membership of this tenant of their own).
+    const existing = await this.users.findOne({ where: { email, tenantId: tenant.id } });
     if (existing) return existing;
     if (!settings.autoProvision) throw AuthErrors.create('SSO_USER_UNKNOWN');
     return this.users.manager.transaction(async (manager) => {

@@ -39,7 +39,7 @@ export async function provisionTenant(
   validateTenantFields({ name: input.name, slug, timeZone: input.timeZone, locale: input.locale });
   if (!EMAIL.test(email) || email.length > 254) throw AuthErrors.create('EMAIL_INVALID', { field: 'adminEmail' });
   if (await manager.getRepository(Tenant).exists({ where: { slug } })) throw TenantErrors.create('TENANT_SLUG_TAKEN', { field: 'slug' });
-  if (await manager.getRepository(User).exists({ where: { email } })) throw AuthErrors.create('USER_EXISTS', { field: 'adminEmail' });
+  // The first admin may already be a member of other tenants: this is a new membership of a new tenant.
   const tenant = await manager.getRepository(Tenant).save(manager.getRepository(Tenant).create({
     id: newId(), slug, name: input.name.trim(), timeZone: input.timeZone ?? 'Asia/Shanghai', locale: input.locale ?? 'zh-CN', settings: {},
   }));

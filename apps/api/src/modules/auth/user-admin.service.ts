@@ -89,7 +89,8 @@ export class UserAdminService {
 
   private async insertUser(manager: EntityManager, auth: AuthContext, email: string, profile: UserProfile, passwordHash: string): Promise<User> {
     const repository = manager.getRepository(User);
-    if (await repository.exists({ where: { email } })) throw AuthErrors.create('USER_EXISTS', { field: 'email' });
+    // Unique per tenant: the same person may be a member of other tenants, with another role there.
+    if (await repository.exists({ where: { email, tenantId: auth.tenantId } })) throw AuthErrors.create('USER_EXISTS', { field: 'email' });
     try {
       return await repository.save(repository.create({
         id: newId(), tenantId: auth.tenantId, email, passwordHash, displayName: profile.displayName.trim(), role: profile.role,
@@ -149,7 +150,7 @@ export class UserAdminService {
   private async deliver(user: User, kind: AccessLinkPurpose, link: IssuedLink): Promise<LinkResult> {
     const tenant = await this.tenants.get(user.tenantId);
     const delivered = await this.delivery.deliver({
-      kind, to: user.email, displayName: user.displayName, tenantName: tenant.name, locale: tenant.locale, url: link.url, expiresAt: link.expiresAt,
+      kind, tenantId: user.tenantId, to: user.email, displayName: user.displayName, tenantName: tenant.name, locale: tenant.locale, url: link.url, expiresAt: link.expiresAt,
     });
     return { user, delivered, link: delivered ? null : link.url, expiresAt: link.expiresAt };
   }

@@ -4,14 +4,18 @@ import { CreatedAtColumn, DateTimeColumn, IdColumn, JsonColumn, TenantColumn } f
 import { Role } from '../../common/auth/roles';
 import { Tenant } from '../tenant/tenant.entity';
 
-@ObjectType({ description: 'A person who signs in to Redress.' })
+@ObjectType({ description: 'A person’s membership of one tenant: who signs in to Redress there, with which role.' })
 @Entity('app_user')
 @Index(['tenantId', 'role'])
+@Index('uq_app_user_tenant_email', ['tenantId', 'email'], { unique: true })
 export class User {
   @Field(() => ID) @IdColumn() id!: string;
   @TenantColumn() tenantId!: string;
-  /** Unique across tenants: sign-in takes only email and password. */
-  @Field() @Column({ type: 'varchar', length: 254, unique: true }) email!: string;
+  /**
+   * Unique per tenant. A row is one membership: the same person (e-mail) may hold a row in several tenants, each with
+   * its own role, active flag, password and second factor (see docs/access.md, "One person, several tenants").
+   */
+  @Field() @Column({ type: 'varchar', length: 254 }) email!: string;
   @Column({ name: 'password_hash', type: 'varchar', length: 255 }) passwordHash!: string;
   @Field() @Column({ name: 'display_name', type: 'varchar', length: 200 }) displayName!: string;
   @Field(() => Role) @Column({ type: 'varchar', length: 32 }) role!: Role;

@@ -38,7 +38,8 @@ export class ComplaintEscalationAdapter {
     const before = { department: complaint.department ?? null, assigneeId: complaint.assigneeId ?? null };
     if (target.department) complaint.department = target.department;
     if (target.assignee) {
-      const user = await manager.findOne(User, { where: { tenantId: complaint.tenantId, email: target.assignee.toLowerCase() } });
+      // A person deactivated after the policy was published gets no work: the complaint keeps its assignee.
+      const user = await manager.findOne(User, { where: { tenantId: complaint.tenantId, email: target.assignee.toLowerCase(), active: true } });
       complaint.assigneeId = user?.id ?? complaint.assigneeId;
     } else if (target.department && target.department !== before.department) {
       complaint.assigneeId = null;

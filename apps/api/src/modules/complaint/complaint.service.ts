@@ -430,9 +430,11 @@ export class ComplaintService {
       complaint.approvalStatus = null;
       if (complaint.unsatisfiedCount >= 2) {
         const department = policy.document.departments.find((d) => d.key === complaint.department);
-        const managerUser = department?.managerEmail
-          ? await manager.findOne(User, { where: { tenantId: complaint.tenantId, email: department.managerEmail.toLowerCase() } })
-          : await manager.findOne(User, { where: { tenantId: complaint.tenantId, role: Role.manager, active: true } });
+        const named = department?.managerEmail
+          ? await manager.findOne(User, { where: { tenantId: complaint.tenantId, email: department.managerEmail.toLowerCase(), active: true } })
+          : null;
+        // A department manager deactivated after the policy was published gets no work: an active manager takes it.
+        const managerUser = named ?? await manager.findOne(User, { where: { tenantId: complaint.tenantId, role: Role.manager, active: true } });
         complaint.assigneeId = managerUser?.id ?? complaint.assigneeId;
         complaint.state = 'in_progress';
         events.push(['escalated', { reason: 'unsatisfied twice', to: 'manager', assigneeId: complaint.assigneeId ?? null }]);

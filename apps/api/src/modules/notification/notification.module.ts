@@ -9,11 +9,12 @@ import { CHANNEL_SENDERS, DeliveryService, DeliveryWorker } from './delivery.ser
 import { NotificationService } from './notification.service';
 import { NotificationResolver } from './notification.resolver';
 import { EmailIntakeService } from './email-intake.service';
+import { AccessMailBridge } from './access-mail';
 
 /**
  * Delivery as a capability (docs/notifications.md): outbox rows become deliveries (policy notice rules, escalations,
  * webhooks), a worker sends them over e-mail (SMTP), SMS (HTTP provider), webhooks and in-app, and every outcome is
- * recorded. MailSender is exported for other modules that mail (invitations).
+ * recorded. MailSender is exported for other modules that mail; AccessMailBridge mails invitation and reset links.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Delivery, ChannelSetting, WebhookSubscription, StaffNotification])],
@@ -24,7 +25,7 @@ import { EmailIntakeService } from './email-intake.service';
       useFactory: (...senders: ChannelSender[]) => senders,
       inject: [EmailChannel, SmsChannel, InAppChannel, WebhookChannel],
     },
-    DeliveryService, DeliveryWorker, NotificationService, NotificationResolver, EmailIntakeService,
+    DeliveryService, DeliveryWorker, NotificationService, NotificationResolver, EmailIntakeService, AccessMailBridge,
   ],
   exports: [MailSender, ChannelSettingsService, DeliveryService, DeliveryWorker, NotificationService, EmailIntakeService],
 })

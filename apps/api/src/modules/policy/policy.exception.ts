@@ -13,6 +13,10 @@ export const PolicyErrors = defineErrors({
   },
   NUMBER_PATTERN_INVALID: { category: 'BAD_USER_INPUT', zh: '投诉编号规则“{pattern}”无效：{detail}', en: 'The number pattern "{pattern}" is invalid: {detail}' },
   POLICY_INVALID: { category: 'BAD_USER_INPUT', zh: '策略有 {count} 处问题，无法发布：{detail}', en: 'The policy has {count} problem(s) and cannot be published: {detail}' },
+  POLICY_PEOPLE_INVALID: {
+    category: 'BAD_USER_INPUT', zh: '策略中有 {count} 位人员不是本租户的启用用户，无法发布：{detail}',
+    en: 'The policy names {count} person(s) who are not active users of this tenant and cannot be published: {detail}',
+  },
   RULE_TESTS_FAILED: { category: 'BAD_USER_INPUT', zh: '规则测试未通过，无法发布：{detail}', en: 'Rule tests failed, the policy was not published: {detail}' },
   APPROVAL_PENDING: { category: 'CONFLICT', zh: '版本 {version} 正在等待审批，请先批准或驳回', en: 'Version {version} is awaiting approval; approve or reject it first' },
   NOT_PENDING: { category: 'CONFLICT', zh: '版本 {version} 不在待审批状态（当前：{status}）', en: 'Version {version} is not awaiting approval (status: {status})' },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { defaultEngine } from '@redress/rules';
 import { emptyPolicy, type PolicyDocument } from '@redress/sdk';
@@ -19,6 +19,8 @@ import { failureLines, runRuleTests, type RuleTestResult } from './engine/rule-t
 import { diffPolicies, type PolicyDiff } from './engine/policy-diff';
 import { checkDocumentShape } from './engine/document-shape';
 import type { PolicyProblem } from './engine/policy-problem';
+import { checkPolicyPeople, peopleNamedBy } from './engine/policy-people';
+import { User } from '../auth/user.entity';
 
 export interface PolicyValidation {
   valid: boolean;
@@ -105,8 +107,33 @@ export class PolicyService {
 
   // ── the administrator's operations ─────────────────────────────────────────────────────────────────
 
+  /** What publishing would say: the document's problems, its people (unknown or deactivated members) and its tests. */
   async validateDraft(tenantId: string): Promise<PolicyValidation> {
-    return this.validateDocument(await this.draftDocument(tenantId));
+    const document = await this.draftDocument(tenantId);
+    return this.withPeople(tenantId, document, this.validateDocument(document));
+  }
+
+  private async withPeople(tenantId: string, document: PolicyDocument, validation: PolicyValidation): Promise<PolicyValidation> {
+    const people = await this.peopleProblems(tenantId, document);
+    return { ...validation, problems: [...validation.problems, ...people], valid: validation.valid && people.length === 0 };
+  }
+
+  /** Team members and department managers that are no active user of the tenant (see engine/policy-people.ts). */
+  async peopleProblems(tenantId: string, document: PolicyDocument, manager: EntityManager = this.dataSource.manager): Promise<PolicyProblem[]> {
+    const emails = peopleNamedBy(document);
+    if (!emails.length) return [];
+    const users = await manager.getRepository(User).find({ select: { email: true, active: true }, where: { tenantId, email: In(emails) } });
+    return checkPolicyPeople(document, new Map(users.map((u) => [u.email.toLowerCase(), { active: u.active }])));
+  }
+
+  /** A version names only active users of its tenant: checked when it is created and again when it is approved. */
+  private async assertPeople(tenantId: string, document: PolicyDocument, manager?: EntityManager): Promise<void> {
+    const problems = await this.peopleProblems(tenantId, document, manager);
+    if (!problems.length) return;
+    throw PolicyErrors.create('POLICY_PEOPLE_INVALID', {
+      problems: problemsForError(problems),
+      params: { count: problems.length, detail: problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') },
+    });
   }
 
   validateDocument(document: PolicyDocument): PolicyValidation {
@@ -124,6 +151,8 @@ export class PolicyService {
     if (row.status !== 'pending_approval') throw PolicyErrors.create('NOT_PENDING', { field: 'version', params: { version, status: row.status } });
     const approverId = actor.userId ?? actor.tokenId ?? null;
     if (!approverId || approverId === row.createdBy) throw PolicyErrors.create('SELF_APPROVAL', { field: 'version', params: { version } });
+    // Someone named in it may have been deactivated while it waited.
+    await this.assertPeople(tenantId, row.document);
     const before = this.versionSummary(row);
     row.status = 'published';
     row.approvedBy = approverId;
@@ -234,7 +263,7 @@ export class PolicyService {
       await this.draft.replace(tenantId, document, actor, manager);
       await this.audit.record(auditActorOf(tenantId, actor), 'import', 'policyDraft', null, { contentHash: contentHash(before) }, { contentHash: contentHash(document) }, manager);
     });
-    return this.validateDocument(document);
+    return this.withPeople(tenantId, document, this.validateDocument(document));
   }
 
   async runTests(tenantId: string, ref: VersionRef): Promise<RuleTestResult[]> {
@@ -284,6 +313,7 @@ export class PolicyService {
     options: { replaceDraft: boolean; action: 'publish' | 'rollback'; rolledBackFrom?: number },
   ): Promise<PolicyVersion> {
     this.assertPublishable(document);
+    await this.assertPeople(tenantId, document);
     const auditActor = auditActorOf(tenantId, actor);
     let saved: PolicyVersion;
     try {

@@ -4,12 +4,33 @@ import { Role } from '../../../common/auth/roles';
 import { User } from '../user.entity';
 import { ApiToken } from '../api-token.entity';
 import { Tenant } from '../../tenant/tenant.entity';
+import { JSONScalar } from '../../policy/dtos/json.scalar';
 
 @ObjectType()
 export class AuthPayload {
   @Field({ description: 'Bearer token for the Authorization header.' }) token!: string;
   @Field() expiresAt!: Date;
   @Field(() => User) user!: User;
+}
+
+@ObjectType('TenantChoice', { description: 'A tenant the person is a member of, with their role there.' })
+export class TenantChoice {
+  @Field(() => ID) tenantId!: string;
+  @Field() slug!: string;
+  @Field() name!: string;
+  @Field(() => Role) role!: Role;
+  @Field({ description: 'The tenant of the current session.' }) current!: boolean;
+}
+
+@ObjectType('PlatformAuditEntry', { description: 'A platform-level audit entry: a failed sign-in or lockout that concerned no tenant’s member.' })
+export class PlatformAuditEntry {
+  @Field(() => ID) id!: string;
+  @Field() action!: string;
+  @Field() entity!: string;
+  @Field(() => String, { nullable: true }) entityKey!: string | null;
+  @Field(() => JSONScalar, { nullable: true }) after!: unknown;
+  @Field(() => String, { nullable: true }) ip!: string | null;
+  @Field() createdAt!: Date;
 }
 
 @ObjectType()
