@@ -14,6 +14,8 @@ import { AnalyticsAlert, ComplaintDailyOnTime, ComplaintDailyStats, ExportJob, S
 import { PluginFailure, PluginInstallation } from '../modules/plugin-host/plugin-installation.entity';
 import { ClassifierModel } from '../modules/intelligence/classifier-model.entity';
 import { Incident, IncidentMember } from '../modules/incident/incident.entity';
+import { Attachment } from '../modules/attachment/attachment.entity';
+import { PortalAccess, PortalRate } from '../modules/portal/portal.entity';
 import { ChannelSetting, Delivery, StaffNotification, WebhookSubscription } from '../modules/notification/notification.entity';
 
 /** Every TypeORM entity of the API. A new module adds its entities here. */
@@ -26,4 +28,5 @@ export const ENTITIES: Function[] = [
   ClassifierModel,
   Incident, IncidentMember,
   Delivery, ChannelSetting, WebhookSubscription, StaffNotification,
+  Attachment, PortalAccess, PortalRate,
 ];
