@@ -5,6 +5,8 @@ import { submit } from '../support/complaints';
 import { Complaint } from '../../apps/api/src/modules/complaint/complaint.entity';
 import { PortalAccess } from '../../apps/api/src/modules/portal/portal.entity';
 import { solveChallenge } from '../../apps/api/src/modules/portal/proof-of-work';
+import { DeliveryWorker } from '../../apps/api/src/modules/notification/delivery.service';
+import { startSmtpServer } from '../support/mail-server';
 
 // Wednesday 25 Nov 2026, 10:00 in Shanghai: a working day.
 const START = new Date('2026-11-25T02:00:00Z');
@@ -222,6 +224,31 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
     expect(withdrawn.state).toBe('closed');
     expect(withdrawn.history.find((e: any) => e.type === 'customer.withdrew')).toMatchObject({ byCustomer: true, data: { reason: '已自行解决' } });
     expect((await api('/complaint', { headers: { 'x-portal-session': `${made.session}x` }, ip })).status).toBe(401);
+  });
+
+  it('a one-time code to the e-mail on file opens the complaint, once; unknown numbers get the same answer', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const admin = await t.login('admin@demo.local');
+      await t.gqlOk('mutation($i: EmailSettingsInput!) { updateEmailSettings(input: $i) { host } }', { i: { enabled: true, host: '127.0.0.1', port: smtp.port, secure: false, from: 'service@demo.example.cn' } }, admin);
+      // A complaint registered by staff on the phone: the portal's one-time code works for every channel.
+      const c = await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: '态度差', form: FORM, complainant: { name: '孙', phone: '13900004444', email: 'sun@example.cn' } });
+      const ip = newAddress();
+      const known = await api('/access/one-time-code', { body: { number: c.number, channel: 'email' }, ip });
+      const unknown = await api('/access/one-time-code', { body: { number: '2611-9998', channel: 'email' }, ip });
+      expect(known).toEqual(unknown);
+      expect(known).toEqual({ status: 201, body: { sent: true } });
+      await t.app.get(DeliveryWorker).drain();
+      const mail = smtp.messages.find((m) => m.envelope.to.includes('sun@example.cn'))!;
+      const code = /验证码：(\d{6})/.exec(mail.parsed.text ?? '')![1];
+      expect((await api('/access', { body: { number: c.number, oneTimeCode: '000000' === code ? '111111' : '000000' }, ip })).body.reason).toBe('ACCESS_DENIED');
+      const opened = await api('/access', { body: { number: c.number, oneTimeCode: code }, ip });
+      expect(opened.status).toBe(201);
+      expect((await api('/complaint', { headers: { 'x-portal-session': opened.body.session }, ip })).body.number).toBe(c.number);
+      expect((await api('/access', { body: { number: c.number, oneTimeCode: code }, ip })).body.reason).toBe('ACCESS_DENIED');
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('staff intake takes uploaded files (POST /attachments); an upload is claimed once', async () => {

@@ -270,26 +270,53 @@ function Receipt({ receipt, t, onOpen }: { receipt: { number: string; accessCode
 function Track({ lang, t, onOpen }: { lang: Lang; t: T; onOpen: (session: string) => void }) {
   const [number, setNumber] = useState('');
   const [code, setCode] = useState('');
+  // Without the access code: a one-time code to the phone or e-mail on file.
+  const [byOneTimeCode, setByOneTimeCode] = useState(false);
+  const [channel, setChannel] = useState<'sms' | 'email'>('sms');
+  const [sent, setSent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const run = async (work: () => Promise<void>) => {
     setBusy('…');
     setError(null);
     try {
-      onOpen((await call<{ session: string }>('/access', { body: { number, code }, onChallenge: () => setBusy(t('checking')) })).session);
+      await work();
     } catch (e) {
       setError(message(e, lang, t));
     } finally {
       setBusy(null);
     }
   };
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const body = byOneTimeCode ? { number, oneTimeCode: code } : { number, code };
+      onOpen((await call<{ session: string }>('/access', { body, onChallenge: () => setBusy(t('checking')) })).session);
+    });
+  };
+  const sendCode = () => run(async () => {
+    await call('/access/one-time-code', { body: { number, channel }, onChallenge: () => setBusy(t('checking')) });
+    setSent(true);
+  });
   return (
     <form onSubmit={submit} noValidate>
       {error && <p role="alert" className="error">{error}</p>}
       <div className="control"><label htmlFor="f-number">{t('number')}</label><input id="f-number" value={number} onChange={(e) => setNumber(e.target.value)} autoComplete="off" /></div>
-      <div className="control"><label htmlFor="f-code">{t('code')}</label><input id="f-code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" /></div>
+      {byOneTimeCode && (
+        <fieldset>
+          <legend>{t('otpVia')}</legend>
+          <label className="check"><input type="radio" name="otp-channel" checked={channel === 'sms'} onChange={() => setChannel('sms')} />{t('phone')}</label>
+          <label className="check"><input type="radio" name="otp-channel" checked={channel === 'email'} onChange={() => setChannel('email')} />{t('email')}</label>
+          <button type="button" className="link" disabled={!number || Boolean(busy)} onClick={() => void sendCode()}>{t('otpSend')}</button>
+          {sent && <p role="status" className="muted">{t('otpSent')}</p>}
+        </fieldset>
+      )}
+      <div className="control">
+        <label htmlFor="f-code">{byOneTimeCode ? t('otp') : t('code')}</label>
+        <input id="f-code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete={byOneTimeCode ? 'one-time-code' : 'off'} inputMode={byOneTimeCode ? 'numeric' : undefined} autoCapitalize="characters" />
+      </div>
       <button type="submit" className="primary" disabled={Boolean(busy)}>{busy ?? t('track')}</button>
+      <button type="button" className="link" onClick={() => { setByOneTimeCode(!byOneTimeCode); setCode(''); setSent(false); }}>{byOneTimeCode ? t('useAccessCode') : t('noAccessCode')}</button>
     </form>
   );
 }

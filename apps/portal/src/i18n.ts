@@ -18,6 +18,8 @@ const zh = {
   score: '评分（1–5）', comment: '意见（可选）', sendFollowUp: '提交评价', withdraw: '撤回投诉', withdrawReason: '撤回原因（可选）',
   withdrawConfirm: '确认撤回', logout: '退出查询', updated: '页面已自动更新', sessionExpired: '查询已过期，请重新输入投诉编号和查询码。',
   notFound: '没有找到这个投诉入口，请检查链接。', closedPortal: '该机构暂未开放在线投诉。',
+  noAccessCode: '没有查询码？用验证码查询', useAccessCode: '使用查询码', otpVia: '验证码发送到投诉时预留的', otpSend: '发送验证码',
+  otpSent: '如果该投诉预留了此联系方式，验证码已发出，10 分钟内有效。', otp: '验证码',
 } as const;
 
 type Keys = keyof typeof zh;
@@ -40,6 +42,8 @@ const en: Record<Keys, string> = {
   score: 'Score (1–5)', comment: 'Comment (optional)', sendFollowUp: 'Send rating', withdraw: 'Withdraw complaint', withdrawReason: 'Reason (optional)',
   withdrawConfirm: 'Withdraw', logout: 'Leave', updated: 'Updated', sessionExpired: 'Your session has expired; enter the number and access code again.',
   notFound: 'There is no complaint portal at this address.', closedPortal: 'This organisation does not take complaints online yet.',
+  noAccessCode: 'No access code? Use a one-time code', useAccessCode: 'Use the access code', otpVia: 'Send a one-time code to the contact given with the complaint', otpSend: 'Send code',
+  otpSent: 'If the complaint has this contact, a code is on its way; it is valid for 10 minutes.', otp: 'One-time code',
 };
 
 export const STATES: Record<string, { 'zh-CN': string; en: string }> = {

@@ -202,6 +202,7 @@ export const en: Messages = {
       remaining: '%{days}d %{hours}h %{minutes}m', remaining_working: '%{days} working days %{hours}h %{minutes}m', overdue_by: 'over by ',
     },
     complaint: {
+      files: { title: 'Files', none: 'No files', source_staff: 'Uploaded by staff', source_portal: 'From the customer portal', source_email: 'E-mail attachment' },
       tabs: { form: 'Registration', decisions: 'Why', timeline: 'Timeline', sla: 'Deadlines' },
       no_events: 'No events yet', no_decisions: 'No decisions recorded', no_clocks: 'No deadlines', holiday_data_missing: 'No holiday data for %{years}: the due time may be wrong', why: 'Why this %{decision}',
       policy_version: 'Decided by policy version %{version}', outcome: 'Outcome', defaulted: 'No rule matched: the default applied', matched: 'Matched rules: %{rows}',

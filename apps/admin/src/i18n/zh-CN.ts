@@ -203,6 +203,7 @@ export const zhCN = {
       remaining: '%{days}天%{hours}小时%{minutes}分', remaining_working: '%{days}个工作日%{hours}小时%{minutes}分', overdue_by: '超出 ',
     },
     complaint: {
+      files: { title: '附件', none: '暂无附件', source_staff: '坐席上传', source_portal: '客户在线提交', source_email: '邮件附件' },
       tabs: { form: '登记信息', decisions: '判定说明', timeline: '处理记录', sla: '时限' },
       no_events: '暂无处理记录', no_decisions: '暂无判定记录', no_clocks: '暂无时限', holiday_data_missing: '缺少 %{years} 年节假日数据，时限可能不准', why: '为什么是这个%{decision}',
       policy_version: '依据策略版本 %{version}', outcome: '结果', defaulted: '没有规则命中，采用默认结果', matched: '命中规则：%{rows}',

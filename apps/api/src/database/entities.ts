@@ -15,7 +15,7 @@ import { PluginFailure, PluginInstallation } from '../modules/plugin-host/plugin
 import { ClassifierModel } from '../modules/intelligence/classifier-model.entity';
 import { Incident, IncidentMember } from '../modules/incident/incident.entity';
 import { Attachment } from '../modules/attachment/attachment.entity';
-import { PortalAccess, PortalRate } from '../modules/portal/portal.entity';
+import { PortalAccess, PortalCode, PortalRate } from '../modules/portal/portal.entity';
 import { ChannelSetting, Delivery, StaffNotification, WebhookSubscription } from '../modules/notification/notification.entity';
 
 /** Every TypeORM entity of the API. A new module adds its entities here. */
@@ -28,5 +28,5 @@ export const ENTITIES: Function[] = [
   ClassifierModel,
   Incident, IncidentMember,
   Delivery, ChannelSetting, WebhookSubscription, StaffNotification,
-  Attachment, PortalAccess, PortalRate,
+  Attachment, PortalAccess, PortalCode, PortalRate,
 ];

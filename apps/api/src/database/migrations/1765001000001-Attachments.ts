@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { columnTypes } from '../column-types';
 
-/** Attachments (the attachment module's table) and the portal's rate-limit counters and access codes. */
+/** Attachments (the attachment module's table) and the portal's access codes, one-time codes and rate-limit counters. */
 export class Attachments1765001000001 implements MigrationInterface {
   name = 'Attachments1765001000001';
 
@@ -27,6 +27,11 @@ export class Attachments1765001000001 implements MigrationInterface {
       indices: [{ name: 'uq_portal_access', columnNames: ['tenant_id', 'number'], isUnique: true }],
     }));
     await queryRunner.createTable(new Table({
+      name: 'portal_code',
+      columns: [c.id(), c.tenant(), c.ref('complaint_id'), c.text('code_hash', false, 128), c.time('expires_at'), c.createdAt()],
+      indices: [{ name: 'ix_portal_code', columnNames: ['tenant_id', 'complaint_id'] }],
+    }));
+    await queryRunner.createTable(new Table({
       name: 'portal_rate',
       columns: [
         { name: 'key', type: 'varchar', length: '200', isPrimary: true }, c.bigint('window_started_ms'), c.int('hits'),
@@ -36,6 +41,7 @@ export class Attachments1765001000001 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('portal_rate');
+    await queryRunner.dropTable('portal_code');
     await queryRunner.dropTable('portal_access');
     await queryRunner.dropTable('attachment');
   }

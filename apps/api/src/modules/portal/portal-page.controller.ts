@@ -44,6 +44,8 @@ export class PortalPageController {
     const dir = portalDirectory();
     if (!dir) return html('text/plain; charset=utf-8').status(503).send('The portal is not built: npm run build -w @redress/portal');
     this.index ??= readFileSync(join(dir, 'index.html'), 'utf8');
-    return html('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(this.index);
+    // The form is fetched while the script loads, not after it (the first render waits for both).
+    const preload = `<link rel="preload" as="fetch" crossorigin href="/api/portal/${encodeURIComponent(slug)}/form">`;
+    return html('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(this.index.replace('</head>', `${preload}</head>`));
   }
 }

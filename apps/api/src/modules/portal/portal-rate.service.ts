@@ -19,6 +19,9 @@ export const PORTAL_LIMITS = {
   /** Wrong number/code pairs: per address and per complaint number (a number cannot be guessed at from many addresses). */
   accessFailuresPerAddress: { max: 10, windowMs: 15 * 60_000 },
   accessFailuresPerNumber: { max: 5, windowMs: 15 * 60_000 },
+  /** One-time codes sent: per address, and per complaint number (nobody floods a complainant's phone). */
+  codePerAddress: { max: 10, windowMs: 60 * 60_000 },
+  codePerNumber: { max: 3, windowMs: 15 * 60_000 },
   actionPerAddress: { max: 120, windowMs: 60 * 60_000 },
   readPerAddress: { max: 2000, windowMs: 60 * 60_000 },
   challengeAt: 0.5,

@@ -45,8 +45,14 @@ export class PortalController {
   }
 
   @Post('access')
-  access(@Param('slug') slug: string, @Req() request: FastifyRequest, @Body() body: { number?: string; code?: string }, @Headers('x-portal-pow') pow?: string) {
-    return this.portal.access(slug, address(request), String(body?.number ?? ''), String(body?.code ?? ''), solutionOf(pow));
+  access(@Param('slug') slug: string, @Req() request: FastifyRequest, @Body() body: { number?: string; code?: string; oneTimeCode?: string }, @Headers('x-portal-pow') pow?: string) {
+    const oneTimeCode = body?.oneTimeCode ? String(body.oneTimeCode) : undefined;
+    return this.portal.access(slug, address(request), String(body?.number ?? ''), String(body?.code ?? ''), solutionOf(pow), oneTimeCode);
+  }
+
+  @Post('access/one-time-code')
+  requestCode(@Param('slug') slug: string, @Req() request: FastifyRequest, @Body() body: { number?: string; channel?: string }, @Headers('x-portal-pow') pow?: string) {
+    return this.portal.requestCode(slug, address(request), String(body?.number ?? ''), String(body?.channel ?? ''), solutionOf(pow));
   }
 
   @Get('complaint')

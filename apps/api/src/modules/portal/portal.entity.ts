@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, IdColumn, TenantColumn } from '../../common/db/columns';
+import { CreatedAtColumn, DateTimeColumn, IdColumn, TenantColumn } from '../../common/db/columns';
 
 /** The complainant's private access code of a complaint submitted on the portal (scrypt hash, never the code). */
 @Entity('portal_access')
@@ -10,6 +10,18 @@ export class PortalAccess {
   @Column({ name: 'complaint_id', type: 'varchar', length: 36 }) complaintId!: string;
   @Column({ type: 'varchar', length: 32 }) number!: string;
   @Column({ name: 'code_hash', type: 'varchar', length: 128 }) codeHash!: string;
+  @CreatedAtColumn() createdAt!: Date;
+}
+
+/** A one-time code sent to the phone or e-mail on file (scrypt hash), good once and for 10 minutes. */
+@Entity('portal_code')
+@Index('ix_portal_code', ['tenantId', 'complaintId'])
+export class PortalCode {
+  @IdColumn() id!: string;
+  @TenantColumn() tenantId!: string;
+  @Column({ name: 'complaint_id', type: 'varchar', length: 36 }) complaintId!: string;
+  @Column({ name: 'code_hash', type: 'varchar', length: 128 }) codeHash!: string;
+  @DateTimeColumn({ name: 'expires_at' }) expiresAt!: Date;
   @CreatedAtColumn() createdAt!: Date;
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PortalAccess, PortalRate } from './portal.entity';
+import { PortalAccess, PortalCode, PortalRate } from './portal.entity';
+import { NotificationModule } from '../notification/notification.module';
 import { PortalService } from './portal.service';
 import { PortalRateService } from './portal-rate.service';
 import { PortalController } from './portal.controller';
@@ -8,7 +9,7 @@ import { PortalPageController } from './portal-page.controller';
 
 /** The complainant's portal (docs/portal.md): its page at /c/<slug>, its API at /api/portal/<slug>. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PortalAccess, PortalRate])],
+  imports: [TypeOrmModule.forFeature([PortalAccess, PortalCode, PortalRate]), NotificationModule],
   controllers: [PortalController, PortalPageController],
   providers: [PortalService, PortalRateService],
 })

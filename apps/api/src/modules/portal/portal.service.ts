@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { createHmac, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
 import type { Role } from '../../common/auth/roles';
@@ -21,13 +21,16 @@ import { addLocalDays, diffLocalDays } from '../sla/calendar';
 import { AttachmentService } from '../attachment/attachment.service';
 import { attachmentLimits } from '../attachment/attachment-content';
 import { fileViews } from '../attachment/attachment.resolver';
-import { PortalAccess } from './portal.entity';
+import { PortalAccess, PortalCode } from './portal.entity';
+import { Customer } from '../customer/customer.entity';
+import { DeliveryService } from '../notification/delivery.service';
 import { PortalErrors } from './portal.exception';
 import { PORTAL_LIMITS, PortalRateService, type RateLimit } from './portal-rate.service';
 import { issueChallenge, POW_TTL_MS, verifySolution } from './proof-of-work';
 
 const CUSTOMER = 'customer' as Role;
 const SESSION_TTL_MS = 2 * 60 * 60_000;
+const ONE_TIME_CODE_TTL_MS = 10 * 60_000;
 /** Crockford-style base32 without I, L, O, U: nothing to confuse when read aloud or typed from a letter. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_LENGTH = 10;
@@ -86,6 +89,7 @@ export class PortalService {
     private readonly calendars: SlaCalendars,
     private readonly attachments: AttachmentService,
     private readonly rates: PortalRateService,
+    private readonly deliveries: DeliveryService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.key = createHmac('sha256', config.jwtSecret).update('redress:portal').digest();
@@ -219,8 +223,34 @@ export class PortalService {
 
   // ── access ────────────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Sends a one-time code to the phone or e-mail on file of the complaint with this number (any channel it came in by).
+   * The answer is the same whether the number exists, has that contact or not: nothing to enumerate.
+   */
+  async requestCode(slug: string, address: string, number: string, channel: string, solution?: Challenge): Promise<{ sent: true }> {
+    const tenant = await this.tenant(slug);
+    if (channel !== 'sms' && channel !== 'email') throw PortalErrors.create('INVALID_INPUT', { field: 'channel', params: { detail: 'channel must be sms or email' } });
+    const cleanNumber = String(number ?? '').trim().slice(0, 32);
+    await this.guard([[`code:ip:${address}`, PORTAL_LIMITS.codePerAddress], [`code:number:${tenant.id}:${cleanNumber}`, PORTAL_LIMITS.codePerNumber]], solution);
+    const complaint = cleanNumber ? await this.dataSource.getRepository(Complaint).findOne({ where: { tenantId: tenant.id, number: cleanNumber } }) : null;
+    const customer = complaint ? await this.dataSource.getRepository(Customer).findOne({ where: { id: complaint.customerId, tenantId: tenant.id } }) : null;
+    if (complaint && customer && (channel === 'email' ? customer.emailEnc : customer.phoneEnc)) {
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      const now = this.clock.now();
+      const id = newId();
+      await this.dataSource.getRepository(PortalCode).delete({ tenantId: tenant.id, complaintId: complaint.id, expiresAt: LessThan(now) });
+      await this.dataSource.getRepository(PortalCode).insert({ id, tenantId: tenant.id, complaintId: complaint.id, codeHash: hashCode(code), expiresAt: new Date(now.getTime() + ONE_TIME_CODE_TTL_MS) });
+      await this.deliveries.sendToCustomer(tenant.id, {
+        complaintId: complaint.id, customerId: customer.id, channel, topic: 'portal.one_time_code', key: `portal-code:${id}`,
+        subject: `${tenant.name}：投诉 ${complaint.number} 查询验证码 / access code`,
+        body: `您正在查询投诉 ${complaint.number} 的处理进度，验证码：${code}，10 分钟内有效。如非本人操作请忽略。\nYour code for complaint ${complaint.number}: ${code} (valid for 10 minutes).`,
+      });
+    }
+    return { sent: true };
+  }
+
   /** Number + code → a session. Wrong number and wrong code are one answer, with the same work done; both throttled. */
-  async access(slug: string, address: string, number: string, code: string, solution?: Challenge) {
+  async access(slug: string, address: string, number: string, code: string, solution?: Challenge, oneTimeCode?: string) {
     const tenant = await this.tenant(slug);
     const cleanNumber = String(number ?? '').trim().slice(0, 32);
     const failures: [string, RateLimit][] = [
@@ -229,15 +259,31 @@ export class PortalService {
     ];
     // Only failures count here: a complainant who types the code right is never slowed down by their own visits.
     await this.assertWithinLimits(failures, solution);
-    const row = await this.dataSource.getRepository(PortalAccess).findOne({ where: { tenantId: tenant.id, number: cleanNumber } });
-    const given = String(code ?? '').trim().toUpperCase().replace(/[\s-]/g, '');
-    const matches = checkCode(given, row?.codeHash ?? DUMMY_HASH) && Boolean(row);
-    if (!row || !matches) {
+    const complaintId = oneTimeCode ? await this.checkOneTimeCode(tenant.id, cleanNumber, oneTimeCode) : await this.checkAccessCode(tenant.id, cleanNumber, code);
+    if (!complaintId) {
       for (const [key, limit] of failures) await this.rates.hit(key, limit);
       throw PortalErrors.create('ACCESS_DENIED', { httpStatus: 404 });
     }
-    const complaint = await this.dataSource.getRepository(Complaint).findOneOrFail({ where: { id: row.complaintId, tenantId: tenant.id } });
+    const complaint = await this.dataSource.getRepository(Complaint).findOneOrFail({ where: { id: complaintId, tenantId: tenant.id } });
     return { session: this.session(complaint) };
+  }
+
+  private async checkAccessCode(tenantId: string, number: string, code: string): Promise<string | null> {
+    const row = await this.dataSource.getRepository(PortalAccess).findOne({ where: { tenantId, number } });
+    const given = String(code ?? '').trim().toUpperCase().replace(/[\s-]/g, '');
+    return checkCode(given, row?.codeHash ?? DUMMY_HASH) && row ? row.complaintId : null;
+  }
+
+  /** A matching unexpired one-time code of the complaint, used up by this check. */
+  private async checkOneTimeCode(tenantId: string, number: string, code: string): Promise<string | null> {
+    const complaint = await this.dataSource.getRepository(Complaint).findOne({ where: { tenantId, number } });
+    const rows = complaint ? await this.dataSource.getRepository(PortalCode).find({ where: { tenantId, complaintId: complaint.id, expiresAt: MoreThan(this.clock.now()) } }) : [];
+    const given = String(code).trim();
+    const match = rows.find((row) => checkCode(given, row.codeHash));
+    if (!rows.length) checkCode(given, DUMMY_HASH);
+    if (!complaint || !match) return null;
+    const used = await this.dataSource.getRepository(PortalCode).delete({ id: match.id });
+    return used.affected ? complaint.id : null;
   }
 
   private session(complaint: Complaint): string {
