@@ -267,4 +267,26 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
     }, agent);
     expect(again.errors?.[0].extensions?.reason).toBe('UNKNOWN');
   });
+
+  // Last: it publishes a new policy version.
+  it('size, count and type limits come from the published policy, checked at publish', async () => {
+    const admin = await t.login('admin@demo.local');
+    const SETTINGS = 'mutation($i: PolicySettingsInput!) { updatePolicySettings(input: $i) { attachments { maxFiles allowedTypes } } }';
+    await t.gqlOk(SETTINGS, { i: { attachments: { maxFiles: 1, allowedTypes: ['png'] } } }, admin);
+    const refused = await t.gql('mutation { publishPolicy(note: "attachments") { version } }', {}, admin);
+    expect(refused.errors?.[0].extensions?.problems).toEqual([expect.objectContaining({ field: 'settings.attachments.allowedTypes', code: 'INVALID_ATTACHMENT_SETTINGS' })]);
+    await t.gqlOk(SETTINGS, { i: { attachments: { maxFiles: 1, maxFileBytes: 200_000, allowedTypes: ['image/png'] } } }, admin);
+    await t.gqlOk('mutation { publishPolicy(note: "attachments") { version } }', {}, admin);
+    expect((await form()).attachments).toEqual({ maxFiles: 1, maxFileBytes: 200_000, allowedTypes: ['image/png'] });
+
+    const ip = newAddress();
+    expect((await upload('photo.jpg', photo, ip)).body.reason).toBe('TYPE_NOT_ALLOWED');
+    const png = () => sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer();
+    const ids = [(await upload('a.png', await png(), ip)).body.id, (await upload('b.png', await png(), ip)).body.id];
+    const tooMany = await api('/complaints', { body: await submission({ attachments: ids }), ip });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body).toMatchObject({ reason: 'TOO_MANY', field: 'input.attachments' });
+    // Nothing was written, and the uploads are still free to use.
+    expect((await api('/complaints', { body: await submission({ attachments: [ids[0]] }), ip })).status).toBe(201);
+  });
 });

@@ -216,7 +216,7 @@ export const zhCN = {
       customer_name: '客户姓名', customer_phone: '联系电话', complaint_title: '标题（可选）', text: '投诉内容',
       text_help: '尽量记录客户原话：时间、地点、经过', requested_remedy: '客户诉求', type_fields: '该类型需要的信息', submit: '提交登记',
       created: '已登记，编号 %{number}', created_title: '已登记：%{number}', open: '打开投诉', invalid_phone: '请输入有效的电话号码',
-      hint: '提交后，这里会显示投诉编号、判定的严重程度、责任部门和处理时限。', attachments_later: '附件可在登记后上传',
+      hint: '提交后，这里会显示投诉编号、判定的严重程度、责任部门和处理时限。', add_files: '上传附件', attachments_later: '附件可在登记后上传',
       personal_suffix: '（个人信息）',
       policy_unavailable: '无法读取已发布的投诉策略（类型、渠道和字段），暂不能登记。请联系管理员确认已发布策略且您的角色可以读取。',
       draft_notice: '尚无可读取的已发布策略，表单按草稿显示；提交时以已发布策略为准。',
