@@ -31,7 +31,12 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
     [handler, agent] = await Promise.all(['handler', 'agent'].map((who) => t.login(`${who}@demo.local`)));
     photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a7' } }).jpeg().toBuffer();
   });
-  afterAll(() => t?.close());
+  // Servers a test starts close after the API: the API's pooled SMTP connection would hold the mail server's close.
+  const afterApp: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    await t?.close();
+    for (const close of afterApp) await close();
+  });
 
   let ipSerial = 0;
   /** A fresh client address per scenario (the API trusts X-Forwarded-For from its proxy), so limits do not leak between them. */
@@ -228,28 +233,25 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
 
   it('a one-time code to the e-mail on file opens the complaint, once; unknown numbers get the same answer', async () => {
     const smtp = await startSmtpServer();
-    try {
-      const admin = await t.login('admin@demo.local');
-      await t.gqlOk('mutation($i: EmailSettingsInput!) { updateEmailSettings(input: $i) { host } }', { i: { enabled: true, host: '127.0.0.1', port: smtp.port, secure: false, from: 'service@demo.example.cn' } }, admin);
-      // A complaint registered by staff on the phone: the portal's one-time code works for every channel.
-      const c = await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: '态度差', form: FORM, complainant: { name: '孙', phone: '13900004444', email: 'sun@example.cn' } });
-      const ip = newAddress();
-      const known = await api('/access/one-time-code', { body: { number: c.number, channel: 'email' }, ip });
-      const unknown = await api('/access/one-time-code', { body: { number: '2611-9998', channel: 'email' }, ip });
-      expect(known).toEqual(unknown);
-      expect(known).toEqual({ status: 201, body: { sent: true } });
-      // The acknowledgement of the complaint may go to the same address (background workers): pick the code's mail.
-      const codeMail = () => smtp.messages.find((m) => m.envelope.to.includes('sun@example.cn') && /验证码：\d{6}/.test(m.parsed.text ?? ''));
-      for (let i = 0; i < 100 && !codeMail(); i++) { await t.app.get(DeliveryWorker).drain(); if (!codeMail()) await new Promise((r) => setTimeout(r, 100)); }
-      const code = /验证码：(\d{6})/.exec(codeMail()!.parsed.text ?? '')![1];
-      expect((await api('/access', { body: { number: c.number, oneTimeCode: '000000' === code ? '111111' : '000000' }, ip })).body.reason).toBe('ACCESS_DENIED');
-      const opened = await api('/access', { body: { number: c.number, oneTimeCode: code }, ip });
-      expect(opened.status).toBe(201);
-      expect((await api('/complaint', { headers: { 'x-portal-session': opened.body.session }, ip })).body.number).toBe(c.number);
-      expect((await api('/access', { body: { number: c.number, oneTimeCode: code }, ip })).body.reason).toBe('ACCESS_DENIED');
-    } finally {
-      await smtp.close();
-    }
+    afterApp.push(smtp.close);
+    const admin = await t.login('admin@demo.local');
+    await t.gqlOk('mutation($i: EmailSettingsInput!) { updateEmailSettings(input: $i) { host } }', { i: { enabled: true, host: '127.0.0.1', port: smtp.port, secure: false, from: 'service@demo.example.cn' } }, admin);
+    // A complaint registered by staff on the phone: the portal's one-time code works for every channel.
+    const c = await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: '态度差', form: FORM, complainant: { name: '孙', phone: '13900004444', email: 'sun@example.cn' } });
+    const ip = newAddress();
+    const known = await api('/access/one-time-code', { body: { number: c.number, channel: 'email' }, ip });
+    const unknown = await api('/access/one-time-code', { body: { number: '2611-9998', channel: 'email' }, ip });
+    expect(known).toEqual(unknown);
+    expect(known).toEqual({ status: 201, body: { sent: true } });
+    // The acknowledgement of the complaint may go to the same address (background workers): pick the code's mail.
+    const codeMail = () => smtp.messages.find((m) => m.envelope.to.includes('sun@example.cn') && /验证码：\d{6}/.test(m.parsed.text ?? ''));
+    for (let i = 0; i < 100 && !codeMail(); i++) { await t.app.get(DeliveryWorker).drain(); if (!codeMail()) await new Promise((r) => setTimeout(r, 100)); }
+    const code = /验证码：(\d{6})/.exec(codeMail()!.parsed.text ?? '')![1];
+    expect((await api('/access', { body: { number: c.number, oneTimeCode: '000000' === code ? '111111' : '000000' }, ip })).body.reason).toBe('ACCESS_DENIED');
+    const opened = await api('/access', { body: { number: c.number, oneTimeCode: code }, ip });
+    expect(opened.status).toBe(201);
+    expect((await api('/complaint', { headers: { 'x-portal-session': opened.body.session }, ip })).body.number).toBe(c.number);
+    expect((await api('/access', { body: { number: c.number, oneTimeCode: code }, ip })).body.reason).toBe('ACCESS_DENIED');
   });
 
   it('staff intake takes uploaded files (POST /attachments); an upload is claimed once', async () => {
