@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ManualClock } from '../../apps/api/src/common/clock';
 import { OutboxService } from '../../apps/api/src/modules/outbox/outbox.service';
@@ -423,13 +424,18 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     try {
       await client.sendMail({
         from: '钱七 <qian7@example.cn>', to: 'complaints@demo.example.cn', subject: '快递延误三天无人处理',
-        text: '我在贵公司下的订单已经延误三天，客服电话一直打不通，请尽快处理。', attachments: [{ filename: '截图.png', content: Buffer.from('fake-png') }],
+        text: '我在贵公司下的订单已经延误三天，客服电话一直打不通，请尽快处理。',
+        // A real picture is kept as an attachment; a program renamed .jpg is refused by its content, the mail is not lost.
+        attachments: [{ filename: '截图.png', content: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } }).png().toBuffer() },
+          { filename: 'invoice.jpg', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]) }],
       });
       const complaint = await t.dataSource.getRepository(Complaint).findOneOrFail({ where: { channel: 'email', title: '快递延误三天无人处理' } });
       expect(complaint.text).toContain('延误三天');
-      expect(complaint.attachments).toEqual([expect.stringMatching(/^attachment:[0-9a-f]{64}\/截图\.png$/)]);
-      const view = (await t.gqlOk('query($id: ID!) { complaint(id: $id) { complainant { name email } channel } }', { id: complaint.id }, admin)).complaint;
+      expect(complaint.attachments).toHaveLength(1);
+      const view = (await t.gqlOk('query($id: ID!) { complaint(id: $id) { complainant { name email } channel files { id filename mimeType source thumbnailUrl } timeline { type data } } }', { id: complaint.id }, admin)).complaint;
       expect(view).toMatchObject({ channel: 'email', complainant: { name: '钱七', email: 'qian7@example.cn' } });
+      expect(view.files).toEqual([expect.objectContaining({ id: complaint.attachments[0], filename: '截图.png', mimeType: 'image/png', source: 'email', thumbnailUrl: expect.stringMatching(/^\/files\?t=/) })]);
+      expect(view.timeline.find((e: { type: string }) => e.type === 'attachment.refused').data.files).toEqual([expect.objectContaining({ filename: 'invoice.jpg', reason: 'TYPE_NOT_ALLOWED' })]);
 
       await flush(t);
       const [ack] = mailsTo('qian7@example.cn');

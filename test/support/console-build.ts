@@ -18,3 +18,13 @@ export function ensureConsoleBuilt(): void {
   // NODE_ENV is 'test' under vitest; the console must be the production build (React's dev build is several times slower).
   execFileSync('npx', ['vite', 'build'], { cwd: ADMIN, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
 }
+
+const PORTAL = resolve(__dirname, '../../apps/portal');
+
+/** Builds the complainant portal (apps/portal, served at /c/<slug>) when dist is missing or older than its sources. */
+export function ensurePortalBuilt(): void {
+  const built = join(PORTAL, 'dist/index.html');
+  const sources = Math.max(...['src', 'index.html', 'vite.config.mts', 'package.json'].map((p) => newestSource(join(PORTAL, p))));
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  execFileSync('npx', ['vite', 'build'], { cwd: PORTAL, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+}

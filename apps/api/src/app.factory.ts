@@ -13,6 +13,7 @@ import { INSTALLED_PLUGINS } from './plugins.config';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { pinoLevel } from './modules/ops/observability/logging';
 import type { DestinationStream } from 'pino';
+import { portalDirectory } from './modules/portal/portal-page.controller';
 import { hostVersion, loadPlugins, registerPluginOperators, selectPlugins } from './modules/plugin-host/plugin-loading';
 
 export interface CreateAppOptions {
@@ -65,6 +66,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     { logger: options.logger ?? logLevels(config.logLevel), bufferLogs: options.logger !== false, abortOnError: false },
   );
   app.useLogger(app.get(PinoNestLogger));
+  // The portal's own bundle (apps/portal, served under /c/): its pages are routes of the portal module.
+  const portalDir = portalDirectory();
+  if (portalDir) await app.register(fastifyStatic as never, { root: join(portalDir, 'assets'), prefix: '/c/assets/', decorateReply: false });
   const adminDir = adminDirectory(config);
   if (adminDir) {
     await app.register(fastifyStatic as never, { root: adminDir, prefix: '/', wildcard: false });

@@ -166,6 +166,45 @@ function Header() {
   );
 }
 
+interface FileView { id: string; filename: string; mimeType: string; size: number; source: string; url: string; thumbnailUrl: string | null }
+
+/** The complaint's files (staff intake, portal, e-mail): image thumbnails and download links, signed for a few minutes. */
+function Files() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const files = useQuery({
+    queryKey: ['complaintFiles', record?.id],
+    enabled: !!record?.id,
+    // Links expire after about five minutes: read them again well before.
+    refetchInterval: 4 * 60_000,
+    queryFn: () => callOperation<{ files: FileView[] }>('query', 'complaint', { id: record.id }, { selection: '{ files { id filename mimeType size source url thumbnailUrl } }' }),
+  });
+  if (files.error instanceof OperationUnavailableError || !files.data) return null;
+  const list = files.data.files ?? [];
+  return (
+    <Box sx={{ mt: 2 }} data-testid="complaint-files">
+      <Typography variant="subtitle2" sx={{ mb: 1 }}>{translate('app.complaint.files.title')}</Typography>
+      {list.length === 0 ? <Typography color="text.secondary" variant="body2">{translate('app.complaint.files.none')}</Typography> : (
+        <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          {list.map((f) => (
+            <Box key={f.id} sx={{ width: 160 }} data-testid="complaint-file">
+              {f.thumbnailUrl
+                ? <a href={f.url} target="_blank" rel="noreferrer"><img src={f.thumbnailUrl} alt={f.filename} data-testid="file-thumbnail" style={{ width: 160, height: 120, objectFit: 'cover', borderRadius: 4 }} /></a>
+                : null}
+              <Typography variant="body2" noWrap title={f.filename}>
+                <a href={f.url} target="_blank" rel="noreferrer" download={f.filename}>{f.filename}</a>
+              </Typography>
+              <Typography variant="caption" color="text.secondary">
+                {translate(`app.complaint.files.source_${f.source}`, { _: f.source })} · {Math.max(1, Math.round(f.size / 1024))} KB
+              </Typography>
+            </Box>
+          ))}
+        </Stack>
+      )}
+    </Box>
+  );
+}
+
 export const ComplaintShow = () => {
   const [version, setVersion] = useState(0);
   const refresh = useRefresh();
@@ -173,7 +212,7 @@ export const ComplaintShow = () => {
     <Show error={<ShowError />} queryOptions={{ onError: () => undefined }} aside={<ComplaintActions key={version} onDone={() => { setVersion((v) => v + 1); refresh(); }} />}>
       <Header />
       <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="app.complaint.tabs.form"><FormValues /></TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.complaint.tabs.form"><FormValues /><Files /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.complaint.tabs.decisions" data-testid="tab-decisions"><Decisions /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.complaint.tabs.timeline"><Timeline /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.complaint.tabs.sla" data-testid="tab-sla"><Clocks /></TabbedShowLayout.Tab>

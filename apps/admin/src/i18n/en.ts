@@ -202,6 +202,7 @@ export const en: Messages = {
       remaining: '%{days}d %{hours}h %{minutes}m', remaining_working: '%{days} working days %{hours}h %{minutes}m', overdue_by: 'over by ',
     },
     complaint: {
+      files: { title: 'Files', none: 'No files', source_staff: 'Uploaded by staff', source_portal: 'From the customer portal', source_email: 'E-mail attachment' },
       tabs: { form: 'Registration', decisions: 'Why', timeline: 'Timeline', sla: 'Deadlines' },
       no_events: 'No events yet', no_decisions: 'No decisions recorded', no_clocks: 'No deadlines', holiday_data_missing: 'No holiday data for %{years}: the due time may be wrong', why: 'Why this %{decision}',
       policy_version: 'Decided by policy version %{version}', outcome: 'Outcome', defaulted: 'No rule matched: the default applied', matched: 'Matched rules: %{rows}',
@@ -214,7 +215,7 @@ export const en: Messages = {
       customer_name: 'Customer name', customer_phone: 'Phone', complaint_title: 'Title (optional)', text: 'What happened',
       text_help: 'Record the customer’s words: when, where, what', requested_remedy: 'What the customer asks for', type_fields: 'Details for this type', submit: 'Register',
       created: 'Registered as %{number}', created_title: 'Registered: %{number}', open: 'Open complaint', invalid_phone: 'Enter a valid phone number',
-      hint: 'After registering, the number, severity, responsible department and deadlines appear here.', attachments_later: 'Attachments can be added after registering',
+      hint: 'After registering, the number, severity, responsible department and deadlines appear here.', add_files: 'Attach files', attachments_later: 'Attachments can be added after registering',
       personal_suffix: ' (personal data)',
       policy_unavailable: 'The published complaint policy (types, channels and fields) cannot be read, so complaints cannot be registered here yet. Ask an administrator to publish the policy and check that your role may read it.',
       draft_notice: 'No published policy is readable yet, so the form follows the draft; the published policy decides on submit.',

@@ -203,6 +203,7 @@ export const zhCN = {
       remaining: '%{days}天%{hours}小时%{minutes}分', remaining_working: '%{days}个工作日%{hours}小时%{minutes}分', overdue_by: '超出 ',
     },
     complaint: {
+      files: { title: '附件', none: '暂无附件', source_staff: '坐席上传', source_portal: '客户在线提交', source_email: '邮件附件' },
       tabs: { form: '登记信息', decisions: '判定说明', timeline: '处理记录', sla: '时限' },
       no_events: '暂无处理记录', no_decisions: '暂无判定记录', no_clocks: '暂无时限', holiday_data_missing: '缺少 %{years} 年节假日数据，时限可能不准', why: '为什么是这个%{decision}',
       policy_version: '依据策略版本 %{version}', outcome: '结果', defaulted: '没有规则命中，采用默认结果', matched: '命中规则：%{rows}',
@@ -215,7 +216,7 @@ export const zhCN = {
       customer_name: '客户姓名', customer_phone: '联系电话', complaint_title: '标题（可选）', text: '投诉内容',
       text_help: '尽量记录客户原话：时间、地点、经过', requested_remedy: '客户诉求', type_fields: '该类型需要的信息', submit: '提交登记',
       created: '已登记，编号 %{number}', created_title: '已登记：%{number}', open: '打开投诉', invalid_phone: '请输入有效的电话号码',
-      hint: '提交后，这里会显示投诉编号、判定的严重程度、责任部门和处理时限。', attachments_later: '附件可在登记后上传',
+      hint: '提交后，这里会显示投诉编号、判定的严重程度、责任部门和处理时限。', add_files: '上传附件', attachments_later: '附件可在登记后上传',
       personal_suffix: '（个人信息）',
       policy_unavailable: '无法读取已发布的投诉策略（类型、渠道和字段），暂不能登记。请联系管理员确认已发布策略且您的角色可以读取。',
       draft_notice: '尚无可读取的已发布策略，表单按草稿显示；提交时以已发布策略为准。',

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Title, useLocaleState, useNotify, useTranslate, Link } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, Divider, Grid, MenuItem, TextField, Typography } from '@mui/material';
+import { IntakeFiles, type UploadedFile } from './IntakeFiles';
 import { callOperation, loadSchema, namedType, OperationUnavailableError } from '../graphql/schema';
 import { GraphQLRequestError } from '../graphql/client';
 import { NotAvailable } from '../common/OperationGate';
@@ -45,6 +46,7 @@ export function IntakePage() {
   const [text, setText] = useState('');
   const [requestedRemedy, setRequestedRemedy] = useState('');
   const [form, setForm] = useState<Record<string, unknown>>({});
+  const [files, setFiles] = useState<UploadedFile[]>([]);
   const [problems, setProblems] = useState<Record<string, { message: string; args?: Record<string, unknown> }>>({});
   const [submitting, setSubmitting] = useState(false);
   const [created, setCreated] = useState<any>(null);
@@ -76,10 +78,11 @@ export function IntakePage() {
     }
     setSubmitting(true);
     try {
-      const result = await submit({ type, channel, title, text, requestedRemedy, customer, form: formValues() });
+      const result = await submit({ type, channel, title, text, requestedRemedy, customer, form: formValues(), ...(files.length ? { attachments: files.map((f) => f.id) } : {}) });
       setCreated(result?.complaint ?? result);
       notify('app.intake.created', { type: 'success', messageArgs: { number: numberOf(result) } });
       setForm({});
+      setFiles([]);
       setText('');
       setTitle('');
       setRequestedRemedy('');
@@ -137,6 +140,7 @@ export function IntakePage() {
                     <DynamicFields fields={fields} facts={facts} problems={problems} onChange={(key, value) => setForm((f) => ({ ...f, [key]: value }))} />
                   </>
                 )}
+                <IntakeFiles files={files} onChange={setFiles} />
                 <Button type="submit" variant="contained" size="large" disabled={submitting} data-testid="submit-complaint">
                   {translate('app.intake.submit')}
                 </Button>

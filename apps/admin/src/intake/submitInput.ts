@@ -7,6 +7,8 @@ export interface IntakeValues {
   requestedRemedy?: string;
   customer: { name?: string; phone?: string; email?: string };
   form: Record<string, unknown>;
+  /** Ids of uploaded files (POST /attachments). */
+  attachments?: string[];
 }
 
 /** Input field names the API may use for each value (first one the input type declares wins). */
@@ -17,6 +19,7 @@ const CANDIDATES: Record<string, string[]> = {
   text: ['text', 'content', 'description'],
   requestedRemedy: ['requestedRemedy', 'remedy', 'demand'],
   form: ['form', 'formValues', 'fields', 'values'],
+  attachments: ['attachments'],
 };
 
 /**

@@ -15,6 +15,8 @@ import { AnalyticsAlert, ComplaintDailyOnTime, ComplaintDailyStats, ExportJob, S
 import { PluginFailure, PluginInstallation } from '../modules/plugin-host/plugin-installation.entity';
 import { ClassifierModel } from '../modules/intelligence/classifier-model.entity';
 import { Incident, IncidentMember } from '../modules/incident/incident.entity';
+import { Attachment } from '../modules/attachment/attachment.entity';
+import { PortalAccess, PortalCode, PortalRate } from '../modules/portal/portal.entity';
 import { ChannelSetting, Delivery, StaffNotification, WebhookSubscription } from '../modules/notification/notification.entity';
 
 /** Every TypeORM entity of the API. A new module adds its entities here. */
@@ -28,4 +30,5 @@ export const ENTITIES: Function[] = [
   Incident, IncidentMember,
   Delivery, ChannelSetting, WebhookSubscription, StaffNotification,
   PlatformAuditLog,
+  Attachment, PortalAccess, PortalCode, PortalRate,
 ];

@@ -323,6 +323,15 @@ export interface PolicySettings {
   numberPattern?: string;
   /** KPI targets of the weekly report and the dashboard (shares 0–1); absent members keep the defaults. */
   kpiTargets?: KpiTargets;
+  /** Attachment limits (absent members keep the defaults: 10 MB a file, 10 files, photos/PDF/office/audio/video/text). */
+  attachments?: AttachmentSettings;
+}
+
+export interface AttachmentSettings {
+  maxFileBytes?: number;
+  maxFiles?: number;
+  /** Content types detected from the bytes, e.g. image/jpeg, application/pdf. */
+  allowedTypes?: string[];
 }
 
 export interface KpiTargets {

@@ -23,6 +23,8 @@ import { ComplaintTimeline } from './complaint-timeline';
 import { SlaService } from '../sla/sla.service';
 import { EscalationService } from '../sla/escalation/escalation.service';
 import { PluginHooks } from './plugin-hooks';
+import { AttachmentService } from '../attachment/attachment.service';
+import { attachmentLimits } from '../attachment/attachment-content';
 import { CAUSE_PREDICTOR, causeText, type CausePredictor, type PredictedCause } from '../intelligence/cause-predictor';
 
 const DAY = 86_400_000;
@@ -51,6 +53,7 @@ export class ComplaintIntakeService {
     private readonly calendars: SlaCalendars,
     private readonly cipher: PersonalDataCipher,
     private readonly moduleRef: ModuleRef,
+    private readonly attachments: AttachmentService,
   ) {}
 
   // ── cause classifier hook (intelligence module): its prediction becomes the `prediction.*` rule facts ──
@@ -168,6 +171,8 @@ export class ComplaintIntakeService {
         unsatisfiedCount: 0, reopenCount: 0, slaStatus: 'on_time', updatedAt: now, closedAt: state === 'invalid_closed' ? now : null,
       });
       await manager.insert(Complaint, entity as never);
+      // Uploaded files (ids from POST /attachments, the portal or e-mail intake) become this complaint's, or nothing is written.
+      await this.attachments.claim(manager, auth.tenantId, id, input.attachments ?? [], attachmentLimits(policy.document.settings));
       const actor = { id: auth.userId ?? auth.tokenId ?? null, role: auth.role };
       const events: [string, Record<string, unknown>][] = [
         ['received', { channel: input.channel, type: type.key, policyVersion: policy.version }],

@@ -25,6 +25,11 @@ import type { Complainant, ComplaintConnection, ComplaintView, Decision } from '
 import { renderTemplate, formatLocalDateTime } from './template-render';
 import { maskFreeText, maskFreeTextDeep } from './free-text-pii';
 import { findingFactsOf } from './complaint-findings.service';
+import { AttachmentService } from '../attachment/attachment.service';
+import { attachmentLimits } from '../attachment/attachment-content';
+
+/** The complainant acting for themselves (portal): not a staff role, never admitted by the roles guard. */
+const CUSTOMER = 'customer' as Role;
 
 /** Roles that work with complainants and may see their personal data unmasked. */
 export const PERSONAL_DATA_ROLES: string[] = [Role.admin, Role.manager, Role.handler, Role.agent];
@@ -42,6 +47,7 @@ const decodeCursor = (cursor?: string | null) => {
 export class ComplaintService {
 
   constructor(
+    private readonly attachments: AttachmentService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly tenants: TenantService,
@@ -448,6 +454,32 @@ export class ComplaintService {
       await this.commit(manager, complaint, policy, now, this.actor(auth), events, round, 'complaint.followedUp');
       await this.escalation.run(manager, 'unsatisfied', complaint, policy, { facts: complaint.facts, at: now });
       return complaint;
+    });
+  }
+
+  // ---------------------------------------------------------------- the complainant's own actions (portal)
+
+  /** The complainant adds information and/or files (claimed in the same transaction); staff see it on the timeline. */
+  async customerAddInformation(tenantId: string, id: string, text: string, attachmentIds: string[], via: string): Promise<Complaint> {
+    return this.change({ tenantId, role: CUSTOMER }, id, async (manager, complaint, policy, now) => {
+      if (CLOSED_STATES.includes(complaint.state as ComplaintState)) throw ComplaintErrors.create('CLOSED');
+      if (!text.trim() && !attachmentIds.length) throw ComplaintErrors.create('REPLY_EMPTY', { field: 'text' });
+      await this.attachments.claim(manager, tenantId, complaint.id, attachmentIds, attachmentLimits(policy.document.settings), 'attachments');
+      complaint.attachments = [...(complaint.attachments ?? []), ...attachmentIds];
+      return this.commit(manager, complaint, policy, now, { role: CUSTOMER }, [['customer.added_information', { text: text.trim(), attachments: attachmentIds, via }]]);
+    });
+  }
+
+  /** The complainant withdraws: the complaint closes with the reason, its clocks stop. */
+  async customerWithdraw(tenantId: string, id: string, reason: string, via: string): Promise<Complaint> {
+    return this.change({ tenantId, role: CUSTOMER }, id, async (manager, complaint, policy, now) => {
+      if (CLOSED_STATES.includes(complaint.state as ComplaintState)) throw ComplaintErrors.create('CLOSED');
+      const from = complaint.state;
+      complaint.state = 'closed';
+      complaint.closedAt = now;
+      return this.commit(manager, complaint, policy, now, { role: CUSTOMER },
+        [['customer.withdrew', { reason: reason.trim() || null, via }], ['transitioned', { from, to: 'closed', automatic: true, reason: 'withdrawn by the complainant' }]],
+        { type: 'transition', to: 'closed' }, 'complaint.closed');
     });
   }
 

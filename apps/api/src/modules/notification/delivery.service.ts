@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { newId } from '../../common/db/columns';
 import { PeriodicWorker } from '../../common/periodic-worker';
 import { Complaint } from '../complaint/complaint.entity';
 import { ComplaintTimeline } from '../complaint/complaint-timeline';
@@ -169,6 +170,19 @@ export class DeliveryService {
     if (filter.until) qb.andWhere('d.created_at < :until', { until: filter.until });
     const [items, total] = await qb.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'ASC').skip(offset).take(first).getManyAndCount();
     return { items, total };
+  }
+
+  /**
+   * One message to a complaint's customer outside the notice rules (the portal's one-time codes): a delivery row the
+   * worker sends like any other (urgent: never held for quiet hours). The address is looked up only when it is sent.
+   */
+  async sendToCustomer(tenantId: string, message: { complaintId: string; customerId: string; channel: 'email' | 'sms'; topic: string; subject: string | null; body: string; key: string }): Promise<void> {
+    const now = this.clock.now();
+    await this.dataSource.getRepository(Delivery).insert({
+      id: newId(), tenantId, complaintId: message.complaintId, sourceId: null, topic: message.topic, noticeKey: null, channel: message.channel,
+      recipientKind: 'customer', recipientRef: message.customerId, recipient: null, templateKey: null, subject: message.subject, body: message.body,
+      urgent: true, status: 'pending', attempts: 0, idempotencyKey: message.key, nextAttemptAt: now, updatedAt: now,
+    });
   }
 
   /** A failed or dead delivery goes out again at once, with a fresh set of attempts. */

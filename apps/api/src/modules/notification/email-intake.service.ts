@@ -1,7 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { SMTPServer } from 'smtp-server';
@@ -9,12 +6,12 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { Clock } from '../../common/clock';
 import { Role } from '../../common/auth/roles';
 import { mask } from '../../common/crypto/personal-data';
-import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/config';
 import { Complaint } from '../complaint/complaint.entity';
 import { ComplaintIntakeService } from '../complaint/complaint-intake.service';
 import { ComplaintTimeline } from '../complaint/complaint-timeline';
 import { ChannelSetting } from './notification.entity';
+import { AttachmentService } from '../attachment/attachment.service';
+import { AppError } from '../../common/errors/app-error';
 import type { EmailConfig } from './channel-settings.service';
 
 /** Limits of one incoming mail (env overrides). */
@@ -34,6 +31,12 @@ export class IntakeRejected extends Error {
   constructor(readonly responseCode: number, message: string) {
     super(message);
   }
+}
+
+interface RefusedFile {
+  filename: string;
+  reason: string;
+  message: string;
 }
 
 const NUMBER_TAG = /^[A-Za-z0-9][A-Za-z0-9_-]{2,40}$/;
@@ -56,7 +59,7 @@ export class EmailIntakeService implements OnApplicationBootstrap, OnApplication
     private readonly intake: ComplaintIntakeService,
     private readonly timeline: ComplaintTimeline,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attachments: AttachmentService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -145,18 +148,19 @@ export class EmailIntakeService implements OnApplicationBootstrap, OnApplication
     const text = (mail.text ?? '').trim() || (typeof mail.html === 'string' ? mail.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : '');
     const subject = (mail.subject ?? '').trim();
     const existing = await this.threadOf(target.tenantId, target.tag, mail);
-    const attachments = files.map((file) => this.keep(target!.tenantId, file.filename ?? 'attachment', file.content));
+    if (!existing && !text && !subject) throw new IntakeRejected(550, 'The message is empty');
+    const { attachments, refused } = await this.keep(target.tenantId, files);
     if (existing) {
-      await this.appendReply(existing, { subject, text: stripQuoted(text), messageId: mail.messageId ?? null, attachments });
+      await this.appendReply(existing, { subject, text: stripQuoted(text), messageId: mail.messageId ?? null, attachments, refused });
       return { kind: 'threaded', complaintId: existing.id, number: existing.number };
     }
-    if (!text && !subject) throw new IntakeRejected(550, 'The message is empty');
     const type = target.config.intakeType ?? 'consultation';
     try {
       const complaint = await this.intake.submit({ tenantId: target.tenantId, role: Role.api_client }, {
         channel: 'email', type, title: subject.slice(0, 200) || null, text: text || subject, attachments,
         complainant: { name: from.name || null, email: from.address }, idempotencyKey: mail.messageId ? `email:${mail.messageId}`.slice(0, 200) : undefined,
       } as never);
+      if (refused.length) await this.appendEvent(complaint, 'attachment.refused', { channel: 'email', files: refused });
       return { kind: 'complaint', complaintId: complaint.id, number: complaint.number };
     } catch (error) {
       const reason = (error as { extensions?: { reason?: string } }).extensions?.reason ?? (error as Error).message;
@@ -183,25 +187,43 @@ export class EmailIntakeService implements OnApplicationBootstrap, OnApplication
     return null;
   }
 
-  private async appendReply(complaint: Complaint, reply: { subject: string; text: string; messageId: string | null; attachments: string[] }): Promise<void> {
+  private async appendReply(complaint: Complaint, reply: { subject: string; text: string; messageId: string | null; attachments: string[]; refused: RefusedFile[] }): Promise<void> {
+    await this.appendEvent(complaint, 'customer.replied', {
+      channel: 'email', subject: reply.subject, text: reply.text.slice(0, 20_000), messageId: reply.messageId, attachments: reply.attachments,
+      ...(reply.refused.length ? { refusedFiles: reply.refused } : {}),
+    }, reply.attachments);
+  }
+
+  /** One customer event on the complaint's timeline (row locked), claiming the files it brings. */
+  private async appendEvent(complaint: Complaint, type: string, data: Record<string, unknown>, attachmentIds: string[] = []): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const qb = manager.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id', { id: complaint.id });
       if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
       const locked = await qb.getOne();
       if (!locked) return;
-      await this.timeline.append(manager, locked, 'customer.replied', {
-        channel: 'email', subject: reply.subject, text: reply.text.slice(0, 20_000), messageId: reply.messageId, attachments: reply.attachments,
-      }, { role: 'customer' }, this.clock.now());
+      if (attachmentIds.length) await this.attachments.claim(manager, locked.tenantId, locked.id, attachmentIds, await this.attachments.limits(locked.tenantId));
+      await this.timeline.append(manager, locked, type, data, { role: 'customer' }, this.clock.now());
     });
   }
 
-  /** Keeps an attachment under the data directory by content hash; the reference goes on the complaint. */
-  private keep(tenantId: string, filename: string, content: Buffer): string {
-    const hash = createHash('sha256').update(content).digest('hex');
-    const dir = join(this.config.dataDir, 'attachments', tenantId);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, hash), content);
-    return `attachment:${hash}/${filename.replace(/[\\/]/g, '_').slice(0, 120)}`;
+  /**
+   * Stores the mail's files as attachments (type by content, policy limits). A refused file does not lose the mail:
+   * the complaint is taken and its timeline names the file and why.
+   */
+  private async keep(tenantId: string, files: ParsedMail['attachments']): Promise<{ attachments: string[]; refused: RefusedFile[] }> {
+    if (!files.length) return { attachments: [], refused: [] };
+    const limits = await this.attachments.limits(tenantId);
+    const attachments: string[] = [];
+    const refused: RefusedFile[] = [];
+    for (const file of files) {
+      try {
+        attachments.push((await this.attachments.upload(tenantId, { filename: file.filename, data: file.content, source: 'email' }, limits)).id);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        refused.push({ filename: file.filename ?? 'attachment', reason: error.reason, message: error.message });
+      }
+    }
+    return { attachments, refused };
   }
 }
 

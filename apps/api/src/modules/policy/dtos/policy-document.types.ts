@@ -326,6 +326,14 @@ export class KpiTargetsType {
   @IsOptional() @IsArray() @ArrayMaxSize(50) @Nested(() => TargetRateType) onTimeByTarget?: TargetRateType[];
 }
 
+@ObjectType('AttachmentSettings', { description: 'Attachment limits; an absent one keeps its default (10 MB a file, 10 files, common photo/document/audio types).' })
+@InputType('AttachmentSettingsInput')
+export class AttachmentSettingsType {
+  @Field(() => Int, { nullable: true, description: 'Largest file in bytes (at most 50 MB).' }) @IsOptional() @IsInt() @Min(1) @Max(50 * 1024 * 1024) maxFileBytes?: number;
+  @Field(() => Int, { nullable: true, description: 'Files per complaint.' }) @IsOptional() @IsInt() @Min(1) @Max(50) maxFiles?: number;
+  @Field(() => [String], { nullable: true, description: 'Content types detected from the bytes, e.g. image/jpeg.' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) allowedTypes?: string[];
+}
+
 @ObjectType('PolicySettings')
 export class PolicySettingsType {
   @Field() defaultCalendar!: string;
@@ -334,6 +342,7 @@ export class PolicySettingsType {
   @Field(() => Int, { nullable: true }) repeatWindowDays?: number;
   @Field({ nullable: true, description: 'Complaint numbers, e.g. {YY}{MM}-{SEQ:4} (default); tokens {YYYY} {YY} {MM} {SEQ:n}.' }) numberPattern?: string;
   @Field(() => KpiTargetsType, { nullable: true }) kpiTargets?: KpiTargetsType;
+  @Field(() => AttachmentSettingsType, { nullable: true }) attachments?: AttachmentSettingsType;
 }
 
 @InputType('PolicySettingsInput', { description: 'Only the given settings change.' })
@@ -344,6 +353,7 @@ export class PolicySettingsInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) repeatWindowDays?: number;
   @Field({ nullable: true, description: 'Checked at once: a serial {SEQ:n}, the year and the month are required.' }) @IsOptional() @IsString() @MaxLength(200) numberPattern?: string;
   @Field(() => KpiTargetsType, { nullable: true, description: 'Replaces the KPI targets as a whole.' }) @IsOptional() @Nested(() => KpiTargetsType) kpiTargets?: KpiTargetsType;
+  @Field(() => AttachmentSettingsType, { nullable: true, description: 'Replaces the attachment limits as a whole.' }) @IsOptional() @Nested(() => AttachmentSettingsType) attachments?: AttachmentSettingsType;
 }
 
 @ObjectType('DecisionRow')

@@ -5,6 +5,7 @@ import { keysInCycles } from './type-tree';
 import { numberPatternProblems } from '../../complaint/numbering';
 import { calendarConfigProblems } from '../../sla/calendar/calendar-problems';
 import { holidayScheduleProblems, scheduleConflicts } from '../../sla/calendar/holiday-schedule';
+import { attachmentSettingsProblems } from '../../attachment/attachment-content';
 
 const ROUTING_STRATEGIES = ['manual', 'round_robin', 'least_loaded'];
 const ESCALATION_TRIGGERS = ['warning', 'breach', 'unsatisfied', 'aggregate', 'cross_department'];
@@ -78,6 +79,8 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
       missing(`settings.kpiTargets.onTimeByTarget[${index}].target`, 'SLA target', entry?.target, targetKeys);
     });
   }
+
+  for (const p of attachmentSettingsProblems(document.settings.attachments)) add(p.path, 'INVALID_ATTACHMENT_SETTINGS', p.message);
 
   for (const finding of document.findingCodes ?? []) {
     if (!(FINDING_KINDS as readonly string[]).includes(finding.kind)) add(`findingCodes[${finding.key}].kind`, 'INVALID_FINDING_KIND', `Unknown kind "${String(finding.kind)}"`, FINDING_KINDS.join(', '));
