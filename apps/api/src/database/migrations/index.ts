@@ -13,6 +13,7 @@ import { Sso1765000400003 } from './1765000400003-Sso';
 import { Notifications1765000500001 } from './1765000500001-Notifications';
 import { ClassifierGate1765000600001 } from './1765000600001-ClassifierGate';
 import { Incidents1765000900001 } from './1765000900001-Incidents';
+import { FreeTextAtRest1765001100001 } from './1765001100001-FreeTextAtRest';
 
 /** Every migration in order. They use the QueryRunner API so each runs on SQLite and PostgreSQL. */
-export const MIGRATIONS: Function[] = [Foundation1764000000000, PolicyAndAudit1764000700042, Complaints1764100000000, SlaClocks1764100900731, PluginHost1764200300517, Analytics1764300517203, ClassifierModels1764400812377, StatsRollup1764501730911, IntakeFingerprintAndClockRounds1765000200001, Access1765000400001, SecondFactor1765000400002, Sso1765000400003, Notifications1765000500001, ClassifierGate1765000600001, Incidents1765000900001];
+export const MIGRATIONS: Function[] = [Foundation1764000000000, PolicyAndAudit1764000700042, Complaints1764100000000, SlaClocks1764100900731, PluginHost1764200300517, Analytics1764300517203, ClassifierModels1764400812377, StatsRollup1764501730911, IntakeFingerprintAndClockRounds1765000200001, Access1765000400001, SecondFactor1765000400002, Sso1765000400003, Notifications1765000500001, ClassifierGate1765000600001, Incidents1765000900001, FreeTextAtRest1765001100001];
