@@ -424,7 +424,8 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
         from: '钱七 <qian7@example.cn>', to: 'complaints@demo.example.cn', subject: '快递延误三天无人处理',
         text: '我在贵公司下的订单已经延误三天，客服电话一直打不通，请尽快处理。', attachments: [{ filename: '截图.png', content: Buffer.from('fake-png') }],
       });
-      const complaint = await t.dataSource.getRepository(Complaint).findOneOrFail({ where: { channel: 'email', title: '快递延误三天无人处理' } });
+      // the title is encrypted at rest: matched after loading (decrypted), not in SQL
+      const complaint = (await t.dataSource.getRepository(Complaint).find({ where: { channel: 'email' } })).find((c) => c.title === '快递延误三天无人处理')!;
       expect(complaint.text).toContain('延误三天');
       expect(complaint.attachments).toEqual([expect.stringMatching(/^attachment:[0-9a-f]{64}\/截图\.png$/)]);
       const view = (await t.gqlOk('query($id: ID!) { complaint(id: $id) { complainant { name email } channel } }', { id: complaint.id }, admin)).complaint;
