@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManualClock } from '../../apps/api/src/common/clock';
 import { createTestApp, testDatabases, type TestApp } from '../support/test-app';
@@ -9,7 +9,7 @@ const DAY = 24 * 3600_000;
 const ATTITUDE = { channel: 'phone', type: 'service.attitude', form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' } };
 const BILLING = { channel: 'phone', type: 'billing', form: { amount: 10, expected_remedy: 'refund' } };
 const REPORT = `{ retentionReport { asOf dryRun policyVersion complaints customers exportFiles types { type retentionMonths closedBefore complaints } } }`;
-const PURGE = `mutation($d: Boolean) { purgeExpiredComplaints(dryRun: $d) { dryRun complaints customers exportFiles types { type complaints } } }`;
+const PURGE = `mutation($d: Boolean) { purgeExpiredComplaints(dryRun: $d) { dryRun complaints customers exportFiles attachmentFiles types { type complaints } } }`;
 /** Every table that holds a complaint id next to personal data or free text. */
 const BY_COMPLAINT = ['complaint_event', 'complaint_task', 'complaint_reply', 'sla_clock', 'sla_extension_request', 'delivery', 'staff_notification', 'outbox_message', 'incident_member', 'plugin_failure'];
 
@@ -60,7 +60,16 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
     await t.gqlOk('mutation { publishPolicy(note: "保留期限") { version } }', {}, admin);
 
     const repeat = { name: '赵六', phone: '13700001234' };
-    const due = await submit(t, agent, { ...ATTITUDE, text: '第一次投诉：营业员态度差，请回电 13912345678。', complainant: { name: '钱七', phone: '13600005678' } });
+    // stored attachments (as e-mail intake keeps them: by content hash per tenant); one is shared with a kept complaint
+    const [ownFile, sharedFile] = ['a'.repeat(64), 'b'.repeat(64)];
+    const due = await submit(t, agent, {
+      ...ATTITUDE, text: '第一次投诉：营业员态度差，请回电 13912345678。', complainant: { name: '钱七', phone: '13600005678' },
+      attachments: [`attachment:${ownFile}/身份证.jpg`, `attachment:${sharedFile}/小票.jpg`],
+    });
+    const [{ tenant_id: tenantId }] = await t.dataSource.query(`SELECT tenant_id FROM complaint WHERE id = '${due.id}'`);
+    const attachmentsDir = join(t.config.dataDir, 'attachments', tenantId);
+    mkdirSync(attachmentsDir, { recursive: true });
+    for (const hash of [ownFile, sharedFile]) writeFileSync(join(attachmentsDir, hash), 'image');
     const dueOfRepeat = await submit(t, agent, { ...ATTITUDE, text: '态度差（老客户）', complainant: repeat });
     const otherType = await submit(t, agent, { ...BILLING, text: '重复扣费' });
     await t.gqlOk('mutation($id: ID!, $t: String!) { addComment(id: $id, text: $t) { id } }', { id: due.id, t: '客户补充：身份证 11010519491231002X' }, agent);
@@ -68,7 +77,7 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
     clock.advance(365 * DAY);
     const closedLater = await submit(t, agent, { ...ATTITUDE, text: '一年后的投诉' });
     await close(closedLater.id);
-    const stillOpen = await submit(t, agent, { ...ATTITUDE, text: '老客户的新投诉', complainant: repeat });
+    const stillOpen = await submit(t, agent, { ...ATTITUDE, text: '老客户的新投诉', complainant: repeat, attachments: [`attachment:${sharedFile}/小票.jpg`] });
     const exportJob = (await t.gqlOk('mutation { exportComplaints(format: CSV) { id status } }', {}, admin)).exportComplaints;
     const exportsDir = join(t.config.dataDir, 'exports');
     for (let i = 0; i < 100 && !readdirSync(exportsDir).some((f) => f.startsWith(exportJob.id)); i += 1) await new Promise((r) => setTimeout(r, 50));
@@ -92,7 +101,9 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
     expect((await t.gql(REPORT, {}, manager)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const run = (await t.gqlOk(PURGE, { d: false }, admin)).purgeExpiredComplaints;
-    expect(run).toMatchObject({ dryRun: false, complaints: 2, customers: 1, exportFiles: 1, types: [{ type: 'service.attitude', complaints: 2 }] });
+    expect(run).toMatchObject({ dryRun: false, complaints: 2, customers: 1, exportFiles: 1, attachmentFiles: 1, types: [{ type: 'service.attitude', complaints: 2 }] });
+    expect(existsSync(join(attachmentsDir, ownFile))).toBe(false);
+    expect(existsSync(join(attachmentsDir, sharedFile))).toBe(true);
     expect(await count('complaint', dueIds)).toBe(0);
     for (const table of BY_COMPLAINT) expect(await count(table, dueIds), table).toBe(0);
     expect(await count('complaint', keptIds)).toBe(3);
@@ -103,7 +114,7 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
     expect(existsSync(join(exportsDir, `${exportJob.id}.csv`))).toBe(false);
     const audit = await t.gqlOk('{ auditLog(filter: { action: "retention_purge" }) { nodes { actorRole entity after } } }', {}, admin);
     expect(audit.auditLog.nodes).toHaveLength(1);
-    expect(audit.auditLog.nodes[0]).toMatchObject({ actorRole: 'admin', entity: 'complaints', after: { complaints: 2, customers: 1, exportFiles: 1, types: [{ type: 'service.attitude', retentionMonths: 60, complaints: 2 }] } });
+    expect(audit.auditLog.nodes[0]).toMatchObject({ actorRole: 'admin', entity: 'complaints', after: { complaints: 2, customers: 1, exportFiles: 1, attachmentFiles: 1, types: [{ type: 'service.attitude', retentionMonths: 60, complaints: 2 }] } });
 
     // nothing left to do
     expect((await t.gqlOk(REPORT, {}, admin)).retentionReport).toMatchObject({ complaints: 0, types: [] });

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
 import { withCurrentDatabase } from './current-database';
@@ -19,7 +18,7 @@ data from every table and every export file, and an audit entry records the coun
 
 function print(out: (line: string) => void, slug: string, report: RetentionReport): void {
   const verb = report.dryRun ? 'would purge' : 'purged';
-  out(`${slug}: ${verb} ${report.complaints} complaint(s), ${report.customers} complainant record(s)${report.dryRun ? '' : `, ${report.exportFiles} export file(s)`} (policy v${report.policyVersion ?? '-'}, as of ${report.asOf.toISOString()})`);
+  out(`${slug}: ${verb} ${report.complaints} complaint(s), ${report.customers} complainant record(s)${report.dryRun ? '' : `, ${report.exportFiles} export file(s), ${report.attachmentFiles} attachment file(s)`} (policy v${report.policyVersion ?? '-'}, as of ${report.asOf.toISOString()})`);
   for (const t of report.types) out(`  ${t.type}${t.typeName ? ` ${t.typeName}` : ''}: ${t.complaints} closed on or before ${t.closedBefore.toISOString()} (${t.retentionMonths} months)`);
 }
 
@@ -33,7 +32,7 @@ export async function runRetentionCli(argv: string[], env: NodeJS.ProcessEnv = p
   const config = loadConfig(env);
   return withCurrentDatabase(config, async (dataSource) => {
     const purger = new RetentionPurger({
-      dataSource, clock, audit: new AuditService(dataSource.getRepository(AuditLog), clock), exportsDir: join(config.dataDir, 'exports'),
+      dataSource, clock, audit: new AuditService(dataSource.getRepository(AuditLog), clock), dataDir: config.dataDir,
       currentPolicy: async (tenantId) => {
         const row = await dataSource.getRepository(PolicyVersion).findOne({ where: { tenantId, status: 'published' }, order: { version: 'DESC' } });
         return row ? new CompiledPolicy(row.version, row.document) : null;

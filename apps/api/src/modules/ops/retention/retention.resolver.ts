@@ -22,6 +22,7 @@ class RetentionReportType {
   @Field(() => Int) complaints!: number;
   @Field(() => Int, { description: 'Complainants whose every complaint is due: their record goes too.' }) customers!: number;
   @Field(() => Int, { description: 'Export files removed by a run (any may list a purged complaint).' }) exportFiles!: number;
+  @Field(() => Int, { description: 'Stored attachment files removed by a run (no remaining complaint names them).' }) attachmentFiles!: number;
 }
 
 @Resolver()

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock';
 import type { AuthContext } from '../../../common/auth/auth-context';
@@ -16,7 +15,7 @@ export class RetentionService {
 
   constructor(dataSource: DataSource, clock: Clock, audit: AuditService, policies: PolicyService, @Inject(APP_CONFIG) config: AppConfig) {
     this.purger = new RetentionPurger({
-      dataSource, clock, audit, exportsDir: join(config.dataDir, 'exports'), currentPolicy: (tenantId) => policies.getCurrent(tenantId),
+      dataSource, clock, audit, dataDir: config.dataDir, currentPolicy: (tenantId) => policies.getCurrent(tenantId),
     });
   }
 

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, In, LessThanOrEqual, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { Clock } from '../../../common/clock';
@@ -15,6 +15,8 @@ import { ExportJob } from '../../analytics/analytics.entity';
 
 /** Complaints purged per transaction: a purge of years of data never holds one long lock. */
 const BATCH = 200;
+/** `attachment:<sha-256>/<file name>`: how e-mail intake names a stored attachment (by content, per tenant). */
+const ATTACHMENT_REF = /^attachment:([0-9a-f]{64})\//;
 
 /**
  * Every table holding a complaint's id together with its personal data or free text: deleted with the complaint.
@@ -45,14 +47,16 @@ export interface RetentionReport {
   customers: number;
   /** Export files removed (they may hold purged rows); counted on a run only. */
   exportFiles: number;
+  /** Stored attachment files removed (no remaining complaint refers to them); counted on a run only. */
+  attachmentFiles: number;
 }
 
 export interface RetentionDeps {
   dataSource: DataSource;
   clock: Clock;
   audit: AuditService;
-  /** `<dataDir>/exports`, where export files live. */
-  exportsDir: string;
+  /** The data directory: export files in `exports/`, stored attachments in `attachments/<tenant>/<sha-256>`. */
+  dataDir: string;
   currentPolicy: (tenantId: string) => Promise<CompiledPolicy | null>;
 }
 
@@ -90,26 +94,28 @@ export class RetentionPurger {
     }
     const customers = types.length ? await this.orphanedCustomers(tenantId, types) : 0;
     return {
-      tenantId, asOf, dryRun, policyVersion: policy?.version ?? null, types, complaints: types.reduce((n, t) => n + t.complaints, 0), customers, exportFiles: 0,
+      tenantId, asOf, dryRun, policyVersion: policy?.version ?? null, types, complaints: types.reduce((n, t) => n + t.complaints, 0), customers, exportFiles: 0, attachmentFiles: 0,
     };
   }
 
   async purge(actor: AuditActor): Promise<RetentionReport> {
     const report = await this.report(actor.tenantId, false);
     let customers = 0;
+    const attachments = new Set<string>();
     for (const type of report.types) {
       for (;;) {
         const batch = await this.deps.dataSource.getRepository(Complaint).find({
-          select: { id: true, customerId: true }, where: this.due(actor.tenantId, type.type, type.closedBefore), order: { closedAt: 'ASC' }, take: BATCH,
+          select: { id: true, customerId: true, attachments: true }, where: this.due(actor.tenantId, type.type, type.closedBefore), order: { closedAt: 'ASC' }, take: BATCH,
         });
         if (!batch.length) break;
-        customers += await this.deps.dataSource.transaction((manager) => this.purgeBatch(manager, actor.tenantId, batch));
+        customers += await this.deps.dataSource.transaction((manager) => this.purgeBatch(manager, actor.tenantId, batch, attachments));
       }
     }
     const exportFiles = report.complaints ? await this.removeExports(actor.tenantId, report.asOf) : 0;
-    const result = { ...report, customers, exportFiles };
+    const attachmentFiles = await this.removeAttachments(actor.tenantId, attachments);
+    const result = { ...report, customers, exportFiles, attachmentFiles };
     await this.deps.audit.record(actor, 'retention_purge', 'complaints', null, null, {
-      asOf: report.asOf.toISOString(), policyVersion: report.policyVersion, complaints: report.complaints, customers, exportFiles,
+      asOf: report.asOf.toISOString(), policyVersion: report.policyVersion, complaints: report.complaints, customers, exportFiles, attachmentFiles,
       types: report.types.map((t) => ({ type: t.type, retentionMonths: t.retentionMonths, closedBefore: t.closedBefore.toISOString(), complaints: t.complaints })),
     });
     return result;
@@ -145,8 +151,14 @@ export class RetentionPurger {
   }
 
   /** One batch in one transaction: the complaints' rows everywhere, then complainants left without a complaint. */
-  private async purgeBatch(manager: EntityManager, tenantId: string, batch: Pick<Complaint, 'id' | 'customerId'>[]): Promise<number> {
+  private async purgeBatch(manager: EntityManager, tenantId: string, batch: Pick<Complaint, 'id' | 'customerId' | 'attachments'>[], attachments: Set<string>): Promise<number> {
     const ids = batch.map((c) => c.id);
+    // attachment files named on the complaints or their timeline (a customer's e-mailed answer)
+    const events = await manager.getRepository(ComplaintEvent).find({ select: { data: true }, where: { tenantId, complaintId: In(ids) } });
+    for (const ref of [...batch.flatMap((c) => c.attachments ?? []), ...events.flatMap((e) => (Array.isArray(e.data?.attachments) ? e.data.attachments as unknown[] : []))]) {
+      const hash = typeof ref === 'string' ? ATTACHMENT_REF.exec(ref)?.[1] : undefined;
+      if (hash) attachments.add(hash);
+    }
     for (const table of COMPLAINT_TABLES) await manager.delete(table, { tenantId, complaintId: In(ids) });
     await manager.delete(Complaint, { tenantId, id: In(ids) });
     const customerIds = [...new Set(batch.map((c) => c.customerId))];
@@ -157,11 +169,26 @@ export class RetentionPurger {
     return orphaned.length;
   }
 
+  /** Stored attachment files of purged complaints that no remaining complaint or timeline entry names (files are shared by content). */
+  private async removeAttachments(tenantId: string, hashes: Set<string>): Promise<number> {
+    let removed = 0;
+    for (const hash of hashes) {
+      const like = `%attachment:${hash}/%`;
+      const used = await this.deps.dataSource.getRepository(Complaint).createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.attachments LIKE :like', { tenantId, like }).getExists()
+        || await this.deps.dataSource.getRepository(ComplaintEvent).createQueryBuilder('e').where('e.tenant_id = :tenantId AND e.data LIKE :like', { tenantId, like }).getExists();
+      if (used) continue;
+      const path = join(this.deps.dataDir, 'attachments', tenantId, hash);
+      if (existsSync(path)) removed += 1;
+      rmSync(path, { force: true });
+    }
+    return removed;
+  }
+
   /** Every export file of the tenant made before the purge: any of them may list a purged complaint. */
   private async removeExports(tenantId: string, asOf: Date): Promise<number> {
     const repo = this.deps.dataSource.getRepository(ExportJob);
     const jobs = await repo.find({ where: { tenantId, requestedAt: LessThanOrEqual(asOf) } });
-    for (const job of jobs) rmSync(join(this.deps.exportsDir, `${job.id}.${job.format}`), { force: true });
+    for (const job of jobs) rmSync(join(this.deps.dataDir, 'exports', `${job.id}.${job.format}`), { force: true });
     if (jobs.length) await repo.delete({ id: In(jobs.map((j) => j.id)) });
     return jobs.length;
   }
