@@ -4,6 +4,7 @@ import { createTestApp, testDatabases, type TestApp } from '../support/test-app'
 import { submit } from '../support/complaints';
 import { ManualClock } from '../../apps/api/src/common/clock';
 import { FreeTextBackfill } from '../../apps/api/src/modules/ops/privacy/free-text-backfill';
+import { FreeTextAtRest1765001100001 } from '../../apps/api/src/database/migrations/1765001100001-FreeTextAtRest';
 
 const PHONE = '13812345678';
 const ID_CARD = '11010519491231002X';
@@ -74,6 +75,28 @@ describe.each(testDatabases())('personal data in free text on %s', (db) => {
     expect(JSON.parse(row.facts).complaint.text).toMatch(/^enc:v1:/);
     // what the database may still filter and group on stays readable
     expect(JSON.parse(row.facts).complaint.type).toBe('service.attitude');
+  });
+
+  it('widens the title and subject columns for ciphertext without losing a row (migration down and up on data)', async () => {
+    const titleOf = async () => (await t.dataSource.query(`SELECT title FROM complaint WHERE id = '${complaintId}'`))[0].title as string;
+    const before = await titleOf();
+    const [reply] = await t.dataSource.query(`SELECT subject FROM complaint_reply WHERE complaint_id = '${complaintId}'`);
+    const migration = new FreeTextAtRest1765001100001();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      // down narrows to varchar(300): the stored ciphertext must fit for the round trip, so store a short title first
+      await t.dataSource.query(`UPDATE complaint SET title = 'short' WHERE id = '${complaintId}'`);
+      await t.dataSource.query(`UPDATE complaint_reply SET subject = 'short' WHERE complaint_id = '${complaintId}'`);
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await titleOf()).toBe('short');
+    await t.dataSource.query(`UPDATE complaint SET title = '${before}' WHERE id = '${complaintId}'`);
+    await t.dataSource.query(`UPDATE complaint_reply SET subject = ${reply.subject === null ? 'NULL' : `'${reply.subject}'`} WHERE complaint_id = '${complaintId}'`);
+    expect(await titleOf()).toBe(before);
+    expect((await t.gqlOk(VIEW, { id: complaintId }, tokens.agent)).complaint.title).toBe(`回电 ${PHONE}`);
   });
 
   it('still finds complaints by words of their (encrypted) text', async () => {
