@@ -7,7 +7,8 @@ const BATCH = 200;
 
 /**
  * Startup backfill: rows written before free text was encrypted at rest are encrypted in the background, in
- * batches by id, after the application starts (reads stay tolerant meanwhile: a plain value reads as itself).
+ * batches by id, after the application starts (the database filters out rows already holding ciphertext, so a
+ * restart after the backfill reads only rows without any free text) (reads stay tolerant meanwhile: a plain value reads as itself).
  * It reads the raw columns (not through the decrypting subscriber) to see which rows are still plain, and writes
  * only those; running it again finds nothing to do. Returns the number of rows encrypted per table.
  */
@@ -45,6 +46,10 @@ export class FreeTextBackfill implements OnApplicationBootstrap, OnApplicationSh
         if (this.stopping) return counts;
         const qb = this.dataSource.createQueryBuilder().from(metadata.tableName, 't').select('t.id', 'id').where('t.id > :after', { after }).orderBy('t.id', 'ASC').limit(BATCH);
         for (const c of columns) qb.addSelect(`t.${c.column}`, c.key);
+        // only rows that may still hold plain text cross the wire (a JSON value without any ciphertext, a plain column)
+        qb.andWhere(`(${columns.map((c) => (c.json
+          ? `(t.${c.column} IS NOT NULL AND t.${c.column} NOT LIKE '%enc:v1:%')`
+          : `(t.${c.column} IS NOT NULL AND t.${c.column} <> '' AND t.${c.column} NOT LIKE 'enc:v1:%')`)).join(' OR ')})`);
         const rows = await qb.getRawMany<Record<string, string | null>>();
         if (!rows.length) break;
         after = String(rows[rows.length - 1].id);
