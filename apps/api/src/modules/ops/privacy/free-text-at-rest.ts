@@ -27,7 +27,7 @@ export const AT_REST: [Function, AtRestFields][] = [
   [ComplaintTask, { text: ['result'], json: [] }],
   [OutboxMessage, { text: [], json: ['payload'] }],
   [Delivery, { text: ['subject', 'body'], json: [] }],
-  [StaffNotification, { text: ['body'], json: [] }],
+  [StaffNotification, { text: ['title', 'body'], json: [] }],
 ];
 
 type Transform = (value: string) => string;
