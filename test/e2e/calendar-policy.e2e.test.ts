@@ -94,9 +94,11 @@ describe.each(testDatabases())('intake under a faulty published calendar on %s',
     const document = { ...live.document, calendars: [calendar({ timeZone: 'Asia/Shanghia', workingHours: [{ start: '09:00', end: '25:00' }] })] };
     await versions.insert({ ...live, id: newId(), version: live.version + 1, document, note: 'typo', contentHash: 'x'.repeat(64) });
     const databaseUrl = db === 'sqlite' ? `sqlite:${join(dir, 'db.sqlite')}` : (first.config.database as { url: string }).url;
+    const { encryptionKey } = first.config;
     await first.close();
     first = undefined;
-    t = await createTestApp({ db, databaseUrl, clock });
+    // a restart keeps its encryption key (the stored free text is ciphertext)
+    t = await createTestApp({ db, databaseUrl, clock, config: { encryptionKey } });
     admin = await t.login('admin@demo.local');
   });
   afterAll(async () => {

@@ -429,7 +429,8 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
         attachments: [{ filename: '截图.png', content: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } }).png().toBuffer() },
           { filename: 'invoice.jpg', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]) }],
       });
-      const complaint = await t.dataSource.getRepository(Complaint).findOneOrFail({ where: { channel: 'email', title: '快递延误三天无人处理' } });
+      // the title is encrypted at rest: matched after loading (decrypted), not in SQL
+      const complaint = (await t.dataSource.getRepository(Complaint).find({ where: { channel: 'email' } })).find((c) => c.title === '快递延误三天无人处理')!;
       expect(complaint.text).toContain('延误三天');
       expect(complaint.attachments).toHaveLength(1);
       const view = (await t.gqlOk('query($id: ID!) { complaint(id: $id) { complainant { name email } channel files { id filename mimeType source thumbnailUrl } timeline { type data } } }', { id: complaint.id }, admin)).complaint;

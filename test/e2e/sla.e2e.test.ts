@@ -329,7 +329,8 @@ describe.each(testDatabases())('SLA scheduler restart on %s', (db) => {
       await first.close();
 
       // Down over the warning and the due time.
-      second = await createTestApp({ db, databaseUrl, clock: new ManualClock(new Date(Date.parse(resolution.dueAt) + 3_600_000)) });
+      // a restart keeps its encryption key (the stored free text is ciphertext)
+      second = await createTestApp({ db, databaseUrl, clock: new ManualClock(new Date(Date.parse(resolution.dueAt) + 3_600_000)), config: { encryptionKey: first.config.encryptionKey } });
       const again = await second.login('admin@demo.local');
       expect(await tick(second)).toBeGreaterThan(0);
       await tick(second);

@@ -59,7 +59,18 @@ function run(prefix: string[], command: string, args: string[]) {
   execFileSync(bin, rest, { stdio: 'pipe' });
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export interface PostgresOptions {
+  /**
+   * Acknowledged commits survive `pause()` (a crash): `synchronous_commit=on`. The suite's shared server runs with
+   * it off for speed — there a commit is acknowledged before its WAL is written, and "an immediate-mode shutdown is
+   * equivalent to a server crash, and will therefore cause loss of any unflushed asynchronous commits" (PostgreSQL
+   * manual, Asynchronous Commit): up to 3 × wal_writer_delay of acknowledged work, more when a loaded machine delays
+   * the WAL writer — what once made the outage test find its complaint gone after the restart.
+   */
+  durable?: boolean;
+}
+
+export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresServer> {
   const bin = findBinDir();
   const { prefix, root } = asPgUser();
   const dir = mkdtempSync(join(tmpdir(), 'redress-pg-'));
@@ -73,7 +84,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   run(prefix, join(bin, 'initdb'), ['-D', dataDir, '-U', 'redress', '--pwfile', pwFile, '-A', 'md5', '-E', 'UTF8', '--locale', 'C.UTF-8', '--no-sync']);
   const port = await freePort();
   const args = ['-D', dataDir, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off',
-    '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300', '-c', 'shared_buffers=256MB'];
+    '-c', `synchronous_commit=${options.durable ? 'on' : 'off'}`, '-c', 'full_page_writes=off', '-c', 'max_connections=300', '-c', 'shared_buffers=256MB'];
   const base = `postgres://redress:redress@127.0.0.1:${port}`;
   const { Client } = await import('pg');
   let child: ChildProcess;

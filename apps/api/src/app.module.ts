@@ -76,6 +76,11 @@ export class AppModule {
           inject: [PluginGraphQL],
           useFactory: (pluginGraphQL: PluginGraphQL) => ({
             path: '/graphql',
+            // Apollo's Fastify drain plugin closes the HTTP server when Apollo stops. Stopped in onModuleDestroy (the
+            // default) that happens at the very start of shutdown: the listening socket and idle keep-alive
+            // connections went at once and the drain (InstanceLifecycle: 503 UNAVAILABLE for the grace period) never
+            // got a request. Stopped at application shutdown, Apollo goes after Nest has drained and closed the server.
+            stopOnApplicationShutdown: true,
             autoSchemaFile: options.schemaFile ?? true,
             sortSchema: true,
             playground: false,

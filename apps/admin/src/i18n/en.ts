@@ -51,6 +51,7 @@ export const en: Messages = {
     },
     complaintTypes: {
       root: '(top level)', fields_help: 'Fields of this type’s form, in order; a sub-type first inherits its parent’s fields', preview: 'Intake form preview',
+      retention_help: 'Months a closed complaint is kept; then it and its personal data are purged (60 = 5 years). Empty: the parent type’s period; none anywhere: kept',
     },
     fields: {
       personal_help: 'Personal data is encrypted and masked by role', option_value: 'Value', option_label_zh: 'Label (Chinese)',
@@ -342,7 +343,7 @@ export const en: Messages = {
     },
     complaintTypes: {
       name: 'Complaint type |||| Complaint types',
-      fields: { name: 'Name', parentKey: 'Parent type', kind: 'Kind', fields: 'Form fields', defaultSeverity: 'Default severity', defaultDepartment: 'Default department' },
+      fields: { name: 'Name', parentKey: 'Parent type', kind: 'Kind', fields: 'Form fields', defaultSeverity: 'Default severity', defaultDepartment: 'Default department', retentionMonths: 'Retention (months after closure)' },
     },
     fields: {
       name: 'Form field |||| Form fields',

@@ -52,6 +52,7 @@ export const zhCN = {
     },
     complaintTypes: {
       root: '（顶级类型）', fields_help: '此类型表单显示的字段，按顺序；子类型会先继承上级类型的字段', preview: '登记表单预览',
+      retention_help: '结案后保留的月数，到期后投诉及其个人信息被清理（60 = 5 年）；留空则沿用上级类型的期限，都未设置则一直保留',
     },
     fields: {
       personal_help: '个人信息加密存储，并按角色脱敏显示', option_value: '选项值', option_label_zh: '选项名称（中文）',
@@ -343,7 +344,7 @@ export const zhCN = {
     },
     complaintTypes: {
       name: '投诉类型 |||| 投诉类型',
-      fields: { name: '名称', parentKey: '上级类型', kind: '性质', fields: '表单字段', defaultSeverity: '默认严重程度', defaultDepartment: '默认责任部门' },
+      fields: { name: '名称', parentKey: '上级类型', kind: '性质', fields: '表单字段', defaultSeverity: '默认严重程度', defaultDepartment: '默认责任部门', retentionMonths: '保留期限（结案后月数）' },
     },
     fields: {
       name: '表单字段 |||| 表单字段',

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
-import { createDataSource, pendingMigrations } from '../database/data-source';
+import { withCurrentDatabase } from './current-database';
 import { SystemClock } from '../common/clock';
 import { AuditService } from '../modules/audit/audit.service';
 import { AuditLog } from '../modules/audit/audit-log.entity';
@@ -27,11 +27,7 @@ export async function runTenantCli(argv: string[], env: NodeJS.ProcessEnv = proc
     return values.help ? 0 : 2;
   }
   const config = loadConfig(env);
-  const dataSource = createDataSource(config.database);
-  await dataSource.initialize();
-  try {
-    const pending = await pendingMigrations(dataSource);
-    if (pending.length) throw new Error(`The database schema is not current (${pending.length} migration(s) pending): run \`npm run migrate\` first.`);
+  return withCurrentDatabase(config, async (dataSource) => {
     const clock = new SystemClock();
     const created = await dataSource.transaction((manager) => provisionTenant(manager, {
       name: values.name!, slug: values.slug!, adminEmail: values['admin-email']!, adminName: values['admin-name'],
@@ -41,9 +37,7 @@ export async function runTenantCli(argv: string[], env: NodeJS.ProcessEnv = proc
     out(`One-time setup link for the admin (valid until ${created.link.expiresAt.toISOString()}):`);
     out(created.link.url);
     return 0;
-  } finally {
-    await dataSource.destroy();
-  }
+  });
 }
 
 if (require.main === module) {

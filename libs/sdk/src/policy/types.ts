@@ -50,6 +50,9 @@ export interface FieldDefinition {
   source?: string;
 }
 
+/** The longest retention period a complaint type may set: 100 years. */
+export const MAX_RETENTION_MONTHS = 1200;
+
 export interface ComplaintTypeDefinition {
   key: string;
   /** Parent in the type tree (服务质量 › 服务态度); null/undefined for a root. */
@@ -60,6 +63,11 @@ export interface ComplaintTypeDefinition {
   fields: string[];
   defaultSeverity?: string;
   defaultDepartment?: string;
+  /**
+   * Retention: months after closure before a closed complaint of this type and its personal data are purged
+   * (60 = five years). Inherited down the type tree; none on the whole lineage = kept.
+   */
+  retentionMonths?: number | null;
   /** Category path for taxonomy rules, derived from the tree: e.g. `service/attitude`. */
   active?: boolean;
   source?: string;

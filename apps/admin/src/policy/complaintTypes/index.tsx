@@ -1,6 +1,6 @@
 import {
   AutocompleteArrayInput, BooleanField, BooleanInput, ReferenceArrayInput, ReferenceInput, SelectInput, TextField,
-  useListContext, useRecordContext, useLocaleState, FunctionField, required, FormDataConsumer, useTranslate,
+  useListContext, useRecordContext, useLocaleState, FunctionField, required, FormDataConsumer, useTranslate, NumberInput, minValue, maxValue,
 } from 'react-admin';
 import { Box, Chip } from '@mui/material';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
@@ -34,6 +34,7 @@ const TypeList = () => (
     <FunctionField label="resources.complaintTypes.fields.fields" render={(r: any) => (r.fields ?? []).length} />
     <TextField source="defaultSeverity" label="resources.complaintTypes.fields.defaultSeverity" />
     <TextField source="defaultDepartment" label="resources.complaintTypes.fields.defaultDepartment" />
+    <TextField source="retentionMonths" label="resources.complaintTypes.fields.retentionMonths" emptyText="—" />
     <BooleanField source="active" label="app.common.active" />
     <TextField source="source" label="app.common.source" />
   </PolicyList>
@@ -62,6 +63,9 @@ function TypeForm({ isEdit }: { isEdit?: boolean }) {
       <ReferenceInput source="defaultDepartment" reference="departments" perPage={1000}>
         <SelectInput optionText={(r: any) => localized(r.name)} label="resources.complaintTypes.fields.defaultDepartment" />
       </ReferenceInput>
+      {/* retention: months after closure (the API refuses anything but whole months 1–1200 at save and publish) */}
+      <NumberInput source="retentionMonths" label="resources.complaintTypes.fields.retentionMonths" helperText="app.complaintTypes.retention_help"
+        min={1} max={1200} step={1} validate={[minValue(1), maxValue(1200)]} />
       <BooleanInput source="active" label="app.common.active" defaultValue />
       <FormDataConsumer>{({ formData }) => <IntakeFormPreview fieldKeys={formData.fields ?? []} title="app.complaintTypes.preview" />}</FormDataConsumer>
     </>

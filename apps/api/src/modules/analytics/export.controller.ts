@@ -1,10 +1,9 @@
 import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
 import { HttpAppErrorFilter } from '../../common/errors/http-error.filter';
 import type { FastifyReply } from 'fastify';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { Auth, Roles } from '../../common/auth/decorators';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { AnalyticsErrors } from './analytics.exception';
 import { ExportService } from './export.service';
 import { EXPORT_ROLES } from './analytics.resolver';
 
@@ -19,10 +18,7 @@ export class ExportController {
   @Roles(...EXPORT_ROLES)
   @Get(':id')
   async download(@Auth() auth: AuthContext, @Param('id') id: string, @Res() reply: FastifyReply) {
-    const job = await this.exportJobs.get(auth, id);
-    if (job.status !== 'done') throw AnalyticsErrors.create('EXPORT_NOT_READY', { params: { status: job.status } });
-    const path = this.exportJobs.filePath(job);
-    if (!existsSync(path)) throw AnalyticsErrors.create('EXPORT_EXPIRED');
+    const { job, path } = await this.exportJobs.openDownload(auth, id);
     const name = job.fileName ?? `${job.id}.${job.format}`;
     return reply
       .header('content-type', CONTENT_TYPES[job.format])

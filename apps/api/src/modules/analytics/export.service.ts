@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, LessThan, Repository } from 'typeorm';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
@@ -65,6 +65,20 @@ export class ExportService {
     // A job with personal data is only visible to the roles that may see personal data.
     if (!job || (job.params.personal && !EXPORT_PERSONAL_ROLES.includes(auth.role))) throw AnalyticsErrors.create('EXPORT_NOT_FOUND', { field: 'id' });
     return job;
+  }
+
+  /**
+   * The file of a finished, unexpired export for download, and an audit entry saying who took it out, when and
+   * from where (the link is the job id: it only works with the caller's credential and only until `expiresAt`).
+   */
+  async openDownload(auth: AuthContext, id: string): Promise<{ job: ExportJob; path: string }> {
+    const job = await this.get(auth, id);
+    if (job.status !== 'done') throw AnalyticsErrors.create('EXPORT_NOT_READY', { params: { status: job.status } });
+    const path = this.filePath(job);
+    // expired even when the sweep has not removed the file yet
+    if (job.expiresAt.getTime() <= this.clock.now().getTime() || !existsSync(path)) throw AnalyticsErrors.create('EXPORT_EXPIRED');
+    await this.audit.record(auth, 'export_downloaded', job.source, job.id, null, { format: job.format, rows: job.rowCount ?? null, personal: Boolean(job.params.personal) });
+    return { job, path };
   }
 
   /** Statistics are small (one row per group): written at once. */

@@ -31,7 +31,8 @@ export class Complaint {
   @Column({ type: 'varchar', length: 64 }) channel!: string;
   @Column({ name: 'type_key', type: 'varchar', length: 128 }) typeKey!: string;
   @Column({ type: 'varchar', length: 16 }) kind!: string;
-  @Column({ type: 'varchar', length: 300, nullable: true }) title?: string | null;
+  /** Title, text and remedy are stored encrypted (ops/privacy/free-text-at-rest.ts); entities carry them plain. */
+  @Column({ type: 'text', nullable: true }) title?: string | null;
   @Column({ type: 'text' }) text!: string;
   @Column({ name: 'requested_remedy', type: 'text', nullable: true }) requestedRemedy?: string | null;
   @Column({ type: 'varchar', length: 128, nullable: true }) reference?: string | null;
@@ -117,7 +118,7 @@ export class ComplaintReply {
   @Column({ name: 'complaint_id', type: 'varchar', length: 36 }) complaintId!: string;
   @Column({ name: 'template_key', type: 'varchar', length: 128, nullable: true }) templateKey?: string | null;
   @Column({ type: 'varchar', length: 64 }) channel!: string;
-  @Column({ type: 'varchar', length: 300, nullable: true }) subject?: string | null;
+  @Column({ type: 'text', nullable: true }) subject?: string | null;
   @Column({ type: 'text' }) body!: string;
   @Column({ name: 'sent_by', type: 'varchar', length: 36, nullable: true }) sentBy?: string | null;
   @Column({ name: 'approved_by', type: 'varchar', length: 36, nullable: true }) approvedBy?: string | null;

@@ -33,6 +33,9 @@ const CUSTOMER = 'customer' as Role;
 
 /** Roles that work with complainants and may see their personal data unmasked. */
 export const PERSONAL_DATA_ROLES: string[] = [Role.admin, Role.manager, Role.handler, Role.agent];
+/** Text search scans the newest complaints of a tenant (see textMatches). */
+const TEXT_SEARCH_SCAN = 20_000;
+const TEXT_SEARCH_MAX = 5_000;
 const DECISION_TYPES: Record<string, string> = { 'decision.validity': 'validity', 'decision.severity': 'severity', 'decision.routing': 'routing', 'decision.sla': 'sla' };
 
 const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
@@ -116,7 +119,8 @@ export class ComplaintService {
     if (f.slaStatus?.length) qb.andWhere('c.sla_status IN (:...slaStatus)', { slaStatus: f.slaStatus });
     if (f.text) {
       const like = `%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      qb.andWhere("(c.number LIKE :like ESCAPE '\\' OR c.title LIKE :like ESCAPE '\\' OR c.text LIKE :like ESCAPE '\\')", { like });
+      const ids = await this.textMatches(auth.tenantId, f.text);
+      qb.andWhere("(c.number LIKE :like ESCAPE '\\' OR c.id IN (:...textIds))", { like, textIds: ids.length ? ids : [''] });
     }
     if (f.type) {
       const policy = await this.policies.getCurrent(auth.tenantId);
@@ -126,6 +130,19 @@ export class ComplaintService {
         : [f.type];
       qb.andWhere('c.type_key IN (:...typeKeys)', { typeKeys: keys.length ? keys : [f.type] });
     }
+  }
+
+  /**
+   * Complaints whose title or text contains `needle` (case-insensitive). Free text is encrypted at rest, so the
+   * database cannot match it: the newest TEXT_SEARCH_SCAN complaints of the tenant are read (decrypted on load)
+   * and matched here; at most TEXT_SEARCH_MAX ids are returned, newest first.
+   */
+  private async textMatches(tenantId: string, needle: string): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(Complaint).find({
+      select: { id: true, title: true, text: true }, where: { tenantId }, order: { receivedAt: 'DESC', id: 'DESC' }, take: TEXT_SEARCH_SCAN,
+    });
+    const lower = needle.toLowerCase();
+    return rows.filter((r) => r.text.toLowerCase().includes(lower) || (r.title ?? '').toLowerCase().includes(lower)).slice(0, TEXT_SEARCH_MAX).map((r) => r.id);
   }
 
   timelineOf(complaint: Complaint): Promise<ComplaintEvent[]> {

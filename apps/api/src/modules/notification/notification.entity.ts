@@ -91,7 +91,8 @@ export class StaffNotification {
   @Column({ name: 'user_id', type: 'varchar', length: 36 }) userId!: string;
   /** assigned | approval | warning | breach | mention | webhook_disabled | notice */
   @Column({ type: 'varchar', length: 32 }) kind!: string;
-  @Column({ type: 'varchar', length: 500 }) title!: string;
+  /** Title and body are stored encrypted (ops/privacy/free-text-at-rest.ts): they quote notices rendered with personal data. */
+  @Column({ type: 'text' }) title!: string;
   @Column({ type: 'text', nullable: true }) body?: string | null;
   @Column({ name: 'complaint_id', type: 'varchar', length: 36, nullable: true }) complaintId?: string | null;
   @Column({ name: 'delivery_id', type: 'varchar', length: 36, nullable: true }) deliveryId?: string | null;

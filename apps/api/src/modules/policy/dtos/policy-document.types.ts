@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { FIELD_TYPES, FINDING_KINDS, NOTICE_CHANNELS, NOTICE_EVENTS } from '@redress/sdk';
+import { FIELD_TYPES, FINDING_KINDS, MAX_RETENTION_MONTHS, NOTICE_CHANNELS, NOTICE_EVENTS } from '@redress/sdk';
 import { JSONScalar } from './json.scalar';
 
 /**
@@ -98,6 +98,8 @@ export class ComplaintTypeType {
   @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) fields!: string[];
   @Field({ nullable: true }) @OptionalKey() defaultSeverity?: string;
   @Field({ nullable: true }) @OptionalKey() defaultDepartment?: string;
+  @Field(() => Int, { nullable: true, description: 'Retention: months after closure before a closed complaint of this type and its personal data are purged (60 = five years); inherited from the parent type; none = kept.' })
+  @IsOptional() @IsInt() @Min(1) @Max(MAX_RETENTION_MONTHS) retentionMonths?: number | null;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
 }

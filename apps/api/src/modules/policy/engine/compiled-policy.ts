@@ -172,6 +172,16 @@ export class CompiledPolicy {
     return isRecord(complaint) && typeof complaint.type === 'string' ? complaint.type : undefined;
   }
 
+  /** Retention in months for closed complaints of the type: its own or the nearest ancestor's; null = kept. */
+  retentionMonths(typeKey: string): number | null {
+    const lineage = typeLineage(this.types, typeKey);
+    for (let i = lineage.length - 1; i >= 0; i--) {
+      const months = lineage[i].retentionMonths;
+      if (typeof months === 'number') return months;
+    }
+    return null;
+  }
+
   /** The nearest value up the type tree (the type's own first). */
   private inherited(typeKey: string | undefined, pick: (type: ComplaintTypeDefinition) => string | undefined | null): string | undefined {
     if (!typeKey) return undefined;

@@ -1,5 +1,5 @@
 import { checkRegex, defaultEngine, type FactSchema, type JsonLogicRule, type RuleEngine } from '@redress/rules';
-import { factSchemaFor, FINDING_KINDS, NOTICE_CHANNELS, NOTICE_EVENTS, POLICY_COLLECTIONS, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
+import { factSchemaFor, FINDING_KINDS, MAX_RETENTION_MONTHS, NOTICE_CHANNELS, NOTICE_EVENTS, POLICY_COLLECTIONS, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
 import { isEmptyTableProblem, joinPath, tablePath, type PolicyProblem } from './policy-problem';
 import { keysInCycles } from './type-tree';
 import { numberPatternProblems } from '../../complaint/numbering';
@@ -93,6 +93,10 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
     type.fields.forEach((field) => missing(`${at}.fields[${field}]`, 'Field', field, keys.fields));
     if (type.defaultSeverity) missing(`${at}.defaultSeverity`, 'Severity level', type.defaultSeverity, keys.levels);
     if (type.defaultDepartment) missing(`${at}.defaultDepartment`, 'Department', type.defaultDepartment, keys.departments);
+    const months = type.retentionMonths;
+    if (months !== undefined && months !== null && !(Number.isInteger(months) && months >= 1 && months <= MAX_RETENTION_MONTHS)) {
+      add(`${at}.retentionMonths`, 'INVALID_RETENTION', `Retention must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, not ${String(months)}`);
+    }
   }
   for (const key of keysInCycles(document.complaintTypes)) add(`complaintTypes[${key}].parentKey`, 'CYCLE', `The type tree loops through "${key}"`);
 
