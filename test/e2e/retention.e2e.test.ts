@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { ManualClock } from '../../apps/api/src/common/clock';
 import { createTestApp, testDatabases, type TestApp } from '../support/test-app';
@@ -11,7 +12,7 @@ const BILLING = { channel: 'phone', type: 'billing', form: { amount: 10, expecte
 const REPORT = `{ retentionReport { asOf dryRun policyVersion complaints customers exportFiles types { type retentionMonths closedBefore complaints } } }`;
 const PURGE = `mutation($d: Boolean) { purgeExpiredComplaints(dryRun: $d) { dryRun complaints customers exportFiles attachmentFiles types { type complaints } } }`;
 /** Every table that holds a complaint id next to personal data or free text. */
-const BY_COMPLAINT = ['complaint_event', 'complaint_task', 'complaint_reply', 'sla_clock', 'sla_extension_request', 'delivery', 'staff_notification', 'outbox_message', 'incident_member', 'plugin_failure'];
+const BY_COMPLAINT = ['complaint_event', 'complaint_task', 'complaint_reply', 'sla_clock', 'sla_extension_request', 'delivery', 'staff_notification', 'outbox_message', 'incident_member', 'plugin_failure', 'attachment', 'portal_access', 'portal_code'];
 
 describe.each(testDatabases())('retention purge on %s', (db) => {
   let t: TestApp;
@@ -60,16 +61,23 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
     await t.gqlOk('mutation { publishPolicy(note: "保留期限") { version } }', {}, admin);
 
     const repeat = { name: '赵六', phone: '13700001234' };
-    // stored attachments (as e-mail intake keeps them: by content hash per tenant); one is shared with a kept complaint
-    const [ownFile, sharedFile] = ['a'.repeat(64), 'b'.repeat(64)];
+    // photos attached at intake (stored with a thumbnail each); the kept complaint's photo must survive the purge
+    const upload = async (name: string) => {
+      const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } }).jpeg().toBuffer();
+      const res = await fetch(`${t.url}/attachments?name=${encodeURIComponent(name)}`, {
+        method: 'POST', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${agent}` }, body: photo,
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const [ownFile, keptFile] = [await upload('身份证.jpg'), await upload('小票.jpg')];
+    const filesOf = async (id: string) => (await t.dataSource.query(`SELECT storage_key, thumbnail_key FROM attachment WHERE id = '${id}'`))[0] as { storage_key: string; thumbnail_key: string };
+    const storedPaths = async (id: string) => Object.values(await filesOf(id)).map((key) => join(t.config.dataDir, 'attachments', key));
+    const [ownPaths, keptPaths] = [await storedPaths(ownFile), await storedPaths(keptFile)];
+    expect([...ownPaths, ...keptPaths].every((path) => existsSync(path))).toBe(true);
     const due = await submit(t, agent, {
-      ...ATTITUDE, text: '第一次投诉：营业员态度差，请回电 13912345678。', complainant: { name: '钱七', phone: '13600005678' },
-      attachments: [`attachment:${ownFile}/身份证.jpg`, `attachment:${sharedFile}/小票.jpg`],
+      ...ATTITUDE, text: '第一次投诉：营业员态度差，请回电 13912345678。', complainant: { name: '钱七', phone: '13600005678' }, attachments: [ownFile],
     });
-    const [{ tenant_id: tenantId }] = await t.dataSource.query(`SELECT tenant_id FROM complaint WHERE id = '${due.id}'`);
-    const attachmentsDir = join(t.config.dataDir, 'attachments', tenantId);
-    mkdirSync(attachmentsDir, { recursive: true });
-    for (const hash of [ownFile, sharedFile]) writeFileSync(join(attachmentsDir, hash), 'image');
     const dueOfRepeat = await submit(t, agent, { ...ATTITUDE, text: '态度差（老客户）', complainant: repeat });
     const otherType = await submit(t, agent, { ...BILLING, text: '重复扣费' });
     await t.gqlOk('mutation($id: ID!, $t: String!) { addComment(id: $id, text: $t) { id } }', { id: due.id, t: '客户补充：身份证 11010519491231002X' }, agent);
@@ -77,7 +85,7 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
     clock.advance(365 * DAY);
     const closedLater = await submit(t, agent, { ...ATTITUDE, text: '一年后的投诉' });
     await close(closedLater.id);
-    const stillOpen = await submit(t, agent, { ...ATTITUDE, text: '老客户的新投诉', complainant: repeat, attachments: [`attachment:${sharedFile}/小票.jpg`] });
+    const stillOpen = await submit(t, agent, { ...ATTITUDE, text: '老客户的新投诉', complainant: repeat, attachments: [keptFile] });
     const exportJob = (await t.gqlOk('mutation { exportComplaints(format: CSV) { id status } }', {}, admin)).exportComplaints;
     const exportsDir = join(t.config.dataDir, 'exports');
     for (let i = 0; i < 100 && !readdirSync(exportsDir).some((f) => f.startsWith(exportJob.id)); i += 1) await new Promise((r) => setTimeout(r, 50));
@@ -102,8 +110,8 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
 
     const run = (await t.gqlOk(PURGE, { d: false }, admin)).purgeExpiredComplaints;
     expect(run).toMatchObject({ dryRun: false, complaints: 2, customers: 1, exportFiles: 1, attachmentFiles: 1, types: [{ type: 'service.attitude', complaints: 2 }] });
-    expect(existsSync(join(attachmentsDir, ownFile))).toBe(false);
-    expect(existsSync(join(attachmentsDir, sharedFile))).toBe(true);
+    expect(ownPaths.some((path) => existsSync(path))).toBe(false);
+    expect(keptPaths.every((path) => existsSync(path))).toBe(true);
     expect(await count('complaint', dueIds)).toBe(0);
     for (const table of BY_COMPLAINT) expect(await count(table, dueIds), table).toBe(0);
     expect(await count('complaint', keptIds)).toBe(3);

@@ -9,6 +9,7 @@ import { Tenant } from '../modules/tenant/tenant.entity';
 import { PolicyVersion } from '../modules/policy/policy-version.entity';
 import { CompiledPolicy } from '../modules/policy/engine/compiled-policy';
 import { RetentionPurger, type RetentionReport } from '../modules/ops/retention/retention';
+import { storageFromEnvironment } from '../modules/attachment/attachment-storage';
 
 const USAGE = `Usage: npm run retention [-- --tenant <slug>] [--purge]
 
@@ -32,7 +33,7 @@ export async function runRetentionCli(argv: string[], env: NodeJS.ProcessEnv = p
   const config = loadConfig(env);
   return withCurrentDatabase(config, async (dataSource) => {
     const purger = new RetentionPurger({
-      dataSource, clock, audit: new AuditService(dataSource.getRepository(AuditLog), clock), dataDir: config.dataDir,
+      dataSource, clock, audit: new AuditService(dataSource.getRepository(AuditLog), clock), dataDir: config.dataDir, storage: storageFromEnvironment(env, config.dataDir),
       currentPolicy: async (tenantId) => {
         const row = await dataSource.getRepository(PolicyVersion).findOne({ where: { tenantId, status: 'published' }, order: { version: 'DESC' } });
         return row ? new CompiledPolicy(row.version, row.document) : null;

@@ -19,7 +19,7 @@ import { UPLOAD_CEILING_BYTES } from './attachment-content';
     AttachmentService, AttachmentResolver,
     { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => storageFromEnvironment(process.env, config.dataDir) },
   ],
-  exports: [AttachmentService],
+  exports: [AttachmentService, ATTACHMENT_STORAGE],
 })
 export class AttachmentModule implements OnModuleInit {
   constructor(@Inject(HttpAdapterHost) private readonly host: HttpAdapterHost) {}

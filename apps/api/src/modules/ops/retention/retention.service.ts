@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../../config/config.module';
 import type { AppConfig } from '../../../config/config';
 import { AuditService } from '../../audit/audit.service';
 import { PolicyService } from '../../policy/policy.service';
+import { ATTACHMENT_STORAGE, type AttachmentStorage } from '../../attachment/attachment-storage';
 import { RetentionPurger, type RetentionReport } from './retention';
 
 /** The retention purge inside the API (GraphQL); the `npm run retention` CLI builds the same purger by hand. */
@@ -13,9 +14,9 @@ import { RetentionPurger, type RetentionReport } from './retention';
 export class RetentionService {
   private readonly purger: RetentionPurger;
 
-  constructor(dataSource: DataSource, clock: Clock, audit: AuditService, policies: PolicyService, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(dataSource: DataSource, clock: Clock, audit: AuditService, policies: PolicyService, @Inject(APP_CONFIG) config: AppConfig, @Inject(ATTACHMENT_STORAGE) storage: AttachmentStorage) {
     this.purger = new RetentionPurger({
-      dataSource, clock, audit, dataDir: config.dataDir, currentPolicy: (tenantId) => policies.getCurrent(tenantId),
+      dataSource, clock, audit, dataDir: config.dataDir, storage, currentPolicy: (tenantId) => policies.getCurrent(tenantId),
     });
   }
 

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, In, LessThanOrEqual, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { Clock } from '../../../common/clock';
@@ -12,11 +12,12 @@ import { OutboxMessage } from '../../outbox/outbox.entity';
 import { IncidentMember } from '../../incident/incident.entity';
 import { PluginFailure } from '../../plugin-host/plugin-installation.entity';
 import { ExportJob } from '../../analytics/analytics.entity';
+import { Attachment } from '../../attachment/attachment.entity';
+import type { AttachmentStorage } from '../../attachment/attachment-storage';
+import { PortalAccess, PortalCode } from '../../portal/portal.entity';
 
 /** Complaints purged per transaction: a purge of years of data never holds one long lock. */
 const BATCH = 200;
-/** `attachment:<sha-256>/<file name>`: how e-mail intake names a stored attachment (by content, per tenant). */
-const ATTACHMENT_REF = /^attachment:([0-9a-f]{64})\//;
 
 /**
  * Every table holding a complaint's id together with its personal data or free text: deleted with the complaint.
@@ -25,6 +26,7 @@ const ATTACHMENT_REF = /^attachment:([0-9a-f]{64})\//;
  */
 export const COMPLAINT_TABLES: EntityTarget<ObjectLiteral>[] = [
   ComplaintEvent, ComplaintTask, ComplaintReply, SlaClock, SlaExtensionRequest, Delivery, StaffNotification, OutboxMessage, IncidentMember, PluginFailure,
+  Attachment, PortalAccess, PortalCode,
 ];
 
 export interface RetentionTypeCount {
@@ -47,16 +49,20 @@ export interface RetentionReport {
   customers: number;
   /** Export files removed (they may hold purged rows); counted on a run only. */
   exportFiles: number;
-  /** Stored attachment files removed (no remaining complaint refers to them); counted on a run only. */
+  /** Attached files (and their thumbnails) removed from the attachment storage; counted on a run only. */
   attachmentFiles: number;
 }
+
+type StoredFile = Pick<Attachment, 'storageKey' | 'thumbnailKey'>;
 
 export interface RetentionDeps {
   dataSource: DataSource;
   clock: Clock;
   audit: AuditService;
-  /** The data directory: export files in `exports/`, stored attachments in `attachments/<tenant>/<sha-256>`. */
+  /** The data directory: export files in `exports/`. */
   dataDir: string;
+  /** Where attached files live (local disk or S3): a purged complaint's files are deleted there too. */
+  storage: Pick<AttachmentStorage, 'delete'>;
   currentPolicy: (tenantId: string) => Promise<CompiledPolicy | null>;
 }
 
@@ -101,18 +107,18 @@ export class RetentionPurger {
   async purge(actor: AuditActor): Promise<RetentionReport> {
     const report = await this.report(actor.tenantId, false);
     let customers = 0;
-    const attachments = new Set<string>();
+    const attachments: StoredFile[] = [];
     for (const type of report.types) {
       for (;;) {
         const batch = await this.deps.dataSource.getRepository(Complaint).find({
-          select: { id: true, customerId: true, attachments: true }, where: this.due(actor.tenantId, type.type, type.closedBefore), order: { closedAt: 'ASC' }, take: BATCH,
+          select: { id: true, customerId: true }, where: this.due(actor.tenantId, type.type, type.closedBefore), order: { closedAt: 'ASC' }, take: BATCH,
         });
         if (!batch.length) break;
         customers += await this.deps.dataSource.transaction((manager) => this.purgeBatch(manager, actor.tenantId, batch, attachments));
       }
     }
     const exportFiles = report.complaints ? await this.removeExports(actor.tenantId, report.asOf) : 0;
-    const attachmentFiles = await this.removeAttachments(actor.tenantId, attachments);
+    const attachmentFiles = await this.removeAttachments(attachments);
     const result = { ...report, customers, exportFiles, attachmentFiles };
     await this.deps.audit.record(actor, 'retention_purge', 'complaints', null, null, {
       asOf: report.asOf.toISOString(), policyVersion: report.policyVersion, complaints: report.complaints, customers, exportFiles, attachmentFiles,
@@ -151,14 +157,11 @@ export class RetentionPurger {
   }
 
   /** One batch in one transaction: the complaints' rows everywhere, then complainants left without a complaint. */
-  private async purgeBatch(manager: EntityManager, tenantId: string, batch: Pick<Complaint, 'id' | 'customerId' | 'attachments'>[], attachments: Set<string>): Promise<number> {
+  private async purgeBatch(manager: EntityManager, tenantId: string, batch: Pick<Complaint, 'id' | 'customerId'>[], attachments: StoredFile[]): Promise<number> {
     const ids = batch.map((c) => c.id);
-    // attachment files named on the complaints or their timeline (a customer's e-mailed answer)
-    const events = await manager.getRepository(ComplaintEvent).find({ select: { data: true }, where: { tenantId, complaintId: In(ids) } });
-    for (const ref of [...batch.flatMap((c) => c.attachments ?? []), ...events.flatMap((e) => (Array.isArray(e.data?.attachments) ? e.data.attachments as unknown[] : []))]) {
-      const hash = typeof ref === 'string' ? ATTACHMENT_REF.exec(ref)?.[1] : undefined;
-      if (hash) attachments.add(hash);
-    }
+    // The files' rows go in this transaction; their bytes after it commits (a rolled-back batch keeps its files).
+    const files = await manager.getRepository(Attachment).find({ select: { storageKey: true, thumbnailKey: true }, where: { tenantId, complaintId: In(ids) } });
+    attachments.push(...files);
     for (const table of COMPLAINT_TABLES) await manager.delete(table, { tenantId, complaintId: In(ids) });
     await manager.delete(Complaint, { tenantId, id: In(ids) });
     const customerIds = [...new Set(batch.map((c) => c.customerId))];
@@ -169,19 +172,12 @@ export class RetentionPurger {
     return orphaned.length;
   }
 
-  /** Stored attachment files of purged complaints that no remaining complaint or timeline entry names (files are shared by content). */
-  private async removeAttachments(tenantId: string, hashes: Set<string>): Promise<number> {
-    let removed = 0;
-    for (const hash of hashes) {
-      const like = `%attachment:${hash}/%`;
-      const used = await this.deps.dataSource.getRepository(Complaint).createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.attachments LIKE :like', { tenantId, like }).getExists()
-        || await this.deps.dataSource.getRepository(ComplaintEvent).createQueryBuilder('e').where('e.tenant_id = :tenantId AND e.data LIKE :like', { tenantId, like }).getExists();
-      if (used) continue;
-      const path = join(this.deps.dataDir, 'attachments', tenantId, hash);
-      if (existsSync(path)) removed += 1;
-      rmSync(path, { force: true });
+  /** The purged complaints' files and thumbnails, from whichever storage holds them (each upload has its own key). */
+  private async removeAttachments(files: StoredFile[]): Promise<number> {
+    for (const file of files) {
+      for (const key of [file.storageKey, file.thumbnailKey]) if (key) await this.deps.storage.delete(key);
     }
-    return removed;
+    return files.length;
   }
 
   /** Every export file of the tenant made before the purge: any of them may list a purged complaint. */
