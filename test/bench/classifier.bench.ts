@@ -16,7 +16,7 @@ import {
   datasetAvailable,
   findRepoRoot,
   loadDataset,
-  stratifiedFolds,
+  crossValidationFolds,
   stratifiedSubsample,
   computeMetrics,
 } from '../../apps/api/src/modules/intelligence/classifier';
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
 
 /** The reference SVM on the same stratified folds as crossValidate (same seed), pooled like it. */
 function baselineCv(samples: ReturnType<typeof loadDataset>, analyzer: 'word12' | 'char13'): { accuracy: number; macroF1: number } {
-  const fold = stratifiedFolds(samples.map((s) => s.label), K, 42);
+  const fold = crossValidationFolds(samples, K, 42);
   const predicted: string[] = new Array<string>(samples.length);
   for (let f = 0; f < K; f++) {
     const model = SvmBaseline.train(samples.filter((_, i) => fold[i] !== f), analyzer);

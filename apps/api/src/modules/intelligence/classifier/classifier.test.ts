@@ -6,6 +6,7 @@ import {
   Tokenizer,
   computeMetrics,
   crossValidate,
+  crossValidationFolds,
   stratifiedFolds,
   train,
 } from './index';
@@ -174,6 +175,20 @@ describe('complaint-cause classifier', () => {
     expect(Object.keys(cv.perClass).sort()).toEqual([NETWORK, BILLING, SERVICE].sort());
     expect(cv.macroF1).toBeGreaterThan(0);
     expect(cv.macroF1).toBeLessThanOrEqual(1);
+  });
+
+  it('measures and trains the same whatever order the samples come in (rows read by random ids)', () => {
+    const reversed = [...SAMPLES].reverse();
+    const rotated = [...SAMPLES.slice(11), ...SAMPLES.slice(0, 11)];
+    const pick = (r: ReturnType<typeof crossValidate>) => ({ accuracy: r.accuracy, macroF1: r.macroF1, perClass: r.perClass, folds: r.folds.map((f) => f.accuracy) });
+    const cv = pick(crossValidate(SAMPLES, 5, { seed: 3 }));
+    expect(pick(crossValidate(reversed, 5, { seed: 3 }))).toEqual(cv);
+    expect(pick(crossValidate(rotated, 5, { seed: 3 }))).toEqual(cv);
+    const folds = crossValidationFolds(SAMPLES, 5);
+    const back = crossValidationFolds(reversed, 5);
+    SAMPLES.forEach((_, i) => expect(back[SAMPLES.length - 1 - i]).toBe(folds[i]));
+    const weights = (m: ComplaintCauseModel) => { const j = m.toJSON(); return [j.weights, j.bias, j.idf]; };
+    expect(weights(train(reversed, { maxIndexDocs: 0 }))).toEqual(weights(train(SAMPLES, { maxIndexDocs: 0 })));
   });
 
   it('computes metrics', () => {

@@ -11,7 +11,7 @@ import type { FeatureOptions, ResolvedFeatureOptions, SparseVector } from './fea
 import { toCsr, trainOvrSvm } from './linear';
 import { Tokenizer } from './tokenizer';
 import type { SegmenterKind, TokenizerOptions } from './tokenizer';
-import { base64ToFloat32, base64ToInt32, base64ToUint32, createRng, shuffleInPlace, typedToBase64 } from './util';
+import { base64ToFloat32, base64ToInt32, base64ToUint32, canonicalOrder, createRng, shuffleInPlace, typedToBase64 } from './util';
 
 export interface Sample {
   text: string;
@@ -214,12 +214,17 @@ export class ComplaintCauseModel {
     const X = analyses.map((a) => vocab.vectorize(a, o));
     const classCounts = labels.map(() => 0);
     for (const c of y) classCounts[c]!++;
+    // The learners visit the samples in an order of their own (seeded shuffles over it): the same samples give the same
+    // model however the caller ordered them.
+    const order = canonicalOrder(samples);
+    const Xo = order.map((i) => X[i]!);
+    const yo = Int32Array.from(order, (i) => y[i]!);
     const { weights, bias } = o.algorithm === 'svm'
-      ? trainOvrSvm(toCsr(X, vocab.size), y, labels.length, {
+      ? trainOvrSvm(toCsr(Xo, vocab.size), yo, labels.length, {
         c: o.c, seed: o.seed, nbAlpha: o.nbAlpha,
         positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
       })
-      : fitSoftmax(X, y, labels.length, vocab.size, classCounts, o);
+      : fitSoftmax(Xo, yo, labels.length, vocab.size, classCounts, o);
 
     // similarity index: the last `maxIndexDocs` samples, each truncated to its strongest terms
     const start = Math.max(0, samples.length - o.maxIndexDocs);
