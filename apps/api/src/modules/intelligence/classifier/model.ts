@@ -24,7 +24,12 @@ export interface TrainOptions extends TokenizerOptions, FeatureOptions {
   /** Seed for shuffling; same samples + options + seed ⇒ identical model. Default 42. */
   seed?: number;
   /** 'svm': one-vs-rest linear SVM (squared hinge, dual coordinate descent). 'softmax': logistic regression by SGD. Default 'svm'. */
-  algorithm?: 'svm' | 'softmax';
+  algorithm?: 'svm' | 'softmax' | 'svm+softmax';
+  /**
+   * 'svm+softmax': the share of the logistic regression in the blended scores, z = (1 − β)·z_svm / 0.3 + β·z_lr. Both
+   * models are linear, so the blend is one weight matrix: prediction costs the same as either. Default 0.5.
+   */
+  blend?: number;
   /** SVM: inverse regularisation strength. Default 2. */
   c?: number;
   /** SVM: NB-SVM feature scaling with this smoothing (see linear.ts); 0 disables. Default 0. */
@@ -58,7 +63,8 @@ export interface ResolvedTrainOptions extends ResolvedFeatureOptions {
   maxChars: number;
   headChars: number;
   seed: number;
-  algorithm: 'svm' | 'softmax';
+  algorithm: 'svm' | 'softmax' | 'svm+softmax';
+  blend: number;
   c: number;
   nbAlpha: number;
   temperature: number;
@@ -160,6 +166,7 @@ export function resolveTrainOptions(o: TrainOptions = {}, profile?: CorpusProfil
     headChars: o.headChars ?? 0,
     seed: o.seed ?? 42,
     algorithm: o.algorithm ?? 'svm',
+    blend: o.blend ?? 0.5,
     c: o.c ?? 2,
     nbAlpha: o.nbAlpha ?? 0,
     temperature: o.temperature ?? ((o.algorithm ?? 'svm') === 'svm' ? DEFAULT_SVM_TEMPERATURE : 1),
@@ -219,12 +226,12 @@ export class ComplaintCauseModel {
     const order = canonicalOrder(samples);
     const Xo = order.map((i) => X[i]!);
     const yo = Int32Array.from(order, (i) => y[i]!);
-    const { weights, bias } = o.algorithm === 'svm'
-      ? trainOvrSvm(toCsr(Xo, vocab.size), yo, labels.length, {
-        c: o.c, seed: o.seed, nbAlpha: o.nbAlpha,
-        positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
-      })
-      : fitSoftmax(Xo, yo, labels.length, vocab.size, classCounts, o);
+    const svm = () => trainOvrSvm(toCsr(Xo, vocab.size), yo, labels.length, {
+      c: o.c, seed: o.seed, nbAlpha: o.nbAlpha,
+      positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
+    });
+    const softmax = () => fitSoftmax(Xo, yo, labels.length, vocab.size, classCounts, o);
+    const { weights, bias } = o.algorithm === 'svm' ? svm() : o.algorithm === 'softmax' ? softmax() : blend(svm(), softmax(), o.blend);
 
     // similarity index: the last `maxIndexDocs` samples, each truncated to its strongest terms
     const start = Math.max(0, samples.length - o.maxIndexDocs);
@@ -468,6 +475,13 @@ export { ComplaintCauseModel as Model };
 
 export function train(samples: readonly Sample[], options: TrainOptions = {}): ComplaintCauseModel {
   return ComplaintCauseModel.train(samples, options);
+}
+
+/** One linear model scoring (1 − β)·svm / DEFAULT_SVM_TEMPERATURE + β·lr (both score sets brought to log-odds scale). */
+function blend(svm: { weights: Float32Array; bias: Float32Array }, lr: { weights: Float32Array; bias: Float32Array }, beta: number) {
+  const a = (1 - beta) / DEFAULT_SVM_TEMPERATURE;
+  const mix = (x: Float32Array, y: Float32Array) => Float32Array.from(x, (v, i) => a * v + beta * y[i]!);
+  return { weights: mix(svm.weights, lr.weights), bias: mix(svm.bias, lr.bias) };
 }
 
 function softmaxInPlace(z: Float64Array): void {
