@@ -385,9 +385,9 @@ export class ComplaintCauseModel {
     const nKeywords = options.keywords ?? 8;
     const v = this.vectorize(text);
     const p = this.probabilities(v);
-    const order = Array.from(p.keys()).sort((a, b) => p[b]! - p[a]! || a - b);
+    const order = topIndices(p, topK);
     const best = order[0]!;
-    const top = order.slice(0, topK).map((c) => ({ label: this.labels[c]!, confidence: p[c]! }));
+    const top = order.map((c) => ({ label: this.labels[c]!, confidence: p[c]! }));
     return { label: this.labels[best]!, confidence: p[best]!, top, keywords: this.keywordsFor(v, best, nKeywords) };
   }
 
@@ -482,6 +482,21 @@ function blend(svm: { weights: Float32Array; bias: Float32Array }, lr: { weights
   const a = (1 - beta) / DEFAULT_SVM_TEMPERATURE;
   const mix = (x: Float32Array, y: Float32Array) => Float32Array.from(x, (v, i) => a * v + beta * y[i]!);
   return { weights: mix(svm.weights, lr.weights), bias: mix(svm.bias, lr.bias) };
+}
+
+/** Indices of the k largest values, largest first, ties by index (no sort of all classes: 77 intents, top 3). */
+function topIndices(p: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let c = 0; c < p.length; c++) {
+    if (top.length === k && p[c]! <= p[top[k - 1]!]!) continue;
+    let i = top.length < k ? top.length : k - 1;
+    while (i > 0 && p[top[i - 1]!]! < p[c]!) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = c;
+  }
+  return top;
 }
 
 function softmaxInPlace(z: Float64Array): void {
