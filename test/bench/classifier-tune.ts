@@ -20,6 +20,7 @@ const CONFIGS: Record<string, TrainOptions> = {
   latinChars: { latinCharNgrams: [2, 5] }, // also for long texts
   textChars: { latinCharScope: 'text' }, // character n-grams across word boundaries
   textChars15: { latinCharScope: 'text', latinCharNgrams: [1, 5] },
+  latin26: { latinCharNgrams: [2, 6] },
   blockNorm: { blockNorm: true },
   minDf1: { minDf: 1 },
   stopwords: { useDefaultStopwords: true },

@@ -377,10 +377,9 @@ export class Vocabulary {
   /**
    * TF-IDF, L2-normalised sparse vector of an analysed document (unknown features dropped). The hot path of every
    * prediction: one pass hashes each n-gram and looks it up (no strings, no buffer of hashes), counts in a
-   * document-sized table, and allocates only the returned vector. Indices ascend when `sorted` (training needs it);
-   * prediction may skip the sort (a dot product does not care).
+   * document-sized table, and allocates only the returned vector.
    */
-  vectorize(a: Analysis, o: ResolvedFeatureOptions, sorted = true): SparseVector {
+  vectorize(a: Analysis, o: ResolvedFeatureOptions): SparseVector {
     if (!this.slot) this.slot = new Int32Array(2 * this.size);
     // slot[2c] = the document that last saw column c, slot[2c + 1] = its position in cols/counts (one cache line)
     const slot = this.slot;
@@ -402,8 +401,7 @@ export class Vocabulary {
       return true;
     };
     visitFeatures(a, o, add, false);
-    const idx = Uint32Array.from(cols.subarray(0, nnz));
-    if (sorted) idx.sort();
+    const idx = Uint32Array.from(cols.subarray(0, nnz)).sort();
     const val = new Float32Array(nnz);
     const kinds = this.kinds;
     const idf = this.idf;
