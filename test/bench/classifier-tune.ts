@@ -14,8 +14,13 @@ const CONFIGS: Record<string, TrainOptions> = {
   c1: { c: 1 },
   c4: { c: 4 },
   unweighted: { classWeight: 'none' },
+  unweightedC1: { classWeight: 'none', c: 1 },
+  unweightedC4: { classWeight: 'none', c: 4 },
   noLatinChars: { latinCharNgrams: null },
   latinChars: { latinCharNgrams: [2, 5] }, // also for long texts
+  textChars: { latinCharScope: 'text' }, // character n-grams across word boundaries
+  textChars15: { latinCharScope: 'text', latinCharNgrams: [1, 5] },
+  latin26: { latinCharNgrams: [2, 6] },
   blockNorm: { blockNorm: true },
   minDf1: { minDf: 1 },
   stopwords: { useDefaultStopwords: true },
@@ -24,8 +29,12 @@ const CONFIGS: Record<string, TrainOptions> = {
   han14: { hanCharNgrams: [1, 4] },
   jieba: { segmenter: 'jieba' },
   opening30: { headChars: 30 },
+  max500: { maxChars: 500 },
+  max1000: { maxChars: 1000 },
   nbsvm: { nbAlpha: 1 },
   softmax: { algorithm: 'softmax', temperature: 1 },
+  blend: { algorithm: 'svm+softmax' },
+  blend03: { algorithm: 'svm+softmax', blend: 0.3 },
 };
 const only = process.argv[3]?.split(',');
 const data = Object.fromEntries(sets.map((s) => [s, loadDataset(s)]));

@@ -4,7 +4,8 @@
  *   --no-cv: skip cross-validation (timing only). --no-baseline: skip the SVM baseline.
  * Per data set: stratified 5-fold accuracy / macro-F1 of the classifier (library defaults) and, on the same folds,
  * of the reference linear SVM (svm-baseline.ts); training time on the full set, throughput (classifying 10,000
- * complaints, cycling through the set, in this process and in the worker-thread pool), model JSON size.
+ * complaints, cycling through the set, in this process and in the worker-thread pool), model JSON size, and as a
+ * same-run reference for the shared machine's load, the baseline SVM classifying the same 10,000 texts.
  */
 import { cpus, loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import {
   datasetAvailable,
   findRepoRoot,
   loadDataset,
-  stratifiedFolds,
+  crossValidationFolds,
   stratifiedSubsample,
   computeMetrics,
 } from '../../apps/api/src/modules/intelligence/classifier';
@@ -54,6 +55,9 @@ interface Row {
   avgChars: number;
   throughputMs: number;
   throughputCpuMs: number;
+  /** The SVM baseline classifying the same 10,000 texts in this process (same run, same load). */
+  referenceMs: number;
+  referenceCpuMs: number;
   poolMs: number;
   jsonKB: number;
   vocab: number;
@@ -89,6 +93,16 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage(cpu0);
     // CPU time of this thread's work: what the wall time would be on an idle core (the bench machine is shared)
     const throughputCpuMs = (cpu.user + cpu.system) / 1000;
+    // Reference measured in the same run on the same texts (the machine is shared, so absolute times vary with the
+    // load): the in-bench baseline's prediction (exact string features in a Map, one label, no key words).
+    const reference = SvmBaseline.train(samples, name === 'tipdm' ? 'char13' : 'word12');
+    for (const t of texts.slice(0, 200)) reference.predict(t);
+    t0 = performance.now();
+    const rcpu0 = process.cpuUsage();
+    for (const t of texts) reference.predict(t);
+    const referenceMs = performance.now() - t0;
+    const rcpu = process.cpuUsage(rcpu0);
+    const referenceCpuMs = (rcpu.user + rcpu.system) / 1000;
     const pool = new PredictionPool(model);
     await pool.predictBatch(texts.slice(0, 1000)); // warm-up
     t0 = performance.now();
@@ -113,6 +127,8 @@ async function main(): Promise<void> {
       avgChars: Math.round(texts.reduce((a, t) => a + t.length, 0) / texts.length),
       throughputMs,
       throughputCpuMs,
+      referenceMs,
+      referenceCpuMs,
       poolMs,
       jsonKB: json.length / 1024,
       vocab: model.info.vocabularySize,
@@ -122,7 +138,8 @@ async function main(): Promise<void> {
       `${name.padEnd(10)} n=${row.n} classes=${classes} acc=${pct(row.accuracy)} (±${pct(row.foldStd)}) macroF1=${pct(row.macroF1)} (classes≥${K}: ${pct(row.macroF1Learnable)}) ` +
         `| SVM baseline acc=${pct(row.baselineAccuracy)} macroF1=${pct(row.baselineMacroF1)} | ` +
         `train=${(trainMs / 1000).toFixed(2)}s 10k-predict(avg ${row.avgChars} chars)=${(throughputMs / 1000).toFixed(2)}s (CPU ${(throughputCpuMs / 1000).toFixed(2)}s) ` +
-        `pool(${cpus().length} threads)=${(poolMs / 1000).toFixed(2)}s vocab=${row.vocab} json=${row.jsonKB.toFixed(0)}KB`,
+        `pool(${cpus().length} threads)=${(poolMs / 1000).toFixed(2)}s vocab=${row.vocab} json=${row.jsonKB.toFixed(0)}KB ` +
+        `| reference (baseline SVM, same texts) 10k=${(referenceMs / 1000).toFixed(2)}s (CPU ${(referenceCpuMs / 1000).toFixed(2)}s), ratio ${(throughputMs / referenceMs).toFixed(2)}×`,
     );
     const worst = Object.entries(cv.perClass)
       .sort((a, b) => a[1].f1 - b[1].f1)
@@ -137,7 +154,7 @@ async function main(): Promise<void> {
 
 /** The reference SVM on the same stratified folds as crossValidate (same seed), pooled like it. */
 function baselineCv(samples: ReturnType<typeof loadDataset>, analyzer: 'word12' | 'char13'): { accuracy: number; macroF1: number } {
-  const fold = stratifiedFolds(samples.map((s) => s.label), K, 42);
+  const fold = crossValidationFolds(samples, K, 42);
   const predicted: string[] = new Array<string>(samples.length);
   for (let f = 0; f < K; f++) {
     const model = SvmBaseline.train(samples.filter((_, i) => fold[i] !== f), analyzer);

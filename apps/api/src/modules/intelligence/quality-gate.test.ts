@@ -28,7 +28,14 @@ describe('classifier quality gate', () => {
     // 30 vs 32 complaints: one more error is 3 points, within the noise (1.645 · SE of the difference ≈ 11 points)
     const small = decideGate(kfold(0.9063, 32), { version: 1, ...kfold(0.9667, 30) }, 0.02);
     expect(small).toMatchObject({ decision: 'activated', reason: 'not-worse' });
-    expect(small.noise).toBeCloseTo(1.645 * Math.sqrt((0.9063 * 0.0937) / 32 + (0.9667 * 0.0333) / 30), 4);
+    const adjusted = (p: number, n: number) => { const a = (p * n + 1) / (n + 2); return (a * (1 - a)) / (n + 2); };
+    expect(small.noise).toBeCloseTo(1.645 * Math.sqrt(adjusted(0.9063, 32) + adjusted(0.9667, 30)), 4);
+    // a perfect score on 30 complaints is a measurement with noise too (the plain p(1 − p)/n estimate says none):
+    // 28 of 32 right after a retrain is within it, 24 of 32 is not
+    const perfect = { version: 1, ...kfold(1, 30) };
+    expect(decideGate(kfold(0.875, 32), perfect, 0.02)).toMatchObject({ decision: 'activated', reason: 'not-worse' });
+    expect(decideGate(kfold(0.875, 32), perfect, 0.02).noise).toBeGreaterThan(0.1);
+    expect(decideGate(kfold(0.75, 32), perfect, 0.02)).toMatchObject({ decision: 'refused', reason: 'worse' });
     // a collapse is refused however few the samples
     expect(decideGate(kfold(0.5, 32), { version: 1, ...kfold(0.9667, 30) }, 0.02)).toMatchObject({ decision: 'refused', reason: 'worse' });
     // on 5,000 complaints each the noise is about one point: 4 points lower is a real drop, 2.5 is not

@@ -21,7 +21,8 @@ export interface GateDecision {
   margin: number;
   /**
    * Sampling noise allowed on top of the margin: z · standard error of the difference of the two accuracies
-   * (each measured on its own confirmed complaints). Large for a few dozen samples, ~1 point from a few thousand.
+   * (each measured on its own confirmed complaints; Agresti–Caffo adjusted, so a perfect score has noise too). Large
+   * for a few dozen samples, ~1 point from a few thousand.
    */
   noise: number;
 }
@@ -42,7 +43,14 @@ export function decideGate(candidate: GateInput, active: (GateInput & { version:
   const measured = (m: Pick<ClassifierMetrics, 'method' | 'accuracy'>) => (m.method === 'kfold' && typeof m.accuracy === 'number' ? m.accuracy : null);
   const candidateAccuracy = measured(candidate.metrics);
   const activeAccuracy = active ? measured(active.metrics) : null;
-  const variance = (p: number | null, n: number) => (p === null || n <= 0 ? 0 : (p * (1 - p)) / n);
+  // Agresti–Caffo: one more right and one more wrong answer in each measurement. The plain (Wald) estimate p(1 − p)/n
+  // says a perfect score on 30 complaints has no sampling noise at all, so a retrain that was one unlucky fold away
+  // from the same figure would be refused.
+  const variance = (p: number | null, n: number) => {
+    if (p === null || n <= 0) return 0;
+    const adjusted = (p * n + 1) / (n + 2);
+    return (adjusted * (1 - adjusted)) / (n + 2);
+  };
   const noise = candidateAccuracy !== null && activeAccuracy !== null && active
     ? round(GATE_Z * Math.sqrt(variance(candidateAccuracy, candidate.samples) + variance(activeAccuracy, active.samples)))
     : 0;

@@ -6,6 +6,7 @@ import {
   Tokenizer,
   computeMetrics,
   crossValidate,
+  crossValidationFolds,
   stratifiedFolds,
   train,
 } from './index';
@@ -110,6 +111,29 @@ describe('complaint-cause classifier', () => {
     expect(c).not.toBe(a);
   });
 
+  it('counts every known n-gram of a text, also where a shorter one stops the look-ups', () => {
+    const m = train(SAMPLES, { minDf: 1, latinCharNgrams: [2, 4], maxIndexDocs: 0 });
+    const names = m.toJSON().vocabulary;
+    const features = (text: string) => [...m.vectorize(text).idx].map((c) => names[c]!);
+    // a training text: all its character 1–3-grams and word n-grams are known (minDf 1)
+    expect(features('宽带断网')).toEqual(expect.arrayContaining(['宽', '宽带', '宽带断', '带断网', '网']));
+    // unknown bigram '断宽' ends that start position, the known ones around it still count
+    const mixed = features('网断宽带 rude zzz');
+    expect(mixed).toEqual(expect.arrayContaining(['网', '断', '宽带', 'rude', 'ru', 'rud']));
+    expect(mixed).not.toContain('断宽');
+    expect(mixed.some((f) => f.includes('zz'))).toBe(false);
+    // character n-grams within words (default) never span two words; across words ('text') they do
+    expect(names).not.toContain('g up');
+    const text = train(SAMPLES, { minDf: 1, latinCharNgrams: [2, 4], latinCharScope: 'text', maxIndexDocs: 0 });
+    expect(text.toJSON().vocabulary).toContain('g up');
+  });
+
+  it('blends the SVM with logistic regression into one linear model', () => {
+    const blended = train(SAMPLES, { algorithm: 'svm+softmax', seed: 1 });
+    expect(blended.toJSON().weights.length).toBe(model.toJSON().weights.length);
+    for (const [text, label] of PARAPHRASES) expect(blended.predict(text).label, text).toBe(label);
+  });
+
   it('keeps domain dictionary words whole', () => {
     const text = '宽带故障一直没修好，想携号转网，还被收了late fee';
     const plain = new Tokenizer().tokenize(text);
@@ -174,6 +198,20 @@ describe('complaint-cause classifier', () => {
     expect(Object.keys(cv.perClass).sort()).toEqual([NETWORK, BILLING, SERVICE].sort());
     expect(cv.macroF1).toBeGreaterThan(0);
     expect(cv.macroF1).toBeLessThanOrEqual(1);
+  });
+
+  it('measures and trains the same whatever order the samples come in (rows read by random ids)', () => {
+    const reversed = [...SAMPLES].reverse();
+    const rotated = [...SAMPLES.slice(11), ...SAMPLES.slice(0, 11)];
+    const pick = (r: ReturnType<typeof crossValidate>) => ({ accuracy: r.accuracy, macroF1: r.macroF1, perClass: r.perClass, folds: r.folds.map((f) => f.accuracy) });
+    const cv = pick(crossValidate(SAMPLES, 5, { seed: 3 }));
+    expect(pick(crossValidate(reversed, 5, { seed: 3 }))).toEqual(cv);
+    expect(pick(crossValidate(rotated, 5, { seed: 3 }))).toEqual(cv);
+    const folds = crossValidationFolds(SAMPLES, 5);
+    const back = crossValidationFolds(reversed, 5);
+    SAMPLES.forEach((_, i) => expect(back[SAMPLES.length - 1 - i]).toBe(folds[i]));
+    const weights = (m: ComplaintCauseModel) => { const j = m.toJSON(); return [j.weights, j.bias, j.idf]; };
+    expect(weights(train(reversed, { maxIndexDocs: 0 }))).toEqual(weights(train(SAMPLES, { maxIndexDocs: 0 })));
   });
 
   it('computes metrics', () => {

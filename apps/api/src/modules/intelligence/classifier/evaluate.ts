@@ -1,7 +1,7 @@
 /** Stratified k-fold cross-validation and classification metrics. */
 import { ComplaintCauseModel } from './model';
 import type { Sample, TrainOptions } from './model';
-import { createRng, shuffleInPlace } from './util';
+import { canonicalOrder, createRng, shuffleInPlace } from './util';
 
 export interface ClassMetrics {
   precision: number;
@@ -96,15 +96,25 @@ export function stratifiedFolds(labels: readonly string[], k: number, seed = 42)
 }
 
 /**
+ * The fold of each sample (by its index in `samples`), independent of the order the samples come in: the stratified
+ * assignment runs over the samples sorted by a hash of their label and text (`canonicalOrder`). Complaints read from
+ * the database in (receivedAt, id) order — ids are random UUIDs — would otherwise get other folds on every read, and
+ * the measured accuracy (which the quality gate compares) would change by chance.
+ */
+export function crossValidationFolds(samples: readonly Sample[], k: number, seed = 42): Int32Array {
+  const order = canonicalOrder(samples);
+  const sortedFolds = stratifiedFolds(order.map((i) => samples[i]!.label), k, seed);
+  const fold = new Int32Array(samples.length);
+  order.forEach((i, j) => (fold[i] = sortedFolds[j]!));
+  return fold;
+}
+
+/**
  * Stratified k-fold cross-validation: trains k models, each evaluated on its held-out fold.
  * `onFold(f, k)` is called before fold f (0-based) is trained, for progress reports.
  */
 export function crossValidate(samples: readonly Sample[], k = 5, options: TrainOptions = {}, onFold?: (fold: number, k: number) => void): CrossValidationResult {
-  const fold = stratifiedFolds(
-    samples.map((s) => s.label),
-    k,
-    options.seed ?? 42,
-  );
+  const fold = crossValidationFolds(samples, k, options.seed ?? 42);
   const predicted: string[] = new Array<string>(samples.length);
   const outOfFold: OutOfFoldScore[] = new Array<OutOfFoldScore>(samples.length);
   const folds: FoldResult[] = [];

@@ -19,6 +19,11 @@ export interface FeatureOptions {
   latinCharNgrams?: [number, number] | null;
   /** Latin character n-grams are taken from the words of the first this many characters. Default 400. */
   latinCharMaxChars?: number;
+  /**
+   * 'word': character n-grams inside each word (' word ', scikit-learn's char_wb). 'text': over the words joined by
+   * spaces, so n-grams also span two words ("p up" of "top up"). Default 'word'.
+   */
+  latinCharScope?: 'word' | 'text';
   /** Keep features seen in at least this many training documents. Default 2. */
   minDf?: number;
   /** Drop features present in more than this fraction of training documents. Default 1 (keep all). */
@@ -73,6 +78,7 @@ export function resolveFeatureOptions(o: FeatureOptions = {}, profile?: CorpusPr
     hanCharNgrams: o.hanCharNgrams === undefined ? [1, 3] : o.hanCharNgrams,
     latinCharNgrams: o.latinCharNgrams === undefined ? (longTexts ? null : [2, 5]) : o.latinCharNgrams,
     latinCharMaxChars: o.latinCharMaxChars ?? LONG_TEXT_CHARS,
+    latinCharScope: o.latinCharScope ?? 'word',
     minDf: o.minDf ?? 2,
     maxDfRatio: o.maxDfRatio ?? 1,
     maxFeatures: o.maxFeatures ?? 200_000,
@@ -130,19 +136,21 @@ export const KIND_CHAR = 1;
 /**
  * Visits every feature occurrence of `a` (order and multiplicity matter for TF): `emit(hash, kind, name)`, where
  * `name()` builds the readable feature (only called when wanted: training keeps names for keywords).
- * Character n-grams of one start position share one rolling hash (n combines for all lengths up to n).
+ * Character n-grams of one start position share one rolling hash (n combines for all lengths up to n). An `emit`
+ * returning false stops extending the n-gram at that start (vectorize: a vocabulary that does not know it).
  */
-function visitFeatures(a: Analysis, o: ResolvedFeatureOptions, emit: (h: number, kind: number, name: (() => string) | null) => void, named: boolean): void {
+function visitFeatures(a: Analysis, o: ResolvedFeatureOptions, emit: (h: number, kind: number, name: (() => string) | null) => boolean | void, named: boolean): void {
   const toks = a.tokens;
   const [wmin, wmax] = o.wordNgrams;
-  const th = new Int32Array(toks.length);
+  if (tokenHashes.length < toks.length) tokenHashes = new Int32Array(toks.length * 2);
+  const th = tokenHashes;
   for (let i = 0; i < toks.length; i++) th[i] = hashString(toks[i]!);
   if (wmax >= 1) {
     for (let i = 0; i < toks.length; i++) {
       let h = SEED_WORD;
       for (let n = 1; n <= wmax && i + n <= toks.length; n++) {
         h = combine(h, th[i + n - 1]!);
-        if (n >= wmin) emit(h, KIND_WORD, named ? () => joinWords(toks.slice(i, i + n)) : null);
+        if (n >= wmin && emit(h, KIND_WORD, named ? () => joinWords(toks.slice(i, i + n)) : null) === false) break;
       }
     }
   }
@@ -153,7 +161,7 @@ function visitFeatures(a: Analysis, o: ResolvedFeatureOptions, emit: (h: number,
         let h = SEED_HAN;
         for (let n = 1; n <= cmax && i + n <= run.length; n++) {
           h = combine(h, run.charCodeAt(i + n - 1));
-          if (n >= cmin) emit(h, KIND_CHAR, named ? () => run.slice(i, i + n) : null);
+          if (n >= cmin && emit(h, KIND_CHAR, named ? () => run.slice(i, i + n) : null) === false) break;
         }
       }
     }
@@ -166,30 +174,40 @@ function visitFeatures(a: Analysis, o: ResolvedFeatureOptions, emit: (h: number,
         let h = SEED_HEAD_HAN;
         for (let n = 1; n <= cmax && i + n <= run.length; n++) {
           h = combine(h, run.charCodeAt(i + n - 1));
-          if (n >= 2 || run.length === 1) emit(h, KIND_CHAR, named ? () => run.slice(i, i + n) : null);
+          if ((n >= 2 || run.length === 1) && emit(h, KIND_CHAR, named ? () => run.slice(i, i + n) : null) === false) break;
         }
       }
     }
   }
   if (o.latinCharNgrams) {
     const [lmin, lmax] = o.latinCharNgrams;
-    // Only the first `latinCharMaxChars` characters of words: character n-grams catch misspellings and inflections in
-    // short messages; in a long narrative the words already say it, and they would cost most of the time.
-    let budget = o.latinCharMaxChars;
-    for (const t of toks) {
-      if (budget <= 0) break;
-      if (isHanCode(t.charCodeAt(0))) continue;
-      budget -= t.length;
-      const p = ' ' + t + ' ';
+    for (const p of latinSpans(toks, o)) {
       for (let i = 0; i < p.length; i++) {
         let h = SEED_LATIN;
         for (let n = 1; n <= lmax && i + n <= p.length; n++) {
           h = combine(h, p.charCodeAt(i + n - 1));
-          if (n >= lmin && !(n === 1 && p[i] === ' ')) emit(h, KIND_CHAR, named ? () => p.slice(i, i + n).trim() : null);
+          if (n >= lmin && !(n === 1 && p.charCodeAt(i) === 0x20) && emit(h, KIND_CHAR, named ? () => p.slice(i, i + n).trim() : null) === false) break;
         }
       }
     }
   }
+}
+
+/**
+ * The padded strings Latin character n-grams are taken from: each word (' word ') or all words joined (' a b c '),
+ * from the words of the first `latinCharMaxChars` characters — character n-grams catch misspellings and inflections
+ * in short messages; in a long narrative the words already say it, and they would cost most of the time.
+ */
+function latinSpans(toks: readonly string[], o: ResolvedFeatureOptions): string[] {
+  const spans: string[] = [];
+  let budget = o.latinCharMaxChars;
+  for (const t of toks) {
+    if (budget <= 0) break;
+    if (isHanCode(t.charCodeAt(0))) continue;
+    budget -= t.length;
+    spans.push(t);
+  }
+  return o.latinCharScope === 'text' ? (spans.length ? [' ' + spans.join(' ') + ' '] : []) : spans.map((t) => ' ' + t + ' ');
 }
 
 /** Word n-gram display: Chinese words joined directly, others with a space. */
@@ -249,7 +267,18 @@ export interface SparseVector {
 
 const scratch = new IntBuffer();
 const kindScratch = new IntBuffer();
-let colScratch = new Int32Array(1024);
+/** Per-document scratch (one document at a time per thread): vectorize's columns and counts, the token hashes. */
+let cols = new Int32Array(4096);
+let counts = new Int32Array(4096);
+let tokenHashes = new Int32Array(1024);
+function growCounts(): void {
+  const c = new Int32Array(cols.length * 2);
+  c.set(cols);
+  cols = c;
+  const k = new Int32Array(counts.length * 2);
+  k.set(counts);
+  counts = k;
+}
 
 const pushHash = (h: number) => scratch.push(h);
 const pushHashAndKind = (h: number, kind: number) => {
@@ -274,8 +303,7 @@ export class Vocabulary {
   readonly kinds: Uint8Array;
   private readonly index: IntIndex;
   /** Scratch for vectorize (per vocabulary; JavaScript runs one vectorize at a time per thread). */
-  private stamp: Int32Array | undefined;
-  private counts: Float64Array | undefined;
+  private slot: Int32Array | undefined;
   private docStamp = 0;
 
   constructor(hashes: Int32Array, names: string[], idf: Float32Array, kinds?: Uint8Array) {
@@ -337,43 +365,66 @@ export class Vocabulary {
     );
   }
 
-  /** TF-IDF, L2-normalised sparse vector of an analysed document (unknown features dropped). */
+  /**
+   * Whether every kept n-gram's shorter n-grams from the same start are kept too. True when only `minDf` pruned the
+   * vocabulary: a text holding "abc" holds "ab", so df(ab) ≥ df(abc). Then `vectorize` stops extending an n-gram at
+   * the first length the vocabulary does not know — most unseen trigrams are never hashed or looked up.
+   */
+  private prefixClosed(o: ResolvedFeatureOptions): boolean {
+    return this.size < o.maxFeatures && o.maxDfRatio >= 1;
+  }
+
+  /**
+   * TF-IDF, L2-normalised sparse vector of an analysed document (unknown features dropped). The hot path of every
+   * prediction: one pass hashes each n-gram and looks it up (no strings, no buffer of hashes), counts in a
+   * document-sized table, and allocates only the returned vector.
+   */
   vectorize(a: Analysis, o: ResolvedFeatureOptions): SparseVector {
-    // Term counts without sorting every occurrence: a per-column stamp marks the columns this document has seen.
-    if (!this.stamp) {
-      this.stamp = new Int32Array(this.size);
-      this.counts = new Float64Array(this.size);
-    }
-    const stamp = this.stamp;
-    const counts = this.counts!;
+    if (!this.slot) this.slot = new Int32Array(2 * this.size);
+    // slot[2c] = the document that last saw column c, slot[2c + 1] = its position in cols/counts (one cache line)
+    const slot = this.slot;
     const doc = ++this.docStamp;
-    collect(a, o, false);
-    if (colScratch.length < scratch.length) colScratch = new Int32Array(scratch.data.length);
+    const index = this.index;
+    const closed = this.prefixClosed(o);
     let nnz = 0;
-    for (let i = 0; i < scratch.length; i++) {
-      const c = this.index.get(scratch.data[i]!);
-      if (c < 0) continue;
-      if (stamp[c] !== doc) {
-        stamp[c] = doc;
-        counts[c] = 1;
-        colScratch[nnz++] = c;
-      } else counts[c]!++;
-    }
-    const idx = Uint32Array.from(colScratch.subarray(0, nnz)).sort();
+    /** Counts column c; false (stop extending this n-gram) when the vocabulary does not know it and is prefix-closed. */
+    const add = (h: number): boolean => {
+      const c = index.get(h);
+      if (c < 0) return !closed;
+      if (slot[2 * c] !== doc) {
+        slot[2 * c] = doc;
+        slot[2 * c + 1] = nnz;
+        if (nnz === cols.length) growCounts();
+        cols[nnz] = c;
+        counts[nnz++] = 1;
+      } else counts[slot[2 * c + 1]!]!++;
+      return true;
+    };
+    visitFeatures(a, o, add, false);
+    const idx = Uint32Array.from(cols.subarray(0, nnz)).sort();
     const val = new Float32Array(nnz);
-    const vals = new Float64Array(nnz);
-    const norms = [0, 0];
     const kinds = this.kinds;
+    const idf = this.idf;
+    let norm0 = 0;
+    let norm1 = 0;
     for (let j = 0; j < nnz; j++) {
-      const tf = counts[idx[j]!]!;
-      const v = (o.sublinearTf ? 1 + Math.log(tf) : tf) * this.idf[idx[j]!]!;
-      vals[j] = v;
-      norms[o.blockNorm ? kinds[idx[j]!]! : 0]! += v * v;
+      const c = idx[j]!;
+      const tf = counts[slot[2 * c + 1]!]!;
+      const v = (o.sublinearTf ? 1 + Math.log(tf) : tf) * idf[c]!;
+      val[j] = v;
+      if (o.blockNorm && kinds[c] === KIND_CHAR) norm1 += v * v;
+      else norm0 += v * v;
+    }
+    if (!o.blockNorm) {
+      const inv = norm0 > 0 ? 1 / Math.sqrt(norm0 + norm1) : 0;
+      for (let j = 0; j < nnz; j++) val[j]! *= inv;
+      return { idx, val };
     }
     // with both blocks present each gets length 1/√2, so the whole vector still has length 1
-    const blocks = o.blockNorm && norms[0]! > 0 && norms[1]! > 0 ? Math.SQRT1_2 : 1;
-    const inv = norms.map((s) => (s > 0 ? blocks / Math.sqrt(s) : 0));
-    for (let j = 0; j < nnz; j++) val[j] = vals[j]! * inv[o.blockNorm ? kinds[idx[j]!]! : 0]!;
+    const blocks = norm0 > 0 && norm1 > 0 ? Math.SQRT1_2 : 1;
+    const inv0 = norm0 > 0 ? blocks / Math.sqrt(norm0) : 0;
+    const inv1 = norm1 > 0 ? blocks / Math.sqrt(norm1) : 0;
+    for (let j = 0; j < nnz; j++) val[j]! *= kinds[idx[j]!] === KIND_CHAR ? inv1 : inv0;
     return { idx, val };
   }
 }

@@ -11,7 +11,7 @@ import type { FeatureOptions, ResolvedFeatureOptions, SparseVector } from './fea
 import { toCsr, trainOvrSvm } from './linear';
 import { Tokenizer } from './tokenizer';
 import type { SegmenterKind, TokenizerOptions } from './tokenizer';
-import { base64ToFloat32, base64ToInt32, base64ToUint32, createRng, shuffleInPlace, typedToBase64 } from './util';
+import { base64ToFloat32, base64ToInt32, base64ToUint32, canonicalOrder, createRng, shuffleInPlace, typedToBase64 } from './util';
 
 export interface Sample {
   text: string;
@@ -24,7 +24,12 @@ export interface TrainOptions extends TokenizerOptions, FeatureOptions {
   /** Seed for shuffling; same samples + options + seed ⇒ identical model. Default 42. */
   seed?: number;
   /** 'svm': one-vs-rest linear SVM (squared hinge, dual coordinate descent). 'softmax': logistic regression by SGD. Default 'svm'. */
-  algorithm?: 'svm' | 'softmax';
+  algorithm?: 'svm' | 'softmax' | 'svm+softmax';
+  /**
+   * 'svm+softmax': the share of the logistic regression in the blended scores, z = (1 − β)·z_svm / 0.3 + β·z_lr. Both
+   * models are linear, so the blend is one weight matrix: prediction costs the same as either. Default 0.5.
+   */
+  blend?: number;
   /** SVM: inverse regularisation strength. Default 2. */
   c?: number;
   /** SVM: NB-SVM feature scaling with this smoothing (see linear.ts); 0 disables. Default 0. */
@@ -58,7 +63,8 @@ export interface ResolvedTrainOptions extends ResolvedFeatureOptions {
   maxChars: number;
   headChars: number;
   seed: number;
-  algorithm: 'svm' | 'softmax';
+  algorithm: 'svm' | 'softmax' | 'svm+softmax';
+  blend: number;
   c: number;
   nbAlpha: number;
   temperature: number;
@@ -160,6 +166,7 @@ export function resolveTrainOptions(o: TrainOptions = {}, profile?: CorpusProfil
     headChars: o.headChars ?? 0,
     seed: o.seed ?? 42,
     algorithm: o.algorithm ?? 'svm',
+    blend: o.blend ?? 0.5,
     c: o.c ?? 2,
     nbAlpha: o.nbAlpha ?? 0,
     temperature: o.temperature ?? ((o.algorithm ?? 'svm') === 'svm' ? DEFAULT_SVM_TEMPERATURE : 1),
@@ -214,12 +221,17 @@ export class ComplaintCauseModel {
     const X = analyses.map((a) => vocab.vectorize(a, o));
     const classCounts = labels.map(() => 0);
     for (const c of y) classCounts[c]!++;
-    const { weights, bias } = o.algorithm === 'svm'
-      ? trainOvrSvm(toCsr(X, vocab.size), y, labels.length, {
-        c: o.c, seed: o.seed, nbAlpha: o.nbAlpha,
-        positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
-      })
-      : fitSoftmax(X, y, labels.length, vocab.size, classCounts, o);
+    // The learners visit the samples in an order of their own (seeded shuffles over it): the same samples give the same
+    // model however the caller ordered them.
+    const order = canonicalOrder(samples);
+    const Xo = order.map((i) => X[i]!);
+    const yo = Int32Array.from(order, (i) => y[i]!);
+    const svm = () => trainOvrSvm(toCsr(Xo, vocab.size), yo, labels.length, {
+      c: o.c, seed: o.seed, nbAlpha: o.nbAlpha,
+      positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
+    });
+    const softmax = () => fitSoftmax(Xo, yo, labels.length, vocab.size, classCounts, o);
+    const { weights, bias } = o.algorithm === 'svm' ? svm() : o.algorithm === 'softmax' ? softmax() : blend(svm(), softmax(), o.blend);
 
     // similarity index: the last `maxIndexDocs` samples, each truncated to its strongest terms
     const start = Math.max(0, samples.length - o.maxIndexDocs);
@@ -373,9 +385,9 @@ export class ComplaintCauseModel {
     const nKeywords = options.keywords ?? 8;
     const v = this.vectorize(text);
     const p = this.probabilities(v);
-    const order = Array.from(p.keys()).sort((a, b) => p[b]! - p[a]! || a - b);
+    const order = topIndices(p, topK);
     const best = order[0]!;
-    const top = order.slice(0, topK).map((c) => ({ label: this.labels[c]!, confidence: p[c]! }));
+    const top = order.map((c) => ({ label: this.labels[c]!, confidence: p[c]! }));
     return { label: this.labels[best]!, confidence: p[best]!, top, keywords: this.keywordsFor(v, best, nKeywords) };
   }
 
@@ -463,6 +475,28 @@ export { ComplaintCauseModel as Model };
 
 export function train(samples: readonly Sample[], options: TrainOptions = {}): ComplaintCauseModel {
   return ComplaintCauseModel.train(samples, options);
+}
+
+/** One linear model scoring (1 − β)·svm / DEFAULT_SVM_TEMPERATURE + β·lr (both score sets brought to log-odds scale). */
+function blend(svm: { weights: Float32Array; bias: Float32Array }, lr: { weights: Float32Array; bias: Float32Array }, beta: number) {
+  const a = (1 - beta) / DEFAULT_SVM_TEMPERATURE;
+  const mix = (x: Float32Array, y: Float32Array) => Float32Array.from(x, (v, i) => a * v + beta * y[i]!);
+  return { weights: mix(svm.weights, lr.weights), bias: mix(svm.bias, lr.bias) };
+}
+
+/** Indices of the k largest values, largest first, ties by index (no sort of all classes: 77 intents, top 3). */
+function topIndices(p: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let c = 0; c < p.length; c++) {
+    if (top.length === k && p[c]! <= p[top[k - 1]!]!) continue;
+    let i = top.length < k ? top.length : k - 1;
+    while (i > 0 && p[top[i - 1]!]! < p[c]!) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = c;
+  }
+  return top;
 }
 
 function softmaxInPlace(z: Float64Array): void {

@@ -47,3 +47,24 @@ export function base64ToInt32(s: string): Int32Array {
 export function base64ToUint32(s: string): Uint32Array {
   return new Uint32Array(bytesFromBase64(s, 4));
 }
+
+/** FNV-1a over the UTF-16 code units of `s` (unsigned). */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Indices of `samples` sorted by a hash of (label, text), ties by text and label: the same set of samples gives the
+ * same order whatever order it came in (samples equal in both are interchangeable). Training and fold assignment
+ * follow it, so a model and its measured accuracy depend on the samples, not on how the database returned them.
+ */
+export function canonicalOrder(samples: readonly { label: string; text: string }[]): number[] {
+  const keys = samples.map((s) => fnv1a(s.label + '\u0000' + s.text));
+  return Array.from(samples.keys()).sort((a, b) => {
+    const x = samples[a]!;
+    const y = samples[b]!;
+    return keys[a]! - keys[b]! || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0) || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0);
+  });
+}
