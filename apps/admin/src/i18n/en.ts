@@ -154,6 +154,7 @@ export const en: Messages = {
       extension__newDeadline: '2026-11-12 17:30',
     },
     operators: {
+      in_list: 'is one of', is_descendant_of: 'is (or is under) type', contains_any: 'contains any keyword', contains_all: 'contains every keyword', '!!': 'is filled in',
       '=': 'equals', '!=': 'does not equal', '<': 'less than', '<=': 'at most', '>': 'greater than', '>=': 'at least', in: 'is one of', notIn: 'is not one of',
       contains: 'contains', between: 'between', null: 'is empty', notNull: 'is not empty',
       '===': 'is exactly', '!==': 'is not exactly', isEmpty: 'is blank', notEmpty: 'is filled in',
@@ -202,6 +203,7 @@ export const en: Messages = {
       remaining: '%{days}d %{hours}h %{minutes}m', remaining_working: '%{days} working days %{hours}h %{minutes}m', overdue_by: 'over by ',
     },
     complaint: {
+      event_details: 'Details',
       tabs: { form: 'Registration', decisions: 'Why', timeline: 'Timeline', sla: 'Deadlines' },
       no_events: 'No events yet', no_decisions: 'No decisions recorded', no_clocks: 'No deadlines', holiday_data_missing: 'No holiday data for %{years}: the due time may be wrong', why: 'Why this %{decision}',
       policy_version: 'Decided by policy version %{version}', outcome: 'Outcome', defaulted: 'No rule matched: the default applied', matched: 'Matched rules: %{rows}',
@@ -299,21 +301,40 @@ export const en: Messages = {
       after: 'After', from: 'From version', to: 'To version', added: 'Added', removed: 'Removed', version: 'Version', path: 'Where', message: 'Message',
       severity: 'Severity', department: 'Department', valid: 'Valid', slaPolicy: 'SLA policy', complaints: 'Complaints',
     },
+    why: {
+      because: 'Because: %{reason}', text_of_length: '%{length} characters', keywords_found: '%{subject} contains the keywords %{keywords}',
+      keywords_none: '%{subject} contains none of the keywords', and: ', and ', or: ', or ', not: 'not %{what}', yes: 'yes', no: 'no', empty: 'empty',
+      matched_keywords: 'Keywords found:', satisfied: 'Customer satisfied', unsatisfied: 'Customer not satisfied',
+    },
+    facts: {
+      complaint_text: 'Complaint text', complaint_title: 'Title', complaint_channel: 'Channel', complaint_typePath: 'Complaint type', complaint_type: 'Complaint type',
+      complaint_kind: 'Kind', complaint_severity: 'Severity', complaint_state: 'State', severity: 'Severity', validity_valid: 'Valid',
+      customer_complaintsLast30Days: 'Complaints by this customer in 30 days', aggregate_sameTypeCustomers30d: 'Different customers with the same type in 30 days',
+      aggregate_sameCauseCustomers30d: 'Different customers with the same cause in 30 days', complaint_unsatisfiedCount: 'Times unsatisfied',
+    },
+    invalid_reason: { is_suggestion: 'A suggestion, not a complaint', malicious: 'Malicious complaint', no_clear_demand: 'No clear content or demand', manual: 'Found invalid by a person' },
     args: {
       note: 'Note', version: 'Version', from: 'From version', to: 'To version', comment: 'Comment', assignee: 'Assignee', assigneeEmail: 'Assignee e-mail',
       reason: 'Reason', days: 'Days', limit: 'Limit', satisfied: 'Customer satisfied (true/false)', result: 'Result', toVersion: 'Target version',
       department: 'Department', departmentKey: 'Department', newDeadline: 'New deadline', approve: 'Approve (true/false)',
     },
     enum: {
+      assessed: 'Assessed', waiting_customer: 'Waiting for the customer', awaiting_approval: 'Awaiting approval', responded: 'Responded', invalid_closed: 'Closed as invalid',
+      on_time: 'On time', at_risk: 'Due soon', breached: 'Overdue', met: 'Met',
       received: 'Received', registered: 'Registered', dispatched: 'Dispatched', in_progress: 'In progress', resolved: 'Resolved', awaiting_follow_up: 'Awaiting follow-up',
       follow_up: 'Follow-up', closed: 'Closed', invalid: 'Invalid', reopened: 'Reopened', pending_approval: 'Pending approval', escalated: 'Escalated',
     },
     event: {
+      received: 'Received', prediction: 'Cause predicted', internal_note: 'Internal note', progress: 'Progress report', followed_up: 'Followed up', redispatched: 'Dispatched again',
+      task: { created: 'Task created', completed: 'Task completed' }, reply: { proposed: 'Reply proposed for approval' },
+      approval: { approved: 'Reply approved', rejected: 'Reply sent back' }, cause: { confirmed: 'Cause confirmed' },
+      decision: { validity: 'Validity decided', severity: 'Severity decided', routing: 'Department decided', sla: 'SLA plan chosen' },
       submitted: 'Registered', decided: 'Decided', dispatched: 'Dispatched', assigned: 'Assigned', transitioned: 'State changed', replied: 'Replied',
       follow_up: 'Follow-up', extended: 'Extended', escalated: 'Escalated', sla_warning: 'About to breach', sla_breach: 'Breached', comment: 'Comment',
-      delivery: { sent: 'Message sent', dead: 'Message failed (given up)' }, customer: { replied: 'Customer wrote' }, policy: { fault: 'Policy fault (defaults used)' }, sla: { holiday_data_missing: 'No holiday data: check the deadline' }, finding: { recorded: 'Finding recorded' },
+      delivery: { sent: 'Message sent', dead: 'Message failed (given up)' }, customer: { replied: 'Customer wrote' }, policy: { fault: 'Policy fault (defaults used)' }, sla: { holiday_data_missing: 'No holiday data: check the deadline', breached: 'Overdue', warning: 'Due soon' }, finding: { recorded: 'Finding recorded' },
     },
     filters: {
+      assigneeId: 'Assignee', receivedFrom: 'Received from', receivedTo: 'Received until', open: 'Open only', text: 'Search',
       state: 'State', severity: 'Severity', department: 'Department', type: 'Type', channel: 'Channel', assignee: 'Assignee', slaStatus: 'SLA status',
       number: 'Number', from: 'From', to: 'To',
     },

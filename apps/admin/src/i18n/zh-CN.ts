@@ -155,6 +155,7 @@ export const zhCN = {
       extension__newDeadline: '2026-11-12 17:30',
     },
     operators: {
+      in_list: '属于', is_descendant_of: '属于（含下级类型）', contains_any: '包含任一关键词', contains_all: '包含全部关键词', '!!': '已填写',
       '=': '等于', '!=': '不等于', '<': '小于', '<=': '小于等于', '>': '大于', '>=': '大于等于', in: '属于其中之一', notIn: '不属于',
       contains: '包含', between: '介于', null: '为空', notNull: '不为空',
       '===': '等于（类型相同）', '!==': '不等于（类型相同）', isEmpty: '未填写', notEmpty: '已填写',
@@ -203,6 +204,7 @@ export const zhCN = {
       remaining: '%{days}天%{hours}小时%{minutes}分', remaining_working: '%{days}个工作日%{hours}小时%{minutes}分', overdue_by: '超出 ',
     },
     complaint: {
+      event_details: '详细数据',
       tabs: { form: '登记信息', decisions: '判定说明', timeline: '处理记录', sla: '时限' },
       no_events: '暂无处理记录', no_decisions: '暂无判定记录', no_clocks: '暂无时限', holiday_data_missing: '缺少 %{years} 年节假日数据，时限可能不准', why: '为什么是这个%{decision}',
       policy_version: '依据策略版本 %{version}', outcome: '结果', defaulted: '没有规则命中，采用默认结果', matched: '命中规则：%{rows}',
@@ -300,21 +302,40 @@ export const zhCN = {
       after: '新结果', from: '原版本', to: '新版本', added: '新增', removed: '删除', version: '版本', path: '位置', message: '说明',
       severity: '严重程度', department: '部门', valid: '有效', slaPolicy: '时限方案', complaints: '投诉数',
     },
+    why: {
+      because: '依据：%{reason}', text_of_length: '共%{length}字', keywords_found: '%{subject}包含关键词 %{keywords}',
+      keywords_none: '%{subject}不含所列关键词', and: '，并且', or: '，或者', not: '并非%{what}', yes: '是', no: '否', empty: '空',
+      matched_keywords: '命中的关键词：', satisfied: '客户满意', unsatisfied: '客户不满意',
+    },
+    facts: {
+      complaint_text: '投诉内容', complaint_title: '标题', complaint_channel: '渠道', complaint_typePath: '投诉类型', complaint_type: '投诉类型',
+      complaint_kind: '性质', complaint_severity: '严重程度', complaint_state: '状态', severity: '严重程度', validity_valid: '有效',
+      customer_complaintsLast30Days: '该客户近30天投诉数', aggregate_sameTypeCustomers30d: '近30天同类投诉的不同客户数',
+      aggregate_sameCauseCustomers30d: '近30天同原因投诉的不同客户数', complaint_unsatisfiedCount: '不满意次数',
+    },
+    invalid_reason: { is_suggestion: '属于建议而非投诉', malicious: '恶意投诉', no_clear_demand: '无明确投诉内容与诉求', manual: '人工判定无效' },
     args: {
       note: '说明', version: '版本号', from: '起始版本', to: '目标版本', comment: '备注', assignee: '处理人', assigneeEmail: '处理人邮箱',
       reason: '原因', days: '天数', limit: '数量上限', satisfied: '客户满意（true/false）', result: '回访结果', toVersion: '目标版本',
       department: '部门', departmentKey: '部门', newDeadline: '新期限', approve: '批准（true/false）',
     },
     enum: {
+      assessed: '已评估', waiting_customer: '等待客户补充', awaiting_approval: '待审批', responded: '已答复', invalid_closed: '无效关闭',
+      on_time: '正常', at_risk: '即将超时', breached: '已超时', met: '已按时完成',
       received: '已受理', registered: '已登记', dispatched: '已派单', in_progress: '处理中', resolved: '已解决', awaiting_follow_up: '待回访',
       follow_up: '回访中', closed: '已结案', invalid: '无效', reopened: '重新处理', pending_approval: '待审批', escalated: '已升级',
     },
     event: {
+      received: '受理', prediction: '原因预测', internal_note: '内部备注', progress: '进度通报', followed_up: '回访', redispatched: '重新派单',
+      task: { created: '创建协办任务', completed: '协办任务完成' }, reply: { proposed: '提交答复待审批' },
+      approval: { approved: '经理批准答复', rejected: '经理退回答复' }, cause: { confirmed: '确认投诉原因' },
+      decision: { validity: '判定有效性', severity: '判定严重程度', routing: '判定责任部门', sla: '选定时限方案' },
       submitted: '登记', decided: '系统判定', dispatched: '派单', assigned: '分派', transitioned: '状态变更', replied: '答复',
       follow_up: '回访', extended: '延期', escalated: '升级', sla_warning: '即将超时', sla_breach: '已超时', comment: '备注',
-      delivery: { sent: '消息已发送', dead: '消息发送失败（已放弃）' }, customer: { replied: '客户来信' }, policy: { fault: '策略配置故障（已采用默认设置）' }, sla: { holiday_data_missing: '缺少节假日数据，时限需核对' }, finding: { recorded: '记录调查结论' },
+      delivery: { sent: '消息已发送', dead: '消息发送失败（已放弃）' }, customer: { replied: '客户来信' }, policy: { fault: '策略配置故障（已采用默认设置）' }, sla: { holiday_data_missing: '缺少节假日数据，时限需核对', breached: '已超时', warning: '即将超时' }, finding: { recorded: '记录调查结论' },
     },
     filters: {
+      assigneeId: '处理人', receivedFrom: '受理时间起', receivedTo: '受理时间止', open: '仅未结案', text: '搜索',
       state: '状态', severity: '严重程度', department: '部门', type: '类型', channel: '渠道', assignee: '处理人', slaStatus: '时限状态',
       number: '编号', from: '起始日期', to: '截止日期',
     },

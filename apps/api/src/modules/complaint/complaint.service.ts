@@ -134,7 +134,7 @@ export class ComplaintService {
       if (!kind) continue;
       latest.set(kind, {
         kind, outcome: e.data.outcome, ruleSet: String(e.data.ruleSet ?? kind), rowKey: (e.data.rowKey as string) ?? null,
-        policyVersion: Number(e.data.policyVersion ?? complaint.policyVersion), explanation: (e.data.explanation as string) ?? null, at: e.occurredAt,
+        policyVersion: Number(e.data.policyVersion ?? complaint.policyVersion), explanation: (e.data.explanation as string) ?? null, trace: (e.data.trace as Record<string, unknown>) ?? null, at: e.occurredAt,
       });
     }
     return [...latest.values()];
