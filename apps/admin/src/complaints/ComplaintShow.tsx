@@ -191,6 +191,51 @@ function ClockRows({ clocks, now }: { clocks: SlaClockLike[]; now: Date }) {
   );
 }
 
+/** The complainant as the API returns them to the caller's role (masked for roles without personal data). */
+function Complainant() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const who = record?.complainant;
+  if (!who) return null;
+  const parts = [who.name, who.phone, who.email].filter(Boolean);
+  return (
+    <Typography variant="body2" data-testid="complainant">
+      {translate('app.complaint.complainant')}：{parts.length ? parts.join(' · ') : '—'}
+      {who.masked ? `（${translate('app.complaint.masked')}）` : ''}
+    </Typography>
+  );
+}
+
+/** The replies sent to the customer, with their text. */
+function Replies() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const names = usePolicyNames();
+  const when = useInstantFormat();
+  const replies: any[] = record?.replies ?? [];
+  const pending = record?.pendingReply;
+  if (!replies.length && !pending) return <Typography color="text.secondary">{translate('app.complaint.no_replies')}</Typography>;
+  return (
+    <Stack spacing={2} data-testid="replies">
+      {pending && (
+        <Alert severity="warning" icon={false} data-testid="pending-reply">
+          <Typography variant="subtitle2">{translate('app.complaint.pending_reply')}</Typography>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{pending.body}</Typography>
+        </Alert>
+      )}
+      {replies.map((reply) => (
+        <Card key={reply.id} variant="outlined" data-testid="reply">
+          <CardContent>
+            <Typography variant="caption" color="text.secondary">{when(reply.createdAt)} · {names.channel(reply.channel)}</Typography>
+            {reply.subject && <Typography variant="subtitle2">{reply.subject}</Typography>}
+            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-testid="reply-body">{reply.body}</Typography>
+          </CardContent>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
 function Header() {
   const record = useRecordContext<any>();
   const translate = useTranslate();
@@ -213,6 +258,7 @@ function Header() {
         </Typography>
         <SlaChip />
       </Box>
+      <Box sx={{ mt: 1 }}><Complainant /></Box>
     </Box>
   );
 }
@@ -226,6 +272,7 @@ export const ComplaintShow = () => {
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="app.complaint.tabs.form"><FormValues /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.complaint.tabs.decisions" data-testid="tab-decisions"><Decisions /></TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.complaint.tabs.replies" data-testid="tab-replies"><Replies /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.complaint.tabs.timeline"><Timeline /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.complaint.tabs.sla" data-testid="tab-sla"><Clocks /></TabbedShowLayout.Tab>
       </TabbedShowLayout>

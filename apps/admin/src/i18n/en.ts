@@ -203,8 +203,11 @@ export const en: Messages = {
       remaining: '%{days}d %{hours}h %{minutes}m', remaining_working: '%{days} working days %{hours}h %{minutes}m', overdue_by: 'over by ',
     },
     complaint: {
+      complainant: 'Complainant', masked: 'personal data hidden', no_replies: 'No reply sent yet', pending_reply: 'Reply waiting for a manager',
+      note: 'Internal note', note_text: 'Note (staff only)', do_note: 'Add note', approve: 'Approve the reply', do_approve: 'Approve and send', do_reject: 'Send back',
+      approval_comment: 'Comment', no_extendable: 'This complaint\'s SLA plan allows no extension', extension_steps: 'extendable to %{steps}',
       event_details: 'Details',
-      tabs: { form: 'Registration', decisions: 'Why', timeline: 'Timeline', sla: 'Deadlines' },
+      tabs: { replies: 'Replies', form: 'Registration', decisions: 'Why', timeline: 'Timeline', sla: 'Deadlines' },
       no_events: 'No events yet', no_decisions: 'No decisions recorded', no_clocks: 'No deadlines', holiday_data_missing: 'No holiday data for %{years}: the due time may be wrong', why: 'Why this %{decision}',
       policy_version: 'Decided by policy version %{version}', outcome: 'Outcome', defaulted: 'No rule matched: the default applied', matched: 'Matched rules: %{rows}',
       actions: 'Actions', closed: 'This complaint is closed', transition: 'Change state', do_transition: 'Change', assign: 'Assign', do_assign: 'Assign',

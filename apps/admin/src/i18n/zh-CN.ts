@@ -204,8 +204,11 @@ export const zhCN = {
       remaining: '%{days}天%{hours}小时%{minutes}分', remaining_working: '%{days}个工作日%{hours}小时%{minutes}分', overdue_by: '超出 ',
     },
     complaint: {
+      complainant: '投诉人', masked: '个人信息已隐去', no_replies: '尚未答复客户', pending_reply: '待经理审批的答复',
+      note: '内部备注', note_text: '备注内容（仅内部可见）', do_note: '添加备注', approve: '审批答复', do_approve: '批准并发送', do_reject: '退回',
+      approval_comment: '审批意见', no_extendable: '此投诉的时限方案不允许延期', extension_steps: '可延至 %{steps}',
       event_details: '详细数据',
-      tabs: { form: '登记信息', decisions: '判定说明', timeline: '处理记录', sla: '时限' },
+      tabs: { replies: '答复', form: '登记信息', decisions: '判定说明', timeline: '处理记录', sla: '时限' },
       no_events: '暂无处理记录', no_decisions: '暂无判定记录', no_clocks: '暂无时限', holiday_data_missing: '缺少 %{years} 年节假日数据，时限可能不准', why: '为什么是这个%{decision}',
       policy_version: '依据策略版本 %{version}', outcome: '结果', defaulted: '没有规则命中，采用默认结果', matched: '命中规则：%{rows}',
       actions: '处理操作', closed: '此投诉已结案', transition: '变更状态', do_transition: '变更', assign: '分派', do_assign: '分派',

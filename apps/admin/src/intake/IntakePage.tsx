@@ -79,10 +79,14 @@ export function IntakePage() {
       const result = await submit({ type, channel, title, text, requestedRemedy, customer, form: formValues() });
       setCreated(result?.complaint ?? result);
       notify('app.intake.created', { type: 'success', messageArgs: { number: numberOf(result) } });
+      // The next complaint is another customer's: everything is cleared but the channel (the agent's line).
       setForm({});
       setText('');
       setTitle('');
       setRequestedRemedy('');
+      setCustomer({ name: '', phone: '' });
+      setType('');
+      setProblems({});
     } catch (error) {
       if (error instanceof GraphQLRequestError) {
         const byField: typeof problems = {};
