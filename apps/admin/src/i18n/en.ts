@@ -184,6 +184,9 @@ export const en: Messages = {
       expect_short: { valid: 'valid', invalidReason: 'reason', severity: 'severity', department: 'department', slaPolicy: 'SLA' },
     },
     publishing: {
+      live: 'live', draft: 'Draft', transfer_title: 'Export / import the policy', transfer_help: 'Download a version as JSON; an imported JSON file goes into the draft and is live only once published.',
+      export: 'Export JSON', import: 'Import JSON into the draft', import_not_json: 'The file is not valid JSON: %{message}', imported: 'Imported into the draft',
+      import_valid: 'Imported into the draft; it checks out and can be published', import_problems: 'Imported into the draft with %{smart_count} problem(s) to fix',
       steps: { check: 'Validate & test', simulate: 'Simulate', publish: 'Publish' },
       check_title: '1. Validate the draft and run the tests', check_help: 'Problems show where they are; failing tests block publishing', check: 'Validate and test',
       no_problems: 'The draft is valid', problems: '%{smart_count} problem found |||| %{smart_count} problems found',

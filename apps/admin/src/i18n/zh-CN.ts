@@ -185,6 +185,9 @@ export const zhCN = {
       expect_short: { valid: '有效', invalidReason: '无效原因', severity: '严重程度', department: '部门', slaPolicy: '时限' },
     },
     publishing: {
+      live: '当前生效', draft: '草稿', transfer_title: '导出 / 导入策略', transfer_help: '把某个版本下载为 JSON 文件；导入的 JSON 文件只进入草稿，发布后才生效。',
+      export: '导出 JSON', import: '导入 JSON 到草稿', import_not_json: '文件不是有效的 JSON：%{message}', imported: '已导入到草稿',
+      import_valid: '已导入草稿，校验通过，可以发布', import_problems: '已导入草稿，但有 %{smart_count} 个问题需要修改',
       steps: { check: '校验与测试', simulate: '模拟', publish: '发布' },
       check_title: '1. 校验草稿并运行测试', check_help: '发现的问题会标明位置；测试未通过时不能发布', check: '校验并测试',
       no_problems: '草稿校验通过', problems: '发现 %{smart_count} 个问题',
