@@ -97,4 +97,13 @@ describe.each(testDatabases())('demo tenant history on %s', (db) => {
     expect(severity.trace.op).toBe('contains_any');
     expect((severity.trace as { matched?: string[] }).matched).toEqual(expect.arrayContaining(['媒体', '曝光']));
   });
+
+  it('lists one customer\'s history (complaints filter by customerId)', async () => {
+    const [{ customer_id: customerId, n }] = await t.dataSource.query('SELECT customer_id, COUNT(*) AS n FROM complaint GROUP BY customer_id ORDER BY COUNT(*) DESC, customer_id LIMIT 1');
+    const data = await t.gqlOk<{ complaints: { totalCount: number; edges: { node: { complainant: { customerId: string } } }[] } }>(
+      'query($c: ID) { complaints(first: 50, filter: { customerId: $c }) { totalCount edges { node { complainant { customerId } } } } }', { c: customerId }, manager);
+    expect(data.complaints.totalCount).toBe(Number(n));
+    expect(Number(n)).toBeGreaterThan(1);
+    expect(data.complaints.edges.every((e) => e.node.complainant.customerId === customerId)).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@ import { namedType } from '../graphql/schema';
 import { localized } from '../i18n/locale';
 import { SlaChip } from './SlaChip';
 import { useInstantFormat, usePolicyNames } from './display';
+import { BulkAssignButton, QueueViews } from './QueueViews';
 
 const ListErrorFromContext = () => <ErrorNotice error={useListContext().error} />;
 
@@ -40,8 +41,9 @@ export const ComplaintList = () => {
       error={<ListErrorFromContext />}
       queryOptions={{ onError: () => undefined }}
       exporter={false}
+      aside={<QueueViews />}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false} rowSx={() => ({ cursor: 'pointer' })} data-testid="complaint-list">
+      <Datagrid rowClick="show" bulkActionButtons={<BulkAssignButton />} rowSx={() => ({ cursor: 'pointer' })} data-testid="complaint-list">
         <TextField source="number" label="resources.complaints.fields.number" />
         <FunctionField label="resources.complaints.fields.title" render={(r: any) => r.title ?? (r.text ? String(r.text).slice(0, 40) : '')} />
         <FunctionField label="resources.complaints.fields.type" render={(r: any) => names.type(r.type) || localized(r.typeName, locale === 'en' ? 'en' : 'zh-CN')} />

@@ -236,6 +236,38 @@ function Replies() {
   );
 }
 
+/** The customer's other complaints (their history), newest first. */
+function CustomerHistory() {
+  const record = useRecordContext<any>();
+  const translate = useTranslate();
+  const names = usePolicyNames();
+  const when = useInstantFormat();
+  const customerId = record?.complainant?.customerId;
+  const history = useQuery({
+    queryKey: ['customerHistory', customerId],
+    enabled: !!customerId,
+    queryFn: () => callOperation<any>('query', 'complaints', { first: 50, filter: { customerId } }, { selection: '{ totalCount edges { node { id number title state type receivedAt } } }' }),
+  });
+  if (history.isPending) return <CircularProgress size={20} />;
+  if (history.error) return <Alert severity="error">{(history.error as Error).message}</Alert>;
+  const rows = (history.data?.edges ?? []).map((e: any) => e.node);
+  return (
+    <Table size="small" data-testid="customer-history">
+      <TableBody>
+        {rows.map((c: any) => (
+          <TableRow key={c.id} selected={c.id === record.id}>
+            <TableCell><a href={`#/complaints/${encodeURIComponent(c.id)}/show`}>{c.number}</a></TableCell>
+            <TableCell>{when(c.receivedAt)}</TableCell>
+            <TableCell>{names.type(c.type)}</TableCell>
+            <TableCell>{c.title}</TableCell>
+            <TableCell>{translate(`app.enum.${c.state}`, { _: c.state })}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
 function Header() {
   const record = useRecordContext<any>();
   const translate = useTranslate();
@@ -274,6 +306,7 @@ export const ComplaintShow = () => {
         <TabbedShowLayout.Tab label="app.complaint.tabs.decisions" data-testid="tab-decisions"><Decisions /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.complaint.tabs.replies" data-testid="tab-replies"><Replies /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.complaint.tabs.timeline"><Timeline /></TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.complaint.tabs.customer" data-testid="tab-customer"><CustomerHistory /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.complaint.tabs.sla" data-testid="tab-sla"><Clocks /></TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

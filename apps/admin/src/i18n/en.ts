@@ -210,7 +210,7 @@ export const en: Messages = {
       note: 'Internal note', note_text: 'Note (staff only)', do_note: 'Add note', approve: 'Approve the reply', do_approve: 'Approve and send', do_reject: 'Send back',
       approval_comment: 'Comment', no_extendable: 'This complaint\'s SLA plan allows no extension', extension_steps: 'extendable to %{steps}',
       event_details: 'Details',
-      tabs: { replies: 'Replies', form: 'Registration', decisions: 'Why', timeline: 'Timeline', sla: 'Deadlines' },
+      tabs: { customer: 'Customer history', replies: 'Replies', form: 'Registration', decisions: 'Why', timeline: 'Timeline', sla: 'Deadlines' },
       no_events: 'No events yet', no_decisions: 'No decisions recorded', no_clocks: 'No deadlines', holiday_data_missing: 'No holiday data for %{years}: the due time may be wrong', why: 'Why this %{decision}',
       policy_version: 'Decided by policy version %{version}', outcome: 'Outcome', defaulted: 'No rule matched: the default applied', matched: 'Matched rules: %{rows}',
       actions: 'Actions', closed: 'This complaint is closed', transition: 'Change state', do_transition: 'Change', assign: 'Assign', do_assign: 'Assign',
@@ -319,6 +319,11 @@ export const en: Messages = {
       aggregate_sameCauseCustomers30d: 'Different customers with the same cause in 30 days', complaint_unsatisfiedCount: 'Times unsatisfied',
     },
     invalid_reason: { is_suggestion: 'A suggestion, not a complaint', malicious: 'Malicious complaint', no_clear_demand: 'No clear content or demand', manual: 'Found invalid by a person' },
+    queue: {
+      views: 'Views', mine: 'My complaints', due_soon: 'Due soon', overdue: 'Overdue', awaiting_approval: 'Awaiting approval', open: 'Open',
+      bulk_assign: 'Assign', bulk_assign_title: 'Assign the %{smart_count} selected complaint(s)', bulk_done: '%{done} complaint(s) assigned',
+      bulk_partly: '%{done} assigned, %{failed} could not be: %{reason}',
+    },
     args: {
       note: 'Note', version: 'Version', from: 'From version', to: 'To version', comment: 'Comment', assignee: 'Assignee', assigneeEmail: 'Assignee e-mail',
       reason: 'Reason', days: 'Days', limit: 'Limit', satisfied: 'Customer satisfied (true/false)', result: 'Result', toVersion: 'Target version',
@@ -340,7 +345,7 @@ export const en: Messages = {
       delivery: { sent: 'Message sent', dead: 'Message failed (given up)' }, customer: { replied: 'Customer wrote' }, policy: { fault: 'Policy fault (defaults used)' }, sla: { holiday_data_missing: 'No holiday data: check the deadline', breached: 'Overdue', warning: 'Due soon' }, finding: { recorded: 'Finding recorded' },
     },
     filters: {
-      assigneeId: 'Assignee', receivedFrom: 'Received from', receivedTo: 'Received until', open: 'Open only', text: 'Search',
+      customerId: 'Customer', assigneeId: 'Assignee', receivedFrom: 'Received from', receivedTo: 'Received until', open: 'Open only', text: 'Search',
       state: 'State', severity: 'Severity', department: 'Department', type: 'Type', channel: 'Channel', assignee: 'Assignee', slaStatus: 'SLA status',
       number: 'Number', from: 'From', to: 'To',
     },

@@ -211,7 +211,7 @@ export const zhCN = {
       note: '内部备注', note_text: '备注内容（仅内部可见）', do_note: '添加备注', approve: '审批答复', do_approve: '批准并发送', do_reject: '退回',
       approval_comment: '审批意见', no_extendable: '此投诉的时限方案不允许延期', extension_steps: '可延至 %{steps}',
       event_details: '详细数据',
-      tabs: { replies: '答复', form: '登记信息', decisions: '判定说明', timeline: '处理记录', sla: '时限' },
+      tabs: { customer: '客户历史', replies: '答复', form: '登记信息', decisions: '判定说明', timeline: '处理记录', sla: '时限' },
       no_events: '暂无处理记录', no_decisions: '暂无判定记录', no_clocks: '暂无时限', holiday_data_missing: '缺少 %{years} 年节假日数据，时限可能不准', why: '为什么是这个%{decision}',
       policy_version: '依据策略版本 %{version}', outcome: '结果', defaulted: '没有规则命中，采用默认结果', matched: '命中规则：%{rows}',
       actions: '处理操作', closed: '此投诉已结案', transition: '变更状态', do_transition: '变更', assign: '分派', do_assign: '分派',
@@ -320,6 +320,11 @@ export const zhCN = {
       aggregate_sameCauseCustomers30d: '近30天同原因投诉的不同客户数', complaint_unsatisfiedCount: '不满意次数',
     },
     invalid_reason: { is_suggestion: '属于建议而非投诉', malicious: '恶意投诉', no_clear_demand: '无明确投诉内容与诉求', manual: '人工判定无效' },
+    queue: {
+      views: '视图', mine: '我的投诉', due_soon: '即将超时', overdue: '已超时', awaiting_approval: '待审批', open: '未结案',
+      bulk_assign: '批量分派', bulk_assign_title: '分派选中的 %{smart_count} 条投诉', bulk_done: '已分派 %{done} 条投诉',
+      bulk_partly: '已分派 %{done} 条，%{failed} 条未能分派：%{reason}',
+    },
     args: {
       note: '说明', version: '版本号', from: '起始版本', to: '目标版本', comment: '备注', assignee: '处理人', assigneeEmail: '处理人邮箱',
       reason: '原因', days: '天数', limit: '数量上限', satisfied: '客户满意（true/false）', result: '回访结果', toVersion: '目标版本',
@@ -341,7 +346,7 @@ export const zhCN = {
       delivery: { sent: '消息已发送', dead: '消息发送失败（已放弃）' }, customer: { replied: '客户来信' }, policy: { fault: '策略配置故障（已采用默认设置）' }, sla: { holiday_data_missing: '缺少节假日数据，时限需核对', breached: '已超时', warning: '即将超时' }, finding: { recorded: '记录调查结论' },
     },
     filters: {
-      assigneeId: '处理人', receivedFrom: '受理时间起', receivedTo: '受理时间止', open: '仅未结案', text: '搜索',
+      customerId: '客户', assigneeId: '处理人', receivedFrom: '受理时间起', receivedTo: '受理时间止', open: '仅未结案', text: '搜索',
       state: '状态', severity: '严重程度', department: '部门', type: '类型', channel: '渠道', assignee: '处理人', slaStatus: '时限状态',
       number: '编号', from: '起始日期', to: '截止日期',
     },

@@ -108,6 +108,7 @@ export class ComplaintService {
     if (f.receivedFrom) qb.andWhere('c.received_at >= :from', { from: f.receivedFrom });
     if (f.receivedTo) qb.andWhere('c.received_at < :to', { to: f.receivedTo });
     if (f.slaStatus?.length) qb.andWhere('c.sla_status IN (:...slaStatus)', { slaStatus: f.slaStatus });
+    if (f.customerId) qb.andWhere('c.customer_id = :customerId', { customerId: f.customerId });
     if (f.text) {
       const like = `%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
       qb.andWhere("(c.number LIKE :like ESCAPE '\\' OR c.title LIKE :like ESCAPE '\\' OR c.text LIKE :like ESCAPE '\\')", { like });
