@@ -22,8 +22,11 @@ const SCALE = Number(process.env.REDRESS_TIMING_COMPLAINTS ?? 0);
 const ROLES = ['admin', 'manager', 'agent', 'handler', 'analyst'] as const;
 /** Workflow values a person must never read raw (the state and SLA status names). */
 const RAW_VALUES = ['in_progress', 'waiting_customer', 'invalid_closed', 'awaiting_approval', 'follow_up', 'on_time', 'at_risk', 'breached', 'customer_service'];
-/** Screens where policy keys are identifiers the administrator edits (a rule's `state` values, department keys). */
-const KEY_SCREENS = /^#\/(complaintTypes|fields|channels|departments|teams|severityLevels|calendars|holidaySchedules|slaPolicies|escalations|incidentRules|templates|notices|findingCodes|policySettings|rules|tests|publishing|policyVersions|plugins|auditLog|deliveries)/;
+/**
+ * Screens where keys are identifiers the administrator edits or integrates with (a rule's `state` values, department
+ * keys, webhook topics such as `sla.breached`): there the raw-value check does not apply, the key check does.
+ */
+const KEY_SCREENS = /^#\/(complaintTypes|fields|channels|departments|teams|severityLevels|calendars|holidaySchedules|slaPolicies|escalations|incidentRules|templates|notices|findingCodes|policySettings|rules|tests|publishing|policyVersions|plugins|auditLog|deliveries|notification-settings)/;
 const UNTRANSLATED = /\b(?:app|resources|ra)\.[A-Za-z_]+(?:\.[A-Za-z_$]+)+/g;
 
 let t: TestApp;
@@ -138,6 +141,15 @@ describe('each demo role\'s day in Chinese', () => {
         await page.getByTestId('complaint-list').locator('tbody tr').first().click();
         await page.getByTestId('complaint-header').waitFor();
         await settle(page);
+        // Roles that work with complainants read the name and phone; others get them masked, never a raw key.
+        const complainant = await page.getByTestId('complainant').innerText();
+        if (['admin', 'manager', 'handler', 'agent'].includes(role)) expect(complainant).toMatch(/1\d{10}/);
+        else expect(complainant).not.toMatch(/1\d{10}/);
+        // Action forms only for what the role may do: nobody but a manager or admin sees the approval form, analysts none.
+        const actions = await page.getByTestId('complaint-actions').innerText();
+        if (role === 'analyst') expect(await page.locator('[data-testid^="action-"]').count()).toBe(0);
+        if (role === 'handler' || role === 'agent') expect(await page.getByTestId('action-approve').count()).toBe(0);
+        expect(actions).not.toContain('app.');
         const tabs = page.getByRole('tab');
         for (let i = 0; i < (await tabs.count()); i++) {
           const tabStarted = Date.now();
