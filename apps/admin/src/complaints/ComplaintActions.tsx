@@ -10,6 +10,10 @@ import { renderTemplate } from '../policy/templates/variables';
 import { CausePredictionCard } from './CausePrediction';
 import { useAssignableUsers, usePublishedPolicy } from './publishedPolicy';
 import { useInstantFormat } from './display';
+import type { Complaint } from '../graphql/generated';
+
+/** The complaint of the page: the actions render only once it is loaded (ComplaintActions returns null before). */
+const useComplaint = () => useRecordContext<Complaint>() as Complaint;
 
 /**
  * Who may use which action (the API's @Roles on the mutation behind it), and in which states it applies: a form
@@ -81,7 +85,7 @@ function ActionForm({ testId, operation, children, label, disabled, running, err
 
 /** Next state: only the transitions the workflow allows this caller from the current state. */
 function TransitionAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   const [to, setTo] = useState('');
   const [comment, setComment] = useState('');
@@ -101,7 +105,7 @@ function TransitionAction({ onDone }: { onDone: () => void }) {
 
 /** Department and/or handler; a reassignment needs a reason (the API says so when it is missing). */
 function AssignAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   // The published policy's departments and the assignable people: both readable by every role that assigns.
   const departments = usePublishedPolicy().data?.departments ?? [];
@@ -131,7 +135,7 @@ function AssignAction({ onDone }: { onDone: () => void }) {
 
 /** Reply from a template: pick one, the variables are filled from the complaint, edit, send. */
 function ReplyAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   // Replies are rendered by the API from the published templates: offer those (handlers may not read the draft).
   const templates = usePublishedPolicy().data?.templates ?? [];
@@ -142,8 +146,8 @@ function ReplyAction({ onDone }: { onDone: () => void }) {
   const [rootCause, setRootCause] = useState('');
   const action = useAction(onDone);
   const values: Record<string, string | undefined> = {
-    'complaint.number': record?.number, 'complaint.text': record?.text, 'complaint.reference': record?.reference,
-    'customer.name': record?.complainant?.name ?? record?.customer?.name, 'complaint.receivedAt': record?.receivedAt,
+    'complaint.number': record?.number, 'complaint.text': record?.text, 'complaint.reference': record?.reference ?? undefined,
+    'customer.name': record?.complainant?.name ?? undefined, 'complaint.receivedAt': record?.receivedAt,
   };
   const choose = (key: string) => {
     setTemplateKey(key);
@@ -174,7 +178,7 @@ const FOLLOW_UP_METHODS = ['phone', 'sms', 'email', 'visit', 'app'] as const;
 
 /** 回访: satisfied or not, a 1–5 score, how the customer was reached. */
 function FollowUpAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   const [satisfied, setSatisfied] = useState('');
   const [score, setScore] = useState('');
@@ -204,7 +208,7 @@ function FollowUpAction({ onDone }: { onDone: () => void }) {
 
 /** Extension of one of the complaint's own SLA clocks, with the reason the customer will be told. */
 function ExtendAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   const clocks = useQuery({
     queryKey: ['slaClockTargets', record?.id],
@@ -243,7 +247,7 @@ function ExtendAction({ onDone }: { onDone: () => void }) {
  * the complaint's version lacks or the caller's role may not record.
  */
 function FindingAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   const codes = useQuery({
     queryKey: ['findingCodes'],
@@ -271,14 +275,16 @@ function FindingAction({ onDone }: { onDone: () => void }) {
 
 /** A manager approves (sends) or sends back the reply a handler proposed for a complaint that needs approval. */
 function ApproveAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   const [comment, setComment] = useState('');
   const action = useAction(onDone);
   const decide = (approve: boolean) => action.run(() => callOperation('mutation', approve ? 'approveComplaintReply' : 'rejectComplaintReply', { id: record.id, comment: comment || undefined }, { selection: '{ id state }' }));
   return (
     <ActionForm testId="action-approve" operation="approveComplaintReply" label="app.complaint.do_approve" {...action} onSubmit={() => decide(true)}>
-      {record.pendingReply?.body && <Alert severity="info" icon={false} sx={{ whiteSpace: 'pre-wrap' }}>{record.pendingReply.body}</Alert>}
+      {(record.pendingReply as { body?: string } | null)?.body && (
+        <Alert severity="info" icon={false} sx={{ whiteSpace: 'pre-wrap' }}>{(record.pendingReply as { body: string }).body}</Alert>
+      )}
       <TextField size="small" name="approvalComment" label={translate('app.complaint.approval_comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
       <Box><Button size="small" color="warning" disabled={action.running} onClick={() => decide(false)} data-testid="reject-reply">{translate('app.complaint.do_reject')}</Button></Box>
     </ActionForm>
@@ -287,7 +293,7 @@ function ApproveAction({ onDone }: { onDone: () => void }) {
 
 /** An internal note: on the timeline for staff, never sent to the customer. */
 function NoteAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   const [text, setText] = useState('');
   const action = useAction(() => { setText(''); onDone(); });
@@ -301,7 +307,7 @@ function NoteAction({ onDone }: { onDone: () => void }) {
 
 /** What the caller can do with the complaint: only the actions their role may use in its current state. */
 export function ComplaintActions({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Complaint>();
   const translate = useTranslate();
   const { permissions: role } = usePermissions<string>();
   if (!record) return null;

@@ -11,19 +11,21 @@ import { callOperation, OperationUnavailableError } from '../graphql/schema';
 import { NotAvailable } from '../common/OperationGate';
 import { ComplaintActions } from './ComplaintActions';
 import { fieldLabels, usePublishedPolicy } from './publishedPolicy';
-import { isIsoInstant, TraceExplanation, useInstantFormat, usePolicyNames } from './display';
+import { isIsoInstant, TraceExplanation, useInstantFormat, usePolicyNames, type TraceNode } from './display';
+import type { Complaint, ComplaintConnection, Decision, TimelineEvent } from '../graphql/generated';
 
 const ShowError = () => <ErrorNotice error={useShowContext().error} />;
 
 function FormValues() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Complaint>();
   const translate = useTranslate();
   const form: Record<string, unknown> = typeof record?.form === 'string' ? JSON.parse(record.form) : record?.form ?? {};
   // Form values are stored by field key; the labels come from the published policy (readable by every role here).
   const labels = fieldLabels(usePublishedPolicy().data);
   const names = usePolicyNames();
   const when = useInstantFormat();
-  const basics = ['number', 'title', 'text', 'channel', 'requestedRemedy', 'reference', 'receivedAt', 'state'];
+  const basics = ['number', 'title', 'text', 'channel', 'requestedRemedy', 'reference', 'receivedAt', 'state'] as const;
+  const fields: Partial<Record<(typeof basics)[number], unknown>> = record ?? {};
   // Keys and instants in the reader's words: the channel's name, the state, the time in the tenant's zone.
   const shown = (k: string, v: unknown): string =>
     k === 'channel' ? names.channel(v) : k === 'state' ? translate(`app.enum.${v}`, { _: String(v) }) : isIsoInstant(v) ? when(v) : String(v);
@@ -32,8 +34,8 @@ function FormValues() {
   return (
     <Table size="small" data-testid="complaint-form-values">
       <TableBody>
-        {basics.filter((k) => record?.[k] !== undefined && typeof record[k] !== 'object').map((k) => (
-          <TableRow key={k}><TableCell sx={{ width: 200, fontWeight: 500 }}>{translate(`resources.complaints.fields.${k}`)}</TableCell><TableCell>{shown(k, record[k])}</TableCell></TableRow>
+        {basics.filter((k) => fields[k] !== undefined && fields[k] !== null && typeof fields[k] !== 'object').map((k) => (
+          <TableRow key={k}><TableCell sx={{ width: 200, fontWeight: 500 }}>{translate(`resources.complaints.fields.${k}`)}</TableCell><TableCell>{shown(k, fields[k])}</TableCell></TableRow>
         ))}
         {Object.entries(form).map(([k, v]) => (
           <TableRow key={k}><TableCell sx={{ fontWeight: 500 }}>{localized(labels[k]) || k}</TableCell><TableCell>{formValue(k, v)}</TableCell></TableRow>
@@ -44,9 +46,9 @@ function FormValues() {
 }
 
 function Timeline() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Complaint>();
   const translate = useTranslate();
-  const events: any[] = record?.timeline ?? [];
+  const events: TimelineEvent[] = record?.timeline ?? [];
   const when = useInstantFormat();
   const summary = useEventSummary();
   if (!events.length) return <Typography color="text.secondary">{translate('app.complaint.no_events')}</Typography>;
@@ -55,10 +57,10 @@ function Timeline() {
       {events.map((event, i) => (
         <Box key={event.id ?? i} sx={{ borderLeft: '3px solid', borderColor: 'primary.light', pl: 2, py: 0.5 }}>
           <Typography variant="caption" color="text.secondary">
-            {when(event.at ?? event.createdAt)} {event.actorRole ? translate(`app.roles.${event.actorRole}`, { _: event.actorRole }) : ''}
+            {when(event.at)} {event.actorRole ? translate(`app.roles.${event.actorRole}`, { _: event.actorRole }) : ''}
           </Typography>
-          <Typography variant="body2"><b>{translate(`app.event.${event.type ?? event.kind}`, { _: event.type ?? event.kind ?? '' })}</b> {summary(event)}</Typography>
-          {event.data && typeof event.data === 'object' && Object.keys(event.data).length > 0 && (
+          <Typography variant="body2"><b>{translate(`app.event.${event.type}`, { _: event.type })}</b> {summary(event)}</Typography>
+          {Object.keys((event.data as Record<string, unknown> | null) ?? {}).length > 0 && (
             <details><summary><Typography variant="caption" color="text.secondary" component="span">{translate('app.complaint.event_details')}</Typography></summary><ResultView value={event.data} depth={2} /></details>
           )}
         </Box>
@@ -113,9 +115,9 @@ function OutcomeText({ decision, record }: { decision: any; record: any }) {
 
 /** "Why 紧急, why this department": each decision with the rule set, the row that matched and the explanation, as recorded at the time. */
 function Decisions() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Complaint>();
   const translate = useTranslate();
-  const decisions: any[] = record?.decisions ?? [];
+  const decisions: Decision[] = record?.decisions ?? [];
   if (!decisions.length) return <Typography color="text.secondary">{translate('app.complaint.no_decisions')}</Typography>;
   return (
     <Grid container spacing={2} data-testid="decisions">
@@ -150,12 +152,12 @@ function Decisions() {
 
 /** The complaint's SLA clocks (`slaClocks`), read when the tab opens. */
 function Clocks() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Complaint>();
   const translate = useTranslate();
   const clocks = useQuery({
     queryKey: ['slaClocks', record?.id],
     enabled: !!record?.id,
-    queryFn: () => callOperation<SlaClockLike[]>('query', 'slaClocks', { complaintId: record.id }, { depth: 1 }),
+    queryFn: () => callOperation<SlaClockLike[]>('query', 'slaClocks', { complaintId: record?.id }, { depth: 1 }),
   });
   if (clocks.error instanceof OperationUnavailableError) return <NotAvailable operations={['slaClocks']} />;
   if (clocks.isPending) return <CircularProgress size={20} />;
@@ -193,7 +195,7 @@ function ClockRows({ clocks, now }: { clocks: SlaClockLike[]; now: Date }) {
 
 /** The complainant as the API returns them to the caller's role (masked for roles without personal data). */
 function Complainant() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Complaint>();
   const translate = useTranslate();
   const who = record?.complainant;
   if (!who) return null;
@@ -208,12 +210,12 @@ function Complainant() {
 
 /** The replies sent to the customer, with their text. */
 function Replies() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Complaint>();
   const translate = useTranslate();
   const names = usePolicyNames();
   const when = useInstantFormat();
-  const replies: any[] = record?.replies ?? [];
-  const pending = record?.pendingReply;
+  const replies = record?.replies ?? [];
+  const pending = record?.pendingReply as { body?: string } | null | undefined;
   if (!replies.length && !pending) return <Typography color="text.secondary">{translate('app.complaint.no_replies')}</Typography>;
   return (
     <Stack spacing={2} data-testid="replies">
@@ -238,7 +240,7 @@ function Replies() {
 
 /** The customer's other complaints (their history), newest first. */
 function CustomerHistory() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Complaint>();
   const translate = useTranslate();
   const names = usePolicyNames();
   const when = useInstantFormat();
@@ -246,16 +248,16 @@ function CustomerHistory() {
   const history = useQuery({
     queryKey: ['customerHistory', customerId],
     enabled: !!customerId,
-    queryFn: () => callOperation<any>('query', 'complaints', { first: 50, filter: { customerId } }, { selection: '{ totalCount edges { node { id number title state type receivedAt } } }' }),
+    queryFn: () => callOperation<ComplaintConnection>('query', 'complaints', { first: 50, filter: { customerId } }, { selection: '{ totalCount edges { node { id number title state type receivedAt } } }' }),
   });
   if (history.isPending) return <CircularProgress size={20} />;
   if (history.error) return <Alert severity="error">{(history.error as Error).message}</Alert>;
-  const rows = (history.data?.edges ?? []).map((e: any) => e.node);
+  const rows = (history.data?.edges ?? []).map((e) => e.node);
   return (
     <Table size="small" data-testid="customer-history">
       <TableBody>
-        {rows.map((c: any) => (
-          <TableRow key={c.id} selected={c.id === record.id}>
+        {rows.map((c) => (
+          <TableRow key={c.id} selected={c.id === record?.id}>
             <TableCell><a href={`#/complaints/${encodeURIComponent(c.id)}/show`}>{c.number}</a></TableCell>
             <TableCell>{when(c.receivedAt)}</TableCell>
             <TableCell>{names.type(c.type)}</TableCell>
@@ -269,7 +271,7 @@ function CustomerHistory() {
 }
 
 function Header() {
-  const record = useRecordContext<any>();
+  const record = useRecordContext<Complaint>();
   const translate = useTranslate();
   const names = usePolicyNames();
   const when = useInstantFormat();

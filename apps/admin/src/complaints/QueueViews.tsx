@@ -39,7 +39,7 @@ export function BulkAssignButton() {
   const { permissions: role } = usePermissions<string>();
   const { selectedIds, refetch } = useListContext();
   const unselectAll = useUnselectAll('complaints');
-  const { data: users = [] } = useAssignableUsers();
+  const { data: users = [] } = useAssignableUsers(ASSIGNERS.includes(role ?? ''));
   const [open, setOpen] = useState(false);
   const [assigneeId, setAssigneeId] = useState('');
   const [reason, setReason] = useState('');
