@@ -1,4 +1,4 @@
-import { Datagrid, FunctionField, List, SearchInput, SelectInput, TextField, TextInput, useListContext, useLocaleState, useTranslate } from 'react-admin';
+import { Datagrid, FunctionField, usePermissions, List, SearchInput, SelectInput, TextField, TextInput, useListContext, useLocaleState, useTranslate } from 'react-admin';
 import { ErrorNotice } from '../common/ListError';
 import { useSchema } from '../graphql/useOperations';
 import { namedType } from '../graphql/schema';
@@ -33,6 +33,9 @@ export const ComplaintList = () => {
   const translate = useTranslate();
   const names = usePolicyNames();
   const when = useInstantFormat();
+  // Rows are selectable only for the roles that may assign (the one bulk action).
+  const { permissions: role } = usePermissions<string>();
+  const bulk = ['admin', 'manager', 'handler'].includes(role ?? '') ? <BulkAssignButton /> : false;
   return (
     <List
       perPage={25}
@@ -43,7 +46,7 @@ export const ComplaintList = () => {
       exporter={false}
       aside={<QueueViews />}
     >
-      <Datagrid rowClick="show" bulkActionButtons={<BulkAssignButton />} rowSx={() => ({ cursor: 'pointer' })} data-testid="complaint-list">
+      <Datagrid rowClick="show" bulkActionButtons={bulk} rowSx={() => ({ cursor: 'pointer' })} data-testid="complaint-list">
         <TextField source="number" label="resources.complaints.fields.number" />
         <FunctionField label="resources.complaints.fields.title" render={(r: any) => r.title ?? (r.text ? String(r.text).slice(0, 40) : '')} />
         <FunctionField label="resources.complaints.fields.type" render={(r: any) => names.type(r.type) || localized(r.typeName, locale === 'en' ? 'en' : 'zh-CN')} />
