@@ -56,6 +56,8 @@ export interface ExplainedTrace {
 
 const KEEP_TEXT = 40;
 const MAX_NODES = 200;
+/** Facts that hold the complainant's own words: never copied into a decision, whatever their length. */
+const FREE_TEXT = /(^|\.)(text|title|requestedRemedy|comment|body)$/;
 
 /**
  * The structured trace of a matched row, for a console to explain "why" in the user's language instead of the
@@ -67,7 +69,8 @@ export function explainableTrace(trace: TraceNode, normalize: (s: string) => str
   const walk = (n: TraceNode): ExplainedTrace => {
     budget -= 1;
     const out: ExplainedTrace = { op: n.op };
-    if (typeof n.value === 'string' && n.value.length > KEEP_TEXT) out.textLength = n.value.length;
+    const freeText = n.op === 'var' && FREE_TEXT.test(String(n.args?.[0]?.value ?? ''));
+    if (typeof n.value === 'string' && (n.value.length > KEEP_TEXT || freeText)) out.textLength = n.value.length;
     else if (n.value !== undefined && (typeof n.value !== 'object' || JSON.stringify(n.value).length <= 400)) out.value = n.value;
     const args = n.args ?? [];
     const [text, list] = [args[0]?.value, args[1]?.value];

@@ -13,6 +13,13 @@ describe('explainableTrace', () => {
     expect(JSON.stringify(explained)).not.toContain('店员态度恶劣');
   });
 
+  it('never keeps the complainant\'s own words, however short', () => {
+    const result = defaultEngine.evaluate({ contains_any: [{ var: 'complaint.text' }, ['曝光']] }, { complaint: { text: '我要曝光' } }, { trace: true });
+    const explained = explainableTrace(result.trace!, normalizeText);
+    expect(explained.matched).toEqual(['曝光']);
+    expect(explained.args![0]).toEqual({ op: 'var', textLength: 4, args: [{ op: 'value', value: 'complaint.text' }] });
+  });
+
   it('keeps short values and comparisons as evaluated', () => {
     const result = defaultEngine.evaluate({ '>=': [{ var: 'customer.complaintsLast30Days' }, 2] }, { customer: { complaintsLast30Days: 3 } }, { trace: true });
     const explained = explainableTrace(result.trace!, normalizeText);
