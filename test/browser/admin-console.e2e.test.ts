@@ -355,7 +355,10 @@ describe('admin console in a browser', () => {
     await queueRow.click();
     await agent.getByTestId('complaint-number').filter({ hasText: number }).waitFor();
     const dueShown = await agent.getByTestId('complaint-due').innerText();
-    expect(dueShown).toContain(await agent.evaluate((iso) => new Date(iso).toLocaleString(), saved.resolutionDueAt));
+    // In the tenant's time zone (Asia/Shanghai: the end of a working day is 18:00 there), not the browser's (issue 20).
+    expect(dueShown).toContain(new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).format(new Date(saved.resolutionDueAt)));
     await agent.getByRole('tab', { name: '判定说明' }).click();
     const routingDecision = agent.getByTestId('decision-routing');
     await routingDecision.waitFor();
