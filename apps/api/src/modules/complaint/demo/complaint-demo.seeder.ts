@@ -10,6 +10,7 @@ import type { AppConfig } from '../../../config/config';
 import type { DemoSeeder } from '../../demo/demo-seeders';
 import { User } from '../../auth/user.entity';
 import { SlaScheduler } from '../../sla/sla.scheduler';
+import { StatsRollup } from '../../analytics/stats-rollup.service';
 import { Complaint } from '../complaint.entity';
 import { ComplaintIntakeService } from '../complaint-intake.service';
 import { ComplaintService } from '../complaint.service';
@@ -90,7 +91,18 @@ export class ComplaintDemoSeeder implements DemoSeeder {
       restore.done();
       if (sqlite) await this.dataSource.query('PRAGMA synchronous = FULL');
     }
+    // The statistics rollup may have run while the clock was moved: built again from the complaints as they are.
+    await this.rollup()?.rebuild(tenantId);
     this.logger.log(`Demo history: ${ids.size} complaints, ${plan.length - skipped} steps over 90 days in ${Date.now() - started} ms (${skipped} refused; ms by kind ${JSON.stringify(spent)})`);
+  }
+
+  /** The analytics module's rollup, when that module is part of the app. */
+  private rollup(): StatsRollup | null {
+    try {
+      return this.moduleRef.get(StatsRollup, { strict: false });
+    } catch {
+      return null;
+    }
   }
 
   /** One planned step through the service a person would have used; returns the complaint id after a submit. */
