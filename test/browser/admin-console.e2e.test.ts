@@ -330,7 +330,7 @@ describe('admin console in a browser', () => {
     await agent.getByTestId('submit-complaint').click();
     const result = agent.getByTestId('intake-result');
     await result.waitFor();
-    expect(await agent.getByTestId('result-department').innerText()).toBe('compliance');
+    expect(await agent.getByTestId('result-department').innerText()).toBe('合规与风险管理部');
     const number = await agent.getByTestId('result-number').innerText();
     await shot(agent, 'newcomer-registered');
 
@@ -346,7 +346,8 @@ describe('admin console in a browser', () => {
     await agent.goto(`${t.url}/#/complaints`);
     const queueRow = agent.getByTestId('complaint-list').locator('tr', { hasText: number });
     await queueRow.waitFor();
-    expect(await queueRow.getByTestId('row-department').innerText()).toBe('compliance');
+    // The department by its name in the reader's language (issue 20), not its key.
+    expect(await queueRow.getByTestId('row-department').innerText()).toBe('合规与风险管理部');
     expect(await queueRow.getByTestId('sla-chip').getAttribute('data-status')).toBe('on_time');
     await shot(agent, 'newcomer-queue');
 
@@ -354,12 +355,15 @@ describe('admin console in a browser', () => {
     await queueRow.click();
     await agent.getByTestId('complaint-number').filter({ hasText: number }).waitFor();
     const dueShown = await agent.getByTestId('complaint-due').innerText();
-    expect(dueShown).toContain(await agent.evaluate((iso) => new Date(iso).toLocaleString(), saved.resolutionDueAt));
+    // In the tenant's time zone (Asia/Shanghai: the end of a working day is 18:00 there), not the browser's (issue 20).
+    expect(dueShown).toContain(new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).format(new Date(saved.resolutionDueAt)));
     await agent.getByRole('tab', { name: '判定说明' }).click();
     const routingDecision = agent.getByTestId('decision-routing');
     await routingDecision.waitFor();
     expect(await routingDecision.getByTestId('decision-row').innerText()).toContain('route-card-dispute');
-    expect(await routingDecision.getByTestId('decision-outcome').innerText()).toContain('compliance');
+    expect(await routingDecision.getByTestId('decision-outcome').innerText()).toContain('合规与风险管理部');
     await shot(agent, 'newcomer-why');
     await agent.getByRole('tab', { name: '时限' }).click();
     await agent.getByTestId('sla-clock-resolution').waitFor();
@@ -450,7 +454,8 @@ describe('admin console in a browser', () => {
     const actionsText = await actions.innerText();
     for (const raw of ['input *', 'target *', 'complaintId']) expect(actionsText).not.toContain(raw);
     await actions.getByTestId('action-transition').getByRole('combobox', { name: '目标状态' }).waitFor();
-    await actions.getByTestId('action-extend').getByRole('combobox', { name: '延期的时限' }).waitFor();
+    // The standard plan allows no extension: the form says so instead of offering deadlines the API would refuse.
+    await actions.getByTestId('no-extendable').waitFor();
     await card.getByTestId('cause-accept').click();
     await card.getByTestId('cause-confirmed').waitFor();
     expect(await card.getByTestId('cause-confirmed').innerText()).toContain('attitude');

@@ -97,6 +97,8 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
     jwtSecret: randomBytes(32).toString('base64'),
     encryptionKey: randomBytes(32).toString('base64'),
     seedDemo: false,
+    // The demo tenant without its 300 complaints of history unless a test asks (they would slow every e2e file).
+    demoComplaints: 0,
     port: 0,
     ...options.config,
   });

@@ -19,6 +19,8 @@ interface Props {
   color?: 'primary' | 'secondary' | 'error' | 'success' | 'warning';
   confirm?: string;
   testId?: string;
+  /** Arguments picked from a list instead of typed (e.g. policy versions), by argument name. */
+  choices?: Record<string, { value: string; label: string }[]>;
 }
 
 /**
@@ -26,7 +28,7 @@ interface Props {
  * the result or the API's problems. Used for publish, approve, diff, rollback and simulate, whose arguments the
  * policy API owns.
  */
-export function OperationRunner({ operation, label, fixedArgs = {}, initialArgs = {}, onDone, renderResult, color = 'primary', confirm, testId }: Props) {
+export function OperationRunner({ operation, label, fixedArgs = {}, initialArgs = {}, onDone, renderResult, color = 'primary', confirm, testId, choices = {} }: Props) {
   const translate = useTranslate();
   const notify = useNotify();
   const { schema, isPending } = useSchema();
@@ -74,11 +76,13 @@ export function OperationRunner({ operation, label, fixedArgs = {}, initialArgs 
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         {asked.map((arg) => {
           const enumValues = schema.types.get(namedType(arg.type).name ?? '')?.enumValues;
+          const listed = choices[arg.name];
           return (
             <TextField key={arg.name} size="small" label={translate(`app.args.${arg.name}`, { _: arg.name })} required={arg.type.kind === 'NON_NULL'}
-              select={!!enumValues} sx={{ minWidth: enumValues ? 180 : undefined }}
+              select={!!enumValues || !!listed} sx={{ minWidth: enumValues || listed ? 180 : undefined }}
               value={values[arg.name] ?? ''} onChange={(e) => setValues({ ...values, [arg.name]: e.target.value })} name={arg.name}>
-              {enumValues?.map((v) => <MenuItem key={v.name} value={v.name}>{translate(`app.enum.${v.name}`, { _: v.name })}</MenuItem>)}
+              {listed?.map((c) => <MenuItem key={c.value} value={c.value}>{c.label}</MenuItem>)}
+              {!listed && enumValues?.map((v) => <MenuItem key={v.name} value={v.name}>{translate(`app.enum.${v.name}`, { _: v.name })}</MenuItem>)}
             </TextField>
           );
         })}

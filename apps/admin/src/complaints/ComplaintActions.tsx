@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useNotify, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { callOperation } from '../graphql/schema';
@@ -9,6 +9,39 @@ import { localized } from '../i18n/locale';
 import { renderTemplate } from '../policy/templates/variables';
 import { CausePredictionCard } from './CausePrediction';
 import { useAssignableUsers, usePublishedPolicy } from './publishedPolicy';
+import { useInstantFormat } from './display';
+import type { Complaint } from '../graphql/generated';
+
+/** The complaint of the page: the actions render only once it is loaded (ComplaintActions returns null before). */
+const useComplaint = () => useRecordContext<Complaint>() as Complaint;
+
+/**
+ * Who may use which action (the API's @Roles on the mutation behind it), and in which states it applies: a form
+ * the caller may not submit, or that the complaint's state refuses, is not shown (issue 20 "role-aware pages").
+ */
+const ACTION_ROLES: Record<string, string[]> = {
+  assign: ['admin', 'manager', 'handler'],
+  reply: ['admin', 'manager', 'handler', 'agent'],
+  approve: ['admin', 'manager'],
+  note: ['admin', 'manager', 'handler', 'agent'],
+  followUp: ['admin', 'manager', 'handler', 'agent'],
+  extend: ['admin', 'manager', 'handler', 'agent'],
+  finding: ['admin', 'manager', 'handler', 'agent'],
+};
+const CLOSED = ['closed', 'invalid_closed'];
+export function actionsFor(role: string | undefined, record: { state?: string; approvalStatus?: string | null }): string[] {
+  const state = record.state ?? '';
+  const applies: Record<string, boolean> = {
+    assign: !CLOSED.includes(state),
+    reply: !CLOSED.includes(state) && state !== 'awaiting_approval',
+    approve: state === 'awaiting_approval' && record.approvalStatus === 'pending',
+    note: true,
+    followUp: state === 'responded' || state === 'follow_up',
+    extend: !CLOSED.includes(state),
+    finding: true,
+  };
+  return Object.keys(ACTION_ROLES).filter((action) => !!role && ACTION_ROLES[action].includes(role) && applies[action]);
+}
 
 /** Runs one complaint mutation: a busy button, the API's refusal under the inputs, a refresh when done. */
 function useAction(onDone: () => void) {
@@ -52,7 +85,7 @@ function ActionForm({ testId, operation, children, label, disabled, running, err
 
 /** Next state: only the transitions the workflow allows this caller from the current state. */
 function TransitionAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   const [to, setTo] = useState('');
   const [comment, setComment] = useState('');
@@ -72,7 +105,7 @@ function TransitionAction({ onDone }: { onDone: () => void }) {
 
 /** Department and/or handler; a reassignment needs a reason (the API says so when it is missing). */
 function AssignAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   // The published policy's departments and the assignable people: both readable by every role that assigns.
   const departments = usePublishedPolicy().data?.departments ?? [];
@@ -102,7 +135,7 @@ function AssignAction({ onDone }: { onDone: () => void }) {
 
 /** Reply from a template: pick one, the variables are filled from the complaint, edit, send. */
 function ReplyAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   // Replies are rendered by the API from the published templates: offer those (handlers may not read the draft).
   const templates = usePublishedPolicy().data?.templates ?? [];
@@ -113,8 +146,8 @@ function ReplyAction({ onDone }: { onDone: () => void }) {
   const [rootCause, setRootCause] = useState('');
   const action = useAction(onDone);
   const values: Record<string, string | undefined> = {
-    'complaint.number': record?.number, 'complaint.text': record?.text, 'complaint.reference': record?.reference,
-    'customer.name': record?.complainant?.name ?? record?.customer?.name, 'complaint.receivedAt': record?.receivedAt,
+    'complaint.number': record?.number, 'complaint.text': record?.text, 'complaint.reference': record?.reference ?? undefined,
+    'customer.name': record?.complainant?.name ?? undefined, 'complaint.receivedAt': record?.receivedAt,
   };
   const choose = (key: string) => {
     setTemplateKey(key);
@@ -145,7 +178,7 @@ const FOLLOW_UP_METHODS = ['phone', 'sms', 'email', 'visit', 'app'] as const;
 
 /** 回访: satisfied or not, a 1–5 score, how the customer was reached. */
 function FollowUpAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   const [satisfied, setSatisfied] = useState('');
   const [score, setScore] = useState('');
@@ -175,7 +208,7 @@ function FollowUpAction({ onDone }: { onDone: () => void }) {
 
 /** Extension of one of the complaint's own SLA clocks, with the reason the customer will be told. */
 function ExtendAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   const clocks = useQuery({
     queryKey: ['slaClockTargets', record?.id],
@@ -185,7 +218,13 @@ function ExtendAction({ onDone }: { onDone: () => void }) {
   const [target, setTarget] = useState('');
   const [reason, setReason] = useState('');
   const action = useAction(onDone);
-  const running = (clocks.data ?? []).filter((c) => !c.stoppedAt);
+  const policy = usePublishedPolicy().data as any;
+  const when = useInstantFormat();
+  // Only deadlines the complaint's SLA plan lets be extended (targets with extension steps), with those steps.
+  const targetOf = (c: any) => (policy?.slaPolicies ?? []).find((p: any) => p.key === record.slaPolicy)?.targets?.find((t: any) => t.key === c.target);
+  const running = (clocks.data ?? []).filter((c) => !c.stoppedAt && (targetOf(c)?.extensions ?? []).length > 0);
+  const steps = (c: any) => (targetOf(c)?.extensions ?? []).map((e: any) => `${e.amount}${translate(`app.duration_kind.${e.kind}`, { _: e.kind })}`).join(' / ');
+  if (clocks.isSuccess && policy && !running.length) return <Typography variant="body2" color="text.secondary" data-testid="no-extendable">{translate('app.complaint.no_extendable')}</Typography>;
   return (
     <ActionForm testId="action-extend" operation="extendDeadline" label="app.complaint.do_extend" disabled={!target || !reason.trim()} {...action}
       onSubmit={() => action.run(() => callOperation('mutation', 'extendDeadline', { complaintId: record.id, target, reason }, { selection: '{ status }' }))}>
@@ -193,7 +232,7 @@ function ExtendAction({ onDone }: { onDone: () => void }) {
         helperText={clocks.isSuccess && !running.length ? translate('app.complaint_action.no_running_clocks') : undefined}>
         {running.map((c) => (
           <MenuItem key={c.target} value={c.target}>
-            {translate(`app.sla_target.${c.target}`, { _: c.target })}{c.dueAt ? `（${new Date(c.dueAt).toLocaleString()}）` : ''}
+            {localized(targetOf(c)?.name) || translate(`app.sla_target.${c.target}`, { _: c.target })}{c.dueAt ? `（${when(c.dueAt)}，${translate('app.complaint.extension_steps', { steps: steps(c) })}）` : ''}
           </MenuItem>
         ))}
       </TextField>
@@ -208,12 +247,15 @@ function ExtendAction({ onDone }: { onDone: () => void }) {
  * the complaint's version lacks or the caller's role may not record.
  */
 function FindingAction({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+  const record = useComplaint();
   const translate = useTranslate();
   const codes = useQuery({
     queryKey: ['findingCodes'],
-    queryFn: async () => (await callOperation<any>('query', 'currentPolicyVersion', {}, { selection: '{ document { findingCodes { key kind name { zh en } } } }' }))?.document?.findingCodes ?? [],
+    queryFn: async () => (await callOperation<any>('query', 'currentPolicyVersion', {}, { selection: '{ document { findingCodes { key kind name { zh en } roles } } }' }))?.document?.findingCodes ?? [],
   });
+  const { permissions: role } = usePermissions<string>();
+  // A code names the roles that may record it (none: handler, manager, admin); others are refused by the API.
+  const mayRecord = (f: any) => (f.roles?.length ? f.roles : ['handler', 'manager', 'admin']).includes(role);
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
   const action = useAction(onDone);
@@ -222,7 +264,7 @@ function FindingAction({ onDone }: { onDone: () => void }) {
     <ActionForm testId="action-finding" operation="recordFinding" label="app.complaint.do_record_finding" disabled={!code} {...action}
       onSubmit={() => action.run(() => callOperation('mutation', 'recordFinding', { input: { complaintId: record.id, code, note: note || undefined } }, { selection: '{ id valid }' }))}>
       <TextField select size="small" required name="code" label={translate('app.complaint_action.finding_code')} value={code} onChange={(e) => setCode(e.target.value)}>
-        {(codes.data ?? []).map((f: any) => (
+        {(codes.data ?? []).filter(mayRecord).map((f: any) => (
           <MenuItem key={f.key} value={f.key}>{localized(f.name)}（{translate(`app.finding_kind.${f.kind}`, { _: f.kind })}）</MenuItem>
         ))}
       </TextField>
@@ -231,17 +273,51 @@ function FindingAction({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** What a handler can do with the complaint; each action appears when the API offers it. */
-export function ComplaintActions({ onDone }: { onDone: () => void }) {
-  const record = useRecordContext<any>();
+/** A manager approves (sends) or sends back the reply a handler proposed for a complaint that needs approval. */
+function ApproveAction({ onDone }: { onDone: () => void }) {
+  const record = useComplaint();
   const translate = useTranslate();
+  const [comment, setComment] = useState('');
+  const action = useAction(onDone);
+  const decide = (approve: boolean) => action.run(() => callOperation('mutation', approve ? 'approveComplaintReply' : 'rejectComplaintReply', { id: record.id, comment: comment || undefined }, { selection: '{ id state }' }));
+  return (
+    <ActionForm testId="action-approve" operation="approveComplaintReply" label="app.complaint.do_approve" {...action} onSubmit={() => decide(true)}>
+      {(record.pendingReply as { body?: string } | null)?.body && (
+        <Alert severity="info" icon={false} sx={{ whiteSpace: 'pre-wrap' }}>{(record.pendingReply as { body: string }).body}</Alert>
+      )}
+      <TextField size="small" name="approvalComment" label={translate('app.complaint.approval_comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <Box><Button size="small" color="warning" disabled={action.running} onClick={() => decide(false)} data-testid="reject-reply">{translate('app.complaint.do_reject')}</Button></Box>
+    </ActionForm>
+  );
+}
+
+/** An internal note: on the timeline for staff, never sent to the customer. */
+function NoteAction({ onDone }: { onDone: () => void }) {
+  const record = useComplaint();
+  const translate = useTranslate();
+  const [text, setText] = useState('');
+  const action = useAction(() => { setText(''); onDone(); });
+  return (
+    <ActionForm testId="action-note" operation="addComment" label="app.complaint.do_note" disabled={!text.trim()} {...action}
+      onSubmit={() => action.run(() => callOperation('mutation', 'addComment', { id: record.id, text, internal: true }, { selection: '{ id }' }))}>
+      <TextField size="small" multiline minRows={2} name="note" label={translate('app.complaint.note_text')} value={text} onChange={(e) => setText(e.target.value)} />
+    </ActionForm>
+  );
+}
+
+/** What the caller can do with the complaint: only the actions their role may use in its current state. */
+export function ComplaintActions({ onDone }: { onDone: () => void }) {
+  const record = useRecordContext<Complaint>();
+  const translate = useTranslate();
+  const { permissions: role } = usePermissions<string>();
   if (!record) return null;
-  const section = (title: string, body: ReactNode) => (
+  const allowed = new Set(actionsFor(role, record));
+  const section = (title: string, body: ReactNode, action?: string) => (action && !allowed.has(action) ? null : (
     <Box>
       <Typography variant="subtitle2" sx={{ mb: 1 }}>{translate(title)}</Typography>
       {body}
     </Box>
-  );
+  ));
   return (
     <Stack spacing={2} sx={{ width: 380, minWidth: 380, flexShrink: 0, ml: 2 }}>
       <CausePredictionCard onDone={onDone} />
@@ -251,11 +327,13 @@ export function ComplaintActions({ onDone }: { onDone: () => void }) {
           <Stack spacing={3}>
             {(record.closedAt || record.state === 'closed') && <Alert severity="info">{translate('app.complaint.closed')}</Alert>}
             {section('app.complaint.transition', <TransitionAction onDone={onDone} />)}
-            {section('app.complaint.assign', <AssignAction onDone={onDone} />)}
-            {section('app.complaint.reply', <ReplyAction onDone={onDone} />)}
-            {section('app.complaint.follow_up', <FollowUpAction onDone={onDone} />)}
-            {section('app.complaint.extend', <ExtendAction onDone={onDone} />)}
-            {section('app.complaint.record_finding', <FindingAction onDone={onDone} />)}
+            {section('app.complaint.approve', <ApproveAction onDone={onDone} />, 'approve')}
+            {section('app.complaint.assign', <AssignAction onDone={onDone} />, 'assign')}
+            {section('app.complaint.reply', <ReplyAction onDone={onDone} />, 'reply')}
+            {section('app.complaint.follow_up', <FollowUpAction onDone={onDone} />, 'followUp')}
+            {section('app.complaint.note', <NoteAction onDone={onDone} />, 'note')}
+            {section('app.complaint.extend', <ExtendAction onDone={onDone} />, 'extend')}
+            {section('app.complaint.record_finding', <FindingAction onDone={onDone} />, 'finding')}
           </Stack>
         </CardContent>
       </Card>

@@ -1,9 +1,11 @@
-import { Datagrid, DateField, FunctionField, List, SearchInput, SelectInput, TextField, TextInput, useListContext, useLocaleState, useTranslate } from 'react-admin';
+import { Datagrid, FunctionField, usePermissions, List, SearchInput, SelectInput, TextField, TextInput, useListContext, useLocaleState, useTranslate } from 'react-admin';
 import { ErrorNotice } from '../common/ListError';
 import { useSchema } from '../graphql/useOperations';
 import { namedType } from '../graphql/schema';
 import { localized } from '../i18n/locale';
 import { SlaChip } from './SlaChip';
+import { useInstantFormat, usePolicyNames } from './display';
+import { BulkAssignButton, QueueViews } from './QueueViews';
 
 const ListErrorFromContext = () => <ErrorNotice error={useListContext().error} />;
 
@@ -29,6 +31,11 @@ export const ComplaintList = () => {
   const filters = useComplaintFilters();
   const [locale] = useLocaleState();
   const translate = useTranslate();
+  const names = usePolicyNames();
+  const when = useInstantFormat();
+  // Rows are selectable only for the roles that may assign (the one bulk action).
+  const { permissions: role } = usePermissions<string>();
+  const bulk = ['admin', 'manager', 'handler'].includes(role ?? '') ? <BulkAssignButton /> : false;
   return (
     <List
       perPage={25}
@@ -37,17 +44,18 @@ export const ComplaintList = () => {
       error={<ListErrorFromContext />}
       queryOptions={{ onError: () => undefined }}
       exporter={false}
+      aside={<QueueViews />}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false} rowSx={() => ({ cursor: 'pointer' })} data-testid="complaint-list">
+      <Datagrid rowClick="show" bulkActionButtons={bulk} rowSx={() => ({ cursor: 'pointer' })} data-testid="complaint-list">
         <TextField source="number" label="resources.complaints.fields.number" />
         <FunctionField label="resources.complaints.fields.title" render={(r: any) => r.title ?? (r.text ? String(r.text).slice(0, 40) : '')} />
-        <FunctionField label="resources.complaints.fields.type" render={(r: any) => localized(r.type?.name ?? r.typeName, locale === 'en' ? 'en' : 'zh-CN') || r.typeKey || r.type} />
-        <FunctionField label="resources.complaints.fields.severity" render={(r: any) => localized(r.severityName ?? r.severity?.name) || r.severityKey || r.severity} />
+        <FunctionField label="resources.complaints.fields.type" render={(r: any) => names.type(r.type) || localized(r.typeName, locale === 'en' ? 'en' : 'zh-CN')} />
+        <FunctionField label="resources.complaints.fields.severity" render={(r: any) => names.severity(r.severity)} />
         <FunctionField label="resources.complaints.fields.state" render={(r: any) => translate(`app.enum.${r.state}`, { _: r.state ?? '' })} />
-        <FunctionField label="resources.complaints.fields.department" render={(r: any) => <span data-testid="row-department">{localized(r.departmentName ?? r.department?.name) || r.departmentKey || r.department}</span>} />
+        <FunctionField label="resources.complaints.fields.department" render={(r: any) => <span data-testid="row-department">{names.department(r.department)}</span>} />
         <FunctionField label="resources.complaints.fields.sla" render={() => <SlaChip />} />
-        <DateField source="resolutionDueAt" showTime label="resources.complaints.fields.resolutionDueAt" />
-        <DateField source="receivedAt" showTime label="resources.complaints.fields.receivedAt" />
+        <FunctionField source="resolutionDueAt" label="resources.complaints.fields.resolutionDueAt" render={(r: any) => when(r.resolutionDueAt)} />
+        <FunctionField source="receivedAt" label="resources.complaints.fields.receivedAt" render={(r: any) => when(r.receivedAt)} />
       </Datagrid>
     </List>
   );

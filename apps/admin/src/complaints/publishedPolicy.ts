@@ -31,9 +31,11 @@ export interface AssignableUser {
 }
 
 /** The people a complaint can be assigned to (`assignableUsers`, open to the roles that assign work). */
-export const useAssignableUsers = () =>
+export const useAssignableUsers = (enabled = true) =>
   useQuery({
     queryKey: ['assignableUsers'],
+    // Off for roles that may not assign (the API answers them FORBIDDEN).
+    enabled,
     queryFn: () => callOperation<AssignableUser[]>('query', 'assignableUsers', {}, { selection: '{ id email displayName role }' }),
     staleTime: 60_000,
   });

@@ -4,6 +4,7 @@ import { Box, Button, LinearProgress, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { callOperation } from '../graphql/schema';
 import { downloadWithToken, pollUntil } from '../common/download';
+import { currentLocale } from '../i18n/locale';
 
 interface ExportJob { id: string; status: string; progress: number; rowCount: number | null; url: string; fileName: string | null; error: string | null }
 const JOB = '{ id status progress rowCount url fileName error }';
@@ -23,7 +24,7 @@ export function ExportButtons({ from, to }: { from: Date; to: Date }) {
       const formatName = format.toUpperCase();
       const started = kind === 'stats'
         ? await callOperation<ExportJob>('mutation', 'exportComplaintStats', { period, format: formatName, groupBy: ['TYPE'] }, { selection: JOB })
-        : await callOperation<ExportJob>('mutation', 'exportComplaints', { format: formatName, filter: { receivedFrom: period.from, receivedTo: period.to } }, { selection: JOB });
+        : await callOperation<ExportJob>('mutation', 'exportComplaints', { format: formatName, filter: { receivedFrom: period.from, receivedTo: period.to }, locale: currentLocale() }, { selection: JOB });
       const done = await pollUntil(() => callOperation<ExportJob>('query', 'exportJob', { id: started.id }, { selection: JOB }), finished, setJob);
       if (done.status === 'failed') throw new Error(done.error ?? translate('app.exports.failed'));
       await downloadWithToken(done.url, done.fileName ?? `export-${done.id}.${format}`);

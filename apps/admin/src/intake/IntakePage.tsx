@@ -10,6 +10,7 @@ import { localized } from '../i18n/locale';
 import { DynamicFields } from './DynamicFields';
 import { fieldKeysForType, validateForm, visibleValues, type FieldDefinition, type IntakeFacts } from './formLogic';
 import { buildSubmitInput } from './submitInput';
+import { useInstantFormat, usePolicyNames } from '../complaints/display';
 import { loadIntakePolicy } from './intakePolicy';
 import { treeOrder, treeDepths } from '../policy/complaintTypes/typeTree';
 
@@ -81,11 +82,15 @@ export function IntakePage() {
       const result = await submit({ type, channel, title, text, requestedRemedy, customer, form: formValues(), ...(files.length ? { attachments: files.map((f) => f.id) } : {}) });
       setCreated(result?.complaint ?? result);
       notify('app.intake.created', { type: 'success', messageArgs: { number: numberOf(result) } });
+      // The next complaint is another customer's: everything is cleared but the channel (the agent's line).
       setForm({});
       setFiles([]);
       setText('');
       setTitle('');
       setRequestedRemedy('');
+      setCustomer({ name: '', phone: '' });
+      setType('');
+      setProblems({});
     } catch (error) {
       if (error instanceof GraphQLRequestError) {
         const byField: typeof problems = {};
@@ -159,13 +164,17 @@ export function IntakePage() {
 /** What the policy decided for the new complaint, straight from the API's answer. */
 function CreatedComplaint({ created }: { created: any }) {
   const translate = useTranslate();
+  // Policy keys by their names and the deadline in the tenant's time zone (issue 20): the agent reads it to the caller.
+  const names = usePolicyNames();
+  const when = useInstantFormat();
   const rows: [string, React.ReactNode][] = [
     ['resources.complaints.fields.number', created.number],
-    ['resources.complaints.fields.type', created.typeName ? `${created.typeName}（${created.type}）` : created.type],
-    ['resources.complaints.fields.valid', created.valid === false ? translate('app.intake.invalid', { reason: created.invalidReason ?? '' }) : translate('app.intake.valid')],
-    ['resources.complaints.fields.severity', created.severityName ?? created.severity],
-    ['resources.complaints.fields.department', created.department ?? '—'],
-    ['resources.complaints.fields.resolutionDueAt', created.resolutionDueAt ? new Date(created.resolutionDueAt).toLocaleString() : '—'],
+    ['resources.complaints.fields.type', names.type(created.type)],
+    ['resources.complaints.fields.valid', created.valid === false
+      ? translate('app.intake.invalid', { reason: translate(`app.invalid_reason.${created.invalidReason}`, { _: created.invalidReason ?? '' }) }) : translate('app.intake.valid')],
+    ['resources.complaints.fields.severity', names.severity(created.severity)],
+    ['resources.complaints.fields.department', created.department ? names.department(created.department) : '—'],
+    ['resources.complaints.fields.resolutionDueAt', created.resolutionDueAt ? when(created.resolutionDueAt) : '—'],
   ];
   return (
     <Card data-testid="intake-result">

@@ -115,7 +115,7 @@ function Webhooks() {
         <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', gap: 1, mb: 2 }}>
           <TextField size="small" sx={{ minWidth: 320 }} label={translate('app.channel_settings.webhooks.url')} value={url} onChange={(e) => setUrl(e.target.value)} />
           {WEBHOOK_EVENTS.map((e) => (
-            <FormControlLabel key={e} label={e} control={<Checkbox size="small" checked={events.includes(e)} onChange={(x) => setEvents(x.target.checked ? [...events, e] : events.filter((y) => y !== e))} />} />
+            <FormControlLabel key={e} label={<>{translate(`app.notice_event.${e.replace('.', '_')}`, { _: e })} <code>{e}</code></>} control={<Checkbox size="small" checked={events.includes(e)} onChange={(x) => setEvents(x.target.checked ? [...events, e] : events.filter((y) => y !== e))} />} />
           ))}
           <Button variant="contained" onClick={() => act(async () => {
             const created: any = await gql('mutation($i: WebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { secret } }', { i: { url, events } });

@@ -10,6 +10,7 @@ import { runTests, validateDraft, type TestOutcome } from '../rule-builder/polic
 import type { ApiProblem } from '../graphql/client';
 import { useOperations } from '../graphql/useOperations';
 import { can } from '../permissions';
+import { PolicyTransfer, useVersionChoices } from './policyTransfer';
 
 /**
  * Test and publish: check the draft, run the rule tests, simulate the draft on recent complaints, then publish
@@ -25,6 +26,8 @@ export default function PublishingPage() {
   const [checking, setChecking] = useState(false);
   const failing = tests?.filter((t) => !t.passed) ?? [];
   const refreshVersions = () => queryClient.invalidateQueries({ queryKey: ['policyVersions'] });
+  // Versions are picked from the list (which one is live is marked), not typed as numbers.
+  const versions = useVersionChoices();
 
   const check = async () => {
     setChecking(true);
@@ -93,17 +96,19 @@ export default function PublishingPage() {
       <Card variant="outlined">
         <CardHeader title={translate('app.publishing.diff_title')} />
         <CardContent>
-          <OperationRunner operation="policyDiff" label="app.publishing.diff" testId="diff" />
+          <OperationRunner operation="policyDiff" label="app.publishing.diff" testId="diff" choices={{ from: versions.withDraft, to: versions.withDraft }} />
         </CardContent>
       </Card>
       {can(role, 'rules') && (
         <Card variant="outlined">
           <CardHeader title={translate('app.publishing.rollback_title')} subheader={translate('app.publishing.rollback_help')} />
           <CardContent>
-            <OperationRunner operation="rollbackPolicy" label="app.publishing.rollback" color="warning" confirm="app.publishing.confirm_rollback" testId="rollback" onDone={refreshVersions} />
+            <OperationRunner operation="rollbackPolicy" label="app.publishing.rollback" color="warning" confirm="app.publishing.confirm_rollback" testId="rollback" onDone={refreshVersions}
+              choices={{ version: versions.published }} />
           </CardContent>
         </Card>
       )}
+      {can(role, 'rules') && <PolicyTransfer />}
     </Box>
   );
 }

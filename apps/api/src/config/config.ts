@@ -18,6 +18,8 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   /** Create the demo tenant on an empty database (never in production). */
   seedDemo: boolean;
+  /** How many complaints of history the demo tenant gets (REDRESS_DEMO_COMPLAINTS, default 300; 0 = none). */
+  demoComplaints: number;
   /** Directory with the built admin console, served at `/`. */
   adminDir?: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     encryptionKey,
     jwtTtlSeconds: Number(env.JWT_TTL_SECONDS ?? 12 * 3600),
     seedDemo: !production && env.REDRESS_DEMO !== '0',
+    demoComplaints: env.REDRESS_DEMO_COMPLAINTS === undefined ? 300 : nonNegativeInt(env, 'REDRESS_DEMO_COMPLAINTS'),
     adminDir: env.REDRESS_ADMIN_DIR,
     logLevel,
     graphql: graphqlLimits(env, production),

@@ -1,3 +1,4 @@
+import { exportLocaleOf } from './export-labels';
 import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Auth, Roles } from '../../common/auth/decorators';
@@ -67,8 +68,9 @@ export class AnalyticsResolver {
     @Auth() auth: AuthContext,
     @Args('format', { type: () => ExportFormatEnum }) format: ExportFormatEnum,
     @Args('filter', { nullable: true }) filter?: ComplaintFilter,
+    @Args('locale', { nullable: true, description: 'Language of the headers and values: zh-CN (default) or en — the console sends its own.' }) locale?: string,
   ): Promise<ExportJobView> {
-    return toExportView(await this.exportJobs.exportComplaints(auth, filter ?? {}, format));
+    return toExportView(await this.exportJobs.exportComplaints(auth, filter ?? {}, format, exportLocaleOf(locale)));
   }
 
   @Roles(...EXPORT_ROLES)

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { COMPLAINT_HEADERS, exportLocaleOf, exportValue, policyName, type ExportLocale } from './export-labels';
 import { DataSource, In, LessThan, Repository } from 'typeorm';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import { Customer } from '../customer/customer.entity';
 import { PolicyService } from '../policy/policy.service';
 import { ExportJob } from './analytics.entity';
 import { AnalyticsErrors } from './analytics.exception';
-import { ComplaintStatsService, displayName, type StatsDimension, type StatsResult } from './complaint-stats.service';
+import { ComplaintStatsService, type StatsDimension, type StatsResult } from './complaint-stats.service';
 import { openTableWriter, type Cell, type ExportColumn, type ExportFormat } from './export-writers';
 
 /** Exports above this many rows run in the background; the caller polls `exportJob`. */
@@ -114,11 +115,11 @@ export class ExportService {
   }
 
   /** Complaint lists, with the `complaints` query's filter. Large lists are written in the background. */
-  async exportComplaints(auth: AuthContext, filter: ComplaintFilter, format: ExportFormat): Promise<ExportJob> {
+  async exportComplaints(auth: AuthContext, filter: ComplaintFilter, format: ExportFormat, locale: ExportLocale = 'zh-CN'): Promise<ExportJob> {
     const personal = EXPORT_PERSONAL_ROLES.includes(auth.role);
     const base = await this.complaintQuery(auth, filter);
     const total = await base.getCount();
-    const job = await this.createJob(auth, 'complaints', format, { filter, personal, expectedRows: total });
+    const job = await this.createJob(auth, 'complaints', format, { filter, personal, expectedRows: total, locale });
     // Who took personal data out of the system, when, from where and with which filter.
     if (personal) await this.audit.record(auth, 'export_personal_data', 'complaints', job.id, null, { filter, format, rows: total });
     const work = this.run(job, (progress) => this.writeComplaints(auth, job, filter, personal, total, progress));
@@ -146,16 +147,15 @@ export class ExportService {
     const policy = await this.policies.getCurrent(auth.tenantId);
     const timeZone = await this.stats.timeZoneOf(auth.tenantId);
     const local = (d?: Date | null) => (d ? formatLocal(d, timeZone) : null);
-    const columns: ExportColumn[] = [
-      { key: 'number', header: '投诉编号' }, { key: 'received_at', header: '受理时间', width: 20 }, { key: 'channel', header: '渠道' },
-      { key: 'type', header: '投诉类型' }, { key: 'kind', header: '类别' }, { key: 'severity', header: '严重程度' }, { key: 'department', header: '责任部门' },
-      { key: 'state', header: '状态' }, { key: 'valid', header: '有效' }, { key: 'invalid_reason', header: '无效原因' }, { key: 'cause', header: '投诉原因' },
-      { key: 'sla_status', header: '时限状态' }, { key: 'resolution_due_at', header: '处理期限', width: 20 }, { key: 'responded_at', header: '答复时间', width: 20 },
-      { key: 'closed_at', header: '结案时间', width: 20 }, { key: 'satisfaction', header: '满意度' }, { key: 'satisfaction_score', header: '满意度评分' },
-      { key: 'title', header: '标题', width: 40 },
-      ...(personal ? [{ key: 'customer_name', header: '投诉人' }, { key: 'customer_phone', header: '联系电话' }, { key: 'customer_email', header: '电子邮箱' }] : []),
-    ];
-    const writer = await openTableWriter(job.format, this.filePath(job), columns, '投诉清单');
+    const locale = exportLocaleOf(job.params.locale);
+    const keys = ['number', 'received_at', 'channel', 'type', 'kind', 'severity', 'department', 'state', 'valid', 'invalid_reason', 'cause', 'sla_status',
+      'resolution_due_at', 'responded_at', 'closed_at', 'satisfaction', 'satisfaction_score', 'title', ...(personal ? ['customer_name', 'customer_phone', 'customer_email'] : [])];
+    const wide = new Set(['received_at', 'resolution_due_at', 'responded_at', 'closed_at']);
+    // Headers and platform values in the requesting user's language; policy keys by the policy's names.
+    const columns: ExportColumn[] = keys.map((key) => ({
+      key, header: locale === 'en' ? COMPLAINT_HEADERS[key].en : COMPLAINT_HEADERS[key].zh, ...(wide.has(key) ? { width: 20 } : key === 'title' ? { width: 40 } : {}),
+    }));
+    const writer = await openTableWriter(job.format, this.filePath(job), columns, locale === 'en' ? 'Complaints' : '投诉清单');
     let written = 0;
     try {
       for (let offset = 0; offset < total; offset += BATCH) {
@@ -168,10 +168,11 @@ export class ExportService {
         for (const c of page) {
           const customer = customers.get(c.customerId);
           const cells: Cell[] = [
-            c.number, local(c.receivedAt), policy ? displayName('channel', c.channel, policy) : c.channel, policy ? displayName('type', c.typeKey, policy) : c.typeKey,
-            c.kind, policy ? displayName('severity', c.severity, policy) : c.severity, c.department && policy ? displayName('department', c.department, policy) : c.department ?? null,
-            c.state, c.valid ? '是' : '否', c.invalidReason ?? null, c.cause ?? c.predictedCause ?? null, c.slaStatus, local(c.resolutionDueAt), local(c.respondedAt),
-            local(c.closedAt), c.satisfaction ?? null, c.satisfactionScore ?? null, (personal ? c.title : maskFreeText(c.title)) ?? null,
+            c.number, local(c.receivedAt), policyName('channel', c.channel, policy, locale), policyName('type', c.typeKey, policy, locale),
+            exportValue('kind', c.kind, locale), policyName('severity', c.severity, policy, locale), policyName('department', c.department, policy, locale),
+            exportValue('state', c.state, locale), exportValue('valid', c.valid, locale), policyName('invalid_reason', c.invalidReason, policy, locale),
+            c.cause ?? c.predictedCause ?? null, exportValue('sla_status', c.slaStatus, locale), local(c.resolutionDueAt), local(c.respondedAt),
+            local(c.closedAt), exportValue('satisfaction', c.satisfaction, locale), c.satisfactionScore ?? null, (personal ? c.title : maskFreeText(c.title)) ?? null,
           ];
           if (personal) cells.push(this.cipher.decrypt(customer?.nameEnc ?? null), this.cipher.decrypt(customer?.phoneEnc ?? null), this.cipher.decrypt(customer?.emailEnc ?? null));
           await writer.writeRow(cells);

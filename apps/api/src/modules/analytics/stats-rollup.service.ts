@@ -71,6 +71,16 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
     return run;
   }
 
+  /**
+   * Forgets the tenant's rollup and builds it again from its complaints. For history written with a moved clock (the
+   * demo seeder): a refresh that ran meanwhile may hold a watermark from another point in time than the rows it missed.
+   */
+  async rebuild(tenantId: string): Promise<RollupRefreshResult> {
+    await (this.running ?? Promise.resolve()).catch(() => undefined);
+    await this.dataSource.getRepository(StatsRollupState).update({ tenantId }, { watermark: null });
+    return this.refresh(tenantId);
+  }
+
   private async sweep(only?: string): Promise<RollupRefreshResult> {
     const result: RollupRefreshResult = { tenants: 0, days: 0 };
     const tenants = only ? [{ id: only }] : await this.tenants.listForSweep();

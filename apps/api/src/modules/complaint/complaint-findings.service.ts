@@ -79,7 +79,7 @@ export class ComplaintFindingsService {
         events.push(['decision.validity', {
           ruleSet: 'validity', outcome: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null, reasonText },
           before: { valid: complaint.valid, reason: complaint.invalidReason ?? null }, rowKey: decisions.validity.rowKey ?? null,
-          policyVersion: policy.version, finding: code, explanation: `${why}: ${decisions.validity.trace ?? ''}`.trim(),
+          policyVersion: policy.version, finding: code, explanation: `${why}: ${decisions.validity.trace ?? ''}`.trim(), trace: decisions.validity.explained ?? null,
         }]);
         complaint.valid = decisions.validity.valid;
         complaint.invalidReason = decisions.validity.valid ? null : decisions.validity.reason ?? code;

@@ -176,15 +176,15 @@ export class ComplaintIntakeService {
       const actor = { id: auth.userId ?? auth.tokenId ?? null, role: auth.role };
       const events: [string, Record<string, unknown>][] = [
         ['received', { channel: input.channel, type: type.key, policyVersion: policy.version }],
-        ['decision.validity', { ruleSet: 'validity', outcome: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null }, rowKey: decisions.validity.rowKey ?? null, policyVersion: policy.version, explanation: decisions.validity.trace ?? null }],
-        ['decision.severity', { ruleSet: 'severity', outcome: decisions.severity.level, rowKey: decisions.severity.rowKey ?? null, policyVersion: policy.version, explanation: decisions.severity.trace ?? null }],
+        ['decision.validity', { ruleSet: 'validity', outcome: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null }, rowKey: decisions.validity.rowKey ?? null, policyVersion: policy.version, explanation: decisions.validity.trace ?? null, trace: decisions.validity.explained ?? null }],
+        ['decision.severity', { ruleSet: 'severity', outcome: decisions.severity.level, rowKey: decisions.severity.rowKey ?? null, policyVersion: policy.version, explanation: decisions.severity.trace ?? null, trace: decisions.severity.explained ?? null }],
       ];
       // The prediction the rules saw, with runners-up and driving words (no personal data), right after `received`.
       if (prediction) events.splice(1, 0, ['prediction', { ...prediction }]);
       if (decisions.validity.valid) {
         events.push(
-          ['decision.routing', { ruleSet: 'routing', outcome: { department: decisions.routing.department ?? null, team: decisions.routing.team ?? null, assigneeId, strategy: decisions.routing.strategy }, rowKey: decisions.routing.rowKey ?? null, policyVersion: policy.version, explanation: decisions.routing.trace ?? null }],
-          ['decision.sla', { ruleSet: 'sla', outcome: decisions.sla.policy ?? null, rowKey: decisions.sla.rowKey ?? null, policyVersion: policy.version, explanation: decisions.sla.trace ?? null }],
+          ['decision.routing', { ruleSet: 'routing', outcome: { department: decisions.routing.department ?? null, team: decisions.routing.team ?? null, assigneeId, strategy: decisions.routing.strategy }, rowKey: decisions.routing.rowKey ?? null, policyVersion: policy.version, explanation: decisions.routing.trace ?? null, trace: decisions.routing.explained ?? null }],
+          ['decision.sla', { ruleSet: 'sla', outcome: decisions.sla.policy ?? null, rowKey: decisions.sla.rowKey ?? null, policyVersion: policy.version, explanation: decisions.sla.trace ?? null, trace: decisions.sla.explained ?? null }],
         );
       } else {
         events.push(['transitioned', { from: 'received', to: 'invalid_closed', reason: decisions.validity.reason ?? null, automatic: true }]);

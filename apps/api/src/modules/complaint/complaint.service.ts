@@ -117,6 +117,7 @@ export class ComplaintService {
     if (f.receivedFrom) qb.andWhere('c.received_at >= :from', { from: f.receivedFrom });
     if (f.receivedTo) qb.andWhere('c.received_at < :to', { to: f.receivedTo });
     if (f.slaStatus?.length) qb.andWhere('c.sla_status IN (:...slaStatus)', { slaStatus: f.slaStatus });
+    if (f.customerId) qb.andWhere('c.customer_id = :customerId', { customerId: f.customerId });
     if (f.text) {
       const like = `%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
       const ids = await this.textMatches(auth.tenantId, f.text);
@@ -157,7 +158,7 @@ export class ComplaintService {
       if (!kind) continue;
       latest.set(kind, {
         kind, outcome: e.data.outcome, ruleSet: String(e.data.ruleSet ?? kind), rowKey: (e.data.rowKey as string) ?? null,
-        policyVersion: Number(e.data.policyVersion ?? complaint.policyVersion), explanation: (e.data.explanation as string) ?? null, at: e.occurredAt,
+        policyVersion: Number(e.data.policyVersion ?? complaint.policyVersion), explanation: (e.data.explanation as string) ?? null, trace: (e.data.trace as Record<string, unknown>) ?? null, at: e.occurredAt,
       });
     }
     return [...latest.values()];

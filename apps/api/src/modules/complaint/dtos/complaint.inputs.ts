@@ -49,6 +49,7 @@ export class ComplaintFilter {
   @Field(() => [String], { nullable: true, description: 'on_time | at_risk | breached | met' }) slaStatus?: string[];
   @Field({ nullable: true, description: 'Searches number, title and text.' }) text?: string;
   @Field({ nullable: true, description: 'Only open (not closed) complaints.' }) open?: boolean;
+  @Field(() => ID, { nullable: true, description: 'One customer\'s complaints (their history).' }) customerId?: string;
 }
 
 @InputType()

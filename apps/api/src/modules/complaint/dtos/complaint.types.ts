@@ -31,6 +31,10 @@ export class Decision {
   @Field(() => String, { nullable: true }) rowKey?: string | null;
   @Field(() => Int) policyVersion!: number;
   @Field(() => String, { nullable: true, description: 'Human-readable explanation from the rule trace.' }) explanation?: string | null;
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'The matched row\'s trace, structured ({ op, value?, textLength?, matched?, args? }): operators as evaluated, keyword tests with the keywords found. For explaining in the reader\'s language. Null for decisions recorded before it existed.',
+  }) trace?: Record<string, unknown> | null;
   @Field() at!: Date;
 }
 

@@ -1,4 +1,4 @@
-import { defaultEngine, summarizeTrace, type DecisionTable, type EvaluationContext, type RuleEngine, type TableResult } from '@redress/rules';
+import { defaultEngine, explainableTrace, normalizeText, summarizeTrace, type DecisionTable, type ExplainedTrace, type EvaluationContext, type RuleEngine, type TableResult } from '@redress/rules';
 import type {
   ComplaintTypeDefinition, FieldDefinition, PolicyDocument, RoutingOutcome, SeverityLevel, SlaPolicyDefinition, ValidityOutcome,
 } from '@redress/sdk';
@@ -7,10 +7,10 @@ import { typeLineage, typePathOf } from './type-tree';
 export type RoutingStrategy = 'manual' | 'round_robin' | 'least_loaded';
 
 export interface PolicyDecisions {
-  validity: { valid: boolean; reason?: string; rowKey?: string; trace?: string };
-  severity: { level: string; rowKey?: string; trace?: string };
-  routing: { department?: string; team?: string; assignee?: string; strategy: RoutingStrategy; rowKey?: string; trace?: string };
-  sla: { policy?: string; rowKey?: string; trace?: string };
+  validity: { valid: boolean; reason?: string; rowKey?: string; trace?: string; explained?: ExplainedTrace };
+  severity: { level: string; rowKey?: string; trace?: string; explained?: ExplainedTrace };
+  routing: { department?: string; team?: string; assignee?: string; strategy: RoutingStrategy; rowKey?: string; trace?: string; explained?: ExplainedTrace };
+  sla: { policy?: string; rowKey?: string; trace?: string; explained?: ExplainedTrace };
 }
 
 export interface DecideOptions {
@@ -26,6 +26,8 @@ interface TableOutcome<T> {
   value: T | undefined;
   rowKey?: string;
   note: string;
+  /** The matched row's trace, structured (for the console to explain in the reader's language). */
+  explained?: ExplainedTrace;
 }
 
 /**
@@ -206,20 +208,23 @@ export class CompiledPolicy {
     const failed = result.error ? `; ${result.error}` : '';
     if (rowKey && !result.defaulted) {
       let note = `row ${rowKey} matched`;
+      let explained: ExplainedTrace | undefined;
       if (trace) {
         const rowTrace = result.trace?.find((row) => row.row === rowKey)?.trace;
         const summary = rowTrace ? safeSummary(rowTrace) : '';
         if (summary) note += `: ${summary}`;
+        if (rowTrace) explained = explainableTrace(rowTrace, normalizeText);
       }
-      return { value, rowKey, note: note + failed };
+      return { value, rowKey, note: note + failed, ...(explained ? { explained } : {}) };
     }
     const compileFailed = result.error && !result.trace?.length && result.matched.length === 0;
     return { value, note: `${compileFailed ? `table ${table.key} failed` : 'no row matched'}${failed}` };
   }
 
-  private explain(target: { rowKey?: string; trace?: string }, outcome: TableOutcome<unknown>, trace: boolean): void {
+  private explain(target: { rowKey?: string; trace?: string; explained?: ExplainedTrace }, outcome: TableOutcome<unknown>, trace: boolean): void {
     if (outcome.rowKey) target.rowKey = outcome.rowKey;
     if (trace) target.trace = outcome.note;
+    if (trace && outcome.explained) target.explained = outcome.explained;
   }
 }
 
