@@ -89,6 +89,43 @@ export type AssignableUser = {
   role: Role;
 };
 
+/** A file of a complaint, with short-lived signed links (about 5 minutes) for the viewer. */
+export type AttachmentFile = {
+  __typename?: 'AttachmentFile';
+  createdAt: Scalars['DateTime']['output'];
+  filename: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Detected from the content, not from the name. */
+  mimeType: Scalars['String']['output'];
+  size: Scalars['Int']['output'];
+  /** staff, portal or email */
+  source: Scalars['String']['output'];
+  /** Signed link to a small WebP thumbnail (images only). */
+  thumbnailUrl?: Maybe<Scalars['String']['output']>;
+  /** Signed download link (relative to the API). */
+  url: Scalars['String']['output'];
+};
+
+/** Attachment limits; an absent one keeps its default (10 MB a file, 10 files, common photo/document/audio types). */
+export type AttachmentSettings = {
+  __typename?: 'AttachmentSettings';
+  /** Content types detected from the bytes, e.g. image/jpeg. */
+  allowedTypes?: Maybe<Array<Scalars['String']['output']>>;
+  /** Largest file in bytes (at most 50 MB). */
+  maxFileBytes?: Maybe<Scalars['Int']['output']>;
+  /** Files per complaint. */
+  maxFiles?: Maybe<Scalars['Int']['output']>;
+};
+
+export type AttachmentSettingsInput = {
+  /** Content types detected from the bytes, e.g. image/jpeg. */
+  allowedTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Largest file in bytes (at most 50 MB). */
+  maxFileBytes?: InputMaybe<Scalars['Int']['input']>;
+  /** Files per complaint. */
+  maxFiles?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type AuditConnection = {
   __typename?: 'AuditConnection';
   nodes: Array<AuditEntry>;
@@ -377,6 +414,8 @@ export type Complaint = {
   /** Why: each decision with its rule set, row, policy version and explanation. */
   decisions: Array<Decision>;
   department?: Maybe<Scalars['String']['output']>;
+  /** The complaint’s files (staff intake, portal, e-mail) with signed links. */
+  files: Array<AttachmentFile>;
   firstContactId?: Maybe<Scalars['String']['output']>;
   /** Form values; personal fields masked for roles that do not need them. */
   form: Scalars['JSON']['output'];
@@ -533,6 +572,8 @@ export type ComplaintType = {
   kind: ComplaintKind;
   name: LocalizedText;
   parentKey?: Maybe<Scalars['String']['output']>;
+  /** Retention: months after closure before a closed complaint of this type and its personal data are purged (60 = five years); inherited from the parent type; none = kept. */
+  retentionMonths?: Maybe<Scalars['Int']['output']>;
   source?: Maybe<Scalars['String']['output']>;
 };
 
@@ -546,6 +587,8 @@ export type ComplaintTypeInput = {
   kind: ComplaintKind;
   name: LocalizedTextInput;
   parentKey?: InputMaybe<Scalars['String']['input']>;
+  /** Retention: months after closure before a closed complaint of this type and its personal data are purged (60 = five years); inherited from the parent type; none = kept. */
+  retentionMonths?: InputMaybe<Scalars['Int']['input']>;
   source?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1235,6 +1278,8 @@ export type Mutation = {
   mergeIncidents: Incident;
   /** Validates the draft, runs its rule tests and creates the next version (pending_approval when maker-checker is on). */
   publishPolicy: PolicyVersion;
+  /** Purges closed complaints past their type’s retention period and their personal data from every table and export (audited). dryRun (default) only reports. */
+  purgeExpiredComplaints: RetentionReport;
   /** Reactivates a user; sessions from before the deactivation stay ended. */
   reactivateUser: User;
   /** Moves open clocks to the current policy version (recorded on each complaint’s timeline). */
@@ -1278,6 +1323,8 @@ export type Mutation = {
   splitIncident: Incident;
   /** Takes a complaint from any channel: validates the form, decides validity, severity, routing and SLA, and starts the clocks. Idempotent by idempotencyKey. */
   submitComplaint: Complaint;
+  /** A session in another of the caller’s tenants (from myTenants); that membership’s second factor applies. */
+  switchTenant: AuthPayload;
   /** Trains a new cause-classifier version on the complaints whose cause people confirmed (in the background; poll classifierJob). */
   trainCauseClassifier: ClassifierJob;
   /** Moves a complaint along its life cycle; illegal moves name the allowed ones. */
@@ -1601,6 +1648,7 @@ export type MutationLoginArgs = {
   code?: InputMaybe<Scalars['String']['input']>;
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+  tenant?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1617,6 +1665,11 @@ export type MutationMergeIncidentsArgs = {
 
 export type MutationPublishPolicyArgs = {
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationPurgeExpiredComplaintsArgs = {
+  dryRun?: Scalars['Boolean']['input'];
 };
 
 
@@ -1742,6 +1795,12 @@ export type MutationSplitIncidentArgs = {
 
 export type MutationSubmitComplaintArgs = {
   input: SubmitComplaintInput;
+};
+
+
+export type MutationSwitchTenantArgs = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  tenantId: Scalars['ID']['input'];
 };
 
 
@@ -1939,6 +1998,18 @@ export type PeriodInput = {
   to: Scalars['DateTime']['input'];
 };
 
+/** A platform-level audit entry: a failed sign-in or lockout that concerned no tenant’s member. */
+export type PlatformAuditEntry = {
+  __typename?: 'PlatformAuditEntry';
+  action: Scalars['String']['output'];
+  after?: Maybe<Scalars['JSON']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  entity: Scalars['String']['output'];
+  entityKey?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  ip?: Maybe<Scalars['String']['output']>;
+};
+
 /** What enabling the plugin adds to the draft policy: counts and keys per collection. */
 export type PluginContributions = {
   __typename?: 'PluginContributions';
@@ -2074,6 +2145,7 @@ export type PolicyRuleSets = {
 
 export type PolicySettings = {
   __typename?: 'PolicySettings';
+  attachments?: Maybe<AttachmentSettings>;
   defaultCalendar: Scalars['String']['output'];
   defaultSeverity: Scalars['String']['output'];
   kpiTargets?: Maybe<KpiTargets>;
@@ -2086,6 +2158,8 @@ export type PolicySettings = {
 
 /** Only the given settings change. */
 export type PolicySettingsInput = {
+  /** Replaces the attachment limits as a whole. */
+  attachments?: InputMaybe<AttachmentSettingsInput>;
   defaultCalendar?: InputMaybe<Scalars['String']['input']>;
   defaultSeverity?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the KPI targets as a whole. */
@@ -2182,6 +2256,10 @@ export type Query = {
   myNotifications: Array<StaffNotification>;
   /** The caller’s open complaints, soonest deadline first. */
   myQueue: ComplaintConnection;
+  /** The caller’s tenant and the other tenants the sign-in opened (same e-mail and password), to switch between. */
+  myTenants: Array<TenantChoice>;
+  /** Platform operator only: sign-in failures and lockouts that concerned no tenant’s member, newest first. */
+  platformAuditLog: Array<PlatformAuditEntry>;
   /** Latest failures of plugin hooks and handlers in this tenant, newest first. */
   pluginFailures: Array<PluginFailure>;
   /** Plugins installed in this deployment, with what they add and whether this tenant enabled them. */
@@ -2197,6 +2275,8 @@ export type Query = {
   predictComplaintCause: CausePrediction;
   /** Old vs new due time of open clocks if the current policy version were applied to them. Moves nothing. */
   reapplyPolicyPreview: Array<SlaReapplyChange>;
+  /** Dry run of the retention purge: closed complaints past their type’s retention period, per type. */
+  retentionReport: RetentionReport;
   /** Operators a rule may use (JSON-logic built-ins and Redress operators). */
   ruleOperators: Array<RuleOperator>;
   /** Runs the stored rule tests of a version, or of the draft (default). */
@@ -2326,6 +2406,12 @@ export type QueryMyNotificationsArgs = {
 
 export type QueryMyQueueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPlatformAuditLogArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2478,6 +2564,33 @@ export type ReplyTemplateInput = {
   source?: InputMaybe<Scalars['String']['input']>;
   subject?: InputMaybe<Scalars['String']['input']>;
   typeKeys?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type RetentionReport = {
+  __typename?: 'RetentionReport';
+  asOf: Scalars['DateTime']['output'];
+  /** Stored attachment files removed by a run (no remaining complaint names them). */
+  attachmentFiles: Scalars['Int']['output'];
+  complaints: Scalars['Int']['output'];
+  /** Complainants whose every complaint is due: their record goes too. */
+  customers: Scalars['Int']['output'];
+  /** True: nothing was removed, the counts say what a run would remove. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Export files removed by a run (any may list a purged complaint). */
+  exportFiles: Scalars['Int']['output'];
+  policyVersion?: Maybe<Scalars['Int']['output']>;
+  /** Types with complaints due, each with its period. */
+  types: Array<RetentionTypeCount>;
+};
+
+export type RetentionTypeCount = {
+  __typename?: 'RetentionTypeCount';
+  /** Complaints of this type closed at or before this instant are due. */
+  closedBefore: Scalars['DateTime']['output'];
+  complaints: Scalars['Int']['output'];
+  retentionMonths: Scalars['Int']['output'];
+  type: Scalars['String']['output'];
+  typeName?: Maybe<Scalars['String']['output']>;
 };
 
 /** What a user or API token may do. Every resolver names the roles it admits; the default is deny. */
@@ -3013,6 +3126,17 @@ export type Tenant = {
   timeZone: Scalars['String']['output'];
 };
 
+/** A tenant the person is a member of, with their role there. */
+export type TenantChoice = {
+  __typename?: 'TenantChoice';
+  /** The tenant of the current session. */
+  current: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  role: Role;
+  slug: Scalars['String']['output'];
+  tenantId: Scalars['ID']['output'];
+};
+
 export type TenantSettingsInput = {
   /** zh-CN or en. */
   locale?: InputMaybe<Scalars['String']['input']>;
@@ -3081,7 +3205,7 @@ export type UpdateUserInput = {
   teams?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-/** A person who signs in to Redress. */
+/** A person’s membership of one tenant: who signs in to Redress there, with which role. */
 export type User = {
   __typename?: 'User';
   active: Scalars['Boolean']['output'];
