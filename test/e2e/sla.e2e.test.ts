@@ -356,7 +356,8 @@ describe.runIf(testDatabases().includes('postgres'))('SLA scheduler with two API
     let b: TestApp | undefined;
     try {
       await a.seedDemo();
-      b = await createTestApp({ db: 'postgres', databaseUrl: (a.config.database as { url: string }).url, clock: clockB });
+      // The second instance of one deployment shares its keys: the stored free text is ciphertext under the first's key.
+      b = await createTestApp({ db: 'postgres', databaseUrl: (a.config.database as { url: string }).url, clock: clockB, config: { encryptionKey: a.config.encryptionKey, jwtSecret: a.config.jwtSecret } });
       const token = await a.login('admin@demo.local');
       const ids: string[] = [];
       for (let i = 0; i < 12; i++) ids.push((await submit(a, token)).id);
