@@ -330,7 +330,8 @@ describe('admin console in a browser', () => {
     await agent.getByTestId('submit-complaint').click();
     const result = agent.getByTestId('intake-result');
     await result.waitFor();
-    expect(await agent.getByTestId('result-department').innerText()).toBe('合规与风险管理部');
+    // By name once the policy's names are read (the key may show for a moment before).
+    await expect.poll(() => agent.getByTestId('result-department').innerText()).toBe('合规与风险管理部');
     const number = await agent.getByTestId('result-number').innerText();
     await shot(agent, 'newcomer-registered');
 

@@ -89,7 +89,10 @@ describe.each(testDatabases())('demo tenant history on %s', (db) => {
   });
 
   it('explains decisions with a structured trace naming the keyword that matched', async () => {
-    const id = (await t.dataSource.query(`SELECT id FROM complaint WHERE text LIKE '%曝光%' ORDER BY number LIMIT 1`))[0].id as string;
+    // The text is encrypted at rest: find it the way a handler does, by the API's text search.
+    const found = await t.gqlOk<{ complaints: { edges: { node: { id: string; number: string } }[] } }>(
+      'query { complaints(first: 100, filter: { text: "曝光" }) { edges { node { id number } } } }', {}, manager);
+    const [{ id }] = found.complaints.edges.map((e) => e.node).sort((a, b) => a.number.localeCompare(b.number));
     const data = await t.gqlOk<{ complaint: { decisions: { kind: string; rowKey: string; trace: { op: string; args?: { op: string; matched?: string[] }[] } }[] } }>(
       'query($id: ID!) { complaint(id: $id) { decisions { kind rowKey trace } } }', { id }, manager);
     const severity = data.complaint.decisions.find((d) => d.kind === 'severity')!;
