@@ -106,6 +106,9 @@ export class ClassifierTrainingService {
       const outcome = await trainInWorker(samples, options, report);
       await progressWrites;
       const margin = gateMargin((await this.tenants.get(job.tenantId)).settings);
+      // Parsed before the commit, so the model is installed in the same turn as the commit resolves: a request that
+      // sees the version `ready` (the console's model panel) never meets a cache still answering "no model".
+      const trained = ComplaintCauseModel.fromJSON(outcome.modelJson);
       const gate = await this.dataSource.transaction(async (manager) => {
         const models = manager.getRepository(ClassifierModel);
         // The quality gate compares with the model active now (not when training started).
@@ -120,7 +123,7 @@ export class ClassifierTrainingService {
         return decision;
       });
       if (gate.decision === 'activated') {
-        this.models.install(job.tenantId, { id: job.id, version: job.version, model: ComplaintCauseModel.fromJSON(outcome.modelJson) });
+        this.models.install(job.tenantId, { id: job.id, version: job.version, model: trained });
       }
       this.logger.log(`Cause classifier v${job.version} for tenant ${job.tenantId}: ${describeOutcome(outcome.metrics, samples.length, gate)}`);
     } catch (error) {
