@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions, type EntitySchema, type MixedList } from
 import type { DatabaseConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { serializeSqliteTransactions } from './sqlite-serial';
 
 /**
  * SQLite runs in WAL mode with synchronous=FULL: an acknowledged complaint survives a power cut, and WAL keeps
@@ -41,7 +42,10 @@ export interface PluginTables {
 }
 
 export function createDataSource(database: DatabaseConfig, plugins: PluginTables = {}): DataSource {
-  return new DataSource(dataSourceOptions(database, plugins));
+  const dataSource = new DataSource(dataSourceOptions(database, plugins));
+  // One connection, one transaction at a time (sqlite-serial.ts): TypeORM's driver would interleave them.
+  if (database.type !== 'postgres') serializeSqliteTransactions(dataSource);
+  return dataSource;
 }
 
 /** The tables of a list of loaded plugins. */

@@ -11,15 +11,27 @@ export interface Actor {
 /** The append-only timeline: events are only ever inserted, numbered per complaint. */
 @Injectable()
 export class ComplaintTimeline {
-  async appendMany(manager: EntityManager, complaint: Complaint, events: [string, Record<string, unknown>][], actor: Actor, at: Date): Promise<ComplaintEvent[]> {
-    const last = await manager.getRepository(ComplaintEvent).createQueryBuilder('e').select('MAX(e.seq)', 'seq')
-      .where('e.complaint_id = :id', { id: complaint.id }).getRawOne<{ seq: number | string | null }>();
-    let seq = Number(last?.seq ?? 0);
+  /**
+   * Appends events after the complaint's last one. `first`: the complaint is being created in this transaction and
+   * has no events yet (intake) — no need to look up its last number, and the rows are not read back after the insert
+   * (their `createdAt` is left to the database and absent from the returned rows).
+   */
+  async appendMany(
+    manager: EntityManager, complaint: Complaint, events: [string, Record<string, unknown>][], actor: Actor, at: Date, options: { first?: boolean } = {},
+  ): Promise<ComplaintEvent[]> {
+    let seq = 0;
+    if (!options.first) {
+      const last = await manager.getRepository(ComplaintEvent).createQueryBuilder('e').select('MAX(e.seq)', 'seq')
+        .where('e.complaint_id = :id', { id: complaint.id }).getRawOne<{ seq: number | string | null }>();
+      seq = Number(last?.seq ?? 0);
+    }
     const rows = events.map(([type, data]) => manager.create(ComplaintEvent, {
       id: newId(), tenantId: complaint.tenantId, complaintId: complaint.id, seq: ++seq, type, data,
       actorId: actor.id ?? null, actorRole: actor.role ?? null, occurredAt: at,
     }));
-    if (rows.length) await manager.insert(ComplaintEvent, rows as never);
+    if (!rows.length) return rows;
+    if (options.first) await manager.createQueryBuilder().insert().into(ComplaintEvent).values(rows as never).updateEntity(false).execute();
+    else await manager.insert(ComplaintEvent, rows as never);
     return rows;
   }
 

@@ -14,6 +14,7 @@ import { ComplaintSampleSource } from './complaint-sample.source';
 import { SIMULATION_SAMPLE_SOURCE } from '../policy/simulation/sample-source';
 import { ComplaintDemoSeeder } from './demo/complaint-demo.seeder';
 import { COMPLAINT_ESCALATION_PORT } from '../sla/escalation/escalation-port';
+import { GroupCommit } from '../../database/group-commit';
 
 /** Global so the policy module (simulation) and the SLA module (escalation) reach its ports without an import cycle. */
 @Global()
@@ -21,7 +22,7 @@ import { COMPLAINT_ESCALATION_PORT } from '../sla/escalation/escalation-port';
   imports: [TypeOrmModule.forFeature([Complaint, ComplaintEvent, ComplaintTask, ComplaintReply, ComplaintCounter, Customer])],
   providers: [
     ComplaintService, ComplaintIntakeService, ComplaintResolver, ComplaintFindingsService, ComplaintFindingsResolver, ComplaintTimeline, PluginHooks,
-    ComplaintEscalationAdapter, ComplaintSampleSource, ComplaintDemoSeeder,
+    ComplaintEscalationAdapter, ComplaintSampleSource, ComplaintDemoSeeder, GroupCommit,
     { provide: SIMULATION_SAMPLE_SOURCE, useExisting: ComplaintSampleSource },
     { provide: COMPLAINT_ESCALATION_PORT, useExisting: ComplaintEscalationAdapter },
   ],

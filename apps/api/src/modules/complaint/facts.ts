@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '../sla/calendar';
+import { dateTimeFormat } from '../../common/date-format';
 
 export interface IntakeFactsInput {
   channel: string;
@@ -51,7 +52,7 @@ export function buildIntakeFacts(
   timeZone: string,
   prediction?: { cause: string; confidence: number } | null,
 ): Record<string, unknown> {
-  const local = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23', weekday: 'short' }).formatToParts(input.receivedAt);
+  const local = dateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23', weekday: 'short' }).formatToParts(input.receivedAt);
   const hour = Number(local.find((p) => p.type === 'hour')?.value ?? 0);
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(local.find((p) => p.type === 'weekday')?.value ?? 'Sun');
   return {

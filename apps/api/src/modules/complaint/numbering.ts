@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../../common/date-format';
+
 /** Complaint numbers: `{YY}{MM}-{SEQ:4}` by default (e.g. 2611-0001), the serial restarting each month. */
 export const DEFAULT_NUMBER_PATTERN = '{YY}{MM}-{SEQ:4}';
 
@@ -8,7 +10,7 @@ export interface LocalParts {
 
 /** Year and month of an instant in the tenant's time zone (a complaint received at 00:30 on 1 Dec in Shanghai is December's). */
 export function localYearMonth(at: Date, timeZone: string): LocalParts {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);
+  const parts = dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month') };
 }

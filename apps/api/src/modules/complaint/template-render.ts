@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../common/date-format';
 /** Renders `{{ path }}` variables; unknown or empty variables render as an empty string (validated at save time). */
 export function renderTemplate(body: string, variables: Record<string, unknown>): string {
   return body.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_m, path: string) => {
@@ -9,7 +10,7 @@ export function renderTemplate(body: string, variables: Record<string, unknown>)
 /** Formats an instant for a letter in the tenant's zone: 2026年11月25日 18:00. */
 export function formatLocalDateTime(at: Date | null | undefined, timeZone: string): string {
   if (!at) return '';
-  const parts = new Intl.DateTimeFormat('zh-CN', {
+  const parts = dateTimeFormat('zh-CN', {
     timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
   }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';

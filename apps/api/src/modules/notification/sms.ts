@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { SmsConfig } from './channel-settings.service';
+import { dateTimeFormat } from '../../common/date-format';
 
 /** GSM 03.38 basic set: a message using only these is 7-bit (160/153 per segment); anything else is UCS-2 (70/67). */
 const GSM7 = new Set([...'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà']);
@@ -140,7 +141,7 @@ export class HttpSmsProvider implements SmsProvider {
 
 /** Minutes since midnight of an instant in a time zone. */
 function minutesIn(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(at);
+  const parts = dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(at);
   const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0) % 24;
   return hour * 60 + Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
 }

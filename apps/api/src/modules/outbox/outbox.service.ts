@@ -73,7 +73,7 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
       id: newId(), tenantId: input.tenantId, kind: input.kind, topic: input.topic, payload: input.payload as never,
       complaintId: input.complaintId ?? null, dedupeKey: input.dedupeKey ?? null, status: 'pending', attempts: 0,
       nextAttemptAt: input.notBefore ?? this.clock.now(),
-    });
+    }).updateEntity(false); // nothing reads the row back: the reload of its defaults cost a query per message
     await (input.dedupeKey ? insert.orIgnore() : insert).execute();
     return true;
   }

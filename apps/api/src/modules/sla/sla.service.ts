@@ -92,7 +92,8 @@ export class SlaService {
 
   /** Inside the intake transaction: start the clocks of the complaint's SLA policy (pinned version). */
   startClocks(manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, at: Date): Promise<SlaClock[]> {
-    return this.reconcile(manager, complaint, policy, at);
+    // A complaint created in this very transaction has no clocks yet: nothing to look up and lock.
+    return this.reconcile(manager, complaint, policy, at, undefined, { noClocksYet: true });
   }
 
   /**
@@ -109,8 +110,10 @@ export class SlaService {
 
   // ── clocks ────────────────────────────────────────────────────────────────────────────────────────
 
-  private async reconcile(manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, at: Date, change?: ComplaintChange): Promise<SlaClock[]> {
-    const rows = await this.lockedClocks(manager, complaint);
+  private async reconcile(
+    manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, at: Date, change?: ComplaintChange, options: { noClocksYet?: boolean } = {},
+  ): Promise<SlaClock[]> {
+    const rows = options.noClocksYet ? [] : await this.lockedClocks(manager, complaint);
     const definition = complaint.slaPolicy ? policy.slaPolicy(complaint.slaPolicy) : undefined;
     if (definition) {
       const facts = complaintFacts(complaint);
@@ -157,7 +160,10 @@ export class SlaService {
         row.updatedAt = at;
         changed.push(row);
       }
-      if (changed.length) await manager.save(SlaClock, changed);
+      // New clocks are inserted (save() would first look each one up by id, then read its defaults back).
+      const updated = changed.filter((row) => !started.includes(row));
+      if (started.length) await manager.createQueryBuilder().insert().into(SlaClock).values(started).updateEntity(false).execute();
+      if (updated.length) await manager.save(SlaClock, updated);
       for (const row of started) await this.flagHolidayData(manager, complaint, policy, row);
       if (change?.newRound) {
         await this.port().appendEvent(manager, complaint, 'sla.round_started', {

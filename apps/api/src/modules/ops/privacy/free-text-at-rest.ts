@@ -62,11 +62,32 @@ export class FreeTextAtRest implements EntitySubscriberInterface {
   readonly encryptValue: Transform = (value) => (value === '' || PersonalDataCipher.isEncrypted(value) ? value : this.cipher.encrypt(value));
   readonly decryptValue: Transform = (value) => this.cipher.decrypt(value) ?? value;
 
+  /** The plain values of rows being written, put back after the write instead of decrypting what was just encrypted. */
+  private readonly plainBeforeWrite = new WeakMap<object, [string, unknown][]>();
+
   private apply(metadata: EntityMetadata | undefined, row: Record<string, unknown> | undefined, fn: Transform): void {
     const fields = metadata && row ? this.fields.get(metadata.target as Function) : undefined;
     if (!fields || !row) return;
-    for (const key of fields.text) if (typeof row[key] === 'string') row[key] = fn(row[key] as string);
-    for (const key of fields.json) if (row[key] && typeof row[key] === 'object') row[key] = mapFreeText(row[key], fn);
+    const plain: [string, unknown][] = [];
+    for (const key of fields.text) {
+      if (typeof row[key] !== 'string') continue;
+      plain.push([key, row[key]]);
+      row[key] = fn(row[key] as string);
+    }
+    for (const key of fields.json) {
+      if (!row[key] || typeof row[key] !== 'object') continue;
+      plain.push([key, row[key]]);
+      row[key] = mapFreeText(row[key], fn);
+    }
+    if (fn === this.encryptValue && plain.length) this.plainBeforeWrite.set(row, plain);
+  }
+
+  /** After a write: the values as they were before `apply` encrypted them (decrypted when unknown). */
+  private restore(metadata: EntityMetadata | undefined, row: Record<string, unknown> | undefined): void {
+    const plain = row ? this.plainBeforeWrite.get(row) : undefined;
+    if (!plain) return this.apply(metadata, row, this.decryptValue);
+    this.plainBeforeWrite.delete(row!);
+    for (const [key, value] of plain) row![key] = value;
   }
 
   afterLoad(entity: Record<string, unknown>, event?: LoadEvent<Record<string, unknown>>): void {
@@ -78,7 +99,7 @@ export class FreeTextAtRest implements EntitySubscriberInterface {
   }
 
   afterInsert(event: InsertEvent<Record<string, unknown>>): void {
-    this.apply(event.metadata, event.entity, this.decryptValue);
+    this.restore(event.metadata, event.entity);
   }
 
   beforeUpdate(event: UpdateEvent<Record<string, unknown>>): void {
@@ -86,6 +107,6 @@ export class FreeTextAtRest implements EntitySubscriberInterface {
   }
 
   afterUpdate(event: UpdateEvent<Record<string, unknown>>): void {
-    this.apply(event.metadata, event.entity as Record<string, unknown> | undefined, this.decryptValue);
+    this.restore(event.metadata, event.entity as Record<string, unknown> | undefined);
   }
 }

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+interface Job<T> {
+  work: (manager: EntityManager) => Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** At most this many units share one transaction: bounds the wait of the last one and the savepoint stack. */
+export const GROUP_COMMIT_MAX = 64;
+
+/**
+ * Group commit: units of work that arrive while a transaction is committing share the next transaction and its one
+ * fsync, instead of each paying its own (SQLite `synchronous=FULL`: ~2 ms of blocked event loop per commit;
+ * PostgreSQL `fsync=on`: one WAL flush per commit, and a row lock on the monthly number counter held until it).
+ *
+ * Isolation is kept per unit: each runs in its own SAVEPOINT, so a unit that fails (bad input found late, a plugin
+ * refusal, a unique violation) is rolled back alone and its neighbours commit. Durability is kept per unit: nobody
+ * is answered before the shared COMMIT returns — a unit that succeeded is resolved only after its rows are durable,
+ * and if the COMMIT itself fails every unit of the batch is rejected (none was acknowledged, none is stored).
+ *
+ * Units of one batch run one after another on the batch's connection, in arrival order; the next batch starts when
+ * the previous one has committed. With nothing else waiting a unit is a batch of one: no added latency.
+ */
+@Injectable()
+export class GroupCommit {
+  private readonly queue: Job<unknown>[] = [];
+  private running = false;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve, reject } as Job<unknown>);
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0, GROUP_COMMIT_MAX);
+        const outcomes: Outcome[] = [];
+        try {
+          await this.dataSource.transaction(async (manager) => {
+            for (const job of batch) {
+              try {
+                // A nested transaction is a SAVEPOINT: a failing unit is rolled back to it, alone.
+                outcomes.push({ ok: true, value: await manager.transaction((unit) => job.work(unit)) });
+              } catch (error) {
+                outcomes.push({ ok: false, error });
+              }
+            }
+          });
+        } catch (error) {
+          // BEGIN or COMMIT failed: nothing of this batch is stored, so nobody may be told otherwise.
+          for (const job of batch) job.reject(error);
+          continue;
+        }
+        batch.forEach((job, i) => {
+          const outcome = outcomes[i];
+          if (outcome.ok) job.resolve(outcome.value);
+          else job.reject(outcome.error);
+        });
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
