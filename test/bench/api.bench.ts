@@ -78,6 +78,10 @@ async function settle(apis: Child[]) {
   }
 }
 
+/** One line per window as it ends (the tables come at the end of the run). */
+const logRun = (r: HttpFigures) =>
+  console.log(`${r.name}: ${r.requestsPerSecond} successful/s (${r.succeeded} in ${r.seconds} s), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, failed ${failures(r)} ${JSON.stringify(r.failuresByCode)}`);
+
 /** The complaint ids the successful submissions returned. */
 const createdIds = (run: HttpFigures) => run.data.map((d) => (d as { submitComplaint: { id: string } }).submitComplaint.id);
 
@@ -123,7 +127,7 @@ async function onDatabase(db: 'sqlite' | 'postgres', pg?: PostgresServer): Promi
     const run = async (...args: Parameters<typeof measure>) => {
       const figures = await measure(...args);
       runs.push(figures);
-      console.log(`${figures.name}: ${figures.requestsPerSecond} successful/s (${figures.succeeded} in ${figures.seconds} s), p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, failed ${failures(figures)} ${JSON.stringify(figures.failuresByCode)}`);
+      logRun(figures);
       return figures;
     };
 
@@ -194,6 +198,7 @@ describe('API throughput', () => {
       const target = { child: bare, url };
       await measure('warm-up', [target], [32], { query: '{ ping }' }, { duration: 1 });
       ceiling = await measure('bare `{ ping }` on Fastify (framework ceiling)', [target], [32], { query: '{ ping }' }, { duration: SECONDS });
+      logRun(ceiling);
     } finally {
       await bare.stop();
     }

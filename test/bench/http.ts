@@ -173,7 +173,7 @@ const perSuccess = (ms: number | undefined, r: HttpFigures) => (ms === undefined
 export function printTable(title: string, rows: HttpFigures[], baseline?: HttpFigures) {
   const api = rows.some((r) => r.apiCpuMs !== undefined);
   const db = rows.some((r) => r.dbCpuMs !== undefined);
-  const header = ['operation', 'successful req/s', 'p50 ms', 'p99 ms', 'successes / s window'];
+  const header = ['operation', 'successful req/s', 'p50 ms', 'p99 ms', 'successes in window'];
   if (baseline) header.push('vs ceiling (req/s)');
   if (api) header.push('API CPU ms / success', 'API CPU %');
   if (db) header.push('PostgreSQL CPU ms / success');
@@ -182,7 +182,7 @@ export function printTable(title: string, rows: HttpFigures[], baseline?: HttpFi
   console.log(`| ${header.join(' | ')} |`);
   console.log(`| --- | ${header.slice(1).map(() => '---:').join(' | ')} |`);
   for (const r of rows) {
-    const cells = [r.name, r.requestsPerSecond, r.p50Ms, r.p99Ms, `${r.succeeded} / ${r.seconds}`];
+    const cells = [r.name, r.requestsPerSecond, r.p50Ms, r.p99Ms, `${r.succeeded} in ${r.seconds} s`];
     if (baseline) cells.push((r.requestsPerSecond / baseline.requestsPerSecond).toFixed(3));
     if (api) cells.push(perSuccess(r.apiCpuMs, r), r.apiCpuMs === undefined ? '' : `${Math.round(r.apiCpuMs / (r.seconds * 10))}%`);
     if (db) cells.push(perSuccess(r.dbCpuMs, r));
