@@ -22,6 +22,11 @@ export interface HttpFigures {
   data: unknown[];
   /** CPU time of the API process(es) over the window, ms (set by the caller that sampled it). */
   apiCpuMs?: number;
+  /**
+   * CPU time of the process that drove the load, ms: near 100% of a core the load generator, not the server, may be
+   * what limits the figure (the cheap framework ceiling).
+   */
+  loadCpuMs: number;
   /** CPU time of the database server (PostgreSQL: the postmaster and its backends) over the window, ms. */
   dbCpuMs?: number;
 }
@@ -92,6 +97,7 @@ export async function driveGraphQL(name: string, targets: Target[], body: BodySp
   const totalConnections = targets.reduce((sum, t) => sum + t.connections, 0);
   let amountLeft = options.amount ?? 0;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const results: { errors: number; non2xx: number }[] = await Promise.all(targets.map((target, index) => {
     // Split a fixed amount by connections; the last target takes the rounding rest.
     const amount = options.amount
@@ -120,6 +126,7 @@ export async function driveGraphQL(name: string, targets: Target[], body: BodySp
     return instance;
   }));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   return {
     name,
@@ -127,6 +134,7 @@ export async function driveGraphQL(name: string, targets: Target[], body: BodySp
     p50Ms: Math.round(percentile(latencies, 50)),
     p99Ms: Math.round(percentile(latencies, 99)),
     seconds: Math.round(seconds * 100) / 100,
+    loadCpuMs: (cpu.user + cpu.system) / 1000,
     errors: results.reduce((sum, r) => sum + r.errors, 0),
     non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
     graphqlErrors,
@@ -168,7 +176,7 @@ const perSuccess = (ms: number | undefined, r: HttpFigures) => (ms === undefined
 /**
  * A Markdown table of runs. The CPU columns appear when a run has them: API-process CPU per successful request and
  * the API's CPU use over the window (100% = one core; the load generator runs in its own process), and the
- * database server's CPU per successful request.
+ * database server's CPU per successful request; always the load generator's CPU use.
  */
 export function printTable(title: string, rows: HttpFigures[], baseline?: HttpFigures) {
   const api = rows.some((r) => r.apiCpuMs !== undefined);
@@ -177,7 +185,7 @@ export function printTable(title: string, rows: HttpFigures[], baseline?: HttpFi
   if (baseline) header.push('vs ceiling (req/s)');
   if (api) header.push('API CPU ms / success', 'API CPU %');
   if (db) header.push('PostgreSQL CPU ms / success');
-  header.push('failed');
+  header.push('load generator CPU %', 'failed');
   console.log(`\n${title}`);
   console.log(`| ${header.join(' | ')} |`);
   console.log(`| --- | ${header.slice(1).map(() => '---:').join(' | ')} |`);
@@ -186,6 +194,7 @@ export function printTable(title: string, rows: HttpFigures[], baseline?: HttpFi
     if (baseline) cells.push((r.requestsPerSecond / baseline.requestsPerSecond).toFixed(3));
     if (api) cells.push(perSuccess(r.apiCpuMs, r), r.apiCpuMs === undefined ? '' : `${Math.round(r.apiCpuMs / (r.seconds * 10))}%`);
     if (db) cells.push(perSuccess(r.dbCpuMs, r));
+    cells.push(`${Math.round(r.loadCpuMs / (r.seconds * 10))}%`);
     cells.push(failures(r) ? `${failures(r)} ${JSON.stringify(r.failuresByCode)}` : '0');
     console.log(`| ${cells.join(' | ')} |`);
   }
