@@ -61,6 +61,7 @@ describe('benchmark HTTP driver', () => {
       'a 2611-: duplicate serials 3',
       'a 2611-: missing serials 2, 4, 5, 6, 7, 8, 9, 10, 11, 12 (9997 in all)',
     ]);
+    expect(numberingProblems([row('a', '2611000001')])).toEqual(['2611000001: no serial after a separator']);
   });
 
   it('judges bodies like a client: errors, missing data and non-JSON are failures', () => {

@@ -149,13 +149,17 @@ export function numberingProblems(rows: { tenant_id: string; number: string }[])
   const serialsByPeriod = new Map<string, number[]>();
   const problems: string[] = [];
   for (const { tenant_id: tenant, number } of rows) {
-    const match = /^(.*?)(\d+)$/.exec(number);
+    // The serial is the trailing digits after the period (`2611-0001`, the default `{YY}{MM}-{SEQ:4}`); a pattern
+    // without a separator before the serial cannot be split this way and is reported rather than guessed.
+    const match = /^(.*\D)(\d+)$/.exec(number);
     if (!match) {
-      problems.push(`${number}: no serial`);
+      problems.push(`${number}: no serial after a separator`);
       continue;
     }
     const key = `${tenant} ${match[1]}`;
-    serialsByPeriod.set(key, [...(serialsByPeriod.get(key) ?? []), Number(match[2])]);
+    const list = serialsByPeriod.get(key) ?? [];
+    list.push(Number(match[2]));
+    serialsByPeriod.set(key, list);
   }
   for (const [period, list] of serialsByPeriod) {
     list.sort((a, b) => a - b);
