@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import { benchGraphQL, failures, judgeGraphQLResponse } from './http';
+import { join } from 'node:path';
+import { startChild } from './child';
+import { driveGraphQL, failures, judgeGraphQLResponse, numberingProblems, type HttpFigures } from './http';
 
 /**
  * The benchmark's HTTP driver must count a GraphQL error as a failure: GraphQL answers refusals with HTTP 200 and
@@ -28,13 +30,38 @@ describe('benchmark HTTP driver', () => {
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
   it('counts HTTP 200 responses carrying GraphQL errors as failures, by reason', async () => {
-    const run = await benchGraphQL('half refused', url, { query: '{ x }' }, { amount: 40, connections: 1, keepData: true });
+    const run = await driveGraphQL('half refused', [{ url, connections: 1 }], { query: '{ x }' }, { amount: 40, keepData: true });
     expect(run.non2xx).toBe(0);
     expect(run.succeeded).toBe(20);
     expect(run.graphqlErrors).toBe(20);
     expect(failures(run)).toBe(20);
     expect(run.failuresByCode).toEqual({ FORM_INVALID: 20 });
     expect(run.data).toHaveLength(20);
+  });
+
+  it('judges the same way from its own process, with a fixed amount split over two targets', async () => {
+    // The benchmark's load generator is a child process (it must not share the API's event loop): the verdicts and
+    // the kept data cross the process boundary intact.
+    const load = await startChild(join(__dirname, 'load-process.ts'));
+    try {
+      const run = await load.call<HttpFigures>('drive', 'two targets', [{ url, connections: 1 }, { url, connections: 3 }], { query: '{ x }' }, { amount: 40, keepData: true });
+      expect(run.succeeded + run.graphqlErrors).toBe(40);
+      expect(run.failuresByCode.FORM_INVALID).toBe(run.graphqlErrors);
+      expect(run.data).toHaveLength(run.succeeded);
+      expect(run.p99Ms).toBeGreaterThanOrEqual(run.p50Ms);
+    } finally {
+      await load.stop();
+    }
+  });
+
+  it('finds holes and duplicates in the monthly complaint serials, per tenant and month', () => {
+    const row = (tenant_id: string, number: string) => ({ tenant_id, number });
+    expect(numberingProblems([row('a', '2611-0002'), row('a', '2611-0001'), row('b', '2611-0001'), row('a', '2612-0001')])).toEqual([]);
+    expect(numberingProblems([row('a', '2611-0001'), row('a', '2611-0003'), row('a', '2611-0003'), row('a', '2611-10000')])).toEqual([
+      'a 2611-: duplicate serials 3',
+      'a 2611-: missing serials 2, 4, 5, 6, 7, 8, 9, 10, 11, 12 (9997 in all)',
+    ]);
+    expect(numberingProblems([row('a', '2611000001')])).toEqual(['2611000001: no serial after a separator']);
   });
 
   it('judges bodies like a client: errors, missing data and non-JSON are failures', () => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -17,6 +17,8 @@ export interface PostgresServer {
   /** Starts the paused server again on the same port with the same data. */
   resume(): Promise<void>;
   stop(): Promise<void>;
+  /** Process id of the running postmaster (its backends are its children), for CPU accounting. */
+  pid(): number;
 }
 
 const PG_USER = 'redress_pg';
@@ -68,6 +70,12 @@ export interface PostgresOptions {
    * the WAL writer — what once made the outage test find its complaint gone after the restart.
    */
   durable?: boolean;
+  /**
+   * Commits really on the disk: `fsync=on` and `full_page_writes=on` (and `synchronous_commit=on`), PostgreSQL's
+   * defaults — what a deployment runs and what the benchmark measures intake against. The tests keep fsync off: they
+   * check behaviour, and an fsync per commit on a shared machine only slows them.
+   */
+  fsync?: boolean;
 }
 
 export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresServer> {
@@ -83,8 +91,9 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   chmodSync(pwFile, 0o644);
   run(prefix, join(bin, 'initdb'), ['-D', dataDir, '-U', 'redress', '--pwfile', pwFile, '-A', 'md5', '-E', 'UTF8', '--locale', 'C.UTF-8', '--no-sync']);
   const port = await freePort();
-  const args = ['-D', dataDir, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off',
-    '-c', `synchronous_commit=${options.durable ? 'on' : 'off'}`, '-c', 'full_page_writes=off', '-c', 'max_connections=300', '-c', 'shared_buffers=256MB'];
+  const args = ['-D', dataDir, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1',
+    '-c', `fsync=${options.fsync ? 'on' : 'off'}`, '-c', `synchronous_commit=${options.durable || options.fsync ? 'on' : 'off'}`,
+    '-c', `full_page_writes=${options.fsync ? 'on' : 'off'}`, '-c', 'max_connections=300', '-c', 'shared_buffers=256MB'];
   const base = `postgres://redress:redress@127.0.0.1:${port}`;
   const { Client } = await import('pg');
   let child: ChildProcess;
@@ -131,6 +140,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
       }
       return `${base}/${name}`;
     },
+    pid: () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
     pause: halt,
     resume: launch,
     async stop() {

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { inject } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +70,8 @@ async function databaseFor(db: TestDb, cleanups: (() => void)[]): Promise<AppCon
 
 /** A fresh, empty database on the suite's PostgreSQL server (its URL). */
 export async function newPostgresDatabase(): Promise<string> {
+  // Imported here, not at the top: the benchmark starts API instances with this module in plain Node processes.
+  const { inject } = await import('vitest');
   const admin = inject('postgresAdminUrl');
   if (!admin) throw new Error('PostgreSQL tests need the e2e global setup (REDRESS_TEST_DB=sqlite disables them)');
   const name = `t_${randomBytes(6).toString('hex')}`;
