@@ -23,7 +23,8 @@ export const GROUP_COMMIT_MAX = 64;
  * and if the COMMIT itself fails every unit of the batch is rejected (none was acknowledged, none is stored).
  *
  * Units of one batch run one after another on the batch's connection, in arrival order; the next batch starts when
- * the previous one has committed. With nothing else waiting a unit is a batch of one: no added latency.
+ * the previous one has committed. With nothing else waiting a unit is a batch of one, delayed by one turn of the
+ * event loop.
  */
 @Injectable()
 export class GroupCommit {
@@ -35,12 +36,17 @@ export class GroupCommit {
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve, reject } as Job<unknown>);
-      if (!this.running) void this.drain();
+      if (this.running) return;
+      this.running = true;
+      // Start on the next turn of the event loop, not now: requests read in the same turn (they queued up while the
+      // last commit blocked or waited) each reach this point within it, and all join the batch. Started at once, a
+      // batch on SQLite — where every statement is synchronous — would finish before the next request is even read,
+      // and every intake would pay its own fsync.
+      setImmediate(() => void this.drain());
     });
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
     try {
       while (this.queue.length) {
         const batch = this.queue.splice(0, GROUP_COMMIT_MAX);

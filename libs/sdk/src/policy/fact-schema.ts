@@ -30,10 +30,10 @@ export const SYSTEM_FACTS: Record<string, FactField> = {
   'customer.complaintsTotal': t('number', '该客户历史有效投诉数（含本单）', 'Valid complaints by this customer in total (this one included)'),
   'customer.hasPhone': t('boolean', '有联系电话', 'Has a phone number'),
   'customer.reference': t('string', '客户/账户编号', 'Customer or account reference'),
-  'aggregate.sameTypeCustomers30d': t('number', '近30天同类型有效投诉的不同客户数（含本客户）', 'Distinct customers with a valid complaint of the same type in 30 days (this customer included)'),
+  'aggregate.sameTypeCustomers30d': t('number', '近30天同类型有效投诉的不同客户数（含本客户；最多计到1000）', 'Distinct customers with a valid complaint of the same type in 30 days (this customer included; counted up to 1,000)'),
   'aggregate.sameCauseCustomers30d': t(
-    'number', '近30天同原因有效投诉的不同客户数（含本客户；原因取已确认原因，否则取预测原因；本单无预测原因时为0）',
-    'Distinct customers with a valid complaint of the same cause in 30 days (this customer included; cause = confirmed, else predicted; 0 when this complaint has no predicted cause)',
+    'number', '近30天同原因有效投诉的不同客户数（含本客户；原因取已确认原因，否则取预测原因；本单无预测原因时为0；最多计到1000）',
+    'Distinct customers with a valid complaint of the same cause in 30 days (this customer included; cause = confirmed, else predicted; 0 when this complaint has no predicted cause; counted up to 1,000)',
   ),
   'aggregate.sameReferenceCount': t('number', '同一订单/编号的有效投诉数（含本单；未填编号时为0）', 'Valid complaints on the same order/reference number (this one included; 0 without a reference)'),
   'time.hourOfDay': t('number', '受理时刻（时）', 'Hour of day received'),

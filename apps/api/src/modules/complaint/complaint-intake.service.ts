@@ -29,6 +29,8 @@ import { attachmentLimits } from '../attachment/attachment-content';
 import { CAUSE_PREDICTOR, causeText, type CausePredictor, type PredictedCause } from '../intelligence/cause-predictor';
 
 const DAY = 86_400_000;
+/** Distinct-customer aggregates are exact up to this many (this customer included); above it they read as the cap. */
+export const DISTINCT_CUSTOMERS_CAP = 1000;
 
 /**
  * Intake: one way through for a complaint (docs/architecture.md). Validate the form against the pinned policy
@@ -271,9 +273,17 @@ export class ComplaintIntakeService {
   ): Promise<AggregateFacts> {
     const since = new Date(now.getTime() - 30 * DAY);
     const valid = () => manager.getRepository(Complaint).createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.valid = :valid', { tenantId, valid: true });
-    const otherCustomers = () => valid().select('COUNT(DISTINCT c.customer_id)', 'n')
+    const otherCustomers = () => valid().select('DISTINCT c.customer_id', 'customer_id')
       .andWhere('c.received_at >= :since AND c.customer_id <> :customerId', { since, customerId });
-    const count = async (qb: SelectQueryBuilder<Complaint>) => Number((await qb.getRawOne<{ n: string | number }>())?.n ?? 0);
+    // Distinct customers are counted up to a cap: an exact count reads every complaint of the type in 30 days at
+    // every intake (0.7 ms at 700, growing with the table — a regulator campaign of 20,000 made each intake slower
+    // than the last). DISTINCT … LIMIT stops once the cap is reached; rules compare against small thresholds
+    // (the seeds' 批量投诉: three or more customers).
+    const count = async (qb: SelectQueryBuilder<Complaint>) => {
+      const [sql, parameters] = qb.limit(DISTINCT_CUSTOMERS_CAP - 1).getQueryAndParameters();
+      const rows: { n: string | number }[] = await manager.query(`SELECT COUNT(*) AS n FROM (${sql}) capped`, parameters);
+      return Number(rows[0]?.n ?? 0);
+    };
     // One after another: they share the transaction's connection, which runs one query at a time anyway.
     const last30 = await valid().andWhere('c.customer_id = :customerId AND c.received_at >= :since', { customerId, since }).getCount();
     const total = await valid().andWhere('c.customer_id = :customerId', { customerId }).getCount();

@@ -29,12 +29,16 @@ export interface AggregateFacts {
   customerComplaintsLast30Days: number;
   /** This customer's valid complaints ever, this one included (≥ 1). */
   customerComplaintsTotal: number;
-  /** Distinct customers with a valid complaint of the same type in the last 30 days, this customer included (≥ 1). */
+  /**
+   * Distinct customers with a valid complaint of the same type in the last 30 days, this customer included (≥ 1),
+   * counted up to DISTINCT_CUSTOMERS_CAP (that value means "that many or more").
+   */
   sameTypeCustomers30d: number;
   /**
    * Distinct customers with a valid complaint of the same cause in the last 30 days, this customer included. The cause of
    * an earlier complaint is its confirmed cause, else its predicted one; this complaint's is the classifier's
-   * prediction. 0 when this complaint has no predicted cause (no model): nothing is known to be the same.
+   * prediction. 0 when this complaint has no predicted cause (no model): nothing is known to be the same. Counted up
+   * to DISTINCT_CUSTOMERS_CAP.
    */
   sameCauseCustomers30d: number;
   /** Valid complaints on the same order/reference number, this one included; 0 when no reference was given. */
