@@ -29,7 +29,7 @@ async function fill(t: TestApp, tenantId: string): Promise<void> {
         CASE WHEN g % 10 < 7 THEN 'closed' WHEN g % 10 = 7 THEN 'invalid_closed' ELSE 'in_progress' END, g % 10 <> 7,
         'normal', (ARRAY['customer_service','quality','finance','operations'])[1 + g % 4], 1, '{}', 'met', now(), now(),
         CASE WHEN g % 10 < 8 THEN $2::timestamptz + ((g - 1)::double precision / $3) * ($4::timestamptz - $2::timestamptz) + interval '2 days' END,
-        CASE WHEN g % 50 <> 9 THEN $2::timestamptz + ((g - 1)::double precision / $3) * ($4::timestamptz - $2::timestamptz) + ((g * 7919) % 1000) * interval '1 hour' END, 1
+        CASE WHEN g % 50 <> 9 THEN $2::timestamptz + ((g - 1)::double precision / $3) * ($4::timestamptz - $2::timestamptz) + ((g::bigint * 7919) % 1000) * interval '1 hour' END, 1
       FROM generate_series(1, $3::int) g`, [tenantId, START.toISOString(), ROWS, END.toISOString()]);
     await t.dataSource.query('VACUUM ANALYZE complaint');
     return;
