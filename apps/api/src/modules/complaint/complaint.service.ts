@@ -80,7 +80,8 @@ export class ComplaintService {
     return complaint;
   }
 
-  async list(auth: AuthContext, filter: ComplaintFilter = {}, orderBy = ComplaintOrder.RECEIVED_DESC, first = 20, after?: string | null): Promise<{ rows: Complaint[]; connection: Omit<ComplaintConnection, 'edges'>; offset: number }> {
+  /** A page of complaints; the total (`totalCount`, 0 when not asked) only with `count` (default). */
+  async list(auth: AuthContext, filter: ComplaintFilter = {}, orderBy = ComplaintOrder.RECEIVED_DESC, first = 20, after?: string | null, options: { count?: boolean } = {}): Promise<{ rows: Complaint[]; connection: Omit<ComplaintConnection, 'edges'>; offset: number }> {
     const qb = this.dataSource.getRepository(Complaint).createQueryBuilder('c').where('c.tenant_id = :tenantId', { tenantId: auth.tenantId });
     await this.applyFilter(auth, qb, filter);
     if (orderBy === ComplaintOrder.RESOLUTION_DUE_ASC) {
@@ -97,7 +98,7 @@ export class ComplaintService {
     // and the plain count is an index-only count instead of a sort of every matching id.
     const [rows, counted] = await Promise.all([
       qb.clone().skip(offset).take(limit + 1).getMany(),
-      qb.clone().orderBy().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>(),
+      options.count === false ? undefined : qb.clone().orderBy().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>(),
     ]);
     const total = Number(counted?.total ?? 0);
     const page = rows.slice(0, limit);
