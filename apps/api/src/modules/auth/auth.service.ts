@@ -40,6 +40,8 @@ interface JwtClaims {
   ver?: number;
   /** Other memberships (same e-mail) the sign-in's password opened, with their authVersion then: switchTenant's proof. */
   alt?: { sub: string; tid: string; ver: number }[];
+  /** Expiry (seconds since the epoch), set by jsonwebtoken from `expiresIn`. */
+  exp?: number;
 }
 
 /** A tenant one may sign in to or switch to. */
@@ -60,6 +62,9 @@ export interface Session {
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** Verified JWTs kept per process (a few MB at most); past this the map starts over. */
+const VERIFIED_TOKENS = 10_000;
 
 @Injectable()
 export class AuthService {
@@ -243,6 +248,28 @@ export class AuthService {
   private jwtKey?: { secret: string; key: KeyObject };
 
   /**
+   * The claims of a JWT whose signature this process has checked: a token string is immutable, so its signature is
+   * checked once and the claims kept (bounded) until the token expires — by jsonwebtoken's own clock (wall time), as
+   * a fresh verify would judge it. Revocation does not live in the token (it is the user row's active flag and
+   * version, checked on every request).
+   */
+  private verifiedClaims(credential: string): JwtClaims {
+    const known = this.verified.get(credential);
+    if (known && (!known.exp || known.exp * 1000 > Date.now())) return known;
+    let claims: JwtClaims;
+    try {
+      claims = jwt.verify(credential, this.signingKey(), { algorithms: ['HS256'] }) as JwtClaims;
+    } catch {
+      this.verified.delete(credential);
+      throw CommonErrors.create('TOKEN_INVALID');
+    }
+    if (this.verified.size >= VERIFIED_TOKENS) this.verified.clear();
+    this.verified.set(credential, claims);
+    return claims;
+  }
+  private readonly verified = new Map<string, JwtClaims>();
+
+  /**
    * Resolves a bearer credential (JWT or API token) to the caller; throws UNAUTHENTICATED when invalid. The user row
    * comes from the credential cache, which keeps deactivation, a password change and a role change applying to the
    * next request on every instance (see CredentialCache for how, per database).
@@ -252,12 +279,7 @@ export class AuthService {
     if (!match) throw CommonErrors.create('TOKEN_INVALID');
     const credential = match[1];
     if (credential.startsWith(TOKEN_PREFIX)) return this.authenticateApiToken(credential);
-    let claims: JwtClaims;
-    try {
-      claims = jwt.verify(credential, this.signingKey(), { algorithms: ['HS256'] }) as JwtClaims;
-    } catch {
-      throw CommonErrors.create('TOKEN_INVALID');
-    }
+    const claims = this.verifiedClaims(credential);
     const user = await this.credentials.user(claims.sub, () => this.users.findOne({ where: { id: claims.sub } }));
     if (!user || user.tenantId !== claims.tid) throw CommonErrors.create('TOKEN_INVALID');
     if (!user.active) throw AuthErrors.create('ACCOUNT_DEACTIVATED');
