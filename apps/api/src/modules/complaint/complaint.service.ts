@@ -85,9 +85,9 @@ export class ComplaintService {
     const qb = this.dataSource.getRepository(Complaint).createQueryBuilder('c').where('c.tenant_id = :tenantId', { tenantId: auth.tenantId });
     await this.applyFilter(auth, qb, filter);
     if (orderBy === ComplaintOrder.RESOLUTION_DUE_ASC) {
-      // Work queues: soonest deadline first, complaints without a deadline last (false < true on both databases). The
-      // expression is the one of ix_complaint_work_queue, so a department's open queue is read in index order.
-      qb.orderBy('(c.resolution_due_at IS NULL)', 'ASC').addOrderBy('c.resolution_due_at', 'ASC');
+      // Work queues: soonest deadline first, complaints without a deadline last — the order of ix_complaint_work_queue
+      // on both databases, so a department's open queue is read in index order (no sort of the whole queue).
+      qb.orderBy('c.resolution_due_at', 'ASC', 'NULLS LAST');
     } else {
       qb.orderBy('c.received_at', orderBy === ComplaintOrder.RECEIVED_ASC ? 'ASC' : 'DESC');
     }
