@@ -165,6 +165,27 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
     expect(byLeaver.auditLog.nodes).toEqual([{ action: 'create_token' }]);
   });
 
+  it('applies a deactivation, a role change and a profile change to the next request on the same instance, with the user row cached', async () => {
+    const created = await t.gqlOk('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+      i: { email: 'cached@demo.local', displayName: '缓存 甲', role: 'handler', password: STRONG },
+    }, admin);
+    const id = created.createUser.id;
+    const session = await t.login('cached@demo.local', STRONG);
+    // Warm the credential cache: the same row serves both requests.
+    for (let i = 0; i < 2; i++) expect((await t.gqlOk('{ me { role displayName } }', {}, session)).me).toEqual({ role: 'handler', displayName: '缓存 甲' });
+
+    await t.gqlOk('mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { role } }', { id, i: { role: 'manager', displayName: '缓存 乙' } }, admin);
+    expect((await t.gqlOk('{ me { role displayName } }', {}, session)).me).toEqual({ role: 'manager', displayName: '缓存 乙' });
+    // The new role is the one checked: a manager may list API tokens, a handler may not.
+    expect((await t.gqlOk('{ apiTokens { id } }', {}, session)).apiTokens).toEqual([]);
+
+    await t.gqlOk('mutation($id: ID!) { deactivateUser(id: $id) { active } }', { id }, admin);
+    expect(reasonOf(await t.gql('{ me { email } }', {}, session))).toBe('ACCOUNT_DEACTIVATED');
+    expect(reasonOf(await t.gql('{ apiTokens { id } }', {}, session))).toBe('ACCOUNT_DEACTIVATED');
+    await t.gqlOk('mutation($id: ID!) { reactivateUser(id: $id) { active } }', { id }, admin);
+    expect(reasonOf(await t.gql('{ me { email } }', {}, session))).toBe('SESSION_ENDED');
+  });
+
   it('never removes the last active admin', async () => {
     const users = await t.gqlOk('{ users(filter: { role: admin }) { id email } }', {}, admin);
     expect(users.users).toHaveLength(1);

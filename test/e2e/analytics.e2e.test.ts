@@ -31,6 +31,11 @@ const ROLLUP_STATS = `query($p: PeriodInput!, $g: [StatsDimension!], $f: Complai
   rows { keys { dimension key name } received valid closed open followedUp satisfied satisfactionRate resolved responded averageWorkingMinutes onTime { target stopped met rate } }
   totals { received valid closed open followedUp satisfied resolved responded averageWorkingMinutes onTime { target stopped met } } } }`;
 
+// Effective resolution with or without the rollup (`fresh`).
+const EFFECTIVE_STATS = `query($p: PeriodInput!, $g: [StatsDimension!], $fresh: Boolean) { complaintStats(period: $p, groupBy: $g, fresh: $fresh) {
+  rows { keys { dimension key } received resolved effectivelyResolved effectiveResolutionRate }
+  totals { received resolved effectivelyResolved effectiveResolutionRate } } }`;
+
 const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);
 const mondayOf = (d: Date) => {
   const local = new Date(d.getTime() + 8 * HOUR);
@@ -288,5 +293,48 @@ describe.each(testDatabases())('analytics on %s', (db) => {
     const after = await rollupAndFresh({ p: period, g: ['TYPE'] });
     expect(after.rolled).toEqual(after.fresh);
     expect(after.rolled.totals.satisfied).toBe(before.rolled.totals.satisfied + 1);
+  });
+
+  it('counts effective resolution in the rollup as the direct count does, with repeats inside and outside the window', async () => {
+    // Whole local days (Shanghai midnights), so every day of the period comes from the rollup.
+    const p2 = { from: new Date(WEEK1 + 21 * DAY).toISOString(), to: new Date(WEEK1 + 91 * DAY).toISOString() };
+    const customer = { name: '王五', phone: '13900009999' };
+    const resolve = async (id: string) => {
+      clock.advance(10 * 60_000);
+      await act(handler, 'mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id });
+      await act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: id, body: '已处理。' } });
+      const { recordFollowUp } = await act(agent, 'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state } }', { i: { complaintId: id, satisfied: true, score: 5 } });
+      expect(recordFollowUp.state).toBe('closed');
+    };
+    const compare = async () => {
+      await t.app.get(StatsRollup).refresh();
+      const rolled = (await act(analyst, EFFECTIVE_STATS, { p: p2, g: ['TYPE', 'WEEK'], fresh: false })).complaintStats;
+      const fresh = (await act(analyst, EFFECTIVE_STATS, { p: p2, g: ['TYPE', 'WEEK'], fresh: true })).complaintStats;
+      expect(rolled).toEqual(fresh);
+      // The rolled answer is the rollup's own count, not a fallback to the complaints.
+      const [{ n }] = await t.dataSource.query(`SELECT SUM(effectively_resolved) AS n FROM complaint_daily_stats WHERE day >= '2026-11-23' AND day < '2027-02-01'`);
+      expect(Number(n ?? 0)).toBe(rolled.totals.effectivelyResolved);
+      return rolled.totals;
+    };
+    const window = (await act(analyst, STATS, { p: p2 })).complaintStats.repeatWindowDays;
+    expect(window).toBeGreaterThan(0);
+
+    clock.set(new Date(WEEK1 + 22 * DAY + 2 * HOUR));
+    const first = await submit(t, agent, { channel: 'phone', type: 'service.efficiency', text: '办理太慢。', complainant: customer });
+    await resolve(first.id);
+    expect(await compare()).toMatchObject({ resolved: 1, effectivelyResolved: 1 });
+
+    // A repeat after the window: the first stays effectively resolved.
+    clock.set(new Date(WEEK1 + 22 * DAY + (window + 1) * DAY));
+    const second = await submit(t, agent, { channel: 'phone', type: 'service.efficiency', text: '又是办理太慢。', complainant: customer });
+    await resolve(second.id);
+    expect(await compare()).toMatchObject({ resolved: 2, effectivelyResolved: 2 });
+
+    // Inside the second's window: another type is no repeat, the same type is — and it un-counts a complaint of another day.
+    clock.advance(Math.max(1, window - 2) * DAY);
+    await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: '态度也不好。', complainant: customer });
+    expect(await compare()).toMatchObject({ resolved: 2, effectivelyResolved: 2 });
+    await submit(t, agent, { channel: 'phone', type: 'service.efficiency', text: '第三次办理太慢。', complainant: customer });
+    expect(await compare()).toMatchObject({ resolved: 2, effectivelyResolved: 1 });
   });
 });

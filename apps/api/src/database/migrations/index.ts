@@ -16,7 +16,9 @@ import { Incidents1765000900001 } from './1765000900001-Incidents';
 import { Attachments1765001000001 } from './1765001000001-Attachments';
 import { FreeTextAtRest1765001100001 } from './1765001100001-FreeTextAtRest';
 import { MembershipPerTenant1765001200001 } from './1765001200001-MembershipPerTenant';
+import { EffectiveResolutionRollup1765001600001 } from './1765001600001-EffectiveResolutionRollup';
+import { WorkQueueIndex1765001600002 } from './1765001600002-WorkQueueIndex';
 import { RoundRobinIndex1765001700001 } from './1765001700001-RoundRobinIndex';
 
 /** Every migration in order. They use the QueryRunner API so each runs on SQLite and PostgreSQL. */
-export const MIGRATIONS: Function[] = [Foundation1764000000000, PolicyAndAudit1764000700042, Complaints1764100000000, SlaClocks1764100900731, PluginHost1764200300517, Analytics1764300517203, ClassifierModels1764400812377, StatsRollup1764501730911, IntakeFingerprintAndClockRounds1765000200001, Access1765000400001, SecondFactor1765000400002, Sso1765000400003, Notifications1765000500001, ClassifierGate1765000600001, Incidents1765000900001, Attachments1765001000001, FreeTextAtRest1765001100001, MembershipPerTenant1765001200001, RoundRobinIndex1765001700001];
+export const MIGRATIONS: Function[] = [Foundation1764000000000, PolicyAndAudit1764000700042, Complaints1764100000000, SlaClocks1764100900731, PluginHost1764200300517, Analytics1764300517203, ClassifierModels1764400812377, StatsRollup1764501730911, IntakeFingerprintAndClockRounds1765000200001, Access1765000400001, SecondFactor1765000400002, Sso1765000400003, Notifications1765000500001, ClassifierGate1765000600001, Incidents1765000900001, Attachments1765001000001, FreeTextAtRest1765001100001, MembershipPerTenant1765001200001, EffectiveResolutionRollup1765001600001, WorkQueueIndex1765001600002, RoundRobinIndex1765001700001];

@@ -103,6 +103,12 @@ export class ComplaintDailyStats {
   @Column({ name: 'followed_up', type: 'integer' }) followedUp!: number;
   @Column({ type: 'integer' }) satisfied!: number;
   @Column({ type: 'integer' }) resolved!: number;
+  /**
+   * Resolved complaints with no repeat (same customer and type) received within the repeat window after closing,
+   * counted with `StatsRollupState.repeatWindowDays`. A later complaint that changes this count marks the earlier
+   * complaint's day for recomputation (see `StatsRollup.changedDays`).
+   */
+  @Column({ name: 'effectively_resolved', type: 'integer', default: 0 }) effectivelyResolved!: number;
   @Column({ type: 'integer' }) responded!: number;
   /** Sum of working minutes received → responded of the `responded` complaints (business calendar of each pinned version). */
   @Column({ name: 'working_minutes', type: 'double precision' }) workingMinutes!: number;
@@ -130,6 +136,8 @@ export class ComplaintDailyOnTime {
 export class StatsRollupState {
   @Column({ name: 'tenant_id', type: 'varchar', length: 36, primary: true }) tenantId!: string;
   @Column({ name: 'time_zone', type: 'varchar', length: 64 }) timeZone!: string;
+  /** The policy's repeat window the effective-resolution counts were made with; another window rebuilds the rollup. */
+  @Column({ name: 'repeat_window_days', type: 'integer', nullable: true }) repeatWindowDays?: number | null;
   @DateTimeColumn({ nullable: true }) watermark?: Date | null;
   @DateTimeColumn({ name: 'refreshed_at', nullable: true }) refreshedAt?: Date | null;
 }

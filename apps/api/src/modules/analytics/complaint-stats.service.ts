@@ -178,13 +178,14 @@ export class ComplaintStatsService {
     const policy = await this.policies.getCurrent(auth.tenantId);
     if (!policy) throw AnalyticsErrors.create('NO_POLICY');
     const timeZone = await this.timeZoneOf(auth.tenantId);
-    const repeatWindowDays = Math.max(1, Math.round(policy.document.settings?.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS));
+    const repeatWindowDays = repeatWindowOf(policy);
     const filter = query.filter ?? {};
     const groups = new StatsAccumulators();
 
     // Whole local days come from the daily rollup when it can answer (see docs/analytics.md); the partial days at
     // the period's edges, and everything the rollup cannot answer, from the complaints themselves.
-    const rollupDays = options.fresh || measures.effectiveResolution || !rollupAnswers(filter) ? null : await this.rollupDays(auth.tenantId, timeZone, from, to);
+    const rollupDays = options.fresh || !rollupAnswers(filter) ? null
+      : await this.rollupDays(auth.tenantId, timeZone, from, to, measures.effectiveResolution ? repeatWindowDays : null);
     if (rollupDays) {
       const groupSql = groupBy.map((d) => this.dimensionSql(d, policy, timeZone, from, 'rollup'));
       await this.collectRollup(auth, rollupDays.days, filter, groupSql, measures, groups);
@@ -205,11 +206,13 @@ export class ComplaintStatsService {
 
   /**
    * The whole local days of [from, to) the rollup has (it is built, in the tenant's current time zone), and the
-   * partial days at the edges left to the direct query; null when the rollup cannot be used.
+   * partial days at the edges left to the direct query; null when the rollup cannot be used. Effective resolution
+   * (`repeatWindowDays` given) needs a rollup counted with the policy's current repeat window.
    */
-  private async rollupDays(tenantId: string, timeZone: string, from: Date, to: Date): Promise<{ days: [string, string]; edges: { from: Date; to: Date }[] } | null> {
+  private async rollupDays(tenantId: string, timeZone: string, from: Date, to: Date, repeatWindowDays: number | null): Promise<{ days: [string, string]; edges: { from: Date; to: Date }[] } | null> {
     const state = await this.dataSource.getRepository(StatsRollupState).findOne({ where: { tenantId } });
     if (!state?.watermark || state.timeZone !== timeZone) return null;
+    if (repeatWindowDays !== null && state.repeatWindowDays !== repeatWindowDays) return null;
     const firstDay = startOfLocalDay(localDate(from, timeZone), timeZone).getTime() === from.getTime() ? localDate(from, timeZone) : addDays(localDate(from, timeZone), 1);
     const endDay = localDate(to, timeZone);
     const wholeFrom = startOfLocalDay(firstDay, timeZone);
@@ -233,7 +236,7 @@ export class ComplaintStatsService {
       return qb;
     };
     const counts = await scope(ComplaintDailyStats);
-    for (const measure of ['received', 'valid', 'closed', 'followed_up', 'satisfied', 'resolved', 'responded', 'working_minutes']) {
+    for (const measure of ['received', 'valid', 'closed', 'followed_up', 'satisfied', 'resolved', 'effectively_resolved', 'responded', 'working_minutes']) {
       counts.addSelect(`SUM(c.${measure})`, measure);
     }
     for (const raw of await counts.getRawMany<Record<string, unknown>>()) {
@@ -244,6 +247,7 @@ export class ComplaintStatsService {
       entry.followedUp += num(raw.followed_up);
       entry.satisfied += num(raw.satisfied);
       entry.resolved += num(raw.resolved);
+      if (measures.effectiveResolution) entry.effective += num(raw.effectively_resolved);
       if (measures.workingTime) {
         entry.responded += num(raw.responded);
         entry.workingMinutes += num(raw.working_minutes);
@@ -339,11 +343,24 @@ export class ComplaintStatsService {
 
   /** A later complaint of the same customer on the same type, received before `closed_at + N days`. */
   private repeatSql(days: number): string {
+    return `SELECT 1 FROM complaint r WHERE ${this.repeatPredicate(days)}`;
+  }
+
+  /**
+   * `r` (alias) repeats `c`: the one definition of a repeat, for the direct count and for the rollup refresh, which
+   * finds the earlier complaints a changed complaint repeats.
+   */
+  repeatPredicate(days: number): string {
     const windowEnd = this.dialect === 'postgres'
       ? `c.closed_at + interval '${days} days'`
       : `strftime('%Y-%m-%d %H:%M:%f', c.closed_at, '+${days} days')`;
-    return `SELECT 1 FROM complaint r WHERE r.tenant_id = c.tenant_id AND r.customer_id = c.customer_id AND r.type_key = c.type_key
+    return `r.tenant_id = c.tenant_id AND r.customer_id = c.customer_id AND r.type_key = c.type_key
       AND r.received_at > c.received_at AND r.received_at <= ${windowEnd} AND r.id <> c.id`;
+  }
+
+  /** The policy's repeat window in whole days (at least one). */
+  async repeatWindowDaysOf(tenantId: string): Promise<number> {
+    return repeatWindowOf(await this.policies.getCurrent(tenantId));
   }
 
   /**
@@ -385,6 +402,10 @@ export class ComplaintStatsService {
         .map(([target, v]) => ({ target, stopped: v.stopped, met: v.met, rate: rate(v.met, v.stopped) })),
     };
   }
+}
+
+function repeatWindowOf(policy: CompiledPolicy | null | undefined): number {
+  return Math.max(1, Math.round(policy?.document.settings?.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS));
 }
 
 /** zh display name of a group key from the policy (weeks and months are labelled, causes have no catalogue). */

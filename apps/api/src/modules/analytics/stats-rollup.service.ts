@@ -102,23 +102,24 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
   /** Recomputes the tenant's changed days; null when another instance is refreshing it right now. */
   private async refreshTenant(tenantId: string): Promise<number | null> {
     const timeZone = await this.stats.timeZoneOf(tenantId);
+    const repeatWindowDays = await this.stats.repeatWindowDaysOf(tenantId);
     const startedAt = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const state = await this.lockState(manager, tenantId, timeZone);
       if (!state) return null;
-      // No rollup yet, or the tenant moved to another time zone: every day is rebuilt.
-      const rebuild = !state.watermark || state.timeZone !== timeZone;
+      // No rollup yet, the tenant moved to another time zone or its policy to another repeat window: every day is rebuilt.
+      const rebuild = !state.watermark || state.timeZone !== timeZone || state.repeatWindowDays !== repeatWindowDays;
       const since = rebuild ? null : new Date(state.watermark!.getTime() - ROLLUP_OVERLAP_MS);
       const dayOf = bucketSql(this.stats.dialect, 'day', 'c.received_at', timeZone, zoneOffsetMinutes(timeZone, startedAt));
       if (rebuild) {
         await manager.delete(ComplaintDailyStats, { tenantId });
         await manager.delete(ComplaintDailyOnTime, { tenantId });
       }
-      const days = await this.changedDays(manager, tenantId, dayOf, since);
+      const days = await this.changedDays(manager, tenantId, dayOf, since, repeatWindowDays);
       for (let i = 0; i < days.length; i += DAYS_PER_BATCH) {
-        await this.recompute(manager, tenantId, timeZone, dayOf, days.slice(i, i + DAYS_PER_BATCH), !rebuild);
+        await this.recompute(manager, tenantId, timeZone, repeatWindowDays, dayOf, days.slice(i, i + DAYS_PER_BATCH), !rebuild);
       }
-      await manager.update(StatsRollupState, { tenantId }, { timeZone, watermark: startedAt, refreshedAt: this.clock.now() });
+      await manager.update(StatsRollupState, { tenantId }, { timeZone, repeatWindowDays, watermark: startedAt, refreshedAt: this.clock.now() });
       return days.length;
     });
   }
@@ -140,8 +141,12 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
     return repository.findOneOrFail({ where: { tenantId } });
   }
 
-  /** Local days of complaints received, or changed (the complaint or one of its SLA clocks) since `since`. */
-  private async changedDays(manager: EntityManager, tenantId: string, dayOf: string, since: Date | null): Promise<string[]> {
+  /**
+   * Local days of complaints received, or changed (the complaint or one of its SLA clocks) since `since`, and of the
+   * earlier complaints a changed complaint repeats: a repeat arriving (or being changed) takes the effective
+   * resolution from a complaint on another day.
+   */
+  private async changedDays(manager: EntityManager, tenantId: string, dayOf: string, since: Date | null, repeatWindowDays: number): Promise<string[]> {
     const days = new Set<string>();
     const changed = manager.getRepository(Complaint).createQueryBuilder('c').select(`DISTINCT ${dayOf}`, 'day')
       .where('c.tenant_id = :tenantId', { tenantId });
@@ -154,19 +159,27 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
         .andWhere('c.tenant_id = :tenantId')
         .getRawMany<{ day: string }>();
       for (const row of clocks) days.add(String(row.day));
+      // Driven by the changed complaints r (ix_complaint_updated), each joined to its customer's earlier complaints c
+      // (ix_complaint_customer): the same predicate as the direct count's repeat lookup.
+      const repeated = await manager.getRepository(Complaint).createQueryBuilder('r').select(`DISTINCT ${dayOf}`, 'day')
+        .innerJoin(Complaint, 'c', this.stats.repeatPredicate(repeatWindowDays))
+        .where('r.tenant_id = :tenantId AND r.updated_at >= :since', { tenantId, since })
+        .andWhere("c.tenant_id = :tenantId AND c.state = 'closed'")
+        .getRawMany<{ day: string }>();
+      for (const row of repeated) days.add(String(row.day));
     }
     return [...days].sort();
   }
 
   /** Replaces the rollup rows of these local days with a recomputation from the complaints. */
-  private async recompute(manager: EntityManager, tenantId: string, timeZone: string, dayOf: string, days: string[], replace: boolean): Promise<void> {
+  private async recompute(manager: EntityManager, tenantId: string, timeZone: string, repeatWindowDays: number, dayOf: string, days: string[], replace: boolean): Promise<void> {
     // A range a day wider on each side keeps the index on received_at in use; the day expression decides exactly.
     const range = { from: startOfLocalDay(addDays(days[0], -1), timeZone), to: startOfLocalDay(addDays(days.at(-1)!, 2), timeZone) };
     const groups = new StatsAccumulators();
     const groupSql = [dayOf, 'c.type_key', CAUSE_SQL, 'c.department', 'c.channel', 'c.severity'];
     // The same definition as the direct statistics (one code path), read inside this transaction.
-    await this.stats.collectDirect({ tenantId, role: Role.admin }, range, {}, groupSql, { onTime: true, effectiveResolution: false, workingTime: true },
-      1, groups, { manager, where: { sql: `${dayOf} IN (:...rollupDays)`, params: { rollupDays: days } } });
+    await this.stats.collectDirect({ tenantId, role: Role.admin }, range, {}, groupSql, { onTime: true, effectiveResolution: true, workingTime: true },
+      repeatWindowDays, groups, { manager, where: { sql: `${dayOf} IN (:...rollupDays)`, params: { rollupDays: days } } });
     if (replace) {
       await manager.createQueryBuilder().delete().from(ComplaintDailyStats).where('tenant_id = :tenantId AND day IN (:...days)', { tenantId, days }).execute();
       await manager.createQueryBuilder().delete().from(ComplaintDailyOnTime).where('tenant_id = :tenantId AND day IN (:...days)', { tenantId, days }).execute();
@@ -179,7 +192,7 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
       if (group.received) {
         stats.push({
           id: newId(), ...keys, received: group.received, valid: group.valid, closed: group.closed, followedUp: group.followedUp,
-          satisfied: group.satisfied, resolved: group.resolved, responded: group.responded, workingMinutes: group.workingMinutes,
+          satisfied: group.satisfied, resolved: group.resolved, effectivelyResolved: group.effective, responded: group.responded, workingMinutes: group.workingMinutes,
         });
       }
       for (const [target, v] of group.onTime) onTime.push({ id: newId(), ...keys, target, stopped: v.stopped, met: v.met });

@@ -4,6 +4,7 @@ import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
 import { AccessLink } from './access-link.entity';
 import { AuthService } from './auth.service';
+import { CredentialCache } from './credential-cache';
 import { AuthResolver } from './auth.resolver';
 import { UserAdminService } from './user-admin.service';
 import { SignInThrottleService } from './sign-in-throttle.service';
@@ -17,7 +18,7 @@ import { PlatformAuditLog } from './platform-audit-log.entity';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([User, ApiToken, AccessLink, OidcLogin, PlatformAuditLog])],
-  providers: [AuthService, AuthResolver, UserAdminService, SignInThrottleService, AccessLinkDelivery, SecondFactorService, SsoService, SsoResolver],
+  providers: [CredentialCache, AuthService, AuthResolver, UserAdminService, SignInThrottleService, AccessLinkDelivery, SecondFactorService, SsoService, SsoResolver],
   exports: [AuthService, UserAdminService, AccessLinkDelivery],
 })
 export class AuthModule {}

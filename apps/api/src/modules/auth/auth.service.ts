@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { hashPassword, verifyPassword } from './passwords';
 import { SecondFactorService } from './second-factor.service';
 import { User } from './user.entity';
+import { CredentialCache } from './credential-cache';
 import { ApiToken } from './api-token.entity';
 import { CommonErrors } from '../../common/errors/app-error';
 import { AuthErrors } from './auth.exception';
@@ -39,6 +40,8 @@ interface JwtClaims {
   ver?: number;
   /** Other memberships (same e-mail) the sign-in's password opened, with their authVersion then: switchTenant's proof. */
   alt?: { sub: string; tid: string; ver: number }[];
+  /** Expiry (seconds since the epoch), set by jsonwebtoken from `expiresIn`. */
+  exp?: number;
 }
 
 /** A tenant one may sign in to or switch to. */
@@ -60,6 +63,9 @@ export interface Session {
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
+/** Verified JWTs kept per process (a few MB at most); past this the map starts over. */
+const VERIFIED_TOKENS = 10_000;
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -72,6 +78,7 @@ export class AuthService {
     private readonly secondFactor: SecondFactorService,
     private readonly tenants: TenantService,
     @InjectRepository(PlatformAuditLog) private readonly platformAudit: Repository<PlatformAuditLog>,
+    private readonly credentials: CredentialCache,
   ) {}
 
   static hashPassword = hashPassword;
@@ -225,31 +232,56 @@ export class AuthService {
       sub: user.id, tid: user.tenantId, role: user.role, email: user.email, ver: user.authVersion ?? 0,
       ...(others.length ? { alt: others.map((m) => ({ sub: m.id, tid: m.tenantId, ver: m.authVersion ?? 0 })) } : {}),
     };
-    const token = jwt.sign(claims, this.config.jwtSecret, { algorithm: 'HS256', expiresIn: this.config.jwtTtlSeconds });
+    const token = jwt.sign(claims, this.signingKey(), { algorithm: 'HS256', expiresIn: this.config.jwtTtlSeconds });
     return { token, user, expiresAt: new Date(this.clock.now().getTime() + this.config.jwtTtlSeconds * 1000) };
   }
 
   /**
-   * Resolves a bearer credential (JWT or API token) to the caller; throws UNAUTHENTICATED when invalid. Each call
-   * reads the user row (primary key): deactivation, a password change and a role change apply to the next request
-   * on every instance, with no cache to go stale.
+   * The JWT secret as a key object, made once: given the string, jsonwebtoken first tries to parse it as a PEM public
+   * key on every call and builds the secret key from the exception — most of a request's CPU for `me`. Same bytes
+   * (UTF-8 of the string), so tokens signed either way verify either way.
+   */
+  private signingKey(): KeyObject {
+    if (this.jwtKey?.secret !== this.config.jwtSecret) this.jwtKey = { secret: this.config.jwtSecret, key: createSecretKey(Buffer.from(this.config.jwtSecret, 'utf8')) };
+    return this.jwtKey.key;
+  }
+  private jwtKey?: { secret: string; key: KeyObject };
+
+  /**
+   * The claims of a JWT whose signature this process has checked: a token string is immutable, so its signature is
+   * checked once and the claims kept (bounded) until the token expires — by jsonwebtoken's own clock (wall time), as
+   * a fresh verify would judge it. Revocation does not live in the token (it is the user row's active flag and
+   * version, checked on every request).
+   */
+  private verifiedClaims(credential: string): JwtClaims {
+    const known = this.verified.get(credential);
+    if (known && (!known.exp || known.exp * 1000 > Date.now())) return known;
+    let claims: JwtClaims;
+    try {
+      claims = jwt.verify(credential, this.signingKey(), { algorithms: ['HS256'] }) as JwtClaims;
+    } catch {
+      this.verified.delete(credential);
+      throw CommonErrors.create('TOKEN_INVALID');
+    }
+    if (this.verified.size >= VERIFIED_TOKENS) this.verified.clear();
+    this.verified.set(credential, claims);
+    return claims;
+  }
+  private readonly verified = new Map<string, JwtClaims>();
+
+  /**
+   * Resolves a bearer credential (JWT or API token) to the caller; throws UNAUTHENTICATED when invalid. The user row
+   * comes from the credential cache, which keeps deactivation, a password change and a role change applying to the
+   * next request on every instance (see CredentialCache for how, per database).
    */
   async authenticate(header: string): Promise<AuthContext> {
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
     if (!match) throw CommonErrors.create('TOKEN_INVALID');
     const credential = match[1];
     if (credential.startsWith(TOKEN_PREFIX)) return this.authenticateApiToken(credential);
-    let claims: JwtClaims;
-    try {
-      claims = jwt.verify(credential, this.config.jwtSecret, { algorithms: ['HS256'] }) as JwtClaims;
-    } catch {
-      throw CommonErrors.create('TOKEN_INVALID');
-    }
-    const user = await this.users.findOne({
-      where: { id: claims.sub, tenantId: claims.tid },
-      select: { id: true, tenantId: true, role: true, email: true, active: true, authVersion: true },
-    });
-    if (!user) throw CommonErrors.create('TOKEN_INVALID');
+    const claims = this.verifiedClaims(credential);
+    const user = await this.credentials.user(claims.sub, () => this.users.findOne({ where: { id: claims.sub } }));
+    if (!user || user.tenantId !== claims.tid) throw CommonErrors.create('TOKEN_INVALID');
     if (!user.active) throw AuthErrors.create('ACCOUNT_DEACTIVATED');
     if ((claims.ver ?? 0) !== user.authVersion) throw AuthErrors.create('SESSION_ENDED');
     return {
@@ -330,7 +362,9 @@ export class AuthService {
 
   async me(auth: AuthContext): Promise<User> {
     if (auth.userId) {
-      const user = await this.users.findOne({ where: { id: auth.userId, tenantId: auth.tenantId } });
+      // The row this request was authenticated with (see CredentialCache), else read.
+      const known = this.credentials.peek(auth.userId);
+      const user = known?.tenantId === auth.tenantId ? known : await this.users.findOne({ where: { id: auth.userId, tenantId: auth.tenantId } });
       if (!user || !user.active) throw CommonErrors.create('TOKEN_INVALID');
       return user;
     }

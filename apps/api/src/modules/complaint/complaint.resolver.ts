@@ -1,5 +1,7 @@
 import { CommonErrors } from '../../common/errors/app-error';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedFieldNames } from '../analytics/selection';
 import { Auth, Roles } from '../../common/auth/decorators';
 import { READ_ROLES, Role } from '../../common/auth/roles';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -46,6 +48,7 @@ export class ComplaintResolver {
   @Query(() => ComplaintConnection, { description: 'Complaints as a Relay connection, filtered and ordered (RESOLUTION_DUE_ASC for work queues).' })
   async complaints(
     @Auth() auth: AuthContext,
+    @Info() info: GraphQLResolveInfo,
     @Args('filter', { nullable: true }) filter?: ComplaintFilter,
     @Args('orderBy', { type: () => ComplaintOrder, nullable: true }) orderBy?: ComplaintOrder,
     @Args('first', { type: () => Int, nullable: true }, PageSizePipe) first?: number,
@@ -55,21 +58,24 @@ export class ComplaintResolver {
     if (offset !== undefined && offset !== null && (!Number.isInteger(offset) || offset < 0)) {
       throw CommonErrors.create('VALIDATION_FAILED', { field: 'offset', params: { detail: 'offset must be a whole number ≥ 0' } });
     }
-    return this.connection(auth, filter ?? {}, orderBy ?? ComplaintOrder.RECEIVED_DESC, first, after, offset ?? undefined);
+    return this.connection(auth, info, filter ?? {}, orderBy ?? ComplaintOrder.RECEIVED_DESC, first, after, offset ?? undefined);
   }
 
   @Roles(...WORK_ROLES)
   @Query(() => ComplaintConnection, { description: 'The caller’s open complaints, soonest deadline first.' })
   async myQueue(
     @Auth() auth: AuthContext,
+    @Info() info: GraphQLResolveInfo,
     @Args('first', { type: () => Int, nullable: true }, PageSizePipe) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<ComplaintConnection> {
-    return this.connection(auth, { assigneeId: auth.userId ?? '-', open: true }, ComplaintOrder.RESOLUTION_DUE_ASC, first, after);
+    return this.connection(auth, info, { assigneeId: auth.userId ?? '-', open: true }, ComplaintOrder.RESOLUTION_DUE_ASC, first, after);
   }
 
-  private async connection(auth: AuthContext, filter: ComplaintFilter, orderBy: ComplaintOrder, first?: number, after?: string, offset?: number): Promise<ComplaintConnection> {
-    const page = await this.service.list(auth, filter, orderBy, first ?? 20, after ?? (offset ? this.service.cursor(offset - 1) : undefined));
+  private async connection(auth: AuthContext, info: GraphQLResolveInfo, filter: ComplaintFilter, orderBy: ComplaintOrder, first?: number, after?: string, offset?: number): Promise<ComplaintConnection> {
+    // The total is counted only when selected: over a large open queue the count, not the page, is the cost.
+    const count = selectedFieldNames(info).has('totalCount');
+    const page = await this.service.list(auth, filter, orderBy, first ?? 20, after ?? (offset ? this.service.cursor(offset - 1) : undefined), { count });
     const edges = await Promise.all(page.rows.map(async (row, i) => ({ cursor: this.service.cursor(page.offset + i), node: await this.view(auth, row) })));
     return { edges, ...page.connection };
   }

@@ -34,6 +34,8 @@ const CUSTOMER = 'customer' as Role;
 /** Roles that work with complainants and may see their personal data unmasked. */
 export const PERSONAL_DATA_ROLES: string[] = [Role.admin, Role.manager, Role.handler, Role.agent];
 /** Text search scans the newest complaints of a tenant (see textMatches). */
+/** `open: true`, in the words of the partial index ix_complaint_work_queue (migration 1765001600002). */
+const OPEN_SQL = `c.state NOT IN (${CLOSED_STATES.map((state) => `'${state}'`).join(', ')})`;
 const TEXT_SEARCH_SCAN = 20_000;
 const TEXT_SEARCH_MAX = 5_000;
 const DECISION_TYPES: Record<string, string> = { 'decision.validity': 'validity', 'decision.severity': 'severity', 'decision.routing': 'routing', 'decision.sla': 'sla' };
@@ -78,19 +80,27 @@ export class ComplaintService {
     return complaint;
   }
 
-  async list(auth: AuthContext, filter: ComplaintFilter = {}, orderBy = ComplaintOrder.RECEIVED_DESC, first = 20, after?: string | null): Promise<{ rows: Complaint[]; connection: Omit<ComplaintConnection, 'edges'>; offset: number }> {
+  /** A page of complaints; the total (`totalCount`, 0 when not asked) only with `count` (default). */
+  async list(auth: AuthContext, filter: ComplaintFilter = {}, orderBy = ComplaintOrder.RECEIVED_DESC, first = 20, after?: string | null, options: { count?: boolean } = {}): Promise<{ rows: Complaint[]; connection: Omit<ComplaintConnection, 'edges'>; offset: number }> {
     const qb = this.dataSource.getRepository(Complaint).createQueryBuilder('c').where('c.tenant_id = :tenantId', { tenantId: auth.tenantId });
     await this.applyFilter(auth, qb, filter);
     if (orderBy === ComplaintOrder.RESOLUTION_DUE_ASC) {
-      // Work queues: soonest deadline first, complaints without a deadline last.
-      qb.orderBy('CASE WHEN c.resolution_due_at IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy('c.resolution_due_at', 'ASC');
+      // Work queues: soonest deadline first, complaints without a deadline last — the order of ix_complaint_work_queue
+      // on both databases, so a department's open queue is read in index order (no sort of the whole queue).
+      qb.orderBy('c.resolution_due_at', 'ASC', 'NULLS LAST');
     } else {
       qb.orderBy('c.received_at', orderBy === ComplaintOrder.RECEIVED_ASC ? 'ASC' : 'DESC');
     }
     qb.addOrderBy('c.number', orderBy === ComplaintOrder.RECEIVED_DESC ? 'DESC' : 'ASC');
     const offset = decodeCursor(after);
     const limit = Math.max(1, Math.min(first, MAX_PAGE_SIZE));
-    const [rows, total] = await qb.skip(offset).take(limit + 1).getManyAndCount();
+    // COUNT(*) rather than getManyAndCount's COUNT(DISTINCT id): the query has no joins, so both count the same rows,
+    // and the plain count is an index-only count instead of a sort of every matching id.
+    const [rows, counted] = await Promise.all([
+      qb.clone().skip(offset).take(limit + 1).getMany(),
+      options.count === false ? undefined : qb.clone().orderBy().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>(),
+    ]);
+    const total = Number(counted?.total ?? 0);
     const page = rows.slice(0, limit);
     return {
       rows: page,
@@ -109,7 +119,8 @@ export class ComplaintService {
   /** The `complaints` filter on a query builder of alias `c` (also used by analytics for statistics and exports). */
   async applyFilter(auth: AuthContext, qb: SelectQueryBuilder<Complaint>, f: ComplaintFilter): Promise<void> {
     if (f.state?.length) qb.andWhere('c.state IN (:...states)', { states: f.state });
-    if (f.open) qb.andWhere('c.state NOT IN (:...closed)', { closed: CLOSED_STATES });
+    // Literal states (constants of the code, not input): the text the partial ix_complaint_work_queue is defined with.
+    if (f.open) qb.andWhere(OPEN_SQL);
     if (f.severity?.length) qb.andWhere('c.severity IN (:...severities)', { severities: f.severity });
     if (f.department) qb.andWhere('c.department = :department', { department: f.department });
     if (f.assigneeId) qb.andWhere('c.assignee_id = :assigneeId', { assigneeId: f.assigneeId });
