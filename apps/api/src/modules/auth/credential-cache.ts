@@ -19,7 +19,7 @@ const CHANGED = 'credentialsChanged';
  *   in-process database (no I/O, microseconds); a change empties the cache.
  * - PostgreSQL: another API instance's commit leaves no trace this process can see without asking the server, so
  *   here the cache is not trusted across requests — each request reads its user row once (which `me` then reuses
- *   instead of a second read). Immediate revocation across instances is kept; see docs/security.md.
+ *   instead of a second read). Immediate revocation across instances is kept; see docs/access.md.
  */
 @Injectable()
 export class CredentialCache implements EntitySubscriberInterface<User> {
