@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder, TypeORMError } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { GroupCommit } from '../../database/group-commit';
+import { selectScalars, selectUnionAll, type Statement } from '../../database/scalar-selects';
 import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { PersonalDataCipher } from '../../common/crypto/personal-data';
@@ -158,13 +159,15 @@ export class ComplaintIntakeService {
       facts = await this.plugins.beforeSubmit(auth.tenantId, facts, { manager });
 
       const decisions = policy.decide(facts, context);
-      // The number is taken last (below): the counter row is locked from its upsert to the commit, so everything
-      // else happens before it and concurrent intakes of a tenant serialize only on the final statements.
+      // The number is taken just before the row is written (the complaint is inserted with it: no second UPDATE).
+      // The counter row stays locked from its upsert to the commit — under group commit that is the batch's commit
+      // whatever the position inside the unit — and a unit rolled back to its savepoint gives the serial back.
       const id = newId();
       const assigneeId = decisions.validity.valid ? await this.pickAssignee(manager, auth.tenantId, policy, decisions.routing) : null;
       const state = !decisions.validity.valid ? 'invalid_closed' : decisions.routing.department ? 'dispatched' : 'assessed';
+      const number = await this.nextNumber(manager, auth.tenantId, policy.document.settings.numberPattern ?? tenant.settings.numberPattern ?? DEFAULT_NUMBER_PATTERN, tenant.timeZone, now);
       const entity = manager.create(Complaint, {
-        id, tenantId: auth.tenantId, number: `~${id.replace(/-/g, '').slice(0, 30)}`, idempotencyKey: input.idempotencyKey ?? null,
+        id, tenantId: auth.tenantId, number, idempotencyKey: input.idempotencyKey ?? null,
         requestHash: fingerprint, channel: input.channel,
         typeKey: type.key, kind: type.kind, title: input.title ?? null, text: input.text, requestedRemedy: input.requestedRemedy ?? null,
         reference: input.reference ?? null, occurredAt: input.occurredAt ?? null, receivedAt: now, form: storedForm,
@@ -199,8 +202,6 @@ export class ComplaintIntakeService {
       events.push(...this.calendarFaults(auth.tenantId, policy, decisions.validity.valid ? decisions.sla.policy : undefined));
       await this.timeline.appendMany(manager, entity, events, actor, now, { first: true });
       if (entity.valid) await this.startClocksOrFlag(manager, entity, policy, now, actor);
-      entity.number = await this.nextNumber(manager, auth.tenantId, policy.document.settings.numberPattern ?? tenant.settings.numberPattern ?? DEFAULT_NUMBER_PATTERN, tenant.timeZone, now);
-      await manager.update(Complaint, { id }, { number: entity.number });
       if (entity.valid) await this.escalation.run(manager, 'aggregate', entity, policy, { facts: entity.facts, at: now });
       await this.plugins.afterCommitEvents(manager, entity, 'complaint.submitted', now, { facts: entity.facts });
       await this.plugins.afterCommitEvents(manager, entity, 'complaint.assessed', now, {
@@ -279,18 +280,25 @@ export class ComplaintIntakeService {
     // every intake (0.7 ms at 700, growing with the table — a regulator campaign of 20,000 made each intake slower
     // than the last). DISTINCT … LIMIT stops once the cap is reached; rules compare against small thresholds
     // (the seeds' 批量投诉: three or more customers).
-    const count = async (qb: SelectQueryBuilder<Complaint>) => {
+    const capped = (qb: SelectQueryBuilder<Complaint>): Statement => {
       const [sql, parameters] = qb.limit(DISTINCT_CUSTOMERS_CAP - 1).getQueryAndParameters();
-      const rows: { n: string | number }[] = await manager.query(`SELECT COUNT(*) AS n FROM (${sql}) capped`, parameters);
-      return Number(rows[0]?.n ?? 0);
+      return [`SELECT COUNT(*) FROM (${sql}) capped`, parameters];
     };
-    // One after another: they share the transaction's connection, which runs one query at a time anyway.
-    const last30 = await valid().andWhere('c.customer_id = :customerId AND c.received_at >= :since', { customerId, since }).getCount();
-    const total = await valid().andWhere('c.customer_id = :customerId', { customerId }).getCount();
-    const sameType = await count(otherCustomers().andWhere('c.type_key = :typeKey', { typeKey }));
-    // A confirmed cause overrides the prediction it was made from.
-    const sameCause = cause ? await count(otherCustomers().andWhere('(c.cause = :cause OR (c.cause IS NULL AND c.predicted_cause = :cause))', { cause })) : -1;
-    const sameReference = reference ? await valid().andWhere('c.reference = :reference', { reference }).getCount() : -1;
+    const counted = (qb: SelectQueryBuilder<Complaint>): Statement => qb.select('COUNT(*)').getQueryAndParameters();
+    // All in one statement (one round trip to PostgreSQL instead of up to five).
+    const n = await selectScalars(manager, {
+      last30: counted(valid().andWhere('c.customer_id = :customerId AND c.received_at >= :since', { customerId, since })),
+      total: counted(valid().andWhere('c.customer_id = :customerId', { customerId })),
+      same_type: capped(otherCustomers().andWhere('c.type_key = :typeKey', { typeKey })),
+      // A confirmed cause overrides the prediction it was made from.
+      ...(cause ? { same_cause: capped(otherCustomers().andWhere('(c.cause = :cause OR (c.cause IS NULL AND c.predicted_cause = :cause))', { cause })) } : {}),
+      ...(reference ? { same_reference: counted(valid().andWhere('c.reference = :reference', { reference })) } : {}),
+    } as Record<string, Statement>);
+    const last30 = n.last30;
+    const total = n.total;
+    const sameType = n.same_type;
+    const sameCause = cause ? n.same_cause : -1;
+    const sameReference = reference ? n.same_reference : -1;
     return {
       customerComplaintsLast30Days: last30 + 1, customerComplaintsTotal: total + 1, sameTypeCustomers30d: sameType + 1,
       sameCauseCustomers30d: sameCause + 1, sameReferenceCount: sameReference + 1,
@@ -333,16 +341,17 @@ export class ComplaintIntakeService {
     // round_robin: the member after the one who got this team's latest complaint (latest by received_at, then
     // number). Asked per member — one probe of ix_complaint_assignee_received each — rather than sorting all of
     // the team's complaints; the latest of the members' latest ones is the team's latest.
-    let last: { assigneeId: string; at: string; number: string } | null = null;
-    for (const assigneeId of ids) {
-      const row: { received_at: Date | string; number: string } | undefined = await manager.getRepository(Complaint).createQueryBuilder('c')
-        .select('c.received_at', 'received_at').addSelect('c.number', 'number')
+    // One statement for all members (UNION ALL of one LIMIT 1 probe each).
+    const latest = await selectUnionAll<{ assignee_id: string; received_at: Date | string; number: string }>(manager, ids.map((assigneeId) =>
+      manager.getRepository(Complaint).createQueryBuilder('c')
+        .select('c.assignee_id', 'assignee_id').addSelect('c.received_at', 'received_at').addSelect('c.number', 'number')
         .where('c.tenant_id = :tenantId AND c.assignee_id = :assigneeId', { tenantId, assigneeId })
-        .orderBy('c.received_at', 'DESC').addOrderBy('c.number', 'DESC').limit(1).getRawOne();
-      if (!row) continue;
+        .orderBy('c.received_at', 'DESC').addOrderBy('c.number', 'DESC').limit(1).getQueryAndParameters()));
+    let last: { assigneeId: string; at: string; number: string } | null = null;
+    for (const row of latest) {
       // SQLite returns 'YYYY-MM-DD HH:MM:SS.SSS' text, PostgreSQL a Date: both compare in order as these strings.
       const at = row.received_at instanceof Date ? row.received_at.toISOString() : String(row.received_at);
-      if (!last || at > last.at || (at === last.at && row.number > last.number)) last = { assigneeId, at, number: row.number };
+      if (!last || at > last.at || (at === last.at && row.number > last.number)) last = { assigneeId: row.assignee_id, at, number: row.number };
     }
     if (!last) return ids[0];
     return ids[(ids.indexOf(last.assigneeId) + 1) % ids.length];
