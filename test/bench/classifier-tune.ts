@@ -27,6 +27,7 @@ const CONFIGS: Record<string, TrainOptions> = {
   sublinear: { sublinearTf: true },
   rawTf: { sublinearTf: false },
   han14: { hanCharNgrams: [1, 4] },
+  word13: { wordNgrams: [1, 3] },
   jieba: { segmenter: 'jieba' },
   opening30: { headChars: 30 },
   max500: { maxChars: 500 },

@@ -156,6 +156,19 @@ describe('complaint-cause classifier', () => {
     expect(ComplaintCauseModel.fromJSON(m.toJSON()).tokenize('又是宽带故障')).toContain('宽带故障');
   });
 
+  it('splits words and Han runs in one pass exactly as the Unicode regular expressions do', () => {
+    // the scanner classifies code units through a table built from the regexes; astral characters (𠀀 is Han,
+    // emoji are neither), lone surrogates, full-width forms, 〇 and 々 (Han script, not letters) must agree too
+    const words = (t: string) => [...t.matchAll(/(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu)].map((m) => m[0]);
+    const texts = ['我要投诉 this complaint XXXX 12,3 ５００元 〇々𠀀abc😀déjà\ud800x\udc00y', 'Ünïcode ÀB 99 top-up', '', '𠀀𠀁中文𝒜𝒷'];
+    for (const text of texts) {
+      const norm = text.normalize('NFKC').toLowerCase();
+      const a = new Tokenizer().analyze(text);
+      expect(a.hanRuns, text).toEqual(norm.match(/\p{Script=Han}+/gu) ?? []);
+      expect(a.tokens, text).toEqual(words(norm).filter((w) => !/^x{2,}$/.test(w)).map((w) => (/^[0-9][\p{N}]*$/u.test(w) ? '#' : w)));
+    }
+  });
+
   it('applies extra stopwords', () => {
     const tok = new Tokenizer({ segmenter: 'jieba', stopwords: ['投诉', 'complaint'] });
     const tokens = tok.tokenize('我要投诉 this complaint about billing');

@@ -225,8 +225,8 @@ function joinWords(ws: string[]): string {
 
 class IntIndex {
   /** Interleaved [key, value + 1] pairs (0 = empty slot): one cache line per probe. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  readonly slots: Int32Array;
+  readonly mask: number;
 
   constructor(hashes: Int32Array) {
     let cap = 16;
@@ -267,17 +267,131 @@ export interface SparseVector {
 
 const scratch = new IntBuffer();
 const kindScratch = new IntBuffer();
-/** Per-document scratch (one document at a time per thread): vectorize's columns and counts, the token hashes. */
-let cols = new Int32Array(4096);
-let counts = new Int32Array(4096);
 let tokenHashes = new Int32Array(1024);
-function growCounts(): void {
-  const c = new Int32Array(cols.length * 2);
-  c.set(cols);
-  cols = c;
-  const k = new Int32Array(counts.length * 2);
-  k.set(counts);
-  counts = k;
+
+/**
+ * One document's feature counts (one document at a time per thread): its columns in first-seen order, their counts,
+ * and a small open-addressing table column → position that stays in the CPU cache (a vocabulary-sized "last seen"
+ * array cost a cache miss per n-gram occurrence). Slots are live when stamped with the current document.
+ */
+class DocCounter {
+  /** Sized to the table: it holds at most half as many columns as it has slots. */
+  cols = new Int32Array(4096);
+  counts = new Int32Array(4096);
+  nnz = 0;
+  /** [stamp, column, position] triples. */
+  private table = new Int32Array(3 * 4096);
+  private bits = 12;
+  private stamp = 0;
+
+  reset(): void {
+    this.nnz = 0;
+    if (++this.stamp === 0x7fffffff) {
+      this.table.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  add(c: number): void {
+    const t = this.table;
+    const stamp = this.stamp;
+    const mask = (1 << this.bits) - 1;
+    let p = Math.imul(c, 0x9e3779b1) >>> (32 - this.bits);
+    for (;;) {
+      const q = 3 * p;
+      if (t[q] !== stamp) {
+        if (2 * this.nnz >= mask) {
+          this.grow();
+          this.add(c);
+          return;
+        }
+        t[q] = stamp;
+        t[q + 1] = c;
+        t[q + 2] = this.nnz;
+        this.cols[this.nnz] = c;
+        this.counts[this.nnz++] = 1;
+        return;
+      }
+      if (t[q + 1] === c) {
+        this.counts[t[q + 2]!]!++;
+        return;
+      }
+      p = (p + 1) & mask;
+    }
+  }
+
+  /** Doubles the table (re-inserting the document's columns) and, when needed, the column arrays. */
+  private grow(): void {
+    this.bits++;
+    this.table = new Int32Array(3 << this.bits);
+    this.stamp = 1;
+    if (this.cols.length < 1 << this.bits) {
+      const cols = new Int32Array(1 << this.bits);
+      cols.set(this.cols);
+      this.cols = cols;
+      const counts = new Int32Array(1 << this.bits);
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    const mask = (1 << this.bits) - 1;
+    for (let j = 0; j < this.nnz; j++) {
+      let p = Math.imul(this.cols[j]!, 0x9e3779b1) >>> (32 - this.bits);
+      while (this.table[3 * p] === 1) p = (p + 1) & mask;
+      this.table[3 * p] = 1;
+      this.table[3 * p + 1] = this.cols[j]!;
+      this.table[3 * p + 2] = j;
+    }
+  }
+}
+const counter = new DocCounter();
+
+/** Column of feature hash `h` in an `IntIndex`'s slots, or -1 (inlined into the counting loops). */
+function lookup(keys: Int32Array, mask: number, h: number): number {
+  let p = h & mask;
+  for (;;) {
+    const v = keys[2 * p + 1]!;
+    if (v === 0) return -1;
+    if (keys[2 * p] === h) return v - 1;
+    p = (p + 1) & mask;
+  }
+}
+
+/**
+ * Counts the known character n-grams (lengths min..max, rolling hash per start) of `s`. `padded`: a Latin span
+ * (' word '), where an n-gram of one character that is the padding space is no feature.
+ */
+function countCharNgrams(s: string, seed: number, min: number, max: number, padded: boolean, keys: Int32Array, mask: number, closed: boolean): void {
+  const len = s.length;
+  for (let i = 0; i < len; i++) {
+    let h = seed;
+    const end = Math.min(len, i + max);
+    const skipFirst = padded && s.charCodeAt(i) === 0x20;
+    for (let j = i; j < end; j++) {
+      h = combine(h, s.charCodeAt(j));
+      if (j - i + 1 < min || (skipFirst && j === i)) continue;
+      const c = lookup(keys, mask, h);
+      if (c >= 0) counter.add(c);
+      else if (closed) break;
+    }
+  }
+}
+
+/**
+ * A document's TF-IDF vector in reusable buffers (the prediction path: no allocation per document). Columns are in
+ * first-seen order, not sorted; `nnz` entries are valid until the next `vectorizeInto` with the same buffer.
+ */
+export class DocVector {
+  idx = new Int32Array(1024);
+  val = new Float32Array(1024);
+  nnz = 0;
+
+  ensure(n: number): void {
+    if (this.idx.length >= n) return;
+    let cap = this.idx.length;
+    while (cap < n) cap *= 2;
+    this.idx = new Int32Array(cap);
+    this.val = new Float32Array(cap);
+  }
 }
 
 const pushHash = (h: number) => scratch.push(h);
@@ -302,9 +416,6 @@ export class Vocabulary {
   /** KIND_WORD or KIND_CHAR per column. */
   readonly kinds: Uint8Array;
   private readonly index: IntIndex;
-  /** Scratch for vectorize (per vocabulary; JavaScript runs one vectorize at a time per thread). */
-  private slot: Int32Array | undefined;
-  private docStamp = 0;
 
   constructor(hashes: Int32Array, names: string[], idf: Float32Array, kinds?: Uint8Array) {
     if (hashes.length !== idf.length || names.length !== idf.length) throw new Error('vocabulary length mismatch');
@@ -375,42 +486,71 @@ export class Vocabulary {
   }
 
   /**
-   * TF-IDF, L2-normalised sparse vector of an analysed document (unknown features dropped). The hot path of every
-   * prediction: one pass hashes each n-gram and looks it up (no strings, no buffer of hashes), counts in a
-   * document-sized table, and allocates only the returned vector.
+   * The document's known features into `counter` (see `vectorizeInto`): the same n-grams and hashes as
+   * `visitFeatures`, written out per kind with the lookups inline (a callback per n-gram cost 4× the hashing).
+   * When the vocabulary is prefix-closed an n-gram is not extended past the first length it does not know.
    */
-  vectorize(a: Analysis, o: ResolvedFeatureOptions): SparseVector {
-    if (!this.slot) this.slot = new Int32Array(2 * this.size);
-    // slot[2c] = the document that last saw column c, slot[2c + 1] = its position in cols/counts (one cache line)
-    const slot = this.slot;
-    const doc = ++this.docStamp;
-    const index = this.index;
+  private count(a: Analysis, o: ResolvedFeatureOptions): void {
+    const keys = this.index.slots;
+    const mask = this.index.mask;
     const closed = this.prefixClosed(o);
-    let nnz = 0;
-    /** Counts column c; false (stop extending this n-gram) when the vocabulary does not know it and is prefix-closed. */
-    const add = (h: number): boolean => {
-      const c = index.get(h);
-      if (c < 0) return !closed;
-      if (slot[2 * c] !== doc) {
-        slot[2 * c] = doc;
-        slot[2 * c + 1] = nnz;
-        if (nnz === cols.length) growCounts();
-        cols[nnz] = c;
-        counts[nnz++] = 1;
-      } else counts[slot[2 * c + 1]!]!++;
-      return true;
-    };
-    visitFeatures(a, o, add, false);
-    const idx = Uint32Array.from(cols.subarray(0, nnz)).sort();
-    const val = new Float32Array(nnz);
+    counter.reset();
+    const toks = a.tokens;
+    const [wmin, wmax] = o.wordNgrams;
+    if (tokenHashes.length < toks.length) tokenHashes = new Int32Array(toks.length * 2);
+    const th = tokenHashes;
+    for (let i = 0; i < toks.length; i++) th[i] = hashString(toks[i]!);
+    for (let i = 0; i < toks.length; i++) {
+      let h = SEED_WORD;
+      const end = Math.min(toks.length, i + wmax);
+      for (let j = i; j < end; j++) {
+        h = combine(h, th[j]!);
+        if (j - i + 1 < wmin) continue;
+        const c = lookup(keys, mask, h);
+        if (c >= 0) counter.add(c);
+        else if (closed) break;
+      }
+    }
+    if (o.hanCharNgrams) {
+      const [cmin, cmax] = o.hanCharNgrams;
+      for (const run of a.hanRuns) countCharNgrams(run, SEED_HAN, cmin, cmax, false, keys, mask, closed);
+    }
+    if (a.head) {
+      for (const t of a.head.tokens) {
+        const c = lookup(keys, mask, combine(SEED_HEAD_WORD, hashString(t)));
+        if (c >= 0) counter.add(c);
+      }
+      const cmax = o.hanCharNgrams ? o.hanCharNgrams[1] : 2;
+      for (const run of a.head.hanRuns) countCharNgrams(run, SEED_HEAD_HAN, run.length === 1 ? 1 : 2, cmax, false, keys, mask, closed);
+    }
+    if (o.latinCharNgrams) {
+      const [lmin, lmax] = o.latinCharNgrams;
+      for (const p of latinSpans(toks, o)) countCharNgrams(p, SEED_LATIN, lmin, lmax, true, keys, mask, closed);
+    }
+  }
+
+  /**
+   * TF-IDF, L2-normalised vector of an analysed document into `out` (unknown features dropped; columns unsorted). The
+   * hot path of every prediction: one pass hashes each n-gram and looks it up (no strings, no buffer of hashes),
+   * counts in a cache-resident document table, and allocates nothing.
+   */
+  vectorizeInto(a: Analysis, o: ResolvedFeatureOptions, out: DocVector): void {
+    this.count(a, o);
+    const nnz = counter.nnz;
+    out.ensure(nnz);
+    out.nnz = nnz;
+    const { cols, counts } = counter;
+    const idx = out.idx;
+    const val = out.val;
     const kinds = this.kinds;
     const idf = this.idf;
     let norm0 = 0;
     let norm1 = 0;
     for (let j = 0; j < nnz; j++) {
-      const c = idx[j]!;
-      const tf = counts[slot[2 * c + 1]!]!;
+      const c = cols[j]!;
+      const tf = counts[j]!;
       const v = (o.sublinearTf ? 1 + Math.log(tf) : tf) * idf[c]!;
+      idx[j] = c;
       val[j] = v;
       if (o.blockNorm && kinds[c] === KIND_CHAR) norm1 += v * v;
       else norm0 += v * v;
@@ -418,13 +558,20 @@ export class Vocabulary {
     if (!o.blockNorm) {
       const inv = norm0 > 0 ? 1 / Math.sqrt(norm0 + norm1) : 0;
       for (let j = 0; j < nnz; j++) val[j]! *= inv;
-      return { idx, val };
+      return;
     }
     // with both blocks present each gets length 1/√2, so the whole vector still has length 1
     const blocks = norm0 > 0 && norm1 > 0 ? Math.SQRT1_2 : 1;
     const inv0 = norm0 > 0 ? blocks / Math.sqrt(norm0) : 0;
     const inv1 = norm1 > 0 ? blocks / Math.sqrt(norm1) : 0;
     for (let j = 0; j < nnz; j++) val[j]! *= kinds[idx[j]!] === KIND_CHAR ? inv1 : inv0;
-    return { idx, val };
+  }
+
+  /** TF-IDF, L2-normalised sparse vector of an analysed document, columns ascending (training, similarity). */
+  vectorize(a: Analysis, o: ResolvedFeatureOptions): SparseVector {
+    const d = new DocVector();
+    this.vectorizeInto(a, o, d);
+    const order = Array.from({ length: d.nnz }, (_, j) => j).sort((x, y) => d.idx[x]! - d.idx[y]!);
+    return { idx: Uint32Array.from(order, (j) => d.idx[j]!), val: Float32Array.from(order, (j) => d.val[j]!) };
   }
 }

@@ -5,7 +5,7 @@
  * The former multinomial logistic regression (AdaGrad SGD) stays available as `algorithm: 'softmax'`.
  * Serialises to plain JSON (typed arrays as base64 of float32/uint32) and loads back bit-identically.
  */
-import { corpusProfile, resolveFeatureOptions, Vocabulary } from './features';
+import { corpusProfile, DocVector, resolveFeatureOptions, Vocabulary } from './features';
 import type { CorpusProfile } from './features';
 import type { FeatureOptions, ResolvedFeatureOptions, SparseVector } from './features';
 import { toCsr, trainOvrSvm } from './linear';
@@ -199,9 +199,15 @@ export class ComplaintCauseModel {
   private readonly tokenizer: Tokenizer;
   private readonly nClasses: number;
   private postings: Map<number, { docs: Uint32Array; vals: Float32Array }> | undefined;
+  /** Prediction scratch (one prediction at a time per thread): the document's vector and its class scores. */
+  private readonly doc = new DocVector();
+  private readonly z: Float64Array;
+  private topCol = new Int32Array(24);
+  private topW = new Float64Array(24);
 
   private constructor(state: ModelState) {
     this.s = state;
+    this.z = new Float64Array(state.labels.length);
     this.labels = state.labels;
     this.nClasses = state.labels.length;
     this.tokenizer = new Tokenizer(state.options);
@@ -356,23 +362,27 @@ export class ComplaintCauseModel {
 
   /** Raw class scores (before the softmax) of `text`, in `labels` order. */
   scores(text: string): Float64Array {
-    return this.rawScores(this.vectorize(text));
+    this.s.vocab.vectorizeInto(this.tokenizer.analyze(text), this.s.options, this.doc);
+    return Float64Array.from(this.rawScores(this.doc));
   }
 
-  private rawScores(v: SparseVector): Float64Array {
+  /** Class scores of `v` into the model's scratch `z`: bias + Σ x·W over the document's features (feature-major rows). */
+  private rawScores(v: DocVector): Float64Array {
     const C = this.nClasses;
     const W = this.s.weights;
-    const z = Float64Array.from(this.s.bias);
-    for (let k = 0; k < v.idx.length; k++) {
-      const x = v.val[k]!;
-      const base = v.idx[k]! * C;
+    const z = this.z;
+    z.set(this.s.bias);
+    const { idx, val, nnz } = v;
+    for (let k = 0; k < nnz; k++) {
+      const x = val[k]!;
+      const base = idx[k]! * C;
       for (let c = 0; c < C; c++) z[c]! += x * W[base + c]!;
     }
     return z;
   }
 
-  /** Class probabilities (temperature-scaled softmax) for a vector, in `labels` order. */
-  private probabilities(v: SparseVector): Float64Array {
+  /** Class probabilities (temperature-scaled softmax) for a vector, in `labels` order (the model's scratch). */
+  private probabilities(v: DocVector): Float64Array {
     const z = this.rawScores(v);
     const t = this.s.options.temperature;
     if (t !== 1) for (let c = 0; c < z.length; c++) z[c]! /= t;
@@ -383,7 +393,8 @@ export class ComplaintCauseModel {
   predict(text: string, options: PredictOptions = {}): Prediction {
     const topK = Math.max(1, Math.min(options.topK ?? 3, this.nClasses));
     const nKeywords = options.keywords ?? 8;
-    const v = this.vectorize(text);
+    const v = this.doc;
+    this.s.vocab.vectorizeInto(this.tokenizer.analyze(text), this.s.options, v);
     const p = this.probabilities(v);
     const order = topIndices(p, topK);
     const best = order[0]!;
@@ -396,16 +407,20 @@ export class ComplaintCauseModel {
   }
 
   /** The terms of `v` that pushed class `c` up the most. */
-  private keywordsFor(v: SparseVector, c: number, n: number): Keyword[] {
+  private keywordsFor(v: DocVector, c: number, n: number): Keyword[] {
     if (n <= 0) return [];
     const C = this.nClasses;
     const W = this.s.weights;
     // the 3n strongest positive contributions, kept sorted in a small array (no per-term objects, no full sort)
     const cap = n * 3;
-    const topCol = new Int32Array(cap);
-    const topW = new Float64Array(cap);
+    if (this.topCol.length < cap) {
+      this.topCol = new Int32Array(cap);
+      this.topW = new Float64Array(cap);
+    }
+    const topCol = this.topCol;
+    const topW = this.topW;
     let size = 0;
-    for (let k = 0; k < v.idx.length; k++) {
+    for (let k = 0; k < v.nnz; k++) {
       const w = v.val[k]! * W[v.idx[k]! * C + c]!;
       if (w <= 0 || (size === cap && w <= topW[cap - 1]!)) continue;
       let p = size < cap ? size++ : cap - 1;
