@@ -32,10 +32,15 @@ const CONFIGS: Record<string, TrainOptions> = {
   opening30: { headChars: 30 },
   max500: { maxChars: 500 },
   max1000: { maxChars: 1000 },
+  max2000: { maxChars: 2000 },
   nbsvm: { nbAlpha: 1 },
   softmax: { algorithm: 'softmax', temperature: 1 },
   blend: { algorithm: 'svm+softmax' },
   blend03: { algorithm: 'svm+softmax', blend: 0.3 },
+  cnb: { algorithm: 'svm+cnb' },
+  cnb03: { algorithm: 'svm+cnb', blend: 0.3 },
+  cnb07: { algorithm: 'svm+cnb', blend: 0.7 },
+  cnb1: { algorithm: 'svm+cnb', blend: 1 },
 };
 const only = process.argv[3]?.split(',');
 const data = Object.fromEntries(sets.map((s) => [s, loadDataset(s)]));

@@ -5,6 +5,7 @@ import {
   PredictionPool,
   Tokenizer,
   computeMetrics,
+  normalizeText,
   crossValidate,
   crossValidationFolds,
   stratifiedFolds,
@@ -166,6 +167,14 @@ describe('complaint-cause classifier', () => {
       const a = new Tokenizer().analyze(text);
       expect(a.hanRuns, text).toEqual(norm.match(/\p{Script=Han}+/gu) ?? []);
       expect(a.tokens, text).toEqual(words(norm).filter((w) => !/^x{2,}$/.test(w)).map((w) => (/^[0-9][\p{N}]*$/u.test(w) ? '#' : w)));
+    }
+  });
+
+  it('normalises as NFKC + toLowerCase for every character (Chinese text skips the lower-casing)', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = `中${String.fromCharCode(c)}。`;
+      if (normalizeText(s) !== s.normalize('NFKC').toLowerCase()) expect.fail(`U+${c.toString(16)}`);
     }
   });
 

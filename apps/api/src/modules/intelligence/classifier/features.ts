@@ -358,18 +358,20 @@ function lookup(keys: Int32Array, mask: number, h: number): number {
 
 /**
  * Counts the known character n-grams (lengths min..max, rolling hash per start) of `s`. `padded`: a Latin span
- * (' word '), where an n-gram of one character that is the padding space is no feature.
+ * (' word '), where an n-gram of one character that is the padding space is no feature. `unigrams`: the columns + 1
+ * of the single characters by UTF-16 code unit (instead of a hash lookup).
  */
-function countCharNgrams(s: string, seed: number, min: number, max: number, padded: boolean, keys: Int32Array, mask: number, closed: boolean): void {
+function countCharNgrams(s: string, seed: number, min: number, max: number, padded: boolean, keys: Int32Array, mask: number, closed: boolean, unigrams: Int32Array | null = null): void {
   const len = s.length;
   for (let i = 0; i < len; i++) {
     let h = seed;
     const end = Math.min(len, i + max);
     const skipFirst = padded && s.charCodeAt(i) === 0x20;
     for (let j = i; j < end; j++) {
-      h = combine(h, s.charCodeAt(j));
+      const code = s.charCodeAt(j);
+      h = combine(h, code);
       if (j - i + 1 < min || (skipFirst && j === i)) continue;
-      const c = lookup(keys, mask, h);
+      const c = unigrams !== null && j === i ? unigrams[code]! - 1 : lookup(keys, mask, h);
       if (c >= 0) counter.add(c);
       else if (closed) break;
     }
@@ -416,6 +418,7 @@ export class Vocabulary {
   /** KIND_WORD or KIND_CHAR per column. */
   readonly kinds: Uint8Array;
   private readonly index: IntIndex;
+  private hanUni: Int32Array | undefined;
 
   constructor(hashes: Int32Array, names: string[], idf: Float32Array, kinds?: Uint8Array) {
     if (hashes.length !== idf.length || names.length !== idf.length) throw new Error('vocabulary length mismatch');
@@ -486,6 +489,18 @@ export class Vocabulary {
   }
 
   /**
+   * Column + 1 (0: unknown) of each single Han character feature by UTF-16 code unit: a Chinese text looks up every
+   * character, and this small table stays in the cache where the hash index would miss.
+   */
+  private hanUnigrams(): Int32Array {
+    if (this.hanUni) return this.hanUni;
+    const t = new Int32Array(65536);
+    for (let code = 0; code < 65536; code++) t[code] = this.index.get(combine(SEED_HAN, code)) + 1;
+    this.hanUni = t;
+    return t;
+  }
+
+  /**
    * The document's known features into `counter` (see `vectorizeInto`): the same n-grams and hashes as
    * `visitFeatures`, written out per kind with the lookups inline (a callback per n-gram cost 4× the hashing).
    * When the vocabulary is prefix-closed an n-gram is not extended past the first length it does not know.
@@ -513,7 +528,8 @@ export class Vocabulary {
     }
     if (o.hanCharNgrams) {
       const [cmin, cmax] = o.hanCharNgrams;
-      for (const run of a.hanRuns) countCharNgrams(run, SEED_HAN, cmin, cmax, false, keys, mask, closed);
+      const uni = cmin <= 1 ? this.hanUnigrams() : null;
+      for (const run of a.hanRuns) countCharNgrams(run, SEED_HAN, cmin, cmax, false, keys, mask, closed, uni);
     }
     if (a.head) {
       for (const t of a.head.tokens) {

@@ -24,7 +24,7 @@ export interface TrainOptions extends TokenizerOptions, FeatureOptions {
   /** Seed for shuffling; same samples + options + seed ⇒ identical model. Default 42. */
   seed?: number;
   /** 'svm': one-vs-rest linear SVM (squared hinge, dual coordinate descent). 'softmax': logistic regression by SGD. Default 'svm'. */
-  algorithm?: 'svm' | 'softmax' | 'svm+softmax';
+  algorithm?: 'svm' | 'softmax' | 'svm+softmax' | 'svm+cnb';
   /**
    * 'svm+softmax': the share of the logistic regression in the blended scores, z = (1 − β)·z_svm / 0.3 + β·z_lr. Both
    * models are linear, so the blend is one weight matrix: prediction costs the same as either. Default 0.5.
@@ -63,7 +63,7 @@ export interface ResolvedTrainOptions extends ResolvedFeatureOptions {
   maxChars: number;
   headChars: number;
   seed: number;
-  algorithm: 'svm' | 'softmax' | 'svm+softmax';
+  algorithm: 'svm' | 'softmax' | 'svm+softmax' | 'svm+cnb';
   blend: number;
   c: number;
   nbAlpha: number;
@@ -237,7 +237,8 @@ export class ComplaintCauseModel {
       positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
     });
     const softmax = () => fitSoftmax(Xo, yo, labels.length, vocab.size, classCounts, o);
-    const { weights, bias } = o.algorithm === 'svm' ? svm() : o.algorithm === 'softmax' ? softmax() : blend(svm(), softmax(), o.blend);
+    const { weights, bias } =
+      o.algorithm === 'svm' ? svm() : o.algorithm === 'softmax' ? softmax() : o.algorithm === 'svm+cnb' ? blendCnb(svm(), fitComplementNb(Xo, yo, labels.length, vocab.size), o.blend) : blend(svm(), softmax(), o.blend);
 
     // similarity index: the last `maxIndexDocs` samples, each truncated to its strongest terms
     const start = Math.max(0, samples.length - o.maxIndexDocs);
@@ -497,6 +498,42 @@ function blend(svm: { weights: Float32Array; bias: Float32Array }, lr: { weights
   const a = (1 - beta) / DEFAULT_SVM_TEMPERATURE;
   const mix = (x: Float32Array, y: Float32Array) => Float32Array.from(x, (v, i) => a * v + beta * y[i]!);
   return { weights: mix(svm.weights, lr.weights), bias: mix(svm.bias, lr.bias) };
+}
+
+/**
+ * Complement naive Bayes (Rennie et al., ICML 2003) over the TF-IDF features as a linear model: score_c =
+ * Σ x_f · −log θ(¬c, f), θ the smoothed feature distribution of all classes but c. Each feature's weights are centred
+ * over the classes (a constant per document changes no ranking).
+ */
+function fitComplementNb(X: SparseVector[], y: Int32Array, C: number, F: number, alpha = 1): { weights: Float32Array; bias: Float32Array } {
+  const sums = new Float64Array(F * C);
+  for (let i = 0; i < X.length; i++) {
+    const v = X[i]!;
+    for (let k = 0; k < v.idx.length; k++) sums[v.idx[k]! * C + y[i]!]! += v.val[k]!;
+  }
+  const classTotal = new Float64Array(C);
+  for (let f = 0; f < F; f++) for (let c = 0; c < C; c++) classTotal[c]! += sums[f * C + c]!;
+  const grand = classTotal.reduce((a, b) => a + b, 0);
+  const weights = new Float32Array(F * C);
+  for (let f = 0; f < F; f++) {
+    let total = 0;
+    for (let c = 0; c < C; c++) total += sums[f * C + c]!;
+    let mean = 0;
+    for (let c = 0; c < C; c++) {
+      const w = -Math.log((total - sums[f * C + c]! + alpha) / (grand - classTotal[c]! + alpha * F));
+      weights[f * C + c] = w;
+      mean += w / C;
+    }
+    for (let c = 0; c < C; c++) weights[f * C + c]! -= mean;
+  }
+  return { weights, bias: new Float32Array(C) };
+}
+
+/** (1 − β)·svm / DEFAULT_SVM_TEMPERATURE + β·cnb, the CNB weights brought to the scaled SVM weights' root-mean-square first. */
+function blendCnb(svm: { weights: Float32Array; bias: Float32Array }, cnb: { weights: Float32Array; bias: Float32Array }, beta: number) {
+  const rms = (w: Float32Array) => Math.sqrt(w.reduce((a, v) => a + v * v, 0) / w.length) || 1;
+  const scale = rms(svm.weights) / DEFAULT_SVM_TEMPERATURE / rms(cnb.weights);
+  return blend(svm, { weights: cnb.weights.map((v) => v * scale), bias: cnb.bias }, beta);
 }
 
 /** Indices of the k largest values, largest first, ties by index (no sort of all classes: 77 intents, top 3). */

@@ -137,7 +137,25 @@ function intl(): Intl.Segmenter {
 }
 
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  const nfkc = text.normalize('NFKC');
+  return hasCasedChars(nfkc) ? nfkc.toLowerCase() : nfkc;
+}
+
+/**
+ * Whether `toLowerCase` could change `s`: false when it holds only characters without a lower-case mapping (ASCII
+ * other than A–Z, general punctuation, the CJK blocks U+3000–9FFF, full-width forms other than Ａ–Ｚ). A Chinese
+ * complaint then skips the full-Unicode lower-casing of its whole text; anything else is lower-cased as before.
+ */
+function hasCasedChars(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xc0) {
+      if (c >= 0x41 && c <= 0x5a) return true;
+    } else if (!((c >= 0x3000 && c <= 0x9fff) || (c >= 0x2000 && c <= 0x206f) || (c >= 0xff00 && c <= 0xffef && !(c >= 0xff21 && c <= 0xff3a)))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 interface TrieNode {
