@@ -94,6 +94,25 @@ describe('complaint-cause classifier', () => {
     expect(en.keywords.map((k) => k.term)).not.toContain('the');
   });
 
+  it('picks the key words as the strongest contributions, ties to the lower feature, whatever order they are found in', () => {
+    // minDf 1 on a small set: features seen in one text only always co-occur, so many contributions tie exactly
+    const m = train(SAMPLES, { minDf: 1, latinCharNgrams: [2, 5], maxIndexDocs: 0, seed: 1 });
+    const json = m.toJSON();
+    const W = new Float32Array(Buffer.from(json.weights, 'base64').buffer.slice(0));
+    const C = m.labels.length;
+    for (const text of [...PARAPHRASES.map(([t]) => t), ...SAMPLES.map((x) => x.text)]) {
+      const p = m.predict(text, { keywords: 4 });
+      const c = m.labels.indexOf(p.label);
+      const v = m.vectorize(text); // columns ascending
+      const contrib = [...v.idx].map((col, k) => ({ col, w: v.val[k]! * W[col * C + c]! })).filter((x) => x.w > 0);
+      contrib.sort((a, b) => b.w - a.w || a.col - b.col);
+      const byTerm = new Map<string, number>();
+      for (const { col, w } of contrib.slice(0, 12)) byTerm.set(json.vocabulary[col]!, (byTerm.get(json.vocabulary[col]!) ?? 0) + w);
+      const expected = [...byTerm].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4);
+      expect(p.keywords.map((k) => [k.term, k.weight]), text).toEqual(expected);
+    }
+  });
+
   it('round-trips through JSON with identical predictions and similar-docs', () => {
     const json = JSON.stringify(model.toJSON());
     const loaded = ComplaintCauseModel.fromJSON(JSON.parse(json));

@@ -421,28 +421,38 @@ export class ComplaintCauseModel {
     const topCol = this.topCol;
     const topW = this.topW;
     let size = 0;
+    // ties (features that always occur together have equal contributions) go to the lower column, whatever order
+    // the document's features come in
     for (let k = 0; k < v.nnz; k++) {
       const w = v.val[k]! * W[v.idx[k]! * C + c]!;
-      if (w <= 0 || (size === cap && w <= topW[cap - 1]!)) continue;
+      const col = v.idx[k]!;
+      if (w <= 0 || (size === cap && (w < topW[cap - 1]! || (w === topW[cap - 1] && col > topCol[cap - 1]!)))) continue;
       let p = size < cap ? size++ : cap - 1;
-      while (p > 0 && (topW[p - 1]! < w || (topW[p - 1] === w && topCol[p - 1]! > v.idx[k]!))) {
+      while (p > 0 && (topW[p - 1]! < w || (topW[p - 1] === w && topCol[p - 1]! > col))) {
         topW[p] = topW[p - 1]!;
         topCol[p] = topCol[p - 1]!;
         p--;
       }
       topW[p] = w;
-      topCol[p] = v.idx[k]!;
+      topCol[p] = col;
     }
-    // the same surface form can come from several feature kinds (word and character n-gram): merge them
-    const byTerm = new Map<string, number>();
+    // the same surface form can come from several feature kinds (word and character n-gram): merge them (≤ 3n
+    // entries: a linear search beats a Map), then the n heaviest, ties by term
+    const names = this.s.vocab.names;
+    const terms: string[] = [];
+    const weights: number[] = [];
     for (let i = 0; i < size; i++) {
-      const term = this.s.vocab.names[topCol[i]!]!;
-      byTerm.set(term, (byTerm.get(term) ?? 0) + topW[i]!);
+      const term = names[topCol[i]!]!;
+      const j = terms.indexOf(term);
+      if (j >= 0) weights[j]! += topW[i]!;
+      else {
+        terms.push(term);
+        weights.push(topW[i]!);
+      }
     }
-    return [...byTerm]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, n)
-      .map(([term, weight]) => ({ term, weight }));
+    const order = terms.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || (terms[a]! < terms[b]! ? -1 : 1));
+    if (order.length > n) order.length = n;
+    return order.map((i) => ({ term: terms[i]!, weight: weights[i]! }));
   }
 
   /** Most similar indexed training complaints (cosine over TF-IDF vectors). */
