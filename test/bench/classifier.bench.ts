@@ -59,6 +59,8 @@ interface Row {
   referenceMs: number;
   referenceCpuMs: number;
   poolMs: number;
+  /** CPU time of the whole process (both worker threads and this one) during the pool run. */
+  poolCpuMs: number;
   jsonKB: number;
   vocab: number;
   note?: string;
@@ -106,8 +108,11 @@ async function main(): Promise<void> {
     const pool = new PredictionPool(model);
     await pool.predictBatch(texts.slice(0, 1000)); // warm-up
     t0 = performance.now();
+    const pcpu0 = process.cpuUsage(); // process-wide: the worker threads' CPU time included
     const par = await pool.predictBatch(texts);
     const poolMs = performance.now() - t0;
+    const pcpu = process.cpuUsage(pcpu0);
+    const poolCpuMs = (pcpu.user + pcpu.system) / 1000;
     await pool.close();
     if (JSON.stringify(par) !== JSON.stringify(seq)) throw new Error('pool and sequential predictions differ');
     const row: Row = {
@@ -130,6 +135,7 @@ async function main(): Promise<void> {
       referenceMs,
       referenceCpuMs,
       poolMs,
+      poolCpuMs,
       jsonKB: json.length / 1024,
       vocab: model.info.vocabularySize,
     };
@@ -138,7 +144,7 @@ async function main(): Promise<void> {
       `${name.padEnd(10)} n=${row.n} classes=${classes} acc=${pct(row.accuracy)} (±${pct(row.foldStd)}) macroF1=${pct(row.macroF1)} (classes≥${K}: ${pct(row.macroF1Learnable)}) ` +
         `| SVM baseline acc=${pct(row.baselineAccuracy)} macroF1=${pct(row.baselineMacroF1)} | ` +
         `train=${(trainMs / 1000).toFixed(2)}s 10k-predict(avg ${row.avgChars} chars)=${(throughputMs / 1000).toFixed(2)}s (CPU ${(throughputCpuMs / 1000).toFixed(2)}s) ` +
-        `pool(${cpus().length} threads)=${(poolMs / 1000).toFixed(2)}s vocab=${row.vocab} json=${row.jsonKB.toFixed(0)}KB ` +
+        `pool(${cpus().length} threads)=${(poolMs / 1000).toFixed(2)}s (CPU ${(poolCpuMs / 1000).toFixed(2)}s) vocab=${row.vocab} json=${row.jsonKB.toFixed(0)}KB ` +
         `| reference (baseline SVM, same texts) 10k=${(referenceMs / 1000).toFixed(2)}s (CPU ${(referenceCpuMs / 1000).toFixed(2)}s), ratio ${(throughputMs / referenceMs).toFixed(2)}×`,
     );
     const worst = Object.entries(cv.perClass)

@@ -33,6 +33,11 @@ export interface FeatureOptions {
   /** Use 1 + ln(tf) instead of raw counts. Default true, except for a mostly Chinese training corpus: false. */
   sublinearTf?: boolean;
   /**
+   * BM25-style TF saturation tf·(k + 1) / (tf + k) with this k instead of raw or sublinear counts (the L2 norm does the
+   * length normalisation); 0 disables. Default 0 (measured, see docs/analytics.md).
+   */
+  tfSaturation?: number;
+  /**
    * L2-normalise the word block and the character block separately (each to length 1/√2), as a union of two TF-IDF
    * vectorisers. Default false (one norm over all features measured better on all three dev sets).
    */
@@ -83,6 +88,7 @@ export function resolveFeatureOptions(o: FeatureOptions = {}, profile?: CorpusPr
     maxDfRatio: o.maxDfRatio ?? 1,
     maxFeatures: o.maxFeatures ?? 200_000,
     sublinearTf: o.sublinearTf ?? !chinese,
+    tfSaturation: o.tfSaturation ?? 0,
     blockNorm: o.blockNorm ?? false,
   };
 }
@@ -396,6 +402,9 @@ export class DocVector {
   }
 }
 
+/** `Vocabulary.vectorize`'s buffer before it copies the sorted vector out. */
+const sortScratch = new DocVector();
+
 const pushHash = (h: number) => scratch.push(h);
 const pushHashAndKind = (h: number, kind: number) => {
   scratch.push(h);
@@ -560,12 +569,13 @@ export class Vocabulary {
     const val = out.val;
     const kinds = this.kinds;
     const idf = this.idf;
+    const k = o.tfSaturation;
     let norm0 = 0;
     let norm1 = 0;
     for (let j = 0; j < nnz; j++) {
       const c = cols[j]!;
       const tf = counts[j]!;
-      const v = (o.sublinearTf ? 1 + Math.log(tf) : tf) * idf[c]!;
+      const v = (k > 0 ? (tf * (k + 1)) / (tf + k) : o.sublinearTf ? 1 + Math.log(tf) : tf) * idf[c]!;
       idx[j] = c;
       val[j] = v;
       if (o.blockNorm && kinds[c] === KIND_CHAR) norm1 += v * v;
@@ -585,7 +595,7 @@ export class Vocabulary {
 
   /** TF-IDF, L2-normalised sparse vector of an analysed document, columns ascending (training, similarity). */
   vectorize(a: Analysis, o: ResolvedFeatureOptions): SparseVector {
-    const d = new DocVector();
+    const d = sortScratch;
     this.vectorizeInto(a, o, d);
     const order = Array.from({ length: d.nnz }, (_, j) => j).sort((x, y) => d.idx[x]! - d.idx[y]!);
     return { idx: Uint32Array.from(order, (j) => d.idx[j]!), val: Float32Array.from(order, (j) => d.val[j]!) };

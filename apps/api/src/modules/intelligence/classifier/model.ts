@@ -34,6 +34,8 @@ export interface TrainOptions extends TokenizerOptions, FeatureOptions {
   c?: number;
   /** SVM: NB-SVM feature scaling with this smoothing (see linear.ts); 0 disables. Default 0. */
   nbAlpha?: number;
+  /** SVM: the solver stops when the projected gradient's spread falls under this (LIBLINEAR's eps). Default 0.1. */
+  svmTolerance?: number;
   /**
    * Softmax temperature turning scores into probabilities (SVM scores are margins, not log-odds). Default 0.3 for
    * the SVM, 1 for softmax; training fits it on out-of-fold scores when it cross-validates.
@@ -67,6 +69,7 @@ export interface ResolvedTrainOptions extends ResolvedFeatureOptions {
   blend: number;
   c: number;
   nbAlpha: number;
+  svmTolerance: number;
   temperature: number;
   epochs: number;
   learningRate: number;
@@ -169,6 +172,7 @@ export function resolveTrainOptions(o: TrainOptions = {}, profile?: CorpusProfil
     blend: o.blend ?? 0.5,
     c: o.c ?? 2,
     nbAlpha: o.nbAlpha ?? 0,
+    svmTolerance: o.svmTolerance ?? 0.1,
     temperature: o.temperature ?? ((o.algorithm ?? 'svm') === 'svm' ? DEFAULT_SVM_TEMPERATURE : 1),
     epochs: o.epochs ?? 15,
     learningRate: o.learningRate ?? 0.5,
@@ -233,7 +237,7 @@ export class ComplaintCauseModel {
     const Xo = order.map((i) => X[i]!);
     const yo = Int32Array.from(order, (i) => y[i]!);
     const svm = () => trainOvrSvm(toCsr(Xo, vocab.size), yo, labels.length, {
-      c: o.c, seed: o.seed, nbAlpha: o.nbAlpha,
+      c: o.c, seed: o.seed, nbAlpha: o.nbAlpha, tolerance: o.svmTolerance,
       positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
     });
     const softmax = () => fitSoftmax(Xo, yo, labels.length, vocab.size, classCounts, o);
