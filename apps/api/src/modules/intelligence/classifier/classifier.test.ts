@@ -6,12 +6,13 @@ import {
   Tokenizer,
   computeMetrics,
   normalizeText,
+  documentFeatureHashes,
   crossValidate,
   crossValidationFolds,
   stratifiedFolds,
   train,
 } from './index';
-import type { Sample } from './index';
+import type { Sample, TrainOptions } from './index';
 
 const SERVICE = '服务态度';
 const NETWORK = '网络故障';
@@ -146,6 +147,27 @@ describe('complaint-cause classifier', () => {
     expect(names).not.toContain('g up');
     const text = train(SAMPLES, { minDf: 1, latinCharNgrams: [2, 4], latinCharScope: 'text', maxIndexDocs: 0 });
     expect(text.toJSON().vocabulary).toContain('g up');
+  });
+
+  it('counts at prediction exactly the features training saw, for every feature kind and n-gram range', () => {
+    const configs: TrainOptions[] = [
+      {},
+      { latinCharNgrams: [2, 5], headChars: 12 },
+      { latinCharNgrams: [1, 4], latinCharScope: 'text' },
+      { hanCharNgrams: [2, 3], wordNgrams: [2, 3] },
+      { segmenter: 'jieba', hanCharNgrams: null },
+    ];
+    for (const options of configs) {
+      // minDf 1: every n-gram of a training text is in the vocabulary, so the vector must hold all of them
+      const m = train(SAMPLES, { ...options, minDf: 1, maxIndexDocs: 0 });
+      const json = m.toJSON();
+      const hashes = new Int32Array(Buffer.from(json.hashes, 'base64').buffer.slice(0));
+      const tok = new Tokenizer(m.info.options);
+      for (const { text } of SAMPLES) {
+        const counted = new Set([...m.vectorize(text).idx].map((c) => hashes[c]!));
+        expect(counted, `${JSON.stringify(options)} ${text}`).toEqual(documentFeatureHashes(tok.analyze(text), m.info.options));
+      }
+    }
   });
 
   it('blends the SVM with logistic regression into one linear model', () => {

@@ -418,6 +418,15 @@ function collect(a: Analysis, o: ResolvedFeatureOptions, withKinds = true): void
   visitFeatures(a, o, withKinds ? pushHashAndKind : pushHash, false);
 }
 
+/**
+ * The distinct feature hashes training sees in a document (`visitFeatures`, all n-grams). Prediction counts them with
+ * its own loops (`Vocabulary.count`); a test holds the two to the same features.
+ */
+export function documentFeatureHashes(a: Analysis, o: ResolvedFeatureOptions): Set<number> {
+  collect(a, o, false);
+  return new Set(scratch.data.subarray(0, scratch.length));
+}
+
 export class Vocabulary {
   /** Feature hashes, one per column. */
   readonly hashes: Int32Array;
