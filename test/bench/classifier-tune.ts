@@ -23,6 +23,8 @@ const CONFIGS: Record<string, TrainOptions> = {
   latin26: { latinCharNgrams: [2, 6] },
   blockNorm: { blockNorm: true },
   minDf1: { minDf: 1 },
+  minDf3: { minDf: 3 },
+  minDf5: { minDf: 5 },
   stopwords: { useDefaultStopwords: true },
   sublinear: { sublinearTf: true },
   rawTf: { sublinearTf: false },

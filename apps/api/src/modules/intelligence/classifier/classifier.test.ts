@@ -6,6 +6,8 @@ import {
   Tokenizer,
   computeMetrics,
   normalizeText,
+  resolveTrainOptions,
+  LARGE_CHINESE_CORPUS,
   documentFeatureHashes,
   crossValidate,
   crossValidationFolds,
@@ -168,6 +170,16 @@ describe('complaint-cause classifier', () => {
         expect(counted, `${JSON.stringify(options)} ${text}`).toEqual(documentFeatureHashes(tok.analyze(text), m.info.options));
       }
     }
+  });
+
+  it('keeps only the features of ≥ 5 texts for a large Chinese corpus, all of ≥ 2 otherwise', () => {
+    const chinese = { medianChars: 300, hanShare: 0.9 };
+    expect(resolveTrainOptions({}, { ...chinese, size: LARGE_CHINESE_CORPUS }).minDf).toBe(5);
+    expect(resolveTrainOptions({}, { ...chinese, size: LARGE_CHINESE_CORPUS - 1 }).minDf).toBe(2);
+    expect(resolveTrainOptions({}, { medianChars: 300, hanShare: 0.1, size: 10_000 }).minDf).toBe(2);
+    expect(resolveTrainOptions({ minDf: 3 }, { ...chinese, size: 10_000 }).minDf).toBe(3);
+    // a small Chinese tenant's model keeps its rare n-grams
+    expect(train(SAMPLES, { maxIndexDocs: 0 }).info.options.minDf).toBe(2);
   });
 
   it('blends the SVM with logistic regression into one linear model', () => {

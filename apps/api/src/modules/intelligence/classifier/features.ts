@@ -24,7 +24,10 @@ export interface FeatureOptions {
    * spaces, so n-grams also span two words ("p up" of "top up"). Default 'word'.
    */
   latinCharScope?: 'word' | 'text';
-  /** Keep features seen in at least this many training documents. Default 2. */
+  /**
+   * Keep features seen in at least this many training documents. Default 2, except for a mostly Chinese corpus of at
+   * least `LARGE_CHINESE_CORPUS` texts: 5 (see `CorpusProfile`).
+   */
   minDf?: number;
   /** Drop features present in more than this fraction of training documents. Default 1 (keep all). */
   maxDfRatio?: number;
@@ -52,10 +55,18 @@ export interface CorpusProfile {
   medianChars: number;
   /** Share of Han characters among the letters of the corpus. */
   hanShare: number;
+  /** Number of texts. */
+  size: number;
 }
 
 /** Texts longer than this (median) are narratives: words carry them, and Latin character n-grams would cost most of the time. */
 export const LONG_TEXT_CHARS = 400;
+/**
+ * From this many texts on, a Chinese corpus keeps the character n-grams seen in ≥ 5 texts (not 2): the rarer ones are
+ * three quarters of the vocabulary and of the memory a prediction reads (TIPDM: 118 k → 30 k features, prediction
+ * CPU −39%, model JSON 7.5 → 2.7 MB) for −0.2 accuracy points, within the fold noise. A smaller tenant keeps them all.
+ */
+export const LARGE_CHINESE_CORPUS = 1000;
 
 export function corpusProfile(texts: readonly string[]): CorpusProfile {
   const lengths = texts.map((t) => t.length).sort((a, b) => a - b);
@@ -72,7 +83,7 @@ export function corpusProfile(texts: readonly string[]): CorpusProfile {
       } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c > 0xbf) letters++;
     }
   }
-  return { medianChars: lengths.length ? lengths[lengths.length >> 1]! : 0, hanShare: letters ? han / letters : 0 };
+  return { medianChars: lengths.length ? lengths[lengths.length >> 1]! : 0, hanShare: letters ? han / letters : 0, size: texts.length };
 }
 
 export function resolveFeatureOptions(o: FeatureOptions = {}, profile?: CorpusProfile): ResolvedFeatureOptions {
@@ -84,7 +95,7 @@ export function resolveFeatureOptions(o: FeatureOptions = {}, profile?: CorpusPr
     latinCharNgrams: o.latinCharNgrams === undefined ? (longTexts ? null : [2, 5]) : o.latinCharNgrams,
     latinCharMaxChars: o.latinCharMaxChars ?? LONG_TEXT_CHARS,
     latinCharScope: o.latinCharScope ?? 'word',
-    minDf: o.minDf ?? 2,
+    minDf: o.minDf ?? (chinese && profile.size >= LARGE_CHINESE_CORPUS ? 5 : 2),
     maxDfRatio: o.maxDfRatio ?? 1,
     maxFeatures: o.maxFeatures ?? 200_000,
     sublinearTf: o.sublinearTf ?? !chinese,
