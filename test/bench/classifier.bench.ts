@@ -36,6 +36,7 @@ const dataDir = complaintsDataDir(findRepoRoot(__dirname));
 const pct = (x: number) => (100 * x).toFixed(1) + '%';
 const K = 5;
 const THROUGHPUT_N = 10_000;
+const RUNS = 3;
 
 /** One configuration for every set: the library defaults (chosen with classifier-tune.ts). */
 const OPTIONS: Record<DatasetName, TrainOptions> = { cfpb: {}, banking77: {}, tipdm: {} };
@@ -55,10 +56,15 @@ interface Row {
   avgChars: number;
   throughputMs: number;
   throughputCpuMs: number;
+  /** The first of the RUNS sequential runs (wall, CPU). */
+  firstRunMs: number;
+  firstRunCpuMs: number;
   /** The SVM baseline classifying the same 10,000 texts in this process (same run, same load). */
   referenceMs: number;
   referenceCpuMs: number;
   poolMs: number;
+  /** CPU time of the whole process (both worker threads and this one) during the pool run. */
+  poolCpuMs: number;
   jsonKB: number;
   vocab: number;
   note?: string;
@@ -86,13 +92,22 @@ async function main(): Promise<void> {
     const json = JSON.stringify(model.toJSON());
     const texts = Array.from({ length: THROUGHPUT_N }, (_, i) => samples[i % samples.length]!.text);
     model.predictBatch(texts.slice(0, 200)); // warm-up (JIT, segmenter dictionary load)
-    t0 = performance.now();
-    const cpu0 = process.cpuUsage();
-    const seq = model.predictBatch(texts);
-    const throughputMs = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    // CPU time of this thread's work: what the wall time would be on an idle core (the bench machine is shared)
-    const throughputCpuMs = (cpu.user + cpu.system) / 1000;
+    // The API process is long-running (warm): the 10,000 are classified RUNS times and the run with the median wall
+    // time is reported (the shared machine's load changes within seconds); the first run is kept beside it.
+    const runs: { wallMs: number; cpuMs: number }[] = [];
+    let seq: ReturnType<typeof model.predictBatch> = [];
+    for (let r = 0; r < RUNS; r++) {
+      t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      seq = model.predictBatch(texts);
+      const cpu = process.cpuUsage(cpu0);
+      // CPU time of this thread's work: what the wall time would be on an idle core (the bench machine is shared)
+      runs.push({ wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 });
+    }
+    const firstRun = runs[0]!;
+    const median = [...runs].sort((a, b) => a.wallMs - b.wallMs)[RUNS >> 1]!;
+    const throughputMs = median.wallMs;
+    const throughputCpuMs = median.cpuMs;
     // Reference measured in the same run on the same texts (the machine is shared, so absolute times vary with the
     // load): the in-bench baseline's prediction (exact string features in a Map, one label, no key words).
     const reference = SvmBaseline.train(samples, name === 'tipdm' ? 'char13' : 'word12');
@@ -105,9 +120,18 @@ async function main(): Promise<void> {
     const referenceCpuMs = (rcpu.user + rcpu.system) / 1000;
     const pool = new PredictionPool(model);
     await pool.predictBatch(texts.slice(0, 1000)); // warm-up
-    t0 = performance.now();
-    const par = await pool.predictBatch(texts);
-    const poolMs = performance.now() - t0;
+    const poolRuns: { wallMs: number; cpuMs: number }[] = [];
+    let par: typeof seq = [];
+    for (let r = 0; r < RUNS; r++) {
+      t0 = performance.now();
+      const pcpu0 = process.cpuUsage(); // process-wide: the worker threads' CPU time included
+      par = await pool.predictBatch(texts);
+      const pcpu = process.cpuUsage(pcpu0);
+      poolRuns.push({ wallMs: performance.now() - t0, cpuMs: (pcpu.user + pcpu.system) / 1000 });
+    }
+    const poolMedian = [...poolRuns].sort((a, b) => a.wallMs - b.wallMs)[RUNS >> 1]!;
+    const poolMs = poolMedian.wallMs;
+    const poolCpuMs = poolMedian.cpuMs;
     await pool.close();
     if (JSON.stringify(par) !== JSON.stringify(seq)) throw new Error('pool and sequential predictions differ');
     const row: Row = {
@@ -127,9 +151,12 @@ async function main(): Promise<void> {
       avgChars: Math.round(texts.reduce((a, t) => a + t.length, 0) / texts.length),
       throughputMs,
       throughputCpuMs,
+      firstRunMs: firstRun.wallMs,
+      firstRunCpuMs: firstRun.cpuMs,
       referenceMs,
       referenceCpuMs,
       poolMs,
+      poolCpuMs,
       jsonKB: json.length / 1024,
       vocab: model.info.vocabularySize,
     };
@@ -137,8 +164,8 @@ async function main(): Promise<void> {
     console.log(
       `${name.padEnd(10)} n=${row.n} classes=${classes} acc=${pct(row.accuracy)} (±${pct(row.foldStd)}) macroF1=${pct(row.macroF1)} (classes≥${K}: ${pct(row.macroF1Learnable)}) ` +
         `| SVM baseline acc=${pct(row.baselineAccuracy)} macroF1=${pct(row.baselineMacroF1)} | ` +
-        `train=${(trainMs / 1000).toFixed(2)}s 10k-predict(avg ${row.avgChars} chars)=${(throughputMs / 1000).toFixed(2)}s (CPU ${(throughputCpuMs / 1000).toFixed(2)}s) ` +
-        `pool(${cpus().length} threads)=${(poolMs / 1000).toFixed(2)}s vocab=${row.vocab} json=${row.jsonKB.toFixed(0)}KB ` +
+        `train=${(trainMs / 1000).toFixed(2)}s 10k-predict(avg ${row.avgChars} chars, median of ${RUNS})=${(throughputMs / 1000).toFixed(2)}s (CPU ${(throughputCpuMs / 1000).toFixed(2)}s; first run ${(firstRun.wallMs / 1000).toFixed(2)}s, CPU ${(firstRun.cpuMs / 1000).toFixed(2)}s) ` +
+        `pool(${cpus().length} threads, median of ${RUNS})=${(poolMs / 1000).toFixed(2)}s (CPU ${(poolCpuMs / 1000).toFixed(2)}s) vocab=${row.vocab} json=${row.jsonKB.toFixed(0)}KB ` +
         `| reference (baseline SVM, same texts) 10k=${(referenceMs / 1000).toFixed(2)}s (CPU ${(referenceCpuMs / 1000).toFixed(2)}s), ratio ${(throughputMs / referenceMs).toFixed(2)}×`,
     );
     const worst = Object.entries(cv.perClass)

@@ -5,12 +5,16 @@ import {
   PredictionPool,
   Tokenizer,
   computeMetrics,
+  normalizeText,
+  resolveTrainOptions,
+  LARGE_CHINESE_CORPUS,
+  documentFeatureHashes,
   crossValidate,
   crossValidationFolds,
   stratifiedFolds,
   train,
 } from './index';
-import type { Sample } from './index';
+import type { Sample, TrainOptions } from './index';
 
 const SERVICE = '服务态度';
 const NETWORK = '网络故障';
@@ -93,6 +97,25 @@ describe('complaint-cause classifier', () => {
     expect(en.keywords.map((k) => k.term)).not.toContain('the');
   });
 
+  it('picks the key words as the strongest contributions, ties to the lower feature, whatever order they are found in', () => {
+    // minDf 1 on a small set: features seen in one text only always co-occur, so many contributions tie exactly
+    const m = train(SAMPLES, { minDf: 1, latinCharNgrams: [2, 5], maxIndexDocs: 0, seed: 1 });
+    const json = m.toJSON();
+    const W = new Float32Array(Buffer.from(json.weights, 'base64').buffer.slice(0));
+    const C = m.labels.length;
+    for (const text of [...PARAPHRASES.map(([t]) => t), ...SAMPLES.map((x) => x.text)]) {
+      const p = m.predict(text, { keywords: 4 });
+      const c = m.labels.indexOf(p.label);
+      const v = m.vectorize(text); // columns ascending
+      const contrib = [...v.idx].map((col, k) => ({ col, w: v.val[k]! * W[col * C + c]! })).filter((x) => x.w > 0);
+      contrib.sort((a, b) => b.w - a.w || a.col - b.col);
+      const byTerm = new Map<string, number>();
+      for (const { col, w } of contrib.slice(0, 12)) byTerm.set(json.vocabulary[col]!, (byTerm.get(json.vocabulary[col]!) ?? 0) + w);
+      const expected = [...byTerm].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4);
+      expect(p.keywords.map((k) => [k.term, k.weight]), text).toEqual(expected);
+    }
+  });
+
   it('round-trips through JSON with identical predictions and similar-docs', () => {
     const json = JSON.stringify(model.toJSON());
     const loaded = ComplaintCauseModel.fromJSON(JSON.parse(json));
@@ -128,6 +151,37 @@ describe('complaint-cause classifier', () => {
     expect(text.toJSON().vocabulary).toContain('g up');
   });
 
+  it('counts at prediction exactly the features training saw, for every feature kind and n-gram range', () => {
+    const configs: TrainOptions[] = [
+      {},
+      { latinCharNgrams: [2, 5], headChars: 12 },
+      { latinCharNgrams: [1, 4], latinCharScope: 'text' },
+      { hanCharNgrams: [2, 3], wordNgrams: [2, 3] },
+      { segmenter: 'jieba', hanCharNgrams: null },
+    ];
+    for (const options of configs) {
+      // minDf 1: every n-gram of a training text is in the vocabulary, so the vector must hold all of them
+      const m = train(SAMPLES, { ...options, minDf: 1, maxIndexDocs: 0 });
+      const json = m.toJSON();
+      const hashes = new Int32Array(Buffer.from(json.hashes, 'base64').buffer.slice(0));
+      const tok = new Tokenizer(m.info.options);
+      for (const { text } of SAMPLES) {
+        const counted = new Set([...m.vectorize(text).idx].map((c) => hashes[c]!));
+        expect(counted, `${JSON.stringify(options)} ${text}`).toEqual(documentFeatureHashes(tok.analyze(text), m.info.options));
+      }
+    }
+  });
+
+  it('keeps only the features of ≥ 5 texts for a large Chinese corpus, all of ≥ 2 otherwise', () => {
+    const chinese = { medianChars: 300, hanShare: 0.9 };
+    expect(resolveTrainOptions({}, { ...chinese, size: LARGE_CHINESE_CORPUS }).minDf).toBe(5);
+    expect(resolveTrainOptions({}, { ...chinese, size: LARGE_CHINESE_CORPUS - 1 }).minDf).toBe(2);
+    expect(resolveTrainOptions({}, { medianChars: 300, hanShare: 0.1, size: 10_000 }).minDf).toBe(2);
+    expect(resolveTrainOptions({ minDf: 3 }, { ...chinese, size: 10_000 }).minDf).toBe(3);
+    // a small Chinese tenant's model keeps its rare n-grams
+    expect(train(SAMPLES, { maxIndexDocs: 0 }).info.options.minDf).toBe(2);
+  });
+
   it('blends the SVM with logistic regression into one linear model', () => {
     const blended = train(SAMPLES, { algorithm: 'svm+softmax', seed: 1 });
     expect(blended.toJSON().weights.length).toBe(model.toJSON().weights.length);
@@ -154,6 +208,27 @@ describe('complaint-cause classifier', () => {
     expect(m.predict('又是宽带故障').keywords.map((k) => k.term)).toContain('宽带故障');
     // the dictionary travels with the model
     expect(ComplaintCauseModel.fromJSON(m.toJSON()).tokenize('又是宽带故障')).toContain('宽带故障');
+  });
+
+  it('splits words and Han runs in one pass exactly as the Unicode regular expressions do', () => {
+    // the scanner classifies code units through a table built from the regexes; astral characters (𠀀 is Han,
+    // emoji are neither), lone surrogates, full-width forms, 〇 and 々 (Han script, not letters) must agree too
+    const words = (t: string) => [...t.matchAll(/(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu)].map((m) => m[0]);
+    const texts = ['我要投诉 this complaint XXXX 12,3 ５００元 〇々𠀀abc😀déjà\ud800x\udc00y', 'Ünïcode ÀB 99 top-up', '', '𠀀𠀁中文𝒜𝒷'];
+    for (const text of texts) {
+      const norm = text.normalize('NFKC').toLowerCase();
+      const a = new Tokenizer().analyze(text);
+      expect(a.hanRuns, text).toEqual(norm.match(/\p{Script=Han}+/gu) ?? []);
+      expect(a.tokens, text).toEqual(words(norm).filter((w) => !/^x{2,}$/.test(w)).map((w) => (/^[0-9][\p{N}]*$/u.test(w) ? '#' : w)));
+    }
+  });
+
+  it('normalises as NFKC + toLowerCase for every character (Chinese text skips the lower-casing)', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = `中${String.fromCharCode(c)}。`;
+      if (normalizeText(s) !== s.normalize('NFKC').toLowerCase()) expect.fail(`U+${c.toString(16)}`);
+    }
   });
 
   it('applies extra stopwords', () => {

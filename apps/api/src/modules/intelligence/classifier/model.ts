@@ -5,7 +5,7 @@
  * The former multinomial logistic regression (AdaGrad SGD) stays available as `algorithm: 'softmax'`.
  * Serialises to plain JSON (typed arrays as base64 of float32/uint32) and loads back bit-identically.
  */
-import { corpusProfile, resolveFeatureOptions, Vocabulary } from './features';
+import { corpusProfile, DocVector, resolveFeatureOptions, Vocabulary } from './features';
 import type { CorpusProfile } from './features';
 import type { FeatureOptions, ResolvedFeatureOptions, SparseVector } from './features';
 import { toCsr, trainOvrSvm } from './linear';
@@ -24,7 +24,7 @@ export interface TrainOptions extends TokenizerOptions, FeatureOptions {
   /** Seed for shuffling; same samples + options + seed ⇒ identical model. Default 42. */
   seed?: number;
   /** 'svm': one-vs-rest linear SVM (squared hinge, dual coordinate descent). 'softmax': logistic regression by SGD. Default 'svm'. */
-  algorithm?: 'svm' | 'softmax' | 'svm+softmax';
+  algorithm?: 'svm' | 'softmax' | 'svm+softmax' | 'svm+cnb';
   /**
    * 'svm+softmax': the share of the logistic regression in the blended scores, z = (1 − β)·z_svm / 0.3 + β·z_lr. Both
    * models are linear, so the blend is one weight matrix: prediction costs the same as either. Default 0.5.
@@ -34,6 +34,8 @@ export interface TrainOptions extends TokenizerOptions, FeatureOptions {
   c?: number;
   /** SVM: NB-SVM feature scaling with this smoothing (see linear.ts); 0 disables. Default 0. */
   nbAlpha?: number;
+  /** SVM: the solver stops when the projected gradient's spread falls under this (LIBLINEAR's eps). Default 0.1. */
+  svmTolerance?: number;
   /**
    * Softmax temperature turning scores into probabilities (SVM scores are margins, not log-odds). Default 0.3 for
    * the SVM, 1 for softmax; training fits it on out-of-fold scores when it cross-validates.
@@ -63,10 +65,11 @@ export interface ResolvedTrainOptions extends ResolvedFeatureOptions {
   maxChars: number;
   headChars: number;
   seed: number;
-  algorithm: 'svm' | 'softmax' | 'svm+softmax';
+  algorithm: 'svm' | 'softmax' | 'svm+softmax' | 'svm+cnb';
   blend: number;
   c: number;
   nbAlpha: number;
+  svmTolerance: number;
   temperature: number;
   epochs: number;
   learningRate: number;
@@ -169,6 +172,7 @@ export function resolveTrainOptions(o: TrainOptions = {}, profile?: CorpusProfil
     blend: o.blend ?? 0.5,
     c: o.c ?? 2,
     nbAlpha: o.nbAlpha ?? 0,
+    svmTolerance: o.svmTolerance ?? 0.1,
     temperature: o.temperature ?? ((o.algorithm ?? 'svm') === 'svm' ? DEFAULT_SVM_TEMPERATURE : 1),
     epochs: o.epochs ?? 15,
     learningRate: o.learningRate ?? 0.5,
@@ -199,9 +203,15 @@ export class ComplaintCauseModel {
   private readonly tokenizer: Tokenizer;
   private readonly nClasses: number;
   private postings: Map<number, { docs: Uint32Array; vals: Float32Array }> | undefined;
+  /** Prediction scratch (one prediction at a time per thread): the document's vector and its class scores. */
+  private readonly doc = new DocVector();
+  private readonly z: Float64Array;
+  private topCol = new Int32Array(24);
+  private topW = new Float64Array(24);
 
   private constructor(state: ModelState) {
     this.s = state;
+    this.z = new Float64Array(state.labels.length);
     this.labels = state.labels;
     this.nClasses = state.labels.length;
     this.tokenizer = new Tokenizer(state.options);
@@ -227,11 +237,12 @@ export class ComplaintCauseModel {
     const Xo = order.map((i) => X[i]!);
     const yo = Int32Array.from(order, (i) => y[i]!);
     const svm = () => trainOvrSvm(toCsr(Xo, vocab.size), yo, labels.length, {
-      c: o.c, seed: o.seed, nbAlpha: o.nbAlpha,
+      c: o.c, seed: o.seed, nbAlpha: o.nbAlpha, tolerance: o.svmTolerance,
       positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
     });
     const softmax = () => fitSoftmax(Xo, yo, labels.length, vocab.size, classCounts, o);
-    const { weights, bias } = o.algorithm === 'svm' ? svm() : o.algorithm === 'softmax' ? softmax() : blend(svm(), softmax(), o.blend);
+    const { weights, bias } =
+      o.algorithm === 'svm' ? svm() : o.algorithm === 'softmax' ? softmax() : o.algorithm === 'svm+cnb' ? blendCnb(svm(), fitComplementNb(Xo, yo, labels.length, vocab.size), o.blend) : blend(svm(), softmax(), o.blend);
 
     // similarity index: the last `maxIndexDocs` samples, each truncated to its strongest terms
     const start = Math.max(0, samples.length - o.maxIndexDocs);
@@ -356,23 +367,27 @@ export class ComplaintCauseModel {
 
   /** Raw class scores (before the softmax) of `text`, in `labels` order. */
   scores(text: string): Float64Array {
-    return this.rawScores(this.vectorize(text));
+    this.s.vocab.vectorizeInto(this.tokenizer.analyze(text), this.s.options, this.doc);
+    return Float64Array.from(this.rawScores(this.doc));
   }
 
-  private rawScores(v: SparseVector): Float64Array {
+  /** Class scores of `v` into the model's scratch `z`: bias + Σ x·W over the document's features (feature-major rows). */
+  private rawScores(v: DocVector): Float64Array {
     const C = this.nClasses;
     const W = this.s.weights;
-    const z = Float64Array.from(this.s.bias);
-    for (let k = 0; k < v.idx.length; k++) {
-      const x = v.val[k]!;
-      const base = v.idx[k]! * C;
+    const z = this.z;
+    z.set(this.s.bias);
+    const { idx, val, nnz } = v;
+    for (let k = 0; k < nnz; k++) {
+      const x = val[k]!;
+      const base = idx[k]! * C;
       for (let c = 0; c < C; c++) z[c]! += x * W[base + c]!;
     }
     return z;
   }
 
-  /** Class probabilities (temperature-scaled softmax) for a vector, in `labels` order. */
-  private probabilities(v: SparseVector): Float64Array {
+  /** Class probabilities (temperature-scaled softmax) for a vector, in `labels` order (the model's scratch). */
+  private probabilities(v: DocVector): Float64Array {
     const z = this.rawScores(v);
     const t = this.s.options.temperature;
     if (t !== 1) for (let c = 0; c < z.length; c++) z[c]! /= t;
@@ -383,7 +398,8 @@ export class ComplaintCauseModel {
   predict(text: string, options: PredictOptions = {}): Prediction {
     const topK = Math.max(1, Math.min(options.topK ?? 3, this.nClasses));
     const nKeywords = options.keywords ?? 8;
-    const v = this.vectorize(text);
+    const v = this.doc;
+    this.s.vocab.vectorizeInto(this.tokenizer.analyze(text), this.s.options, v);
     const p = this.probabilities(v);
     const order = topIndices(p, topK);
     const best = order[0]!;
@@ -396,37 +412,51 @@ export class ComplaintCauseModel {
   }
 
   /** The terms of `v` that pushed class `c` up the most. */
-  private keywordsFor(v: SparseVector, c: number, n: number): Keyword[] {
+  private keywordsFor(v: DocVector, c: number, n: number): Keyword[] {
     if (n <= 0) return [];
     const C = this.nClasses;
     const W = this.s.weights;
     // the 3n strongest positive contributions, kept sorted in a small array (no per-term objects, no full sort)
     const cap = n * 3;
-    const topCol = new Int32Array(cap);
-    const topW = new Float64Array(cap);
+    if (this.topCol.length < cap) {
+      this.topCol = new Int32Array(cap);
+      this.topW = new Float64Array(cap);
+    }
+    const topCol = this.topCol;
+    const topW = this.topW;
     let size = 0;
-    for (let k = 0; k < v.idx.length; k++) {
+    // ties (features that always occur together have equal contributions) go to the lower column, whatever order
+    // the document's features come in
+    for (let k = 0; k < v.nnz; k++) {
       const w = v.val[k]! * W[v.idx[k]! * C + c]!;
-      if (w <= 0 || (size === cap && w <= topW[cap - 1]!)) continue;
+      const col = v.idx[k]!;
+      if (w <= 0 || (size === cap && (w < topW[cap - 1]! || (w === topW[cap - 1] && col > topCol[cap - 1]!)))) continue;
       let p = size < cap ? size++ : cap - 1;
-      while (p > 0 && (topW[p - 1]! < w || (topW[p - 1] === w && topCol[p - 1]! > v.idx[k]!))) {
+      while (p > 0 && (topW[p - 1]! < w || (topW[p - 1] === w && topCol[p - 1]! > col))) {
         topW[p] = topW[p - 1]!;
         topCol[p] = topCol[p - 1]!;
         p--;
       }
       topW[p] = w;
-      topCol[p] = v.idx[k]!;
+      topCol[p] = col;
     }
-    // the same surface form can come from several feature kinds (word and character n-gram): merge them
-    const byTerm = new Map<string, number>();
+    // the same surface form can come from several feature kinds (word and character n-gram): merge them (≤ 3n
+    // entries: a linear search beats a Map), then the n heaviest, ties by term
+    const names = this.s.vocab.names;
+    const terms: string[] = [];
+    const weights: number[] = [];
     for (let i = 0; i < size; i++) {
-      const term = this.s.vocab.names[topCol[i]!]!;
-      byTerm.set(term, (byTerm.get(term) ?? 0) + topW[i]!);
+      const term = names[topCol[i]!]!;
+      const j = terms.indexOf(term);
+      if (j >= 0) weights[j]! += topW[i]!;
+      else {
+        terms.push(term);
+        weights.push(topW[i]!);
+      }
     }
-    return [...byTerm]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, n)
-      .map(([term, weight]) => ({ term, weight }));
+    const order = terms.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || (terms[a]! < terms[b]! ? -1 : 1));
+    if (order.length > n) order.length = n;
+    return order.map((i) => ({ term: terms[i]!, weight: weights[i]! }));
   }
 
   /** Most similar indexed training complaints (cosine over TF-IDF vectors). */
@@ -482,6 +512,42 @@ function blend(svm: { weights: Float32Array; bias: Float32Array }, lr: { weights
   const a = (1 - beta) / DEFAULT_SVM_TEMPERATURE;
   const mix = (x: Float32Array, y: Float32Array) => Float32Array.from(x, (v, i) => a * v + beta * y[i]!);
   return { weights: mix(svm.weights, lr.weights), bias: mix(svm.bias, lr.bias) };
+}
+
+/**
+ * Complement naive Bayes (Rennie et al., ICML 2003) over the TF-IDF features as a linear model: score_c =
+ * Σ x_f · −log θ(¬c, f), θ the smoothed feature distribution of all classes but c. Each feature's weights are centred
+ * over the classes (a constant per document changes no ranking).
+ */
+function fitComplementNb(X: SparseVector[], y: Int32Array, C: number, F: number, alpha = 1): { weights: Float32Array; bias: Float32Array } {
+  const sums = new Float64Array(F * C);
+  for (let i = 0; i < X.length; i++) {
+    const v = X[i]!;
+    for (let k = 0; k < v.idx.length; k++) sums[v.idx[k]! * C + y[i]!]! += v.val[k]!;
+  }
+  const classTotal = new Float64Array(C);
+  for (let f = 0; f < F; f++) for (let c = 0; c < C; c++) classTotal[c]! += sums[f * C + c]!;
+  const grand = classTotal.reduce((a, b) => a + b, 0);
+  const weights = new Float32Array(F * C);
+  for (let f = 0; f < F; f++) {
+    let total = 0;
+    for (let c = 0; c < C; c++) total += sums[f * C + c]!;
+    let mean = 0;
+    for (let c = 0; c < C; c++) {
+      const w = -Math.log((total - sums[f * C + c]! + alpha) / (grand - classTotal[c]! + alpha * F));
+      weights[f * C + c] = w;
+      mean += w / C;
+    }
+    for (let c = 0; c < C; c++) weights[f * C + c]! -= mean;
+  }
+  return { weights, bias: new Float32Array(C) };
+}
+
+/** (1 − β)·svm / DEFAULT_SVM_TEMPERATURE + β·cnb, the CNB weights brought to the scaled SVM weights' root-mean-square first. */
+function blendCnb(svm: { weights: Float32Array; bias: Float32Array }, cnb: { weights: Float32Array; bias: Float32Array }, beta: number) {
+  const rms = (w: Float32Array) => Math.sqrt(w.reduce((a, v) => a + v * v, 0) / w.length) || 1;
+  const scale = rms(svm.weights) / DEFAULT_SVM_TEMPERATURE / rms(cnb.weights);
+  return blend(svm, { weights: cnb.weights.map((v) => v * scale), bias: cnb.bias }, beta);
 }
 
 /** Indices of the k largest values, largest first, ties by index (no sort of all classes: 77 intents, top 3). */

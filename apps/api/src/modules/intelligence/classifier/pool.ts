@@ -61,7 +61,7 @@ export class PredictionPool {
           w.once('error', reject);
         }),
       );
-      w.on('message', (m: { id?: number; predictions?: Prediction[]; error?: string }) => {
+      w.on('message', (m: { id?: number; predictions?: string; error?: string }) => {
         if (m.id === undefined) {
           this.release(w);
           return;
@@ -70,7 +70,7 @@ export class PredictionPool {
         this.pending.delete(m.id);
         if (p) {
           if (m.error !== undefined) p.reject(new Error(m.error));
-          else p.resolve(m.predictions!);
+          else p.resolve(JSON.parse(m.predictions!) as Prediction[]);
         }
         this.release(w);
       });

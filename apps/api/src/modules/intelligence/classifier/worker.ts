@@ -15,7 +15,8 @@ if (parentPort) {
   model.predict(''); // load the segmenter before the first job
   port.on('message', (job: Job) => {
     try {
-      port.postMessage({ id: job.id, predictions: model.predictBatch(job.texts, job.options) });
+      // as one JSON string: parsing it on the caller's thread costs a fraction of structured-cloning 10,000 objects
+      port.postMessage({ id: job.id, predictions: JSON.stringify(model.predictBatch(job.texts, job.options)) });
     } catch (e) {
       port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
     }
