@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 interface Job<T> {
@@ -27,9 +27,11 @@ export const GROUP_COMMIT_MAX = 64;
  * event loop.
  */
 @Injectable()
-export class GroupCommit {
+export class GroupCommit implements BeforeApplicationShutdown {
   private readonly queue: Job<unknown>[] = [];
   private running = false;
+  /** The batches under way, so shutdown lets them commit before the connections close. */
+  private draining: Promise<void> = Promise.resolve();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -42,8 +44,13 @@ export class GroupCommit {
       // last commit blocked or waited) each reach this point within it, and all join the batch. Started at once, a
       // batch on SQLite — where every statement is synchronous — would finish before the next request is even read,
       // and every intake would pay its own fsync.
-      setImmediate(() => void this.drain());
+      this.draining = new Promise<void>((done) => setImmediate(() => void this.drain().finally(done)));
     });
+  }
+
+  /** Nest calls this before closing the database: intakes already queued are committed (or refused) first. */
+  async beforeApplicationShutdown(): Promise<void> {
+    while (this.running) await this.draining;
   }
 
   private async drain(): Promise<void> {
