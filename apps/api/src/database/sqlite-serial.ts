@@ -71,7 +71,8 @@ export function serializeSqliteTransactions(dataSource: DataSource): void {
       try {
         await super.startTransaction(isolationLevel);
       } catch (error) {
-        if (!this.isTransactionActive || (this as unknown as { transactionDepth: number }).transactionDepth === 0) this.unlock();
+        // BEGIN (or the hook before it) failed: no transaction of ours is open. A failed SAVEPOINT keeps the outer one.
+        if ((this as unknown as { transactionDepth: number }).transactionDepth === 0) this.unlock();
         throw error;
       }
     }

@@ -294,14 +294,11 @@ export class ComplaintIntakeService {
       ...(cause ? { same_cause: capped(otherCustomers().andWhere('(c.cause = :cause OR (c.cause IS NULL AND c.predicted_cause = :cause))', { cause })) } : {}),
       ...(reference ? { same_reference: counted(valid().andWhere('c.reference = :reference', { reference })) } : {}),
     } as Record<string, Statement>);
-    const last30 = n.last30;
-    const total = n.total;
-    const sameType = n.same_type;
-    const sameCause = cause ? n.same_cause : -1;
-    const sameReference = reference ? n.same_reference : -1;
+    // Each count leaves out the complaint being submitted (not written yet): + 1. Without a cause or a reference the
+    // fact is 0 (nothing is known to be the same).
     return {
-      customerComplaintsLast30Days: last30 + 1, customerComplaintsTotal: total + 1, sameTypeCustomers30d: sameType + 1,
-      sameCauseCustomers30d: sameCause + 1, sameReferenceCount: sameReference + 1,
+      customerComplaintsLast30Days: n.last30 + 1, customerComplaintsTotal: n.total + 1, sameTypeCustomers30d: n.same_type + 1,
+      sameCauseCustomers30d: cause ? n.same_cause + 1 : 0, sameReferenceCount: reference ? n.same_reference + 1 : 0,
     };
   }
 

@@ -33,9 +33,9 @@ const CUSTOMER = 'customer' as Role;
 
 /** Roles that work with complainants and may see their personal data unmasked. */
 export const PERSONAL_DATA_ROLES: string[] = [Role.admin, Role.manager, Role.handler, Role.agent];
-/** Text search scans the newest complaints of a tenant (see textMatches). */
 /** `open: true`, in the words of the partial index ix_complaint_work_queue (migration 1765001600002). */
 const OPEN_SQL = `c.state NOT IN (${CLOSED_STATES.map((state) => `'${state}'`).join(', ')})`;
+/** Text search scans the newest complaints of a tenant (see textMatches). */
 const TEXT_SEARCH_SCAN = 20_000;
 const TEXT_SEARCH_MAX = 5_000;
 const DECISION_TYPES: Record<string, string> = { 'decision.validity': 'validity', 'decision.severity': 'severity', 'decision.routing': 'routing', 'decision.sla': 'sla' };
