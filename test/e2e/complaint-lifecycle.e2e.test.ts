@@ -108,7 +108,7 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
     const reopened = await act(agent, 'mutation($id: ID!) { transition(id: $id, to: "reopened", comment: "客户再次来电") { state reopenCount } }', { id: c.id });
     expect(reopened.transition).toMatchObject({ state: 'reopened', reopenCount: 1 });
     const illegal = await t.gql('mutation($id: ID!) { transition(id: $id, to: "responded") { state } }', { id: c.id }, handler);
-    expect(illegal.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ILLEGAL_TRANSITION', field: 'to' });
+    expect(illegal.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION', field: 'to' });
   });
 
   it('returns the same complaint for a retried idempotency key, also when retries race', async () => {

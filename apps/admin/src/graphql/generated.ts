@@ -575,6 +575,8 @@ export type ComplaintType = {
   /** Retention: months after closure before a closed complaint of this type and its personal data are purged (60 = five years); inherited from the parent type; none = kept. */
   retentionMonths?: Maybe<Scalars['Int']['output']>;
   source?: Maybe<Scalars['String']['output']>;
+  /** The workflow its complaints follow (inherited from the parent type; else `default`). */
+  workflow?: Maybe<Scalars['String']['output']>;
 };
 
 export type ComplaintTypeInput = {
@@ -590,6 +592,8 @@ export type ComplaintTypeInput = {
   /** Retention: months after closure before a closed complaint of this type and its personal data are purged (60 = five years); inherited from the parent type; none = kept. */
   retentionMonths?: InputMaybe<Scalars['Int']['input']>;
   source?: InputMaybe<Scalars['String']['input']>;
+  /** The workflow its complaints follow (inherited from the parent type; else `default`). */
+  workflow?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateIncidentInput = {
@@ -1248,6 +1252,7 @@ export type Mutation = {
   deleteSlaPolicy: Scalars['Boolean']['output'];
   deleteTeam: Scalars['Boolean']['output'];
   deleteWebhookSubscription: Scalars['Boolean']['output'];
+  deleteWorkflow: Scalars['Boolean']['output'];
   /** Stops the plugin’s hooks and handlers for this tenant. Its data stays, and the policy objects it added stay in the policy (remove them in the policy studio if wanted). */
   disablePlugin: PluginInfo;
   /** Turns one’s own second factor off (needs the password). */
@@ -1361,6 +1366,8 @@ export type Mutation = {
   upsertSeverityLevel: SeverityLevel;
   upsertSlaPolicy: SlaPolicy;
   upsertTeam: Team;
+  /** Adds or replaces a workflow; unreachable states, unknown facts in guards and the like are refused at publish with their paths. */
+  upsertWorkflow: Workflow;
 };
 
 
@@ -1581,6 +1588,11 @@ export type MutationDeleteTeamArgs = {
 
 export type MutationDeleteWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWorkflowArgs = {
+  key: Scalars['String']['input'];
 };
 
 
@@ -1924,6 +1936,11 @@ export type MutationUpsertTeamArgs = {
   input: TeamInput;
 };
 
+
+export type MutationUpsertWorkflowArgs = {
+  input: WorkflowInput;
+};
+
 /** What is sent when: on `event`, `template` to `to` over `channels`, for the complaints matching the filters. */
 export type NoticeRule = {
   __typename?: 'NoticeRule';
@@ -2114,6 +2131,8 @@ export type PolicyDocument = {
   teams: Array<Team>;
   templates: Array<ReplyTemplate>;
   tests: Array<RuleTestCase>;
+  /** The workflows in effect: the built-in default is listed when the policy has no `default`. */
+  workflows: Array<Workflow>;
 };
 
 /** A fact a rule may read, e.g. complaint.channel. */
@@ -3284,6 +3303,124 @@ export type WeeklyReportView = {
   weekEnd: Scalars['String']['output'];
   /** Local Monday YYYY-MM-DD. */
   weekStart: Scalars['String']['output'];
+};
+
+/** A life cycle: states, transitions with guards, actions on transition. */
+export type Workflow = {
+  __typename?: 'Workflow';
+  key: Scalars['String']['output'];
+  name: LocalizedText;
+  source?: Maybe<Scalars['String']['output']>;
+  states: Array<WorkflowState>;
+  transitions: Array<WorkflowTransition>;
+};
+
+/** What happens when a transition is taken. */
+export type WorkflowAction = {
+  __typename?: 'WorkflowAction';
+  /** create_task: the department. */
+  department?: Maybe<Scalars['String']['output']>;
+  /** raise_severity: the level (one up when absent). */
+  severity?: Maybe<Scalars['String']['output']>;
+  /** notify: the template sent. */
+  template?: Maybe<Scalars['String']['output']>;
+  /** create_task: the title; restart_clocks: the reason. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** notify: customer | assignee | manager | department | a role | an e-mail address. */
+  to?: Maybe<Scalars['String']['output']>;
+  /** notify | create_task | raise_severity | assign_manager | restart_clocks | stop_clocks */
+  type: Scalars['String']['output'];
+};
+
+export type WorkflowActionInput = {
+  /** create_task: the department. */
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** raise_severity: the level (one up when absent). */
+  severity?: InputMaybe<Scalars['String']['input']>;
+  /** notify: the template sent. */
+  template?: InputMaybe<Scalars['String']['input']>;
+  /** create_task: the title; restart_clocks: the reason. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** notify: customer | assignee | manager | department | a role | an e-mail address. */
+  to?: InputMaybe<Scalars['String']['input']>;
+  /** notify | create_task | raise_severity | assign_manager | restart_clocks | stop_clocks */
+  type: Scalars['String']['input'];
+};
+
+export type WorkflowInput = {
+  key: Scalars['String']['input'];
+  name: LocalizedTextInput;
+  source?: InputMaybe<Scalars['String']['input']>;
+  states: Array<WorkflowStateInput>;
+  transitions: Array<WorkflowTransitionInput>;
+};
+
+/** Where the designer draws a state. */
+export type WorkflowPosition = {
+  __typename?: 'WorkflowPosition';
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+};
+
+export type WorkflowPositionInput = {
+  x: Scalars['Float']['input'];
+  y: Scalars['Float']['input'];
+};
+
+export type WorkflowState = {
+  __typename?: 'WorkflowState';
+  /** open | waiting | closed: waiting pauses the clocks; closed only for closed and invalid_closed. */
+  category: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  name: LocalizedText;
+  position?: Maybe<WorkflowPosition>;
+};
+
+export type WorkflowStateInput = {
+  /** open | waiting | closed: waiting pauses the clocks; closed only for closed and invalid_closed. */
+  category: Scalars['String']['input'];
+  key: Scalars['String']['input'];
+  name: LocalizedTextInput;
+  position?: InputMaybe<WorkflowPositionInput>;
+};
+
+export type WorkflowTransition = {
+  __typename?: 'WorkflowTransition';
+  actions?: Maybe<Array<WorkflowAction>>;
+  from: Array<Scalars['String']['output']>;
+  key: Scalars['String']['output'];
+  name: LocalizedText;
+  /** Form fields that must have a value. */
+  requiredFields?: Maybe<Array<Scalars['String']['output']>>;
+  requiresComment?: Maybe<Scalars['Boolean']['output']>;
+  /** Open tasks must be finished first. */
+  requiresTasksDone?: Maybe<Scalars['Boolean']['output']>;
+  /** Roles that may take it (any staff role when absent). */
+  roles?: Maybe<Array<Scalars['String']['output']>>;
+  to: Scalars['String']['output'];
+  /** manual | assigned | reply.proposed | reply.sent | approval.rejected | follow_up.satisfied | follow_up.unsatisfied | customer.withdrew (default manual). */
+  trigger?: Maybe<Scalars['String']['output']>;
+  /** Guard: JSON-logic over the complaint facts. */
+  when?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type WorkflowTransitionInput = {
+  actions?: InputMaybe<Array<WorkflowActionInput>>;
+  from: Array<Scalars['String']['input']>;
+  key: Scalars['String']['input'];
+  name: LocalizedTextInput;
+  /** Form fields that must have a value. */
+  requiredFields?: InputMaybe<Array<Scalars['String']['input']>>;
+  requiresComment?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Open tasks must be finished first. */
+  requiresTasksDone?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Roles that may take it (any staff role when absent). */
+  roles?: InputMaybe<Array<Scalars['String']['input']>>;
+  to: Scalars['String']['input'];
+  /** manual | assigned | reply.proposed | reply.sent | approval.rejected | follow_up.satisfied | follow_up.unsatisfied | customer.withdrew (default manual). */
+  trigger?: InputMaybe<Scalars['String']['input']>;
+  /** Guard: JSON-logic over the complaint facts. */
+  when?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 export type WorkingHoursView = {

@@ -21,6 +21,7 @@ export const SYSTEM_FACTS: Record<string, FactField> = {
   'complaint.receivedAt': t('datetime', '受理时间', 'Received at'),
   'complaint.attachmentCount': t('number', '附件数', 'Number of attachments'),
   'complaint.state': t('string', '状态', 'State'),
+  'complaint.stateCategory': t('string', '状态类别（处理中/等待/已关闭）', 'State category (open / waiting / closed)', ['open', 'waiting', 'closed']),
   'complaint.severity': t('string', '严重程度', 'Severity level key'),
   'complaint.department': t('string', '责任部门', 'Responsible department key'),
   'complaint.departmentsInvolved': t('number', '涉及部门数', 'Departments involved'),

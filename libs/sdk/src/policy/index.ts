@@ -1,2 +1,3 @@
 export * from './types';
 export * from './fact-schema';
+export * from './workflow';

@@ -1,4 +1,5 @@
 import type { DecisionTable, JsonLogicRule } from '@redress/rules';
+import type { WorkflowDefinition } from './workflow';
 
 /**
  * The policy document: everything that decides how a tenant's complaints are handled, as plain data.
@@ -68,6 +69,8 @@ export interface ComplaintTypeDefinition {
    * (60 = five years). Inherited down the type tree; none on the whole lineage = kept.
    */
   retentionMonths?: number | null;
+  /** The workflow complaints of this type follow (inherited from the parent type; else `default`). */
+  workflow?: string;
   /** Category path for taxonomy rules, derived from the tree: e.g. `service/attitude`. */
   active?: boolean;
   source?: string;
@@ -379,12 +382,14 @@ export interface PolicyDocument {
   tests: RuleTestCase[];
   /** Mass-incident grouping; absent in documents written before incidents existed. */
   incidentRules?: IncidentRule[];
+  /** Life cycles (issue 18); absent or without `default`: the built-in default workflow. */
+  workflows?: WorkflowDefinition[];
 }
 
 /** The object kinds of a policy that are edited as rows (key → object). */
 export const POLICY_COLLECTIONS = [
   'severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'holidaySchedules', 'slaPolicies',
-  'escalations', 'templates', 'notices', 'tests', 'incidentRules', 'findingCodes',
+  'escalations', 'templates', 'notices', 'tests', 'incidentRules', 'findingCodes', 'workflows',
 ] as const;
 export type PolicyCollection = (typeof POLICY_COLLECTIONS)[number];
 
@@ -413,5 +418,6 @@ export function emptyPolicy(): PolicyDocument {
     tests: [],
     incidentRules: [],
     findingCodes: [],
+    workflows: [],
   };
 }

@@ -22,7 +22,8 @@ import { requestFingerprint } from './request-fingerprint';
 import { SlaCalendars } from '../sla/sla-calendars.service';
 import { DEFAULT_NUMBER_PATTERN, formatComplaintNumber, numberPeriod } from './numbering';
 import { ComplaintTimeline } from './complaint-timeline';
-import { SlaService } from '../sla/sla.service';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
+import { ComplaintReceived } from './complaint.events';
 import { EscalationService } from '../sla/escalation/escalation.service';
 import { PluginHooks } from './plugin-hooks';
 import { AttachmentService } from '../attachment/attachment.service';
@@ -52,7 +53,7 @@ export class ComplaintIntakeService {
     private readonly policies: PolicyService,
     private readonly outbox: OutboxService,
     private readonly timeline: ComplaintTimeline,
-    private readonly sla: SlaService,
+    private readonly bus: DomainEventBus,
     private readonly escalation: EscalationService,
     private readonly plugins: PluginHooks,
     private readonly calendars: SlaCalendars,
@@ -235,7 +236,8 @@ export class ComplaintIntakeService {
    */
   private async startClocksOrFlag(manager: EntityManager, entity: Complaint, policy: CompiledPolicy, now: Date, actor: { id: string | null; role: string }): Promise<void> {
     try {
-      await this.sla.startClocks(manager, entity, policy, now);
+      // The SLA module starts the clocks on this event, in this transaction.
+      await this.bus.publish(new ComplaintReceived(entity, policy, now), manager);
     } catch (error) {
       if (error instanceof QueryFailedError || error instanceof TypeORMError) throw error;
       this.logger.error(`complaint ${entity.id}: clocks of SLA policy "${entity.slaPolicy}" (v${policy.version}) failed: ${(error as Error).message}`);

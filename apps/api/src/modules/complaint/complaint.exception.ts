@@ -11,9 +11,16 @@ export const ComplaintErrors = defineErrors({
     category: 'BAD_USER_INPUT', zh: '策略版本 {version} 中没有调查结论“{code}”（可选：{known}）', en: 'Policy version {version} has no finding "{code}" (known: {known})',
   },
   FINDING_NOT_ALLOWED: { category: 'FORBIDDEN', zh: '调查结论“{code}”只能由以下角色记录：{roles}', en: 'The finding "{code}" may only be recorded by: {roles}' },
-  ILLEGAL_TRANSITION: { category: 'BAD_USER_INPUT', zh: '不能从“{from}”转到“{to}”，允许的下一步：{allowed}', en: 'Cannot move from {from} to {to}; allowed: {allowed}' },
+  // A move the workflow has no transition for is a conflict with the complaint's state (issue 18), not bad input.
+  ILLEGAL_TRANSITION: { category: 'CONFLICT', zh: '不能从“{from}”转到“{to}”，允许的下一步：{allowed}', en: 'Cannot move from {from} to {to}; allowed: {allowed}' },
   ROLE_NOT_ALLOWED: { category: 'FORBIDDEN', zh: '当前角色不能把投诉从“{from}”转到“{to}”', en: 'Your role may not move a complaint from {from} to {to}' },
   COMMENT_REQUIRED: { category: 'BAD_USER_INPUT', zh: '此操作需要填写原因', en: 'This step needs a reason' },
+  GUARD_FAILED: { category: 'CONFLICT', zh: '当前投诉不满足转到“{to}”的条件，允许的下一步：{allowed}', en: 'The complaint does not meet the condition to move to {to}; allowed: {allowed}' },
+  FIELDS_REQUIRED: { category: 'BAD_USER_INPUT', zh: '转到“{to}”前需填写：{fields}', en: 'Fill in before moving to {to}: {fields}' },
+  TASKS_OPEN: { category: 'CONFLICT', zh: '还有未完成的任务，不能转到“{to}”', en: 'Open tasks must be finished before moving to {to}' },
+  NO_TRANSITION: {
+    category: 'CONFLICT', zh: '流程中没有从“{from}”触发“{trigger}”的步骤，可在以下状态进行：{allowed}', en: 'The workflow has no {trigger} step from {from}; possible from: {allowed}',
+  },
   UNKNOWN_DEPARTMENT: { category: 'BAD_USER_INPUT', zh: '未知的部门：{key}', en: 'Unknown department: {key}' },
   UNKNOWN_USER: { category: 'BAD_USER_INPUT', zh: '未找到处理人', en: 'Assignee not found in this tenant' },
   REASON_REQUIRED: { category: 'BAD_USER_INPUT', zh: '请填写改派原因', en: 'A reason is required to reassign' },

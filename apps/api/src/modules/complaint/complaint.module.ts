@@ -5,6 +5,7 @@ import { Customer } from '../customer/customer.entity';
 import { ComplaintFindingsService } from './complaint-findings.service';
 import { ComplaintFindingsResolver } from './complaint-findings.resolver';
 import { ComplaintService } from './complaint.service';
+import { ComplaintWorkflow } from './complaint-workflow';
 import { ComplaintIntakeService } from './complaint-intake.service';
 import { ComplaintResolver } from './complaint.resolver';
 import { ComplaintTimeline } from './complaint-timeline';
@@ -22,7 +23,7 @@ import { GroupCommit } from '../../database/group-commit';
   imports: [TypeOrmModule.forFeature([Complaint, ComplaintEvent, ComplaintTask, ComplaintReply, ComplaintCounter, Customer])],
   providers: [
     ComplaintService, ComplaintIntakeService, ComplaintResolver, ComplaintFindingsService, ComplaintFindingsResolver, ComplaintTimeline, PluginHooks,
-    ComplaintEscalationAdapter, ComplaintSampleSource, ComplaintDemoSeeder, GroupCommit,
+    ComplaintEscalationAdapter, ComplaintSampleSource, ComplaintDemoSeeder, GroupCommit, ComplaintWorkflow,
     { provide: SIMULATION_SAMPLE_SOURCE, useExisting: ComplaintSampleSource },
     { provide: COMPLAINT_ESCALATION_PORT, useExisting: ComplaintEscalationAdapter },
   ],

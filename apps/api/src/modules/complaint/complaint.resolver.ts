@@ -181,7 +181,7 @@ export class ComplaintResolver {
   }
 
   @ResolveField(() => [String], { description: 'States the caller may move this complaint to.' })
-  allowedTransitions(@Auth() auth: AuthContext, @Parent() complaint: ComplaintView): string[] {
+  allowedTransitions(@Auth() auth: AuthContext, @Parent() complaint: ComplaintView): Promise<string[]> {
     return this.service.allowedTransitions(auth, complaint as unknown as Complaint);
   }
 }

@@ -14,17 +14,17 @@ import { Customer } from '../customer/customer.entity';
 import { User } from '../auth/user.entity';
 import { CLOSED_STATES, Complaint, ComplaintEvent, ComplaintReply, ComplaintTask, type ComplaintState } from './complaint.entity';
 import { ComplaintErrors } from './complaint.exception';
-import { checkTransition, allowedTargets } from './workflow';
+import { ComplaintWorkflow, type Moved } from './complaint-workflow';
+import { ComplaintChanged, type ComplaintChange, type TransitionTaken } from './complaint.events';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { ComplaintTimeline, type Actor } from './complaint-timeline';
 import { SlaService } from '../sla/sla.service';
-import type { ComplaintChange } from '../sla/sla-conditions';
 import { EscalationService } from '../sla/escalation/escalation.service';
 import { PluginHooks } from './plugin-hooks';
 import { ComplaintOrder, type AssignInput, type ComplaintFilter, type FollowUpInput, type ReplyInput, type TaskInput } from './dtos/complaint.inputs';
 import type { Complainant, ComplaintConnection, ComplaintView, Decision } from './dtos/complaint.types';
 import { renderTemplate, formatLocalDateTime } from './template-render';
 import { maskFreeText, maskFreeTextDeep } from './free-text-pii';
-import { findingFactsOf } from './complaint-findings.service';
 import { AttachmentService } from '../attachment/attachment.service';
 import { attachmentLimits } from '../attachment/attachment-content';
 
@@ -63,6 +63,8 @@ export class ComplaintService {
     private readonly escalation: EscalationService,
     private readonly plugins: PluginHooks,
     private readonly cipher: PersonalDataCipher,
+    private readonly workflow: ComplaintWorkflow,
+    private readonly bus: DomainEventBus,
   ) {
   }
 
@@ -193,8 +195,9 @@ export class ComplaintService {
     return this.revealsPersonalData(auth) ? value : maskFreeTextDeep(value);
   }
 
-  allowedTransitions(auth: AuthContext, complaint: Complaint): string[] {
-    return allowedTargets(complaint.state as ComplaintState, auth.role);
+  /** The states the caller may move the complaint to now, by its workflow (roles and guards). */
+  async allowedTransitions(auth: AuthContext, complaint: Complaint): Promise<string[]> {
+    return this.workflow.allowedTargets(complaint, await this.policyOf(complaint), auth.role, this.clock.now());
   }
 
   /** Decrypted complainant, masked for roles that do not need personal data. */
@@ -257,37 +260,45 @@ export class ComplaintService {
     return { id: auth.userId ?? auth.tokenId ?? null, role: auth.role };
   }
 
-  /** Persists the row, records the events, lets the SLA clocks react and queues the domain event. */
-  private async commit(manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date, actor: Actor, events: [string, Record<string, unknown>][], slaEvent?: ComplaintChange, topic?: string): Promise<Complaint> {
+  /**
+   * Persists the row, records the events and publishes ComplaintChanged in the transaction (the SLA clocks react to
+   * it), then queues the plugins' event.
+   */
+  private async commit(
+    manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date, actor: Actor, events: [string, Record<string, unknown>][],
+    change?: ComplaintChange, topic?: string, transition?: TransitionTaken,
+  ): Promise<Complaint> {
     complaint.updatedAt = now;
-    const facts = complaint.facts as { complaint?: Record<string, unknown> };
+    const facts = complaint.facts as { complaint?: Record<string, unknown>; severity?: string };
     if (facts?.complaint) {
-      facts.complaint = { ...facts.complaint, state: complaint.state, severity: complaint.severity, department: complaint.department ?? null, reopenCount: complaint.reopenCount, unsatisfiedCount: complaint.unsatisfiedCount };
+      const stateCategory = this.workflow.factsOf(complaint, policy).complaint as { stateCategory?: string | null };
+      facts.complaint = {
+        ...facts.complaint, state: complaint.state, stateCategory: stateCategory.stateCategory ?? null, severity: complaint.severity, department: complaint.department ?? null,
+        reopenCount: complaint.reopenCount, unsatisfiedCount: complaint.unsatisfiedCount,
+      };
+      // Severity has one source of truth, the complaint's column; the facts copy follows it.
+      if (facts.severity !== undefined) facts.severity = complaint.severity;
     }
     await manager.save(Complaint, complaint);
     await this.timeline.appendMany(manager, complaint, events, actor, now);
-    if (slaEvent) await this.sla.onComplaintChanged(manager, complaint, policy, now, slaEvent);
+    if (change) await this.bus.publish(new ComplaintChanged(complaint, policy, now, change, transition), manager);
     if (topic) await this.plugins.afterCommitEvents(manager, complaint, topic, now);
     return complaint;
   }
 
+  /** Commits a workflow move after the operation's own events; `type` is how the clocks see the change. */
+  private commitMove(
+    manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date, actor: Actor, before: [string, Record<string, unknown>][], moved: Moved,
+    type: ComplaintChange['type'], topic?: string,
+  ): Promise<Complaint> {
+    const closed = CLOSED_STATES.includes(complaint.state as ComplaintState);
+    return this.commit(manager, complaint, policy, now, actor, [...before, ...moved.events], { ...moved.change, type }, topic ?? (closed ? 'complaint.closed' : 'complaint.transitioned'), moved.transition);
+  }
+
   async transition(auth: AuthContext, id: string, to: string, comment?: string | null): Promise<Complaint> {
     return this.change(auth, id, async (manager, complaint, policy, now) => {
-      const from = complaint.state as ComplaintState;
-      const check = checkTransition(from, to as ComplaintState, auth.role, comment ?? undefined);
-      if (!check.ok) {
-        const params = { from, to, allowed: check.allowed.join(', ') || '—' };
-        throw ComplaintErrors.create(check.reason, { field: check.reason === 'COMMENT_REQUIRED' ? 'comment' : 'to', params, details: { allowed: check.allowed } });
-      }
-      complaint.state = to;
-      if (to === 'closed' || to === 'invalid_closed') complaint.closedAt = now;
-      // Found invalid after investigation: the coded criterion (issue 16), not `manual`.
-      if (to === 'invalid_closed') { complaint.valid = false; complaint.invalidReason = complaint.invalidReason ?? findingFactsOf(complaint).validity ?? 'manual'; }
-      if (to === 'reopened') { complaint.reopenCount += 1; complaint.closedAt = null; }
-      const topic = to === 'closed' || to === 'invalid_closed' ? 'complaint.closed' : 'complaint.transitioned';
-      const data: Record<string, unknown> = { from, to, comment: comment ?? null };
-      if (to === 'invalid_closed') Object.assign(data, invalidCriterion(complaint, policy));
-      return this.commit(manager, complaint, policy, now, this.actor(auth), [['transitioned', data]], { type: 'transition', to }, topic);
+      const moved = await this.workflow.manual(manager, complaint, policy, now, to, { role: auth.role, comment });
+      return this.commitMove(manager, complaint, policy, now, this.actor(auth), [], moved, 'transition');
     });
   }
 
@@ -306,10 +317,11 @@ export class ComplaintService {
         complaint.assigneeId = input.assigneeId ?? null;
       }
       if (input.assigneeId) complaint.assigneeId = input.assigneeId;
-      if (['received', 'assessed', 'reopened'].includes(complaint.state) && complaint.department) complaint.state = 'dispatched';
-      return this.commit(manager, complaint, policy, now, this.actor(auth),
-        [['assigned', { before, after: { department: complaint.department ?? null, assigneeId: complaint.assigneeId ?? null }, reason: input.reason ?? null }]],
-        { type: 'assignment' }, 'complaint.routed');
+      const assigned: [string, Record<string, unknown>] = ['assigned', { before, after: { department: complaint.department ?? null, assigneeId: complaint.assigneeId ?? null }, reason: input.reason ?? null }];
+      // Given to a department: the workflow's `assigned` move (the default dispatches a received or assessed complaint).
+      const moved = complaint.department ? await this.workflow.automaticIfAny(manager, complaint, policy, now, 'assigned') : null;
+      if (moved) return this.commitMove(manager, complaint, policy, now, this.actor(auth), [assigned], moved, 'assignment', 'complaint.routed');
+      return this.commit(manager, complaint, policy, now, this.actor(auth), [assigned], { type: 'assignment' }, 'complaint.routed');
     });
   }
 
@@ -394,19 +406,18 @@ export class ComplaintService {
       const draft = { templateKey: input.templateKey ?? null, channel: input.channel ?? complaint.channel, subject, body, solution: input.solution ?? null, rootCause: input.rootCause ?? null, proposedBy: auth.userId ?? null, proposedAt: now.toISOString() };
       const needsApproval = Boolean(policy.severityLevel(complaint.severity)?.requiresApproval) && complaint.approvalStatus !== 'approved';
       if (needsApproval) {
-        const from = complaint.state;
         complaint.pendingReply = draft;
         complaint.approvalStatus = 'pending';
-        complaint.state = 'awaiting_approval';
-        return this.commit(manager, complaint, policy, now, this.actor(auth),
-          [['reply.proposed', { ...draft }], ['transitioned', { from, to: 'awaiting_approval', automatic: true, reason: 'severity requires approval' }]],
-          { type: 'transition', to: 'awaiting_approval' }, 'complaint.transitioned');
+        const moved = await this.workflow.automatic(manager, complaint, policy, now, 'reply.proposed', { reason: 'severity requires approval' });
+        return this.commitMove(manager, complaint, policy, now, this.actor(auth), [['reply.proposed', { ...draft }]], moved, 'transition');
       }
       return this.send(manager, auth, complaint, policy, now, draft, null);
     });
   }
 
   private async send(manager: EntityManager, auth: AuthContext, complaint: Complaint, policy: CompiledPolicy, now: Date, draft: Record<string, unknown>, approvedBy: string | null): Promise<Complaint> {
+    // The workflow's move first: a state it cannot be answered from refuses the reply before anything is written.
+    const moved = await this.workflow.automatic(manager, complaint, policy, now, 'reply.sent');
     const reply = manager.create(ComplaintReply, {
       id: newId(), tenantId: complaint.tenantId, complaintId: complaint.id, templateKey: (draft.templateKey as string) ?? null,
       channel: String(draft.channel), subject: (draft.subject as string) ?? null, body: String(draft.body), sentBy: (draft.proposedBy as string) ?? auth.userId ?? null, approvedBy,
@@ -417,13 +428,10 @@ export class ComplaintService {
       // The notice rules for `complaint.replied` decide channels and recipients; the letter itself travels here.
       payload: { event: 'complaint.replied', customerId: complaint.customerId, channel: reply.channel, subject: reply.subject, body: reply.body, replyId: reply.id, templateKey: reply.templateKey },
     });
-    const from = complaint.state;
-    complaint.state = 'responded';
     complaint.respondedAt = now;
     complaint.pendingReply = null;
-    return this.commit(manager, complaint, policy, now, this.actor(auth),
-      [['replied', { replyId: reply.id, channel: reply.channel, templateKey: reply.templateKey, approvedBy }], ['transitioned', { from, to: 'responded', automatic: true }]],
-      { type: 'reply', to: 'responded' }, 'complaint.replied');
+    return this.commitMove(manager, complaint, policy, now, this.actor(auth),
+      [['replied', { replyId: reply.id, channel: reply.channel, templateKey: reply.templateKey, approvedBy }]], moved, 'reply', 'complaint.replied');
   }
 
   async decideApproval(auth: AuthContext, id: string, approve: boolean, comment?: string | null): Promise<Complaint> {
@@ -432,11 +440,9 @@ export class ComplaintService {
       if (complaint.pendingReply.proposedBy && complaint.pendingReply.proposedBy === auth.userId) throw ComplaintErrors.create('SELF_APPROVAL');
       if (!approve) {
         complaint.approvalStatus = 'rejected';
-        complaint.state = 'in_progress';
         complaint.pendingReply = null;
-        return this.commit(manager, complaint, policy, now, this.actor(auth),
-          [['approval.rejected', { comment: comment ?? null }], ['transitioned', { from: 'awaiting_approval', to: 'in_progress', automatic: true }]],
-          { type: 'transition', to: 'in_progress' }, 'complaint.transitioned');
+        const moved = await this.workflow.automatic(manager, complaint, policy, now, 'approval.rejected');
+        return this.commitMove(manager, complaint, policy, now, this.actor(auth), [['approval.rejected', { comment: comment ?? null }]], moved, 'transition');
       }
       complaint.approvalStatus = 'approved';
       await this.timeline.append(manager, complaint, 'approval.approved', { comment: comment ?? null }, this.actor(auth), now);
@@ -445,42 +451,28 @@ export class ComplaintService {
   }
 
   /**
-   * 回访: satisfied → closed; unsatisfied the first time → dispatched again to the department; unsatisfied a
-   * second time → handed to the department's manager (REQUIREMENTS §2).
+   * 回访: by the workflow's follow-up moves. The default: satisfied → closed; unsatisfied → dispatched again; unsatisfied
+   * the N-th time (2 by default, REQUIREMENTS §2) → handed to the department's manager — a guard on
+   * complaint.unsatisfiedCount the policy owns.
    */
   async recordFollowUp(auth: AuthContext, input: FollowUpInput): Promise<Complaint> {
     return this.change(auth, input.complaintId, async (manager, complaint, policy, now) => {
-      if (!['responded', 'follow_up'].includes(complaint.state)) throw ComplaintErrors.create('NOT_RESPONDED');
+      const trigger = input.satisfied ? 'follow_up.satisfied' : 'follow_up.unsatisfied';
+      if (!this.workflow.canTrigger(complaint, policy, trigger)) throw ComplaintErrors.create('NOT_RESPONDED');
       complaint.satisfaction = input.satisfied ? 'satisfied' : 'unsatisfied';
       complaint.satisfactionScore = input.score;
-      const from = complaint.state;
       const events: [string, Record<string, unknown>][] = [['followed_up', { satisfied: input.satisfied, score: input.score, comment: input.comment ?? null, method: input.method ?? 'phone' }]];
       if (input.satisfied) {
-        complaint.state = 'closed';
-        complaint.closedAt = now;
-        events.push(['transitioned', { from, to: 'closed', automatic: true, reason: 'customer satisfied' }]);
-        return this.commit(manager, complaint, policy, now, this.actor(auth), events, { type: 'follow_up', to: 'closed' }, 'complaint.closed');
+        const moved = await this.workflow.automatic(manager, complaint, policy, now, trigger, { reason: 'customer satisfied' });
+        return this.commitMove(manager, complaint, policy, now, this.actor(auth), events, moved, 'follow_up');
       }
       complaint.unsatisfiedCount += 1;
       complaint.approvalStatus = null;
-      if (complaint.unsatisfiedCount >= 2) {
-        const department = policy.document.departments.find((d) => d.key === complaint.department);
-        const named = department?.managerEmail
-          ? await manager.findOne(User, { where: { tenantId: complaint.tenantId, email: department.managerEmail.toLowerCase(), active: true } })
-          : null;
-        // A department manager deactivated after the policy was published gets no work: an active manager takes it.
-        const managerUser = named ?? await manager.findOne(User, { where: { tenantId: complaint.tenantId, role: Role.manager, active: true } });
-        complaint.assigneeId = managerUser?.id ?? complaint.assigneeId;
-        complaint.state = 'in_progress';
-        events.push(['escalated', { reason: 'unsatisfied twice', to: 'manager', assigneeId: complaint.assigneeId ?? null }]);
-      } else {
-        complaint.state = 'dispatched';
-        events.push(['redispatched', { reason: 'customer unsatisfied', department: complaint.department ?? null }]);
+      const moved = await this.workflow.automatic(manager, complaint, policy, now, trigger);
+      if (!moved.definition.actions?.some((a) => a.type === 'assign_manager')) {
+        events.push(['redispatched', { reason: 'customer unsatisfied', department: complaint.department ?? null, to: complaint.state }]);
       }
-      events.push(['transitioned', { from, to: complaint.state, automatic: true }]);
-      // Handled again: its deadlines start afresh (new round of SLA clocks), or it could never be overdue again.
-      const round = { type: 'follow_up' as const, to: complaint.state, newRound: complaint.unsatisfiedCount >= 2 ? 'unsatisfied twice: handed to the manager' : 'customer unsatisfied: dispatched again' };
-      await this.commit(manager, complaint, policy, now, this.actor(auth), events, round, 'complaint.followedUp');
+      await this.commitMove(manager, complaint, policy, now, this.actor(auth), events, moved, 'follow_up', 'complaint.followedUp');
       await this.escalation.run(manager, 'unsatisfied', complaint, policy, { facts: complaint.facts, at: now });
       return complaint;
     });
@@ -503,12 +495,8 @@ export class ComplaintService {
   async customerWithdraw(tenantId: string, id: string, reason: string, via: string): Promise<Complaint> {
     return this.change({ tenantId, role: CUSTOMER }, id, async (manager, complaint, policy, now) => {
       if (CLOSED_STATES.includes(complaint.state as ComplaintState)) throw ComplaintErrors.create('CLOSED');
-      const from = complaint.state;
-      complaint.state = 'closed';
-      complaint.closedAt = now;
-      return this.commit(manager, complaint, policy, now, { role: CUSTOMER },
-        [['customer.withdrew', { reason: reason.trim() || null, via }], ['transitioned', { from, to: 'closed', automatic: true, reason: 'withdrawn by the complainant' }]],
-        { type: 'transition', to: 'closed' }, 'complaint.closed');
+      const moved = await this.workflow.automatic(manager, complaint, policy, now, 'customer.withdrew', { reason: 'withdrawn by the complainant' });
+      return this.commitMove(manager, complaint, policy, now, { role: CUSTOMER }, [['customer.withdrew', { reason: reason.trim() || null, via }]], moved, 'transition');
     });
   }
 
@@ -547,12 +535,4 @@ export class ComplaintService {
       await this.timeline.append(manager, complaint, type, data, actor, this.clock.now());
     });
   }
-}
-
-/** The coded criterion a complaint is closed invalid with, and its text (the validity row's, else the finding's name). */
-function invalidCriterion(complaint: Complaint, policy: CompiledPolicy): { reason: string | null; reasonText: unknown } {
-  const reason = complaint.invalidReason ?? null;
-  const stored = (complaint.facts as { validity?: { reasonText?: unknown } } | null)?.validity?.reasonText;
-  const finding = (policy.document.findingCodes ?? []).find((f) => f.key === reason);
-  return { reason, reasonText: stored ?? finding?.name ?? null };
 }

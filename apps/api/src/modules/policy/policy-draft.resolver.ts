@@ -7,7 +7,7 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { PolicyDraftService } from './policy-draft.service';
 import { JSONScalar } from './dtos/json.scalar';
 import {
-  CalendarType, ChannelType, ComplaintTypeType, DecisionTableType, DepartmentType, EscalationRuleType, FieldDefinitionType, FindingCodeType, HolidayScheduleType,
+  CalendarType, ChannelType, ComplaintTypeType, DecisionTableType, DepartmentType, EscalationRuleType, FieldDefinitionType, FindingCodeType, HolidayScheduleType, WorkflowType,
   IncidentRuleType, NoticeRuleType, PolicyDocumentType,
   PolicySettingsInput, PolicySettingsType, ReplyTemplateType, RuleTestCaseType, SeverityLevelType, SlaPolicyType, TeamType,
 } from './dtos/policy-document.types';
@@ -138,6 +138,11 @@ export class PolicyDraftResolver {
   upsertIncidentRule(@Auth() auth: AuthContext, @Args('input') input: IncidentRuleType) { return this.upsert(auth, 'incidentRules', input); }
   @Roles(Role.admin) @Mutation(() => Boolean)
   deleteIncidentRule(@Auth() auth: AuthContext, @Args('key') key: string) { return this.draft.deleteItem(auth, 'incidentRules', key); }
+
+  @Roles(Role.admin) @Mutation(() => WorkflowType, { description: 'Adds or replaces a workflow; unreachable states, unknown facts in guards and the like are refused at publish with their paths.' })
+  upsertWorkflow(@Auth() auth: AuthContext, @Args('input') input: WorkflowType) { return this.upsert(auth, 'workflows', input); }
+  @Roles(Role.admin) @Mutation(() => Boolean)
+  deleteWorkflow(@Auth() auth: AuthContext, @Args('key') key: string) { return this.draft.deleteItem(auth, 'workflows', key); }
 
   @Roles(Role.admin) @Mutation(() => ReplyTemplateType, { description: 'Unknown {{variables}} are refused at save (field body).' })
   upsertReplyTemplate(@Auth() auth: AuthContext, @Args('input') input: ReplyTemplateType) { return this.upsert(auth, 'templates', input); }

@@ -12,17 +12,9 @@ import type { ClockStatus } from './clock';
 /** Evaluates a JSON-logic rule over facts; truthy → true. Injected so this file stays pure. */
 export type ConditionEvaluator = (rule: JsonLogicRule, facts: Record<string, unknown>) => boolean;
 
-export type ComplaintChangeType = 'transition' | 'progress' | 'reply' | 'follow_up' | 'assignment';
-export interface ComplaintChange {
-  type: ComplaintChangeType;
-  to?: string;
-  /**
-   * The complaint is handled again after it was answered (an unsatisfied follow-up): the open clocks of the
-   * finished round stop, and every target starts afresh from now by its conditions, as if the complaint were new.
-   * The text says why (timeline).
-   */
-  newRound?: string;
-}
+import type { ComplaintChange } from '../complaint/complaint.events';
+// The change a complaint went through is the complaint module's event; the clocks only read it.
+export type { ComplaintChange, ComplaintChangeType } from '../complaint/complaint.events';
 
 const stateIn = (states: string[]): JsonLogicRule => ({ in: [{ var: 'complaint.state' }, states] });
 
@@ -52,7 +44,10 @@ export const DEFAULT_CONDITIONS: Record<string, Pick<TargetConditions, 'start' |
   follow_up: { start: stateIn(['responded', 'follow_up', 'closed']), stop: stateIn(['closed']) },
 };
 
-export const DEFAULT_PAUSE: JsonLogicRule = { '==': [{ var: 'complaint.state' }, 'waiting_customer'] };
+/** Clocks pause while the complaint waits: the default waiting state, or any state a workflow puts in the waiting category. */
+export const DEFAULT_PAUSE: JsonLogicRule = {
+  or: [{ '==': [{ var: 'complaint.state' }, 'waiting_customer'] }, { '==': [{ var: 'complaint.stateCategory' }, 'waiting'] }],
+};
 export const DEFAULT_CANCEL: JsonLogicRule = { '==': [{ var: 'complaint.state' }, 'invalid_closed'] };
 
 /** The effective conditions of a target: the policy's where given, the defaults otherwise. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -6,6 +6,8 @@ import type { SlaTarget } from '@redress/sdk';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
+import { DomainEventBus } from '../../common/events/domain-event-bus';
+import { ComplaintChanged, ComplaintReceived } from '../complaint/complaint.events';
 import { Complaint } from '../complaint/complaint.entity';
 import type { CompiledPolicy } from '../policy/engine/compiled-policy';
 import { PolicyService } from '../policy/policy.service';
@@ -77,7 +79,7 @@ export interface ReapplyChange {
  * from the complaint's pinned policy version, so a policy change never silently moves an in-flight deadline.
  */
 @Injectable()
-export class SlaService {
+export class SlaService implements OnModuleInit {
   constructor(
     @InjectRepository(SlaClock) private readonly clocks: Repository<SlaClock>,
     @InjectRepository(SlaExtensionRequest) private readonly requests: Repository<SlaExtensionRequest>,
@@ -86,7 +88,14 @@ export class SlaService {
     private readonly calendars: SlaCalendars,
     private readonly outbox: OutboxService,
     private readonly moduleRef: ModuleRef,
+    private readonly bus: DomainEventBus,
   ) {}
+
+  /** The clocks react to the complaint module's events, in the transaction of the change (issue 18: no direct calls). */
+  onModuleInit(): void {
+    this.bus.subscribe(ComplaintReceived, (event, manager) => this.startClocks(manager, event.complaint, event.policy, event.at).then(() => undefined));
+    this.bus.subscribe(ComplaintChanged, (event, manager) => this.onComplaintChanged(manager, event.complaint, event.policy, event.at, event.change));
+  }
 
   // ── the contract of the complaint module ──────────────────────────────────────────────────────────
 
@@ -120,6 +129,15 @@ export class SlaService {
       const evaluate = conditionEvaluator(at);
       const changed: SlaClock[] = [];
       let round = roundOf(rows);
+      if (change?.stopClocks && !change.newRound) {
+        // A transition's stop_clocks action: every open clock ends now, met or breached as it stands.
+        for (const row of rows.filter((r) => OPEN.includes(r.state))) {
+          const state = toClockState(row);
+          applyClockState(row, stopClock(state, notBefore(at, state)));
+          row.updatedAt = at;
+          changed.push(row);
+        }
+      }
       if (change?.newRound) {
         // The finished round's open clocks end now (a follow-up clock is met: the follow-up happened).
         for (const row of rows.filter((r) => OPEN.includes(r.state))) {

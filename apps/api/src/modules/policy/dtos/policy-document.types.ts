@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { FIELD_TYPES, FINDING_KINDS, MAX_RETENTION_MONTHS, NOTICE_CHANNELS, NOTICE_EVENTS } from '@redress/sdk';
+import { FIELD_TYPES, FINDING_KINDS, MAX_RETENTION_MONTHS, NOTICE_CHANNELS, NOTICE_EVENTS, WORKFLOW_ACTION_TYPES, WORKFLOW_STATE_CATEGORIES, WORKFLOW_TRIGGERS } from '@redress/sdk';
 import { JSONScalar } from './json.scalar';
 
 /**
@@ -100,6 +100,7 @@ export class ComplaintTypeType {
   @Field({ nullable: true }) @OptionalKey() defaultDepartment?: string;
   @Field(() => Int, { nullable: true, description: 'Retention: months after closure before a closed complaint of this type and its personal data are purged (60 = five years); inherited from the parent type; none = kept.' })
   @IsOptional() @IsInt() @Min(1) @Max(MAX_RETENTION_MONTHS) retentionMonths?: number | null;
+  @Field({ nullable: true, description: 'The workflow its complaints follow (inherited from the parent type; else `default`).' }) @OptionalKey() workflow?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
 }
@@ -383,6 +384,60 @@ export class PolicyRuleSetsType {
   @Field(() => DecisionTableType) sla!: DecisionTableType;
 }
 
+@ObjectType('WorkflowPosition', { description: 'Where the designer draws a state.' })
+@InputType('WorkflowPositionInput')
+export class WorkflowPositionType {
+  @Field(() => Float) @IsNumber() @Min(-100000) @Max(100000) x!: number;
+  @Field(() => Float) @IsNumber() @Min(-100000) @Max(100000) y!: number;
+}
+
+@ObjectType('WorkflowState')
+@InputType('WorkflowStateInput')
+export class WorkflowStateType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field({ description: `${WORKFLOW_STATE_CATEGORIES.join(' | ')}: waiting pauses the clocks; closed only for closed and invalid_closed.` })
+  @IsIn([...WORKFLOW_STATE_CATEGORIES]) category!: string;
+  @Field(() => WorkflowPositionType, { nullable: true }) @IsOptional() @Nested(() => WorkflowPositionType) position?: WorkflowPositionType;
+}
+
+@ObjectType('WorkflowAction', { description: 'What happens when a transition is taken.' })
+@InputType('WorkflowActionInput')
+export class WorkflowActionType {
+  @Field({ description: WORKFLOW_ACTION_TYPES.join(' | ') }) @IsIn([...WORKFLOW_ACTION_TYPES]) type!: string;
+  @Field({ nullable: true, description: 'notify: customer | assignee | manager | department | a role | an e-mail address.' }) @IsOptional() @IsString() @MaxLength(254) to?: string;
+  @Field({ nullable: true, description: 'notify: the template sent.' }) @OptionalKey() template?: string;
+  @Field({ nullable: true, description: 'create_task: the department.' }) @OptionalKey() department?: string;
+  @Field({ nullable: true, description: 'create_task: the title; restart_clocks: the reason.' }) @IsOptional() @IsString() @MaxLength(300) title?: string;
+  @Field({ nullable: true, description: 'raise_severity: the level (one up when absent).' }) @OptionalKey() severity?: string;
+}
+
+@ObjectType('WorkflowTransition')
+@InputType('WorkflowTransitionInput')
+export class WorkflowTransitionType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field(() => [String]) @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) from!: string[];
+  @Field() @Key() to!: string;
+  @Field({ nullable: true, description: `${WORKFLOW_TRIGGERS.join(' | ')} (default manual).` }) @IsOptional() @IsIn([...WORKFLOW_TRIGGERS]) trigger?: string;
+  @Field(() => [String], { nullable: true, description: 'Roles that may take it (any staff role when absent).' }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) roles?: string[];
+  @Field(() => JSONScalar, { nullable: true, description: 'Guard: JSON-logic over the complaint facts.' }) @IsOptional() when?: unknown;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() requiresComment?: boolean;
+  @Field(() => [String], { nullable: true, description: 'Form fields that must have a value.' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) requiredFields?: string[];
+  @Field({ nullable: true, description: 'Open tasks must be finished first.' }) @IsOptional() @IsBoolean() requiresTasksDone?: boolean;
+  @Field(() => [WorkflowActionType], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @Nested(() => WorkflowActionType) actions?: WorkflowActionType[];
+}
+
+@ObjectType('Workflow', { description: 'A life cycle: states, transitions with guards, actions on transition.' })
+@InputType('WorkflowInput')
+export class WorkflowType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field(() => [WorkflowStateType]) @IsArray() @ArrayMaxSize(100) @Nested(() => WorkflowStateType) states!: WorkflowStateType[];
+  @Field(() => [WorkflowTransitionType]) @IsArray() @ArrayMaxSize(300) @Nested(() => WorkflowTransitionType) transitions!: WorkflowTransitionType[];
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
+}
+
 @ObjectType('PolicyDocument', { description: 'A whole policy: what decides how complaints are handled.' })
 export class PolicyDocumentType {
   @Field(() => Int) schemaVersion!: number;
@@ -403,4 +458,5 @@ export class PolicyDocumentType {
   @Field(() => [RuleTestCaseType]) tests!: RuleTestCaseType[];
   @Field(() => [IncidentRuleType]) incidentRules!: IncidentRuleType[];
   @Field(() => [FindingCodeType]) findingCodes!: FindingCodeType[];
+  @Field(() => [WorkflowType], { description: 'The workflows in effect: the built-in default is listed when the policy has no `default`.' }) workflows!: WorkflowType[];
 }

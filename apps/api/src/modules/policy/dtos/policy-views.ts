@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '@redress/sdk';
+import { effectiveWorkflows, type PolicyDocument } from '@redress/sdk';
 import type { PolicyVersion } from '../policy-version.entity';
 import type { RuleTestResult } from '../engine/rule-tests';
 import { describeFailures } from '../engine/rule-tests';
@@ -6,7 +6,7 @@ import type { PolicyDocumentType } from './policy-document.types';
 import type { PolicyVersionType, RuleTestResultType } from './policy-results.types';
 
 /** The document as the typed GraphQL object (same data; the GraphQL classes mirror the SDK types). */
-export const documentView = (document: PolicyDocument) => ({ ...document, holidaySchedules: document.holidaySchedules ?? [], findingCodes: document.findingCodes ?? [] }) as unknown as PolicyDocumentType;
+export const documentView = (document: PolicyDocument) => ({ ...document, holidaySchedules: document.holidaySchedules ?? [], findingCodes: document.findingCodes ?? [], workflows: effectiveWorkflows(document) }) as unknown as PolicyDocumentType;
 
 export function versionView(row: PolicyVersion, currentVersion: number | null): PolicyVersionType {
   return {

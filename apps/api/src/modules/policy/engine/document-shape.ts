@@ -21,6 +21,7 @@ const REQUIRED: Record<PolicyCollection, Record<string, Kind>> = {
   tests: { facts: 'object', expect: 'object' },
   incidentRules: { name: 'localized', groupBy: 'array', windowMinutes: 'number', threshold: 'number' },
   findingCodes: { name: 'localized', kind: 'string' },
+  workflows: { name: 'localized', states: 'array', transitions: 'array' },
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -6,6 +6,7 @@ import { numberPatternProblems } from '../../complaint/numbering';
 import { calendarConfigProblems } from '../../sla/calendar/calendar-problems';
 import { holidayScheduleProblems, scheduleConflicts } from '../../sla/calendar/holiday-schedule';
 import { attachmentSettingsProblems } from '../../attachment/attachment-content';
+import { workflowProblems } from './workflow-problems';
 
 const ROUTING_STRATEGIES = ['manual', 'round_robin', 'least_loaded'];
 const ESCALATION_TRIGGERS = ['warning', 'breach', 'unsatisfied', 'aggregate', 'cross_department'];
@@ -244,6 +245,9 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
     notice.severities?.forEach((key) => missing(`${at}.severities[${key}]`, 'Severity level', key, keys.levels));
     notice.complaintChannels?.forEach((key) => missing(`${at}.complaintChannels[${key}]`, 'Channel', key, keys.channels));
   }
+
+  // Workflows: states, transitions, guards and actions.
+  workflowProblems(document, add, missing, rule, keys);
 
   // Rule tests: what they expect must exist, or they could never pass.
   for (const test of document.tests) {
