@@ -1,5 +1,5 @@
 import {
-  defineComplaintType, defineEventHandler, defineField, definePlugin, defineRulePreset, defineSlaPolicy, defineTemplate,
+  defineComplaintType, defineEventHandler, extendDefaultWorkflow, defineField, definePlugin, defineRulePreset, defineSlaPolicy, defineTemplate,
   logic,
 } from '@redress/sdk';
 import { BANK_DEMO_COMPLAINTS } from './demo-complaints';
@@ -167,11 +167,11 @@ export const bankPlugin = definePlugin({
     }),
   ],
   complaintTypes: [
-    defineComplaintType({ key: 'bank_service', name: { zh: '服务质量', en: 'Service quality' }, kind: 'complaint', fields: ['product_line', 'branch', 'requested_deadline_days', 'fault_finding'], defaultSeverity: 'normal', defaultDepartment: 'bank_customer_service' }),
-    defineComplaintType({ key: 'bank_product', name: { zh: '产品与业务', en: 'Products and transactions' }, kind: 'complaint', fields: ['account_tail', 'product_line', 'disputed_amount', 'branch', 'requested_deadline_days', 'fault_finding'], defaultSeverity: 'normal', defaultDepartment: 'bank_customer_service' }),
-    defineComplaintType({ key: 'bank_credit_card', name: { zh: '信用卡', en: 'Credit card' }, kind: 'complaint', fields: ['account_tail', 'product_line', 'disputed_amount', 'requested_deadline_days', 'fault_finding'], defaultSeverity: 'normal', defaultDepartment: 'bank_card_center' }),
-    defineComplaintType({ key: 'bank_system', name: { zh: '系统与电子渠道', en: 'Systems and e-channels' }, kind: 'complaint', fields: ['product_line', 'branch', 'requested_deadline_days', 'fault_finding'], defaultSeverity: 'normal', defaultDepartment: 'bank_it' }),
-    defineComplaintType({ key: 'bank_marketing', name: { zh: '营销宣传', en: 'Marketing' }, kind: 'complaint', fields: ['product_line', 'branch', 'fault_finding'], defaultSeverity: 'normal', defaultDepartment: 'bank_customer_service' }),
+    defineComplaintType({ key: 'bank_service', workflow: 'bank_handling', name: { zh: '服务质量', en: 'Service quality' }, kind: 'complaint', fields: ['product_line', 'branch', 'requested_deadline_days', 'fault_finding'], defaultSeverity: 'normal', defaultDepartment: 'bank_customer_service' }),
+    defineComplaintType({ key: 'bank_product', workflow: 'bank_handling', name: { zh: '产品与业务', en: 'Products and transactions' }, kind: 'complaint', fields: ['account_tail', 'product_line', 'disputed_amount', 'branch', 'requested_deadline_days', 'fault_finding'], defaultSeverity: 'normal', defaultDepartment: 'bank_customer_service' }),
+    defineComplaintType({ key: 'bank_credit_card', workflow: 'bank_handling', name: { zh: '信用卡', en: 'Credit card' }, kind: 'complaint', fields: ['account_tail', 'product_line', 'disputed_amount', 'requested_deadline_days', 'fault_finding'], defaultSeverity: 'normal', defaultDepartment: 'bank_card_center' }),
+    defineComplaintType({ key: 'bank_system', workflow: 'bank_handling', name: { zh: '系统与电子渠道', en: 'Systems and e-channels' }, kind: 'complaint', fields: ['product_line', 'branch', 'requested_deadline_days', 'fault_finding'], defaultSeverity: 'normal', defaultDepartment: 'bank_it' }),
+    defineComplaintType({ key: 'bank_marketing', workflow: 'bank_handling', name: { zh: '营销宣传', en: 'Marketing' }, kind: 'complaint', fields: ['product_line', 'branch', 'fault_finding'], defaultSeverity: 'normal', defaultDepartment: 'bank_customer_service' }),
   ],
   channels: [
     { key: 'news_media', name: { zh: '新闻媒体', en: 'News media' } },
@@ -182,6 +182,17 @@ export const bankPlugin = definePlugin({
     { key: 'normal', name: { zh: '一般', en: 'General' }, rank: 1, color: '#8c8c8c' },
     { key: 'urgent', name: { zh: '紧急', en: 'Urgent' }, rank: 2, color: '#fa8c16' },
     { key: 'major', name: { zh: '重大', en: 'Major' }, rank: 3, requiresApproval: true, color: '#f5222d' },
+  ],
+  workflows: [
+    // 调查核实 (the bank spec's investigation step): facts confirmed with the branch or the card center before the answer.
+    extendDefaultWorkflow({
+      key: 'bank_handling', name: { zh: '银行投诉处理流程（含调查核实）', en: 'Bank handling (with investigation)' },
+      states: [{ key: 'bank_investigation', name: { zh: '调查核实', en: 'Investigation' }, category: 'open' }],
+      transitions: [
+        { key: 'bank_investigate', name: { zh: '开始调查核实', en: 'Start the investigation' }, from: ['dispatched', 'in_progress'], to: 'bank_investigation', roles: ['admin', 'manager', 'handler'] },
+        { key: 'bank_investigated', name: { zh: '调查完成', en: 'Investigation done' }, from: ['bank_investigation'], to: 'in_progress', roles: ['admin', 'manager', 'handler'], requiresComment: true },
+      ],
+    }),
   ],
   departments: [
     { key: 'bank_customer_service', name: { zh: '客户服务中心', en: 'Customer service center' } },

@@ -1,4 +1,4 @@
-import { defineComplaintType, defineField, definePlugin, defineRulePreset, defineSlaPolicy, defineTemplate, logic } from '@redress/sdk';
+import { defineComplaintType, defineField, extendDefaultWorkflow, definePlugin, defineRulePreset, defineSlaPolicy, defineTemplate, logic } from '@redress/sdk';
 import { JEWELRY_DEMO_COMPLAINTS } from './demo-complaints';
 
 const JEWELRY_TYPES = ['jewelry_quality', 'jewelry_service'];
@@ -93,13 +93,28 @@ export const jewelryPlugin = definePlugin({
     }),
   ],
   complaintTypes: [
-    defineComplaintType({ key: 'jewelry_quality', name: { zh: '品质异常', en: 'Quality anomaly' }, kind: 'complaint', fields: ['store', 'counter', 'store_mode', 'sku', 'certificate_no', 'purchase_date', 'purchase_price', 'requested_handling'], defaultSeverity: 'normal', defaultDepartment: 'jewelry_quality_control' }),
-    defineComplaintType({ key: 'jewelry_service', name: { zh: '员工服务', en: 'Staff service' }, kind: 'complaint', fields: ['store', 'counter', 'store_mode', 'requested_handling'], defaultSeverity: 'normal', defaultDepartment: 'jewelry_operations' }),
+    defineComplaintType({ key: 'jewelry_quality', workflow: 'jewelry_handling', name: { zh: '品质异常', en: 'Quality anomaly' }, kind: 'complaint', fields: ['store', 'counter', 'store_mode', 'sku', 'certificate_no', 'purchase_date', 'purchase_price', 'requested_handling'], defaultSeverity: 'normal', defaultDepartment: 'jewelry_quality_control' }),
+    defineComplaintType({ key: 'jewelry_service', workflow: 'jewelry_handling', name: { zh: '员工服务', en: 'Staff service' }, kind: 'complaint', fields: ['store', 'counter', 'store_mode', 'requested_handling'], defaultSeverity: 'normal', defaultDepartment: 'jewelry_operations' }),
   ],
   severityLevels: [
     { key: 'normal', name: { zh: '一般', en: 'General' }, rank: 1 },
     { key: 'approval_required', name: { zh: '需审批', en: 'Needs approval' }, rank: 2, requiresApproval: true },
     { key: 'major', name: { zh: '重大（公共危机）', en: 'Major (public crisis)' }, rank: 3, requiresApproval: true },
+  ],
+  workflows: [
+    // 送检: quality complaints go to the quality department's lab before the store answers (the jewelry manual's
+    // inspection step); the reply waits until the inspection task is done.
+    extendDefaultWorkflow({
+      key: 'jewelry_handling', name: { zh: '珠宝投诉处理流程（含送检）', en: 'Jewelry handling (with inspection)' },
+      states: [{ key: 'jewelry_inspection', name: { zh: '送检中', en: 'At inspection' }, category: 'open' }],
+      transitions: [
+        {
+          key: 'jewelry_send_inspection', name: { zh: '商品送检', en: 'Send for inspection' }, from: ['dispatched', 'in_progress'], to: 'jewelry_inspection',
+          roles: ['admin', 'manager', 'handler'], actions: [{ type: 'create_task', department: 'jewelry_quality_control', title: '商品送检并出具检测结论' }],
+        },
+        { key: 'jewelry_inspection_done', name: { zh: '检测完成', en: 'Inspection done' }, from: ['jewelry_inspection'], to: 'in_progress', roles: ['admin', 'manager', 'handler'], requiresTasksDone: true },
+      ],
+    }),
   ],
   departments: [
     { key: 'jewelry_service_center', name: { zh: '客户服务中心', en: 'Customer service center' } },

@@ -1,5 +1,5 @@
 import {
-  defineComplaintType, defineEventHandler, defineField, definePlugin, defineRulePreset, defineSlaPolicy, defineTemplate,
+  defineComplaintType, defineEventHandler, extendDefaultWorkflow, defineField, definePlugin, defineRulePreset, defineSlaPolicy, defineTemplate,
   logic, type ComplaintSnapshot,
 } from '@redress/sdk';
 import { PROPERTY_DEMO_COMPLAINTS } from './demo-complaints';
@@ -160,8 +160,8 @@ export const propertyPlugin = definePlugin({
     }),
   ],
   complaintTypes: [
-    defineComplaintType({ key: 'property_repair', name: { zh: '报修维修', en: 'Repairs' }, kind: 'complaint', fields: ['project', 'building', 'unit', 'owner_status', 'investigation_finding'], defaultDepartment: 'property_engineering' }),
-    defineComplaintType({ key: 'property_house_quality', name: { zh: '房屋质量', en: 'House quality' }, kind: 'complaint', fields: ['project', 'building', 'unit', 'owner_status', 'investigation_finding'], defaultDepartment: 'property_engineering' }),
+    defineComplaintType({ key: 'property_repair', workflow: 'property_handling', name: { zh: '报修维修', en: 'Repairs' }, kind: 'complaint', fields: ['project', 'building', 'unit', 'owner_status', 'investigation_finding'], defaultDepartment: 'property_engineering' }),
+    defineComplaintType({ key: 'property_house_quality', workflow: 'property_handling', name: { zh: '房屋质量', en: 'House quality' }, kind: 'complaint', fields: ['project', 'building', 'unit', 'owner_status', 'investigation_finding'], defaultDepartment: 'property_engineering' }),
     defineComplaintType({ key: 'property_environment', name: { zh: '环境卫生与绿化', en: 'Cleaning and landscaping' }, kind: 'complaint', fields: ['project', 'building', 'owner_status', 'investigation_finding'], defaultDepartment: 'property_environment' }),
     defineComplaintType({ key: 'property_security', name: { zh: '安全秩序', en: 'Security and order' }, kind: 'complaint', fields: ['project', 'building', 'owner_status', 'investigation_finding'], defaultDepartment: 'property_security' }),
     defineComplaintType({ key: 'property_fee', name: { zh: '收费争议', en: 'Fee dispute' }, kind: 'complaint', fields: ['project', 'building', 'unit', 'owner_status', 'investigation_finding'], defaultDepartment: 'property_finance' }),
@@ -171,6 +171,20 @@ export const propertyPlugin = definePlugin({
     { key: 'normal', name: { zh: '一般', en: 'General' }, rank: 1 },
     { key: 'urgent', name: { zh: '紧急', en: 'Urgent' }, rank: 2 },
     { key: 'major', name: { zh: '重大', en: 'Major' }, rank: 3, requiresApproval: true },
+  ],
+  workflows: [
+    // 上门查看: the engineer sees the defect on site before the answer (repairs and house quality).
+    extendDefaultWorkflow({
+      key: 'property_handling', name: { zh: '物业投诉处理流程（含上门查看）', en: 'Property handling (with a site visit)' },
+      states: [{ key: 'property_site_visit', name: { zh: '上门查看', en: 'Site visit' }, category: 'open' }],
+      transitions: [
+        {
+          key: 'property_visit', name: { zh: '安排上门查看', en: 'Arrange a site visit' }, from: ['dispatched', 'in_progress'], to: 'property_site_visit',
+          roles: ['admin', 'manager', 'handler'], actions: [{ type: 'create_task', department: 'property_engineering', title: '上门查看并记录' }],
+        },
+        { key: 'property_visit_done', name: { zh: '查看完成', en: 'Site visit done' }, from: ['property_site_visit'], to: 'in_progress', roles: ['admin', 'manager', 'handler'], requiresTasksDone: true },
+      ],
+    }),
   ],
   departments: [
     { key: 'property_service_center', name: { zh: '客服中心', en: 'Service center' } },

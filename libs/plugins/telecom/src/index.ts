@@ -1,5 +1,5 @@
 import {
-  defineComplaintType, defineEventHandler, defineField, definePlugin, defineRulePreset, defineSlaPolicy, defineTemplate,
+  defineComplaintType, defineEventHandler, extendDefaultWorkflow, defineField, definePlugin, defineRulePreset, defineSlaPolicy, defineTemplate,
   logic,
 } from '@redress/sdk';
 import { TELECOM_DEMO_COMPLAINTS } from './demo-complaints';
@@ -103,14 +103,28 @@ export const telecomPlugin = definePlugin({
     defineField({ key: 'disputed_fee', label: { zh: '争议金额（元）', en: 'Disputed fee (CNY)' }, type: 'money', validation: { min: 0 } }),
   ],
   complaintTypes: [
-    defineComplaintType({ key: 'telecom_network', name: { zh: '网络质量', en: 'Network quality' }, kind: 'complaint', fields: ['msisdn', 'service', 'cell_area'], defaultDepartment: 'telecom_network_optimization' }),
+    defineComplaintType({ key: 'telecom_network', workflow: 'telecom_handling', name: { zh: '网络质量', en: 'Network quality' }, kind: 'complaint', fields: ['msisdn', 'service', 'cell_area'], defaultDepartment: 'telecom_network_optimization' }),
     defineComplaintType({ key: 'telecom_billing', name: { zh: '计费争议', en: 'Billing dispute' }, kind: 'complaint', fields: ['msisdn', 'service', 'billing_month', 'disputed_fee'], defaultDepartment: 'telecom_billing_center' }),
-    defineComplaintType({ key: 'telecom_broadband', name: { zh: '宽带装维', en: 'Broadband installation and repair' }, kind: 'complaint', fields: ['msisdn', 'cell_area'], defaultDepartment: 'telecom_field_service' }),
+    defineComplaintType({ key: 'telecom_broadband', workflow: 'telecom_handling', name: { zh: '宽带装维', en: 'Broadband installation and repair' }, kind: 'complaint', fields: ['msisdn', 'cell_area'], defaultDepartment: 'telecom_field_service' }),
     defineComplaintType({ key: 'telecom_service', name: { zh: '营业与服务', en: 'Retail and service' }, kind: 'complaint', fields: ['msisdn', 'service'], defaultDepartment: 'telecom_customer_service' }),
   ],
   severityLevels: [
     { key: 'normal', name: { zh: '一般', en: 'General' }, rank: 1 },
     { key: 'major', name: { zh: '重大（批量故障）', en: 'Major (mass fault)' }, rank: 3, requiresApproval: true },
+  ],
+  workflows: [
+    // 上门维修: a field visit for network and broadband faults, as a task of the field-service department.
+    extendDefaultWorkflow({
+      key: 'telecom_handling', name: { zh: '通信投诉处理流程（含上门维修）', en: 'Telecom handling (with a field visit)' },
+      states: [{ key: 'telecom_field_visit', name: { zh: '上门维修', en: 'Field visit' }, category: 'open' }],
+      transitions: [
+        {
+          key: 'telecom_dispatch_field', name: { zh: '派单上门', en: 'Send a technician' }, from: ['dispatched', 'in_progress'], to: 'telecom_field_visit',
+          roles: ['admin', 'manager', 'handler'], actions: [{ type: 'create_task', department: 'telecom_field_service', title: '上门测试并排除故障' }],
+        },
+        { key: 'telecom_field_done', name: { zh: '上门完成', en: 'Field visit done' }, from: ['telecom_field_visit'], to: 'in_progress', roles: ['admin', 'manager', 'handler'], requiresTasksDone: true },
+      ],
+    }),
   ],
   departments: [
     { key: 'telecom_customer_service', name: { zh: '客户服务中心', en: 'Customer service center' } },

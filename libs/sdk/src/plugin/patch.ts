@@ -3,6 +3,7 @@ import type {
   ChannelDefinition, ComplaintTypeDefinition, DepartmentDefinition, EscalationRule, FieldDefinition, NoticeRule, RoutingOutcome,
   RuleTestCase, SeverityLevel, SlaPolicyDefinition, ValidityOutcome,
 } from '../policy/types';
+import type { WorkflowDefinition } from '../policy/workflow';
 import { PluginValidationError, type PluginProblem } from './errors';
 import { presetRows, resolveArgs } from './presets';
 import { pluginTypeGuard, scopeCondition } from './scope';
@@ -32,6 +33,7 @@ export interface PluginPolicyPatch {
   templates: Sourced<PluginTemplate>[];
   notices: Sourced<NoticeRule>[];
   tests: Sourced<RuleTestCase>[];
+  workflows: Sourced<WorkflowDefinition>[];
   rules: {
     validity: PatchRow<ValidityOutcome>[];
     severity: PatchRow<string>[];
@@ -98,6 +100,7 @@ export function pluginToPolicyPatch(plugin: RedressPlugin, presetArgs: PresetArg
     templates: sourced(plugin.templates, source),
     notices: sourced(plugin.notices, source),
     tests: sourced(plugin.ruleTests, source),
+    workflows: sourced(plugin.workflows, source),
     rules,
     presets,
     facts: structuredClone(plugin.facts),

@@ -4,6 +4,7 @@ import type {
   RoutingOutcome, RuleTestCase, SeverityLevel, SlaPolicyDefinition, ValidityOutcome,
 } from '../policy/types';
 import type { RedressEventName, RedressEventOf } from './events';
+import type { WorkflowDefinition } from '../policy/workflow';
 
 /** Display text a plugin ships in both languages. */
 export interface PluginText {
@@ -266,6 +267,8 @@ export interface PluginInput {
   /** What the plugin's policies send when (e.g. the extension notice of its own SLA policies). */
   notices?: NoticeRule[];
   ruleTests?: RuleTestCase[];
+  /** Life cycles of the plugin's complaint types (their `workflow`), e.g. the jewelry store's inspection step. */
+  workflows?: WorkflowDefinition[];
   operators?: OperatorDefinition[];
   /** Facts the plugin adds to the fact schema (`bank.productLine`); blocking hooks fill them. */
   facts?: Record<string, FactField>;

@@ -324,6 +324,14 @@ export function pluginProblems(plugin: PluginInput): PluginProblem[] {
     });
   });
 
+  // Workflows: their keys here; states, guards and actions are checked with the tenant's whole policy at publish.
+  checkKeys(problems, 'workflows', plugin.workflows ?? [], (w) => w.key);
+  (plugin.complaintTypes ?? []).forEach((type) => {
+    if (type.workflow && type.workflow !== 'default' && !(plugin.workflows ?? []).some((w) => w.key === type.workflow)) {
+      problems.add(`complaintTypes[${type.key}].workflow`, 'UNKNOWN_REFERENCE', `unknown workflow "${type.workflow}"`);
+    }
+  });
+
   const escalations = plugin.escalations ?? [];
   checkKeys(problems, 'escalations', escalations, (e) => e.key);
   escalations.forEach((rule) => {
@@ -420,6 +428,7 @@ export function normalizePlugin(plugin: PluginInput): RedressPlugin {
     templates: plugin.templates ?? [],
     notices: plugin.notices ?? [],
     ruleTests: plugin.ruleTests ?? [],
+    workflows: plugin.workflows ?? [],
     operators: plugin.operators ?? [],
     facts: plugin.facts ?? {},
     settings: plugin.settings ?? {},

@@ -179,3 +179,19 @@ export function workflowFor(
   }
   return byKey.get('default')!;
 }
+
+/**
+ * The default life cycle with a plugin's or tenant's own steps added (e.g. a jewelry store's 送检 between work started
+ * and the reply), and its "unsatisfied N times → manager" limit.
+ */
+export function extendDefaultWorkflow(extension: {
+  key: string; name: LocalizedText; unsatisfiedLimit?: number; states?: WorkflowState[]; transitions?: WorkflowTransition[]; source?: string;
+}): WorkflowDefinition {
+  const base = defaultWorkflow(extension.unsatisfiedLimit);
+  return {
+    key: extension.key, name: extension.name,
+    states: [...base.states, ...(extension.states ?? [])],
+    transitions: [...base.transitions, ...(extension.transitions ?? [])],
+    ...(extension.source ? { source: extension.source } : {}),
+  };
+}

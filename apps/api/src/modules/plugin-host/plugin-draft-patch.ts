@@ -5,7 +5,7 @@ import { canonicalJson } from '../policy/engine/canonical-json';
 const COLLECTIONS = [
   ['fields', 'fields'], ['complaintTypes', 'complaintTypes'], ['channels', 'channels'], ['severityLevels', 'severityLevels'],
   ['departments', 'departments'], ['slaPolicies', 'slaPolicies'], ['escalations', 'escalations'], ['templates', 'templates'],
-  ['notices', 'notices'], ['tests', 'tests'],
+  ['notices', 'notices'], ['tests', 'tests'], ['workflows', 'workflows'],
 ] as const;
 
 const RULE_SETS = ['validity', 'severity', 'routing', 'sla'] as const;

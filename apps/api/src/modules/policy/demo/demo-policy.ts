@@ -1,4 +1,4 @@
-import type { PolicyDocument, SlaTarget } from '@redress/sdk';
+import { defaultWorkflow, type PolicyDocument, type SlaTarget } from '@redress/sdk';
 
 /**
  * The demo tenant's policy (演示公司), built from the source documents' numbers (see /work/shared/REQUIREMENTS.md):
@@ -291,4 +291,6 @@ export const DEMO_POLICY: PolicyDocument = {
       expect: { valid: true, severity: 'normal', department: 'finance', slaPolicy: 'standard' },
     },
   ],
+  // The life cycle as data (issue 18): the built-in default, for the administrator to change in the designer.
+  workflows: [defaultWorkflow()],
 };
