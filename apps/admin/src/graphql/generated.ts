@@ -72,6 +72,65 @@ export type ApiTokenPayload = {
   token: ApiToken;
 };
 
+/** Who may sign: every given member must match (a role, a department of the user, a named person). */
+export type ApprovalApprover = {
+  __typename?: 'ApprovalApprover';
+  /** The department key of the signer’s user account. */
+  department?: Maybe<Scalars['String']['output']>;
+  role?: Maybe<Scalars['String']['output']>;
+  /** A named person’s e-mail. */
+  user?: Maybe<Scalars['String']['output']>;
+};
+
+export type ApprovalApproverInput = {
+  /** The department key of the signer’s user account. */
+  department?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** A named person’s e-mail. */
+  user?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who signs, step by step, before a reply is sent or a policy version is published. */
+export type ApprovalChain = {
+  __typename?: 'ApprovalChain';
+  key: Scalars['String']['output'];
+  name: LocalizedText;
+  source?: Maybe<Scalars['String']['output']>;
+  steps: Array<ApprovalStep>;
+  /** reply | policy */
+  subject: Scalars['String']['output'];
+  /** reply: JSON-logic over the complaint facts; the first chain that holds applies. */
+  when?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type ApprovalChainInput = {
+  key: Scalars['String']['input'];
+  name: LocalizedTextInput;
+  source?: InputMaybe<Scalars['String']['input']>;
+  steps: Array<ApprovalStepInput>;
+  /** reply | policy */
+  subject: Scalars['String']['input'];
+  /** reply: JSON-logic over the complaint facts; the first chain that holds applies. */
+  when?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+export type ApprovalStep = {
+  __typename?: 'ApprovalStep';
+  approvers: Array<ApprovalApprover>;
+  key: Scalars['String']['output'];
+  name: LocalizedText;
+  /** Signatures of different people the step needs (default 1). */
+  signatures?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ApprovalStepInput = {
+  approvers: Array<ApprovalApproverInput>;
+  key: Scalars['String']['input'];
+  name: LocalizedTextInput;
+  /** Signatures of different people the step needs (default 1). */
+  signatures?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type AssignInput = {
   assigneeId?: InputMaybe<Scalars['ID']['input']>;
   complaintId: Scalars['ID']['input'];
@@ -1236,6 +1295,7 @@ export type Mutation = {
   createWebhookSubscription: CreatedWebhookSubscription;
   /** Deactivates a user: their sessions and API tokens are refused at once on every instance. */
   deactivateUser: User;
+  deleteApprovalChain: Scalars['Boolean']['output'];
   deleteCalendar: Scalars['Boolean']['output'];
   deleteChannel: Scalars['Boolean']['output'];
   deleteComplaintType: Scalars['Boolean']['output'];
@@ -1346,6 +1406,8 @@ export type Mutation = {
   updateUser: User;
   /** Changes a subscription; active: true re-enables it and sends what waited. */
   updateWebhookSubscription: WebhookSubscription;
+  /** Adds or replaces an approval chain (replies, policy publishing); steps naming nobody are refused at publish. */
+  upsertApprovalChain: ApprovalChain;
   upsertCalendar: Calendar;
   upsertChannel: Channel;
   upsertComplaintType: ComplaintType;
@@ -1508,6 +1570,11 @@ export type MutationCreateWebhookSubscriptionArgs = {
 
 export type MutationDeactivateUserArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteApprovalChainArgs = {
+  key: Scalars['String']['input'];
 };
 
 
@@ -1862,6 +1929,11 @@ export type MutationUpdateWebhookSubscriptionArgs = {
 };
 
 
+export type MutationUpsertApprovalChainArgs = {
+  input: ApprovalChainInput;
+};
+
+
 export type MutationUpsertCalendarArgs = {
   input: CalendarInput;
 };
@@ -2113,6 +2185,7 @@ export type PolicyDiff = {
 /** A whole policy: what decides how complaints are handled. */
 export type PolicyDocument = {
   __typename?: 'PolicyDocument';
+  approvalChains: Array<ApprovalChain>;
   calendars: Array<Calendar>;
   channels: Array<Channel>;
   complaintTypes: Array<ComplaintType>;
@@ -2200,6 +2273,8 @@ export type PolicyValidation = {
 /** An immutable, numbered snapshot of the policy. */
 export type PolicyVersion = {
   __typename?: 'PolicyVersion';
+  /** Publishing chain progress: { chain, step, signatures: [{ step, userId, role, at, comment }] }. */
+  approval?: Maybe<Scalars['JSON']['output']>;
   approvedBy?: Maybe<Scalars['String']['output']>;
   /** SHA-256 of the canonical JSON document. */
   contentHash: Scalars['String']['output'];

@@ -1,5 +1,6 @@
 import type { DecisionTable, JsonLogicRule } from '@redress/rules';
 import type { WorkflowDefinition } from './workflow';
+import type { ApprovalChain } from './approval';
 
 /**
  * The policy document: everything that decides how a tenant's complaints are handled, as plain data.
@@ -384,12 +385,14 @@ export interface PolicyDocument {
   incidentRules?: IncidentRule[];
   /** Life cycles (issue 18); absent or without `default`: the built-in default workflow. */
   workflows?: WorkflowDefinition[];
+  /** Who signs replies and policy versions, step by step (issue 18). */
+  approvalChains?: ApprovalChain[];
 }
 
 /** The object kinds of a policy that are edited as rows (key → object). */
 export const POLICY_COLLECTIONS = [
   'severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'holidaySchedules', 'slaPolicies',
-  'escalations', 'templates', 'notices', 'tests', 'incidentRules', 'findingCodes', 'workflows',
+  'escalations', 'templates', 'notices', 'tests', 'incidentRules', 'findingCodes', 'workflows', 'approvalChains',
 ] as const;
 export type PolicyCollection = (typeof POLICY_COLLECTIONS)[number];
 
@@ -419,5 +422,6 @@ export function emptyPolicy(): PolicyDocument {
     incidentRules: [],
     findingCodes: [],
     workflows: [],
+    approvalChains: [],
   };
 }

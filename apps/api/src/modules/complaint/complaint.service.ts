@@ -15,6 +15,8 @@ import { User } from '../auth/user.entity';
 import { CLOSED_STATES, Complaint, ComplaintEvent, ComplaintReply, ComplaintTask, type ComplaintState } from './complaint.entity';
 import { ComplaintErrors } from './complaint.exception';
 import { ComplaintWorkflow, type Moved } from './complaint-workflow';
+import type { ApprovalChain, ApprovalProgress } from '@redress/sdk';
+import { chainFor, describeApprovers, returnToPrevious, sign, SINGLE_MANAGER_CHAIN } from '../policy/engine/approval-chain';
 import { ComplaintChanged, type ComplaintChange, type TransitionTaken } from './complaint.events';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { ComplaintTimeline, type Actor } from './complaint-timeline';
@@ -404,9 +406,11 @@ export class ComplaintService {
       }
       if (!body) throw ComplaintErrors.create('REPLY_EMPTY', { field: 'input.body' });
       const draft = { templateKey: input.templateKey ?? null, channel: input.channel ?? complaint.channel, subject, body, solution: input.solution ?? null, rootCause: input.rootCause ?? null, proposedBy: auth.userId ?? null, proposedAt: now.toISOString() };
-      const needsApproval = Boolean(policy.severityLevel(complaint.severity)?.requiresApproval) && complaint.approvalStatus !== 'approved';
-      if (needsApproval) {
-        complaint.pendingReply = draft;
+      const chain = complaint.approvalStatus === 'approved' ? undefined : this.replyChainFor(complaint, policy);
+      if (chain) {
+        // Signed step by step (approval chains, issue 18); the progress travels with the proposed reply.
+        const approval: ApprovalProgress = { chain: chain.key, step: 0, signatures: [] };
+        complaint.pendingReply = { ...draft, approval };
         complaint.approvalStatus = 'pending';
         const moved = await this.workflow.automatic(manager, complaint, policy, now, 'reply.proposed', { reason: 'severity requires approval' });
         return this.commitMove(manager, complaint, policy, now, this.actor(auth), [['reply.proposed', { ...draft }]], moved, 'transition');
@@ -434,20 +438,57 @@ export class ComplaintService {
       [['replied', { replyId: reply.id, channel: reply.channel, templateKey: reply.templateKey, approvedBy }]], moved, 'reply', 'complaint.replied');
   }
 
+  /**
+   * A signature on the proposed reply, or a rejection. With a chain, each approval signs the waiting step; the reply
+   * is sent when the last step is signed. A rejection returns it to the previous step (whose signatures are
+   * withdrawn) with a reason; at the first step it refuses the proposal and the workflow takes it back.
+   */
   async decideApproval(auth: AuthContext, id: string, approve: boolean, comment?: string | null): Promise<Complaint> {
     return this.change(auth, id, async (manager, complaint, policy, now) => {
-      if (complaint.approvalStatus !== 'pending' || !complaint.pendingReply) throw ComplaintErrors.create('NOT_AWAITING_APPROVAL');
-      if (complaint.pendingReply.proposedBy && complaint.pendingReply.proposedBy === auth.userId) throw ComplaintErrors.create('SELF_APPROVAL');
+      const pending = complaint.pendingReply;
+      if (complaint.approvalStatus !== 'pending' || !pending) throw ComplaintErrors.create('NOT_AWAITING_APPROVAL');
+      if (pending.proposedBy && pending.proposedBy === auth.userId) throw ComplaintErrors.create('SELF_APPROVAL');
+      const stored = pending.approval as ApprovalProgress | undefined;
+      const chain = (policy.document.approvalChains ?? []).find((c) => c.key === stored?.chain) ?? SINGLE_MANAGER_CHAIN;
+      const progress: ApprovalProgress = stored ?? { chain: chain.key, step: 0, signatures: [] };
+      const step = chain.steps[progress.step];
       if (!approve) {
+        const back = returnToPrevious(chain, progress);
+        if (back) {
+          if (!comment?.trim()) throw ComplaintErrors.create('REJECTION_REASON_REQUIRED', { field: 'comment' });
+          complaint.pendingReply = { ...pending, approval: back };
+          return this.commit(manager, complaint, policy, now, this.actor(auth), [['approval.returned', {
+            chain: chain.key, from: step.key, to: chain.steps[back.step].key, comment,
+          }]]);
+        }
         complaint.approvalStatus = 'rejected';
         complaint.pendingReply = null;
         const moved = await this.workflow.automatic(manager, complaint, policy, now, 'approval.rejected');
-        return this.commitMove(manager, complaint, policy, now, this.actor(auth), [['approval.rejected', { comment: comment ?? null }]], moved, 'transition');
+        return this.commitMove(manager, complaint, policy, now, this.actor(auth), [['approval.rejected', { comment: comment ?? null, chain: chain.key, step: step.key }]], moved, 'transition');
+      }
+      const user = auth.userId ? await manager.findOne(User, { where: { id: auth.userId, tenantId: auth.tenantId } }) : null;
+      const outcome = sign(chain, progress, { userId: auth.userId ?? auth.tokenId ?? '', role: auth.role, email: user?.email ?? auth.email ?? null, departmentId: user?.departmentId ?? null }, now, comment);
+      if (!outcome.ok) {
+        throw ComplaintErrors.create(outcome.reason, { params: { step: outcome.step.name.zh, approvers: describeApprovers(outcome.step) } });
+      }
+      if (!outcome.chainDone) {
+        complaint.pendingReply = { ...pending, approval: outcome.progress };
+        return this.commit(manager, complaint, policy, now, this.actor(auth), [['approval.signed', {
+          chain: chain.key, step: step.key, remaining: outcome.remaining, next: outcome.stepDone ? chain.steps[outcome.progress.step].key : step.key, comment: comment ?? null,
+        }]]);
       }
       complaint.approvalStatus = 'approved';
-      await this.timeline.append(manager, complaint, 'approval.approved', { comment: comment ?? null }, this.actor(auth), now);
-      return this.send(manager, auth, complaint, policy, now, complaint.pendingReply, auth.userId ?? null);
+      await this.timeline.append(manager, complaint, 'approval.approved', { comment: comment ?? null, chain: chain.key, signatures: outcome.progress.signatures.length }, this.actor(auth), now);
+      const { approval: _approval, ...draft } = pending;
+      return this.send(manager, auth, complaint, policy, now, draft, auth.userId ?? null);
     });
+  }
+
+  /** The approval chain a proposed reply needs: the policy's first matching `reply` chain, else one manager when the severity requires approval. */
+  private replyChainFor(complaint: Complaint, policy: CompiledPolicy): ApprovalChain | undefined {
+    const chain = chainFor(policy.document, 'reply', this.workflow.factsOf(complaint, policy));
+    if (chain) return chain;
+    return policy.severityLevel(complaint.severity)?.requiresApproval ? SINGLE_MANAGER_CHAIN : undefined;
   }
 
   /**

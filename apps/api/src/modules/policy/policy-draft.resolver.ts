@@ -7,7 +7,7 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { PolicyDraftService } from './policy-draft.service';
 import { JSONScalar } from './dtos/json.scalar';
 import {
-  CalendarType, ChannelType, ComplaintTypeType, DecisionTableType, DepartmentType, EscalationRuleType, FieldDefinitionType, FindingCodeType, HolidayScheduleType, WorkflowType,
+  CalendarType, ChannelType, ComplaintTypeType, DecisionTableType, DepartmentType, EscalationRuleType, FieldDefinitionType, FindingCodeType, HolidayScheduleType, WorkflowType, ApprovalChainType,
   IncidentRuleType, NoticeRuleType, PolicyDocumentType,
   PolicySettingsInput, PolicySettingsType, ReplyTemplateType, RuleTestCaseType, SeverityLevelType, SlaPolicyType, TeamType,
 } from './dtos/policy-document.types';
@@ -143,6 +143,11 @@ export class PolicyDraftResolver {
   upsertWorkflow(@Auth() auth: AuthContext, @Args('input') input: WorkflowType) { return this.upsert(auth, 'workflows', input); }
   @Roles(Role.admin) @Mutation(() => Boolean)
   deleteWorkflow(@Auth() auth: AuthContext, @Args('key') key: string) { return this.draft.deleteItem(auth, 'workflows', key); }
+
+  @Roles(Role.admin) @Mutation(() => ApprovalChainType, { description: 'Adds or replaces an approval chain (replies, policy publishing); steps naming nobody are refused at publish.' })
+  upsertApprovalChain(@Auth() auth: AuthContext, @Args('input') input: ApprovalChainType) { return this.upsert(auth, 'approvalChains', input); }
+  @Roles(Role.admin) @Mutation(() => Boolean)
+  deleteApprovalChain(@Auth() auth: AuthContext, @Args('key') key: string) { return this.draft.deleteItem(auth, 'approvalChains', key); }
 
   @Roles(Role.admin) @Mutation(() => ReplyTemplateType, { description: 'Unknown {{variables}} are refused at save (field body).' })
   upsertReplyTemplate(@Auth() auth: AuthContext, @Args('input') input: ReplyTemplateType) { return this.upsert(auth, 'templates', input); }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import type { PolicyDocument } from '@redress/sdk';
+import type { ApprovalProgress, PolicyDocument } from '@redress/sdk';
 import { DateTimeColumn, IdColumn, JsonColumn, TenantColumn } from '../../common/db/columns';
 
 export type PolicyVersionStatus = 'pending_approval' | 'published' | 'rejected';
@@ -26,4 +26,6 @@ export class PolicyVersion {
   /** Set when a version is a rollback: the version whose document it republishes. */
   @Column({ name: 'rolled_back_from', type: 'integer', nullable: true }) rolledBackFrom!: number | null;
   @Column({ name: 'decision_note', type: 'text', nullable: true }) decisionNote!: string | null;
+  /** Signatures so far in the publishing chain of the policy in force (migration 1765001800001). */
+  @JsonColumn({ nullable: true }) approval!: ApprovalProgress | null;
 }

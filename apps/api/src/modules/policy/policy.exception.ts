@@ -19,6 +19,9 @@ export const PolicyErrors = defineErrors({
   },
   RULE_TESTS_FAILED: { category: 'BAD_USER_INPUT', zh: '规则测试未通过，无法发布：{detail}', en: 'Rule tests failed, the policy was not published: {detail}' },
   APPROVAL_PENDING: { category: 'CONFLICT', zh: '版本 {version} 正在等待审批，请先批准或驳回', en: 'Version {version} is awaiting approval; approve or reject it first' },
+  NOT_AN_APPROVER: { category: 'FORBIDDEN', zh: '您不是审批步骤“{step}”的签署人（可签署：{approvers}）', en: 'You may not sign the step {step} (signers: {approvers})' },
+  ALREADY_SIGNED: { category: 'CONFLICT', zh: '您已签署审批步骤“{step}”', en: 'You have already signed the step {step}' },
+  REJECTION_REASON_REQUIRED: { category: 'BAD_USER_INPUT', zh: '退回上一步需填写原因', en: 'Returning to the previous step needs a reason' },
   NOT_PENDING: { category: 'CONFLICT', zh: '版本 {version} 不在待审批状态（当前：{status}）', en: 'Version {version} is not awaiting approval (status: {status})' },
   SELF_APPROVAL: {
     category: 'FORBIDDEN',

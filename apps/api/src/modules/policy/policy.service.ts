@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { defaultEngine } from '@redress/rules';
-import { emptyPolicy, type PolicyDocument } from '@redress/sdk';
+import { emptyPolicy, type ApprovalChain, type PolicyDocument } from '@redress/sdk';
 import { PolicyVersion } from './policy-version.entity';
 import { PolicyDraftService, auditActorOf, problemsForError, type PolicyActor } from './policy-draft.service';
 import { AuditService } from '../audit/audit.service';
@@ -19,8 +19,9 @@ import { failureLines, runRuleTests, type RuleTestResult } from './engine/rule-t
 import { diffPolicies, type PolicyDiff } from './engine/policy-diff';
 import { checkDocumentShape } from './engine/document-shape';
 import type { PolicyProblem } from './engine/policy-problem';
-import { checkPolicyPeople, peopleNamedBy } from './engine/policy-people';
+import { approvalSignerProblems, checkPolicyPeople, peopleNamedBy } from './engine/policy-people';
 import { User } from '../auth/user.entity';
+import { chainFor, describeApprovers, returnToPrevious, sign } from './engine/approval-chain';
 
 export interface PolicyValidation {
   valid: boolean;
@@ -121,9 +122,12 @@ export class PolicyService {
   /** Team members and department managers that are no active user of the tenant (see engine/policy-people.ts). */
   async peopleProblems(tenantId: string, document: PolicyDocument, manager: EntityManager = this.dataSource.manager): Promise<PolicyProblem[]> {
     const emails = peopleNamedBy(document);
-    if (!emails.length) return [];
-    const users = await manager.getRepository(User).find({ select: { email: true, active: true }, where: { tenantId, email: In(emails) } });
-    return checkPolicyPeople(document, new Map(users.map((u) => [u.email.toLowerCase(), { active: u.active }])));
+    const users = emails.length ? await manager.getRepository(User).find({ select: { email: true, active: true }, where: { tenantId, email: In(emails) } }) : [];
+    const problems = checkPolicyPeople(document, new Map(users.map((u) => [u.email.toLowerCase(), { active: u.active }])));
+    if (!document.approvalChains?.length) return problems;
+    // Approval steps name roles and departments too: read who may sign (active members only count).
+    const members = await manager.getRepository(User).find({ select: { id: true, email: true, role: true, departmentId: true, active: true }, where: { tenantId, active: true } });
+    return [...problems, ...approvalSignerProblems(document, members.map((m) => ({ ...m, departmentId: m.departmentId ?? null })))];
   }
 
   /** A version names only active users of its tenant: checked when it is created and again when it is approved. */
@@ -146,6 +150,11 @@ export class PolicyService {
     return this.createVersion(tenantId, await this.draftDocument(tenantId), actor, note, { replaceDraft: false, action: 'publish' });
   }
 
+  /**
+   * A signature on a version waiting for approval. Without a publishing chain in the policy in force, one other person
+   * approves (maker-checker). With one (issue 18: e.g. four signatures), each approval signs the waiting step and the
+   * version is published when the last step is signed; the author never signs.
+   */
   async approve(tenantId: string, actor: NonNullable<PolicyActor>, version: number, note: string | null): Promise<PolicyVersion> {
     const row = await this.findVersion(tenantId, version);
     if (row.status !== 'pending_approval') throw PolicyErrors.create('NOT_PENDING', { field: 'version', params: { version, status: row.status } });
@@ -154,13 +163,28 @@ export class PolicyService {
     // Someone named in it may have been deactivated while it waited.
     await this.assertPeople(tenantId, row.document);
     const before = this.versionSummary(row);
+    const chain = await this.publishingChain(tenantId);
+    if (chain) {
+      const user = actor.userId ? await this.dataSource.getRepository(User).findOne({ where: { id: actor.userId, tenantId } }) : null;
+      const progress = row.approval ?? { chain: chain.key, step: 0, signatures: [] };
+      const outcome = sign(chain, progress, { userId: approverId, role: actor.role ?? '', email: user?.email ?? null, departmentId: user?.departmentId ?? null }, this.clock.now(), note);
+      if (!outcome.ok) throw PolicyErrors.create(outcome.reason, { field: 'version', params: { step: outcome.step.name.zh, approvers: describeApprovers(outcome.step) } });
+      row.approval = outcome.progress;
+      if (!outcome.chainDone) {
+        await this.dataSource.transaction(async (manager) => {
+          await manager.getRepository(PolicyVersion).update({ id: row.id }, { approval: row.approval as never });
+          await this.audit.record(auditActorOf(tenantId, actor), 'sign', 'policyVersion', String(version), before, { ...this.versionSummary(row), remaining: outcome.remaining }, manager);
+        });
+        return row;
+      }
+    }
     row.status = 'published';
     row.approvedBy = approverId;
     row.publishedAt = this.clock.now();
     row.decisionNote = note;
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(PolicyVersion).update({ id: row.id }, {
-        status: row.status, approvedBy: row.approvedBy, publishedAt: row.publishedAt, decisionNote: note,
+        status: row.status, approvedBy: row.approvedBy, publishedAt: row.publishedAt, decisionNote: note, approval: row.approval as never,
       });
       await this.audit.record(auditActorOf(tenantId, actor), 'approve', 'policyVersion', String(version), before, this.versionSummary(row), manager);
     });
@@ -168,10 +192,23 @@ export class PolicyService {
     return row;
   }
 
+  /** A rejection: with a chain past its first step, back to the previous step (a reason is required); else refused. */
   async reject(tenantId: string, actor: NonNullable<PolicyActor>, version: number, note: string | null): Promise<PolicyVersion> {
     const row = await this.findVersion(tenantId, version);
     if (row.status !== 'pending_approval') throw PolicyErrors.create('NOT_PENDING', { field: 'version', params: { version, status: row.status } });
     const before = this.versionSummary(row);
+    const chain = row.approval ? await this.publishingChain(tenantId) : undefined;
+    const back = chain && row.approval ? returnToPrevious(chain, row.approval) : null;
+    if (back) {
+      if (!note?.trim()) throw PolicyErrors.create('REJECTION_REASON_REQUIRED', { field: 'note' });
+      row.approval = back;
+      row.decisionNote = note;
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(PolicyVersion).update({ id: row.id }, { approval: back as never, decisionNote: note });
+        await this.audit.record(auditActorOf(tenantId, actor), 'return', 'policyVersion', String(version), before, this.versionSummary(row), manager);
+      });
+      return row;
+    }
     row.status = 'rejected';
     row.decisionNote = note;
     await this.dataSource.transaction(async (manager) => {
@@ -179,6 +216,12 @@ export class PolicyService {
       await this.audit.record(auditActorOf(tenantId, actor), 'reject', 'policyVersion', String(version), before, this.versionSummary(row), manager);
     });
     return row;
+  }
+
+  /** The publishing chain of the policy in force (a draft cannot lift the signatures its own publication needs). */
+  private async publishingChain(tenantId: string, manager: EntityManager = this.dataSource.manager): Promise<ApprovalChain | undefined> {
+    const live = await manager.getRepository(PolicyVersion).findOne({ where: { tenantId, status: 'published' }, order: { version: 'DESC' } });
+    return live ? chainFor(live.document, 'policy') : undefined;
   }
 
   /** Republishes an old version's document as a new version and resets the draft to it. */
@@ -274,7 +317,10 @@ export class PolicyService {
   // ── internals ──────────────────────────────────────────────────────────────────────────────────────
 
   private versionSummary(row: PolicyVersion) {
-    return { version: row.version, status: row.status, contentHash: row.contentHash, note: row.note, createdBy: row.createdBy, approvedBy: row.approvedBy };
+    return {
+      version: row.version, status: row.status, contentHash: row.contentHash, note: row.note, createdBy: row.createdBy, approvedBy: row.approvedBy,
+      ...(row.approval ? { approval: row.approval } : {}),
+    };
   }
 
   /** Everything that must hold for a document to become a version: no problems, every rule test passing. */
@@ -301,6 +347,7 @@ export class PolicyService {
   private async approvalRequired(tenantId: string, document: PolicyDocument, actor: PolicyActor, manager: EntityManager): Promise<boolean> {
     if (!actor) return false;
     if (document.settings.requirePublishApproval) return true;
+    if (await this.publishingChain(tenantId, manager)) return true;
     const tenant = await this.tenants.get(tenantId);
     if (tenant.settings?.requirePublishApproval) return true;
     const live = await manager.getRepository(PolicyVersion).findOne({ where: { tenantId, status: 'published' }, order: { version: 'DESC' } });

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { FIELD_TYPES, FINDING_KINDS, MAX_RETENTION_MONTHS, NOTICE_CHANNELS, NOTICE_EVENTS, WORKFLOW_ACTION_TYPES, WORKFLOW_STATE_CATEGORIES, WORKFLOW_TRIGGERS } from '@redress/sdk';
+import { APPROVAL_SUBJECTS, FIELD_TYPES, FINDING_KINDS, MAX_RETENTION_MONTHS, NOTICE_CHANNELS, NOTICE_EVENTS, WORKFLOW_ACTION_TYPES, WORKFLOW_STATE_CATEGORIES, WORKFLOW_TRIGGERS } from '@redress/sdk';
 import { JSONScalar } from './json.scalar';
 
 /**
@@ -438,6 +438,34 @@ export class WorkflowType {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
 }
 
+@ObjectType('ApprovalApprover', { description: 'Who may sign: every given member must match (a role, a department of the user, a named person).' })
+@InputType('ApprovalApproverInput')
+export class ApprovalApproverType {
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(32) role?: string;
+  @Field({ nullable: true, description: 'The department key of the signer’s user account.' }) @OptionalKey() department?: string;
+  @Field({ nullable: true, description: 'A named person’s e-mail.' }) @IsOptional() @IsString() @MaxLength(254) user?: string;
+}
+
+@ObjectType('ApprovalStep')
+@InputType('ApprovalStepInput')
+export class ApprovalStepType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field(() => [ApprovalApproverType]) @IsArray() @ArrayMaxSize(20) @Nested(() => ApprovalApproverType) approvers!: ApprovalApproverType[];
+  @Field(() => Int, { nullable: true, description: 'Signatures of different people the step needs (default 1).' }) @IsOptional() @IsInt() @Min(1) @Max(20) signatures?: number;
+}
+
+@ObjectType('ApprovalChain', { description: 'Who signs, step by step, before a reply is sent or a policy version is published.' })
+@InputType('ApprovalChainInput')
+export class ApprovalChainType {
+  @Field() @Key() key!: string;
+  @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
+  @Field({ description: APPROVAL_SUBJECTS.join(' | ') }) @IsIn([...APPROVAL_SUBJECTS]) subject!: string;
+  @Field(() => JSONScalar, { nullable: true, description: 'reply: JSON-logic over the complaint facts; the first chain that holds applies.' }) @IsOptional() when?: unknown;
+  @Field(() => [ApprovalStepType]) @IsArray() @ArrayMaxSize(10) @Nested(() => ApprovalStepType) steps!: ApprovalStepType[];
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
+}
+
 @ObjectType('PolicyDocument', { description: 'A whole policy: what decides how complaints are handled.' })
 export class PolicyDocumentType {
   @Field(() => Int) schemaVersion!: number;
@@ -459,4 +487,5 @@ export class PolicyDocumentType {
   @Field(() => [IncidentRuleType]) incidentRules!: IncidentRuleType[];
   @Field(() => [FindingCodeType]) findingCodes!: FindingCodeType[];
   @Field(() => [WorkflowType], { description: 'The workflows in effect: the built-in default is listed when the policy has no `default`.' }) workflows!: WorkflowType[];
+  @Field(() => [ApprovalChainType]) approvalChains!: ApprovalChainType[];
 }

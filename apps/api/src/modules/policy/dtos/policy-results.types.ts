@@ -54,6 +54,7 @@ export class PolicyVersionType {
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
   @Field({ description: 'SHA-256 of the canonical JSON document.' }) contentHash!: string;
   @Field(() => Int, { nullable: true, description: 'For a rollback: the version republished.' }) rolledBackFrom!: number | null;
+  @Field(() => JSONScalar, { nullable: true, description: 'Publishing chain progress: { chain, step, signatures: [{ step, userId, role, at, comment }] }.' }) approval!: unknown;
   @Field(() => PolicyDocumentType) document!: PolicyDocumentType;
   @Field(() => JSONScalar) documentJson!: unknown;
 }

@@ -6,13 +6,13 @@ import type { PolicyDocumentType } from './policy-document.types';
 import type { PolicyVersionType, RuleTestResultType } from './policy-results.types';
 
 /** The document as the typed GraphQL object (same data; the GraphQL classes mirror the SDK types). */
-export const documentView = (document: PolicyDocument) => ({ ...document, holidaySchedules: document.holidaySchedules ?? [], findingCodes: document.findingCodes ?? [], workflows: effectiveWorkflows(document) }) as unknown as PolicyDocumentType;
+export const documentView = (document: PolicyDocument) => ({ ...document, holidaySchedules: document.holidaySchedules ?? [], findingCodes: document.findingCodes ?? [], workflows: effectiveWorkflows(document), approvalChains: document.approvalChains ?? [] }) as unknown as PolicyDocumentType;
 
 export function versionView(row: PolicyVersion, currentVersion: number | null): PolicyVersionType {
   return {
     version: row.version, status: row.status, isCurrent: row.version === currentVersion, createdBy: row.createdBy, approvedBy: row.approvedBy,
     note: row.note, decisionNote: row.decisionNote, createdAt: row.createdAt, publishedAt: row.publishedAt, contentHash: row.contentHash,
-    rolledBackFrom: row.rolledBackFrom, document: documentView(row.document), documentJson: row.document,
+    rolledBackFrom: row.rolledBackFrom, approval: row.approval ?? null, document: documentView(row.document), documentJson: row.document,
   };
 }
 

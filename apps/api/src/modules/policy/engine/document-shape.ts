@@ -22,6 +22,7 @@ const REQUIRED: Record<PolicyCollection, Record<string, Kind>> = {
   incidentRules: { name: 'localized', groupBy: 'array', windowMinutes: 'number', threshold: 'number' },
   findingCodes: { name: 'localized', kind: 'string' },
   workflows: { name: 'localized', states: 'array', transitions: 'array' },
+  approvalChains: { name: 'localized', subject: 'string', steps: 'array' },
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -6,7 +6,7 @@ import { numberPatternProblems } from '../../complaint/numbering';
 import { calendarConfigProblems } from '../../sla/calendar/calendar-problems';
 import { holidayScheduleProblems, scheduleConflicts } from '../../sla/calendar/holiday-schedule';
 import { attachmentSettingsProblems } from '../../attachment/attachment-content';
-import { workflowProblems } from './workflow-problems';
+import { approvalChainProblems, workflowProblems } from './workflow-problems';
 
 const ROUTING_STRATEGIES = ['manual', 'round_robin', 'least_loaded'];
 const ESCALATION_TRIGGERS = ['warning', 'breach', 'unsatisfied', 'aggregate', 'cross_department'];
@@ -248,6 +248,7 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
 
   // Workflows: states, transitions, guards and actions.
   workflowProblems(document, add, missing, rule, keys);
+  approvalChainProblems(document, add, missing, rule, keys);
 
   // Rule tests: what they expect must exist, or they could never pass.
   for (const test of document.tests) {

@@ -1,8 +1,9 @@
 import {
-  BUILT_IN_STATES, CLOSED_STATE_KEYS, WORKFLOW_ACTION_TYPES, WORKFLOW_STATE_CATEGORIES, WORKFLOW_TRIGGERS, type PolicyDocument, type WorkflowDefinition,
+  APPROVAL_SUBJECTS, BUILT_IN_STATES, CLOSED_STATE_KEYS, WORKFLOW_ACTION_TYPES, WORKFLOW_STATE_CATEGORIES, WORKFLOW_TRIGGERS, type PolicyDocument, type WorkflowDefinition,
 } from '@redress/sdk';
 import type { JsonLogicRule } from '@redress/rules';
 import { ALL_ROLES } from '../../../common/auth/roles';
+import { APPROVER_ROLES } from './approval-chain';
 
 type Add = (path: string, code: string, message: string, suggestion?: string) => void;
 type Missing = (path: string, what: string, key: unknown, known: Set<string>) => void;
@@ -98,5 +99,38 @@ function checkWorkflow(workflow: WorkflowDefinition, add: Add, missing: Missing,
   }
   for (const key of stateKeys) {
     if (!reached.has(key)) add(`${at}.states[${key}]`, 'UNREACHABLE_STATE', `No transition leads to "${key}" from the states complaints start in (${INTAKE_STATES.join(', ')})`);
+  }
+}
+
+/**
+ * Approval chains that could not be signed (issue 18): no steps, a step naming nobody, unknown roles or departments,
+ * a condition on unknown facts. Whether anybody can sign (active users) is checked with the tenant's users at publish
+ * (approvalSignerProblems).
+ */
+export function approvalChainProblems(document: PolicyDocument, add: Add, missing: Missing, rule: Rule, keys: { departments: Set<string> }): void {
+  for (const chain of document.approvalChains ?? []) {
+    const at = `approvalChains[${chain.key}]`;
+    if (!(APPROVAL_SUBJECTS as readonly string[]).includes(chain.subject)) add(`${at}.subject`, 'INVALID_SUBJECT', `Unknown subject "${String(chain.subject)}"`, APPROVAL_SUBJECTS.join(', '));
+    if (chain.subject === 'policy' && chain.when !== undefined && chain.when !== null) {
+      add(`${at}.when`, 'CONDITION_NOT_SUPPORTED', 'A policy-publishing chain applies to every version; it has no condition');
+    } else rule(`${at}.when`, chain.when as JsonLogicRule | undefined);
+    if (!chain.steps?.length) add(`${at}.steps`, 'MISSING_STEPS', 'A chain needs at least one step');
+    const stepKeys = new Set<string>();
+    for (const step of chain.steps ?? []) {
+      const path = `${at}.steps[${step.key}]`;
+      if (stepKeys.has(step.key)) add(path, 'DUPLICATE_KEY', `The step "${step.key}" is listed twice`);
+      stepKeys.add(step.key);
+      if (!step.approvers?.length) add(`${path}.approvers`, 'NO_APPROVER', 'The step names nobody who may sign');
+      (step.approvers ?? []).forEach((approver, index) => {
+        const approverPath = `${path}.approvers[${index}]`;
+        if (!approver.role && !approver.department && !approver.user) add(approverPath, 'NO_APPROVER', 'Name a role, a department or a person');
+        if (approver.role) missing(`${approverPath}.role`, 'Approver role', approver.role, new Set<string>(APPROVER_ROLES));
+        if (approver.department) missing(`${approverPath}.department`, 'Department', approver.department, keys.departments);
+        if (approver.user !== undefined && !/^[^@\s]+@[^@\s]+$/.test(approver.user)) add(`${approverPath}.user`, 'INVALID_EMAIL', `"${approver.user}" is not an e-mail address`);
+      });
+      if (step.signatures !== undefined && !(Number.isInteger(step.signatures) && step.signatures >= 1 && step.signatures <= 20)) {
+        add(`${path}.signatures`, 'INVALID_SIGNATURES', 'A step needs 1 to 20 signatures');
+      }
+    }
   }
 }
