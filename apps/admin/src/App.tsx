@@ -16,6 +16,7 @@ import severityLevels from './policy/severityLevels';
 import slaPolicies from './policy/slaPolicies';
 import templates from './policy/templates';
 import escalations from './policy/escalations';
+import approvalChains from './policy/approvalChains';
 import incidentRules from './policy/incidentRules';
 import incidents from './incidents';
 import tests from './policy/tests';
@@ -69,6 +70,7 @@ export function App() {
       <Resource name="holidaySchedules" {...holidaySchedules} />
       <Resource name="slaPolicies" {...slaPolicies} />
       <Resource name="escalations" {...escalations} />
+      <Resource name="approvalChains" {...approvalChains} />
       <Resource name="incidentRules" {...incidentRules} />
       <Resource name="incidents" {...incidents} />
       <Resource name="templates" {...templates} />

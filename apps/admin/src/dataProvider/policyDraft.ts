@@ -16,6 +16,7 @@ export const POLICY_RESOURCES = {
   findingCodes: { upsert: ['upsertFindingCode'], remove: ['deleteFindingCode'] },
   slaPolicies: { upsert: ['upsertSlaPolicy'], remove: ['deleteSlaPolicy'] },
   escalations: { upsert: ['upsertEscalationRule'], remove: ['deleteEscalationRule'] },
+  approvalChains: { upsert: ['upsertApprovalChain'], remove: ['deleteApprovalChain'] },
   templates: { upsert: ['upsertReplyTemplate'], remove: ['deleteReplyTemplate'] },
   notices: { upsert: ['upsertNoticeRule'], remove: ['deleteNoticeRule'] },
   tests: { upsert: ['upsertRuleTest'], remove: ['deleteRuleTest'] },

@@ -40,6 +40,8 @@ export const en: Messages = {
       follow_up: 'Follow-up call', regulatory_answer: 'Regulator answer',
     },
     template_kind: { script: 'Script', letter: 'Reply letter', notice: 'Notice' },
+    approval_subject: { reply: 'Reply to the customer (incl. compensation)', policy: 'Policy publishing' },
+    approver_role: { manager: 'Manager', admin: 'Administrator' },
     trigger: { warning: 'About to breach', breach: 'Breached', unsatisfied: 'Customer unsatisfied', aggregate: 'Cluster of similar complaints', cross_department: 'Cross-department' },
     action: { raise_severity: 'Raise severity', reassign: 'Reassign', notify: 'Notify' },
     notify: { manager: 'Department manager', assignee: 'Assignee', department: 'Department', customer: 'Customer' },
@@ -92,6 +94,10 @@ export const en: Messages = {
       window_help: 'At most this many minutes between neighbouring complaints', threshold_help: 'How many complaints make an incident (at least 2)',
       state: { open: 'Open', resolved: 'Answered', closed: 'Closed', merged: 'Merged' },
       joined_by: { rule: 'By rule', manual: 'By hand' },
+    },
+    approval_chains: {
+      step_name: 'Step name', signatures: 'Signatures needed', signatures_help: 'Different people each sign once (parallel sign-off); default 1', approvers: 'Who may sign (any of)', role: 'Role',
+      any_role: '(any manager or administrator)', department: 'Department', any_department: '(any department)', user: 'Named person (e-mail)', then: ' → ',
     },
     escalations: {
       any_target: '(any deadline)', action_type: 'Action', to_severity: 'Raise to', to_department: 'Reassign to department', notify_to: 'Notify', template: 'Template',
@@ -342,7 +348,7 @@ export const en: Messages = {
     event: {
       received: 'Received', prediction: 'Cause predicted', internal_note: 'Internal note', progress: 'Progress report', followed_up: 'Followed up', redispatched: 'Dispatched again',
       task: { created: 'Task created', completed: 'Task completed' }, reply: { proposed: 'Reply proposed for approval' },
-      approval: { approved: 'Reply approved', rejected: 'Reply sent back' }, cause: { confirmed: 'Cause confirmed' },
+      approval: { approved: 'Reply approved', rejected: 'Reply sent back', signed: 'Signed (approval step)', returned: 'Returned to the previous approval step' }, cause: { confirmed: 'Cause confirmed' },
       decision: { validity: 'Validity decided', severity: 'Severity decided', routing: 'Department decided', sla: 'SLA plan chosen' },
       submitted: 'Registered', decided: 'Decided', dispatched: 'Dispatched', assigned: 'Assigned', transitioned: 'State changed', replied: 'Replied',
       follow_up: 'Follow-up', extended: 'Extended', escalated: 'Escalated', sla_warning: 'About to breach', sla_breach: 'Breached', comment: 'Comment',
@@ -401,6 +407,7 @@ export const en: Messages = {
       fields: { key: 'Key (year)', year: 'Year', source: 'Source (notice)', holidays: 'Days off', makeupWorkdays: 'Make-up working days' },
     },
     slaPolicies: { name: 'SLA policy |||| SLA policies', fields: { name: 'Name', targets: 'Deadlines' } },
+    approvalChains: { name: 'Approval chain |||| Approval chains', fields: { name: 'Name', subject: 'Signs', when: 'Applies when', steps: 'Steps (in order)' } },
     escalations: { name: 'Escalation rule |||| Escalation rules', fields: { name: 'Name', trigger: 'Trigger', target: 'Deadline', when: 'Extra condition', actions: 'Actions' } },
     templates: {
       name: 'Reply template |||| Reply templates',

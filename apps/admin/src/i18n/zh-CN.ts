@@ -41,6 +41,8 @@ export const zhCN = {
       follow_up: '回访', regulatory_answer: '监管答复',
     },
     template_kind: { script: '话术', letter: '答复函', notice: '通知' },
+    approval_subject: { reply: '客户答复（含赔偿）', policy: '策略发布' },
+    approver_role: { manager: '经理', admin: '管理员' },
     trigger: { warning: '即将超时', breach: '已超时', unsatisfied: '回访不满意', aggregate: '同类投诉聚集', cross_department: '跨部门' },
     action: { raise_severity: '提升严重程度', reassign: '改派', notify: '通知' },
     notify: { manager: '部门经理', assignee: '处理人', department: '责任部门', customer: '客户' },
@@ -93,6 +95,10 @@ export const zhCN = {
       window_help: '相邻投诉的时间间隔不超过该分钟数', threshold_help: '达到该数量即形成批量事件（至少 2）',
       state: { open: '处理中', resolved: '已答复', closed: '已关闭', merged: '已合并' },
       joined_by: { rule: '规则归并', manual: '人工归并' },
+    },
+    approval_chains: {
+      step_name: '步骤名称', signatures: '需签署人数', signatures_help: '不同的人各签一次（并行会签）；默认 1', approvers: '可签署人（满足任一）', role: '角色',
+      any_role: '（任意经理或管理员）', department: '所属部门', any_department: '（任意部门）', user: '指定人员邮箱', then: ' → ',
     },
     escalations: {
       any_target: '（任意时限）', action_type: '动作', to_severity: '提升至', to_department: '改派至部门', notify_to: '通知对象', template: '使用模板',
@@ -343,7 +349,7 @@ export const zhCN = {
     event: {
       received: '受理', prediction: '原因预测', internal_note: '内部备注', progress: '进度通报', followed_up: '回访', redispatched: '重新派单',
       task: { created: '创建协办任务', completed: '协办任务完成' }, reply: { proposed: '提交答复待审批' },
-      approval: { approved: '经理批准答复', rejected: '经理退回答复' }, cause: { confirmed: '确认投诉原因' },
+      approval: { approved: '审批通过，答复已发送', rejected: '经理退回答复', signed: '会签（审批步骤已签署）', returned: '退回上一审批步骤' }, cause: { confirmed: '确认投诉原因' },
       decision: { validity: '判定有效性', severity: '判定严重程度', routing: '判定责任部门', sla: '选定时限方案' },
       submitted: '登记', decided: '系统判定', dispatched: '派单', assigned: '分派', transitioned: '状态变更', replied: '答复',
       follow_up: '回访', extended: '延期', escalated: '升级', sla_warning: '即将超时', sla_breach: '已超时', comment: '备注',
@@ -402,6 +408,7 @@ export const zhCN = {
       fields: { key: '键（年份）', year: '年份', source: '依据（通知文号）', holidays: '放假', makeupWorkdays: '调休上班' },
     },
     slaPolicies: { name: '时限方案 |||| 时限方案', fields: { name: '名称', targets: '时限项目' } },
+    approvalChains: { name: '会签流程 |||| 会签流程', fields: { name: '名称', subject: '审批对象', when: '适用条件', steps: '步骤（依次进行）' } },
     escalations: { name: '升级规则 |||| 升级规则', fields: { name: '名称', trigger: '触发', target: '针对时限', when: '附加条件', actions: '动作' } },
     templates: {
       name: '答复模板 |||| 答复模板',

@@ -14,6 +14,7 @@ import EventIcon from '@mui/icons-material/Event';
 import BeachAccessIcon from '@mui/icons-material/BeachAccess';
 import TuneIcon from '@mui/icons-material/Tune';
 import FindInPageIcon from '@mui/icons-material/FindInPage';
+import HowToRegIcon from '@mui/icons-material/HowToReg';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import MailOutlinedIcon from '@mui/icons-material/MailOutlined';
 import RuleIcon from '@mui/icons-material/Rule';
@@ -65,6 +66,7 @@ const SECTIONS: Section[] = [
       { to: '/holidaySchedules', label: 'resources.holidaySchedules.name', icon: <BeachAccessIcon />, area: 'policy' },
       { to: '/slaPolicies', label: 'resources.slaPolicies.name', icon: <TimerIcon />, area: 'policy' },
       { to: '/escalations', label: 'resources.escalations.name', icon: <TrendingUpIcon />, area: 'policy' },
+      { to: '/approvalChains', label: 'resources.approvalChains.name', icon: <HowToRegIcon />, area: 'policy' },
       { to: '/incidentRules', label: 'resources.incidentRules.name', icon: <WavesIcon />, area: 'policy' },
       { to: '/templates', label: 'resources.templates.name', icon: <MailOutlinedIcon />, area: 'policy' },
       { to: '/notices', label: 'resources.notices.name', icon: <NotificationsActiveIcon />, area: 'policy' },

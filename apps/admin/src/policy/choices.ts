@@ -9,6 +9,9 @@ export const SLA_TARGETS = ['acknowledge', 'dispatch', 'first_response', 'progre
 export const TEMPLATE_KINDS = ['script', 'letter', 'notice'] as const;
 export const ESCALATION_TRIGGERS = ['warning', 'breach', 'unsatisfied', 'aggregate', 'cross_department'] as const;
 export const ESCALATION_ACTIONS = ['raise_severity', 'reassign', 'notify'] as const;
+/** Approval chains (libs/sdk/src/policy/approval.ts): what they sign, and the roles the approval mutations admit. */
+export const APPROVAL_SUBJECTS = ['reply', 'policy'] as const;
+export const APPROVER_ROLES = ['manager', 'admin'] as const;
 export const ROUTING_STRATEGIES = ['manual', 'round_robin', 'least_loaded'] as const;
 
 /** `[{id, name}]` choices whose names are translation keys `app.<group>.<value>`. */
