@@ -215,7 +215,7 @@ function Replies() {
   const names = usePolicyNames();
   const when = useInstantFormat();
   const replies = record?.replies ?? [];
-  const pending = record?.pendingReply as { body?: string } | null | undefined;
+  const pending = record?.pendingReply as { body?: string; approval?: { chain: string; step: number; signatures: unknown[] } } | null | undefined;
   if (!replies.length && !pending) return <Typography color="text.secondary">{translate('app.complaint.no_replies')}</Typography>;
   return (
     <Stack spacing={2} data-testid="replies">
@@ -223,6 +223,11 @@ function Replies() {
         <Alert severity="warning" icon={false} data-testid="pending-reply">
           <Typography variant="subtitle2">{translate('app.complaint.pending_reply')}</Typography>
           <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{pending.body}</Typography>
+          {pending.approval && (
+            <Typography variant="caption" color="text.secondary" data-testid="approval-progress">
+              {translate('app.complaint.approval_progress', { chain: pending.approval.chain, step: pending.approval.step + 1, count: pending.approval.signatures.length })}
+            </Typography>
+          )}
         </Alert>
       )}
       {replies.map((reply) => (

@@ -214,7 +214,7 @@ export const en: Messages = {
     },
     complaint: {
       files: { title: 'Files', none: 'No files', source_staff: 'Uploaded by staff', source_portal: 'From the customer portal', source_email: 'E-mail attachment' },
-      complainant: 'Complainant', masked: 'personal data hidden', no_replies: 'No reply sent yet', pending_reply: 'Reply waiting for a manager',
+      complainant: 'Complainant', masked: 'personal data hidden', no_replies: 'No reply sent yet', approval_progress: 'Approval chain %{chain}: step %{step} waiting, %{count} signed so far', pending_reply: 'Reply waiting for a manager',
       note: 'Internal note', note_text: 'Note (staff only)', do_note: 'Add note', approve: 'Approve the reply', do_approve: 'Approve and send', do_reject: 'Send back',
       approval_comment: 'Comment', no_extendable: 'This complaint\'s SLA plan allows no extension', extension_steps: 'extendable to %{steps}',
       event_details: 'Details',

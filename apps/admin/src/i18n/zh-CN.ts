@@ -215,7 +215,7 @@ export const zhCN = {
     },
     complaint: {
       files: { title: '附件', none: '暂无附件', source_staff: '坐席上传', source_portal: '客户在线提交', source_email: '邮件附件' },
-      complainant: '投诉人', masked: '个人信息已隐去', no_replies: '尚未答复客户', pending_reply: '待经理审批的答复',
+      complainant: '投诉人', masked: '个人信息已隐去', no_replies: '尚未答复客户', approval_progress: '会签 %{chain}：第 %{step} 步待签，已签 %{count} 人', pending_reply: '待经理审批的答复',
       note: '内部备注', note_text: '备注内容（仅内部可见）', do_note: '添加备注', approve: '审批答复', do_approve: '批准并发送', do_reject: '退回',
       approval_comment: '审批意见', no_extendable: '此投诉的时限方案不允许延期', extension_steps: '可延至 %{steps}',
       event_details: '详细数据',
