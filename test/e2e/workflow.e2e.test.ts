@@ -135,6 +135,9 @@ describe.each(testDatabases())('workflows as policy data on %s', (db) => {
       ['auto-responded', true], ['auto-unsatisfied-redispatch', true],
       ['auto-responded', true], ['auto-unsatisfied-manager', true],
     ]);
+    // The escalation rules still react to each unsatisfied follow-up (through the event the complaint module raises).
+    const escalated = after.timeline.filter((e: any) => e.type === 'escalation' && e.data.trigger === 'unsatisfied').map((e: any) => e.data.ruleKey);
+    expect(new Set(escalated)).toEqual(new Set(['esc-unsatisfied-first', 'esc-unsatisfied-second']));
     // Each unsatisfied follow-up started a new round of deadlines (the restart_clocks action).
     expect(Math.max(...after.clocks.map((k: any) => k.round))).toBe(4);
   });

@@ -23,8 +23,7 @@ import { SlaCalendars } from '../sla/sla-calendars.service';
 import { DEFAULT_NUMBER_PATTERN, formatComplaintNumber, numberPeriod } from './numbering';
 import { ComplaintTimeline } from './complaint-timeline';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
-import { ComplaintReceived } from './complaint.events';
-import { EscalationService } from '../sla/escalation/escalation.service';
+import { ComplaintEscalationRaised, ComplaintReceived } from './complaint.events';
 import { PluginHooks } from './plugin-hooks';
 import { AttachmentService } from '../attachment/attachment.service';
 import { attachmentLimits } from '../attachment/attachment-content';
@@ -54,7 +53,6 @@ export class ComplaintIntakeService {
     private readonly outbox: OutboxService,
     private readonly timeline: ComplaintTimeline,
     private readonly bus: DomainEventBus,
-    private readonly escalation: EscalationService,
     private readonly plugins: PluginHooks,
     private readonly calendars: SlaCalendars,
     private readonly cipher: PersonalDataCipher,
@@ -203,7 +201,7 @@ export class ComplaintIntakeService {
       events.push(...this.calendarFaults(auth.tenantId, policy, decisions.validity.valid ? decisions.sla.policy : undefined));
       await this.timeline.appendMany(manager, entity, events, actor, now, { first: true });
       if (entity.valid) await this.startClocksOrFlag(manager, entity, policy, now, actor);
-      if (entity.valid) await this.escalation.run(manager, 'aggregate', entity, policy, { facts: entity.facts, at: now });
+      if (entity.valid) await this.bus.publish(new ComplaintEscalationRaised(entity, policy, now, 'aggregate'), manager);
       await this.plugins.afterCommitEvents(manager, entity, 'complaint.submitted', now, { facts: entity.facts });
       await this.plugins.afterCommitEvents(manager, entity, 'complaint.assessed', now, {
         validity: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null }, severity: decisions.severity.level,

@@ -48,3 +48,15 @@ export class ComplaintChanged extends DomainEvent {
     readonly transition?: TransitionTaken,
   ) { super(); }
 }
+
+/** Escalation rules' triggers the complaint module raises (warning/breach come from the SLA scheduler itself). */
+export type ComplaintEscalationTrigger = 'aggregate' | 'unsatisfied' | 'cross_department';
+
+/**
+ * Something happened that escalation rules may react to (a cluster at intake, an unsatisfied follow-up, a second
+ * department involved), in the transaction of the change; the SLA module's escalation engine subscribes.
+ */
+export class ComplaintEscalationRaised extends DomainEvent {
+  readonly type = 'complaint.escalation_raised';
+  constructor(readonly complaint: Complaint, readonly policy: CompiledPolicy, readonly at: Date, readonly trigger: ComplaintEscalationTrigger) { super(); }
+}

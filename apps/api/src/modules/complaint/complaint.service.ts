@@ -17,11 +17,10 @@ import { ComplaintErrors } from './complaint.exception';
 import { ComplaintWorkflow, type Moved } from './complaint-workflow';
 import type { ApprovalChain, ApprovalProgress } from '@redress/sdk';
 import { chainFor, describeApprovers, returnToPrevious, sign, SINGLE_MANAGER_CHAIN } from '../policy/engine/approval-chain';
-import { ComplaintChanged, type ComplaintChange, type TransitionTaken } from './complaint.events';
+import { ComplaintChanged, ComplaintEscalationRaised, type ComplaintChange, type TransitionTaken } from './complaint.events';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { ComplaintTimeline, type Actor } from './complaint-timeline';
 import { SlaService } from '../sla/sla.service';
-import { EscalationService } from '../sla/escalation/escalation.service';
 import { PluginHooks } from './plugin-hooks';
 import { ComplaintOrder, type AssignInput, type ComplaintFilter, type FollowUpInput, type ReplyInput, type TaskInput } from './dtos/complaint.inputs';
 import type { Complainant, ComplaintConnection, ComplaintView, Decision } from './dtos/complaint.types';
@@ -62,7 +61,6 @@ export class ComplaintService {
     private readonly outbox: OutboxService,
     private readonly timeline: ComplaintTimeline,
     private readonly sla: SlaService,
-    private readonly escalation: EscalationService,
     private readonly plugins: PluginHooks,
     private readonly cipher: PersonalDataCipher,
     private readonly workflow: ComplaintWorkflow,
@@ -346,7 +344,7 @@ export class ComplaintService {
       const facts = complaint.facts as { complaint?: Record<string, unknown> };
       if (facts.complaint) facts.complaint.departmentsInvolved = departments.size;
       await this.commit(manager, complaint, policy, now, this.actor(auth), [['task.created', { taskId: task.id, department: task.department, title: task.title }]]);
-      if (departments.size >= 2) await this.escalation.run(manager, 'cross_department', complaint, policy, { facts: complaint.facts, at: now });
+      if (departments.size >= 2) await this.bus.publish(new ComplaintEscalationRaised(complaint, policy, now, 'cross_department'), manager);
       return task;
     });
   }
@@ -514,7 +512,7 @@ export class ComplaintService {
         events.push(['redispatched', { reason: 'customer unsatisfied', department: complaint.department ?? null, to: complaint.state }]);
       }
       await this.commitMove(manager, complaint, policy, now, this.actor(auth), events, moved, 'follow_up', 'complaint.followedUp');
-      await this.escalation.run(manager, 'unsatisfied', complaint, policy, { facts: complaint.facts, at: now });
+      await this.bus.publish(new ComplaintEscalationRaised(complaint, policy, now, 'unsatisfied'), manager);
       return complaint;
     });
   }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import type { EscalationAction, EscalationTrigger } from '@redress/sdk';
@@ -10,6 +10,8 @@ import { conditionEvaluator } from '../sla-rules';
 import { complaintFacts } from '../complaint-facts';
 import { COMPLAINT_ESCALATION_PORT, type ComplaintEscalationPort } from './escalation-port';
 import { notifyDedupeKey, planEscalation, type PlannedAction } from './escalation-plan';
+import { DomainEventBus } from '../../../common/events/domain-event-bus';
+import { ComplaintEscalationRaised } from '../../complaint/complaint.events';
 
 export interface EscalationContext {
   /** The SLA target that warned or breached. */
@@ -35,13 +37,19 @@ type NotifyAction = Extract<EscalationAction, { type: 'notify' }>;
  * module's port; notices leave through the outbox (deduplicated, delivered in working time).
  */
 @Injectable()
-export class EscalationService {
+export class EscalationService implements OnModuleInit {
   private readonly logger = new Logger('Escalation');
   constructor(
     private readonly moduleRef: ModuleRef,
     private readonly outbox: OutboxService,
     private readonly calendars: SlaCalendars,
+    private readonly bus: DomainEventBus,
   ) {}
+
+  /** Escalation rules react to the triggers the complaint module raises, in the transaction that raised them. */
+  onModuleInit(): void {
+    this.bus.subscribe(ComplaintEscalationRaised, (event, manager) => this.run(manager, event.trigger, event.complaint, event.policy, { facts: event.complaint.facts, at: event.at }).then(() => undefined));
+  }
 
   /** The complaint module's port, looked up when first needed (the complaint module imports this one). */
   private port(): ComplaintEscalationPort {
