@@ -99,6 +99,28 @@ describe.each(testDatabases())('approval chains on %s', (db) => {
     expect(sent.replyToComplaint.state).toBe('responded');
   });
 
+  it('has a regulator deadline extension signed by compliance, then the region, even when a manager asks', async () => {
+    await t.gqlOk(UPSERT_CHAIN, { i: {
+      key: 'regulator-extension', name: { zh: '监管时限延期会签' }, subject: 'extension',
+      when: { '==': [{ var: 'complaint.channel' }, 'regulator'] },
+      steps: [step('store', '一线经理', 'customer_service'), step('region', '区域经理', 'operations')],
+    } }, admin);
+    await t.gqlOk(PUBLISH, { n: '延期会签' }, admin);
+    const c = await submit(t, agent, { channel: 'regulator', type: 'billing', text: '监管转办：年费多收。', form: { amount: 300 } });
+    const EXTEND = 'mutation($id: ID!) { extendDeadline(complaintId: $id, target: "regulatory_answer", reason: "需调取三年交易流水") { status request { id status } clock { extensions { stage } } } }';
+    const SIGN = 'mutation($id: ID!) { approveDeadlineExtension(requestId: $id) { status request { status } clock { extensions { stage } } } }';
+    // The manager role alone no longer extends at once: the chain applies.
+    const requested = (await t.gqlOk<any>(EXTEND, { id: c.id }, manager)).extendDeadline;
+    expect(requested).toMatchObject({ status: 'requested', request: { status: 'requested' }, clock: { extensions: [] } });
+    expect((await t.gql(SIGN, { id: requested.request.id }, manager)).errors?.[0].extensions?.reason).toBe('SELF_APPROVAL');
+    expect((await t.gql(SIGN, { id: requested.request.id }, signer.region.token)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_APPROVER' });
+    const first = (await t.gqlOk<any>(SIGN, { id: requested.request.id }, signer.store.token)).approveDeadlineExtension;
+    expect(first).toMatchObject({ status: 'requested', request: { status: 'requested' }, clock: { extensions: [] } });
+    const done = (await t.gqlOk<any>(SIGN, { id: requested.request.id }, signer.region.token)).approveDeadlineExtension;
+    expect(done).toMatchObject({ status: 'extended', request: { status: 'approved' }, clock: { extensions: [{ stage: 1 }] } });
+    await t.gqlOk('mutation { deleteApprovalChain(key: "regulator-extension") }', {}, admin);
+  });
+
   it('publishes a policy version only on four signatures of the chain in force; the author never signs', async () => {
     await t.gqlOk(UPSERT_CHAIN, { i: {
       key: 'four-eyes-board', name: { zh: '制度变更四人会签' }, subject: 'policy',

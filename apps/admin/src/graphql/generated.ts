@@ -97,7 +97,7 @@ export type ApprovalChain = {
   name: LocalizedText;
   source?: Maybe<Scalars['String']['output']>;
   steps: Array<ApprovalStep>;
-  /** reply | policy */
+  /** reply | extension | policy */
   subject: Scalars['String']['output'];
   /** reply: JSON-logic over the complaint facts; the first chain that holds applies. */
   when?: Maybe<Scalars['JSON']['output']>;
@@ -108,7 +108,7 @@ export type ApprovalChainInput = {
   name: LocalizedTextInput;
   source?: InputMaybe<Scalars['String']['input']>;
   steps: Array<ApprovalStepInput>;
-  /** reply | policy */
+  /** reply | extension | policy */
   subject: Scalars['String']['input'];
   /** reply: JSON-logic over the complaint facts; the first chain that holds applies. */
   when?: InputMaybe<Scalars['JSON']['input']>;

@@ -40,7 +40,7 @@ export const en: Messages = {
       follow_up: 'Follow-up call', regulatory_answer: 'Regulator answer',
     },
     template_kind: { script: 'Script', letter: 'Reply letter', notice: 'Notice' },
-    approval_subject: { reply: 'Reply to the customer (incl. compensation)', policy: 'Policy publishing' },
+    approval_subject: { reply: 'Reply to the customer (incl. compensation)', extension: 'Deadline extension', policy: 'Policy publishing' },
     approver_role: { manager: 'Manager', admin: 'Administrator' },
     trigger: { warning: 'About to breach', breach: 'Breached', unsatisfied: 'Customer unsatisfied', aggregate: 'Cluster of similar complaints', cross_department: 'Cross-department' },
     action: { raise_severity: 'Raise severity', reassign: 'Reassign', notify: 'Notify' },

@@ -41,7 +41,7 @@ export const zhCN = {
       follow_up: '回访', regulatory_answer: '监管答复',
     },
     template_kind: { script: '话术', letter: '答复函', notice: '通知' },
-    approval_subject: { reply: '客户答复（含赔偿）', policy: '策略发布' },
+    approval_subject: { reply: '客户答复（含赔偿）', extension: '时限延期', policy: '策略发布' },
     approver_role: { manager: '经理', admin: '管理员' },
     trigger: { warning: '即将超时', breach: '已超时', unsatisfied: '回访不满意', aggregate: '同类投诉聚集', cross_department: '跨部门' },
     action: { raise_severity: '提升严重程度', reassign: '改派', notify: '通知' },

@@ -20,7 +20,7 @@ const ApprovalChainForm = ({ isEdit }: { isEdit?: boolean }) => (
     <LocalizedTextInput source="name" label="resources.approvalChains.fields.name" />
     <SelectInput source="subject" choices={choicesOf('approval_subject', APPROVAL_SUBJECTS)} validate={required()} label="resources.approvalChains.fields.subject" />
     <FormDataConsumer>
-      {({ formData }) => (formData?.subject === 'reply' ? <ConditionInput source="when" label="resources.approvalChains.fields.when" /> : null)}
+      {({ formData }) => (formData?.subject !== 'policy' ? <ConditionInput source="when" label="resources.approvalChains.fields.when" /> : null)}
     </FormDataConsumer>
     <ArrayInput source="steps" label="resources.approvalChains.fields.steps" validate={required()}>
       <SimpleFormIterator>

@@ -1,6 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { CreatedAtColumn, DateTimeColumn, IdColumn, JsonColumn, TenantColumn } from '../../common/db/columns';
 import type { ClockExtension, ClockStatus, DurationSpec, NonWorkingDayRule } from './clock';
+import type { ApprovalProgress } from '@redress/sdk';
 
 /**
  * One SLA target of one complaint (acknowledge, resolution, …), computed from the complaint's PINNED policy
@@ -71,4 +72,6 @@ export class SlaExtensionRequest {
   @Column({ name: 'decided_by', type: 'varchar', length: 36, nullable: true }) decidedBy?: string | null;
   @DateTimeColumn({ name: 'requested_at' }) requestedAt!: Date;
   @DateTimeColumn({ name: 'decided_at', nullable: true }) decidedAt?: Date | null;
+  /** Progress in the policy's `extension` approval chain (migration 1765001800002); null when the approval role decides alone. */
+  @JsonColumn({ nullable: true }) approval?: ApprovalProgress | null;
 }

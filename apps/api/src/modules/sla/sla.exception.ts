@@ -14,6 +14,8 @@ export const SlaErrors = defineErrors({
   EXTENSION_PENDING: { category: 'CONFLICT', zh: '已有一项延期申请等待审批', en: 'An extension request is already waiting for approval' },
   EXTENSION_REQUEST_NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到该延期申请', en: 'Extension request not found' },
   EXTENSION_REQUEST_DECIDED: { category: 'CONFLICT', zh: '该延期申请已处理', en: 'The extension request has already been decided' },
+  SELF_APPROVAL: { category: 'FORBIDDEN', zh: '不能审批自己提出的延期申请', en: 'You cannot approve your own extension request' },
+  ALREADY_SIGNED: { category: 'CONFLICT', zh: '您已签署审批步骤“{step}”', en: 'You have already signed the step {step}' },
   NOT_APPROVER: { category: 'FORBIDDEN', zh: '延期需由“{role}”角色审批', en: 'An extension must be approved by a user with the role “{role}”' },
   REASON_REQUIRED: { category: 'BAD_USER_INPUT', zh: '请填写延期原因', en: 'A reason for the extension is required' },
   CALENDAR_NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到工作日历“{key}”', en: 'Business calendar “{key}” not found' },

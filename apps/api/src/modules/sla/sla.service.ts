@@ -8,6 +8,8 @@ import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { ComplaintChanged, ComplaintReceived } from '../complaint/complaint.events';
+import { chainFor, describeApprovers, sign } from '../policy/engine/approval-chain';
+import { UserAdminService } from '../auth/user-admin.service';
 import { Complaint } from '../complaint/complaint.entity';
 import type { CompiledPolicy } from '../policy/engine/compiled-policy';
 import { PolicyService } from '../policy/policy.service';
@@ -293,17 +295,19 @@ export class SlaService implements OnModuleInit {
       const pending = await manager.findOne(SlaExtensionRequest, { where: { tenantId: auth.tenantId, clockId: row.id, status: 'requested' } });
       if (pending) throw SlaErrors.create('EXTENSION_PENDING', { field: 'target' });
       const approvalRole = target.extensionApprovalRole ?? 'manager';
-      if (auth.role === approvalRole) {
+      // An `extension` approval chain of the pinned policy (issue 18) makes every extension a request signed step by step.
+      const chain = chainFor(policy.document, 'extension', complaintFacts(complaint));
+      if (!chain && auth.role === approvalRole) {
         await this.applyExtension(manager, complaint, row, policy, stages, reason.trim(), { approvedBy: auth.userId ?? null, requestedBy: auth.userId ?? null });
         return { status: 'extended', clock: row, request: null };
       }
       const request = manager.create(SlaExtensionRequest, {
         id: newId(), tenantId: auth.tenantId, complaintId, clockId: row.id, target: row.target, stage, reason: reason.trim(), approvalRole,
-        status: 'requested', requestedBy: auth.userId ?? null, requestedAt: this.clock.now(),
+        status: 'requested', requestedBy: auth.userId ?? null, requestedAt: this.clock.now(), approval: chain ? { chain: chain.key, step: 0, signatures: [] } : null,
       });
       await manager.insert(SlaExtensionRequest, request);
       await this.port().appendEvent(manager, complaint, 'sla.extension_requested', {
-        requestId: request.id, target: row.target, stage, reason: request.reason, approvalRole, policyVersion: row.policyVersion,
+        requestId: request.id, target: row.target, stage, reason: request.reason, approvalRole, policyVersion: row.policyVersion, chain: chain?.key ?? null,
       }, { id: auth.userId ?? null, role: auth.role });
       return { status: 'requested', clock: row, request };
     });
@@ -315,16 +319,38 @@ export class SlaService implements OnModuleInit {
       const request = await manager.findOne(SlaExtensionRequest, { where: { tenantId: auth.tenantId, id: requestId } });
       if (!request) throw SlaErrors.create('EXTENSION_REQUEST_NOT_FOUND', { field: 'requestId' });
       if (request.status !== 'requested') throw SlaErrors.create('EXTENSION_REQUEST_DECIDED', { field: 'requestId' });
-      if (auth.role !== request.approvalRole) throw SlaErrors.create('NOT_APPROVER', { params: { role: request.approvalRole } });
+      if (!request.approval && auth.role !== request.approvalRole) throw SlaErrors.create('NOT_APPROVER', { params: { role: request.approvalRole } });
       const complaint = await this.complaintOf(manager, auth.tenantId, request.complaintId);
       const row = await this.lockedClock(manager, auth.tenantId, request.complaintId, request.target);
       const policy = await this.policies().getVersion(auth.tenantId, row.policyVersion);
+      if (request.approval) {
+        const signed = await this.signExtension(manager, auth, request, complaint, policy);
+        if (!signed) return { status: 'requested', clock: row, request };
+      }
       const { stages } = this.ladderOf(row, policy);
       await this.applyExtension(manager, complaint, row, policy, stages, request.reason, { approvedBy: auth.userId ?? null, requestedBy: request.requestedBy ?? null });
       Object.assign(request, { status: 'approved', decidedBy: auth.userId ?? null, decidedAt: this.clock.now() });
       await manager.update(SlaExtensionRequest, { id: request.id }, { status: 'approved', decidedBy: request.decidedBy, decidedAt: request.decidedAt });
       return { status: 'extended', clock: row, request };
     });
+  }
+
+  /** One signature on a request in an approval chain; true when the chain is complete (the extension applies). */
+  private async signExtension(manager: EntityManager, auth: AuthContext, request: SlaExtensionRequest, complaint: Complaint, policy: CompiledPolicy): Promise<boolean> {
+    const progress = request.approval!;
+    const chain = (policy.document.approvalChains ?? []).find((c) => c.key === progress.chain);
+    if (!chain) throw SlaErrors.create('NOT_APPROVER', { params: { role: progress.chain } });
+    if (request.requestedBy && request.requestedBy === auth.userId) throw SlaErrors.create('SELF_APPROVAL');
+    const user = auth.userId ? await this.moduleRef.get(UserAdminService, { strict: false }).get(auth.tenantId, auth.userId, manager).catch(() => null) : null;
+    const outcome = sign(chain, progress, { userId: auth.userId ?? auth.tokenId ?? '', role: auth.role, email: user?.email ?? null, departmentId: user?.departmentId ?? null }, this.clock.now());
+    if (!outcome.ok) throw SlaErrors.create(outcome.reason === 'ALREADY_SIGNED' ? 'ALREADY_SIGNED' : 'NOT_APPROVER', { params: { role: describeApprovers(outcome.step), step: outcome.step.name.zh } });
+    request.approval = outcome.progress;
+    await manager.update(SlaExtensionRequest, { id: request.id }, { approval: outcome.progress as never });
+    if (outcome.chainDone) return true;
+    await this.port().appendEvent(manager, complaint, 'sla.extension_signed', {
+      requestId: request.id, target: request.target, chain: chain.key, step: chain.steps[progress.step].key, remaining: outcome.remaining,
+    }, { id: auth.userId ?? null, role: auth.role });
+    return false;
   }
 
   private async applyExtension(
