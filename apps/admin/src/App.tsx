@@ -25,6 +25,7 @@ import { ChannelSettingsPage } from './notifications/ChannelSettingsPage';
 import calendars from './policy/calendars';
 import holidaySchedules from './policy/holidaySchedules';
 import findingCodes from './policy/findingCodes';
+import workflows from './policy/workflows';
 import complaints from './complaints';
 import plugins from './plugins';
 import users from './users';
@@ -75,6 +76,7 @@ export function App() {
       <Resource name="notices" {...notices} />
       <Resource name="tests" {...tests} />
       <Resource name="findingCodes" {...findingCodes} />
+      <Resource name="workflows" {...workflows} />
       <Resource name="policyVersions" {...policyVersions} />
       <Resource name="plugins" {...plugins} />
       <Resource name="users" {...users} />
