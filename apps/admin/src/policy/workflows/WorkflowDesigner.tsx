@@ -106,14 +106,15 @@ function Designer({ initial, onSaved }: { initial: WorkflowDefinition; onSaved: 
 
   const edges: Edge[] = useMemo(() => workflow.transitions
     .filter((t) => showAutomatic || !isAutomatic(t))
-    .flatMap((t) => t.from.filter((from) => workflow.states.some((s) => s.key === from) && workflow.states.some((s) => s.key === t.to)).map((from) => {
+    .flatMap((t) => t.from.filter((from) => workflow.states.some((s) => s.key === from) && workflow.states.some((s) => s.key === t.to)).map((from, index) => {
       const automatic = isAutomatic(t);
       const selected = selection?.kind === 'transition' && selection.key === t.key;
       const name = localized(t.name) || t.key;
       const colour = located.transitions[t.key] ? '#d32f2f' : selected ? '#1976d2' : automatic ? '#9e9e9e' : '#455a64';
       return {
         id: `${t.key}@${from}`, source: from, target: t.to, data: { transitionKey: t.key }, ariaLabel: name,
-        label: automatic ? `${name} ⚡${translate(triggerKey(t.trigger!))}` : `${name}${t.when ? ' ◆' : ''}`,
+        // A transition from many states (close, reply sent …) is named once, on its first edge, not on every one.
+        label: t.from.length > 3 && index > 0 && !selected ? undefined : automatic ? `${name} ⚡${translate(triggerKey(t.trigger!))}` : `${name}${t.when ? ' ◆' : ''}`,
         labelStyle: { fontSize: 11, fill: automatic ? '#757575' : '#263238' },
         labelBgStyle: { fill: '#ffffff', fillOpacity: 0.85 },
         style: { stroke: colour, strokeWidth: selected ? 3 : 1.5, ...(automatic ? { strokeDasharray: '6 4' } : {}) },

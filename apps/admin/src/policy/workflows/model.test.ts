@@ -17,16 +17,16 @@ function withLegal(): WorkflowDefinition {
 }
 
 describe('the workflow designer model', () => {
-  it('lays states out left to right by their distance from received, keeping saved positions', () => {
+  it('lays states out on a fixed picture of the built-in states, designed states next to where they are reached, saved positions kept', () => {
     const workflow = withLegal();
     workflow.states = workflow.states.map((s) => (s.key === 'closed' ? { ...s, position: { x: 7, y: 9 } } : s));
     const at = layout(workflow);
-    expect(at.received).toEqual({ x: 0, y: 0 });
-    expect(at.assessed.x).toBeGreaterThan(0);
-    expect(at.legal_review.x).toBeGreaterThan(at.in_progress.x);
+    expect(at.received).toEqual({ x: 0, y: 110 });
+    expect(at.assessed.x).toBeGreaterThan(at.received.x);
     expect(at.closed).toEqual({ x: 7, y: 9 });
-    // No two unsaved states on the same spot.
-    const spots = Object.entries(at).filter(([k]) => k !== 'closed').map(([, p]) => `${p.x},${p.y}`);
+    // legal_review is reached from in_progress: one column to its right, clear of the built-in states.
+    expect(at.legal_review.x).toBe(at.in_progress.x + 240);
+    const spots = Object.values(at).map((p) => `${p.x},${p.y}`);
     expect(new Set(spots).size).toBe(spots.length);
   });
 

@@ -12,39 +12,45 @@ export const TRANSITION_ROLES = ['admin', 'manager', 'handler', 'agent', 'expert
 
 export const isAutomatic = (transition: Pick<WorkflowTransition, 'trigger'>) => !!transition.trigger && transition.trigger !== 'manual';
 
-/** Where the designer draws states that have no saved position: columns by distance from intake, rows in order. */
+/** Where the designer draws states that have no saved position. */
 export const COLUMN_WIDTH = 240;
 export const ROW_HEIGHT = 110;
 
 /**
- * A position for every state: the saved one, else a layered layout (the column is the number of moves from
- * `received` over any transition; states no move reaches go in a last column), so a workflow that was never
- * laid out still reads from left to right.
+ * The built-in states' places (column, row): the main road left to right (received → … → closed), the side roads
+ * above (waiting, approval) and below (invalid, reopened). Every workflow has these states, so every workflow that
+ * was never laid out starts from the same readable picture.
+ */
+const BUILT_IN_PLACES: Record<string, [number, number]> = {
+  received: [0, 1], assessed: [1, 1], dispatched: [2, 1], in_progress: [3, 1], waiting_customer: [3, 0], awaiting_approval: [4, 0],
+  responded: [4, 1], follow_up: [5, 1], closed: [6, 1], invalid_closed: [6, 3], reopened: [4, 3],
+};
+
+/**
+ * A position for every state: the saved one, else the built-in state's place, else one column to the right of the
+ * first state a transition comes from (in the row below the built-in picture), so a designed state lands next to
+ * where complaints reach it.
  */
 export function layout(workflow: WorkflowDefinition): Record<string, { x: number; y: number }> {
-  const keys = workflow.states.map((s) => s.key);
-  const depth = new Map<string, number>();
-  const start = keys.includes('received') ? ['received'] : keys.slice(0, 1);
-  start.forEach((k) => depth.set(k, 0));
-  for (let frontier = start; frontier.length;) {
-    const next: string[] = [];
-    for (const key of frontier) {
-      for (const transition of workflow.transitions) {
-        if (!transition.from.includes(key) || depth.has(transition.to) || !keys.includes(transition.to)) continue;
-        depth.set(transition.to, depth.get(key)! + 1);
-        next.push(transition.to);
-      }
-    }
-    frontier = next;
-  }
-  const last = Math.max(0, ...depth.values()) + 1;
-  const rows = new Map<number, number>();
   const positions: Record<string, { x: number; y: number }> = {};
+  const taken = new Set<string>();
+  const put = (key: string, x: number, y: number) => {
+    positions[key] = { x, y };
+    taken.add(`${Math.round(x)},${Math.round(y)}`);
+  };
   for (const state of workflow.states) {
-    const column = depth.get(state.key) ?? last;
-    const row = rows.get(column) ?? 0;
-    rows.set(column, row + 1);
-    positions[state.key] = state.position ?? { x: column * COLUMN_WIDTH, y: row * ROW_HEIGHT };
+    const place = BUILT_IN_PLACES[state.key];
+    if (state.position) put(state.key, state.position.x, state.position.y);
+    else if (place) put(state.key, place[0] * COLUMN_WIDTH, place[1] * ROW_HEIGHT);
+  }
+  for (const state of workflow.states) {
+    if (positions[state.key]) continue;
+    const from = workflow.transitions.find((t) => t.to === state.key && t.from.some((f) => positions[f]))?.from.find((f) => positions[f]);
+    let x = from ? positions[from].x + COLUMN_WIDTH : 0;
+    let y = 2 * ROW_HEIGHT;
+    while (taken.has(`${Math.round(x)},${Math.round(y)}`)) y += ROW_HEIGHT;
+    if (y > 8 * ROW_HEIGHT) [x, y] = [x + COLUMN_WIDTH, 2 * ROW_HEIGHT];
+    put(state.key, x, y);
   }
   return positions;
 }
