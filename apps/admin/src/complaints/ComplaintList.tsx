@@ -30,7 +30,6 @@ function useComplaintFilters() {
 export const ComplaintList = () => {
   const filters = useComplaintFilters();
   const [locale] = useLocaleState();
-  const translate = useTranslate();
   const names = usePolicyNames();
   const when = useInstantFormat();
   // Rows are selectable only for the roles that may assign (the one bulk action).

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Confirm, Title, useDelete, useGetOne, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useParams } from 'react-router-dom';
 import {
@@ -69,7 +69,8 @@ function Designer({ initial, onSaved }: { initial: WorkflowDefinition; onSaved: 
   const notify = useNotify();
   const redirect = useRedirect();
   const [deleteOne] = useDelete();
-  const { fitView } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
+  const graphBox = useRef<HTMLDivElement>(null);
   const start = useMemo(() => placed(initial), [initial]);
   const [workflow, setWorkflow] = useState<WorkflowDefinition>(start);
   const [saved, setSaved] = useState<WorkflowDefinition>(start);
@@ -131,11 +132,13 @@ function Designer({ initial, onSaved }: { initial: WorkflowDefinition; onSaved: 
 
   const addState = () => {
     const key = freeKey('state', workflow.states.map((s) => s.key));
-    const lowest = Math.max(0, ...workflow.states.map((s) => s.position?.y ?? 0));
-    update({ ...workflow, states: [...workflow.states, { key, name: { zh: translate('app.workflows.new_state') }, category: 'open', position: { x: COLUMN_WIDTH, y: lowest + 110 } }] });
+    // In the middle of what the administrator is looking at, moved down past any state already there.
+    const rect = graphBox.current?.getBoundingClientRect();
+    const position = rect ? screenToFlowPosition({ x: rect.left + rect.width / 2 - 75, y: rect.top + rect.height / 2 - 25 }) : { x: COLUMN_WIDTH, y: 0 };
+    while (workflow.states.some((s) => s.position && Math.abs(s.position.x - position.x) < 160 && Math.abs(s.position.y - position.y) < 60)) position.y += 70;
+    update({ ...workflow, states: [...workflow.states, { key, name: { zh: translate('app.workflows.new_state') }, category: 'open', position }] });
     setFresh(new Set(fresh).add(`state:${key}`));
     setSelection({ kind: 'state', key });
-    setTimeout(() => fitView({ duration: 200 }), 50);
   };
   const addTransition = (from: string[] = selection?.kind === 'state' ? [selection.key] : [], to = '') => {
     const key = freeKey('transition', workflow.transitions.map((t) => t.key));
@@ -205,7 +208,7 @@ function Designer({ initial, onSaved }: { initial: WorkflowDefinition; onSaved: 
       {checked && problemCount === 0 && <Alert severity="success" data-testid="workflow-valid">{translate('app.workflows.no_problems')}</Alert>}
       {problemCount > 0 && <Alert severity="error" data-testid="workflow-problem-count">{translate('app.workflows.problem_count', { smart_count: problemCount })}</Alert>}
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'stretch' }}>
-        <Paper variant="outlined" sx={{ flex: 1, height: 'calc(100vh - 210px)', minHeight: 520 }} data-testid="workflow-graph">
+        <Paper ref={graphBox} variant="outlined" sx={{ flex: 1, height: 'calc(100vh - 210px)', minHeight: 520 }} data-testid="workflow-graph">
           <ReactFlow<StateNode, Edge>
             nodes={nodes} edges={edges} nodeTypes={NODE_TYPES}
             onNodesChange={onNodesChange}
