@@ -6,10 +6,11 @@ import { ensureConsoleBuilt } from '../support/console-build';
 import { submit } from '../support/complaints';
 
 /**
- * Issue 18's done-means in a real Chromium against a real API on SQLite: an administrator designs a new state with a
- * guarded transition in the workflow designer (the guard built in the rule builder), publishes the policy on the
- * publishing screen, then a manager moves a complaint received after the publish through the new state — the button
- * appears only when the guard holds, and the move asks for the comment the transition requires.
+ * Issue 18's done-means in a real Chromium against a real API on SQLite: an administrator copies the standard workflow,
+ * designs a new state with a guarded transition in the workflow designer (the guard built in the rule builder), gives
+ * the workflow to a complaint type, publishes the policy on the publishing screen, then a manager moves a complaint
+ * received after the publish through the new state — the button appears only when the guard holds, and the move asks
+ * for the comment the transition requires.
  * Screenshots go to test-results/screenshots/workflow-*.png.
  */
 const ROOT = resolve(__dirname, '../..');
@@ -32,6 +33,12 @@ async function signedIn(email: string): Promise<Page> {
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByTestId('main-menu').waitFor();
   return page;
+}
+
+/** The tenant's draft policy (JSON on the wire: a string or an object). */
+async function draftDocument(token: string): Promise<any> {
+  const value = (await t.gqlOk<{ draftPolicyJson: unknown }>('{ draftPolicyJson }', {}, token)).draftPolicyJson;
+  return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
 /** Picks an option of a MUI select (TextField select) by the select's label and the option's text. */
@@ -80,10 +87,17 @@ describe('workflow designer in a browser', () => {
     const adminToken = await t.login('admin@demo.local');
     const versionBefore = (await t.gqlOk<any>('{ currentPolicyVersion { version } }', {}, adminToken)).currentPolicyVersion.version;
 
-    // 1. The designer, from the policy studio's menu: the standard workflow drawn as a graph.
+    // 1. From the policy studio's menu: the workflows (the built-in standard one), and a new one copied from it.
     const admin = await signedIn('admin@demo.local');
     await admin.getByTestId('main-menu').getByText('处理流程').click();
-    await admin.getByText('标准投诉处理流程').click();
+    await admin.getByText('标准投诉处理流程').waitFor();
+    await admin.locator('a[href="#/workflows/create"]').click();
+    await admin.locator('input[name="key"]').fill('large_claims');
+    await admin.locator('input[name="name.zh"]').fill('大额索赔处理流程');
+    expect(await admin.getByRole('combobox', { name: '复制自' }).innerText()).toContain('标准投诉处理流程（default）');
+    await admin.getByRole('button', { name: '保存' }).click();
+    // The designer: the copy drawn as a graph.
+    await admin.waitForFunction(() => window.location.hash === '#/workflows/large_claims');
     const graph = admin.getByTestId('workflow-graph');
     await graph.getByTestId('state-node-in_progress').waitFor();
     expect(await graph.getByTestId('state-node-in_progress').innerText()).toContain('处理中');
@@ -164,9 +178,7 @@ describe('workflow designer in a browser', () => {
     await admin.getByTestId('save-workflow').click();
     await admin.getByText('流程已保存到草稿').waitFor();
     await admin.getByTestId('workflow-valid').waitFor();
-    const draft = JSON.parse(JSON.stringify((await t.gqlOk<any>('{ draftPolicyJson }', {}, adminToken)).draftPolicyJson));
-    const doc = typeof draft === 'string' ? JSON.parse(draft) : draft;
-    const saved = doc.workflows.find((w: any) => w.key === 'default');
+    const saved = (await draftDocument(adminToken)).workflows.find((w: any) => w.key === 'large_claims');
     const state = saved.states.find((s: any) => s.key === 'legal_review');
     expect(state).toMatchObject({ name: { zh: '法务审核', en: 'Legal review' }, category: 'waiting' });
     // Where it was dragged to.
@@ -178,7 +190,15 @@ describe('workflow designer in a browser', () => {
     expect(JSON.stringify(saved.transitions.find((tr: any) => tr.key === 'to-legal').when)).toContain('{">=":[{"var":"complaint.form.compensation_amount"},5000]}');
     await shot(admin, '04-saved');
 
-    // 5. Published on the publishing screen.
+    // 5. Service complaints (服务质量 and its sub-types) follow it: chosen on the complaint type's form.
+    await admin.goto(`${t.url}/#/complaintTypes/service`);
+    await admin.getByRole('combobox', { name: '处理流程' }).click();
+    await admin.getByRole('option', { name: '大额索赔处理流程（large_claims）' }).click();
+    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.waitForFunction(() => window.location.hash === '#/complaintTypes');
+    expect((await draftDocument(adminToken)).complaintTypes.find((c: any) => c.key === 'service').workflow).toBe('large_claims');
+
+    // 6. Published on the publishing screen.
     admin.on('dialog', (dialog) => dialog.accept()); // "publish now?"
     await admin.goto(`${t.url}/#/publishing`);
     await admin.getByTestId('check-draft').click();
@@ -189,7 +209,7 @@ describe('workflow designer in a browser', () => {
     expect(versionAfter).toBe(versionBefore + 1);
     await admin.context().close();
 
-    // 6. Complaints received after the publish: a large claim and a small one.
+    // 7. Complaints received after the publish: a large claim and a small one.
     const agentToken = await t.login('agent@demo.local');
     const claim = { channel: 'phone', type: 'service.attitude', text: '店员辱骂顾客，要求赔偿精神损失。', form: { outlet: 'bj_chaoyang', expected_remedy: 'compensation', compensation_amount: 8000 } };
     const large = await submit(t, agentToken, claim);
@@ -198,7 +218,7 @@ describe('workflow designer in a browser', () => {
     const handlerToken = await t.login('handler@demo.local');
     await t.gqlOk('mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id: small.id }, handlerToken);
 
-    // 7. The manager: a small claim is not offered to legal.
+    // 8. The manager (service.attitude inherits the workflow from 服务质量): a small claim is not offered to legal.
     const manager = await signedIn('manager@demo.local');
     await manager.goto(`${t.url}/#/complaints/${small.id}/show`);
     const moves = manager.getByTestId('action-transition');
