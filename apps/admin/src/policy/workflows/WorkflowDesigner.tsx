@@ -42,7 +42,7 @@ const StateNodeView = memo(function StateNodeView({ data, selected }: NodeProps<
     <Box
       data-testid={`state-node-${data.stateKey}`} data-category={data.category}
       sx={{
-        minWidth: 150, px: 1.5, py: 1, borderRadius: 1.5, border: '2px solid', borderColor: data.problems ? '#d32f2f' : colours.border,
+        minWidth: 140, px: 1.25, py: 0.75, borderRadius: 1.5, border: '2px solid', borderColor: data.problems ? '#d32f2f' : colours.border,
         background: colours.background, boxShadow: selected ? '0 0 0 3px rgba(25,118,210,0.35)' : undefined, position: 'relative',
       }}
     >
@@ -85,6 +85,14 @@ function Designer({ initial, onSaved }: { initial: WorkflowDefinition; onSaved: 
   const located = useMemo(() => locateWorkflowProblems(problems, workflow.key), [problems, workflow.key]);
   const dirty = JSON.stringify(toWorkflowInput(workflow)) !== JSON.stringify(toWorkflowInput(saved));
   const problemCount = problems.filter((p) => (p.path ?? '').startsWith(`workflows[${workflow.key}]`)).length;
+
+  // Closing or reloading the tab with unsaved design work asks first (the browser's own prompt).
+  useEffect(() => {
+    if (!dirty) return undefined;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const [nodes, setNodes, onNodesChange] = useNodesState<StateNode>([]);
   useEffect(() => {
@@ -218,14 +226,14 @@ function Designer({ initial, onSaved }: { initial: WorkflowDefinition; onSaved: 
             onPaneClick={() => setSelection(null)}
             onConnect={onConnect}
             deleteKeyCode={null}
-            fitView minZoom={0.2}
+            fitView fitViewOptions={{ padding: 0.04 }} minZoom={0.2}
           >
             <Background />
             <Controls />
             <MiniMap pannable zoomable nodeColor={(n) => CATEGORY_COLOURS[(n.data as StateData).category]?.border ?? '#999'} />
           </ReactFlow>
         </Paper>
-        <Paper variant="outlined" sx={{ width: 400, p: 2, height: 'calc(100vh - 210px)', minHeight: 520, overflowY: 'auto' }} data-testid="workflow-side-panel">
+        <Paper variant="outlined" sx={{ width: 380, p: 2, height: 'calc(100vh - 210px)', minHeight: 520, overflowY: 'auto' }} data-testid="workflow-side-panel">
           {selectedState ? (
             <StatePanel
               key={`state-${selectedState.key}`}

@@ -1,5 +1,5 @@
 import { defaultWorkflow } from '../../../../../libs/sdk/src/policy/workflow';
-import { layout, locateWorkflowProblems, manualTransition, removeState, renameState, toWorkflowInput, transitionsRemovedWith, type WorkflowDefinition } from './model';
+import { COLUMN_WIDTH, ROW_HEIGHT, layout, locateWorkflowProblems, manualTransition, removeState, renameState, toWorkflowInput, transitionsRemovedWith, type WorkflowDefinition } from './model';
 
 /** The default life cycle plus a legal review the manager sends large claims to (the designer's example). */
 function withLegal(): WorkflowDefinition {
@@ -21,11 +21,11 @@ describe('the workflow designer model', () => {
     const workflow = withLegal();
     workflow.states = workflow.states.map((s) => (s.key === 'closed' ? { ...s, position: { x: 7, y: 9 } } : s));
     const at = layout(workflow);
-    expect(at.received).toEqual({ x: 0, y: 110 });
+    expect(at.received).toEqual({ x: 0, y: ROW_HEIGHT });
     expect(at.assessed.x).toBeGreaterThan(at.received.x);
     expect(at.closed).toEqual({ x: 7, y: 9 });
     // legal_review is reached from in_progress: one column to its right, clear of the built-in states.
-    expect(at.legal_review.x).toBe(at.in_progress.x + 240);
+    expect(at.legal_review.x).toBe(at.in_progress.x + COLUMN_WIDTH);
     const spots = Object.values(at).map((p) => `${p.x},${p.y}`);
     expect(new Set(spots).size).toBe(spots.length);
   });

@@ -13,8 +13,8 @@ export const TRANSITION_ROLES = ['admin', 'manager', 'handler', 'agent', 'expert
 export const isAutomatic = (transition: Pick<WorkflowTransition, 'trigger'>) => !!transition.trigger && transition.trigger !== 'manual';
 
 /** Where the designer draws states that have no saved position. */
-export const COLUMN_WIDTH = 240;
-export const ROW_HEIGHT = 110;
+export const COLUMN_WIDTH = 210;
+export const ROW_HEIGHT = 100;
 
 /**
  * The built-in states' places (column, row): the main road left to right (received → … → closed), the side roads
