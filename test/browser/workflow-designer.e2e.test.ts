@@ -119,7 +119,6 @@ describe('workflow designer in a browser', () => {
     expect(await legal.innerText()).toContain('法务审核');
     expect(await legal.getAttribute('data-category')).toBe('waiting');
 
-    // Dragged to where the administrator wants it (saved with the workflow).
     // It appears in the middle of the graph as it is shown.
     const box = (await legal.boundingBox())!;
     const area = (await graph.boundingBox())!;
@@ -130,13 +129,14 @@ describe('workflow designer in a browser', () => {
       return { x: Math.round(Number(match[1])), y: Math.round(Number(match[2])) };
     });
     const added = await flowPosition();
+    // Dragged to where the administrator wants it (saved with the workflow).
     await admin.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await admin.mouse.down();
-    await admin.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 - 60, { steps: 8 });
+    await admin.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 130, { steps: 8 });
     await admin.mouse.up();
     const dropped = await flowPosition();
     expect(dropped.x).toBeGreaterThan(added.x);
-    expect(dropped.y).toBeLessThan(added.y);
+    expect(dropped.y).toBeGreaterThan(added.y);
 
     // Saved as it is, nothing leads to it yet: the draft check names the state, and the designer marks it.
     await admin.getByTestId('save-workflow').click();

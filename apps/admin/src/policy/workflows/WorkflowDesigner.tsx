@@ -233,7 +233,7 @@ function Designer({ initial, onSaved }: { initial: WorkflowDefinition; onSaved: 
             <MiniMap pannable zoomable nodeColor={(n) => CATEGORY_COLOURS[(n.data as StateData).category]?.border ?? '#999'} />
           </ReactFlow>
         </Paper>
-        <Paper variant="outlined" sx={{ width: 380, p: 2, height: 'calc(100vh - 210px)', minHeight: 520, overflowY: 'auto' }} data-testid="workflow-side-panel">
+        <Paper variant="outlined" sx={{ width: 420, p: 2, height: 'calc(100vh - 210px)', minHeight: 520, overflowY: 'auto' }} data-testid="workflow-side-panel">
           {selectedState ? (
             <StatePanel
               key={`state-${selectedState.key}`}

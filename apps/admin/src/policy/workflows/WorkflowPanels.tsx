@@ -169,8 +169,10 @@ export function TransitionPanel({ transition, workflow, isNew, problems, guardPr
       <Typography variant="subtitle2">{translate('app.workflows.guard')}</Typography>
       <Typography variant="caption" color="text.secondary">{translate('app.workflows.guard_help')}</Typography>
       {/* The rule builder of the decision tables, re-mounted per transition (it owns its query state). */}
-      <ConditionEditor key={transition.key} value={transition.when} testId="transition-guard" problems={guardProblems}
-        onChange={(when) => onChange({ when: when === true || when === null ? undefined : when })} />
+      <Box sx={{ '& .rule': { flexWrap: 'wrap', rowGap: 1 }, '& .rule .rule-fields': { flexBasis: '100%' } }}>
+        <ConditionEditor key={transition.key} value={transition.when} testId="transition-guard" problems={guardProblems}
+          onChange={(when) => onChange({ when: when === true || when === null ? undefined : when })} />
+      </Box>
       <Divider />
       <Typography variant="subtitle2">{translate('app.workflows.actions')}</Typography>
       {actions.map((action, index) => (
