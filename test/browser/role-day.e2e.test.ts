@@ -26,7 +26,7 @@ const RAW_VALUES = ['in_progress', 'waiting_customer', 'invalid_closed', 'awaiti
  * Screens where keys are identifiers the administrator edits or integrates with (a rule's `state` values, department
  * keys, webhook topics such as `sla.breached`): there the raw-value check does not apply, the key check does.
  */
-const KEY_SCREENS = /^#\/(complaintTypes|fields|channels|departments|teams|severityLevels|calendars|holidaySchedules|slaPolicies|escalations|incidentRules|templates|notices|findingCodes|policySettings|rules|tests|publishing|policyVersions|plugins|auditLog|deliveries|notification-settings)/;
+const KEY_SCREENS = /^#\/(complaintTypes|workflows|fields|channels|departments|teams|severityLevels|calendars|holidaySchedules|slaPolicies|escalations|incidentRules|templates|notices|findingCodes|policySettings|rules|tests|publishing|policyVersions|plugins|auditLog|deliveries|notification-settings)/;
 const UNTRANSLATED = /\b(?:app|resources|ra)\.[A-Za-z_]+(?:\.[A-Za-z_$]+)+/g;
 
 let t: TestApp;

@@ -26,6 +26,7 @@ import { ChannelSettingsPage } from './notifications/ChannelSettingsPage';
 import calendars from './policy/calendars';
 import holidaySchedules from './policy/holidaySchedules';
 import findingCodes from './policy/findingCodes';
+import workflows from './policy/workflows';
 import complaints from './complaints';
 import plugins from './plugins';
 import users from './users';
@@ -77,6 +78,7 @@ export function App() {
       <Resource name="notices" {...notices} />
       <Resource name="tests" {...tests} />
       <Resource name="findingCodes" {...findingCodes} />
+      <Resource name="workflows" {...workflows} />
       <Resource name="policyVersions" {...policyVersions} />
       <Resource name="plugins" {...plugins} />
       <Resource name="users" {...users} />

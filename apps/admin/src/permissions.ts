@@ -54,6 +54,7 @@ export const RESOURCE_AREA: Record<string, Area> = {
   slaPolicies: 'policy',
   escalations: 'policy',
   incidentRules: 'policy',
+  workflows: 'policy',
   incidents: 'complaints',
   templates: 'policy',
   notices: 'policy',

@@ -1,7 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { useNotify, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography,
+} from '@mui/material';
 import { callOperation } from '../graphql/schema';
 import { GraphQLRequestError } from '../graphql/client';
 import { useOperations } from '../graphql/useOperations';
@@ -9,7 +11,8 @@ import { localized } from '../i18n/locale';
 import { renderTemplate } from '../policy/templates/variables';
 import { CausePredictionCard } from './CausePrediction';
 import { useAssignableUsers, usePublishedPolicy } from './publishedPolicy';
-import { useInstantFormat } from './display';
+import { useInstantFormat, usePolicyNames } from './display';
+import { manualTransition, workflowFor } from '../policy/workflows/model';
 import type { Complaint } from '../graphql/generated';
 
 /** The complaint of the page: the actions render only once it is loaded (ComplaintActions returns null before). */
@@ -83,23 +86,73 @@ function ActionForm({ testId, operation, children, label, disabled, running, err
   );
 }
 
-/** Next state: only the transitions the workflow allows this caller from the current state. */
+/**
+ * Next state: one button per state the workflow lets this caller move the complaint to now (`allowedTransitions`:
+ * roles and guards already applied, so a guarded move such as 转法务 appears only when its condition holds). Each
+ * opens a dialog naming the transition; a comment is required when the workflow says so (the API refuses without).
+ */
 function TransitionAction({ onDone }: { onDone: () => void }) {
   const record = useComplaint();
   const translate = useTranslate();
-  const [to, setTo] = useState('');
+  const names = usePolicyNames();
+  const policy = usePublishedPolicy().data;
+  const [to, setTo] = useState<string | null>(null);
   const [comment, setComment] = useState('');
-  const action = useAction(onDone);
+  const [commentAsked, setCommentAsked] = useState(false);
+  const action = useAction(() => {
+    setTo(null);
+    onDone();
+  });
   const allowed: string[] = record?.allowedTransitions ?? [];
   if (!allowed.length) return <Typography variant="body2" color="text.secondary">{translate('app.complaint_action.no_transitions')}</Typography>;
+  // The workflow the complaint's type follows in the published policy (the built-in default when it has none).
+  const workflow = workflowFor({ workflows: policy?.workflows, complaintTypes: policy?.complaintTypes ?? [] }, record.type);
+  const transition = to ? manualTransition(workflow, record.state, to) : undefined;
+  const needsComment = !!transition?.requiresComment || commentAsked;
+  const open = (state: string) => {
+    setTo(state);
+    setComment('');
+    setCommentAsked(false);
+  };
+  const submit = () => action.run(async () => {
+    try {
+      await callOperation('mutation', 'transition', { id: record.id, to, comment: comment.trim() || undefined }, { selection: '{ id state }' });
+    } catch (error) {
+      // A workflow the console could not read (or changed since): the API says a comment is needed; ask for it.
+      if (error instanceof GraphQLRequestError && error.reason === 'COMMENT_REQUIRED') setCommentAsked(true);
+      throw error;
+    }
+  });
   return (
-    <ActionForm testId="action-transition" operation="transition" label="app.complaint.do_transition" disabled={!to} {...action}
-      onSubmit={() => action.run(() => callOperation('mutation', 'transition', { id: record.id, to, comment: comment || undefined }, { selection: '{ id state }' }))}>
-      <TextField select size="small" required name="to" label={translate('app.complaint_action.target_state')} value={to} onChange={(e) => setTo(e.target.value)}>
-        {allowed.map((state) => <MenuItem key={state} value={state}>{translate(`app.enum.${state}`, { _: state })}</MenuItem>)}
-      </TextField>
-      <TextField size="small" name="comment" label={translate('app.complaint_action.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
-    </ActionForm>
+    <Stack spacing={1} data-testid="action-transition">
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        {allowed.map((state) => (
+          <Button key={state} size="small" variant="outlined" onClick={() => open(state)} data-testid={`transition-to-${state}`}>
+            {localized(manualTransition(workflow, record.state, state)?.name) || translate('app.complaint_action.move_to', { state: names.state(state, record.type) })}
+          </Button>
+        ))}
+      </Box>
+      <Dialog open={!!to} onClose={() => setTo(null)} fullWidth maxWidth="xs" data-testid="transition-dialog">
+        <DialogTitle>{localized(transition?.name) || translate('app.complaint_action.confirm_transition')}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <Typography variant="body2">
+              {translate('app.complaint_action.transition_from_to', { from: names.state(record.state, record.type), to: names.state(to, record.type) })}
+            </Typography>
+            <TextField size="small" multiline minRows={2} name="transition-comment" required={needsComment} autoFocus
+              label={translate(needsComment ? 'app.complaint_action.comment_required' : 'app.complaint_action.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+            {action.error && <Alert severity="error" data-testid="operation-error">{action.error}</Alert>}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setTo(null)}>{translate('ra.action.cancel')}</Button>
+          <Button variant="contained" disabled={action.running || (needsComment && !comment.trim())} onClick={submit} data-testid="confirm-transition"
+            startIcon={action.running ? <CircularProgress size={14} /> : undefined}>
+            {translate('app.complaint.do_transition')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
   );
 }
 

@@ -30,7 +30,6 @@ function useComplaintFilters() {
 export const ComplaintList = () => {
   const filters = useComplaintFilters();
   const [locale] = useLocaleState();
-  const translate = useTranslate();
   const names = usePolicyNames();
   const when = useInstantFormat();
   // Rows are selectable only for the roles that may assign (the one bulk action).
@@ -51,7 +50,7 @@ export const ComplaintList = () => {
         <FunctionField label="resources.complaints.fields.title" render={(r: any) => r.title ?? (r.text ? String(r.text).slice(0, 40) : '')} />
         <FunctionField label="resources.complaints.fields.type" render={(r: any) => names.type(r.type) || localized(r.typeName, locale === 'en' ? 'en' : 'zh-CN')} />
         <FunctionField label="resources.complaints.fields.severity" render={(r: any) => names.severity(r.severity)} />
-        <FunctionField label="resources.complaints.fields.state" render={(r: any) => translate(`app.enum.${r.state}`, { _: r.state ?? '' })} />
+        <FunctionField label="resources.complaints.fields.state" render={(r: any) => names.state(r.state, r.type)} />
         <FunctionField label="resources.complaints.fields.department" render={(r: any) => <span data-testid="row-department">{names.department(r.department)}</span>} />
         <FunctionField label="resources.complaints.fields.sla" render={() => <SlaChip />} />
         <FunctionField source="resolutionDueAt" label="resources.complaints.fields.resolutionDueAt" render={(r: any) => when(r.resolutionDueAt)} />

@@ -28,7 +28,7 @@ function FormValues() {
   const fields: Partial<Record<(typeof basics)[number], unknown>> = record ?? {};
   // Keys and instants in the reader's words: the channel's name, the state, the time in the tenant's zone.
   const shown = (k: string, v: unknown): string =>
-    k === 'channel' ? names.channel(v) : k === 'state' ? translate(`app.enum.${v}`, { _: String(v) }) : isIsoInstant(v) ? when(v) : String(v);
+    k === 'channel' ? names.channel(v) : k === 'state' ? names.state(v, record?.type) : isIsoInstant(v) ? when(v) : String(v);
   const options = Object.fromEntries(((usePublishedPolicy().data as any)?.fields ?? []).flatMap((f: any) => (f.options ?? []).map((o: any) => [`${f.key}:${o.value}`, o.label])));
   const formValue = (k: string, v: unknown): string => (Array.isArray(v) ? v.map((x) => formValue(k, x)).join('、') : localized(options[`${k}:${v}`]) || (isIsoInstant(v) ? when(v) : String(v)));
   return (
@@ -73,7 +73,8 @@ function Timeline() {
 function useEventSummary(): (event: any) => string {
   const translate = useTranslate();
   const names = usePolicyNames();
-  const state = (v: unknown) => translate(`app.enum.${v}`, { _: String(v ?? '') });
+  const record = useRecordContext<Complaint>();
+  const state = (v: unknown) => names.state(v, record?.type);
   return (event) => {
     const d = event.data ?? {};
     const text = typeof d.text === 'string' ? d.text : typeof d.comment === 'string' ? d.comment : '';
@@ -267,7 +268,7 @@ function CustomerHistory() {
             <TableCell>{when(c.receivedAt)}</TableCell>
             <TableCell>{names.type(c.type)}</TableCell>
             <TableCell>{c.title}</TableCell>
-            <TableCell>{translate(`app.enum.${c.state}`, { _: c.state })}</TableCell>
+            <TableCell>{names.state(c.state, c.type)}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -285,7 +286,7 @@ function Header() {
     <Box sx={{ px: 2, pt: 2 }} data-testid="complaint-header">
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h6" data-testid="complaint-number">{record.number}</Typography>
-        {record.state && <Chip size="small" label={translate(`app.enum.${record.state}`, { _: record.state })} />}
+        {record.state && <Chip size="small" label={names.state(record.state, record.type)} data-testid="complaint-state" />}
         <Typography variant="body1" sx={{ ml: 1 }}>{record.title ?? String(record.text ?? '').slice(0, 40)}</Typography>
       </Box>
       <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', mt: 1, color: 'text.secondary' }}>

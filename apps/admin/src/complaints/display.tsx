@@ -4,6 +4,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import { gql } from '../graphql/client';
 import { localized, type Locale } from '../i18n/locale';
 import { usePublishedPolicy } from './publishedPolicy';
+import { workflowFor, type WorkflowDefinition } from '../policy/workflows/model';
 
 /**
  * What a complaint screen shows instead of raw keys and ISO text (issue 20 "Chinese everywhere"): policy keys as
@@ -51,15 +52,36 @@ const nameIn = (items: Named[] | undefined, key: unknown, locale: Locale): strin
   return item?.name ? localized(item.name, locale) : undefined;
 };
 
-/** Names of the published policy's channels, departments, teams, types, severities and SLA plans by key. */
+/**
+ * A complaint state's name: from the workflow the policy defines for the complaint's type (a designed state such as
+ * 法务审核 has no built-in name), else from any workflow of the policy naming it, else the console's own name of a
+ * built-in state, else the key. Policies without workflows of their own keep the console's names.
+ */
+export function stateName(policy: { workflows?: WorkflowDefinition[]; complaintTypes?: any[] } | null | undefined, key: unknown, typeKey: string | null | undefined,
+  locale: Locale, translate: (key: string, options?: any) => string): string {
+  if (key == null || key === '') return '';
+  const own = policy?.workflows ?? [];
+  if (own.length) {
+    const workflow = workflowFor({ workflows: own, complaintTypes: policy?.complaintTypes ?? [] }, typeKey);
+    const state = [workflow, ...own].map((w) => w.states.find((s) => s.key === key)).find(Boolean);
+    if (state && own.includes(workflow)) return localized(state.name, locale) || String(key);
+    if (state && !translate(`app.enum.${key}`, { _: '' })) return localized(state.name, locale) || String(key);
+  }
+  return translate(`app.enum.${key}`, { _: String(key) });
+}
+
+/** Names of the published policy's channels, departments, teams, types, severities, SLA plans and states by key. */
 export function usePolicyNames() {
   const policy = usePublishedPolicy().data as any;
   const [locale] = useLocaleState();
+  const translate = useTranslate();
   const loc = (locale === 'en' ? 'en' : 'zh-CN') as Locale;
   const of = (collection: string) => (key: unknown): string => (key == null || key === '' ? '' : nameIn(policy?.[collection], key, loc) ?? String(key));
   return {
     channel: of('channels'), department: of('departments'), team: of('teams'), type: of('complaintTypes'),
     severity: of('severityLevels'), slaPolicy: of('slaPolicies'),
+    /** `state(complaint.state, complaint.type)`: the name in the workflow the complaint's type follows. */
+    state: (key: unknown, typeKey?: string | null) => stateName(policy, key, typeKey, loc, translate),
   };
 }
 

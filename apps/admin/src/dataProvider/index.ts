@@ -3,6 +3,7 @@ import { callOperation, loadSchema, namedType, OperationUnavailableError } from 
 import { deletePolicyItem, isPolicyResource, loadDraft, upsertPolicyItem } from './policyDraft';
 import { clientSideList } from './clientSideList';
 import { treeOrder } from '../policy/complaintTypes/typeTree';
+import { effectiveWorkflows } from '../policy/workflows/model';
 
 /**
  * react-admin's data provider over the API's GraphQL (fetch to /graphql with the bearer token).
@@ -29,7 +30,8 @@ const withId = (row: any): RaRecord => ({ ...row, id: row.id ?? row.key ?? row.v
 
 async function policyList(resource: string): Promise<Rows> {
   const draft = await loadDraft();
-  const rows = ((draft as any)[resource] ?? []).map(withId);
+  // Workflows: the built-in default is listed while the policy has none of its own (as the API's draftPolicy does).
+  const rows = (resource === 'workflows' ? effectiveWorkflows(draft as any) : (draft as any)[resource] ?? []).map(withId);
   // The type tree is listed parent-first so that a flat table reads as a tree.
   if (resource === 'complaintTypes') return treeOrder(rows as (RaRecord & { key: string })[]).map((row, treeIndex) => ({ ...row, treeOrder: treeIndex }));
   return rows;

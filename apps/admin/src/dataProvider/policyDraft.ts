@@ -21,6 +21,7 @@ export const POLICY_RESOURCES = {
   notices: { upsert: ['upsertNoticeRule'], remove: ['deleteNoticeRule'] },
   tests: { upsert: ['upsertRuleTest'], remove: ['deleteRuleTest'] },
   incidentRules: { upsert: ['upsertIncidentRule'], remove: ['deleteIncidentRule'] },
+  workflows: { upsert: ['upsertWorkflow'], remove: ['deleteWorkflow'] },
 } as const;
 export type PolicyResource = keyof typeof POLICY_RESOURCES;
 

@@ -54,6 +54,7 @@ export const en: Messages = {
     complaintTypes: {
       root: '(top level)', fields_help: 'Fields of this type’s form, in order; a sub-type first inherits its parent’s fields', preview: 'Intake form preview',
       retention_help: 'Months a closed complaint is kept; then it and its personal data are purged (60 = 5 years). Empty: the parent type’s period; none anywhere: kept',
+      workflow_help: 'The workflow complaints of this type follow (designed under Workflows); complaints follow the one published when they were received', workflow_inherited: '(the parent type’s; else the standard workflow)',
     },
     fields: {
       personal_help: 'Personal data is encrypted and masked by role', option_value: 'Value', option_label_zh: 'Label (Chinese)',
@@ -98,6 +99,30 @@ export const en: Messages = {
     approval_chains: {
       step_name: 'Step name', signatures: 'Signatures needed', signatures_help: 'Different people each sign once (parallel sign-off); default 1', approvers: 'Who may sign (any of)', role: 'Role',
       any_role: '(any manager or administrator)', department: 'Department', any_department: '(any department)', user: 'Named person (e-mail)', then: ' → ',
+    },
+    workflows: {
+      workflow_title: 'Workflow', select_hint: 'Click a state or a transition in the graph to edit it; drag from the dot on a state’s right to another state to add a transition. Drag states to arrange them (kept when saved).',
+      states: 'States', transitions: 'Transitions', state_title: 'State', transition_title: 'Transition', new_state: 'New state', new_transition: 'New transition',
+      name_zh: 'Name (Chinese)', name_en: 'Name (English)', key_taken: 'This key is already used', key_help: 'Can be changed until saved', key_fixed: 'A saved key cannot change (complaints and policy versions refer to it)',
+      category: 'Category', categories: { open: 'Open', waiting: 'Waiting', closed: 'Closed' },
+      category_help: { open: 'Somebody must act; the clocks run', waiting: 'Waiting for the customer or a third party; the clocks pause', closed: 'Only closed and invalid_closed may be closed states' },
+      built_in_state: 'A built-in state (intake, replies and follow-ups use it): it cannot be deleted', delete_state: 'Delete state', delete_transition: 'Delete transition',
+      delete_state_title: 'Delete the state “%{name}”?', delete_state_confirm: 'Its %{smart_count} transition(s) are deleted with it: %{transitions}',
+      delete_workflow_title: 'Delete the workflow “%{name}”?', delete_workflow_confirm: 'Complaint types using it fall back to the standard workflow (the draft can be restored before publishing).',
+      from: 'From (one or more)', to: 'To', trigger: 'Trigger', trigger_help_manual: 'Chosen by a permitted person on the complaint page', trigger_help_automatic: 'Taken automatically by an operation; never shown as a button',
+      triggers: {
+        manual: 'Manual', assigned: 'On assignment', reply_proposed: 'Reply needs approval', reply_sent: 'Reply sent', approval_rejected: 'Reply rejected',
+        follow_up_satisfied: 'Follow-up satisfied', follow_up_unsatisfied: 'Follow-up unsatisfied', customer_withdrew: 'Customer withdrew',
+      },
+      roles: 'Roles that may take it', roles_help: 'Empty: every staff role', requires_comment: 'A comment is required', requires_tasks_done: 'All tasks must be finished',
+      required_fields: 'Form fields that must be filled', guard: 'Condition', guard_help: 'The transition is offered only while this holds (the rule builder’s condition editor); empty means always.',
+      actions: 'Actions on transition', add_action: 'Add action', action_type: 'Action',
+      action_types: { notify: 'Send a notice', create_task: 'Create a task', raise_severity: 'Raise the severity', assign_manager: 'Hand to the department manager', restart_clocks: 'Restart the clocks', stop_clocks: 'Stop the clocks' },
+      action_to: 'Recipient', action_to_help: 'customer, assignee, manager, department, a role or an e-mail', action_template: 'Template', action_task_title: 'Task title',
+      action_department: 'Department', action_severity: 'Severity (one level up when empty)', action_reason: 'Reason (on the timeline)',
+      add_state: 'Add state', add_transition: 'Add transition', show_automatic: 'Show automatic transitions', check: 'Check', saved: 'Workflow saved to the draft',
+      unsaved: 'Unsaved changes', no_problems: 'Draft check passed: this workflow can be published', problem_count: 'This workflow has %{smart_count} problem(s); publishing would be refused (see the states and transitions in red)',
+      back_to_workflow: 'Back to the workflow', base_help: 'The new workflow copies the states and transitions of the one chosen',
     },
     escalations: {
       any_target: '(any deadline)', action_type: 'Action', to_severity: 'Raise to', to_department: 'Reassign to department', notify_to: 'Notify', template: 'Template',
@@ -275,6 +300,7 @@ export const en: Messages = {
       assignee: 'Handler', assignee_id: 'Handler ID', reassign_reason: 'Reason (required when reassigning)', solution: 'Solution (optional)',
       root_cause: 'Root cause (optional)', satisfied: 'Customer satisfied?', satisfied_yes: 'Satisfied', satisfied_no: 'Not satisfied', score: 'Score',
       method: 'Contacted by', sla_target: 'Deadline to extend', no_running_clocks: 'No running deadline', extend_reason: 'Reason for the extension',
+      move_to: 'Move to %{state}', confirm_transition: 'Change state', transition_from_to: '%{from} → %{to}', comment_required: 'Comment (required)',
     },
     follow_up_method: { phone: 'Phone', sms: 'SMS', email: 'E-mail', visit: 'Visit', app: 'Mobile app' },
     cause: {
@@ -381,7 +407,7 @@ export const en: Messages = {
     },
     complaintTypes: {
       name: 'Complaint type |||| Complaint types',
-      fields: { name: 'Name', parentKey: 'Parent type', kind: 'Kind', fields: 'Form fields', defaultSeverity: 'Default severity', defaultDepartment: 'Default department', retentionMonths: 'Retention (months after closure)' },
+      fields: { name: 'Name', parentKey: 'Parent type', kind: 'Kind', fields: 'Form fields', defaultSeverity: 'Default severity', defaultDepartment: 'Default department', retentionMonths: 'Retention (months after closure)', workflow: 'Workflow' },
     },
     fields: {
       name: 'Form field |||| Form fields',
@@ -401,6 +427,7 @@ export const en: Messages = {
         closures: 'Own closure days', extraWorkingDays: 'Own extra working days',
       },
     },
+    workflows: { name: 'Workflow |||| Workflows', fields: { name: 'Name', base: 'Copied from', states: 'States', transitions: 'Transitions' } },
     findingCodes: { name: 'Finding code |||| Finding codes', fields: { name: 'Name', kind: 'Kind', roles: 'Who may record it' } },
     holidaySchedules: {
       name: 'Holiday schedule |||| Holiday schedules',

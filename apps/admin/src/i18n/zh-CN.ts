@@ -55,6 +55,7 @@ export const zhCN = {
     complaintTypes: {
       root: '（顶级类型）', fields_help: '此类型表单显示的字段，按顺序；子类型会先继承上级类型的字段', preview: '登记表单预览',
       retention_help: '结案后保留的月数，到期后投诉及其个人信息被清理（60 = 5 年）；留空则沿用上级类型的期限，都未设置则一直保留',
+      workflow_help: '此类投诉走的处理流程（在“处理流程”中设计）；新受理的投诉按发布时的流程处理', workflow_inherited: '（沿用上级类型，默认标准流程）',
     },
     fields: {
       personal_help: '个人信息加密存储，并按角色脱敏显示', option_value: '选项值', option_label_zh: '选项名称（中文）',
@@ -99,6 +100,30 @@ export const zhCN = {
     approval_chains: {
       step_name: '步骤名称', signatures: '需签署人数', signatures_help: '不同的人各签一次（并行会签）；默认 1', approvers: '可签署人（满足任一）', role: '角色',
       any_role: '（任意经理或管理员）', department: '所属部门', any_department: '（任意部门）', user: '指定人员邮箱', then: ' → ',
+    },
+    workflows: {
+      workflow_title: '流程', select_hint: '点击图中的状态或流转进行编辑；从一个状态右侧的圆点拖到另一个状态即可新建流转。拖动状态可调整位置（保存后记住）。',
+      states: '状态', transitions: '流转', state_title: '状态', transition_title: '流转', new_state: '新状态', new_transition: '新流转',
+      name_zh: '名称（中文）', name_en: '名称（英文）', key_taken: '此标识已被使用', key_help: '保存前可修改', key_fixed: '已保存的标识不可修改（投诉和策略版本会引用它）',
+      category: '类别', categories: { open: '待处理', waiting: '等待中', closed: '已关闭' },
+      category_help: { open: '需要有人处理，时限计时', waiting: '等待客户或第三方，时限暂停', closed: '仅“已结案”和“无效关闭”可为关闭类' },
+      built_in_state: '系统内置状态（受理、答复、回访会用到），不能删除', delete_state: '删除状态', delete_transition: '删除流转',
+      delete_state_title: '删除状态“%{name}”？', delete_state_confirm: '将同时删除 %{smart_count} 条相关流转：%{transitions}',
+      delete_workflow_title: '删除流程“%{name}”？', delete_workflow_confirm: '删除后，使用此流程的投诉类型将改用标准流程（发布前可恢复）。',
+      from: '从（可多选）', to: '到', trigger: '触发方式', trigger_help_manual: '由有权限的人在投诉页点选', trigger_help_automatic: '由系统操作自动触发，不显示为按钮',
+      triggers: {
+        manual: '人工', assigned: '分派部门时', reply_proposed: '答复需审批时', reply_sent: '答复发出时', approval_rejected: '答复被驳回时',
+        follow_up_satisfied: '回访满意时', follow_up_unsatisfied: '回访不满意时', customer_withdrew: '客户撤诉时',
+      },
+      roles: '可操作的角色', roles_help: '不选则所有业务角色均可', requires_comment: '必须填写说明', requires_tasks_done: '协办任务须全部完成',
+      required_fields: '必须已填写的表单字段', guard: '前提条件', guard_help: '条件成立时才出现此流转（用规则设计器的条件编辑器）；留空表示始终可用。',
+      actions: '流转后的动作', add_action: '添加动作', action_type: '动作',
+      action_types: { notify: '发送通知', create_task: '创建协办任务', raise_severity: '提升严重程度', assign_manager: '转给部门经理', restart_clocks: '重新开始计时', stop_clocks: '停止计时' },
+      action_to: '通知对象', action_to_help: 'customer、assignee、manager、department、角色名或邮箱', action_template: '通知模板', action_task_title: '任务标题',
+      action_department: '协办部门', action_severity: '严重程度（不选则升一级）', action_reason: '原因（写入时间线）',
+      add_state: '添加状态', add_transition: '添加流转', show_automatic: '显示自动流转', check: '检查', saved: '流程已保存到草稿',
+      unsaved: '有未保存的修改', no_problems: '草稿检查通过：此流程可以发布', problem_count: '此流程有 %{smart_count} 个问题，发布会被拒绝（见标红的状态和流转）',
+      back_to_workflow: '返回流程概览', base_help: '新流程复制所选流程的状态和流转，再按需修改',
     },
     escalations: {
       any_target: '（任意时限）', action_type: '动作', to_severity: '提升至', to_department: '改派至部门', notify_to: '通知对象', template: '使用模板',
@@ -276,6 +301,7 @@ export const zhCN = {
       assignee: '处理人', assignee_id: '处理人 ID', reassign_reason: '改派原因（改派时必填）', solution: '解决方案（可选）',
       root_cause: '根本原因（可选）', satisfied: '客户是否满意', satisfied_yes: '满意', satisfied_no: '不满意', score: '评分',
       method: '回访方式', sla_target: '延期的时限', no_running_clocks: '没有进行中的时限', extend_reason: '延期原因',
+      move_to: '转到%{state}', confirm_transition: '变更状态', transition_from_to: '%{from} → %{to}', comment_required: '说明（必填）',
     },
     follow_up_method: { phone: '电话', sms: '短信', email: '邮件', visit: '上门', app: '手机应用' },
     cause: {
@@ -382,7 +408,7 @@ export const zhCN = {
     },
     complaintTypes: {
       name: '投诉类型 |||| 投诉类型',
-      fields: { name: '名称', parentKey: '上级类型', kind: '性质', fields: '表单字段', defaultSeverity: '默认严重程度', defaultDepartment: '默认责任部门', retentionMonths: '保留期限（结案后月数）' },
+      fields: { name: '名称', parentKey: '上级类型', kind: '性质', fields: '表单字段', defaultSeverity: '默认严重程度', defaultDepartment: '默认责任部门', retentionMonths: '保留期限（结案后月数）', workflow: '处理流程' },
     },
     fields: {
       name: '表单字段 |||| 表单字段',
@@ -402,6 +428,7 @@ export const zhCN = {
         closures: '本单位停业日', extraWorkingDays: '本单位加班日',
       },
     },
+    workflows: { name: '处理流程 |||| 处理流程', fields: { name: '名称', base: '复制自', states: '状态数', transitions: '流转数' } },
     findingCodes: { name: '调查结论代码 |||| 调查结论代码', fields: { name: '名称', kind: '类别', roles: '可记录的角色' } },
     holidaySchedules: {
       name: '节假日安排 |||| 节假日安排',

@@ -15,6 +15,7 @@ import BeachAccessIcon from '@mui/icons-material/BeachAccess';
 import TuneIcon from '@mui/icons-material/Tune';
 import FindInPageIcon from '@mui/icons-material/FindInPage';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
+import SchemaIcon from '@mui/icons-material/Schema';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import MailOutlinedIcon from '@mui/icons-material/MailOutlined';
 import RuleIcon from '@mui/icons-material/Rule';
@@ -64,6 +65,7 @@ const SECTIONS: Section[] = [
       { to: '/severityLevels', label: 'resources.severityLevels.name', icon: <PriorityHighIcon />, area: 'policy' },
       { to: '/calendars', label: 'resources.calendars.name', icon: <EventIcon />, area: 'policy' },
       { to: '/holidaySchedules', label: 'resources.holidaySchedules.name', icon: <BeachAccessIcon />, area: 'policy' },
+      { to: '/workflows', label: 'resources.workflows.name', icon: <SchemaIcon />, area: 'policy' },
       { to: '/slaPolicies', label: 'resources.slaPolicies.name', icon: <TimerIcon />, area: 'policy' },
       { to: '/escalations', label: 'resources.escalations.name', icon: <TrendingUpIcon />, area: 'policy' },
       { to: '/approvalChains', label: 'resources.approvalChains.name', icon: <HowToRegIcon />, area: 'policy' },

@@ -63,6 +63,10 @@ function TypeForm({ isEdit }: { isEdit?: boolean }) {
       <ReferenceInput source="defaultDepartment" reference="departments" perPage={1000}>
         <SelectInput optionText={(r: any) => localized(r.name)} label="resources.complaintTypes.fields.defaultDepartment" />
       </ReferenceInput>
+      <ReferenceInput source="workflow" reference="workflows" perPage={1000}>
+        <SelectInput optionText={(r: any) => `${localized(r.name)}（${r.key}）`} label="resources.complaintTypes.fields.workflow"
+          helperText="app.complaintTypes.workflow_help" emptyText="app.complaintTypes.workflow_inherited" />
+      </ReferenceInput>
       {/* retention: months after closure (the API refuses anything but whole months 1–1200 at save and publish) */}
       <NumberInput source="retentionMonths" label="resources.complaintTypes.fields.retentionMonths" helperText="app.complaintTypes.retention_help"
         min={1} max={1200} step={1} validate={[minValue(1), maxValue(1200)]} />
