@@ -1,6 +1,6 @@
 import type { RaRecord } from 'react-admin';
-import { gql } from '../graphql/client';
 import { callOperation, OperationUnavailableError } from '../graphql/schema';
+import { fieldPerId } from './byId';
 
 /**
  * The approvals inbox (审批待办): everything waiting for the signed-in manager's or administrator's decision, from
@@ -131,17 +131,9 @@ async function optional<T>(load: () => Promise<T[]>): Promise<T[]> {
   }
 }
 
-/** Number and title of a few complaints in one request (aliased `complaint(id:)` fields). */
-async function complaintsById(ids: string[]): Promise<Map<string, { number: string; title?: string | null; text?: string | null }>> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
-  const declarations = unique.map((_, i) => `$c${i}: ID!`).join(', ');
-  const fields = unique.map((_, i) => `c${i}: complaint(id: $c${i}) { id number title text }`).join(' ');
-  const data = await gql<Record<string, { id: string; number: string; title?: string | null; text?: string | null }>>(
-    `query ConsoleApprovalComplaints(${declarations}) { ${fields} }`, Object.fromEntries(unique.map((id, i) => [`c${i}`, id])),
-  );
-  return new Map(Object.values(data).map((c) => [c.id, c]));
-}
+/** Number and title of the complaints the extension requests are about. */
+const complaintsById = (ids: string[]) =>
+  fieldPerId<{ id: string; number: string; title?: string | null; text?: string | null }>('ConsoleApprovalComplaints', (v) => `complaint(id: ${v}) { id number title text }`, ids);
 
 /** Replies on complaints awaiting approval (one page of the API's maximum size: an inbox longer than that is read in turns). */
 const PENDING_REPLIES = 100;

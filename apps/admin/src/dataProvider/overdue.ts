@@ -1,6 +1,6 @@
 import type { GetListParams, GetListResult } from 'react-admin';
-import { gql } from '../graphql/client';
 import { loadSchema } from '../graphql/schema';
+import { fieldPerId } from './byId';
 
 /**
  * Overdue & escalations (超时与升级): open complaints whose SLA is breached or at risk, soonest deadline first (the
@@ -13,7 +13,7 @@ export const ESCALATION_TYPES = ['escalation', 'severity.raised', 'escalated'];
 
 export const OVERDUE_SELECTION = `{ totalCount pageInfo { hasNextPage } edges { node {
   id number title text severity department assigneeId state slaStatus resolutionDueAt receivedAt
-  timeline { id type at data actorRole } } } }`;
+  timeline { id seq type at data actorRole } } } }`;
 
 /** The screen's filters (department, one severity) on top of the fixed ones; the deadline order unless another is asked. */
 export function overdueParams(params: GetListParams): GetListParams {
@@ -27,15 +27,30 @@ export function overdueParams(params: GetListParams): GetListParams {
 
 export interface TimelineEventLike {
   id?: string;
+  seq?: number;
   type: string;
   at: string;
   data?: Record<string, unknown> | null;
   actorRole?: string | null;
 }
 
-/** A complaint's escalations, newest first. */
+const newestFirst = (a: TimelineEventLike, b: TimelineEventLike) => String(b.at).localeCompare(String(a.at)) || (b.seq ?? 0) - (a.seq ?? 0);
+
+/**
+ * A complaint's escalations, newest first. A severity raised by an escalation rule is told by the rule's own event
+ * (its action names the new severity): counted once.
+ */
 export function escalationsOf(timeline: TimelineEventLike[] | undefined): TimelineEventLike[] {
-  return (timeline ?? []).filter((e) => ESCALATION_TYPES.includes(e.type)).sort((a, b) => String(b.at).localeCompare(String(a.at)));
+  return (timeline ?? [])
+    .filter((e) => ESCALATION_TYPES.includes(e.type) && !(e.type === 'severity.raised' && e.data?.ruleKey))
+    .sort(newestFirst);
+}
+
+/** The latest escalation moment (a breach may notify and raise the severity at once), in order, and how many came before. */
+export function latestEscalations(timeline: TimelineEventLike[] | undefined): { latest: TimelineEventLike[]; earlier: number } {
+  const all = escalationsOf(timeline);
+  const latest = all.filter((e) => e.at === all[0]?.at).reverse();
+  return { latest, earlier: all.length - latest.length };
 }
 
 export interface RecentEscalation {
@@ -48,7 +63,7 @@ export interface RecentEscalation {
 export function recentEscalations(rows: { id: string; number: string; timeline?: TimelineEventLike[] }[], limit = 10): RecentEscalation[] {
   return rows
     .flatMap((row) => escalationsOf(row.timeline).map((event) => ({ complaintId: row.id, number: row.number, event })))
-    .sort((a, b) => String(b.event.at).localeCompare(String(a.event.at)))
+    .sort((a, b) => newestFirst(a.event, b.event))
     .slice(0, limit);
 }
 
@@ -69,13 +84,10 @@ export function pressingClock(clocks: ClockLike[] | undefined): ClockLike | unde
     .sort((a, b) => URGENCY[b.status] - URGENCY[a.status] || String(a.dueAt).localeCompare(String(b.dueAt)))[0];
 }
 
-/** Each listed complaint's SLA clocks, in one request (aliased `slaClocks(complaintId:)`); none when the API lacks the query. */
+/** Each listed complaint's SLA clocks; none when the API lacks the query. */
 async function clocksOf(ids: string[]): Promise<Map<string, ClockLike[]>> {
   if (!ids.length || !(await loadSchema()).queries.has('slaClocks')) return new Map();
-  const declarations = ids.map((_, i) => `$c${i}: ID!`).join(', ');
-  const fields = ids.map((_, i) => `c${i}: slaClocks(complaintId: $c${i}) { target status dueAt remainingWorkingMinutes round }`).join(' ');
-  const data = await gql<Record<string, ClockLike[]>>(`query ConsoleOverdueClocks(${declarations}) { ${fields} }`, Object.fromEntries(ids.map((id, i) => [`c${i}`, id])));
-  return new Map(ids.map((id, i) => [id, data[`c${i}`] ?? []]));
+  return fieldPerId<ClockLike[]>('ConsoleOverdueClocks', (v) => `slaClocks(complaintId: ${v}) { target status dueAt remainingWorkingMinutes round }`, ids);
 }
 
 /** The page of complaints with the clock that presses on each. */

@@ -7,7 +7,7 @@ import { SlaClockChip } from '../complaints/SlaChip';
 import { clockStatus } from '../complaints/sla';
 import { useInstantFormat, usePolicyNames } from '../complaints/display';
 import { useAssignableUsers, usePublishedPolicy } from '../complaints/publishedPolicy';
-import { escalationsOf, recentEscalations, type ClockLike, type TimelineEventLike } from '../dataProvider/overdue';
+import { latestEscalations, recentEscalations, type ClockLike, type TimelineEventLike } from '../dataProvider/overdue';
 
 /** One escalation in the reader's words: what the rule did (to which severity / department) and why, or the move to a manager. */
 function useEscalationText(): (event: TimelineEventLike) => string {
@@ -35,13 +35,13 @@ function LatestEscalation({ timeline }: { timeline?: TimelineEventLike[] }) {
   const text = useEscalationText();
   const when = useInstantFormat();
   const translate = useTranslate();
-  const [latest, ...earlier] = escalationsOf(timeline);
-  if (!latest) return <Typography variant="body2" color="text.secondary">{translate('app.overdue.none')}</Typography>;
+  const { latest, earlier } = latestEscalations(timeline);
+  if (!latest.length) return <Typography variant="body2" color="text.secondary">{translate('app.overdue.none')}</Typography>;
   return (
     <Stack data-testid="latest-escalation">
-      <Typography variant="body2">{text(latest)}</Typography>
+      {latest.map((event, i) => <Typography key={event.id ?? i} variant="body2">{text(event)}</Typography>)}
       <Typography variant="caption" color="text.secondary">
-        {when(latest.at)}{earlier.length ? ` · ${translate('app.overdue.more', { smart_count: earlier.length })}` : ''}
+        {when(latest[0].at)}{earlier ? ` · ${translate('app.overdue.more', { smart_count: earlier })}` : ''}
       </Typography>
     </Stack>
   );
@@ -115,15 +115,19 @@ export function OverdueList() {
       queryOptions={{ onError: () => undefined }}
       empty={<Typography sx={{ p: 3 }} color="text.secondary" data-testid="overdue-empty">{translate('app.overdue.empty')}</Typography>}
     >
-      <Datagrid bulkActionButtons={false} rowClick={(id) => `/complaints/${id}/show`} rowSx={() => ({ cursor: 'pointer' })} data-testid="overdue-list">
+      <Datagrid
+        bulkActionButtons={false} rowClick={(id) => `/complaints/${id}/show`} rowSx={() => ({ cursor: 'pointer' })} data-testid="overdue-list"
+        // Short values on one line; the title and the escalations wrap.
+        sx={{ '& .RaDatagrid-headerCell, & .RaDatagrid-rowCell': { whiteSpace: 'nowrap' }, '& .wrap': { whiteSpace: 'normal', minWidth: 160 } }}
+      >
         <TextField source="number" label="resources.complaints.fields.number" sortable={false} />
-        <FunctionField label="resources.complaints.fields.title" render={(r: any) => r.title ?? (r.text ? String(r.text).slice(0, 40) : '')} />
+        <FunctionField label="resources.complaints.fields.title" cellClassName="wrap" render={(r: any) => r.title ?? (r.text ? String(r.text).slice(0, 40) : '')} />
         <FunctionField label="resources.complaints.fields.department" render={(r: any) => names.department(r.department)} />
         <FunctionField label="app.overdue.assignee" render={(r: any) => assignee(r.assigneeId)} />
         <FunctionField label="resources.complaints.fields.severity" render={(r: any) => names.severity(r.severity)} />
         <FunctionField source="resolutionDueAt" label="resources.complaints.fields.resolutionDueAt" render={(r: any) => <span data-testid="overdue-due">{when(r.resolutionDueAt)}</span>} />
         <FunctionField label="app.overdue.how_late" render={(r: any) => <PressingClock record={r} />} />
-        <FunctionField label="app.overdue.latest" render={(r: any) => <LatestEscalation timeline={r.timeline} />} />
+        <FunctionField label="app.overdue.latest" cellClassName="wrap" render={(r: any) => <LatestEscalation timeline={r.timeline} />} />
       </Datagrid>
     </List>
   );
