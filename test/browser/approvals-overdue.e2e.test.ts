@@ -86,12 +86,22 @@ describe('approvals inbox and overdue view in a browser', () => {
     expect(await handlerPage.getByTestId('main-menu').innerText()).not.toContain('审批待办');
     await handlerPage.context().close();
 
-    // The manager proposes a reply too (through the API), which only someone else may approve.
+    // The manager proposes a reply too (through the API), which only someone else may approve. A minute apart each.
+    t.clock.advance(60_000);
     await t.gqlOk('mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: byManager.id, body: '手续费已按合同重新计算。' } }, manager);
+
+    // A deadline extension asked for by the handler, and a policy version held for a second person (maker-checker).
+    const forExtension = await majorComplaint('银保监转办：客户要求调取三年交易流水。');
+    t.clock.advance(60_000);
+    await t.gqlOk('mutation($id: ID!) { extendDeadline(complaintId: $id, target: "regulatory_answer", reason: "需调取三年交易流水") { status } }', { id: forExtension.id }, handler);
+    t.clock.advance(60_000);
+    await t.gqlOk('mutation { updatePolicySettings(input: { requirePublishApproval: true }) { requirePublishApproval } }', {}, admin);
+    const held = await t.gqlOk<{ publishPolicy: { version: number; status: string } }>('mutation { publishPolicy(note: "启用双人复核") { version status } }', {}, admin);
+    expect(held.publishPolicy.status).toBe('pending_approval');
 
     const page = await signedIn('manager@demo.local');
     // The menu counts what waits.
-    await expect.poll(() => page.getByTestId('approvals-badge').innerText(), { timeout: 20_000 }).toBe('2');
+    await expect.poll(() => page.getByTestId('approvals-badge').innerText(), { timeout: 20_000 }).toBe('4');
     await page.getByTestId('main-menu').getByText('审批待办').click();
     const list = page.getByTestId('approvals-list');
     const handlerRow = list.locator('tbody tr', { hasText: byHandler.number });
@@ -101,8 +111,8 @@ describe('approvals inbox and overdue view in a browser', () => {
     expect(await handlerRow.innerText()).toContain('答复待审批');
     expect(await handlerRow.innerText()).toContain('处理专员 陈刚');
     expect(await handlerRow.innerText()).toContain('已全额退还 388.5 元');
-    const numbers = await list.locator('tbody tr [data-testid="approval-subject"]').allInnerTexts();
-    expect(numbers.findIndex((n) => n.includes(byManager.number))).toBeLessThan(numbers.findIndex((n) => n.includes(byHandler.number)));
+    const subjects = await list.locator('tbody tr [data-testid="approval-subject"]').allInnerTexts();
+    expect(subjects.map((text) => text.split(' · ')[0])).toEqual([`策略版本 v${held.publishPolicy.version}`, forExtension.number, byManager.number, byHandler.number]);
     await shot(page, '02-manager-inbox');
 
     // Approving one's own proposal: the API's SELF_APPROVAL, said plainly on the row; the row stays.
@@ -116,6 +126,26 @@ describe('approvals inbox and overdue view in a browser', () => {
     await handlerRow.getByTestId('approve').click();
     await handlerRow.waitFor({ state: 'detached', timeout: 20_000 });
     expect(await managerRow.count()).toBe(1);
+    await expect.poll(() => page.getByTestId('approvals-badge').innerText(), { timeout: 20_000 }).toBe('3');
+
+    // The extension: its complaint, the deadline and the reason; approved, the deadline moves to its next stage.
+    const extensionRow = list.locator('tbody tr', { hasText: forExtension.number });
+    expect(await extensionRow.innerText()).toContain('时限延期申请');
+    expect(await extensionRow.innerText()).toContain('需调取三年交易流水');
+    await extensionRow.getByTestId('approve').click();
+    await extensionRow.waitFor({ state: 'detached', timeout: 20_000 });
+    const clocks = await t.gqlOk<{ slaClocks: { target: string; extensions: { stage: number }[] }[] }>(
+      'query($id: ID!) { slaClocks(complaintId: $id) { target extensions { stage } } }', { id: forExtension.id }, manager,
+    );
+    expect(clocks.slaClocks.find((k) => k.target === 'regulatory_answer')?.extensions).toEqual([{ stage: 1 }]);
+
+    // The policy version: approved by someone other than its author, it goes live.
+    const versionRow = list.locator('tbody tr', { hasText: `策略版本 v${held.publishPolicy.version}` });
+    expect(await versionRow.innerText()).toContain('启用双人复核');
+    await versionRow.getByTestId('approve').click();
+    await versionRow.waitFor({ state: 'detached', timeout: 20_000 });
+    expect((await t.gqlOk<{ currentPolicyVersion: { version: number } }>('{ currentPolicyVersion { version } }', {}, manager)).currentPolicyVersion.version)
+      .toBe(held.publishPolicy.version);
     await expect.poll(() => page.getByTestId('approvals-badge').innerText(), { timeout: 20_000 }).toBe('1');
     const { complaint } = await t.gqlOk<{ complaint: { state: string; replies: { approvedBy: string | null }[] } }>(
       'query($id: ID!) { complaint(id: $id) { state replies { approvedBy } } }', { id: byHandler.id }, manager,

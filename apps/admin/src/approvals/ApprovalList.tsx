@@ -82,7 +82,7 @@ function DecisionButtons() {
   };
   return (
     <Box onClick={(e) => e.stopPropagation()} data-testid={`approval-actions-${row.id}`}>
-      <Stack direction="row" spacing={1}>
+      <Stack direction="row" spacing={1} sx={{ whiteSpace: 'nowrap' }}>
         <Button size="small" variant="contained" color="success" startIcon={<CheckIcon />} disabled={isPending} onClick={() => decide('approve')} data-testid="approve">
           {translate('app.approvals.approve')}
         </Button>
