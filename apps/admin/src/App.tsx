@@ -28,6 +28,8 @@ import holidaySchedules from './policy/holidaySchedules';
 import findingCodes from './policy/findingCodes';
 import workflows from './policy/workflows';
 import complaints from './complaints';
+import approvals from './approvals';
+import overdue from './overdue';
 import plugins from './plugins';
 import users from './users';
 import apiTokens from './users/apiTokens';
@@ -61,6 +63,8 @@ export function App() {
       dashboard={() => lazyPage(<Dashboard />)}
     >
       <Resource name="complaints" {...complaints} />
+      <Resource name="approvals" {...approvals} />
+      <Resource name="overdue" {...overdue} />
       <Resource name="complaintTypes" {...complaintTypes} />
       <Resource name="fields" {...fields} />
       <Resource name="channels" {...channels} />

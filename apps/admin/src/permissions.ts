@@ -7,7 +7,7 @@ export type Role = 'admin' | 'manager' | 'handler' | 'agent' | 'analyst' | 'expe
 export type Area =
   | 'dashboard' | 'complaints' | 'intake' | 'policy' | 'rules' | 'publishing' | 'approve' | 'plugins' | 'users' | 'audit'
   | 'confirmCause' | 'trainModel' | 'exportStats' | 'acknowledgeAlerts' | 'deliveries' | 'notificationSettings' | 'bell'
-  | 'profile' | 'tenantSettings';
+  | 'profile' | 'tenantSettings' | 'overdue';
 
 const ACCESS: Record<Area, Role[]> = {
   dashboard: ['admin', 'manager', 'analyst', 'expert', 'auditor'],
@@ -17,6 +17,8 @@ const ACCESS: Record<Area, Role[]> = {
   rules: ['admin'],
   publishing: ['admin', 'manager', 'auditor'],
   approve: ['admin', 'manager'],
+  // The overdue & escalations view: who answers for late complaints and their escalations.
+  overdue: ['admin', 'manager'],
   plugins: ['admin'],
   users: ['admin'],
   audit: ['admin', 'auditor'],
@@ -64,6 +66,8 @@ export const RESOURCE_AREA: Record<string, Area> = {
   users: 'users',
   apiTokens: 'users',
   auditLog: 'audit',
+  approvals: 'approve',
+  overdue: 'overdue',
 };
 
 /** Where a role lands after signing in. */

@@ -4,6 +4,8 @@ import { deletePolicyItem, isPolicyResource, loadDraft, upsertPolicyItem } from 
 import { clientSideList } from './clientSideList';
 import { treeOrder } from '../policy/complaintTypes/typeTree';
 import { effectiveWorkflows } from '../policy/workflows/model';
+import { decideApproval, loadApprovals, type Decision } from './approvals';
+import { OVERDUE_SELECTION, overdueParams, withPressingClocks } from './overdue';
 
 /**
  * react-admin's data provider over the API's GraphQL (fetch to /graphql with the bearer token).
@@ -54,7 +56,7 @@ export function complaintOrder(field: string, order: string): string {
  * Complaints: the API's Relay connection, one page per request — `first: perPage` from `offset: (page−1)·perPage`
  * (the API refuses pages above its maximum, and fetching every earlier page would not scale to 100,000 complaints).
  */
-async function complaintList(params: GetListParams) {
+export async function complaintList(params: GetListParams, selection?: string) {
   const schema = await loadSchema();
   const field = schema.queries.get('complaints');
   if (!field) throw new OperationUnavailableError('complaints');
@@ -85,7 +87,7 @@ async function complaintList(params: GetListParams) {
       }
     }
   }
-  const connection = await callOperation<any>('query', 'complaints', args);
+  const connection = await callOperation<any>('query', 'complaints', args, selection ? { selection } : {});
   const rows: Rows = (connection?.edges ?? []).map((e: any) => withId(e.node));
   const data = serverPaging ? rows : rows.slice((page - 1) * perPage);
   const total = typeof connection?.totalCount === 'number' ? connection.totalCount : undefined;
@@ -96,6 +98,8 @@ async function complaintList(params: GetListParams) {
 export const dataProvider = {
   async getList(resource, params) {
     if (resource === 'complaints') return complaintList(params);
+    if (resource === 'overdue') return withPressingClocks(await complaintList(overdueParams(params), OVERDUE_SELECTION));
+    if (resource === 'approvals') return clientSideList(await loadApprovals(), params);
     if (isPolicyResource(resource)) return clientSideList(await policyList(resource), params);
     if (resource in WHOLE_LISTS) return clientSideList(await wholeList(resource), params);
     throw new OperationUnavailableError(resource);
@@ -136,6 +140,12 @@ export const dataProvider = {
     throw new OperationUnavailableError(`create ${resource}`);
   },
   async update(resource, params) {
+    if (resource === 'approvals') {
+      // A decision: approve or reject (with its reason) through the mutation of the row's owner.
+      const { decision, reason } = params.data as { decision: Decision; reason?: string };
+      await decideApproval(String(params.id), decision, reason);
+      return { data: { ...(params.previousData ?? {}), id: params.id, decided: decision } as any };
+    }
     if (isPolicyResource(resource)) {
       const { id: _id, treeOrder: _order, ...item } = params.data as any;
       await upsertPolicyItem(resource, item);

@@ -1354,6 +1354,8 @@ export type Mutation = {
   /** 回访: satisfied closes; unsatisfied re-dispatches; unsatisfied twice goes to the manager. */
   recordFollowUp: Complaint;
   rejectComplaintReply: Complaint;
+  /** Refuses a requested extension with a reason (on the complaint’s timeline); the deadline stays. */
+  rejectDeadlineExtension: SlaExtensionRequestView;
   rejectPolicyVersion: PolicyVersion;
   /** Takes complaints out of the incident; the rule will not group them again. */
   releaseIncidentMembers: Incident;
@@ -1775,6 +1777,12 @@ export type MutationRecordFollowUpArgs = {
 export type MutationRejectComplaintReplyArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRejectDeadlineExtensionArgs = {
+  reason: Scalars['String']['input'];
+  requestId: Scalars['ID']['input'];
 };
 
 
@@ -2352,6 +2360,8 @@ export type Query = {
   myQueue: ComplaintConnection;
   /** The caller’s tenant and the other tenants the sign-in opened (same e-mail and password), to switch between. */
   myTenants: Array<TenantChoice>;
+  /** Deadline extensions waiting for the caller’s role to decide (the approvals inbox), newest first. */
+  pendingDeadlineExtensions: Array<SlaExtensionRequestView>;
   /** Platform operator only: sign-in failures and lockouts that concerned no tenant’s member, newest first. */
   platformAuditLog: Array<PlatformAuditEntry>;
   /** Latest failures of plugin hooks and handlers in this tenant, newest first. */

@@ -10,6 +10,7 @@ export const en: Messages = {
     menu: {
       dashboard: 'Dashboard', work_queue: 'Work queue', intake: 'Register a complaint', policy_studio: 'Policy studio', rules_section: 'Rules & publishing',
       rule_builder: 'Rule builder', publishing: 'Test & publish', system_section: 'System', deliveries: 'Deliveries', notification_settings: 'Notification channels', policy_settings: 'Numbering & KPI targets',
+      approvals: 'Approvals', overdue: 'Overdue & escalations',
     },
     notice: {
       not_available_title: 'Not available yet',
@@ -360,6 +361,19 @@ export const en: Messages = {
       bulk_assign: 'Assign', bulk_assign_title: 'Assign the %{smart_count} selected complaint(s)', bulk_done: '%{done} complaint(s) assigned',
       bulk_partly: '%{done} assigned, %{failed} could not be: %{reason}',
     },
+    approvals: {
+      title: 'Approvals', what: 'What', subject: 'Complaint / version', proposal: 'Proposal', proposed_by: 'Proposed by', proposed_at: 'Proposed at', decision: 'Decision',
+      approve: 'Approve', reject: 'Reject', reject_title: 'Reject with a reason', reason: 'Reason for rejecting', reason_help: 'Recorded on the history; the proposer reads it',
+      approved: 'Approved', rejected: 'Rejected', self_approval: 'You cannot approve what you proposed yourself: another manager or administrator must decide',
+      policy_version: 'Policy version v%{version}', extension_of: 'Extension %{stage} of the “%{target}” deadline', no_note: '(no note)', system: 'System',
+      colleague: 'Colleague (%{id})', empty: 'Nothing is waiting for your decision',
+      kind: { reply: 'Reply to approve', policy: 'Policy version to publish', extension: 'Deadline extension' },
+    },
+    overdue: {
+      title: 'Overdue & escalations', assignee: 'Assignee', how_late: 'Overdue / left', latest: 'Latest escalation', recent: 'Latest escalations', none: 'No escalation',
+      more: '%{smart_count} more escalation(s)', severity_raised: 'Severity %{from} → %{to}', to_manager: 'Handed to the department manager', unassigned: 'Unassigned',
+      empty: 'No complaint is overdue or at risk',
+    },
     args: {
       note: 'Note', version: 'Version', from: 'From version', to: 'To version', comment: 'Comment', assignee: 'Assignee', assigneeEmail: 'Assignee e-mail',
       reason: 'Reason', days: 'Days', limit: 'Limit', satisfied: 'Customer satisfied (true/false)', result: 'Result', toVersion: 'Target version',
@@ -372,13 +386,14 @@ export const en: Messages = {
       follow_up: 'Follow-up', closed: 'Closed', invalid: 'Invalid', reopened: 'Reopened', pending_approval: 'Pending approval', escalated: 'Escalated',
     },
     event: {
+      escalation: 'Escalation rule fired', severity: { raised: 'Severity raised' },
       received: 'Received', prediction: 'Cause predicted', internal_note: 'Internal note', progress: 'Progress report', followed_up: 'Followed up', redispatched: 'Dispatched again',
       task: { created: 'Task created', completed: 'Task completed' }, reply: { proposed: 'Reply proposed for approval' },
       approval: { approved: 'Reply approved', rejected: 'Reply sent back', signed: 'Signed (approval step)', returned: 'Returned to the previous approval step' }, cause: { confirmed: 'Cause confirmed' },
       decision: { validity: 'Validity decided', severity: 'Severity decided', routing: 'Department decided', sla: 'SLA plan chosen' },
       submitted: 'Registered', decided: 'Decided', dispatched: 'Dispatched', assigned: 'Assigned', transitioned: 'State changed', replied: 'Replied',
       follow_up: 'Follow-up', extended: 'Extended', escalated: 'Escalated', sla_warning: 'About to breach', sla_breach: 'Breached', comment: 'Comment',
-      delivery: { sent: 'Message sent', dead: 'Message failed (given up)' }, customer: { replied: 'Customer wrote' }, policy: { fault: 'Policy fault (defaults used)' }, sla: { holiday_data_missing: 'No holiday data: check the deadline', breached: 'Overdue', warning: 'Due soon' }, finding: { recorded: 'Finding recorded' },
+      delivery: { sent: 'Message sent', dead: 'Message failed (given up)' }, customer: { replied: 'Customer wrote' }, policy: { fault: 'Policy fault (defaults used)' }, sla: { holiday_data_missing: 'No holiday data: check the deadline', breached: 'Overdue', warning: 'Due soon', extension_requested: 'Extension requested', extension_rejected: 'Extension refused' }, finding: { recorded: 'Finding recorded' },
     },
     filters: {
       customerId: 'Customer', assigneeId: 'Assignee', receivedFrom: 'Received from', receivedTo: 'Received until', open: 'Open only', text: 'Search',
@@ -387,6 +402,8 @@ export const en: Messages = {
     },
   },
   resources: {
+    approvals: { name: 'Approval |||| Approvals' },
+    overdue: { name: 'Overdue complaint |||| Overdue & escalations' },
     incidentRules: {
       name: 'Incident rule |||| Incident rules',
       fields: { name: 'Name', when: 'Applies to', groupBy: 'Group by', windowMinutes: 'Window (minutes)', threshold: 'Threshold (complaints)', department: 'Lead department' },

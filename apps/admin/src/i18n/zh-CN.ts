@@ -12,6 +12,7 @@ export const zhCN = {
     menu: {
       dashboard: '工作台', work_queue: '投诉工作台', intake: '登记投诉', policy_studio: '策略工作室', rules_section: '规则与发布',
       rule_builder: '规则设计器', publishing: '测试与发布', system_section: '系统', deliveries: '消息投递', notification_settings: '通知渠道', policy_settings: '编号与考核指标',
+      approvals: '审批待办', overdue: '超时与升级',
     },
     notice: {
       not_available_title: '此功能暂不可用',
@@ -361,6 +362,19 @@ export const zhCN = {
       bulk_assign: '批量分派', bulk_assign_title: '分派选中的 %{smart_count} 条投诉', bulk_done: '已分派 %{done} 条投诉',
       bulk_partly: '已分派 %{done} 条，%{failed} 条未能分派：%{reason}',
     },
+    approvals: {
+      title: '审批待办', what: '事项', subject: '投诉 / 版本', proposal: '提交内容', proposed_by: '提交人', proposed_at: '提交时间', decision: '审批',
+      approve: '批准', reject: '驳回', reject_title: '驳回并说明原因', reason: '驳回原因', reason_help: '原因会记入处理记录，提交人可以看到',
+      approved: '已批准', rejected: '已驳回', self_approval: '不能审批自己提交的事项，请由另一位经理或管理员审批',
+      policy_version: '策略版本 v%{version}', extension_of: '“%{target}”时限第 %{stage} 次延期', no_note: '（无说明）', system: '系统',
+      colleague: '同事（%{id}）', empty: '没有等待您审批的事项',
+      kind: { reply: '答复待审批', policy: '策略版本待发布', extension: '时限延期申请' },
+    },
+    overdue: {
+      title: '超时与升级', assignee: '处理人', how_late: '超时 / 剩余', latest: '最近升级', recent: '最新升级动态', none: '暂无升级',
+      more: '另有 %{smart_count} 次升级', severity_raised: '严重程度 %{from} → %{to}', to_manager: '转交部门经理', unassigned: '未分派',
+      empty: '没有超时或即将超时的投诉',
+    },
     args: {
       note: '说明', version: '版本号', from: '起始版本', to: '目标版本', comment: '备注', assignee: '处理人', assigneeEmail: '处理人邮箱',
       reason: '原因', days: '天数', limit: '数量上限', satisfied: '客户满意（true/false）', result: '回访结果', toVersion: '目标版本',
@@ -373,13 +387,14 @@ export const zhCN = {
       follow_up: '回访中', closed: '已结案', invalid: '无效', reopened: '重新处理', pending_approval: '待审批', escalated: '已升级',
     },
     event: {
+      escalation: '触发升级规则', severity: { raised: '提升严重程度' },
       received: '受理', prediction: '原因预测', internal_note: '内部备注', progress: '进度通报', followed_up: '回访', redispatched: '重新派单',
       task: { created: '创建协办任务', completed: '协办任务完成' }, reply: { proposed: '提交答复待审批' },
       approval: { approved: '审批通过，答复已发送', rejected: '经理退回答复', signed: '会签（审批步骤已签署）', returned: '退回上一审批步骤' }, cause: { confirmed: '确认投诉原因' },
       decision: { validity: '判定有效性', severity: '判定严重程度', routing: '判定责任部门', sla: '选定时限方案' },
       submitted: '登记', decided: '系统判定', dispatched: '派单', assigned: '分派', transitioned: '状态变更', replied: '答复',
       follow_up: '回访', extended: '延期', escalated: '升级', sla_warning: '即将超时', sla_breach: '已超时', comment: '备注',
-      delivery: { sent: '消息已发送', dead: '消息发送失败（已放弃）' }, customer: { replied: '客户来信' }, policy: { fault: '策略配置故障（已采用默认设置）' }, sla: { holiday_data_missing: '缺少节假日数据，时限需核对', breached: '已超时', warning: '即将超时' }, finding: { recorded: '记录调查结论' },
+      delivery: { sent: '消息已发送', dead: '消息发送失败（已放弃）' }, customer: { replied: '客户来信' }, policy: { fault: '策略配置故障（已采用默认设置）' }, sla: { holiday_data_missing: '缺少节假日数据，时限需核对', breached: '已超时', warning: '即将超时', extension_requested: '申请延期', extension_rejected: '驳回延期申请' }, finding: { recorded: '记录调查结论' },
     },
     filters: {
       customerId: '客户', assigneeId: '处理人', receivedFrom: '受理时间起', receivedTo: '受理时间止', open: '仅未结案', text: '搜索',
@@ -388,6 +403,8 @@ export const zhCN = {
     },
   },
   resources: {
+    approvals: { name: '审批待办 |||| 审批待办' },
+    overdue: { name: '超时与升级 |||| 超时与升级' },
     incidentRules: {
       name: '批量事件规则 |||| 批量事件规则',
       fields: { name: '名称', when: '适用条件', groupBy: '归并依据', windowMinutes: '时间窗口（分钟）', threshold: '阈值（投诉数）', department: '牵头部门' },

@@ -32,13 +32,18 @@ import OutboxIcon from '@mui/icons-material/Outbox';
 import SettingsInputAntennaIcon from '@mui/icons-material/SettingsInputAntenna';
 import SettingsIcon from '@mui/icons-material/Settings';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
+import ApprovalIcon from '@mui/icons-material/Approval';
+import RunningWithErrorsIcon from '@mui/icons-material/RunningWithErrors';
 import { can, type Area } from '../permissions';
+import { ApprovalsBadge } from '../approvals/ApprovalsBadge';
 
 interface Item {
   to: string;
   label: string;
   icon: React.ReactElement;
   area: Area;
+  /** A count beside the label (the approvals waiting). */
+  badge?: React.ReactElement;
 }
 interface Section {
   label?: string;
@@ -50,6 +55,8 @@ const SECTIONS: Section[] = [
     items: [
       { to: '/', label: 'app.menu.dashboard', icon: <DashboardIcon />, area: 'dashboard' },
       { to: '/complaints', label: 'app.menu.work_queue', icon: <InboxIcon />, area: 'complaints' },
+      { to: '/approvals', label: 'app.menu.approvals', icon: <ApprovalIcon />, area: 'approve', badge: <ApprovalsBadge /> },
+      { to: '/overdue', label: 'app.menu.overdue', icon: <RunningWithErrorsIcon />, area: 'overdue' },
       { to: '/incidents', label: 'resources.incidents.name', icon: <WavesIcon />, area: 'complaints' },
       { to: '/intake', label: 'app.menu.intake', icon: <PhoneInTalkIcon />, area: 'intake' },
     ],
@@ -115,7 +122,7 @@ export const Menu = () => {
               <ListSubheader sx={{ lineHeight: '32px', background: 'transparent' }}>{translate(section.label)}</ListSubheader>
             )}
             {items.map((item) => (
-              <RaMenu.Item key={item.to} to={item.to} primaryText={translate(item.label, { smart_count: 2 })} leftIcon={item.icon} />
+              <RaMenu.Item key={item.to} to={item.to} primaryText={item.badge ? <>{translate(item.label, { smart_count: 2 })}{item.badge}</> : translate(item.label, { smart_count: 2 })} leftIcon={item.icon} />
             ))}
           </div>
         );

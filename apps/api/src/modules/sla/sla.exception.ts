@@ -18,6 +18,7 @@ export const SlaErrors = defineErrors({
   ALREADY_SIGNED: { category: 'CONFLICT', zh: '您已签署审批步骤“{step}”', en: 'You have already signed the step {step}' },
   NOT_APPROVER: { category: 'FORBIDDEN', zh: '延期需由“{role}”角色审批', en: 'An extension must be approved by a user with the role “{role}”' },
   REASON_REQUIRED: { category: 'BAD_USER_INPUT', zh: '请填写延期原因', en: 'A reason for the extension is required' },
+  REJECT_REASON_REQUIRED: { category: 'BAD_USER_INPUT', zh: '请填写驳回延期申请的原因', en: 'A reason for refusing the extension is required' },
   CALENDAR_NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到工作日历“{key}”', en: 'Business calendar “{key}” not found' },
   PREVIEW_TOO_LONG: { category: 'BAD_USER_INPUT', zh: '工作日数须在 0 到 366 之间', en: 'Working days must be between 0 and 366' },
   INVALID_RANGE: { category: 'BAD_USER_INPUT', zh: '开始时间须早于结束时间', en: '“from” must be before “to”' },

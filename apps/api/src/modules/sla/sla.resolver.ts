@@ -44,6 +44,20 @@ export class SlaResolver {
     return this.toResult(auth, await this.sla.approveDeadlineExtension(auth, requestId));
   }
 
+  @Roles(...STAFF_ROLES)
+  @Query(() => [SlaExtensionRequestView], { description: 'Deadline extensions waiting for the caller’s role to decide (the approvals inbox), newest first.' })
+  async pendingDeadlineExtensions(@Auth() auth: AuthContext): Promise<SlaExtensionRequestView[]> {
+    return (await this.sla.pendingExtensionRequests(auth)).map(toRequestView);
+  }
+
+  @Roles(...STAFF_ROLES)
+  @Mutation(() => SlaExtensionRequestView, { description: 'Refuses a requested extension with a reason (on the complaint’s timeline); the deadline stays.' })
+  async rejectDeadlineExtension(
+    @Auth() auth: AuthContext, @Args('requestId', { type: () => ID }) requestId: string, @Args('reason') reason: string,
+  ): Promise<SlaExtensionRequestView> {
+    return toRequestView(await this.sla.rejectDeadlineExtension(auth, requestId, reason));
+  }
+
   @Roles(...READ_ROLES)
   @Query(() => [BusinessCalendarView], { description: 'The business calendars of the current policy.' })
   businessCalendars(@Auth() auth: AuthContext): Promise<BusinessCalendarView[]> {

@@ -316,10 +316,7 @@ export class SlaService implements OnModuleInit {
   /** A user of the approving role grants a requested extension. */
   async approveDeadlineExtension(auth: AuthContext, requestId: string): Promise<ExtensionResult> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(SlaExtensionRequest, { where: { tenantId: auth.tenantId, id: requestId } });
-      if (!request) throw SlaErrors.create('EXTENSION_REQUEST_NOT_FOUND', { field: 'requestId' });
-      if (request.status !== 'requested') throw SlaErrors.create('EXTENSION_REQUEST_DECIDED', { field: 'requestId' });
-      if (!request.approval && auth.role !== request.approvalRole) throw SlaErrors.create('NOT_APPROVER', { params: { role: request.approvalRole } });
+      const request = await this.decidableRequest(manager, auth, requestId);
       const complaint = await this.complaintOf(manager, auth.tenantId, request.complaintId);
       const row = await this.lockedClock(manager, auth.tenantId, request.complaintId, request.target);
       const policy = await this.policies().getVersion(auth.tenantId, row.policyVersion);
@@ -351,6 +348,42 @@ export class SlaService implements OnModuleInit {
       requestId: request.id, target: request.target, chain: chain.key, step: chain.steps[progress.step].key, remaining: outcome.remaining,
     }, { id: auth.userId ?? null, role: auth.role });
     return false;
+  }
+
+  /**
+   * The extension requests the caller's role decides (the approvals inbox), newest first. Only the approving role
+   * may grant one (approveDeadlineExtension checks it), so others' requests are not the caller's to see here.
+   */
+  pendingExtensionRequests(auth: AuthContext, limit = 200): Promise<SlaExtensionRequest[]> {
+    return this.requests.find({
+      where: { tenantId: auth.tenantId, status: 'requested', approvalRole: auth.role },
+      order: { requestedAt: 'DESC' }, take: Math.min(Math.max(limit, 1), 500),
+    });
+  }
+
+  /** A user of the approving role refuses a requested extension; the deadline stays and the reason is on the timeline. */
+  async rejectDeadlineExtension(auth: AuthContext, requestId: string, reason: string): Promise<SlaExtensionRequest> {
+    if (!reason?.trim()) throw SlaErrors.create('REJECT_REASON_REQUIRED', { field: 'reason' });
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.decidableRequest(manager, auth, requestId);
+      const complaint = await this.complaintOf(manager, auth.tenantId, request.complaintId);
+      Object.assign(request, { status: 'rejected', decidedBy: auth.userId ?? null, decidedAt: this.clock.now() });
+      await manager.update(SlaExtensionRequest, { id: request.id }, { status: 'rejected', decidedBy: request.decidedBy, decidedAt: request.decidedAt });
+      await this.port().appendEvent(manager, complaint, 'sla.extension_rejected', {
+        requestId: request.id, target: request.target, stage: request.stage, reason: reason.trim(), requestedBy: request.requestedBy ?? null,
+      }, { id: auth.userId ?? null, role: auth.role });
+      return request;
+    });
+  }
+
+  /** A request still waiting, which the caller's role decides. */
+  private async decidableRequest(manager: EntityManager, auth: AuthContext, requestId: string): Promise<SlaExtensionRequest> {
+    const request = await manager.findOne(SlaExtensionRequest, { where: { tenantId: auth.tenantId, id: requestId } });
+    if (!request) throw SlaErrors.create('EXTENSION_REQUEST_NOT_FOUND', { field: 'requestId' });
+    if (request.status !== 'requested') throw SlaErrors.create('EXTENSION_REQUEST_DECIDED', { field: 'requestId' });
+    // In an approval chain, who may sign is the chain's step's business (signExtension), not the approval role's.
+    if (!request.approval && auth.role !== request.approvalRole) throw SlaErrors.create('NOT_APPROVER', { params: { role: request.approvalRole } });
+    return request;
   }
 
   private async applyExtension(

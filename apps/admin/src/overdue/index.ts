@@ -1,0 +1,4 @@
+import RunningWithErrorsIcon from '@mui/icons-material/RunningWithErrors';
+import { OverdueList } from './OverdueList';
+
+export default { list: OverdueList, icon: RunningWithErrorsIcon };
