@@ -225,4 +225,14 @@ export class UserAdminService {
       now: this.clock.now(), publicUrl: this.config.publicUrl, audit: this.audit, ip,
     }));
   }
+
+  /**
+   * Who takes a complaint handed to "the manager" (workflow action assign_manager): the department's named manager when
+   * active, else any active manager of the tenant (a manager deactivated after the policy was published gets no work).
+   */
+  async activeManagerFor(tenantId: string, managerEmail: string | null | undefined, manager: EntityManager = this.users.manager): Promise<User | null> {
+    const repository = manager.getRepository(User);
+    const named = managerEmail ? await repository.findOne({ where: { tenantId, email: managerEmail.toLowerCase(), active: true } }) : null;
+    return named ?? repository.findOne({ where: { tenantId, role: Role.manager, active: true } });
+  }
 }

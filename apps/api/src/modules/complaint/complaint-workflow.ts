@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CLOSED_STATE_KEYS, workflowFor, type WorkflowAction, type WorkflowDefinition, type WorkflowTransition, type WorkflowTrigger } from '@redress/sdk';
 import { newId } from '../../common/db/columns';
-import { Role } from '../../common/auth/roles';
 import type { CompiledPolicy } from '../policy/engine/compiled-policy';
-import { User } from '../auth/user.entity';
+import { UserAdminService } from '../auth/user-admin.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { recipientOf } from '../sla/escalation/escalation.service';
 import { complaintFacts } from '../sla/complaint-facts';
@@ -36,7 +35,7 @@ const isClosed = (state: string) => (CLOSED_STATE_KEYS as readonly string[]).inc
  */
 @Injectable()
 export class ComplaintWorkflow {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(private readonly outbox: OutboxService, private readonly users: UserAdminService) {}
 
   workflowOf(complaint: Complaint, policy: CompiledPolicy): WorkflowDefinition {
     return workflowFor(policy.document, complaint.typeKey);
@@ -127,11 +126,7 @@ export class ComplaintWorkflow {
     switch (action.type) {
       case 'assign_manager': {
         const department = policy.document.departments.find((d) => d.key === complaint.department);
-        const named = department?.managerEmail
-          ? await manager.findOne(User, { where: { tenantId: complaint.tenantId, email: department.managerEmail.toLowerCase(), active: true } })
-          : null;
-        // A department manager deactivated after the policy was published gets no work: an active manager takes it.
-        const managerUser = named ?? await manager.findOne(User, { where: { tenantId: complaint.tenantId, role: Role.manager, active: true } });
+        const managerUser = await this.users.activeManagerFor(complaint.tenantId, department?.managerEmail, manager);
         complaint.assigneeId = managerUser?.id ?? complaint.assigneeId;
         events.push(['escalated', { reason: transition.name.en ?? transition.name.zh, to: 'manager', assigneeId: complaint.assigneeId ?? null, transition: transition.key }]);
         return;
