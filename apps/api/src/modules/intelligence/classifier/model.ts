@@ -9,7 +9,7 @@ import { corpusProfile, DocVector, KIND_WORD, LONG_TEXT_CHARS, resolveFeatureOpt
 import type { CorpusProfile } from './features';
 import type { FeatureOptions, ResolvedFeatureOptions, SparseVector } from './features';
 import { toCsr, trainCrammerSinger, trainOvrSvm } from './linear';
-import { inputRows, trainMlp } from './mlp';
+import { inputCount, inputRows, trainMlp } from './mlp';
 import type { MlpWeights } from './mlp';
 import { Tokenizer } from './tokenizer';
 import type { SegmenterKind, TokenizerOptions } from './tokenizer';
@@ -54,6 +54,8 @@ export interface TrainOptions extends TokenizerOptions, FeatureOptions {
   mlpHidden?: number;
   /** The network's share of the blended scores: z = (1 − β)·z_linear / DEFAULT_SVM_TEMPERATURE + β·z_mlp. Default 0.5. */
   mlpShare?: number;
+  /** The network's inputs: the word n-grams (default) or every feature (character n-grams too: slower). */
+  mlpInputs?: 'words' | 'all';
   /** Passes of the network's SGD over the training data. Default 10. */
   mlpEpochs?: number;
   /** The network's initial SGD step (decays linearly to 0). Default 0.2. */
@@ -93,6 +95,7 @@ export interface ResolvedTrainOptions extends ResolvedFeatureOptions {
   temperature: number;
   mlpHidden: number;
   mlpShare: number;
+  mlpInputs: 'words' | 'all';
   mlpEpochs: number;
   mlpLearningRate: number;
   mlpDropout: number;
@@ -207,6 +210,7 @@ export function resolveTrainOptions(o: TrainOptions = {}, profile?: CorpusProfil
     temperature: o.temperature ?? ((o.algorithm ?? 'svm') === 'svm' && !(mlpHidden > 0) ? DEFAULT_SVM_TEMPERATURE : 1),
     mlpHidden,
     mlpShare: o.mlpShare ?? 0.5,
+    mlpInputs: o.mlpInputs ?? 'words',
     mlpEpochs: o.mlpEpochs ?? 10,
     mlpLearningRate: o.mlpLearningRate ?? 0.2,
     mlpDropout: o.mlpDropout ?? 0.3,
@@ -249,6 +253,8 @@ export class ComplaintCauseModel {
   /** The network's input row of each vocabulary column (−1: none) and its hidden activations for the last document. */
   private readonly mlpRows: Int32Array | undefined;
   private readonly hidden: Float64Array;
+  /** Key words: the predicted class's output weight of each active hidden unit (0 for the others). */
+  private readonly hiddenOut: Float64Array;
 
   private constructor(state: ModelState) {
     this.s = state;
@@ -256,8 +262,9 @@ export class ComplaintCauseModel {
     this.labels = state.labels;
     this.nClasses = state.labels.length;
     this.tokenizer = new Tokenizer(state.options);
-    this.mlpRows = state.mlp ? inputRows((col) => state.vocab.kinds[col] === KIND_WORD, state.vocab.size) : undefined;
+    this.mlpRows = state.mlp ? mlpInputRows(state.vocab, state.options) : undefined;
     this.hidden = new Float64Array(state.mlp ? state.mlp.hidden : 0);
+    this.hiddenOut = new Float64Array(this.hidden.length);
   }
 
   /** Trains a model from confirmed samples. Deterministic for a given `options.seed`. */
@@ -293,7 +300,7 @@ export class ComplaintCauseModel {
     let { weights, bias } = linear;
     let mlp: MlpWeights | undefined;
     if (o.mlpHidden > 0) {
-      const rows = inputRows((col) => vocab.kinds[col] === KIND_WORD, vocab.size);
+      const rows = mlpInputRows(vocab, o);
       const net = trainMlp(Xo, yo, labels.length, rows, {
         hidden: o.mlpHidden, epochs: o.mlpEpochs, learningRate: o.mlpLearningRate, dropout: o.mlpDropout, seed: o.seed,
       });
@@ -358,8 +365,7 @@ export class ComplaintCauseModel {
     if (j.mlp) {
       const H = j.mlp.hidden;
       mlp = { hidden: H, w1: base64ToFloat32(j.mlp.w1), b1: base64ToFloat32(j.mlp.b1), w2: base64ToFloat32(j.mlp.w2), b2: base64ToFloat32(j.mlp.b2) };
-      let inputs = 0;
-      for (let c = 0; c < vocab.size; c++) if (vocab.kinds[c] === KIND_WORD) inputs++;
+      const inputs = inputCount(mlpInputRows(vocab, { ...resolveTrainOptions(j.options), ...j.options }));
       if (mlp.w1.length !== inputs * H || mlp.b1.length !== H || mlp.w2.length !== H * j.labels.length || mlp.b2.length !== j.labels.length) {
         throw new Error('corrupt model: network dimensions do not match');
       }
@@ -528,17 +534,22 @@ export class ComplaintCauseModel {
     let size = 0;
     // ties (features that always occur together have equal contributions) go to the lower column, whatever order
     // the document's features come in
+    // through the network: the active hidden units are linear in the inputs, so a word's share of class c's score is
+    // x · Σ_j w1[row, j] · u[j], u[j] = w2[j, c] for an active unit and 0 otherwise (the biases belong to no word)
     const net = this.s.mlp;
+    const rows = this.mlpRows;
+    const H = net ? net.hidden : 0;
+    const u = this.hiddenOut;
+    if (net) for (let j = 0; j < H; j++) u[j] = this.hidden[j]! > 0 ? net.w2[j * C + c]! : 0;
+    const w1 = net ? net.w1 : W;
     for (let k = 0; k < v.nnz; k++) {
       const col = v.idx[k]!;
       let w = v.val[k]! * W[col * C + c]!;
-      // through the network: the active hidden units are linear in the inputs, so a word's share of class c's
-      // score is x · Σ_active w1[row, j] · w2[j, c] (the hidden and output biases belong to no word)
-      const r = net ? this.mlpRows![col]! : -1;
+      const r = rows ? rows[col]! : -1;
       if (r >= 0) {
-        const H = net!.hidden;
         let through = 0;
-        for (let j = 0; j < H; j++) if (this.hidden[j]! > 0) through += net!.w1[r * H + j]! * net!.w2[j * C + c]!;
+        const base = r * H;
+        for (let j = 0; j < H; j++) through += w1[base + j]! * u[j]!;
         w += v.val[k]! * through;
       }
       if (w <= 0 || (size === cap && (w < topW[cap - 1]! || (w === topW[cap - 1] && col > topCol[cap - 1]!)))) continue;
@@ -609,6 +620,11 @@ export class ComplaintCauseModel {
     this.postings = new Map([...lists].map(([t, l]) => [t, { docs: Uint32Array.from(l.docs), vals: Float32Array.from(l.vals) }]));
     return this.postings;
   }
+}
+
+/** The network's input row of each vocabulary column: word n-grams only, or every feature. */
+function mlpInputRows(vocab: Vocabulary, o: ResolvedTrainOptions): Int32Array {
+  return inputRows((col) => o.mlpInputs === 'all' || vocab.kinds[col] === KIND_WORD, vocab.size);
 }
 
 /** Convenience alias matching the issue's wording (`Model.fromJSON`). */
