@@ -255,6 +255,8 @@ export class ComplaintCauseModel {
   private readonly hidden: Float64Array;
   /** Key words: the predicted class's output weight of each active hidden unit (0 for the others). */
   private readonly hiddenOut: Float64Array;
+  /** The network's output weights class-major (a class's weights contiguous: w2 is hidden-major, 77 apart). */
+  private readonly w2ByClass: Float32Array;
 
   private constructor(state: ModelState) {
     this.s = state;
@@ -265,6 +267,12 @@ export class ComplaintCauseModel {
     this.mlpRows = state.mlp ? mlpInputRows(state.vocab, state.options) : undefined;
     this.hidden = new Float64Array(state.mlp ? state.mlp.hidden : 0);
     this.hiddenOut = new Float64Array(this.hidden.length);
+    this.w2ByClass = new Float32Array(state.mlp ? state.mlp.w2.length : 0);
+    if (state.mlp) {
+      const H = state.mlp.hidden;
+      const C = state.labels.length;
+      for (let j = 0; j < H; j++) for (let c = 0; c < C; c++) this.w2ByClass[c * H + j] = state.mlp.w2[j * C + c]!;
+    }
   }
 
   /** Trains a model from confirmed samples. Deterministic for a given `options.seed`. */
@@ -540,7 +548,8 @@ export class ComplaintCauseModel {
     const rows = this.mlpRows;
     const H = net ? net.hidden : 0;
     const u = this.hiddenOut;
-    if (net) for (let j = 0; j < H; j++) u[j] = this.hidden[j]! > 0 ? net.w2[j * C + c]! : 0;
+    const w2c = this.w2ByClass;
+    if (net) for (let j = 0; j < H; j++) u[j] = this.hidden[j]! > 0 ? w2c[c * H + j]! : 0;
     const w1 = net ? net.w1 : W;
     for (let k = 0; k < v.nnz; k++) {
       const col = v.idx[k]!;
