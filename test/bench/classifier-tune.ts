@@ -46,6 +46,16 @@ const CONFIGS: Record<string, TrainOptions> = {
   cnb03: { algorithm: 'svm+cnb', blend: 0.3 },
   cnb07: { algorithm: 'svm+cnb', blend: 0.7 },
   cnb1: { algorithm: 'svm+cnb', blend: 1 },
+  // run F (issue 21, accuracy): see docs/analytics.md
+  crammerSinger: { algorithm: 'cs' },
+  hinge: { svmLoss: 'hinge' },
+  skip2: { wordSkipGap: 2 },
+  noMlp: { mlpHidden: 0 },
+  mlp: { mlpHidden: 256 }, // also for long / Chinese corpora
+  mlp128: { mlpHidden: 128 },
+  mlp512: { mlpHidden: 512 },
+  mlpEpochs20: { mlpEpochs: 20 },
+  mlpAll128: { mlpInputs: 'all', mlpHidden: 128 },
 };
 const only = process.argv[3]?.split(',');
 const data = Object.fromEntries(sets.map((s) => [s, loadDataset(s)]));

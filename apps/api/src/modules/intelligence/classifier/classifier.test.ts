@@ -99,7 +99,7 @@ describe('complaint-cause classifier', () => {
 
   it('picks the key words as the strongest contributions, ties to the lower feature, whatever order they are found in', () => {
     // minDf 1 on a small set: features seen in one text only always co-occur, so many contributions tie exactly
-    const m = train(SAMPLES, { minDf: 1, latinCharNgrams: [2, 5], maxIndexDocs: 0, seed: 1 });
+    const m = train(SAMPLES, { minDf: 1, latinCharNgrams: [2, 5], maxIndexDocs: 0, seed: 1, mlpHidden: 0 });
     const json = m.toJSON();
     const W = new Float32Array(Buffer.from(json.weights, 'base64').buffer.slice(0));
     const C = m.labels.length;
@@ -113,6 +113,59 @@ describe('complaint-cause classifier', () => {
       for (const { col, w } of contrib.slice(0, 12)) byTerm.set(json.vocabulary[col]!, (byTerm.get(json.vocabulary[col]!) ?? 0) + w);
       const expected = [...byTerm].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4);
       expect(p.keywords.map((k) => [k.term, k.weight]), text).toEqual(expected);
+    }
+  });
+
+  it('blends a network over the word n-grams for short non-Chinese texts; its key words are exact shares of the score', () => {
+    expect(model.info.options.mlpHidden).toBe(256); // SAMPLES: short texts, a fifth of the letters Han
+    expect(resolveTrainOptions({}, { medianChars: 1000, hanShare: 0, size: 5000 }).mlpHidden).toBe(0);
+    expect(resolveTrainOptions({}, { medianChars: 60, hanShare: 0.9, size: 5000 }).mlpHidden).toBe(0);
+    expect(resolveTrainOptions({}).mlpHidden).toBe(0); // a stored model without one keeps none
+    const m = train(SAMPLES, { minDf: 1, maxIndexDocs: 0, seed: 1, mlpHidden: 16 });
+    const json = m.toJSON();
+    const f32 = (b64: string) => new Float32Array(Uint8Array.from(Buffer.from(b64, 'base64')).buffer); // small buffers share Node's pool
+    const [W, bias] = [f32(json.weights), f32(json.bias)];
+    const [w1, b1, w2, b2] = [f32(json.mlp!.w1), f32(json.mlp!.b1), f32(json.mlp!.w2), f32(json.mlp!.b2)];
+    const kinds = Buffer.from(json.kinds, 'base64');
+    const rowOf: number[] = [];
+    let rows = 0;
+    for (let col = 0; col < kinds.length; col++) rowOf.push(kinds[col] === 0 ? rows++ : -1);
+    const C = m.labels.length;
+    const H = 16;
+    for (const text of [...PARAPHRASES.map(([t]) => t), ...SAMPLES.map((x) => x.text)]) {
+      // the forward pass written out over the sorted vector: linear part + network
+      const v = m.vectorize(text);
+      const h = Array.from(b1);
+      v.idx.forEach((col, k) => {
+        if (rowOf[col]! >= 0) for (let j = 0; j < H; j++) h[j]! += v.val[k]! * w1[rowOf[col]! * H + j]!;
+      });
+      const z = Array.from({ length: C }, (_, c) => {
+        let s = bias[c]! + b2[c]!;
+        v.idx.forEach((col, k) => (s += v.val[k]! * W[col * C + c]!));
+        for (let j = 0; j < H; j++) if (h[j]! > 0) s += h[j]! * w2[j * C + c]!;
+        return s;
+      });
+      const scores = m.scores(text);
+      z.forEach((s, c) => expect(scores[c]).toBeCloseTo(s, 4));
+      const p = m.predict(text, { keywords: 3 });
+      const c = z.indexOf(Math.max(...z));
+      expect(p.label, text).toBe(m.labels[c]);
+      // each word's share: x · (W[col, c] + Σ over active units w1[row, j] · w2[j, c])
+      const contrib = [...v.idx].map((col, k) => {
+        let w = W[col * C + c]!;
+        if (rowOf[col]! >= 0) for (let j = 0; j < H; j++) if (h[j]! > 0) w += w1[rowOf[col]! * H + j]! * w2[j * C + c]!;
+        return { col, w: v.val[k]! * w };
+      });
+      contrib.sort((a, b) => b.w - a.w || a.col - b.col);
+      const share = new Map<string, number>(); // the 3n strongest, merged by surface (as for the linear model)
+      for (const { col, w } of contrib.slice(0, 9)) if (w > 0) share.set(json.vocabulary[col]!, (share.get(json.vocabulary[col]!) ?? 0) + w);
+      const expected = [...share].sort((a, b) => b[1] - a[1]).slice(0, 3);
+      expect(p.keywords).toHaveLength(expected.length);
+      // (features that always occur together tie: the order among equal weights may differ in the last bits)
+      p.keywords.forEach((k, i) => {
+        expect(k.weight, `${text} ${k.term}`).toBeCloseTo(share.get(k.term)!, 4);
+        expect(k.weight, `${text} ${k.term}`).toBeCloseTo(expected[i]![1], 4);
+      });
     }
   });
 
@@ -158,6 +211,7 @@ describe('complaint-cause classifier', () => {
       { latinCharNgrams: [1, 4], latinCharScope: 'text' },
       { hanCharNgrams: [2, 3], wordNgrams: [2, 3] },
       { segmenter: 'jieba', hanCharNgrams: null },
+      { wordSkipGap: 2 },
     ];
     for (const options of configs) {
       // minDf 1: every n-gram of a training text is in the vocabulary, so the vector must hold all of them

@@ -29,6 +29,11 @@ export interface FeatureOptions {
    * least `LARGE_CHINESE_CORPUS` texts: 5 (see `CorpusProfile`).
    */
   minDf?: number;
+  /**
+   * Skip-bigrams: ordered pairs of words with 1..this many words between them ("top … card" of "top up my card"),
+   * pairing the notions an intent combines that are not adjacent; 0 disables. Default 0.
+   */
+  wordSkipGap?: number;
   /** Drop features present in more than this fraction of training documents. Default 1 (keep all). */
   maxDfRatio?: number;
   /** Keep at most this many features (highest document frequency first). Default 200000. */
@@ -96,6 +101,7 @@ export function resolveFeatureOptions(o: FeatureOptions = {}, profile?: CorpusPr
     latinCharMaxChars: o.latinCharMaxChars ?? LONG_TEXT_CHARS,
     latinCharScope: o.latinCharScope ?? 'word',
     minDf: o.minDf ?? (chinese && profile.size >= LARGE_CHINESE_CORPUS ? 5 : 2),
+    wordSkipGap: o.wordSkipGap ?? 0,
     maxDfRatio: o.maxDfRatio ?? 1,
     maxFeatures: o.maxFeatures ?? 200_000,
     sublinearTf: o.sublinearTf ?? !chinese,
@@ -111,6 +117,7 @@ const SEED_HAN = 0x51ed_270b;
 const SEED_LATIN = 0x6c8e_9cf5;
 const SEED_HEAD_WORD = 0x1b87_3593;
 const SEED_HEAD_HAN = 0x3c6e_f372;
+const SEED_SKIP = 0x4a7c_15e3;
 
 function fmix32(h: number): number {
   h ^= h >>> 16;
@@ -169,6 +176,12 @@ function visitFeatures(a: Analysis, o: ResolvedFeatureOptions, emit: (h: number,
         h = combine(h, th[i + n - 1]!);
         if (n >= wmin && emit(h, KIND_WORD, named ? () => joinWords(toks.slice(i, i + n)) : null) === false) break;
       }
+    }
+  }
+  for (let i = 0; o.wordSkipGap > 0 && i < toks.length; i++) {
+    const hi = combine(SEED_SKIP, th[i]!);
+    for (let j = i + 2; j <= i + 1 + o.wordSkipGap && j < toks.length; j++) {
+      emit(combine(hi, th[j]!), KIND_WORD, named ? () => toks[i]! + ' … ' + toks[j]! : null);
     }
   }
   if (o.hanCharNgrams) {
@@ -553,6 +566,15 @@ export class Vocabulary {
         const c = lookup(keys, mask, h);
         if (c >= 0) counter.add(c);
         else if (closed) break;
+      }
+    }
+    const gap = o.wordSkipGap;
+    for (let i = 0; gap > 0 && i < toks.length; i++) {
+      const hi = combine(SEED_SKIP, th[i]!);
+      const end = Math.min(toks.length, i + 2 + gap);
+      for (let j = i + 2; j < end; j++) {
+        const c = lookup(keys, mask, combine(hi, th[j]!));
+        if (c >= 0) counter.add(c);
       }
     }
     if (o.hanCharNgrams) {

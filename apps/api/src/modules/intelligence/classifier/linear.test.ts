@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsr, trainOvrSvm } from './linear';
+import { toCsr, trainCrammerSinger, trainOvrSvm } from './linear';
 import { fitTemperature, heldOutNll } from './evaluate';
 import { createRng } from './util';
 
@@ -43,6 +43,28 @@ describe('one-vs-rest linear SVM (dual coordinate descent)', () => {
     const plain = trainOvrSvm(X, y, 3, { c: 0.01 });
     const weighted = trainOvrSvm(X, y, 3, { c: 0.01, positiveWeight: [10, 1, 1] });
     expect(weighted.bias[0]!).toBeGreaterThan(plain.bias[0]!);
+  });
+});
+
+describe('measured alternatives (options, off by default)', () => {
+  it('Crammer–Singer and the hinge loss also separate the classes, deterministically', () => {
+    const { X, y } = data(60, 3);
+    const accuracy = (m: { weights: Float32Array; bias: Float32Array }) => {
+      let correct = 0;
+      for (let i = 0; i < X.rows; i++) {
+        const s = scores(m.weights, m.bias, X.indices.subarray(X.offsets[i], X.offsets[i + 1]), X.values.subarray(X.offsets[i], X.offsets[i + 1]), 3);
+        if (s.indexOf(Math.max(...s)) === y[i]) correct++;
+      }
+      return correct / X.rows;
+    };
+    const cs = trainCrammerSinger(X, y, 3, { c: 1, seed: 7 });
+    expect(cs.weights).toEqual(trainCrammerSinger(X, y, 3, { c: 1, seed: 7 }).weights);
+    expect(accuracy(cs)).toBe(1);
+    const hinge = trainOvrSvm(X, y, 3, { c: 1, seed: 7, loss: 'hinge' });
+    expect(accuracy(hinge)).toBe(1);
+    // the hinge loss bounds each dual variable by C: with a tiny C the weights stay small
+    const tiny = trainOvrSvm(X, y, 3, { c: 1e-3, seed: 7, loss: 'hinge' });
+    expect(Math.max(...tiny.weights.map(Math.abs))).toBeLessThan(60 * 1e-3);
   });
 });
 

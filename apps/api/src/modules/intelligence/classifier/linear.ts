@@ -33,6 +33,8 @@ export interface SvmOptions {
    * the returned weights, so prediction costs nothing extra. 0 disables; else the smoothing α. Default 0.
    */
   nbAlpha?: number;
+  /** 'squared-hinge' (LIBLINEAR -s 1, default) or 'hinge' (-s 3: bounded dual variables, less pull from mislabelled samples). */
+  loss?: 'squared-hinge' | 'hinge';
 }
 
 /** Builds a CSR matrix from row vectors. */
@@ -92,8 +94,11 @@ export function trainOvrSvm(X: CsrMatrix, y: Int32Array, classes: number, o: Svm
     }
     let wb = 0;
     const cPos = o.c * (o.positiveWeight ? o.positiveWeight[c]! : 1);
-    const dPos = 1 / (2 * cPos);
-    const dNeg = 1 / (2 * o.c);
+    const hinge = o.loss === 'hinge';
+    const dPos = hinge ? 0 : 1 / (2 * cPos);
+    const dNeg = hinge ? 0 : 1 / (2 * o.c);
+    const uPos = hinge ? cPos : Infinity;
+    const uNeg = hinge ? o.c : Infinity;
     // Shrinking (LIBLINEAR): samples whose alpha sits at 0 with a clearly positive gradient leave the active set.
     let active = n;
     for (let i = 0; i < n; i++) order[i] = i;
@@ -112,6 +117,7 @@ export function trainOvrSvm(X: CsrMatrix, y: Int32Array, classes: number, o: Svm
         const i = order[s]!;
         const yi = y[i] === c ? 1 : -1;
         const d = yi > 0 ? dPos : dNeg;
+        const u = yi > 0 ? uPos : uNeg;
         let dot = wb * B;
         const end = offsets[i + 1]!;
         for (let k = offsets[i]!; k < end; k++) dot += w[indices[k]!]! * vals[k]!;
@@ -127,11 +133,20 @@ export function trainOvrSvm(X: CsrMatrix, y: Int32Array, classes: number, o: Svm
             continue;
           }
           if (g < 0) pg = g;
+        } else if (a >= u) {
+          if (g < minPgOld) {
+            active--;
+            order[s] = order[active]!;
+            order[active] = i;
+            s--;
+            continue;
+          }
+          if (g > 0) pg = g;
         } else pg = g;
         if (pg > maxPg) maxPg = pg;
         if (pg < minPg) minPg = pg;
         if (Math.abs(pg) > 1e-12) {
-          const na = Math.max(a - g / (sqNorm[i]! + d), 0);
+          const na = Math.min(Math.max(a - g / (sqNorm[i]! + d), 0), u);
           const delta = (na - a) * yi;
           alpha[i] = na;
           for (let k = offsets[i]!; k < end; k++) w[indices[k]!]! += delta * vals[k]!;
@@ -149,7 +164,6 @@ export function trainOvrSvm(X: CsrMatrix, y: Int32Array, classes: number, o: Svm
       maxPgOld = maxPg <= 0 ? Infinity : maxPg;
       minPgOld = minPg >= 0 ? -Infinity : minPg;
     }
-    void minPgOld;
     for (let f = 0; f < F; f++) weights[f * classes + c] = nbAlpha > 0 ? w[f]! * r[f]! : w[f]!;
     bias[c] = wb * B;
   }
@@ -172,4 +186,94 @@ function nbRatios(X: CsrMatrix, y: Int32Array, c: number, a: number, r: Float64A
     sq += q[f]!;
   }
   for (let f = 0; f < F; f++) r[f] = Math.log(p[f]! / sp / (q[f]! / sq));
+}
+
+/**
+ * Multi-class linear SVM of Crammer & Singer (JMLR 2001), trained by the dual coordinate descent of Keerthi et al.
+ * (KDD 2008; LIBLINEAR `-s 4`): one joint problem over all classes instead of one per class, so the scores of the
+ * classes are learned to be compared with each other. `positiveWeight[c]` multiplies C for the samples of class c.
+ */
+export function trainCrammerSinger(X: CsrMatrix, y: Int32Array, classes: number, o: SvmOptions): { weights: Float32Array; bias: Float32Array } {
+  const n = X.rows;
+  const F = X.cols;
+  const K = classes;
+  const B = o.bias ?? 1;
+  const maxEpochs = o.maxEpochs ?? 100;
+  const tol = o.tolerance ?? 0.1;
+  const { offsets, indices, values } = X;
+  const W = new Float64Array((F + 1) * K); // feature-major; row F is the bias feature
+  const alpha = new Float64Array(n * K);
+  const sqNorm = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = B * B;
+    for (let k = offsets[i]!; k < offsets[i + 1]!; k++) s += values[k]! * values[k]!;
+    sqNorm[i] = s;
+  }
+  const G = new Float64Array(K);
+  const Bv = new Float64Array(K);
+  const D = new Float64Array(K);
+  const an = new Float64Array(K);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const rng = createRng(o.seed ?? 42);
+  for (let epoch = 0; epoch < maxEpochs; epoch++) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    let maxViolation = 0;
+    for (let s = 0; s < n; s++) {
+      const i = order[s]!;
+      const yi = y[i]!;
+      const cy = o.c * (o.positiveWeight ? o.positiveWeight[yi]! : 1);
+      const A = sqNorm[i]!;
+      for (let m = 0; m < K; m++) G[m] = m === yi ? 0 : 1;
+      const start = offsets[i]!;
+      const end = offsets[i + 1]!;
+      for (let k = start; k < end; k++) {
+        const base = indices[k]! * K;
+        const x = values[k]!;
+        for (let m = 0; m < K; m++) G[m]! += W[base + m]! * x;
+      }
+      const bb = F * K;
+      for (let m = 0; m < K; m++) G[m]! += W[bb + m]! * B;
+      const ai = i * K;
+      let minG = Infinity;
+      let maxG = -Infinity;
+      for (let m = 0; m < K; m++) {
+        if (alpha[ai + m]! < 0 && G[m]! < minG) minG = G[m]!;
+        if (G[m]! > maxG) maxG = G[m]!;
+      }
+      if (alpha[ai + yi]! < cy && G[yi]! < minG) minG = G[yi]!;
+      if (maxG - minG > maxViolation) maxViolation = maxG - minG;
+      if (maxG - minG <= 1e-12) continue;
+      // the sub-problem over this sample's K dual variables, solved exactly
+      for (let m = 0; m < K; m++) {
+        Bv[m] = G[m]! - A * alpha[ai + m]!;
+        D[m] = Bv[m]!;
+      }
+      D[yi]! += A * cy;
+      D.sort();
+      D.reverse();
+      let beta = D[0]! - A * cy;
+      let r = 1;
+      for (; r < K && beta < r * D[r]!; r++) beta += D[r]!;
+      beta /= r;
+      for (let m = 0; m < K; m++) an[m] = m === yi ? Math.min(cy, (beta - Bv[m]!) / A) : Math.min(0, (beta - Bv[m]!) / A);
+      for (let m = 0; m < K; m++) {
+        const d = an[m]! - alpha[ai + m]!;
+        if (Math.abs(d) <= 1e-12) continue;
+        alpha[ai + m] = an[m]!;
+        for (let k = start; k < end; k++) W[indices[k]! * K + m]! += d * values[k]!;
+        W[bb + m]! += d * B;
+      }
+    }
+    if (maxViolation < tol) break;
+  }
+  const weights = new Float32Array(F * K);
+  for (let p = 0; p < F * K; p++) weights[p] = W[p]!;
+  const bias = new Float32Array(K);
+  for (let m = 0; m < K; m++) bias[m] = W[F * K + m]! * B;
+  return { weights, bias };
 }

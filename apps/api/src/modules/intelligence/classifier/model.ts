@@ -5,10 +5,12 @@
  * The former multinomial logistic regression (AdaGrad SGD) stays available as `algorithm: 'softmax'`.
  * Serialises to plain JSON (typed arrays as base64 of float32/uint32) and loads back bit-identically.
  */
-import { corpusProfile, DocVector, resolveFeatureOptions, Vocabulary } from './features';
+import { corpusProfile, DocVector, KIND_WORD, LONG_TEXT_CHARS, resolveFeatureOptions, Vocabulary } from './features';
 import type { CorpusProfile } from './features';
 import type { FeatureOptions, ResolvedFeatureOptions, SparseVector } from './features';
-import { toCsr, trainOvrSvm } from './linear';
+import { toCsr, trainCrammerSinger, trainOvrSvm } from './linear';
+import { inputCount, inputRows, trainMlp } from './mlp';
+import type { MlpWeights } from './mlp';
 import { Tokenizer } from './tokenizer';
 import type { SegmenterKind, TokenizerOptions } from './tokenizer';
 import { base64ToFloat32, base64ToInt32, base64ToUint32, canonicalOrder, createRng, shuffleInPlace, typedToBase64 } from './util';
@@ -24,7 +26,7 @@ export interface TrainOptions extends TokenizerOptions, FeatureOptions {
   /** Seed for shuffling; same samples + options + seed ⇒ identical model. Default 42. */
   seed?: number;
   /** 'svm': one-vs-rest linear SVM (squared hinge, dual coordinate descent). 'softmax': logistic regression by SGD. Default 'svm'. */
-  algorithm?: 'svm' | 'softmax' | 'svm+softmax' | 'svm+cnb';
+  algorithm?: 'svm' | 'softmax' | 'svm+softmax' | 'svm+cnb' | 'cs';
   /**
    * 'svm+softmax': the share of the logistic regression in the blended scores, z = (1 − β)·z_svm / 0.3 + β·z_lr. Both
    * models are linear, so the blend is one weight matrix: prediction costs the same as either. Default 0.5.
@@ -34,6 +36,8 @@ export interface TrainOptions extends TokenizerOptions, FeatureOptions {
   c?: number;
   /** SVM: NB-SVM feature scaling with this smoothing (see linear.ts); 0 disables. Default 0. */
   nbAlpha?: number;
+  /** SVM: 'squared-hinge' (default) or 'hinge' loss (see linear.ts). */
+  svmLoss?: 'squared-hinge' | 'hinge';
   /** SVM: the solver stops when the projected gradient's spread falls under this (LIBLINEAR's eps). Default 0.1. */
   svmTolerance?: number;
   /**
@@ -41,6 +45,23 @@ export interface TrainOptions extends TokenizerOptions, FeatureOptions {
    * the SVM, 1 for softmax; training fits it on out-of-fold scores when it cross-validates.
    */
   temperature?: number;
+  /**
+   * Hidden units of the network over the word n-grams blended with the linear model (mlp.ts); 0 disables. Default
+   * 256 for a corpus of short texts (median ≤ LONG_TEXT_CHARS) that is not mostly Chinese, else 0: on the long
+   * narratives and the Chinese messages (read through character n-grams) it gained nothing measurable and would
+   * cost the speed target (docs/analytics.md, run F).
+   */
+  mlpHidden?: number;
+  /** The network's share of the blended scores: z = (1 − β)·z_linear / DEFAULT_SVM_TEMPERATURE + β·z_mlp. Default 0.5. */
+  mlpShare?: number;
+  /** The network's inputs: the word n-grams (default) or every feature (character n-grams too: slower). */
+  mlpInputs?: 'words' | 'all';
+  /** Passes of the network's SGD over the training data. Default 10. */
+  mlpEpochs?: number;
+  /** The network's initial SGD step (decays linearly to 0). Default 0.2. */
+  mlpLearningRate?: number;
+  /** Dropout of the network's hidden units during training. Default 0.3. */
+  mlpDropout?: number;
   /** Passes over the training data. Default 15. */
   epochs?: number;
   /** AdaGrad base learning rate. Default 0.5. */
@@ -65,12 +86,19 @@ export interface ResolvedTrainOptions extends ResolvedFeatureOptions {
   maxChars: number;
   headChars: number;
   seed: number;
-  algorithm: 'svm' | 'softmax' | 'svm+softmax' | 'svm+cnb';
+  algorithm: 'svm' | 'softmax' | 'svm+softmax' | 'svm+cnb' | 'cs';
   blend: number;
   c: number;
   nbAlpha: number;
   svmTolerance: number;
+  svmLoss: 'squared-hinge' | 'hinge';
   temperature: number;
+  mlpHidden: number;
+  mlpShare: number;
+  mlpInputs: 'words' | 'all';
+  mlpEpochs: number;
+  mlpLearningRate: number;
+  mlpDropout: number;
   epochs: number;
   learningRate: number;
   l2: number;
@@ -143,6 +171,8 @@ export interface ModelJSON {
   weights: string;
   /** base64 float32[labels.length] */
   bias: string;
+  /** The network over the word n-grams (mlp.ts), when trained with one: base64 float32 arrays. */
+  mlp?: { hidden: number; w1: string; b1: string; w2: string; b2: string };
   index: {
     ids: string[];
     /** base64 uint32[ids.length] label indices */
@@ -158,6 +188,8 @@ export interface ModelJSON {
 
 /** All options with their defaults; some defaults adapt to the training corpus when its `profile` is given. */
 export function resolveTrainOptions(o: TrainOptions = {}, profile?: CorpusProfile): ResolvedTrainOptions {
+  const shortLatin = !!profile && profile.medianChars <= LONG_TEXT_CHARS && profile.hanShare <= 0.5;
+  const mlpHidden = o.mlpHidden ?? (shortLatin ? 256 : 0);
   return {
     ...resolveFeatureOptions(o, profile),
     segmenter: o.segmenter ?? 'none',
@@ -173,7 +205,15 @@ export function resolveTrainOptions(o: TrainOptions = {}, profile?: CorpusProfil
     c: o.c ?? 2,
     nbAlpha: o.nbAlpha ?? 0,
     svmTolerance: o.svmTolerance ?? 0.1,
-    temperature: o.temperature ?? ((o.algorithm ?? 'svm') === 'svm' ? DEFAULT_SVM_TEMPERATURE : 1),
+    svmLoss: o.svmLoss ?? 'squared-hinge',
+    // the blends are on the log-odds scale already
+    temperature: o.temperature ?? ((o.algorithm ?? 'svm') === 'svm' && !(mlpHidden > 0) ? DEFAULT_SVM_TEMPERATURE : 1),
+    mlpHidden,
+    mlpShare: o.mlpShare ?? 0.5,
+    mlpInputs: o.mlpInputs ?? 'words',
+    mlpEpochs: o.mlpEpochs ?? 10,
+    mlpLearningRate: o.mlpLearningRate ?? 0.2,
+    mlpDropout: o.mlpDropout ?? 0.3,
     epochs: o.epochs ?? 15,
     learningRate: o.learningRate ?? 0.5,
     l2: o.l2 ?? 1e-5,
@@ -195,6 +235,8 @@ interface ModelState {
   indexOffsets: Uint32Array;
   indexTerms: Uint32Array;
   indexValues: Float32Array;
+  /** The network blended into the scores (its output weights already scaled by its share), if any. */
+  mlp?: MlpWeights;
 }
 
 export class ComplaintCauseModel {
@@ -208,6 +250,13 @@ export class ComplaintCauseModel {
   private readonly z: Float64Array;
   private topCol = new Int32Array(24);
   private topW = new Float64Array(24);
+  /** The network's input row of each vocabulary column (−1: none) and its hidden activations for the last document. */
+  private readonly mlpRows: Int32Array | undefined;
+  private readonly hidden: Float64Array;
+  /** Key words: the predicted class's output weight of each active hidden unit (0 for the others). */
+  private readonly hiddenOut: Float64Array;
+  /** The network's output weights class-major (a class's weights contiguous: w2 is hidden-major, 77 apart). */
+  private readonly w2ByClass: Float32Array;
 
   private constructor(state: ModelState) {
     this.s = state;
@@ -215,6 +264,15 @@ export class ComplaintCauseModel {
     this.labels = state.labels;
     this.nClasses = state.labels.length;
     this.tokenizer = new Tokenizer(state.options);
+    this.mlpRows = state.mlp ? mlpInputRows(state.vocab, state.options) : undefined;
+    this.hidden = new Float64Array(state.mlp ? state.mlp.hidden : 0);
+    this.hiddenOut = new Float64Array(this.hidden.length);
+    this.w2ByClass = new Float32Array(state.mlp ? state.mlp.w2.length : 0);
+    if (state.mlp) {
+      const H = state.mlp.hidden;
+      const C = state.labels.length;
+      for (let j = 0; j < H; j++) for (let c = 0; c < C; c++) this.w2ByClass[c * H + j] = state.mlp.w2[j * C + c]!;
+    }
   }
 
   /** Trains a model from confirmed samples. Deterministic for a given `options.seed`. */
@@ -237,12 +295,29 @@ export class ComplaintCauseModel {
     const Xo = order.map((i) => X[i]!);
     const yo = Int32Array.from(order, (i) => y[i]!);
     const svm = () => trainOvrSvm(toCsr(Xo, vocab.size), yo, labels.length, {
-      c: o.c, seed: o.seed, nbAlpha: o.nbAlpha, tolerance: o.svmTolerance,
+      c: o.c, seed: o.seed, nbAlpha: o.nbAlpha, tolerance: o.svmTolerance, loss: o.svmLoss,
+      positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
+    });
+    const cs = () => trainCrammerSinger(toCsr(Xo, vocab.size), yo, labels.length, {
+      c: o.c, seed: o.seed, tolerance: o.svmTolerance,
       positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
     });
     const softmax = () => fitSoftmax(Xo, yo, labels.length, vocab.size, classCounts, o);
-    const { weights, bias } =
-      o.algorithm === 'svm' ? svm() : o.algorithm === 'softmax' ? softmax() : o.algorithm === 'svm+cnb' ? blendCnb(svm(), fitComplementNb(Xo, yo, labels.length, vocab.size), o.blend) : blend(svm(), softmax(), o.blend);
+    const linear =
+      o.algorithm === 'svm' ? svm() : o.algorithm === 'cs' ? cs() : o.algorithm === 'softmax' ? softmax() : o.algorithm === 'svm+cnb' ? blendCnb(svm(), fitComplementNb(Xo, yo, labels.length, vocab.size), o.blend) : blend(svm(), softmax(), o.blend);
+    let { weights, bias } = linear;
+    let mlp: MlpWeights | undefined;
+    if (o.mlpHidden > 0) {
+      const rows = mlpInputRows(vocab, o);
+      const net = trainMlp(Xo, yo, labels.length, rows, {
+        hidden: o.mlpHidden, epochs: o.mlpEpochs, learningRate: o.mlpLearningRate, dropout: o.mlpDropout, seed: o.seed,
+      });
+      // both parts on the log-odds scale, weighted by their shares, folded into the stored weights
+      const a = (1 - o.mlpShare) / DEFAULT_SVM_TEMPERATURE;
+      weights = weights.map((w) => a * w);
+      bias = bias.map((b) => a * b);
+      mlp = { ...net, w2: net.w2.map((w) => o.mlpShare * w), b2: net.b2.map((b) => o.mlpShare * b) };
+    }
 
     // similarity index: the last `maxIndexDocs` samples, each truncated to its strongest terms
     const start = Math.max(0, samples.length - o.maxIndexDocs);
@@ -280,6 +355,7 @@ export class ComplaintCauseModel {
       indexOffsets: Uint32Array.from(offsets),
       indexTerms: Uint32Array.from(terms),
       indexValues: Float32Array.from(values),
+      mlp,
     });
   }
 
@@ -293,7 +369,17 @@ export class ComplaintCauseModel {
     if (weights.length !== vocab.size * j.labels.length || bias.length !== j.labels.length) {
       throw new Error('corrupt model: weight dimensions do not match');
     }
+    let mlp: MlpWeights | undefined;
+    if (j.mlp) {
+      const H = j.mlp.hidden;
+      mlp = { hidden: H, w1: base64ToFloat32(j.mlp.w1), b1: base64ToFloat32(j.mlp.b1), w2: base64ToFloat32(j.mlp.w2), b2: base64ToFloat32(j.mlp.b2) };
+      const inputs = inputCount(mlpInputRows(vocab, { ...resolveTrainOptions(j.options), ...j.options }));
+      if (mlp.w1.length !== inputs * H || mlp.b1.length !== H || mlp.w2.length !== H * j.labels.length || mlp.b2.length !== j.labels.length) {
+        throw new Error('corrupt model: network dimensions do not match');
+      }
+    }
     return new ComplaintCauseModel({
+      mlp,
       options: { ...resolveTrainOptions(j.options), ...j.options },
       labels: [...j.labels],
       classCounts: [...j.classCounts],
@@ -322,6 +408,9 @@ export class ComplaintCauseModel {
       kinds: Buffer.from(s.vocab.kinds).toString('base64'),
       weights: typedToBase64(s.weights),
       bias: typedToBase64(s.bias),
+      ...(s.mlp
+        ? { mlp: { hidden: s.mlp.hidden, w1: typedToBase64(s.mlp.w1), b1: typedToBase64(s.mlp.b1), w2: typedToBase64(s.mlp.w2), b2: typedToBase64(s.mlp.b2) } }
+        : {}),
       index: {
         ids: s.indexIds,
         labels: typedToBase64(s.indexLabels),
@@ -383,6 +472,32 @@ export class ComplaintCauseModel {
       const base = idx[k]! * C;
       for (let c = 0; c < C; c++) z[c]! += x * W[base + c]!;
     }
+    const net = this.s.mlp;
+    if (net) {
+      const H = net.hidden;
+      const h = this.hidden;
+      const rows = this.mlpRows!;
+      const w1 = net.w1;
+      for (let j = 0; j < H; j++) h[j] = net.b1[j]!;
+      for (let k = 0; k < nnz; k++) {
+        const r = rows[idx[k]!]!;
+        if (r < 0) continue;
+        const x = val[k]!;
+        const base = r * H;
+        for (let j = 0; j < H; j++) h[j]! += x * w1[base + j]!;
+      }
+      const w2 = net.w2;
+      for (let c = 0; c < C; c++) z[c]! += net.b2[c]!;
+      for (let j = 0; j < H; j++) {
+        const a = h[j]!;
+        if (a <= 0) {
+          h[j] = 0;
+          continue;
+        }
+        const base = j * C;
+        for (let c = 0; c < C; c++) z[c]! += a * w2[base + c]!;
+      }
+    }
     return z;
   }
 
@@ -427,9 +542,25 @@ export class ComplaintCauseModel {
     let size = 0;
     // ties (features that always occur together have equal contributions) go to the lower column, whatever order
     // the document's features come in
+    // through the network: the active hidden units are linear in the inputs, so a word's share of class c's score is
+    // x · Σ_j w1[row, j] · u[j], u[j] = w2[j, c] for an active unit and 0 otherwise (the biases belong to no word)
+    const net = this.s.mlp;
+    const rows = this.mlpRows;
+    const H = net ? net.hidden : 0;
+    const u = this.hiddenOut;
+    const w2c = this.w2ByClass;
+    if (net) for (let j = 0; j < H; j++) u[j] = this.hidden[j]! > 0 ? w2c[c * H + j]! : 0;
+    const w1 = net ? net.w1 : W;
     for (let k = 0; k < v.nnz; k++) {
-      const w = v.val[k]! * W[v.idx[k]! * C + c]!;
       const col = v.idx[k]!;
+      let w = v.val[k]! * W[col * C + c]!;
+      const r = rows ? rows[col]! : -1;
+      if (r >= 0) {
+        let through = 0;
+        const base = r * H;
+        for (let j = 0; j < H; j++) through += w1[base + j]! * u[j]!;
+        w += v.val[k]! * through;
+      }
       if (w <= 0 || (size === cap && (w < topW[cap - 1]! || (w === topW[cap - 1] && col > topCol[cap - 1]!)))) continue;
       let p = size < cap ? size++ : cap - 1;
       while (p > 0 && (topW[p - 1]! < w || (topW[p - 1] === w && topCol[p - 1]! > col))) {
@@ -498,6 +629,11 @@ export class ComplaintCauseModel {
     this.postings = new Map([...lists].map(([t, l]) => [t, { docs: Uint32Array.from(l.docs), vals: Float32Array.from(l.vals) }]));
     return this.postings;
   }
+}
+
+/** The network's input row of each vocabulary column: word n-grams only, or every feature. */
+function mlpInputRows(vocab: Vocabulary, o: ResolvedTrainOptions): Int32Array {
+  return inputRows((col) => o.mlpInputs === 'all' || vocab.kinds[col] === KIND_WORD, vocab.size);
 }
 
 /** Convenience alias matching the issue's wording (`Model.fromJSON`). */
