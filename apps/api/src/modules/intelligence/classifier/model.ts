@@ -189,7 +189,10 @@ export interface ModelJSON {
 /** All options with their defaults; some defaults adapt to the training corpus when its `profile` is given. */
 export function resolveTrainOptions(o: TrainOptions = {}, profile?: CorpusProfile): ResolvedTrainOptions {
   const shortLatin = !!profile && profile.medianChars <= LONG_TEXT_CHARS && profile.hanShare <= 0.5;
-  const mlpHidden = o.mlpHidden ?? (shortLatin ? 256 : 0);
+  // The network blend (run F: BANKING77 90.3 → 91.0) about doubles a short text's prediction CPU, which puts the
+  // 10,000-in-1-s target at risk, and still misses 0.91: measured, available (`mlpHidden: 256`), off by default until
+  // a quiet-machine run shows both targets met.
+  const mlpHidden = o.mlpHidden ?? 0;
   return {
     ...resolveFeatureOptions(o, profile),
     segmenter: o.segmenter ?? 'none',
