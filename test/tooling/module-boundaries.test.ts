@@ -1,11 +1,11 @@
 import { ESLint } from 'eslint';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
 /**
  * The module-boundaries rule as configured in eslint.config.mjs (docs/architecture.md, "Module boundaries"): the real
  * config is loaded and sources are linted as if they lived at the given paths, importing the real entity files.
  */
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = `${resolve(__dirname, '../..')}/`;
 const eslint = new ESLint({ cwd: root });
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
