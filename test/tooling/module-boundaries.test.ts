@@ -25,15 +25,18 @@ describe('module boundaries lint rule', () => {
   });
 
   it('sees relative imports at any depth, re-exports and dynamic imports', async () => {
-    expect(await boundaryErrors(
-      'apps/api/src/modules/ops/retention/probe.ts',
-      "import { Customer } from '../../customer/customer.entity';\nexport const table = Customer;\n",
-    )).toHaveLength(1);
-    expect(await boundaryErrors('apps/api/src/modules/portal/probe.ts', "export { Customer } from '../customer/customer.entity';\n")).toHaveLength(1);
-    expect(await boundaryErrors(
-      'apps/api/src/modules/portal/probe.ts',
-      "export const load = () => import('../customer/customer.entity');\n",
-    )).toHaveLength(1);
+    expect(
+      await boundaryErrors(
+        'apps/api/src/modules/ops/retention/probe.ts',
+        "import { Customer } from '../../customer/customer.entity';\nexport const table = Customer;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors('apps/api/src/modules/portal/probe.ts', "export { Customer } from '../customer/customer.entity';\n"),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors('apps/api/src/modules/portal/probe.ts', "export const load = () => import('../customer/customer.entity');\n"),
+    ).toHaveLength(1);
   });
 
   const allowed: [string, string, string][] = [
@@ -42,7 +45,11 @@ describe('module boundaries lint rule', () => {
     ['the database registry', 'apps/api/src/database/probe.ts', "import { Complaint } from '../modules/complaint/complaint.entity';"],
     ["a module's test", 'apps/api/src/modules/analytics/probe.test.ts', "import { Complaint } from '../complaint/complaint.entity';"],
     ['an end-to-end test', 'test/e2e/probe.test.ts', "import { Complaint } from '../../apps/api/src/modules/complaint/complaint.entity';"],
-    ["another module's service", 'apps/api/src/modules/portal/probe.ts', "import { CustomerService as Complaint } from '../customer/customer.service';"],
+    [
+      "another module's service",
+      'apps/api/src/modules/portal/probe.ts',
+      "import { CustomerService as Complaint } from '../customer/customer.service';",
+    ],
   ];
   it.each(allowed)('allows %s', async (_what, filePath, importLine) => {
     expect(await boundaryErrors(filePath, `${importLine}\nexport type Row = Complaint;\n`)).toEqual([]);
