@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { ensureConsoleBuilt, ensurePortalBuilt } from '../support/console-build';

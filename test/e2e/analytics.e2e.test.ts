@@ -36,7 +36,6 @@ const EFFECTIVE_STATS = `query($p: PeriodInput!, $g: [StatsDimension!], $fresh: 
   rows { keys { dimension key } received resolved effectivelyResolved effectiveResolutionRate }
   totals { received resolved effectivelyResolved effectiveResolutionRate } } }`;
 
-const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);
 const mondayOf = (d: Date) => {
   const local = new Date(d.getTime() + 8 * HOUR);
   local.setUTCDate(local.getUTCDate() - ((local.getUTCDay() + 6) % 7));

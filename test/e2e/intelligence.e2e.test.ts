@@ -1,6 +1,6 @@
 import { createTestApp, testDatabases, type TestApp } from '../support/test-app';
 import { ManualClock } from '../../apps/api/src/common/clock';
-import { COMPLAINT_FIELDS, submit } from '../support/complaints';
+import { submit } from '../support/complaints';
 import { PolicyService } from '../../apps/api/src/modules/policy/policy.service';
 import { TenantService } from '../../apps/api/src/modules/tenant/tenant.service';
 import { AuthService } from '../../apps/api/src/modules/auth/auth.service';

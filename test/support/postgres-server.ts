@@ -112,7 +112,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
         break;
       } catch (error) {
         await client.end().catch(() => undefined);
-        if (started.exitCode !== null || Date.now() > deadline) throw new Error(`PostgreSQL did not start: ${log || (error as Error).message}`);
+        if (started.exitCode !== null || Date.now() > deadline) throw new Error(`PostgreSQL did not start: ${log || (error as Error).message}`, { cause: error });
         await new Promise((r) => setTimeout(r, 100));
       }
     }

@@ -4,8 +4,6 @@
  * `toString`/`valueOf` found on the data.
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Path segments that are never followed by `var`. */
@@ -60,10 +58,11 @@ function isObj(x: unknown): x is object {
 export function looseEq(a: any, b: any): boolean {
   const ao = isObj(a);
   const bo = isObj(b);
-  if (!ao && !bo) return a == b;
+  // JsonLogic's `==` is JavaScript's loose equality, on purpose.
+  if (!ao && !bo) return a == b; // eslint-disable-line eqeqeq
   if (ao && bo) return a === b;
-  if (ao) return b === null || b === undefined ? false : toPrim(a, 'default') == b;
-  return a === null || a === undefined ? false : a == toPrim(b, 'default');
+  if (ao) return b === null || b === undefined ? false : toPrim(a, 'default') == b; // eslint-disable-line eqeqeq
+  return a === null || a === undefined ? false : a == toPrim(b, 'default'); // eslint-disable-line eqeqeq
 }
 
 export function np(x: any): any {

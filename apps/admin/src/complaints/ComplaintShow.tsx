@@ -11,7 +11,7 @@ import { callOperation, OperationUnavailableError } from '../graphql/schema';
 import { NotAvailable } from '../common/OperationGate';
 import { ComplaintActions } from './ComplaintActions';
 import { fieldLabels, usePublishedPolicy } from './publishedPolicy';
-import { isIsoInstant, TraceExplanation, useInstantFormat, usePolicyNames, type TraceNode } from './display';
+import { isIsoInstant, TraceExplanation, useInstantFormat, usePolicyNames } from './display';
 import type { Complaint, ComplaintConnection, Decision, TimelineEvent } from '../graphql/generated';
 
 const ShowError = () => <ErrorNotice error={useShowContext().error} />;

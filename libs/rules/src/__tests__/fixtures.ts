@@ -42,14 +42,14 @@ export function chinaCalendar2025(): WorkingCalendar {
     workingDaysBetween(from: Date, to: Date): number {
       // Working days after `from`'s day up to and including `to`'s day.
       const sign = to.getTime() >= from.getTime() ? 1 : -1;
-      let [a, b] = sign > 0 ? [from.getTime(), to.getTime()] : [to.getTime(), from.getTime()];
+      const [start, b] = sign > 0 ? [from.getTime(), to.getTime()] : [to.getTime(), from.getTime()];
+      let a = start;
       let n = 0;
       const end = shanghaiDate(new Date(b));
       while (shanghaiDate(new Date(a)) < end) {
         a += DAY;
         if (isWorkingDay(new Date(a))) n++;
       }
-      b = 0;
       return sign * n;
     },
   };

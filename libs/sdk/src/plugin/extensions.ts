@@ -1,4 +1,3 @@
-import type { PluginProblem } from './errors';
 import { PLUGIN_ROLES, type PluginInput } from './types';
 
 /** `my_shop` → `myShop` (GraphQL field prefix); `MyShop` (type name prefix). */

@@ -15,7 +15,8 @@ import { Complaint } from '../complaint/complaint.entity';
 import { ComplaintService } from '../complaint/complaint.service';
 import { maskFreeText } from '../complaint/free-text-pii';
 import type { ComplaintFilter } from '../complaint/dtos/complaint.inputs';
-import { Customer } from '../customer/customer.entity';
+import type { Customer } from '../customer/customer.entity';
+import { CustomerService } from '../customer/customer.service';
 import { PolicyService } from '../policy/policy.service';
 import { ExportJob } from './analytics.entity';
 import { AnalyticsErrors } from './analytics.exception';
@@ -49,6 +50,7 @@ export class ExportService {
     private readonly cipher: PersonalDataCipher,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly audit: AuditService,
+    private readonly customers: CustomerService,
   ) {
     this.directory = join(config.dataDir, 'exports');
   }
@@ -163,7 +165,7 @@ export class ExportService {
           .orderBy('c.received_at', 'ASC').addOrderBy('c.number', 'ASC').skip(offset).take(BATCH).getMany();
         if (!page.length) break;
         const customers = personal
-          ? new Map((await this.dataSource.getRepository(Customer).find({ where: { tenantId: auth.tenantId, id: In([...new Set(page.map((c) => c.customerId))]) } })).map((c) => [c.id, c]))
+          ? await this.customers.findMany(auth.tenantId, page.map((c) => c.customerId))
           : new Map<string, Customer>();
         for (const c of page) {
           const customer = customers.get(c.customerId);

@@ -80,9 +80,12 @@ function looksLikeText(data: Buffer): boolean {
   }
 }
 
+/** Control characters and the double quote: never in a stored file name or a Content-Disposition header. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FILENAME_CHARS = /[\x00-\x1f\x7f"]/g;
+
 /** A file name safe to store and to send in Content-Disposition (no path, no control characters). */
 export function cleanFilename(name: string | undefined | null): string {
-  // eslint-disable-next-line no-control-regex
-  const base = String(name ?? '').split(/[\\/]/).pop()!.replace(/[\x00-\x1f\x7f"]/g, '').trim();
+  const base = String(name ?? '').split(/[\\/]/).pop()!.replace(UNSAFE_FILENAME_CHARS, '').trim();
   return base.slice(0, 200) || 'attachment';
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { Tenant } from '../tenant/tenant.entity';
-import { TenantErrors } from '../tenant/tenant.exception';
+import type { Tenant } from '../tenant/tenant.entity';
+import { insertTenant } from '../tenant/tenant.service';
 import { validateTenantFields } from '../tenant/tenant-fields';
 import { User } from './user.entity';
 import { AuthErrors } from './auth.exception';
@@ -38,11 +38,8 @@ export async function provisionTenant(
   const email = normalizeEmail(input.adminEmail);
   validateTenantFields({ name: input.name, slug, timeZone: input.timeZone, locale: input.locale });
   if (!EMAIL.test(email) || email.length > 254) throw AuthErrors.create('EMAIL_INVALID', { field: 'adminEmail' });
-  if (await manager.getRepository(Tenant).exists({ where: { slug } })) throw TenantErrors.create('TENANT_SLUG_TAKEN', { field: 'slug' });
+  const tenant = await insertTenant(manager, { slug, name: input.name.trim(), timeZone: input.timeZone, locale: input.locale });
   // The first admin may already be a member of other tenants: this is a new membership of a new tenant.
-  const tenant = await manager.getRepository(Tenant).save(manager.getRepository(Tenant).create({
-    id: newId(), slug, name: input.name.trim(), timeZone: input.timeZone ?? 'Asia/Shanghai', locale: input.locale ?? 'zh-CN', settings: {},
-  }));
   const admin = await manager.getRepository(User).save(manager.getRepository(User).create({
     id: newId(), tenantId: tenant.id, email, passwordHash: '', displayName: input.adminName?.trim() || email.split('@')[0],
     role: Role.admin, departmentId: null, active: true, teams: [], authVersion: 0,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, Repository } from 'typeorm';
 import { User } from './user.entity';
 import { AuthErrors } from './auth.exception';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -75,6 +75,22 @@ export class UserAdminService {
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (filter.active !== undefined) query.andWhere('u.active = :active', { active: filter.active });
     return query.orderBy('u.email', 'ASC').getMany().then((users) => (filter.team ? users.filter((u) => u.teams?.includes(filter.team!)) : users));
+  }
+
+  /** The tenant's user with this id, or null: for modules that address staff by id (notices, deliveries). */
+  find(tenantId: string, id: string): Promise<User | null> {
+    return this.users.findOne({ where: { id, tenantId } });
+  }
+
+  /** The tenant's user with this (already lower-cased) e-mail address, active or not, or null. */
+  findByEmail(tenantId: string, email: string): Promise<User | null> {
+    return this.users.findOne({ where: { email, tenantId } });
+  }
+
+  /** The tenant's active users among these (lower-cased) e-mail addresses, e.g. a policy team's members. */
+  activeByEmails(tenantId: string, emails: readonly string[]): Promise<User[]> {
+    if (!emails.length) return Promise.resolve([]);
+    return this.users.find({ where: { tenantId, active: true, email: In([...emails]) } });
   }
 
   async get(tenantId: string, id: string, manager: EntityManager = this.users.manager): Promise<User> {

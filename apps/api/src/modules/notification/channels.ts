@@ -4,9 +4,9 @@ import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
 import { mask, PersonalDataCipher } from '../../common/crypto/personal-data';
 import { Role } from '../../common/auth/roles';
-import { Customer } from '../customer/customer.entity';
-import { User } from '../auth/user.entity';
-import { Complaint } from '../complaint/complaint.entity';
+import { CustomerService } from '../customer/customer.service';
+import { UserAdminService } from '../auth/user-admin.service';
+import { ComplaintService } from '../complaint/complaint.service';
 import { TenantService } from '../tenant/tenant.service';
 import { ChannelSettingsService } from './channel-settings.service';
 import { MailError, MailSender } from './mail-sender.service';
@@ -35,17 +35,22 @@ export const webhookTimeoutMs = () => Number(process.env.REDRESS_WEBHOOK_TIMEOUT
 /** Looks up addresses when a delivery is sent: a customer's contact is decrypted here and nowhere else. */
 @Injectable()
 export class RecipientDirectory {
-  constructor(private readonly dataSource: DataSource, private readonly cipher: PersonalDataCipher) {}
+  constructor(
+    private readonly customers: CustomerService,
+    private readonly users: UserAdminService,
+    private readonly complaints: ComplaintService,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
 
   async email(delivery: Delivery): Promise<{ address: string; shown: string }> {
     if (delivery.recipientKind === 'customer') {
-      const customer = await this.dataSource.getRepository(Customer).findOne({ where: { id: delivery.recipientRef, tenantId: delivery.tenantId } });
+      const customer = await this.customers.find(delivery.tenantId, delivery.recipientRef);
       const address = this.cipher.decrypt(customer?.emailEnc ?? null);
       if (!address) throw new DeliveryRejected('NO_ADDRESS: the customer left no e-mail address');
       return { address, shown: mask(address, 'email') ?? '' };
     }
     if (delivery.recipientKind === 'user') {
-      const user = await this.dataSource.getRepository(User).findOne({ where: { id: delivery.recipientRef, tenantId: delivery.tenantId } });
+      const user = await this.users.find(delivery.tenantId, delivery.recipientRef);
       if (!user?.active) throw new DeliveryRejected('NO_ADDRESS: the user no longer exists or is inactive');
       return { address: user.email, shown: user.email };
     }
@@ -54,19 +59,20 @@ export class RecipientDirectory {
 
   async mobile(delivery: Delivery): Promise<{ number: string; shown: string }> {
     if (delivery.recipientKind !== 'customer') throw new DeliveryRejected('NO_ADDRESS: staff accounts have no mobile number');
-    const customer = await this.dataSource.getRepository(Customer).findOne({ where: { id: delivery.recipientRef, tenantId: delivery.tenantId } });
+    const customer = await this.customers.find(delivery.tenantId, delivery.recipientRef);
     const raw = this.cipher.decrypt(customer?.phoneEnc ?? null);
     if (!raw) throw new DeliveryRejected('NO_ADDRESS: the customer left no phone number');
     const number = normaliseMobile(raw);
     if (!number) throw new DeliveryRejected(`INVALID_PHONE: ${mask(raw, 'phone')} is not a mobile number`);
     return { number, shown: mask(number, 'phone') ?? '' };
   }
-}
 
-async function complaintNumber(dataSource: DataSource, delivery: Delivery): Promise<string | null> {
-  if (!delivery.complaintId) return null;
-  const row = await dataSource.getRepository(Complaint).findOne({ where: { id: delivery.complaintId, tenantId: delivery.tenantId }, select: { id: true, number: true } });
-  return row?.number ?? null;
+  /** The number of the delivery's complaint (for the e-mail's thread tag), or null. */
+  async complaintNumber(delivery: Delivery): Promise<string | null> {
+    if (!delivery.complaintId) return null;
+    const [complaint] = await this.complaints.findByIds(delivery.tenantId, [delivery.complaintId]);
+    return complaint?.number ?? null;
+  }
 }
 
 /** `complaints+2611-0001@example.com`: replies come back to the intake mailbox tagged with the complaint. */
@@ -78,13 +84,13 @@ export function plusAddress(address: string, tag: string): string {
 @Injectable()
 export class EmailChannel implements ChannelSender {
   readonly channel = 'email' as const;
-  constructor(private readonly mail: MailSender, private readonly recipients: RecipientDirectory, private readonly dataSource: DataSource, private readonly clock: Clock) {}
+  constructor(private readonly mail: MailSender, private readonly recipients: RecipientDirectory, private readonly clock: Clock) {}
 
   async send(delivery: Delivery): Promise<SendResult> {
     const config = await this.mail.config(delivery.tenantId);
     if (!config) throw new DeliveryDeferred('EMAIL_NOT_CONFIGURED: no SMTP settings for this tenant (Settings → E-mail)', new Date(this.clock.now().getTime() + 10 * MINUTE));
     const { address, shown } = await this.recipients.email(delivery);
-    const number = await complaintNumber(this.dataSource, delivery);
+    const number = await this.recipients.complaintNumber(delivery);
     let subject = delivery.subject?.trim() || (number ? `投诉 ${number}` : 'Redress');
     if (number && !subject.includes(number)) subject = `[${number}] ${subject}`;
     const domain = config.from.slice(config.from.lastIndexOf('@') + 1);
@@ -161,7 +167,12 @@ export class InAppChannel implements ChannelSender {
 export class WebhookChannel implements ChannelSender {
   readonly channel = 'webhook' as const;
   private readonly logger = new Logger('Webhooks');
-  constructor(private readonly dataSource: DataSource, private readonly cipher: PersonalDataCipher, private readonly clock: Clock) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: PersonalDataCipher,
+    private readonly clock: Clock,
+    private readonly users: UserAdminService,
+  ) {}
 
   async send(delivery: Delivery): Promise<SendResult> {
     const repo = this.dataSource.getRepository(WebhookSubscription);
@@ -204,7 +215,7 @@ export class WebhookChannel implements ChannelSender {
       .where('id = :id AND active = :active', { id: fresh.id, active: true }).execute();
     if (!disabled.affected) return;
     this.logger.warn(`Webhook ${fresh.id} of tenant ${fresh.tenantId} disabled: ${reason}`);
-    const admins = await this.dataSource.getRepository(User).find({ where: { tenantId: fresh.tenantId, role: Role.admin, active: true } });
+    const admins = await this.users.list(fresh.tenantId, { role: Role.admin, active: true });
     if (admins.length) {
       await this.dataSource.getRepository(StaffNotification).insert(admins.map((admin) => ({
         id: newId(), tenantId: fresh.tenantId, userId: admin.id, kind: 'webhook_disabled', title: `Webhook 已停用：${fresh.url}`.slice(0, 500),

@@ -9,11 +9,11 @@ import type { OutboxMessage } from '../outbox/outbox.entity';
 import { PolicyService } from '../policy/policy.service';
 import type { CompiledPolicy } from '../policy/engine/compiled-policy';
 import { matchingNotices } from '../policy/engine/notices';
-import { Complaint } from '../complaint/complaint.entity';
+import type { Complaint } from '../complaint/complaint.entity';
 import { ComplaintService } from '../complaint/complaint.service';
 import { renderTemplate, formatLocalDateTime } from '../complaint/template-render';
-import { Customer } from '../customer/customer.entity';
-import { User } from '../auth/user.entity';
+import { CustomerService } from '../customer/customer.service';
+import { UserAdminService } from '../auth/user-admin.service';
 import { TenantService } from '../tenant/tenant.service';
 import { recipientOf } from '../sla/escalation/escalation.service';
 import { Delivery, WebhookSubscription, type DeliveryChannel, type RecipientKind } from './notification.entity';
@@ -61,6 +61,8 @@ export class NoticePlanner implements OnModuleInit {
     private readonly complaints: ComplaintService,
     private readonly tenants: TenantService,
     private readonly clock: Clock,
+    private readonly customers: CustomerService,
+    private readonly users: UserAdminService,
   ) {}
 
   onModuleInit(): void {
@@ -71,7 +73,7 @@ export class NoticePlanner implements OnModuleInit {
   private async complaintOf(message: OutboxMessage): Promise<{ complaint: Complaint; policy: CompiledPolicy } | null> {
     const id = message.complaintId ?? ((message.payload.complaint as { id?: string } | undefined)?.id);
     if (!id) return null;
-    const complaint = await this.dataSource.getRepository(Complaint).findOne({ where: { id, tenantId: message.tenantId } });
+    const [complaint] = await this.complaints.findByIds(message.tenantId, [id]);
     if (!complaint) return null;
     return { complaint, policy: await this.policies.getVersion(complaint.tenantId, complaint.policyVersion) };
   }
@@ -197,7 +199,7 @@ export class NoticePlanner implements OnModuleInit {
   private async targets(complaint: Complaint, recipient: NoticeRecipient, channels: string[]): Promise<{ channel: DeliveryChannel; kind: RecipientKind; ref: string }[]> {
     const wanted = channels.filter((c): c is DeliveryChannel => ['email', 'sms', 'in_app'].includes(c));
     if (recipient.kind === 'customer') {
-      const customer = await this.dataSource.getRepository(Customer).findOne({ where: { id: recipient.customerId ?? complaint.customerId, tenantId: complaint.tenantId } });
+      const customer = await this.customers.find(complaint.tenantId, recipient.customerId ?? complaint.customerId);
       if (!customer) return [];
       return wanted.filter((c) => (c === 'email' && customer.emailEnc) || (c === 'sms' && customer.phoneEnc))
         .map((channel) => ({ channel, kind: 'customer' as const, ref: customer.id }));
@@ -215,29 +217,28 @@ export class NoticePlanner implements OnModuleInit {
   }
 
   private async staff(complaint: Complaint, recipient: NoticeRecipient): Promise<{ id: string | null; email: string }[]> {
-    const repo = this.dataSource.getRepository(User);
     const tenantId = complaint.tenantId;
     if (recipient.kind === 'user') {
       if (recipient.userId) {
-        const user = await repo.findOne({ where: { id: recipient.userId, tenantId, active: true } });
-        return user ? [{ id: user.id, email: user.email }] : [];
+        const user = await this.users.find(tenantId, recipient.userId);
+        return user?.active ? [{ id: user.id, email: user.email }] : [];
       }
       const email = String(recipient.email ?? '').toLowerCase();
-      const user = email ? await repo.findOne({ where: { email, tenantId } }) : null;
+      const user = email ? await this.users.findByEmail(tenantId, email) : null;
       return user ? (user.active ? [{ id: user.id, email: user.email }] : []) : email ? [{ id: null, email }] : [];
     }
     if (recipient.kind === 'department') {
       const policy = await this.policies.getVersion(tenantId, complaint.policyVersion);
       const members = policy.document.teams.filter((t) => t.departmentKey === recipient.department).flatMap((t) => t.members.map((m) => m.toLowerCase()));
       if (members.length) {
-        const users = await repo.createQueryBuilder('u').where('u.tenant_id = :tenantId AND u.active = :active AND u.email IN (:...members)', { tenantId, active: true, members }).getMany();
+        const users = await this.users.activeByEmails(tenantId, members);
         if (users.length) return users.map((u) => ({ id: u.id, email: u.email }));
       }
       return this.staff(complaint, { kind: 'role', role: Role.manager });
     }
     const role = recipient.role ?? Role.manager;
     if (!(Object.values(Role) as string[]).includes(role)) return [];
-    const users = await repo.find({ where: { tenantId, role: role as Role, active: true }, order: { email: 'ASC' } });
+    const users = await this.users.list(tenantId, { role: role as Role, active: true });
     return users.map((u) => ({ id: u.id, email: u.email }));
   }
 }

@@ -10,6 +10,7 @@ import { NotificationService } from './notification.service';
 import { NotificationResolver } from './notification.resolver';
 import { EmailIntakeService } from './email-intake.service';
 import { AccessMailBridge } from './access-mail';
+import { CustomerModule } from '../customer/customer.module';
 
 /**
  * Delivery as a capability (docs/notifications.md): outbox rows become deliveries (policy notice rules, escalations,
@@ -17,7 +18,7 @@ import { AccessMailBridge } from './access-mail';
  * recorded. MailSender is exported for other modules that mail; AccessMailBridge mails invitation and reset links.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Delivery, ChannelSetting, WebhookSubscription, StaffNotification])],
+  imports: [TypeOrmModule.forFeature([Delivery, ChannelSetting, WebhookSubscription, StaffNotification]), CustomerModule],
   providers: [
     ChannelSettingsService, MailSender, NoticePlanner, RecipientDirectory, EmailChannel, SmsChannel, InAppChannel, WebhookChannel,
     {

@@ -168,4 +168,15 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
   list(tenantId: string, filter: { complaintId?: string; kind?: string; status?: OutboxMessage['status'] } = {}): Promise<OutboxMessage[]> {
     return this.messages.find({ where: { tenantId, ...filter }, order: { createdAt: 'ASC' } });
   }
+
+  /** Messages of all tenants in each of these statuses (the metrics gauge: pending is the backlog, dead the dead letters). */
+  async countByStatus(statuses: readonly OutboxMessage['status'][]): Promise<Map<OutboxMessage['status'], number>> {
+    const counts = new Map(statuses.map((status) => [status, 0]));
+    if (!statuses.length) return counts;
+    const rows: { status: OutboxMessage['status']; count: string | number }[] = await this.messages.createQueryBuilder('m')
+      .select('m.status', 'status').addSelect('COUNT(*)', 'count').where('m.status IN (:...s)', { s: [...statuses] })
+      .groupBy('m.status').getRawMany();
+    for (const row of rows) counts.set(row.status, Number(row.count));
+    return counts;
+  }
 }

@@ -6,7 +6,7 @@ import { newId } from '../../common/db/columns';
 import { AppError } from '../../common/errors/app-error';
 import { ComplaintErrors } from '../complaint/complaint.exception';
 import type { BlockingHookRunner } from '../complaint/plugin-hooks';
-import { Complaint } from '../complaint/complaint.entity';
+import type { Complaint } from '../complaint/complaint.entity';
 import { PluginHostService, type EnabledPlugin, type FailureInput } from './plugin-host.service';
 import { withFact } from './plugin-events';
 import { hostAggregates } from './plugin-aggregates';

@@ -4,7 +4,8 @@ import { runAfterHandler, type RedressEvent } from '@redress/sdk';
 import { OutboxService } from '../outbox/outbox.service';
 import type { OutboxMessage } from '../outbox/outbox.entity';
 import { PolicyService } from '../policy/policy.service';
-import { Complaint } from '../complaint/complaint.entity';
+import type { Complaint } from '../complaint/complaint.entity';
+import { ComplaintService } from '../complaint/complaint.service';
 import { PluginHostService } from './plugin-host.service';
 import { eventsFor, type EventPayload } from './plugin-events';
 
@@ -26,6 +27,7 @@ export class PluginEventAdapter implements OnModuleInit {
     private readonly host: PluginHostService,
     private readonly policies: PolicyService,
     private readonly dataSource: DataSource,
+    private readonly complaints: ComplaintService,
   ) {}
 
   onModuleInit(): void {
@@ -36,7 +38,8 @@ export class PluginEventAdapter implements OnModuleInit {
   private async complaintOf(message: OutboxMessage): Promise<Complaint | null> {
     const id = message.complaintId ?? ((message.payload as EventPayload).complaint?.id as string | undefined);
     if (!id) return null;
-    return this.dataSource.getRepository(Complaint).findOne({ where: { id, tenantId: message.tenantId } });
+    const [complaint] = await this.complaints.findByIds(message.tenantId, [id]);
+    return complaint ?? null;
   }
 
   async fanOut(message: OutboxMessage): Promise<void> {

@@ -22,7 +22,7 @@ import { AttachmentService } from '../attachment/attachment.service';
 import { attachmentLimits } from '../attachment/attachment-content';
 import { fileViews } from '../attachment/attachment.resolver';
 import { PortalAccess, PortalCode } from './portal.entity';
-import { Customer } from '../customer/customer.entity';
+import { CustomerService } from '../customer/customer.service';
 import { DeliveryService } from '../notification/delivery.service';
 import { PortalErrors } from './portal.exception';
 import { PORTAL_LIMITS, PortalRateService, type RateLimit } from './portal-rate.service';
@@ -91,6 +91,7 @@ export class PortalService {
     private readonly rates: PortalRateService,
     private readonly deliveries: DeliveryService,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly customers: CustomerService,
   ) {
     this.key = createHmac('sha256', config.jwtSecret).update('redress:portal').digest();
   }
@@ -233,7 +234,7 @@ export class PortalService {
     const cleanNumber = String(number ?? '').trim().slice(0, 32);
     await this.guard([[`code:ip:${address}`, PORTAL_LIMITS.codePerAddress], [`code:number:${tenant.id}:${cleanNumber}`, PORTAL_LIMITS.codePerNumber]], solution);
     const complaint = cleanNumber ? await this.dataSource.getRepository(Complaint).findOne({ where: { tenantId: tenant.id, number: cleanNumber } }) : null;
-    const customer = complaint ? await this.dataSource.getRepository(Customer).findOne({ where: { id: complaint.customerId, tenantId: tenant.id } }) : null;
+    const customer = complaint ? await this.customers.find(tenant.id, complaint.customerId) : null;
     if (complaint && customer && (channel === 'email' ? customer.emailEnc : customer.phoneEnc)) {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const now = this.clock.now();

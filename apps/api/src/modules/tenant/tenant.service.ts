@@ -1,18 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Tenant, TenantSettings } from './tenant.entity';
 import { notFound } from '../../common/errors/app-error';
 import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { validateTenantFields } from './tenant-fields';
+import { TenantErrors } from './tenant.exception';
 
 export interface TenantSettingsPatch {
   name?: string;
   timeZone?: string;
   locale?: string;
   numberPattern?: string;
+}
+
+/**
+ * Inserts a new tenant in the caller's transaction (provisioning creates the tenant and its first admin together).
+ * The fields are validated by the caller; a slug in use is TENANT_SLUG_TAKEN.
+ */
+export async function insertTenant(
+  manager: EntityManager, input: { slug: string; name: string; timeZone?: string; locale?: string },
+): Promise<Tenant> {
+  const repository = manager.getRepository(Tenant);
+  if (await repository.exists({ where: { slug: input.slug } })) throw TenantErrors.create('TENANT_SLUG_TAKEN', { field: 'slug' });
+  return repository.save(repository.create({
+    id: newId(), slug: input.slug, name: input.name, timeZone: input.timeZone ?? 'Asia/Shanghai', locale: input.locale ?? 'zh-CN', settings: {},
+  }));
 }
 
 const snapshot = (tenant: Tenant) => ({
