@@ -247,7 +247,6 @@ function Replies() {
 /** The customer's other complaints (their history), newest first. */
 function CustomerHistory() {
   const record = useRecordContext<Complaint>();
-  const translate = useTranslate();
   const names = usePolicyNames();
   const when = useInstantFormat();
   const customerId = record?.complainant?.customerId;

@@ -5,7 +5,7 @@
  * The former multinomial logistic regression (AdaGrad SGD) stays available as `algorithm: 'softmax'`.
  * Serialises to plain JSON (typed arrays as base64 of float32/uint32) and loads back bit-identically.
  */
-import { corpusProfile, DocVector, KIND_WORD, LONG_TEXT_CHARS, resolveFeatureOptions, Vocabulary } from './features';
+import { corpusProfile, DocVector, KIND_WORD, resolveFeatureOptions, Vocabulary } from './features';
 import type { CorpusProfile } from './features';
 import type { FeatureOptions, ResolvedFeatureOptions, SparseVector } from './features';
 import { toCsr, trainCrammerSinger, trainOvrSvm } from './linear';
@@ -46,10 +46,9 @@ export interface TrainOptions extends TokenizerOptions, FeatureOptions {
    */
   temperature?: number;
   /**
-   * Hidden units of the network over the word n-grams blended with the linear model (mlp.ts); 0 disables. Default
-   * 256 for a corpus of short texts (median ≤ LONG_TEXT_CHARS) that is not mostly Chinese, else 0: on the long
-   * narratives and the Chinese messages (read through character n-grams) it gained nothing measurable and would
-   * cost the speed target (docs/analytics.md, run F).
+   * Hidden units of the network over the word n-grams blended with the linear model (mlp.ts); 0 (the default)
+   * disables. 256 on short non-Chinese texts gave BANKING77 90.3 → 91.0 at twice the prediction CPU; on the long
+   * narratives and the Chinese messages it gained nothing measurable (docs/analytics.md, run F).
    */
   mlpHidden?: number;
   /** The network's share of the blended scores: z = (1 − β)·z_linear / DEFAULT_SVM_TEMPERATURE + β·z_mlp. Default 0.5. */
@@ -188,7 +187,6 @@ export interface ModelJSON {
 
 /** All options with their defaults; some defaults adapt to the training corpus when its `profile` is given. */
 export function resolveTrainOptions(o: TrainOptions = {}, profile?: CorpusProfile): ResolvedTrainOptions {
-  const shortLatin = !!profile && profile.medianChars <= LONG_TEXT_CHARS && profile.hanShare <= 0.5;
   // The network blend (run F: BANKING77 90.3 → 91.0) about doubles a short text's prediction CPU, which puts the
   // 10,000-in-1-s target at risk, and still misses 0.91: measured, available (`mlpHidden: 256`), off by default until
   // a quiet-machine run shows both targets met.
