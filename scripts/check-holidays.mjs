@@ -16,11 +16,17 @@ const year = now.getUTCFullYear();
 let latest = 'unknown (registry not reachable)';
 try {
   latest = execFileSync('npm', ['view', 'chinese-days', 'version'], { encoding: 'utf8', timeout: 20_000 }).trim();
-} catch { /* offline: report the installed data only */ }
+} catch {
+  /* offline: report the installed data only */
+}
 console.log(`chinese-days ${installed} (latest ${latest}): holidays ${Math.min(...years)}–${lastYear}`);
 const missing = lastYear < year ? year : now.getUTCMonth() >= 9 && lastYear < year + 1 ? year + 1 : null;
 if (missing) {
-  console.error(`No official holiday data for ${missing}: deadlines crossing into it are flagged (sla.holiday_data_missing). `
-    + (latest !== installed ? `Upgrade: npm install chinese-days@${latest} -w @redress/api` : 'Enter the State Council notice with importHolidayNotice.'));
+  console.error(
+    `No official holiday data for ${missing}: deadlines crossing into it are flagged (sla.holiday_data_missing). ` +
+      (latest !== installed
+        ? `Upgrade: npm install chinese-days@${latest} -w @redress/api`
+        : 'Enter the State Council notice with importHolidayNotice.'),
+  );
   process.exit(1);
 }

@@ -17,5 +17,10 @@ export default defineConfig({
     ],
   },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2020' },
-  server: { proxy: { '/api': process.env.REDRESS_API_URL ?? 'http://localhost:3000', '/files': process.env.REDRESS_API_URL ?? 'http://localhost:3000' } },
+  server: {
+    proxy: {
+      '/api': process.env.REDRESS_API_URL ?? 'http://localhost:3000',
+      '/files': process.env.REDRESS_API_URL ?? 'http://localhost:3000',
+    },
+  },
 });

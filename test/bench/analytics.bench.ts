@@ -22,7 +22,8 @@ describe('analytics statistics', () => {
     try {
       const tenantId = await t.seedDemo();
       const fillStarted = performance.now();
-      await t.dataSource.query(`
+      await t.dataSource.query(
+        `
         INSERT INTO complaint (id, tenant_id, number, channel, type_key, kind, text, received_at, form, attachments, customer_id, state, valid,
           severity, department, policy_version, facts, cause, satisfaction, sla_status, created_at, updated_at, responded_at, closed_at, version)
         SELECT md5('c' || g)::uuid::text, $1, 'B-' || g,
@@ -38,14 +39,20 @@ describe('analytics statistics', () => {
           now(), now(),
           CASE WHEN g % 10 < 7 THEN $2::timestamptz + ((g - 1)::double precision / $3) * ($4::timestamptz - $2::timestamptz) + interval '20 hours' END,
           CASE WHEN g % 10 < 8 THEN $2::timestamptz + ((g - 1)::double precision / $3) * ($4::timestamptz - $2::timestamptz) + interval '2 days' END, 1
-        FROM generate_series(1, $3::int) g`, [tenantId, YEAR_START.toISOString(), ROWS, YEAR_END.toISOString()]);
+        FROM generate_series(1, $3::int) g`,
+        [tenantId, YEAR_START.toISOString(), ROWS, YEAR_END.toISOString()],
+      );
       await t.dataSource.query('VACUUM ANALYZE complaint');
       console.log(`fill: ${ROWS.toLocaleString('en')} rows in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
 
       const stats = t.app.get(ComplaintStatsService);
       const auth = { tenantId, role: Role.analyst };
       const query = { from: YEAR_START, to: YEAR_END, groupBy: ['week', 'type'] as const };
-      const time = async (label: string, measures: { onTime: boolean; effectiveResolution: boolean; workingTime: boolean }, runs: number) => {
+      const time = async (
+        label: string,
+        measures: { onTime: boolean; effectiveResolution: boolean; workingTime: boolean },
+        runs: number,
+      ) => {
         const times: number[] = [];
         let result;
         for (let i = 0; i < runs; i++) {
@@ -54,13 +61,23 @@ describe('analytics statistics', () => {
           times.push(performance.now() - started);
         }
         times.sort((a, b) => a - b);
-        console.log(`${label}: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times.at(-1)!.toFixed(0)}, ${runs} runs, ${result!.rows.length} rows)`);
+        console.log(
+          `${label}: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times.at(-1)!.toFixed(0)}, ${runs} runs, ${result!.rows.length} rows)`,
+        );
         return result!;
       };
       // 1. The direct query (no rollup built yet, so complaintStats reads the complaints).
-      const direct = await time('direct: counts + satisfaction + on-time (week × type)', { onTime: true, effectiveResolution: false, workingTime: false }, 3);
+      const direct = await time(
+        'direct: counts + satisfaction + on-time (week × type)',
+        { onTime: true, effectiveResolution: false, workingTime: false },
+        3,
+      );
       // Effective resolution straight from the complaints (a repeat lookup per resolved complaint): once, it is slow.
-      const directEffective = await time('direct: … + effective resolution (repeat lookup per closed complaint)', { onTime: true, effectiveResolution: true, workingTime: false }, 1);
+      const directEffective = await time(
+        'direct: … + effective resolution (repeat lookup per closed complaint)',
+        { onTime: true, effectiveResolution: true, workingTime: false },
+        1,
+      );
       expect(directEffective.totals.effectivelyResolved).toBeLessThan(directEffective.totals.resolved!);
       expect(directEffective.totals.effectivelyResolved).toBeGreaterThan(0);
       expect(direct.totals.received).toBe(ROWS);
@@ -71,8 +88,15 @@ describe('analytics statistics', () => {
         const runner = t.dataSource.createQueryRunner();
         try {
           for (const sql of setup) await runner.query(sql);
-          const plan: string[] = (await runner.query(`EXPLAIN (ANALYZE, BUFFERS) ${bare}`, [tenantId, YEAR_START, YEAR_END])).map((r: Record<string, string>) => r['QUERY PLAN']);
-          console.log(`${label}: ${plan.find((l) => l.startsWith('Execution Time'))} | ${plan.filter((l) => /Scan|Gather|Heap Fetches|Workers/.test(l)).map((l) => l.trim()).join(' | ')}`);
+          const plan: string[] = (await runner.query(`EXPLAIN (ANALYZE, BUFFERS) ${bare}`, [tenantId, YEAR_START, YEAR_END])).map(
+            (r: Record<string, string>) => r['QUERY PLAN'],
+          );
+          console.log(
+            `${label}: ${plan.find((l) => l.startsWith('Execution Time'))} | ${plan
+              .filter((l) => /Scan|Gather|Heap Fetches|Workers/.test(l))
+              .map((l) => l.trim())
+              .join(' | ')}`,
+          );
         } finally {
           await runner.query('RESET ALL').catch(() => undefined);
           await runner.release();
@@ -87,31 +111,58 @@ describe('analytics statistics', () => {
       const rollup = t.app.get(StatsRollup);
       const buildStarted = performance.now();
       const built = await rollup.refresh(tenantId);
-      const [{ rows: rollupRows }] = await t.dataSource.query('SELECT COUNT(*) AS rows FROM complaint_daily_stats WHERE tenant_id = $1', [tenantId]);
-      console.log(`rollup first build: ${built.days} days, ${Number(rollupRows).toLocaleString('en')} rows in ${((performance.now() - buildStarted) / 1000).toFixed(1)} s (incl. working minutes of 700k resolved complaints in JS and their repeat lookups)`);
-      const rolled = await time('rollup: counts + satisfaction + on-time (week × type)', { onTime: true, effectiveResolution: false, workingTime: false }, 7);
+      const [{ rows: rollupRows }] = await t.dataSource.query('SELECT COUNT(*) AS rows FROM complaint_daily_stats WHERE tenant_id = $1', [
+        tenantId,
+      ]);
+      console.log(
+        `rollup first build: ${built.days} days, ${Number(rollupRows).toLocaleString('en')} rows in ${((performance.now() - buildStarted) / 1000).toFixed(1)} s (incl. working minutes of 700k resolved complaints in JS and their repeat lookups)`,
+      );
+      const rolled = await time(
+        'rollup: counts + satisfaction + on-time (week × type)',
+        { onTime: true, effectiveResolution: false, workingTime: false },
+        7,
+      );
       expect(rolled.totals).toEqual(direct.totals);
       expect(rolled.rows).toEqual(direct.rows);
       const withTime = await time('rollup: … + average working time', { onTime: true, effectiveResolution: false, workingTime: true }, 7);
       expect(withTime.totals.responded).toBe(700_000);
 
       // 3. A steady-state refresh: 1,000 complaints of the last days handled since the last run, and 10 old ones reopened.
-      await t.dataSource.query(`UPDATE complaint SET updated_at = $2, satisfaction = 'satisfied' WHERE tenant_id = $1 AND number IN (
+      await t.dataSource.query(
+        `UPDATE complaint SET updated_at = $2, satisfaction = 'satisfied' WHERE tenant_id = $1 AND number IN (
         SELECT 'B-' || g FROM generate_series(990001, 1000000) g WHERE g % 10 = 8 UNION ALL SELECT 'B-' || (g * 90000 - 2) FROM generate_series(1, 10) g)`,
-      [tenantId, new Date('2027-01-05T02:00:00Z')]);
+        [tenantId, new Date('2027-01-05T02:00:00Z')],
+      );
       const incrementalStarted = performance.now();
       const incremental = await rollup.refresh(tenantId);
-      console.log(`rollup refresh after 1,010 changed complaints (1,000 of the last 4 days, 10 older): ${incremental.days} days recomputed in ${((performance.now() - incrementalStarted) / 1000).toFixed(1)} s`);
+      console.log(
+        `rollup refresh after 1,010 changed complaints (1,000 of the last 4 days, 10 older): ${incremental.days} days recomputed in ${((performance.now() - incrementalStarted) / 1000).toFixed(1)} s`,
+      );
       const after = await time('rollup after the refresh', { onTime: true, effectiveResolution: false, workingTime: false }, 3);
-      const afterDirect = await stats.stats(auth, { ...query, groupBy: [...query.groupBy], to: new Date(YEAR_START.getTime() + 92 * 86_400_000) }, { onTime: true, effectiveResolution: false, workingTime: false }, { fresh: true });
-      const afterRolled = await stats.stats(auth, { ...query, groupBy: [...query.groupBy], to: new Date(YEAR_START.getTime() + 92 * 86_400_000) }, { onTime: true, effectiveResolution: false, workingTime: false });
+      const afterDirect = await stats.stats(
+        auth,
+        { ...query, groupBy: [...query.groupBy], to: new Date(YEAR_START.getTime() + 92 * 86_400_000) },
+        { onTime: true, effectiveResolution: false, workingTime: false },
+        { fresh: true },
+      );
+      const afterRolled = await stats.stats(
+        auth,
+        { ...query, groupBy: [...query.groupBy], to: new Date(YEAR_START.getTime() + 92 * 86_400_000) },
+        { onTime: true, effectiveResolution: false, workingTime: false },
+      );
       expect(afterRolled.rows).toEqual(afterDirect.rows);
       expect(after.totals.satisfied).toBeGreaterThan(rolled.totals.satisfied);
 
       // 4. Effective resolution from the rollup: the same counts as the direct repeat lookup (the refresh above changed
       // satisfaction only, not what was resolved or repeated).
       const effective = await time('rollup: … + effective resolution', { onTime: true, effectiveResolution: true, workingTime: false }, 7);
-      const resolution = (result: typeof effective) => [result.totals, ...result.rows].map((row) => [row.keys.map((k) => k.key).join('|'), row.resolved, row.effectivelyResolved, row.effectiveResolutionRate]);
+      const resolution = (result: typeof effective) =>
+        [result.totals, ...result.rows].map((row) => [
+          row.keys.map((k) => k.key).join('|'),
+          row.resolved,
+          row.effectivelyResolved,
+          row.effectiveResolutionRate,
+        ]);
       expect(resolution(effective)).toEqual(resolution(directEffective));
     } finally {
       await t.close();

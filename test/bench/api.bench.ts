@@ -54,10 +54,23 @@ const cpuMs = async (apis: Child[]) =>
  * One window: `connections[i]` connections to `apis[i]`, with the API processes' CPU time (and PostgreSQL's, when
  * given) read right before and right after it.
  */
-async function measure(name: string, apis: { child: Child; url: string }[], connections: number[], body: BodySpec, options: DriveOptions, pg?: PostgresServer): Promise<HttpFigures> {
+async function measure(
+  name: string,
+  apis: { child: Child; url: string }[],
+  connections: number[],
+  body: BodySpec,
+  options: DriveOptions,
+  pg?: PostgresServer,
+): Promise<HttpFigures> {
   const pgBefore = pg ? processTreeCpuMs(pg.pid()) : 0;
   const apiBefore = await cpuMs(apis.map((a) => a.child));
-  const run = await load.call<HttpFigures>('drive', name, apis.map((a, i) => ({ url: a.url, connections: connections[i] })), body, options);
+  const run = await load.call<HttpFigures>(
+    'drive',
+    name,
+    apis.map((a, i) => ({ url: a.url, connections: connections[i] })),
+    body,
+    options,
+  );
   run.apiCpuMs = (await cpuMs(apis.map((a) => a.child))) - apiBefore;
   if (pg) run.dbCpuMs = processTreeCpuMs(pg.pid()) - pgBefore;
   await settle(apis.map((a) => a.child));
@@ -80,7 +93,9 @@ async function settle(apis: Child[]) {
 
 /** One line per window as it ends (the tables come at the end of the run). */
 const logRun = (r: HttpFigures) =>
-  console.log(`${r.name}: ${r.requestsPerSecond} successful/s (${r.succeeded} in ${r.seconds} s), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, failed ${failures(r)} ${JSON.stringify(r.failuresByCode)}`);
+  console.log(
+    `${r.name}: ${r.requestsPerSecond} successful/s (${r.succeeded} in ${r.seconds} s), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, failed ${failures(r)} ${JSON.stringify(r.failuresByCode)}`,
+  );
 
 /** The complaint ids the successful submissions returned. */
 const createdIds = (run: HttpFigures) => run.data.map((d) => (d as { submitComplaint: { id: string } }).submitComplaint.id);
@@ -112,7 +127,9 @@ async function onDatabase(db: 'sqlite' | 'postgres', pg?: PostgresServer): Promi
       console.log(`sqlite: journal_mode=${journal} synchronous=${synchronous} (2 = FULL)`);
       expect([journal, Number(synchronous)]).toEqual(['wal', 2]);
     } else {
-      const settings = await query<{ name: string; setting: string }>(`SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method') ORDER BY name`);
+      const settings = await query<{ name: string; setting: string }>(
+        `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method') ORDER BY name`,
+      );
       console.log(`postgres: ${settings.map((s) => `${s.name}=${s.setting}`).join(' ')}`);
       expect(settings.filter((s) => s.name !== 'wal_sync_method').map((s) => s.setting)).toEqual(['on', 'on', 'on']);
     }
@@ -145,13 +162,27 @@ async function onDatabase(db: 'sqlite' | 'postgres', pg?: PostgresServer): Promi
       const second = await startApi({ db, databaseUrl, config: { encryptionKey, jwtSecret } });
       try {
         await run('warm-up', [second], [8], intake(), { ...submitting, amount: 100 });
-        twoInstances = await run('`submitComplaint`, two instances on one PostgreSQL, 16 + 16 connections', [api, second], [16, 16], intake(), timed([16, 16]), pg);
+        twoInstances = await run(
+          '`submitComplaint`, two instances on one PostgreSQL, 16 + 16 connections',
+          [api, second],
+          [16, 16],
+          intake(),
+          timed([16, 16]),
+          pg,
+        );
       } finally {
         await second.child.stop();
       }
     }
 
-    const burst = await run(`burst of ${BURST} \`submitComplaint\` on ${db}, 32 connections`, [api], [32], intake(), { ...submitting, amount: BURST }, pg);
+    const burst = await run(
+      `burst of ${BURST} \`submitComplaint\` on ${db}, 32 connections`,
+      [api],
+      [32],
+      intake(),
+      { ...submitting, amount: BURST },
+      pg,
+    );
 
     // Body-checked: no run may hide refusals behind HTTP 200.
     for (const r of runs) if (failures(r)) problems.push(`${r.name}: ${failures(r)} failed ${JSON.stringify(r.failuresByCode)}`);
@@ -166,9 +197,12 @@ async function onDatabase(db: 'sqlite' | 'postgres', pg?: PostgresServer): Promi
     const burstStored = createdIds(burst).filter((id) => stored.has(id)).length;
     const allowance = inFlightAllowance + runs.reduce((sum, r) => sum + failures(r), 0);
     const numbering = numberingProblems(rows);
-    console.log(`${db}: ${ids.length} successful submissions, ${found} of their ids stored (burst: ${burst.succeeded} acknowledged, ${burstStored} stored); ${rows.length} complaints stored in all (at most ${allowance} beyond the successes: in flight at window ends or failed); numbers ${numbering.length ? numbering.join('; ') : `gap-free (${rows.length} serials from 1)`}`);
+    console.log(
+      `${db}: ${ids.length} successful submissions, ${found} of their ids stored (burst: ${burst.succeeded} acknowledged, ${burstStored} stored); ${rows.length} complaints stored in all (at most ${allowance} beyond the successes: in flight at window ends or failed); numbers ${numbering.length ? numbering.join('; ') : `gap-free (${rows.length} serials from 1)`}`,
+    );
     if (found !== ids.length) problems.push(`${db}: ${ids.length - found} acknowledged complaints not stored`);
-    if (rows.length < ids.length || rows.length - ids.length > allowance) problems.push(`${db}: ${rows.length} stored for ${ids.length} successes (at most ${allowance} more allowed)`);
+    if (rows.length < ids.length || rows.length - ids.length > allowance)
+      problems.push(`${db}: ${rows.length} stored for ${ids.length} successes (at most ${allowance} more allowed)`);
     problems.push(...numbering.map((p) => `${db} numbers: ${p}`));
     return { me, at8, at32, burst, twoInstances, problems };
   } finally {
@@ -188,7 +222,9 @@ describe('API throughput', () => {
 
   it('ceiling, me, submitComplaint at 8 and 32 connections, a burst and two instances, on SQLite and PostgreSQL (fsync on)', async () => {
     const start = uptime();
-    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}; BENCH_SECONDS=${SECONDS} BENCH_BURST=${BURST} BENCH_TIMEOUT=${TIMEOUT}`);
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}; BENCH_SECONDS=${SECONDS} BENCH_BURST=${BURST} BENCH_TIMEOUT=${TIMEOUT}`,
+    );
     console.log(`uptime at the start: ${start}`);
 
     const bare = await startChild(API_PROCESS);
@@ -197,7 +233,13 @@ describe('API throughput', () => {
       const { url } = await bare.call<{ url: string }>('startBare');
       const target = { child: bare, url };
       await measure('warm-up', [target], [32], { query: '{ ping }' }, { duration: 1 });
-      ceiling = await measure('bare `{ ping }` on Fastify (framework ceiling)', [target], [32], { query: '{ ping }' }, { duration: SECONDS });
+      ceiling = await measure(
+        'bare `{ ping }` on Fastify (framework ceiling)',
+        [target],
+        [32],
+        { query: '{ ping }' },
+        { duration: SECONDS },
+      );
       logRun(ceiling);
     } finally {
       await bare.stop();
@@ -210,9 +252,20 @@ describe('API throughput', () => {
     const end = uptime();
 
     printTable(`Framework ceiling and \`me\` (32 connections, ${SECONDS} s)`, [ceiling, sqlite.me, postgres.me], ceiling);
-    printTable(`\`submitComplaint\`, durable commits (SQLite WAL synchronous=FULL; PostgreSQL fsync=on), ${SECONDS} s each`, [sqlite.at8, sqlite.at32, postgres.at8, postgres.at32]);
-    printTable(`Burst: ${BURST} submissions, 32 connections (all acknowledged, all stored, numbers gap-free — checked)`, [sqlite.burst, postgres.burst]);
-    printTable(`Two API instances on one PostgreSQL (fsync=on), ${SECONDS} s each; API CPU is both processes'`, [postgres.at32, postgres.twoInstances!]);
+    printTable(`\`submitComplaint\`, durable commits (SQLite WAL synchronous=FULL; PostgreSQL fsync=on), ${SECONDS} s each`, [
+      sqlite.at8,
+      sqlite.at32,
+      postgres.at8,
+      postgres.at32,
+    ]);
+    printTable(`Burst: ${BURST} submissions, 32 connections (all acknowledged, all stored, numbers gap-free — checked)`, [
+      sqlite.burst,
+      postgres.burst,
+    ]);
+    printTable(`Two API instances on one PostgreSQL (fsync=on), ${SECONDS} s each; API CPU is both processes'`, [
+      postgres.at32,
+      postgres.twoInstances!,
+    ]);
     console.log(`\nuptime at the start: ${start}\nuptime at the end:   ${end}`);
     expect([...sqlite.problems, ...postgres.problems]).toEqual([]);
   });

@@ -24,9 +24,10 @@ class BareModule {}
  * uses) or on Express (the default Nest adapter, measured to justify the choice).
  */
 export async function startBareApp(platform: 'fastify' | 'express' = 'fastify'): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = platform === 'fastify'
-    ? await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter(), { logger: false })
-    : await NestFactory.create(BareModule, { logger: false });
+  const app =
+    platform === 'fastify'
+      ? await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter(), { logger: false })
+      : await NestFactory.create(BareModule, { logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -20,7 +20,9 @@ export function intakeBody(from: number): () => unknown {
       query: SUBMIT,
       variables: {
         input: {
-          idempotencyKey: randomUUID(), channel: 'phone', type: 'service.efficiency',
+          idempotencyKey: randomUUID(),
+          channel: 'phone',
+          type: 'service.efficiency',
           text: `压测投诉 ${serial}：营业厅排队时间过长，工作人员说要等到下午。`,
           complainant: { name: `客户${serial}`, phone: `139${String(100_000_000 + serial).slice(-8)}` },
           form: { order_no: `SO-${serial}` },

@@ -7,7 +7,11 @@ import { join } from 'node:path';
  * no per-thread CPU figure for a worker thread). They speak by request/answer messages over the IPC channel.
  */
 type Handler = (...args: any[]) => unknown;
-interface Call { id: number; method: string; args: unknown[] }
+interface Call {
+  id: number;
+  method: string;
+  args: unknown[];
+}
 type Answer = { id: number; result: unknown } | { id: number; error: string };
 
 export interface Child {
@@ -43,12 +47,13 @@ export async function startChild(entry: string, env: NodeJS.ProcessEnv = {}): Pr
     pending.clear();
   });
   await ready;
-  const call = <T>(method: string, ...args: unknown[]) => new Promise<T>((resolve, reject) => {
-    if (exited) return reject(exited);
-    const id = ++nextId;
-    pending.set(id, { resolve, reject });
-    child.send({ id, method, args } satisfies Call);
-  });
+  const call = <T>(method: string, ...args: unknown[]) =>
+    new Promise<T>((resolve, reject) => {
+      if (exited) return reject(exited);
+      const id = ++nextId;
+      pending.set(id, { resolve, reject });
+      child.send({ id, method, args } satisfies Call);
+    });
   return {
     pid: child.pid!,
     call,

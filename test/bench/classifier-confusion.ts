@@ -13,7 +13,10 @@ const pairs = new Map<string, number>();
 const support = new Map<string, number>();
 let wrong = 0;
 for (let f = 0; f < 5; f++) {
-  const model = ComplaintCauseModel.train(samples.filter((_, i) => fold[i] !== f), { maxIndexDocs: 0 });
+  const model = ComplaintCauseModel.train(
+    samples.filter((_, i) => fold[i] !== f),
+    { maxIndexDocs: 0 },
+  );
   samples.forEach((s, i) => {
     if (fold[i] !== f) return;
     support.set(s.label, (support.get(s.label) ?? 0) + 1);
@@ -26,4 +29,5 @@ for (let f = 0; f < 5; f++) {
 }
 console.log(`${name}: ${samples.length} samples, ${wrong} errors (accuracy ${(100 * (1 - wrong / samples.length)).toFixed(1)}%)`);
 console.log('support', JSON.stringify(Object.fromEntries(support)));
-for (const [k, v] of [...pairs].sort((a, b) => b[1] - a[1]).slice(0, show)) console.log(`  ${k}: ${v} (${((100 * v) / wrong).toFixed(0)}% of errors)`);
+for (const [k, v] of [...pairs].sort((a, b) => b[1] - a[1]).slice(0, show))
+  console.log(`  ${k}: ${v} (${((100 * v) / wrong).toFixed(0)}% of errors)`);

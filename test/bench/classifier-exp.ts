@@ -11,5 +11,7 @@ for (const arg of process.argv.slice(3)) {
   const o = JSON.parse(arg) as TrainOptions;
   const t0 = performance.now();
   const r = crossValidate(data, 5, o);
-  console.log(`${name} ${arg} acc=${(100 * r.accuracy).toFixed(2)} ±${(100 * r.foldAccuracyStd).toFixed(2)} f1=${(100 * r.macroF1).toFixed(2)} ${((performance.now() - t0) / 1000).toFixed(0)}s`);
+  console.log(
+    `${name} ${arg} acc=${(100 * r.accuracy).toFixed(2)} ±${(100 * r.foldAccuracyStd).toFixed(2)} f1=${(100 * r.macroF1).toFixed(2)} ${((performance.now() - t0) / 1000).toFixed(0)}s`,
+  );
 }

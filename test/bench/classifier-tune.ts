@@ -65,7 +65,9 @@ for (const [name, o] of Object.entries(CONFIGS)) {
   for (const s of sets) {
     const t0 = performance.now();
     const r = crossValidate(data[s]!, 5, o);
-    cells.push(`${s} acc=${(100 * r.accuracy).toFixed(1)} f1=${(100 * r.macroF1).toFixed(1)} ${((performance.now() - t0) / 1000).toFixed(0)}s`);
+    cells.push(
+      `${s} acc=${(100 * r.accuracy).toFixed(1)} f1=${(100 * r.macroF1).toFixed(1)} ${((performance.now() - t0) / 1000).toFixed(0)}s`,
+    );
   }
   console.log(name.padEnd(10), cells.join(' | '));
 }

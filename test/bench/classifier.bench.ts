@@ -72,7 +72,11 @@ interface Row {
 
 const rows: Row[] = [];
 async function main(): Promise<void> {
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   for (const name of sets) {
     if (!datasetAvailable(name, dataDir)) {
       console.log(`${name}: not found in ${dataDir}, skipped`);
@@ -174,7 +178,11 @@ async function main(): Promise<void> {
       .map(([l, m]) => `${l} F1=${pct(m.f1)} (n=${m.support})`);
     console.log(`           weakest classes: ${worst.join('; ')}`);
 
-    console.log(`           load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `           load average now ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   }
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ node: process.version, cpus: cpus().length, rows }, null, 2));
 }
@@ -184,12 +192,18 @@ function baselineCv(samples: ReturnType<typeof loadDataset>, analyzer: 'word12' 
   const fold = crossValidationFolds(samples, K, 42);
   const predicted: string[] = new Array<string>(samples.length);
   for (let f = 0; f < K; f++) {
-    const model = SvmBaseline.train(samples.filter((_, i) => fold[i] !== f), analyzer);
+    const model = SvmBaseline.train(
+      samples.filter((_, i) => fold[i] !== f),
+      analyzer,
+    );
     samples.forEach((s, i) => {
       if (fold[i] === f) predicted[i] = model.predict(s.text);
     });
   }
-  return computeMetrics(samples.map((s) => s.label), predicted);
+  return computeMetrics(
+    samples.map((s) => s.label),
+    predicted,
+  );
 }
 
 main().catch((e) => {

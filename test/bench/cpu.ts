@@ -37,6 +37,8 @@ export function uptime(): string {
   try {
     return execFileSync('uptime', { encoding: 'utf8' }).trim();
   } catch {
-    return `load average: ${loadavg().map((n) => n.toFixed(2)).join(', ')}`;
+    return `load average: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(', ')}`;
   }
 }

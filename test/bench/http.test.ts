@@ -18,9 +18,14 @@ describe('benchmark HTTP driver', () => {
       request.on('end', () => {
         served += 1;
         response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(served % 2
-          ? JSON.stringify({ data: { submitComplaint: { id: `c${served}` } } })
-          : JSON.stringify({ errors: [{ message: 'The form has 1 problem(s)', extensions: { code: 'BAD_USER_INPUT', reason: 'FORM_INVALID' } }], data: null }));
+        response.end(
+          served % 2
+            ? JSON.stringify({ data: { submitComplaint: { id: `c${served}` } } })
+            : JSON.stringify({
+                errors: [{ message: 'The form has 1 problem(s)', extensions: { code: 'BAD_USER_INPUT', reason: 'FORM_INVALID' } }],
+                data: null,
+              }),
+        );
       });
     });
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
@@ -44,7 +49,16 @@ describe('benchmark HTTP driver', () => {
     // the kept data cross the process boundary intact.
     const load = await startChild(join(__dirname, 'load-process.ts'));
     try {
-      const run = await load.call<HttpFigures>('drive', 'two targets', [{ url, connections: 1 }, { url, connections: 3 }], { query: '{ x }' }, { amount: 40, keepData: true });
+      const run = await load.call<HttpFigures>(
+        'drive',
+        'two targets',
+        [
+          { url, connections: 1 },
+          { url, connections: 3 },
+        ],
+        { query: '{ x }' },
+        { amount: 40, keepData: true },
+      );
       expect(run.succeeded + run.graphqlErrors).toBe(40);
       expect(run.failuresByCode.FORM_INVALID).toBe(run.graphqlErrors);
       expect(run.data).toHaveLength(run.succeeded);
@@ -66,7 +80,10 @@ describe('benchmark HTTP driver', () => {
 
   it('judges bodies like a client: errors, missing data and non-JSON are failures', () => {
     expect(judgeGraphQLResponse(200, '{"data":{"me":{"id":"1"}}}')).toEqual({ ok: true, data: { me: { id: '1' } } });
-    expect(judgeGraphQLResponse(200, '{"errors":[{"message":"x","extensions":{"code":"FORBIDDEN"}}],"data":null}')).toEqual({ ok: false, code: 'FORBIDDEN' });
+    expect(judgeGraphQLResponse(200, '{"errors":[{"message":"x","extensions":{"code":"FORBIDDEN"}}],"data":null}')).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     expect(judgeGraphQLResponse(200, '{"data":null}')).toEqual({ ok: false, code: 'NO_DATA' });
     expect(judgeGraphQLResponse(200, '<html>')).toEqual({ ok: false, code: 'NOT_JSON' });
     expect(judgeGraphQLResponse(502, '')).toEqual({ ok: false, code: 'HTTP 502' });

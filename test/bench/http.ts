@@ -65,7 +65,8 @@ export interface DriveOptions {
   timeout?: number;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 
 /**
  * Drives a GraphQL operation over loopback HTTP with autocannon (one instance per target, all at once) and returns
@@ -98,33 +99,37 @@ export async function driveGraphQL(name: string, targets: Target[], body: BodySp
   let amountLeft = options.amount ?? 0;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const results: { errors: number; non2xx: number }[] = await Promise.all(targets.map((target, index) => {
-    // Split a fixed amount by connections; the last target takes the rounding rest.
-    const amount = options.amount
-      ? index === targets.length - 1 ? amountLeft : Math.round((options.amount * target.connections) / totalConnections)
-      : 0;
-    amountLeft -= amount;
-    const instance = autocannon({
-      url: `${target.url}/graphql`,
-      method: 'POST',
-      headers,
-      connections: target.connections,
-      timeout: options.timeout ?? 10,
-      ...(options.amount ? { amount } : { duration: options.duration ?? 5 }),
-      requests: [
-        next
-          ? { setupRequest: (req: any) => ({ ...req, body: JSON.stringify(next()) }), onResponse }
-          : { body: JSON.stringify(body), onResponse },
-      ],
-    });
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-    // Timeouts and connection errors, by kind (autocannon counts them in `errors`).
-    instance.on('reqError', (error: NodeJS.ErrnoException) => {
-      const code = error.code ?? (error.message === 'request timed out' ? `timeout (> ${options.timeout ?? 10} s)` : error.message);
-      failuresByCode[code] = (failuresByCode[code] ?? 0) + 1;
-    });
-    return instance;
-  }));
+  const results: { errors: number; non2xx: number }[] = await Promise.all(
+    targets.map((target, index) => {
+      // Split a fixed amount by connections; the last target takes the rounding rest.
+      const amount = options.amount
+        ? index === targets.length - 1
+          ? amountLeft
+          : Math.round((options.amount * target.connections) / totalConnections)
+        : 0;
+      amountLeft -= amount;
+      const instance = autocannon({
+        url: `${target.url}/graphql`,
+        method: 'POST',
+        headers,
+        connections: target.connections,
+        timeout: options.timeout ?? 10,
+        ...(options.amount ? { amount } : { duration: options.duration ?? 5 }),
+        requests: [
+          next
+            ? { setupRequest: (req: any) => ({ ...req, body: JSON.stringify(next()) }), onResponse }
+            : { body: JSON.stringify(body), onResponse },
+        ],
+      });
+      instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+      // Timeouts and connection errors, by kind (autocannon counts them in `errors`).
+      instance.on('reqError', (error: NodeJS.ErrnoException) => {
+        const code = error.code ?? (error.message === 'request timed out' ? `timeout (> ${options.timeout ?? 10} s)` : error.message);
+        failuresByCode[code] = (failuresByCode[code] ?? 0) + 1;
+      });
+      return instance;
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
@@ -192,7 +197,12 @@ export function printTable(title: string, rows: HttpFigures[], baseline?: HttpFi
   header.push('load generator CPU %', 'failed');
   console.log(`\n${title}`);
   console.log(`| ${header.join(' | ')} |`);
-  console.log(`| --- | ${header.slice(1).map(() => '---:').join(' | ')} |`);
+  console.log(
+    `| --- | ${header
+      .slice(1)
+      .map(() => '---:')
+      .join(' | ')} |`,
+  );
   for (const r of rows) {
     const cells = [r.name, r.requestsPerSecond, r.p50Ms, r.p99Ms, `${r.succeeded} in ${r.seconds} s`];
     if (baseline) cells.push((r.requestsPerSecond / baseline.requestsPerSecond).toFixed(3));

@@ -15,7 +15,10 @@ import { driveGraphQL, failures, printTable, type HttpFigures } from './http';
 process.env.REDRESS_WORKERS = '0';
 const ROUNDS = 3;
 const SECONDS = 3;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 describe('me against the ceiling', () => {
   it('`me` on SQLite and PostgreSQL vs bare `{ ping }`, alternated', async () => {
@@ -29,13 +32,24 @@ describe('me against the ceiling', () => {
         apps.push({ db, t, token: await t.login('admin@demo.local') });
       }
       await driveGraphQL('warm-up', [{ url: bare.url, connections: 32 }], { query: '{ ping }' }, { duration: 1 });
-      for (const app of apps) await driveGraphQL('warm-up', [{ url: app.t.url, connections: 32 }], { query: '{ me { id } }' }, { token: app.token, duration: 1 });
+      for (const app of apps)
+        await driveGraphQL('warm-up', [{ url: app.t.url, connections: 32 }], { query: '{ me { id } }' }, { token: app.token, duration: 1 });
       const ratios = new Map<string, number[]>();
       for (let round = 1; round <= ROUNDS; round++) {
-        const baseline = await driveGraphQL(`round ${round}: bare \`{ ping }\` on Fastify (ceiling)`, [{ url: bare.url, connections: 32 }], { query: '{ ping }' }, { duration: SECONDS });
+        const baseline = await driveGraphQL(
+          `round ${round}: bare \`{ ping }\` on Fastify (ceiling)`,
+          [{ url: bare.url, connections: 32 }],
+          { query: '{ ping }' },
+          { duration: SECONDS },
+        );
         const rows: HttpFigures[] = [baseline];
         for (const app of apps) {
-          const me = await driveGraphQL(`round ${round}: \`me\` on ${app.db}`, [{ url: app.t.url, connections: 32 }], { query: '{ me { id email role } }' }, { token: app.token, duration: SECONDS });
+          const me = await driveGraphQL(
+            `round ${round}: \`me\` on ${app.db}`,
+            [{ url: app.t.url, connections: 32 }],
+            { query: '{ me { id email role } }' },
+            { token: app.token, duration: SECONDS },
+          );
           rows.push(me);
           ratios.set(app.db, [...(ratios.get(app.db) ?? []), me.requestsPerSecond / baseline.requestsPerSecond]);
         }
@@ -44,7 +58,9 @@ describe('me against the ceiling', () => {
       }
       for (const [db, values] of ratios) {
         const sorted = [...values].sort((a, b) => a - b);
-        console.log(`\`me\` on ${db} / ceiling: median ${sorted[Math.floor(sorted.length / 2)].toFixed(3)} (rounds: ${values.map((v) => v.toFixed(3)).join(', ')})`);
+        console.log(
+          `\`me\` on ${db} / ceiling: median ${sorted[Math.floor(sorted.length / 2)].toFixed(3)} (rounds: ${values.map((v) => v.toFixed(3)).join(', ')})`,
+        );
       }
     } finally {
       await bare.close();

@@ -21,7 +21,8 @@ process.env.REDRESS_WORKERS = '0';
 
 async function fill(t: TestApp, tenantId: string): Promise<void> {
   if (t.db === 'postgres') {
-    await t.dataSource.query(`
+    await t.dataSource.query(
+      `
       INSERT INTO complaint (id, tenant_id, number, channel, type_key, kind, text, received_at, form, attachments, customer_id, state, valid,
         severity, department, policy_version, facts, sla_status, created_at, updated_at, closed_at, resolution_due_at, version)
       SELECT md5('q' || g)::uuid::text, $1, 'Q-' || g, 'phone', 'service.attitude', 'complaint', 'x',
@@ -30,13 +31,16 @@ async function fill(t: TestApp, tenantId: string): Promise<void> {
         'normal', (ARRAY['customer_service','quality','finance','operations'])[1 + g % 4], 1, '{}', 'met', now(), now(),
         CASE WHEN g % 10 < 8 THEN $2::timestamptz + ((g - 1)::double precision / $3) * ($4::timestamptz - $2::timestamptz) + interval '2 days' END,
         CASE WHEN g % 50 <> 9 THEN $2::timestamptz + ((g - 1)::double precision / $3) * ($4::timestamptz - $2::timestamptz) + ((g::bigint * 7919) % 1000) * interval '1 hour' END, 1
-      FROM generate_series(1, $3::int) g`, [tenantId, START.toISOString(), ROWS, END.toISOString()]);
+      FROM generate_series(1, $3::int) g`,
+      [tenantId, START.toISOString(), ROWS, END.toISOString()],
+    );
     await t.dataSource.query('VACUUM ANALYZE complaint');
     return;
   }
   // SQLite: the same rows from a recursive counter; times in the stored 'YYYY-MM-DD HH:MM:SS.SSS' UTC form.
   const span = (END.getTime() - START.getTime()) / 86_400_000;
-  await t.dataSource.query(`
+  await t.dataSource.query(
+    `
     WITH RECURSIVE n(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM n WHERE g < ${ROWS}),
     r AS (SELECT g, julianday('${START.toISOString().slice(0, 19)}') + (g - 1) * ${span} / ${ROWS} AS at FROM n)
     INSERT INTO complaint (id, tenant_id, number, channel, type_key, kind, text, received_at, form, attachments, customer_id, state, valid,
@@ -48,7 +52,9 @@ async function fill(t: TestApp, tenantId: string): Promise<void> {
       strftime('%Y-%m-%d %H:%M:%f', 'now'), strftime('%Y-%m-%d %H:%M:%f', 'now'),
       CASE WHEN g % 10 < 8 THEN strftime('%Y-%m-%d %H:%M:%f', at + 2) END,
       CASE WHEN g % 50 <> 9 THEN strftime('%Y-%m-%d %H:%M:%f', at + ((g * 7919) % 1000) / 24.0) END, 1
-    FROM r`, [tenantId]);
+    FROM r`,
+    [tenantId],
+  );
   await t.dataSource.query('ANALYZE');
 }
 
@@ -81,7 +87,9 @@ async function measure(db: TestDb): Promise<void> {
     logger.logQuery = original;
 
     // The page is right: open complaints of the department, soonest deadline first.
-    const expectedOpen = Array.from({ length: ROWS }, (_, i) => i + 1).filter((g) => g % 10 >= 8 && DEPARTMENTS[g % 4] === department).length;
+    const expectedOpen = Array.from({ length: ROWS }, (_, i) => i + 1).filter(
+      (g) => g % 10 >= 8 && DEPARTMENTS[g % 4] === department,
+    ).length;
     expect(first.connection.totalCount).toBe(expectedOpen);
     expect(first.rows).toHaveLength(20);
     const dues = first.rows.map((r) => r.resolutionDueAt!.getTime());
@@ -89,10 +97,16 @@ async function measure(db: TestDb): Promise<void> {
     for (const row of first.rows) expect(row).toMatchObject({ department, state: 'in_progress' });
 
     for (const { sql, params } of sent.filter((q) => /FROM "complaint"/.test(q.sql))) {
-      const plan: string[] = db === 'postgres'
-        ? (await t.dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).map((r: Record<string, string>) => r['QUERY PLAN'])
-        : (await t.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r: Record<string, string>) => r.detail);
-      console.log(`[${db}] plan of ${/COUNT\(\*\)/.test(sql) ? 'the total' : 'the page'}: ${plan.map((l) => l.trim()).filter((l) => !/^(Planning|Buffers)/.test(l)).join(' | ')}`);
+      const plan: string[] =
+        db === 'postgres'
+          ? (await t.dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).map((r: Record<string, string>) => r['QUERY PLAN'])
+          : (await t.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r: Record<string, string>) => r.detail);
+      console.log(
+        `[${db}] plan of ${/COUNT\(\*\)/.test(sql) ? 'the total' : 'the page'}: ${plan
+          .map((l) => l.trim())
+          .filter((l) => !/^(Planning|Buffers)/.test(l))
+          .join(' | ')}`,
+      );
       expect(plan.join('\n')).toContain('ix_complaint_work_queue');
     }
 
@@ -103,7 +117,9 @@ async function measure(db: TestDb): Promise<void> {
         await service.list(auth, { department: DEPARTMENTS[i % 4], open: true }, ComplaintOrder.RESOLUTION_DUE_ASC, 20, null, { count });
         serviceTimes.push(performance.now() - at);
       }
-      console.log(`[${db}] service list (first page of 20${count ? ` + total of ${expectedOpen.toLocaleString('en')} open` : ', no total'}): ${summary(serviceTimes)}`);
+      console.log(
+        `[${db}] service list (first page of 20${count ? ` + total of ${expectedOpen.toLocaleString('en')} open` : ', no total'}): ${summary(serviceTimes)}`,
+      );
     }
 
     const token = await t.login('handler@demo.local');
@@ -113,12 +129,20 @@ async function measure(db: TestDb): Promise<void> {
       const httpTimes: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const at = performance.now();
-        const data = await t.gqlOk<{ complaints: { totalCount?: number; edges: unknown[] } }>(query, { f: { department: DEPARTMENTS[i % 4], open: true } }, token);
+        const data = await t.gqlOk<{ complaints: { totalCount?: number; edges: unknown[] } }>(
+          query,
+          { f: { department: DEPARTMENTS[i % 4], open: true } },
+          token,
+        );
         httpTimes.push(performance.now() - at);
         expect(data.complaints.edges).toHaveLength(20);
         if (total) expect(data.complaints.totalCount).toBe(expectedOpen);
       }
-      console.log(`[${db}] GraphQL over HTTP (same page, 20 nodes${total ? ' + totalCount' : ', no totalCount'}): ${summary(httpTimes)}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+      console.log(
+        `[${db}] GraphQL over HTTP (same page, 20 nodes${total ? ' + totalCount' : ', no totalCount'}): ${summary(httpTimes)}; load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
+      );
     }
   } finally {
     await t.close();
@@ -127,7 +151,11 @@ async function measure(db: TestDb): Promise<void> {
 
 describe('work queue', () => {
   it(`one department's open complaints by deadline over ${ROWS.toLocaleString('en')} complaints`, async () => {
-    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     for (const db of (process.env.QUEUE_DBS ?? 'postgres,sqlite').split(',') as TestDb[]) await measure(db);
   });
 });

@@ -54,7 +54,10 @@ export class SvmBaseline {
     const labels = [...new Set(samples.map((s) => s.label))].sort();
     const y = Int32Array.from(samples, (s) => labels.indexOf(s.label));
     const model = new SvmBaseline(analyzer, vocab, idf, labels, new Float32Array(0), new Float32Array(0));
-    const X = toCsr(docs.map((d) => model.vector(d)), vocab.size);
+    const X = toCsr(
+      docs.map((d) => model.vector(d)),
+      vocab.size,
+    );
     const { weights, bias } = trainOvrSvm(X, y, labels.length, { c, maxEpochs: 1000 });
     return new SvmBaseline(analyzer, vocab, idf, labels, weights, bias);
   }

@@ -25,7 +25,8 @@ describe('staff access in the console', () => {
     await t?.close();
   });
 
-  const newPage = async (): Promise<Page> => (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
+  const newPage = async (): Promise<Page> =>
+    (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
 
   it('admin invites → invitee sets a password → signs in → admin deactivates → the open session is refused', async () => {
     const admin = await newPage();

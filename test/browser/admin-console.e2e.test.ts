@@ -47,11 +47,16 @@ async function operations(): Promise<Set<string>> {
 
 /** Waits until the console's hash route is exactly `route` (react-admin redirects without a page load). */
 async function atRoute(page: Page, route: string) {
-  await page.waitForFunction((expected) => window.location.hash === expected, route).catch(async (error) => {
-    // Say why the form did not leave: the console's notification (e.g. the API's refusal).
-    const notice = await page.locator('.MuiSnackbar-root').allInnerTexts().catch(() => []);
-    throw new Error(`still at ${await page.evaluate(() => window.location.hash)}, not ${route}; notice: ${notice.join(' | ')}\n${error}`);
-  });
+  await page
+    .waitForFunction((expected) => window.location.hash === expected, route)
+    .catch(async (error) => {
+      // Say why the form did not leave: the console's notification (e.g. the API's refusal).
+      const notice = await page
+        .locator('.MuiSnackbar-root')
+        .allInnerTexts()
+        .catch(() => []);
+      throw new Error(`still at ${await page.evaluate(() => window.location.hash)}, not ${route}; notice: ${notice.join(' | ')}\n${error}`);
+    });
 }
 
 const menuText = (page: Page) => page.getByTestId('main-menu').innerText();
@@ -64,13 +69,22 @@ describe('admin console in a browser', () => {
     await t.seedDemo();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 300_000);
 
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail' && current && !current.isClosed()) {
-      await current.screenshot({ path: join(SHOTS, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+      await current
+        .screenshot({ path: join(SHOTS, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true })
+        .catch(() => undefined);
     }
   });
 
@@ -86,7 +100,12 @@ describe('admin console in a browser', () => {
     // the reference the others are compared with in the same run.
     const timings: Record<string, { firstContentfulPaintMs: number | null; loginFormVisibleMs: number; navigations: number }> = {};
     let page!: Page;
-    for (const [run, route] of [['cold', '/'], ['warm', '/'], ['deepLink', '/#/complaints/some-id/show'], ['loginDirect', '/#/login']]) {
+    for (const [run, route] of [
+      ['cold', '/'],
+      ['warm', '/'],
+      ['deepLink', '/#/complaints/some-id/show'],
+      ['loginDirect', '/#/login'],
+    ]) {
       if (page) await page.context().close();
       page = await newPage();
       // Every history entry the console writes: the first visit once ran a redirect loop of thousands of
@@ -139,7 +158,20 @@ describe('admin console in a browser', () => {
     const admin = await newPage();
     await signIn(admin, 'admin@demo.local');
     const adminMenu = await menuText(admin);
-    for (const item of ['工作台', '投诉工作台', '登记投诉', '策略工作室', '投诉类型', '表单字段', '答复模板', '规则设计器', '测试与发布', '行业插件', '人员', '接口令牌']) {
+    for (const item of [
+      '工作台',
+      '投诉工作台',
+      '登记投诉',
+      '策略工作室',
+      '投诉类型',
+      '表单字段',
+      '答复模板',
+      '规则设计器',
+      '测试与发布',
+      '行业插件',
+      '人员',
+      '接口令牌',
+    ]) {
       expect(adminMenu).toContain(item);
     }
     await shot(admin, 'admin-dashboard');
@@ -205,10 +237,17 @@ describe('admin console in a browser', () => {
   it('takes a newcomer from a new field and routing rule to a complaint routed by it, with the reason shown', async () => {
     // Yesterday's traffic, so that the simulation has complaints to replay.
     const agentToken = await t.login('agent@demo.local');
-    for (const [type, text, form] of [['billing', '账单多扣了二十元', { amount: 20 }], ['service.attitude', '营业员态度冷淡', {}]] as const) {
-      await t.gqlOk('mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { id } }', {
-        i: { type, channel: 'phone', text, form, complainant: { name: '王芳', phone: '13800000001' } },
-      }, agentToken);
+    for (const [type, text, form] of [
+      ['billing', '账单多扣了二十元', { amount: 20 }],
+      ['service.attitude', '营业员态度冷淡', {}],
+    ] as const) {
+      await t.gqlOk(
+        'mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { id } }',
+        {
+          i: { type, channel: 'phone', text, form, complainant: { name: '王芳', phone: '13800000001' } },
+        },
+        agentToken,
+      );
     }
 
     const admin = await newPage();
@@ -237,7 +276,11 @@ describe('admin console in a browser', () => {
     await admin.goto(`${t.url}/#/tests/create`);
     await admin.locator('input[name="key"]').fill('t-card-dispute');
     await admin.locator('input[name="description"]').fill('银行卡争议由合规与风险管理部处理');
-    const facts: [string, string][] = [['complaint.type', 'billing'], ['complaint.channel', 'phone'], ['complaint.form.card_last4', '6225']];
+    const facts: [string, string][] = [
+      ['complaint.type', 'billing'],
+      ['complaint.channel', 'phone'],
+      ['complaint.form.card_last4', '6225'],
+    ];
     for (const [index, [path, value]] of facts.entries()) {
       await admin.getByTestId('add-fact').click();
       const pathInput = admin.locator(`input[name="fact-path-${index}"]`);
@@ -262,10 +305,11 @@ describe('admin console in a browser', () => {
     await row.locator(`input[name="row-key-${before}"]`).fill('route-card-dispute');
     await row.locator(`input[name="row-description-${before}"]`).fill('银行卡争议涉及资金安全，由合规部处理');
     await row.getByRole('button', { name: 'JSON' }).click();
-    await row.getByTestId('raw-json').fill(JSON.stringify({ and: [
-      { is_descendant_of: [{ var: 'complaint.typePath' }, 'billing'] },
-      { '!!': [{ var: 'complaint.form.card_last4' }] },
-    ] }));
+    await row.getByTestId('raw-json').fill(
+      JSON.stringify({
+        and: [{ is_descendant_of: [{ var: 'complaint.typePath' }, 'billing'] }, { '!!': [{ var: 'complaint.form.card_last4' }] }],
+      }),
+    );
     await row.getByRole('combobox', { name: '责任部门' }).click();
     await admin.getByRole('option', { name: '合规与风险管理部（compliance）' }).click();
     await admin.getByTestId('save-table').click();
@@ -286,7 +330,9 @@ describe('admin console in a browser', () => {
     // 5. Fix: move the new rule above the general billing rule; the tests pass.
     await admin.goto(`${t.url}/#/rules`);
     await admin.getByTestId(`rule-row-${before}`).waitFor();
-    const billingIndex = await admin.locator('input[name^="row-key-"]').evaluateAll((inputs) => inputs.findIndex((i) => (i as HTMLInputElement).value === 'route-billing'));
+    const billingIndex = await admin
+      .locator('input[name^="row-key-"]')
+      .evaluateAll((inputs) => inputs.findIndex((i) => (i as HTMLInputElement).value === 'route-billing'));
     for (let index = before; index > billingIndex; index -= 1) await admin.getByTestId(`move-up-${index}`).click();
     expect(await admin.locator(`input[name="row-key-${billingIndex}"]`).inputValue()).toBe('route-card-dispute');
     await admin.getByTestId('save-table').click();
@@ -304,7 +350,11 @@ describe('admin console in a browser', () => {
     expect(await admin.getByTestId('simulation-summary').innerText()).toContain('共模拟 2 件投诉');
     await admin.getByTestId('publish').getByRole('button', { name: '发布' }).click();
     await admin.getByText('操作成功').first().waitFor();
-    const published = await t.gqlOk<{ currentPolicyVersion: { version: number } }>('{ currentPolicyVersion { version } }', {}, await t.login('admin@demo.local'));
+    const published = await t.gqlOk<{ currentPolicyVersion: { version: number } }>(
+      '{ currentPolicyVersion { version } }',
+      {},
+      await t.login('admin@demo.local'),
+    );
     expect(published.currentPolicyVersion.version).toBe(2);
     await shot(admin, 'newcomer-published');
     await admin.context().close();
@@ -336,11 +386,13 @@ describe('admin console in a browser', () => {
     await shot(agent, 'newcomer-registered');
 
     // 8. It is in the queue, in compliance, with the standard deadline: 3 working days in the tenant's calendar.
-    const { complaintByNumber: saved } = await t.gqlOk<{ complaintByNumber: { id: string; receivedAt: string; resolutionDueAt: string; slaPolicy: string } }>(
-      'query($n: String!) { complaintByNumber(number: $n) { id receivedAt resolutionDueAt slaPolicy } }', { n: number }, agentToken,
-    );
+    const { complaintByNumber: saved } = await t.gqlOk<{
+      complaintByNumber: { id: string; receivedAt: string; resolutionDueAt: string; slaPolicy: string };
+    }>('query($n: String!) { complaintByNumber(number: $n) { id receivedAt resolutionDueAt slaPolicy } }', { n: number }, agentToken);
     const { calendarPreview } = await t.gqlOk<{ calendarPreview: { due: string } }>(
-      'query($f: DateTime!) { calendarPreview(calendarKey: "default", from: $f, workingDays: 3) { due } }', { f: saved.receivedAt }, agentToken,
+      'query($f: DateTime!) { calendarPreview(calendarKey: "default", from: $f, workingDays: 3) { due } }',
+      { f: saved.receivedAt },
+      agentToken,
     );
     expect(saved.slaPolicy).toBe('standard');
     expect(saved.resolutionDueAt).toBe(calendarPreview.due);
@@ -357,9 +409,17 @@ describe('admin console in a browser', () => {
     await agent.getByTestId('complaint-number').filter({ hasText: number }).waitFor();
     const dueShown = await agent.getByTestId('complaint-due').innerText();
     // In the tenant's time zone (Asia/Shanghai: the end of a working day is 18:00 there), not the browser's (issue 20).
-    expect(dueShown).toContain(new Intl.DateTimeFormat('zh-CN', {
-      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    }).format(new Date(saved.resolutionDueAt)));
+    expect(dueShown).toContain(
+      new Intl.DateTimeFormat('zh-CN', {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(saved.resolutionDueAt)),
+    );
     await agent.getByRole('tab', { name: '判定说明' }).click();
     const routingDecision = agent.getByTestId('decision-routing');
     await routingDecision.waitFor();
@@ -406,18 +466,35 @@ describe('admin console in a browser', () => {
     const agentToken = await t.login('agent@demo.local');
     const adminToken = await t.login('admin@demo.local');
     const examples: [string, string][] = [
-      ['attitude', '营业厅工作人员态度恶劣，对我大声呵斥。'], ['attitude', '客服接电话很不耐烦，没说两句就挂断了。'],
-      ['attitude', '柜台员工爱答不理，一直低头玩手机。'], ['attitude', '工作人员说话阴阳怪气，让人很不舒服。'],
-      ['attitude', '咨询问题时客服态度冷淡，敷衍了事。'], ['attitude', '营业员服务态度差，嫌我问题多。'],
-      ['billing', '账单里多扣了一笔不明费用，要求退款。'], ['billing', '没有开通增值业务却被收取月费。'],
-      ['billing', '套餐资费和宣传的不一致，多收了钱。'], ['billing', '已经办理销户还在继续扣费。'],
-      ['billing', '话费账单金额异常，比平时高出很多。'], ['billing', '被重复扣费两次，至今没有退还。'],
+      ['attitude', '营业厅工作人员态度恶劣，对我大声呵斥。'],
+      ['attitude', '客服接电话很不耐烦，没说两句就挂断了。'],
+      ['attitude', '柜台员工爱答不理，一直低头玩手机。'],
+      ['attitude', '工作人员说话阴阳怪气，让人很不舒服。'],
+      ['attitude', '咨询问题时客服态度冷淡，敷衍了事。'],
+      ['attitude', '营业员服务态度差，嫌我问题多。'],
+      ['billing', '账单里多扣了一笔不明费用，要求退款。'],
+      ['billing', '没有开通增值业务却被收取月费。'],
+      ['billing', '套餐资费和宣传的不一致，多收了钱。'],
+      ['billing', '已经办理销户还在继续扣费。'],
+      ['billing', '话费账单金额异常，比平时高出很多。'],
+      ['billing', '被重复扣费两次，至今没有退还。'],
     ];
-    const submitted = async (text: string) => (await t.gqlOk<{ submitComplaint: { id: string } }>('mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { id } }', {
-      i: { type: 'service.attitude', channel: 'phone', text, form: {}, complainant: { name: '李娜', phone: '13800000002' } },
-    }, agentToken)).submitComplaint.id;
+    const submitted = async (text: string) =>
+      (
+        await t.gqlOk<{ submitComplaint: { id: string } }>(
+          'mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { id } }',
+          {
+            i: { type: 'service.attitude', channel: 'phone', text, form: {}, complainant: { name: '李娜', phone: '13800000002' } },
+          },
+          agentToken,
+        )
+      ).submitComplaint.id;
     for (const [cause, text] of examples) {
-      await t.gqlOk('mutation($id: ID!, $c: String!) { confirmComplaintCause(id: $id, cause: $c) { id } }', { id: await submitted(text), c: cause }, adminToken);
+      await t.gqlOk(
+        'mutation($id: ID!, $c: String!) { confirmComplaintCause(id: $id, cause: $c) { id } }',
+        { id: await submitted(text), c: cause },
+        adminToken,
+      );
     }
 
     const admin = await newPage();

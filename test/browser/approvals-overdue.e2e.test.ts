@@ -48,7 +48,9 @@ describe('approvals inbox and overdue view in a browser', () => {
     ensureConsoleBuilt();
     t = await createTestApp({ db: 'sqlite' });
     await t.seedDemo();
-    [agent, admin, manager, handler] = await Promise.all(['agent', 'admin', 'manager', 'handler'].map((who) => t.login(`${who}@demo.local`)));
+    [agent, admin, manager, handler] = await Promise.all(
+      ['agent', 'admin', 'manager', 'handler'].map((who) => t.login(`${who}@demo.local`)),
+    );
     const { users } = await t.gqlOk<{ users: { id: string; email: string }[] }>('{ users { id email } }', {}, admin);
     handlerId = users.find((u) => u.email === 'handler@demo.local')!.id;
     browser = await launchChromium();
@@ -65,7 +67,11 @@ describe('approvals inbox and overdue view in a browser', () => {
   async function majorComplaint(text: string) {
     const c = await submit(t, agent, { channel: 'regulator', type: 'billing', text, form: { amount: 388.5, expected_remedy: 'refund' } });
     expect(c.severity).toBe('major');
-    await t.gqlOk('mutation($i: AssignInput!) { assignComplaint(input: $i) { id } }', { i: { complaintId: c.id, assigneeId: handlerId, reason: '指定处理人' } }, admin);
+    await t.gqlOk(
+      'mutation($i: AssignInput!) { assignComplaint(input: $i) { id } }',
+      { i: { complaintId: c.id, assigneeId: handlerId, reason: '指定处理人' } },
+      admin,
+    );
     await t.gqlOk('mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id: c.id }, handler);
     return c as { id: string; number: string };
   }
@@ -88,15 +94,27 @@ describe('approvals inbox and overdue view in a browser', () => {
 
     // The manager proposes a reply too (through the API), which only someone else may approve. A minute apart each.
     t.clock.advance(60_000);
-    await t.gqlOk('mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: byManager.id, body: '手续费已按合同重新计算。' } }, manager);
+    await t.gqlOk(
+      'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }',
+      { i: { complaintId: byManager.id, body: '手续费已按合同重新计算。' } },
+      manager,
+    );
 
     // A deadline extension asked for by the handler, and a policy version held for a second person (maker-checker).
     const forExtension = await majorComplaint('银保监转办：客户要求调取三年交易流水。');
     t.clock.advance(60_000);
-    await t.gqlOk('mutation($id: ID!) { extendDeadline(complaintId: $id, target: "regulatory_answer", reason: "需调取三年交易流水") { status } }', { id: forExtension.id }, handler);
+    await t.gqlOk(
+      'mutation($id: ID!) { extendDeadline(complaintId: $id, target: "regulatory_answer", reason: "需调取三年交易流水") { status } }',
+      { id: forExtension.id },
+      handler,
+    );
     t.clock.advance(60_000);
     await t.gqlOk('mutation { updatePolicySettings(input: { requirePublishApproval: true }) { requirePublishApproval } }', {}, admin);
-    const held = await t.gqlOk<{ publishPolicy: { version: number; status: string } }>('mutation { publishPolicy(note: "启用双人复核") { version status } }', {}, admin);
+    const held = await t.gqlOk<{ publishPolicy: { version: number; status: string } }>(
+      'mutation { publishPolicy(note: "启用双人复核") { version status } }',
+      {},
+      admin,
+    );
     expect(held.publishPolicy.status).toBe('pending_approval');
 
     const page = await signedIn('manager@demo.local');
@@ -112,7 +130,12 @@ describe('approvals inbox and overdue view in a browser', () => {
     expect(await handlerRow.innerText()).toContain('处理专员 陈刚');
     expect(await handlerRow.innerText()).toContain('已全额退还 388.5 元');
     const subjects = await list.locator('tbody tr [data-testid="approval-subject"]').allInnerTexts();
-    expect(subjects.map((text) => text.split(' · ')[0])).toEqual([`策略版本 v${held.publishPolicy.version}`, forExtension.number, byManager.number, byHandler.number]);
+    expect(subjects.map((text) => text.split(' · ')[0])).toEqual([
+      `策略版本 v${held.publishPolicy.version}`,
+      forExtension.number,
+      byManager.number,
+      byHandler.number,
+    ]);
     await shot(page, '02-manager-inbox');
 
     // Approving one's own proposal: the API's SELF_APPROVAL, said plainly on the row; the row stays.
@@ -135,7 +158,9 @@ describe('approvals inbox and overdue view in a browser', () => {
     await extensionRow.getByTestId('approve').click();
     await extensionRow.waitFor({ state: 'detached', timeout: 20_000 });
     const clocks = await t.gqlOk<{ slaClocks: { target: string; extensions: { stage: number }[] }[] }>(
-      'query($id: ID!) { slaClocks(complaintId: $id) { target extensions { stage } } }', { id: forExtension.id }, manager,
+      'query($id: ID!) { slaClocks(complaintId: $id) { target extensions { stage } } }',
+      { id: forExtension.id },
+      manager,
     );
     expect(clocks.slaClocks.find((k) => k.target === 'regulatory_answer')?.extensions).toEqual([{ stage: 1 }]);
 
@@ -144,11 +169,15 @@ describe('approvals inbox and overdue view in a browser', () => {
     expect(await versionRow.innerText()).toContain('启用双人复核');
     await versionRow.getByTestId('approve').click();
     await versionRow.waitFor({ state: 'detached', timeout: 20_000 });
-    expect((await t.gqlOk<{ currentPolicyVersion: { version: number } }>('{ currentPolicyVersion { version } }', {}, manager)).currentPolicyVersion.version)
-      .toBe(held.publishPolicy.version);
+    expect(
+      (await t.gqlOk<{ currentPolicyVersion: { version: number } }>('{ currentPolicyVersion { version } }', {}, manager))
+        .currentPolicyVersion.version,
+    ).toBe(held.publishPolicy.version);
     await expect.poll(() => page.getByTestId('approvals-badge').innerText(), { timeout: 20_000 }).toBe('1');
     const { complaint } = await t.gqlOk<{ complaint: { state: string; replies: { approvedBy: string | null }[] } }>(
-      'query($id: ID!) { complaint(id: $id) { state replies { approvedBy } } }', { id: byHandler.id }, manager,
+      'query($id: ID!) { complaint(id: $id) { state replies { approvedBy } } }',
+      { id: byHandler.id },
+      manager,
     );
     expect(complaint.state).toBe('responded');
     expect(complaint.replies[0].approvedBy).toBeTruthy();
@@ -169,7 +198,9 @@ describe('approvals inbox and overdue view in a browser', () => {
     await confirm.click();
     await adminRow.waitFor({ state: 'detached', timeout: 20_000 });
     const rejected = await t.gqlOk<{ complaint: { approvalStatus: string; timeline: { type: string; data: { comment?: string } }[] } }>(
-      'query($id: ID!) { complaint(id: $id) { approvalStatus timeline { type data } } }', { id: byManager.id }, manager,
+      'query($id: ID!) { complaint(id: $id) { approvalStatus timeline { type data } } }',
+      { id: byManager.id },
+      manager,
     );
     expect(rejected.complaint.approvalStatus).toBe('rejected');
     expect(rejected.complaint.timeline.find((e) => e.type === 'approval.rejected')?.data.comment).toBe('手续费依据未附，请补充合同条款');
@@ -178,11 +209,21 @@ describe('approvals inbox and overdue view in a browser', () => {
   }, 240_000);
 
   it('lists a complaint in 超时与升级 once the clock passes its deadline, with how late it is and its escalations', async () => {
-    const c = await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: '营业厅工作人员态度恶劣，不耐烦地打断我说话。', form: {} });
+    const c = await submit(t, agent, {
+      channel: 'phone',
+      type: 'service.attitude',
+      text: '营业厅工作人员态度恶劣，不耐烦地打断我说话。',
+      form: {},
+    });
     // More late complaints than the API lets one request alias (15): the screen asks for their clocks in batches.
     for (let i = 0; i < 16; i++) {
       t.clock.advance(60_000);
-      await submit(t, agent, { channel: 'web', type: 'service.attitude', text: `第 ${i + 1} 位客户：营业员服务态度差，嫌我问题多。`, form: {} });
+      await submit(t, agent, {
+        channel: 'web',
+        type: 'service.attitude',
+        text: `第 ${i + 1} 位客户：营业员服务态度差，嫌我问题多。`,
+        form: {},
+      });
     }
     const page = await signedIn('manager@demo.local');
     await page.goto(`${t.url}/#/overdue`);
@@ -194,7 +235,9 @@ describe('approvals inbox and overdue view in a browser', () => {
     t.clock.advance(10 * DAY);
     await t.app.get(SlaScheduler).tick();
     const { complaint } = await t.gqlOk<{ complaint: { slaStatus: string; resolutionDueAt: string } }>(
-      'query($id: ID!) { complaint(id: $id) { slaStatus resolutionDueAt } }', { id: c.id }, manager,
+      'query($id: ID!) { complaint(id: $id) { slaStatus resolutionDueAt } }',
+      { id: c.id },
+      manager,
     );
     expect(complaint.slaStatus).toBe('breached');
 
@@ -227,7 +270,9 @@ describe('approvals inbox and overdue view in a browser', () => {
       await page.getByRole('option', { name }).click();
     };
     await department('合规与风险管理部');
-    await expect.poll(() => page.getByTestId('overdue-list').locator('tbody tr', { hasText: c.number }).count(), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('overdue-list').locator('tbody tr', { hasText: c.number }).count(), { timeout: 20_000 })
+      .toBe(0);
     await department('客服中心');
     await row.click();
     await page.getByTestId('complaint-number').filter({ hasText: c.number }).waitFor();

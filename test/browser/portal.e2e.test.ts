@@ -40,7 +40,10 @@ describe('complainant portal on a phone', () => {
   it('submit with a photo → staff see it and the thumbnail → reply → portal shows reply and clock → unsatisfied → dispatched again', async () => {
     const phone = await (await browser.newContext(PHONE)).newPage();
     // First render: navigation start → the form usable (first paint recorded too). Cold run first, then warm.
-    const timings: Record<string, { firstContentfulPaintMs: number | null; formReadyMs: number; formJsonMs: number | null; scriptMs: number | null }> = {};
+    const timings: Record<
+      string,
+      { firstContentfulPaintMs: number | null; formReadyMs: number; formJsonMs: number | null; scriptMs: number | null }
+    > = {};
     for (const run of ['cold', 'warm']) {
       await phone.goto(`${t.url}/c/demo`);
       await phone.locator('#f-type').waitFor();
@@ -50,7 +53,9 @@ describe('complainant portal on a phone', () => {
         const end = (match: RegExp) => resources.find((r) => match.test(r.name))?.responseEnd ?? null;
         return {
           firstContentfulPaintMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-          formReadyMs: performance.now(), formJsonMs: end(/\/api\/portal\/[^/]+\/form$/), scriptMs: end(/\/c\/assets\/.+\.js$/),
+          formReadyMs: performance.now(),
+          formJsonMs: end(/\/api\/portal\/[^/]+\/form$/),
+          scriptMs: end(/\/c\/assets\/.+\.js$/),
         };
       });
     }
@@ -63,7 +68,9 @@ describe('complainant portal on a phone', () => {
     await phone.locator('#f-expected_remedy').selectOption('apology');
     await phone.locator('#f-name').fill('赵敏');
     await phone.locator('#f-phone').fill('13900003333');
-    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2a6' } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2a6' } })
+      .jpeg()
+      .toBuffer();
     await phone.locator('#f-files').setInputFiles({ name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: photo });
     await phone.getByText('现场照片.jpg').waitFor();
     // A double tap: one complaint.
@@ -71,9 +78,21 @@ describe('complainant portal on a phone', () => {
     const number = (await phone.getByTestId('receipt-number').innerText()).trim();
     const code = (await phone.getByTestId('receipt-code').innerText()).trim();
     expect(code).toMatch(/^[0-9A-Z]{10}$/);
-    const found = await t.gqlOk('query($n: String!) { complaintByNumber(number: $n) { id state } }', { n: number }, await t.login('handler@demo.local'));
+    const found = await t.gqlOk(
+      'query($n: String!) { complaintByNumber(number: $n) { id state } }',
+      { n: number },
+      await t.login('handler@demo.local'),
+    );
     const id = found.complaintByNumber.id as string;
-    expect((await t.gqlOk('query { complaints(filter: { channel: "web", text: "不耐烦地打断我说话" }) { totalCount } }', {}, await t.login('admin@demo.local'))).complaints.totalCount).toBe(1);
+    expect(
+      (
+        await t.gqlOk(
+          'query { complaints(filter: { channel: "web", text: "不耐烦地打断我说话" }) { totalCount } }',
+          {},
+          await t.login('admin@demo.local'),
+        )
+      ).complaints.totalCount,
+    ).toBe(1);
 
     // Staff: the complaint in the console, with the photo's thumbnail.
     const desk = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
@@ -95,10 +114,18 @@ describe('complainant portal on a phone', () => {
     // The customer opens the complaint; staff reply meanwhile; the page shows it without a reload.
     await phone.getByRole('button', { name: '查看进度' }).click();
     await phone.getByTestId('complaint').waitFor();
-    await phone.getByTestId('clock').getByText(/剩余 \d+ 个工作日/).first().waitFor();
+    await phone
+      .getByTestId('clock')
+      .getByText(/剩余 \d+ 个工作日/)
+      .first()
+      .waitFor();
     const handler = await t.login('handler@demo.local');
     await t.gqlOk('mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id }, handler);
-    await t.gqlOk('mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: id, body: '经核实，已对当事员工进行批评教育。' } }, handler);
+    await t.gqlOk(
+      'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }',
+      { i: { complaintId: id, body: '经核实，已对当事员工进行批评教育。' } },
+      handler,
+    );
     await phone.getByTestId('reply').getByText('经核实，已对当事员工进行批评教育。').waitFor({ timeout: 20_000 });
     expect(await phone.getByTestId('state').innerText()).toBe('已答复，请评价');
     expect(await phone.getByTestId('clock').innerText()).toMatch(/应于 .+ 前完成/);
@@ -110,9 +137,18 @@ describe('complainant portal on a phone', () => {
     await phone.getByRole('button', { name: '提交评价' }).click();
     await phone.getByTestId('state').getByText('已分派给责任部门').waitFor();
     await phone.locator('[data-testid="history"] li[data-type="redispatched"]').waitFor();
-    const after = await t.gqlOk('query($id: ID!) { complaint(id: $id) { state satisfaction timeline { type actorRole } } }', { id }, handler);
+    const after = await t.gqlOk(
+      'query($id: ID!) { complaint(id: $id) { state satisfaction timeline { type actorRole } } }',
+      { id },
+      handler,
+    );
     expect(after.complaint).toMatchObject({ state: 'dispatched', satisfaction: 'unsatisfied' });
-    expect(after.complaint.timeline).toEqual(expect.arrayContaining([{ type: 'followed_up', actorRole: 'customer' }, { type: 'redispatched', actorRole: 'customer' }]));
+    expect(after.complaint.timeline).toEqual(
+      expect.arrayContaining([
+        { type: 'followed_up', actorRole: 'customer' },
+        { type: 'redispatched', actorRole: 'customer' },
+      ]),
+    );
 
     // Page fits the phone: nothing wider than the viewport.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

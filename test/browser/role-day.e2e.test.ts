@@ -21,12 +21,23 @@ const SCALE = Number(process.env.REDRESS_TIMING_COMPLAINTS ?? 0);
 
 const ROLES = ['admin', 'manager', 'agent', 'handler', 'analyst'] as const;
 /** Workflow values a person must never read raw (the state and SLA status names). */
-const RAW_VALUES = ['in_progress', 'waiting_customer', 'invalid_closed', 'awaiting_approval', 'follow_up', 'on_time', 'at_risk', 'breached', 'customer_service'];
+const RAW_VALUES = [
+  'in_progress',
+  'waiting_customer',
+  'invalid_closed',
+  'awaiting_approval',
+  'follow_up',
+  'on_time',
+  'at_risk',
+  'breached',
+  'customer_service',
+];
 /**
  * Screens where keys are identifiers the administrator edits or integrates with (a rule's `state` values, department
  * keys, webhook topics such as `sla.breached`): there the raw-value check does not apply, the key check does.
  */
-const KEY_SCREENS = /^#\/(complaintTypes|workflows|fields|channels|departments|teams|severityLevels|calendars|holidaySchedules|slaPolicies|escalations|incidentRules|templates|notices|findingCodes|policySettings|rules|tests|publishing|policyVersions|plugins|auditLog|deliveries|notification-settings)/;
+const KEY_SCREENS =
+  /^#\/(complaintTypes|workflows|fields|channels|departments|teams|severityLevels|calendars|holidaySchedules|slaPolicies|escalations|incidentRules|templates|notices|findingCodes|policySettings|rules|tests|publishing|policyVersions|plugins|auditLog|deliveries|notification-settings)/;
 const UNTRANSLATED = /\b(?:app|resources|ra)\.[A-Za-z_]+(?:\.[A-Za-z_$]+)+/g;
 
 let t: TestApp;
@@ -34,7 +45,10 @@ let browser: Browser;
 const timings: { role: string; screen: string; ms: number }[] = [];
 const problems: string[] = [];
 
-interface Watch { errors: string[]; stop(): void }
+interface Watch {
+  errors: string[];
+  stop(): void;
+}
 
 /** Every GraphQL response of the page: errors (with their code) are collected for the assertions. */
 function watchGraphQL(page: Page, role: string): Watch {
@@ -45,7 +59,9 @@ function watchGraphQL(page: Page, role: string): Watch {
       const body = await response.json();
       for (const error of body.errors ?? []) {
         const operation = /(?:query|mutation)\s+(\w+)/.exec(String(response.request().postDataJSON()?.query ?? ''))?.[1] ?? '?';
-        errors.push(`${role} ${await page.evaluate(() => window.location.hash).catch(() => '?')} ${operation}: ${error.extensions?.code ?? ''} ${error.message}`);
+        errors.push(
+          `${role} ${await page.evaluate(() => window.location.hash).catch(() => '?')} ${operation}: ${error.extensions?.code ?? ''} ${error.message}`,
+        );
       }
     } catch {
       // A body that is not JSON (a download) is not a GraphQL answer.
@@ -70,7 +86,11 @@ async function checkText(page: Page, where: string) {
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
   // react-admin shows a progress bar while queries run.
-  await page.locator('.MuiLinearProgress-root, [role="progressbar"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page
+    .locator('.MuiLinearProgress-root, [role="progressbar"]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
 }
 
 async function visit(page: Page, role: string, route: string, name: string) {
@@ -87,14 +107,28 @@ async function scaleTo(target: number) {
   const columns = ((await t.dataSource.query(`PRAGMA table_info(complaint)`)) as { name: string }[]).map((c) => c.name);
   const current = Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM complaint'))[0].n);
   const rounds = Math.ceil((target - current) / current);
-  const select = columns.map((c) => (c === 'id' ? `lower(hex(randomblob(16))) AS id` : c === 'number' ? `number || '#' || r.k AS number`
-    : c === 'idempotency_key' ? 'NULL AS idempotency_key' : `c.${c}`)).join(', ');
+  const select = columns
+    .map((c) =>
+      c === 'id'
+        ? `lower(hex(randomblob(16))) AS id`
+        : c === 'number'
+          ? `number || '#' || r.k AS number`
+          : c === 'idempotency_key'
+            ? 'NULL AS idempotency_key'
+            : `c.${c}`,
+    )
+    .join(', ');
   for (let k = 1; k <= rounds; k++) {
-    await t.dataSource.query(`INSERT INTO complaint (${columns.join(', ')}) SELECT ${select.replace(/r\.k/g, String(k))} FROM complaint c WHERE c.number NOT LIKE '%#%' LIMIT ${Math.min(current, target - current - (k - 1) * current)}`.replace(/, r\.k/g, ''));
+    await t.dataSource.query(
+      `INSERT INTO complaint (${columns.join(', ')}) SELECT ${select.replace(/r\.k/g, String(k))} FROM complaint c WHERE c.number NOT LIKE '%#%' LIMIT ${Math.min(current, target - current - (k - 1) * current)}`.replace(
+        /, r\.k/g,
+        '',
+      ),
+    );
   }
 }
 
-describe('each demo role\'s day in Chinese', () => {
+describe("each demo role's day in Chinese", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     ensureConsoleBuilt();
@@ -103,7 +137,14 @@ describe('each demo role\'s day in Chinese', () => {
     if (SCALE > 300) await scaleTo(SCALE);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 900_000);
 
@@ -131,7 +172,10 @@ describe('each demo role\'s day in Chinese', () => {
       timings.push({ role, screen: 'sign-in → home', ms: Date.now() - started });
       await checkText(page, `${role} home`);
 
-      const routes = await page.getByTestId('main-menu').locator('a[href^="#/"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href')!.slice(1)));
+      const routes = await page
+        .getByTestId('main-menu')
+        .locator('a[href^="#/"]')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href')!.slice(1)));
       expect(routes.length).toBeGreaterThan(0);
       for (const route of [...new Set(routes)]) await visit(page, role, route, route === '/' ? 'dashboard' : route.slice(1));
 
@@ -174,7 +218,7 @@ describe('each demo role\'s day in Chinese', () => {
       }
       watch.stop();
       await context.close();
-      expect(watch.errors, 'GraphQL errors on the role\'s own screens').toEqual([]);
+      expect(watch.errors, "GraphQL errors on the role's own screens").toEqual([]);
     }, 600_000);
   }
 

@@ -68,13 +68,22 @@ describe('workflow designer in a browser', () => {
     await t.seedDemo();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 300_000);
 
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail' && current && !current.isClosed()) {
-      await current.screenshot({ path: join(SHOTS, `workflow-failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+      await current
+        .screenshot({ path: join(SHOTS, `workflow-failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true })
+        .catch(() => undefined);
     }
   });
 
@@ -122,12 +131,15 @@ describe('workflow designer in a browser', () => {
     // It appears in the middle of the graph as it is shown.
     const box = (await legal.boundingBox())!;
     const area = (await graph.boundingBox())!;
-    expect(box.x > area.x && box.x + box.width < area.x + area.width && box.y > area.y && box.y + box.height < area.y + area.height).toBe(true);
+    expect(box.x > area.x && box.x + box.width < area.x + area.width && box.y > area.y && box.y + box.height < area.y + area.height).toBe(
+      true,
+    );
     // The node's place in the graph's own coordinates (React Flow draws it with a translate).
-    const flowPosition = () => graph.locator('.react-flow__node[data-id="legal_review"]').evaluate((el) => {
-      const match = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec((el as HTMLElement).style.transform)!;
-      return { x: Math.round(Number(match[1])), y: Math.round(Number(match[2])) };
-    });
+    const flowPosition = () =>
+      graph.locator('.react-flow__node[data-id="legal_review"]').evaluate((el) => {
+        const match = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec((el as HTMLElement).style.transform)!;
+        return { x: Math.round(Number(match[1])), y: Math.round(Number(match[2])) };
+      });
     const added = await flowPosition();
     // Dragged to where the administrator wants it (saved with the workflow).
     await admin.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -172,7 +184,9 @@ describe('workflow designer in a browser', () => {
     await panel.locator('input[name="transition-key"]').fill('legal-done');
     await panel.locator('input[name="transition-name-zh"]').fill('法务意见已出');
     await choose(admin, panel, '到', '处理中（in_progress）');
-    await expect.poll(() => graph.locator('.react-flow__edge-text').allTextContents()).toEqual(expect.arrayContaining(['大额索赔转法务 ◆', '法务意见已出']));
+    await expect
+      .poll(() => graph.locator('.react-flow__edge-text').allTextContents())
+      .toEqual(expect.arrayContaining(['大额索赔转法务 ◆', '法务意见已出']));
 
     // 4. Saved to the draft; the draft check has nothing against it.
     await admin.getByTestId('save-workflow').click();
@@ -184,10 +198,15 @@ describe('workflow designer in a browser', () => {
     // Where it was dragged to.
     expect(state.position).toEqual(dropped);
     expect(saved.transitions.find((tr: any) => tr.key === 'to-legal')).toMatchObject({
-      from: ['in_progress'], to: 'legal_review', roles: ['manager', 'handler'], requiresComment: true,
+      from: ['in_progress'],
+      to: 'legal_review',
+      roles: ['manager', 'handler'],
+      requiresComment: true,
       when: expect.objectContaining({}),
     });
-    expect(JSON.stringify(saved.transitions.find((tr: any) => tr.key === 'to-legal').when)).toContain('{">=":[{"var":"complaint.form.compensation_amount"},5000]}');
+    expect(JSON.stringify(saved.transitions.find((tr: any) => tr.key === 'to-legal').when)).toContain(
+      '{">=":[{"var":"complaint.form.compensation_amount"},5000]}',
+    );
     await shot(admin, '04-saved');
 
     // 5. Service complaints (服务质量 and its sub-types) follow it: chosen on the complaint type's form.
@@ -211,7 +230,12 @@ describe('workflow designer in a browser', () => {
 
     // 7. Complaints received after the publish: a large claim and a small one.
     const agentToken = await t.login('agent@demo.local');
-    const claim = { channel: 'phone', type: 'service.attitude', text: '店员辱骂顾客，要求赔偿精神损失。', form: { outlet: 'bj_chaoyang', expected_remedy: 'compensation', compensation_amount: 8000 } };
+    const claim = {
+      channel: 'phone',
+      type: 'service.attitude',
+      text: '店员辱骂顾客，要求赔偿精神损失。',
+      form: { outlet: 'bj_chaoyang', expected_remedy: 'compensation', compensation_amount: 8000 },
+    };
     const large = await submit(t, agentToken, claim);
     const small = await submit(t, agentToken, { ...claim, form: { ...claim.form, compensation_amount: 100 } });
     expect([large.policyVersion, small.policyVersion]).toEqual([versionAfter, versionAfter]);
@@ -252,9 +276,13 @@ describe('workflow designer in a browser', () => {
     await manager.getByTestId('confirm-transition').click();
     await expect.poll(() => manager.getByTestId('complaint-state').innerText()).toBe('处理中');
     await expect.poll(() => manager.getByTestId('timeline').innerText()).toContain('法务审核 → 处理中');
-    const timeline = (await t.gqlOk<any>('query($id: ID!) { complaint(id: $id) { state timeline { type data } } }', { id: large.id }, handlerToken)).complaint;
+    const timeline = (
+      await t.gqlOk<any>('query($id: ID!) { complaint(id: $id) { state timeline { type data } } }', { id: large.id }, handlerToken)
+    ).complaint;
     expect(timeline.state).toBe('in_progress');
-    expect(timeline.timeline.filter((e: any) => e.type === 'transitioned').map((e: any) => e.data.transition)).toEqual(expect.arrayContaining(['to-legal', 'legal-done']));
+    expect(timeline.timeline.filter((e: any) => e.type === 'transitioned').map((e: any) => e.data.transition)).toEqual(
+      expect.arrayContaining(['to-legal', 'legal-done']),
+    );
     await shot(manager, '07-back-in-progress');
   }, 300_000);
 });

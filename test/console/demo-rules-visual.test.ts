@@ -74,7 +74,15 @@ describe('values typed into the builder keep their JSON-logic types', () => {
   });
 
   it('types the value of a numeric operator argument as a number', () => {
-    expect(valueInputType({ name: 'x', args: [{ name: 'a', type: 'number' }, { name: 'b', type: 'number' }] })).toBe('number');
+    expect(
+      valueInputType({
+        name: 'x',
+        args: [
+          { name: 'a', type: 'number' },
+          { name: 'b', type: 'number' },
+        ],
+      }),
+    ).toBe('number');
     expect(valueInputType(custom.find((op) => op.name === 'contains_any'))).toBe('text');
   });
 });

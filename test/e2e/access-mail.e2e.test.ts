@@ -31,17 +31,32 @@ describe.each(testDatabases())('access links by e-mail on %s', (db) => {
   });
 
   it('hands the link to the admin while the tenant has no mail settings', async () => {
-    const invited = (await t.gqlOk(INVITE, { i: { email: 'no.mail@demo.local', displayName: '未配邮件', role: 'agent' } }, admin)).inviteUser;
+    const invited = (await t.gqlOk(INVITE, { i: { email: 'no.mail@demo.local', displayName: '未配邮件', role: 'agent' } }, admin))
+      .inviteUser;
     expect(invited.delivered).toBe(false);
     expect(invited.link).toMatch(/#\/accept-invitation\?token=/);
     expect(smtp.messages).toHaveLength(0);
   });
 
   it('e-mails the invitation in the tenant’s language once SMTP is configured; the mailed link works once', async () => {
-    await t.gqlOk(EMAIL_SETTINGS, { i: {
-      enabled: true, host: '127.0.0.1', port: smtp.port, secure: false, user: SMTP_USER, from: 'service@demo.example.cn', fromName: '演示公司',
-    }, p: SMTP_PASS }, admin);
-    const invited = (await t.gqlOk(INVITE, { i: { email: 'Mailed.Person@demo.local', displayName: '邮件 邀请', role: 'handler' } }, admin)).inviteUser;
+    await t.gqlOk(
+      EMAIL_SETTINGS,
+      {
+        i: {
+          enabled: true,
+          host: '127.0.0.1',
+          port: smtp.port,
+          secure: false,
+          user: SMTP_USER,
+          from: 'service@demo.example.cn',
+          fromName: '演示公司',
+        },
+        p: SMTP_PASS,
+      },
+      admin,
+    );
+    const invited = (await t.gqlOk(INVITE, { i: { email: 'Mailed.Person@demo.local', displayName: '邮件 邀请', role: 'handler' } }, admin))
+      .inviteUser;
     expect(invited).toMatchObject({ delivered: true, link: null });
     const mail = smtp.messages.find((m) => m.envelope.to.includes('mailed.person@demo.local'))!;
     expect(mail.user).toBe(SMTP_USER);
@@ -53,7 +68,8 @@ describe.each(testDatabases())('access links by e-mail on %s', (db) => {
     expect(accepted.acceptInvitation.user.email).toBe('mailed.person@demo.local');
     expect((await t.gql(ACCEPT, { t: tokenFrom(link), p: STRONG })).errors?.[0].extensions?.reason).toBe('LINK_USED');
 
-    const reset = (await t.gqlOk('mutation($id: ID!) { requestPasswordReset(id: $id) { delivered link } }', { id: invited.user.id }, admin)).requestPasswordReset;
+    const reset = (await t.gqlOk('mutation($id: ID!) { requestPasswordReset(id: $id) { delivered link } }', { id: invited.user.id }, admin))
+      .requestPasswordReset;
     expect(reset).toEqual({ delivered: true, link: null });
     const resetMail = smtp.messages.filter((m) => m.envelope.to.includes('mailed.person@demo.local')).at(-1)!;
     expect(resetMail.parsed.subject).toBe('重置您在「演示公司」的 Redress 密码');

@@ -7,7 +7,8 @@ const STRONG_2 = 'Copper-Heron-Valley-58';
 
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id email role } } }';
 const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { delivered link expiresAt user { id email role teams invitationPending active } } }`;
-const ACCEPT = 'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { token user { email invitationPending } } }';
+const ACCEPT =
+  'mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { token user { email invitationPending } } }';
 const RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, password: $p) { token } }';
 
 const reasonOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.reason;
@@ -16,7 +17,9 @@ const tokenFrom = (link: string) => new URL(link.replace('/#/', '/')).searchPara
 /** POSTs GraphQL with a chosen client address (the API trusts X-Forwarded-For from its proxy). */
 async function gqlFrom(t: TestApp, ip: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
   const response = await fetch(`${t.url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ query, variables }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    body: JSON.stringify({ query, variables }),
   });
   return response.json() as Promise<GraphQLResponse>;
 }
@@ -35,7 +38,10 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
     await t.seedDemo();
     // A second API instance on the same database, with the same signing key: what a load balancer spreads requests over.
     second = await createTestApp({
-      db, databaseUrl: databaseUrlOf(t), clock: t.clock, config: { jwtSecret: t.config.jwtSecret, encryptionKey: t.config.encryptionKey },
+      db,
+      databaseUrl: databaseUrlOf(t),
+      clock: t.clock,
+      config: { jwtSecret: t.config.jwtSecret, encryptionKey: t.config.encryptionKey },
     });
     admin = await t.login('admin@demo.local');
   });
@@ -45,13 +51,23 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
   });
 
   it('invites a person, who sets a password through the single-use link and signs in', async () => {
-    const invited = await t.gqlOk(INVITE, {
-      input: { email: 'Zhao.Lei@Demo.local', displayName: '坐席 赵磊', role: 'agent', teams: ['cs_frontline'] },
-    }, admin);
+    const invited = await t.gqlOk(
+      INVITE,
+      {
+        input: { email: 'Zhao.Lei@Demo.local', displayName: '坐席 赵磊', role: 'agent', teams: ['cs_frontline'] },
+      },
+      admin,
+    );
     const { link, user, delivered } = invited.inviteUser;
     expect(delivered).toBe(false);
     expect(link).toMatch(/\/#\/accept-invitation\?token=/);
-    expect(user).toMatchObject({ email: 'zhao.lei@demo.local', role: 'agent', teams: ['cs_frontline'], invitationPending: true, active: true });
+    expect(user).toMatchObject({
+      email: 'zhao.lei@demo.local',
+      role: 'agent',
+      teams: ['cs_frontline'],
+      invitationPending: true,
+      active: true,
+    });
     // Not signable before the password is set.
     expect((await t.gql(LOGIN, { e: 'zhao.lei@demo.local', p: '' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
@@ -74,7 +90,10 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
 
     const reused = await t.gql(ACCEPT, { t: token, p: STRONG_2 });
     expect(reasonOf(reused)).toBe('LINK_USED');
-    expect(reused.errors?.[0].extensions?.messages).toEqual({ 'zh-CN': '链接已使用过，不能再次使用', en: 'The link has already been used' });
+    expect(reused.errors?.[0].extensions?.messages).toEqual({
+      'zh-CN': '链接已使用过，不能再次使用',
+      en: 'The link has already been used',
+    });
     expect(reasonOf(await t.gql(ACCEPT, { t: 'not-a-real-token', p: STRONG_2 }))).toBe('LINK_INVALID');
   });
 
@@ -91,7 +110,11 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
       t.clock.advance(-8 * 24 * 3600_000);
     }
     // The admin sends a new link (an invitation again: the person never set a password); the old one is spent.
-    const again = await t.gqlOk('mutation($id: ID!) { requestPasswordReset(id: $id) { link delivered } }', { id: invited.inviteUser.user.id }, admin);
+    const again = await t.gqlOk(
+      'mutation($id: ID!) { requestPasswordReset(id: $id) { link delivered } }',
+      { id: invited.inviteUser.user.id },
+      admin,
+    );
     expect(again.requestPasswordReset.link).toMatch(/accept-invitation/);
     expect(reasonOf(await t.gql(ACCEPT, { t: first, p: STRONG }))).toBe('LINK_USED');
     await t.gqlOk(ACCEPT, { t: tokenFrom(again.requestPasswordReset.link), p: STRONG });
@@ -100,22 +123,39 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
   });
 
   it('creates users with the password policy, changes roles and teams, lists and searches', async () => {
-    const weak = await t.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email: 'weak@demo.local', displayName: '弱密码', role: 'handler', password: 'qwertyuiop' },
-    }, admin);
+    const weak = await t.gql(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: { email: 'weak@demo.local', displayName: '弱密码', role: 'handler', password: 'qwertyuiop' },
+      },
+      admin,
+    );
     expect(reasonOf(weak)).toBe('PASSWORD_TOO_COMMON');
     expect((await t.gqlOk('{ users(filter: { search: "weak@" }) { id } }', {}, admin)).users).toEqual([]);
-    const created = await t.gqlOk('mutation($i: CreateUserInput!) { createUser(input: $i) { id email role } }', {
-      i: { email: 'sun.li@demo.local', displayName: '处理专员 孙丽', role: 'handler', password: STRONG, departmentId: 'quality' },
-    }, admin);
+    const created = await t.gqlOk(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id email role } }',
+      {
+        i: { email: 'sun.li@demo.local', displayName: '处理专员 孙丽', role: 'handler', password: STRONG, departmentId: 'quality' },
+      },
+      admin,
+    );
     const id = created.createUser.id;
-    const updated = await t.gqlOk('mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { role teams departmentId } }', {
-      id, i: { role: 'manager', teams: ['quality_investigation', 'quality_investigation'] },
-    }, admin);
+    const updated = await t.gqlOk(
+      'mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { role teams departmentId } }',
+      {
+        id,
+        i: { role: 'manager', teams: ['quality_investigation', 'quality_investigation'] },
+      },
+      admin,
+    );
     expect(updated.updateUser).toEqual({ role: 'manager', teams: ['quality_investigation'], departmentId: 'quality' });
     // The role applies to the next request of an existing session, on every instance.
     const session = await t.login('sun.li@demo.local', STRONG);
-    await t.gqlOk('mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { role } }', { id, i: { role: 'analyst' } }, admin);
+    await t.gqlOk(
+      'mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { role } }',
+      { id, i: { role: 'analyst' } },
+      admin,
+    );
     expect((await second.gqlOk('{ me { role } }', {}, session)).me.role).toBe('analyst');
 
     const search = await t.gqlOk('{ users(filter: { search: "孙丽" }) { email } }', {}, admin);
@@ -126,20 +166,32 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
     expect(team.users).toEqual([{ email: 'zhao.lei@demo.local' }]);
     const agent = await t.login('agent@demo.local');
     expect((await t.gql('{ users { email } }', {}, agent)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await t.gql('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id }, agent)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id }, agent)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
 
-    const audit = await t.gqlOk('{ auditLog(filter: { entity: "user", entityKey: "' + id + '" }) { nodes { action actorRole before after ip } } }', {}, admin);
+    const audit = await t.gqlOk(
+      '{ auditLog(filter: { entity: "user", entityKey: "' + id + '" }) { nodes { action actorRole before after ip } } }',
+      {},
+      admin,
+    );
     const actions = audit.auditLog.nodes.map((n: { action: string }) => n.action);
     expect(actions).toEqual(expect.arrayContaining(['create', 'change_role', 'sign_in']));
-    const change = audit.auditLog.nodes.find((n: { action: string; after: { role: string } }) => n.action === 'change_role' && n.after.role === 'analyst');
+    const change = audit.auditLog.nodes.find(
+      (n: { action: string; after: { role: string } }) => n.action === 'change_role' && n.after.role === 'analyst',
+    );
     expect(change).toMatchObject({ actorRole: 'admin', before: { role: 'manager' }, after: { role: 'analyst' }, ip: '127.0.0.1' });
     expect(JSON.stringify(audit)).not.toContain('password');
   });
 
   it('refuses a deactivated user’s session and API tokens at once on a second instance; reactivation does not revive them', async () => {
-    const created = await t.gqlOk('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email: 'leaver@demo.local', displayName: '经理 离职', role: 'manager', password: STRONG },
-    }, admin);
+    const created = await t.gqlOk(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: { email: 'leaver@demo.local', displayName: '经理 离职', role: 'manager', password: STRONG },
+      },
+      admin,
+    );
     const id = created.createUser.id;
     const session = await t.login('leaver@demo.local', STRONG);
     const token = await t.gqlOk('mutation { createApiToken(name: "经理脚本", role: handler) { secret token { createdBy } } }', {}, session);
@@ -160,21 +212,32 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
     expect((await second.gqlOk('{ me { role } }', {}, secret)).me.role).toBe('handler');
     expect(await second.login('leaver@demo.local', STRONG)).toBeTruthy();
     const audit = await t.gqlOk('{ auditLog(filter: { entityKey: "' + id + '" }) { nodes { action actorId } } }', {}, admin);
-    expect(audit.auditLog.nodes.map((n: { action: string }) => n.action)).toEqual(expect.arrayContaining(['deactivate', 'reactivate', 'sign_in']));
+    expect(audit.auditLog.nodes.map((n: { action: string }) => n.action)).toEqual(
+      expect.arrayContaining(['deactivate', 'reactivate', 'sign_in']),
+    );
     const byLeaver = await t.gqlOk('{ auditLog(filter: { actorId: "' + id + '", entity: "apiToken" }) { nodes { action } } }', {}, admin);
     expect(byLeaver.auditLog.nodes).toEqual([{ action: 'create_token' }]);
   });
 
   it('applies a deactivation, a role change and a profile change to the next request on the same instance, with the user row cached', async () => {
-    const created = await t.gqlOk('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email: 'cached@demo.local', displayName: '缓存 甲', role: 'handler', password: STRONG },
-    }, admin);
+    const created = await t.gqlOk(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: { email: 'cached@demo.local', displayName: '缓存 甲', role: 'handler', password: STRONG },
+      },
+      admin,
+    );
     const id = created.createUser.id;
     const session = await t.login('cached@demo.local', STRONG);
     // Warm the credential cache: the same row serves both requests.
-    for (let i = 0; i < 2; i++) expect((await t.gqlOk('{ me { role displayName } }', {}, session)).me).toEqual({ role: 'handler', displayName: '缓存 甲' });
+    for (let i = 0; i < 2; i++)
+      expect((await t.gqlOk('{ me { role displayName } }', {}, session)).me).toEqual({ role: 'handler', displayName: '缓存 甲' });
 
-    await t.gqlOk('mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { role } }', { id, i: { role: 'manager', displayName: '缓存 乙' } }, admin);
+    await t.gqlOk(
+      'mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { role } }',
+      { id, i: { role: 'manager', displayName: '缓存 乙' } },
+      admin,
+    );
     expect((await t.gqlOk('{ me { role displayName } }', {}, session)).me).toEqual({ role: 'manager', displayName: '缓存 乙' });
     // The new role is the one checked: a manager may list API tokens, a handler may not.
     expect((await t.gqlOk('{ apiTokens { id } }', {}, session)).apiTokens).toEqual([]);
@@ -205,9 +268,13 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
   });
 
   it('changes one’s own password and resets a password through an admin link', async () => {
-    await t.gqlOk('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email: 'pw@demo.local', displayName: '改密码', role: 'handler', password: STRONG },
-    }, admin);
+    await t.gqlOk(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: { email: 'pw@demo.local', displayName: '改密码', role: 'handler', password: STRONG },
+      },
+      admin,
+    );
     const session = await t.login('pw@demo.local', STRONG);
     const other = await t.login('pw@demo.local', STRONG);
     const q = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }';
@@ -219,7 +286,11 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
     expect((await t.gql(LOGIN, { e: 'pw@demo.local', p: STRONG })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
     const users = await t.gqlOk('{ users(filter: { search: "pw@demo" }) { id } }', {}, admin);
-    const reset = await t.gqlOk('mutation($id: ID!) { requestPasswordReset(id: $id) { link delivered expiresAt } }', { id: users.users[0].id }, admin);
+    const reset = await t.gqlOk(
+      'mutation($id: ID!) { requestPasswordReset(id: $id) { link delivered expiresAt } }',
+      { id: users.users[0].id },
+      admin,
+    );
     expect(reset.requestPasswordReset.link).toMatch(/\/#\/reset-password\?token=/);
     const token = tokenFrom(reset.requestPasswordReset.link);
     // An invitation link is not a reset link.
@@ -239,9 +310,13 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
   });
 
   it('locks an account after repeated failures on every instance, with a retry-after', async () => {
-    await t.gqlOk('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email: 'target@demo.local', displayName: '被攻击', role: 'handler', password: STRONG },
-    }, admin);
+    await t.gqlOk(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: { email: 'target@demo.local', displayName: '被攻击', role: 'handler', password: STRONG },
+      },
+      admin,
+    );
     for (let i = 0; i < 4; i += 1) {
       const app = i % 2 ? second : t;
       expect(reasonOf(await app.gql(LOGIN, { e: 'target@demo.local', p: `wrong-${i}` }))).toBe('INVALID_CREDENTIALS');
@@ -278,12 +353,18 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
     const manager = await t.login('manager@demo.local');
     const above = await t.gql('mutation { createApiToken(name: "x", role: admin) { secret } }', {}, manager);
     expect(above.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'TOKEN_ROLE_ABOVE_CREATOR' });
-    const past = await t.gql('mutation($at: DateTime) { createApiToken(name: "x", role: agent, expiresAt: $at) { secret } }',
-      { at: new Date(t.clock.now().getTime() - 1000).toISOString() }, manager);
+    const past = await t.gql(
+      'mutation($at: DateTime) { createApiToken(name: "x", role: agent, expiresAt: $at) { secret } }',
+      { at: new Date(t.clock.now().getTime() - 1000).toISOString() },
+      manager,
+    );
     expect(reasonOf(past)).toBe('TOKEN_EXPIRY_IN_PAST');
     const expiresAt = new Date(t.clock.now().getTime() + 3600_000).toISOString();
-    const created = await t.gqlOk('mutation($at: DateTime) { createApiToken(name: "报表", role: agent, expiresAt: $at) { secret token { id expiresAt lastUsedAt } } }',
-      { at: expiresAt }, manager);
+    const created = await t.gqlOk(
+      'mutation($at: DateTime) { createApiToken(name: "报表", role: agent, expiresAt: $at) { secret token { id expiresAt lastUsedAt } } }',
+      { at: expiresAt },
+      manager,
+    );
     expect(created.createApiToken.token.lastUsedAt).toBeNull();
     const secret = created.createApiToken.secret;
     await t.gqlOk('{ me { role } }', {}, secret);
@@ -294,8 +375,10 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
     t.clock.advance(3601_000);
     expect((await second.gql('{ me { role } }', {}, secret)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const audit = await t.gqlOk('{ auditLog(filter: { entity: "apiToken" }) { nodes { action entityKey actorRole } } }', {}, admin);
-    expect(audit.auditLog.nodes.find((n: { entityKey: string }) => n.entityKey === created.createApiToken.token.id))
-      .toMatchObject({ action: 'create_token', actorRole: 'manager' });
+    expect(audit.auditLog.nodes.find((n: { entityKey: string }) => n.entityKey === created.createApiToken.token.id)).toMatchObject({
+      action: 'create_token',
+      actorRole: 'manager',
+    });
   });
 
   it('turns on a TOTP second factor for a manager, with single-use codes and recovery codes', async () => {
@@ -306,7 +389,9 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
     const { secret, uri } = setup.beginSecondFactorSetup;
     expect(uri).toBe(`otpauth://totp/Redress:manager%40demo.local?secret=${secret}&issuer=Redress`);
     const codeAt = (offsetSeconds = 0) => generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) + offsetSeconds });
-    expect(reasonOf(await t.gql('mutation($c: String!) { confirmSecondFactor(code: $c) }', { c: '000000' }, manager))).toBe('SECOND_FACTOR_INVALID');
+    expect(reasonOf(await t.gql('mutation($c: String!) { confirmSecondFactor(code: $c) }', { c: '000000' }, manager))).toBe(
+      'SECOND_FACTOR_INVALID',
+    );
     const confirmed = await t.gqlOk('mutation($c: String!) { confirmSecondFactor(code: $c) }', { c: await codeAt() }, manager);
     const recovery: string[] = confirmed.confirmSecondFactor;
     expect(recovery).toHaveLength(10);
@@ -338,9 +423,17 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
 
   it('records exports of personal data in the audit log', async () => {
     const exported = await t.gqlOk('mutation { exportComplaints(format: XLSX) { id } }', {}, admin);
-    const audit = await t.gqlOk('{ auditLog(filter: { action: "export_personal_data" }) { nodes { entity entityKey actorRole ip after } } }', {}, admin);
+    const audit = await t.gqlOk(
+      '{ auditLog(filter: { action: "export_personal_data" }) { nodes { entity entityKey actorRole ip after } } }',
+      {},
+      admin,
+    );
     expect(audit.auditLog.nodes[0]).toMatchObject({
-      entity: 'complaints', entityKey: exported.exportComplaints.id, actorRole: 'admin', ip: '127.0.0.1', after: { format: 'xlsx' },
+      entity: 'complaints',
+      entityKey: exported.exportComplaints.id,
+      actorRole: 'admin',
+      ip: '127.0.0.1',
+      after: { format: 'xlsx' },
     });
   });
 
@@ -349,31 +442,55 @@ describe.each(testDatabases())('staff, tenants and access on %s', (db) => {
     expect(reasonOf(await t.gql(q, { i: { timeZone: 'Mars/Olympus' } }, admin))).toBe('TIME_ZONE_INVALID');
     expect(reasonOf(await t.gql(q, { i: { locale: 'fr' } }, admin))).toBe('LOCALE_INVALID');
     expect(reasonOf(await t.gql(q, { i: { numberPattern: '{SEQ:4}' } }, admin))).toBe('NUMBER_PATTERN_INVALID');
-    const updated = await t.gqlOk(q, { i: { name: '演示公司（华东）', timeZone: 'Asia/Urumqi', locale: 'en', numberPattern: 'TS{YYYY}{MM}-{SEQ:5}' } }, admin);
-    expect(updated.updateTenant).toEqual({ name: '演示公司（华东）', timeZone: 'Asia/Urumqi', locale: 'en', numberPattern: 'TS{YYYY}{MM}-{SEQ:5}' });
+    const updated = await t.gqlOk(
+      q,
+      { i: { name: '演示公司（华东）', timeZone: 'Asia/Urumqi', locale: 'en', numberPattern: 'TS{YYYY}{MM}-{SEQ:5}' } },
+      admin,
+    );
+    expect(updated.updateTenant).toEqual({
+      name: '演示公司（华东）',
+      timeZone: 'Asia/Urumqi',
+      locale: 'en',
+      numberPattern: 'TS{YYYY}{MM}-{SEQ:5}',
+    });
     const manager = await t.login('manager@demo.local');
     expect((await t.gql(q, { i: { name: 'x' } }, manager)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const audit = await t.gqlOk('{ auditLog(filter: { action: "update_tenant" }) { nodes { before after } } }', {}, admin);
-    expect(audit.auditLog.nodes[0]).toMatchObject({ before: { name: '演示公司', timeZone: 'Asia/Shanghai' }, after: { timeZone: 'Asia/Urumqi' } });
+    expect(audit.auditLog.nodes[0]).toMatchObject({
+      before: { name: '演示公司', timeZone: 'Asia/Shanghai' },
+      after: { timeZone: 'Asia/Urumqi' },
+    });
   });
 
   it('creates a tenant from the command line; its first admin sets a password through the printed link', async () => {
     const lines: string[] = [];
     const env = {
-      NODE_ENV: 'production', DATABASE_URL: databaseUrlOf(t), ENCRYPTION_KEY: t.config.encryptionKey, JWT_SECRET: t.config.jwtSecret,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrlOf(t),
+      ENCRYPTION_KEY: t.config.encryptionKey,
+      JWT_SECRET: t.config.jwtSecret,
       REDRESS_PUBLIC_URL: 'https://redress.example.com/',
     } as NodeJS.ProcessEnv;
-    const code = await runTenantCli(['create', '--name', '华东银行', '--slug', `east-bank-${db}`, '--admin-email', 'Ops@East-Bank.example'], env, (l) => lines.push(l));
+    const code = await runTenantCli(
+      ['create', '--name', '华东银行', '--slug', `east-bank-${db}`, '--admin-email', 'Ops@East-Bank.example'],
+      env,
+      (l) => lines.push(l),
+    );
     expect(code).toBe(0);
     const link = lines.find((l) => l.startsWith('https://redress.example.com/#/accept-invitation?token='))!;
     expect(link).toBeTruthy();
     const accepted = await t.gqlOk(ACCEPT, { t: tokenFrom(link), p: STRONG });
     const me = await t.gqlOk('{ me { email role tenant { name slug timeZone } } }', {}, accepted.acceptInvitation.token);
-    expect(me.me).toEqual({ email: 'ops@east-bank.example', role: 'admin', tenant: { name: '华东银行', slug: `east-bank-${db}`, timeZone: 'Asia/Shanghai' } });
+    expect(me.me).toEqual({
+      email: 'ops@east-bank.example',
+      role: 'admin',
+      tenant: { name: '华东银行', slug: `east-bank-${db}`, timeZone: 'Asia/Shanghai' },
+    });
     // A tenant's admin sees only their tenant's people.
     expect((await t.gqlOk('{ users { email } }', {}, accepted.acceptInvitation.token)).users).toEqual([{ email: 'ops@east-bank.example' }]);
-    await expect(runTenantCli(['create', '--name', 'x', '--slug', `east-bank-${db}`, '--admin-email', 'other@x.example'], env, () => {}))
-      .rejects.toMatchObject({ reason: 'TENANT_SLUG_TAKEN' });
+    await expect(
+      runTenantCli(['create', '--name', 'x', '--slug', `east-bank-${db}`, '--admin-email', 'other@x.example'], env, () => {}),
+    ).rejects.toMatchObject({ reason: 'TENANT_SLUG_TAKEN' });
     expect(await runTenantCli(['create', '--name', 'x'], env, () => {})).toBe(2);
   });
 

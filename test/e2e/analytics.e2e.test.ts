@@ -41,7 +41,8 @@ const mondayOf = (d: Date) => {
   local.setUTCDate(local.getUTCDate() - ((local.getUTCDay() + 6) % 7));
   return local.toISOString().slice(0, 10);
 };
-const asDate = (v: unknown) => (v instanceof Date ? v : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(String(v)) ? String(v) : `${String(v).replace(' ', 'T')}Z`));
+const asDate = (v: unknown) =>
+  v instanceof Date ? v : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(String(v)) ? String(v) : `${String(v).replace(' ', 'T')}Z`);
 
 describe.each(testDatabases())('analytics on %s', (db) => {
   let t: TestApp;
@@ -59,7 +60,9 @@ describe.each(testDatabases())('analytics on %s', (db) => {
   beforeAll(async () => {
     t = await createTestApp({ db, clock });
     await t.seedDemo();
-    [agent, handler, admin, analyst, manager] = await Promise.all(['agent', 'handler', 'admin', 'analyst', 'manager'].map((who) => t.login(`${who}@demo.local`)));
+    [agent, handler, admin, analyst, manager] = await Promise.all(
+      ['agent', 'handler', 'admin', 'analyst', 'manager'].map((who) => t.login(`${who}@demo.local`)),
+    );
     // 40 complaints over two weeks; one customer complains three times on the same type (a repeat complainant, and
     // no effective resolution for the first two); every third is resolved with a satisfied follow-up, every fifth
     // unsatisfied; one environment complaint as the quiet baseline of the spike below.
@@ -76,17 +79,29 @@ describe.each(testDatabases())('analytics on %s', (db) => {
       clock.advance(10 * 60_000);
       await act(handler, 'mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id: c.id });
       clock.advance(20 * 60_000);
-      await act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: c.id, body: '已处理，向您致歉。' } });
+      await act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', {
+        i: { complaintId: c.id, body: '已处理，向您致歉。' },
+      });
       clock.advance(20 * 60_000);
       const satisfied = i % 3 === 0;
-      await act(agent, 'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state } }', { i: { complaintId: c.id, satisfied, score: satisfied ? 5 : 2 } });
+      await act(agent, 'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state } }', {
+        i: { complaintId: c.id, satisfied, score: satisfied ? 5 : 2 },
+      });
     }
   }, 240_000);
   afterAll(() => t?.close());
 
   async function directRows() {
-    const rows = await t.dataSource.query(`SELECT id, type_key, channel, severity, customer_id, state, valid, satisfaction, received_at, responded_at, closed_at FROM complaint`);
-    return rows.map((r: any) => ({ ...r, valid: r.valid === true || r.valid === 1, received_at: asDate(r.received_at), responded_at: r.responded_at && asDate(r.responded_at), closed_at: r.closed_at && asDate(r.closed_at) }));
+    const rows = await t.dataSource.query(
+      `SELECT id, type_key, channel, severity, customer_id, state, valid, satisfaction, received_at, responded_at, closed_at FROM complaint`,
+    );
+    return rows.map((r: any) => ({
+      ...r,
+      valid: r.valid === true || r.valid === 1,
+      received_at: asDate(r.received_at),
+      responded_at: r.responded_at && asDate(r.responded_at),
+      closed_at: r.closed_at && asDate(r.closed_at),
+    }));
   }
 
   /** The same statistics from the rollup (after a refresh) and straight from the complaints (`fresh: true`). */
@@ -108,7 +123,18 @@ describe.each(testDatabases())('analytics on %s', (db) => {
     const expected = new Map<string, any>();
     for (const r of all) {
       const key = `${r.type_key}|${mondayOf(r.received_at)}`;
-      const e = expected.get(key) ?? { received: 0, valid: 0, closed: 0, followedUp: 0, satisfied: 0, resolved: 0, effective: 0, responded: 0, minutes: 0, onTime: {} as Record<string, { stopped: number; met: number }> };
+      const e = expected.get(key) ?? {
+        received: 0,
+        valid: 0,
+        closed: 0,
+        followedUp: 0,
+        satisfied: 0,
+        resolved: 0,
+        effective: 0,
+        responded: 0,
+        minutes: 0,
+        onTime: {} as Record<string, { stopped: number; met: number }>,
+      };
       e.received += 1;
       if (r.valid) e.valid += 1;
       if (['closed', 'invalid_closed'].includes(r.state)) e.closed += 1;
@@ -116,9 +142,19 @@ describe.each(testDatabases())('analytics on %s', (db) => {
       if (r.satisfaction === 'satisfied') e.satisfied += 1;
       if (r.state === 'closed') {
         e.resolved += 1;
-        const repeated = all.some((o: any) => o.id !== r.id && o.customer_id === r.customer_id && o.type_key === r.type_key && o.received_at > r.received_at && o.received_at <= new Date(r.closed_at.getTime() + 30 * DAY));
+        const repeated = all.some(
+          (o: any) =>
+            o.id !== r.id &&
+            o.customer_id === r.customer_id &&
+            o.type_key === r.type_key &&
+            o.received_at > r.received_at &&
+            o.received_at <= new Date(r.closed_at.getTime() + 30 * DAY),
+        );
         if (!repeated) e.effective += 1;
-        if (r.responded_at) { e.responded += 1; e.minutes += calendar.workingMinutesBetween(r.received_at, r.responded_at); }
+        if (r.responded_at) {
+          e.responded += 1;
+          e.minutes += calendar.workingMinutesBetween(r.received_at, r.responded_at);
+        }
       }
       for (const k of clocks.filter((k: any) => k.complaint_id === r.id)) {
         const o = (e.onTime[k.target] ??= { stopped: 0, met: 0 });
@@ -134,8 +170,15 @@ describe.each(testDatabases())('analytics on %s', (db) => {
       const e = expected.get(`${type.key}|${week.key}`);
       expect(e, `${type.key}|${week.key}`).toBeDefined();
       expect(row).toMatchObject({
-        received: e.received, valid: e.valid, closed: e.closed, open: e.received - e.closed, followedUp: e.followedUp, satisfied: e.satisfied,
-        resolved: e.resolved, effectivelyResolved: e.effective, responded: e.responded,
+        received: e.received,
+        valid: e.valid,
+        closed: e.closed,
+        open: e.received - e.closed,
+        followedUp: e.followedUp,
+        satisfied: e.satisfied,
+        resolved: e.resolved,
+        effectivelyResolved: e.effective,
+        responded: e.responded,
         averageWorkingMinutes: e.responded ? Math.round(e.minutes / e.responded) : null,
       });
       expect(row.satisfactionRate).toBe(e.followedUp ? e.satisfied / e.followedUp : null);
@@ -153,7 +196,9 @@ describe.each(testDatabases())('analytics on %s', (db) => {
     for (const row of byChannel.rows) expect(row.received).toBe(all.filter((r: any) => r.channel === row.keys[0].key).length);
     expect(byChannel.rows.find((r: any) => r.keys[0].key === 'phone').keys[0].name).toBe('电话/热线');
     const { complaintStats: byMonth } = await act(admin, STATS, { p: period, g: ['MONTH'] });
-    expect(byMonth.rows).toEqual([expect.objectContaining({ keys: [{ dimension: 'MONTH', key: '2026-11', name: '2026年11月' }], received: 40 })]);
+    expect(byMonth.rows).toEqual([
+      expect.objectContaining({ keys: [{ dimension: 'MONTH', key: '2026-11', name: '2026年11月' }], received: 40 }),
+    ]);
     const denied = await t.gql(STATS, { p: period }, agent);
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
@@ -171,16 +216,30 @@ describe.each(testDatabases())('analytics on %s', (db) => {
     const ragged = { from: new Date(WEEK1 + 10.75 * HOUR).toISOString(), to: new Date(WEEK1 + 12 * DAY + 11 * HOUR).toISOString() };
     const byCause = await rollupAndFresh({ p: ragged, g: ['CAUSE', 'SEVERITY', 'MONTH', 'REGION'] });
     expect(byCause.rolled).toEqual(byCause.fresh);
-    expect(byCause.rolled.totals.received).toBe((await directRows()).filter((r: any) => r.received_at >= new Date(ragged.from) && r.received_at < new Date(ragged.to)).length);
-    const filtered = await rollupAndFresh({ p: period, g: ['CHANNEL', 'DEPARTMENT'], f: { type: 'service', severity: ['normal', 'urgent'] } });
+    expect(byCause.rolled.totals.received).toBe(
+      (await directRows()).filter((r: any) => r.received_at >= new Date(ragged.from) && r.received_at < new Date(ragged.to)).length,
+    );
+    const filtered = await rollupAndFresh({
+      p: period,
+      g: ['CHANNEL', 'DEPARTMENT'],
+      f: { type: 'service', severity: ['normal', 'urgent'] },
+    });
     expect(filtered.rolled).toEqual(filtered.fresh);
-    const tooLong = await t.gql(ROLLUP_STATS, { p: { from: period.from, to: new Date(WEEK1 + 200 * DAY).toISOString() }, fresh: true }, analyst);
+    const tooLong = await t.gql(
+      ROLLUP_STATS,
+      { p: { from: period.from, to: new Date(WEEK1 + 200 * DAY).toISOString() }, fresh: true },
+      analyst,
+    );
     expect(tooLong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('exports a statistics table as CSV and the complaint list as XLSX that match', async () => {
     const { complaintStats: stats } = await act(analyst, STATS, { p: period, g: ['TYPE'] });
-    const { exportComplaintStats: job } = await act(analyst, 'mutation($p: PeriodInput!) { exportComplaintStats(period: $p, groupBy: [TYPE], format: CSV) { id status url rowCount progress } }', { p: period });
+    const { exportComplaintStats: job } = await act(
+      analyst,
+      'mutation($p: PeriodInput!) { exportComplaintStats(period: $p, groupBy: [TYPE], format: CSV) { id status url rowCount progress } }',
+      { p: period },
+    );
     expect(job).toMatchObject({ status: 'done', progress: 1, rowCount: stats.rows.length + 1, url: `/exports/${job.id}` });
     const csvResponse = await download(job.url, analyst);
     expect(csvResponse.status).toBe(200);
@@ -193,7 +252,7 @@ describe.each(testDatabases())('analytics on %s', (db) => {
       expect(Number(record['已结案'])).toBe(row.closed);
       expect(Number(record['满意'])).toBe(row.satisfied);
     }
-    expect(records.at(-1)).toMatchObject({ '投诉类型': '合计', '受理量': '40' });
+    expect(records.at(-1)).toMatchObject({ 投诉类型: '合计', 受理量: '40' });
     expect((await download(job.url, '')).status).toBe(401);
 
     const list = 'mutation($f: ComplaintFilter) { exportComplaints(filter: $f, format: XLSX) { id status url rowCount } }';
@@ -214,7 +273,9 @@ describe.each(testDatabases())('analytics on %s', (db) => {
     const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).slice(1);
     expect(headers(maskedSheet)).not.toContain('投诉人');
     expect(headers(fullSheet)).toEqual(expect.arrayContaining(['投诉人', '联系电话']));
-    const numbers = (await t.dataSource.query(`SELECT number FROM complaint WHERE type_key LIKE 'service.%'`)).map((r: any) => r.number).sort();
+    const numbers = (await t.dataSource.query(`SELECT number FROM complaint WHERE type_key LIKE 'service.%'`))
+      .map((r: any) => r.number)
+      .sort();
     const sheetNumbers = Array.from({ length: expected.length }, (_, i) => String(fullSheet.getCell(i + 2, 1).value)).sort();
     expect(sheetNumbers).toEqual(numbers);
     const phoneColumn = headers(fullSheet).indexOf('联系电话') + 1;
@@ -232,19 +293,36 @@ describe.each(testDatabases())('analytics on %s', (db) => {
     await scheduler.tick();
     const { weeklyReports } = await act(analyst, '{ weeklyReports { weekStart } }', {});
     expect(weeklyReports.map((r: any) => r.weekStart)).toContain('2026-11-09');
-    const { weeklyReport: report } = await act(manager, 'query { weeklyReport(week: "2026-11-09") { weekStart weekEnd received previousReceived receivedDelta kpis { key target current met } content } }', {});
+    const { weeklyReport: report } = await act(
+      manager,
+      'query { weeklyReport(week: "2026-11-09") { weekStart weekEnd received previousReceived receivedDelta kpis { key target current met } content } }',
+      {},
+    );
     const rows = await directRows();
-    const inWeek = (start: number) => rows.filter((r: any) => r.received_at.getTime() >= start && r.received_at.getTime() < start + 7 * DAY);
+    const inWeek = (start: number) =>
+      rows.filter((r: any) => r.received_at.getTime() >= start && r.received_at.getTime() < start + 7 * DAY);
     const w1 = inWeek(WEEK1);
     const w2 = inWeek(WEEK1 + 7 * DAY);
-    expect(report).toMatchObject({ weekStart: '2026-11-09', weekEnd: '2026-11-15', received: w2.length, previousReceived: w1.length, receivedDelta: w2.length - w1.length });
-    expect(report.kpis.map((k: any) => [k.key, k.target])).toEqual([['onTimeRate', 0.95], ['satisfactionRate', 0.95], ['effectiveResolutionRate', 0.9]]);
+    expect(report).toMatchObject({
+      weekStart: '2026-11-09',
+      weekEnd: '2026-11-15',
+      received: w2.length,
+      previousReceived: w1.length,
+      receivedDelta: w2.length - w1.length,
+    });
+    expect(report.kpis.map((k: any) => [k.key, k.target])).toEqual([
+      ['onTimeRate', 0.95],
+      ['satisfactionRate', 0.95],
+      ['effectiveResolutionRate', 0.9],
+    ]);
     const byType = report.content.byDimension.type;
     const attitude = byType.find((l: any) => l.key === 'service.attitude');
     const count = (list: any[]) => list.filter((r: any) => r.type_key === 'service.attitude').length;
     expect(attitude).toMatchObject({ name: '服务态度', current: count(w2), previous: count(w1), delta: count(w2) - count(w1) });
     await scheduler.tick();
-    expect((await act(analyst, '{ weeklyReports { weekStart } }', {})).weeklyReports.filter((r: any) => r.weekStart === '2026-11-09')).toHaveLength(1);
+    expect(
+      (await act(analyst, '{ weeklyReports { weekStart } }', {})).weeklyReports.filter((r: any) => r.weekStart === '2026-11-09'),
+    ).toHaveLength(1);
   });
 
   it('raises exactly one alert for a planted spike and flags the repeat complainant', async () => {
@@ -257,7 +335,11 @@ describe.each(testDatabases())('analytics on %s', (db) => {
     }
     await scheduler.tick();
     await scheduler.tick();
-    const { analyticsAlerts } = await act(analyst, '{ analyticsAlerts(status: OPEN, first: 100) { id kind dimension key day observed baselineMean pValue windowDays complaintIds message } }', {});
+    const { analyticsAlerts } = await act(
+      analyst,
+      '{ analyticsAlerts(status: OPEN, first: 100) { id kind dimension key day observed baselineMean pValue windowDays complaintIds message } }',
+      {},
+    );
     const spikes = analyticsAlerts.filter((a: any) => a.kind === 'spike' && a.dimension === 'type');
     expect(spikes).toHaveLength(1);
     expect(spikes[0]).toMatchObject({ key: 'environment', day: '2026-11-18', observed: 6, windowDays: 28 });
@@ -282,11 +364,17 @@ describe.each(testDatabases())('analytics on %s', (db) => {
 
   it('follows later changes to complaints of past days after a refresh', async () => {
     const before = await rollupAndFresh({ p: period, g: ['TYPE'] });
-    const [open] = await t.dataSource.query(`SELECT id FROM complaint WHERE state IN ('received', 'assessed', 'dispatched') AND received_at < '2026-11-16' AND valid = ${db === 'postgres' ? 'true' : '1'} ORDER BY received_at LIMIT 1`);
+    const [open] = await t.dataSource.query(
+      `SELECT id FROM complaint WHERE state IN ('received', 'assessed', 'dispatched') AND received_at < '2026-11-16' AND valid = ${db === 'postgres' ? 'true' : '1'} ORDER BY received_at LIMIT 1`,
+    );
     clock.advance(HOUR);
     await act(handler, 'mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id: open.id });
-    await act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: open.id, body: '已处理。' } });
-    await act(agent, 'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state } }', { i: { complaintId: open.id, satisfied: true, score: 5 } });
+    await act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', {
+      i: { complaintId: open.id, body: '已处理。' },
+    });
+    await act(agent, 'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state } }', {
+      i: { complaintId: open.id, satisfied: true, score: 5 },
+    });
     const { complaintStats: immediate } = await act(analyst, ROLLUP_STATS, { p: period, g: ['TYPE'], fresh: true });
     expect(immediate.totals.satisfied).toBe(before.fresh.totals.satisfied + 1);
     const after = await rollupAndFresh({ p: period, g: ['TYPE'] });
@@ -301,8 +389,12 @@ describe.each(testDatabases())('analytics on %s', (db) => {
     const resolve = async (id: string) => {
       clock.advance(10 * 60_000);
       await act(handler, 'mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id });
-      await act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: id, body: '已处理。' } });
-      const { recordFollowUp } = await act(agent, 'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state } }', { i: { complaintId: id, satisfied: true, score: 5 } });
+      await act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', {
+        i: { complaintId: id, body: '已处理。' },
+      });
+      const { recordFollowUp } = await act(agent, 'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state } }', {
+        i: { complaintId: id, satisfied: true, score: 5 },
+      });
       expect(recordFollowUp.state).toBe('closed');
     };
     const compare = async () => {
@@ -311,7 +403,9 @@ describe.each(testDatabases())('analytics on %s', (db) => {
       const fresh = (await act(analyst, EFFECTIVE_STATS, { p: p2, g: ['TYPE', 'WEEK'], fresh: true })).complaintStats;
       expect(rolled).toEqual(fresh);
       // The rolled answer is the rollup's own count, not a fallback to the complaints.
-      const [{ n }] = await t.dataSource.query(`SELECT SUM(effectively_resolved) AS n FROM complaint_daily_stats WHERE day >= '2026-11-23' AND day < '2027-02-01'`);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT SUM(effectively_resolved) AS n FROM complaint_daily_stats WHERE day >= '2026-11-23' AND day < '2027-02-01'`,
+      );
       expect(Number(n ?? 0)).toBe(rolled.totals.effectivelyResolved);
       return rolled.totals;
     };

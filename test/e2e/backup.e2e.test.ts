@@ -5,7 +5,12 @@ import { createTestApp, newPostgresDatabase, testDatabases, type TestApp } from 
 import { submit } from '../support/complaints';
 import { backupPostgres, backupSqlite, restorePostgres, restoreSqlite } from '../../apps/api/src/modules/ops/backup/backup';
 
-const COMPLAINT = { channel: 'phone', type: 'service.attitude', text: '态度差', form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' } };
+const COMPLAINT = {
+  channel: 'phone',
+  type: 'service.attitude',
+  text: '态度差',
+  form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
+};
 
 const idsOf = async (t: TestApp, sql: string, ids: string[]) =>
   ((await t.dataSource.query(sql.replace('$IDS', ids.map((id) => `'${id}'`).join(',')))) as { id: string }[]).map((r) => r.id).sort();
@@ -34,7 +39,9 @@ describe.each(testDatabases())('backup and restore on %s', (db) => {
     const during = acknowledged.length - before.length;
     stop = true;
     await Promise.all(load);
-    console.log(`[backup ${db}] ${Math.round(performance.now() - started)} ms under load; ${before.length} complaints before, ${during} acknowledged during the copy`);
+    console.log(
+      `[backup ${db}] ${Math.round(performance.now() - started)} ms under load; ${before.length} complaints before, ${during} acknowledged during the copy`,
+    );
     expect(statSync(target).mode & 0o777).toBe(0o600);
 
     const clocks = await idsOf(t, 'SELECT id FROM sla_clock WHERE complaint_id IN ($IDS)', before);
@@ -61,7 +68,11 @@ describe.each(testDatabases())('backup and restore on %s', (db) => {
       expect(await idsOf(restored, 'SELECT id FROM outbox_message WHERE complaint_id IN ($IDS)', before)).toEqual(outbox);
       // The restored API works: sign in, read a complaint with its decrypted complainant, take a new one.
       const again = await restored.login('agent@demo.local');
-      const read = await restored.gqlOk('query($id: ID!) { complaint(id: $id) { id complainant { phone masked } } }', { id: before[0] }, again);
+      const read = await restored.gqlOk(
+        'query($id: ID!) { complaint(id: $id) { id complainant { phone masked } } }',
+        { id: before[0] },
+        again,
+      );
       expect(read.complaint.complainant).toMatchObject({ masked: false, phone: expect.stringMatching(/^139\d{8}$/) });
       await submit(restored, again, COMPLAINT);
     } finally {

@@ -19,10 +19,15 @@ const WATCH_MS = 4_000;
 let built: Promise<unknown> | undefined;
 /** The API and the libraries it needs, built once per run (nx caches unchanged projects). */
 const buildApi = () =>
-  (built ??= promisify(execFile)('npx', ['nx', 'run', '@redress/api:build', '--outputStyle=stream'], { cwd: root, maxBuffer: 64 * 1024 * 1024 }));
+  (built ??= promisify(execFile)('npx', ['nx', 'run', '@redress/api:build', '--outputStyle=stream'], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  }));
 
-interface Line { at: number; text: string }
-
+interface Line {
+  at: number;
+  text: string;
+}
 
 /**
  * The server logs JSON lines (nestjs-pino): `{"level":20,"context":"SlaScheduler","msg":"sweep (every 1000 ms)"}`.
@@ -49,7 +54,14 @@ describe.each(testDatabases())('the built server (npm start) at rest on %s', (db
     await buildApi();
     dataDir = mkdtempSync(join(tmpdir(), 'redress-built-'));
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, REDRESS_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'debug', NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      REDRESS_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'debug',
+      NO_COLOR: '1',
+    };
     for (const name of ['NODE_ENV', 'REDRESS_WORKERS', 'REDRESS_DEMO', 'DATABASE_URL', 'VITEST', 'VITEST_MODE']) delete env[name];
     const url = db === 'postgres' ? await newPostgresDatabase() : undefined;
     if (url) Object.assign(env, { DATABASE_URL: url, REDRESS_AUTO_MIGRATE: '1' });

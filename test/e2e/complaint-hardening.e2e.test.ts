@@ -24,12 +24,20 @@ const TASK = 'mutation($i: TaskInput!) { createComplaintTask(input: $i) { id ass
 
 /** Confirmed examples for a small cause classifier: network faults and billing disputes. */
 const NETWORK = [
-  '家里宽带经常断网，晚上根本上不了网。', '手机信号很差，在家里打电话总是掉线。', '光纤网络速度特别慢，看视频一直卡顿。',
-  '小区网络故障三天了还没有修好。', '路由器灯一直闪红，宽带无法连接。', '移动网络时断时续，无法正常使用流量。',
+  '家里宽带经常断网，晚上根本上不了网。',
+  '手机信号很差，在家里打电话总是掉线。',
+  '光纤网络速度特别慢，看视频一直卡顿。',
+  '小区网络故障三天了还没有修好。',
+  '路由器灯一直闪红，宽带无法连接。',
+  '移动网络时断时续，无法正常使用流量。',
 ];
 const BILLING = [
-  '账单里多扣了一笔不明费用，要求退款。', '没有开通增值业务却被收取月费。', '套餐资费和宣传的不一致，多收了钱。',
-  '已经办理销户还在继续扣费。', '话费账单金额异常，比平时高出很多。', '被重复扣费两次，至今没有退还。',
+  '账单里多扣了一笔不明费用，要求退款。',
+  '没有开通增值业务却被收取月费。',
+  '套餐资费和宣传的不一致，多收了钱。',
+  '已经办理销户还在继续扣费。',
+  '话费账单金额异常，比平时高出很多。',
+  '被重复扣费两次，至今没有退还。',
 ];
 
 describe.each(testDatabases())('complaint hardening on %s', (db) => {
@@ -42,11 +50,21 @@ describe.each(testDatabases())('complaint hardening on %s', (db) => {
   beforeAll(async () => {
     t = await createTestApp({ db, clock: new ManualClock(new Date(MONDAY_10)) });
     await t.seedDemo();
-    [agent, handler, manager, analyst] = await Promise.all(['agent', 'handler', 'manager', 'analyst'].map((who) => t.login(`${who}@demo.local`)));
+    [agent, handler, manager, analyst] = await Promise.all(
+      ['agent', 'handler', 'manager', 'analyst'].map((who) => t.login(`${who}@demo.local`)),
+    );
   }, 60_000);
   afterAll(() => t?.close());
 
-  const clocks = async (id: string) => (await t.gqlOk<any>(CLOCKS, { id }, manager)).slaClocks as { target: string; round: number; state: string; status: string; startedAt: string; dueAt: string }[];
+  const clocks = async (id: string) =>
+    (await t.gqlOk<any>(CLOCKS, { id }, manager)).slaClocks as {
+      target: string;
+      round: number;
+      state: string;
+      status: string;
+      startedAt: string;
+      dueAt: string;
+    }[];
   const view = async (id: string) => (await t.gqlOk<any>(COMPLAINT, { id }, manager)).complaint;
   const tick = () => t.app.get(SlaScheduler).tick();
   const count = () => t.dataSource.getRepository(Complaint).count();
@@ -59,13 +77,24 @@ describe.each(testDatabases())('complaint hardening on %s', (db) => {
     expect((await view(c.id)).slaStatus).toBe('on_time'); // the follow-up clock runs
 
     t.clock.set(TUESDAY_10);
-    expect((await t.gqlOk<any>(FOLLOW_UP, { i: { complaintId: c.id, satisfied: false, score: 2 } }, agent)).recordFollowUp).toMatchObject({ state: 'dispatched', unsatisfiedCount: 1 });
+    expect((await t.gqlOk<any>(FOLLOW_UP, { i: { complaintId: c.id, satisfied: false, score: 2 } }, agent)).recordFollowUp).toMatchObject({
+      state: 'dispatched',
+      unsatisfiedCount: 1,
+    });
     // 3 working days from Tuesday 10:00 is Friday 18:00 in Shanghai.
     let complaint = await view(c.id);
     expect(complaint).toMatchObject({ state: 'dispatched', slaStatus: 'on_time', resolutionDueAt: '2025-03-07T10:00:00.000Z' });
     const all = await clocks(c.id);
     // Round 1 stays as it ended (history, KPIs): resolution met at the reply, the follow-up met at the follow-up.
-    expect(all.filter((k) => k.round === 1 && ['resolution', 'follow_up'].includes(k.target)).map((k) => [k.target, k.state]).sort()).toEqual([['follow_up', 'met'], ['resolution', 'met']]);
+    expect(
+      all
+        .filter((k) => k.round === 1 && ['resolution', 'follow_up'].includes(k.target))
+        .map((k) => [k.target, k.state])
+        .sort(),
+    ).toEqual([
+      ['follow_up', 'met'],
+      ['resolution', 'met'],
+    ]);
     // Round 2 starts from the follow-up.
     const resolution = all.find((k) => k.round === 2 && k.target === 'resolution');
     expect(resolution).toMatchObject({ state: 'running', status: 'on_time', startedAt: TUESDAY_10, dueAt: '2025-03-07T10:00:00.000Z' });
@@ -80,7 +109,9 @@ describe.each(testDatabases())('complaint hardening on %s', (db) => {
     for (let i = 0; i < 3; i++) await tick();
     complaint = await view(c.id);
     expect(complaint.slaStatus).toBe('breached');
-    expect(complaint.timeline.filter((e: any) => e.type === 'sla.breached' && e.data.target === 'resolution').map((e: any) => e.data.round)).toEqual([2]);
+    expect(
+      complaint.timeline.filter((e: any) => e.type === 'sla.breached' && e.data.target === 'resolution').map((e: any) => e.data.round),
+    ).toEqual([2]);
     const notices = await t.dataSource.getRepository(OutboxMessage).find({ where: { complaintId: c.id } });
     expect(notices.map((m) => m.dedupeKey)).toContain(`${c.id}:esc-resolution-breach:breach:resolution:r2`);
 
@@ -88,7 +119,10 @@ describe.each(testDatabases())('complaint hardening on %s', (db) => {
     await t.gqlOk(REPLY, { i: { complaintId: c.id, body: '已增派人员并提供优先办理。' } }, handler);
     const handedOver = new Date(Date.parse(resolution!.dueAt) + DAY);
     t.clock.set(handedOver);
-    expect((await t.gqlOk<any>(FOLLOW_UP, { i: { complaintId: c.id, satisfied: false, score: 1 } }, agent)).recordFollowUp).toMatchObject({ state: 'in_progress', unsatisfiedCount: 2 });
+    expect((await t.gqlOk<any>(FOLLOW_UP, { i: { complaintId: c.id, satisfied: false, score: 1 } }, agent)).recordFollowUp).toMatchObject({
+      state: 'in_progress',
+      unsatisfiedCount: 2,
+    });
     const third = (await clocks(c.id)).find((k) => k.round === 3 && k.target === 'resolution');
     expect(third).toMatchObject({ state: 'running', startedAt: handedOver.toISOString() });
     complaint = await view(c.id);
@@ -100,15 +134,23 @@ describe.each(testDatabases())('complaint hardening on %s', (db) => {
     // A classifier trained on confirmed complaints from 40 days ago (outside every 30-day window).
     const T = Date.parse('2025-04-14T02:00:00.000Z'); // a Monday
     t.clock.set(new Date(T - 40 * DAY));
-    for (const [cause, texts] of [['network', NETWORK], ['billing', BILLING]] as const) {
+    for (const [cause, texts] of [
+      ['network', NETWORK],
+      ['billing', BILLING],
+    ] as const) {
       for (const text of texts) {
         const old = await submit(t, agent, { channel: 'web', type: 'consultation', text });
-        await t.gqlOk('mutation($id: ID!, $cause: String!) { confirmComplaintCause(id: $id, cause: $cause) { id } }', { id: old.id, cause }, analyst);
+        await t.gqlOk(
+          'mutation($id: ID!, $cause: String!) { confirmComplaintCause(id: $id, cause: $cause) { id } }',
+          { id: old.id, cause },
+          analyst,
+        );
       }
     }
     const job = (await t.gqlOk<any>('mutation { trainCauseClassifier { id } }', {}, analyst)).trainCauseClassifier;
     for (let i = 0; i < 600; i++) {
-      const status = (await t.gqlOk<any>('query($id: ID!) { classifierJob(id: $id) { status } }', { id: job.id }, analyst)).classifierJob.status;
+      const status = (await t.gqlOk<any>('query($id: ID!) { classifierJob(id: $id) { status } }', { id: job.id }, analyst)).classifierJob
+        .status;
       if (status !== 'training') {
         expect(status).toBe('ready');
         break;
@@ -138,7 +180,8 @@ describe.each(testDatabases())('complaint hardening on %s', (db) => {
     const c = await file(NETWORK[2]);
     expect(c.predictedCause).toBe('network');
     expect(c.facts.aggregate).toMatchObject({ sameTypeCustomers30d: 3, sameCauseCustomers30d: 2 });
-    const escalations = async (id: string) => (await view(id)).timeline.filter((e: any) => e.type === 'escalation' && e.data.ruleKey === 'esc-aggregate');
+    const escalations = async (id: string) =>
+      (await view(id)).timeline.filter((e: any) => e.type === 'escalation' && e.data.ruleKey === 'esc-aggregate');
     expect(await escalations(c.id)).toEqual([]); // the demo's same-cause escalation needs 3 customers
     expect(c.facts.customer).toMatchObject({ complaintsLast30Days: 1 });
     // Customer A again, on the same order: "2nd complaint in 30 days" reads 2, like the same-type count includes this one.
@@ -147,7 +190,11 @@ describe.each(testDatabases())('complaint hardening on %s', (db) => {
     expect(again.facts.aggregate).toEqual({ sameTypeCustomers30d: 3, sameCauseCustomers30d: 2, sameReferenceCount: 2 });
     expect(again.severity).toBe('urgent'); // the demo's 同一客户30天内再次投诉 row (>= 2), and 3 customers of one type
     // A confirmed cause overrides the prediction it was made from.
-    await t.gqlOk('mutation($id: ID!, $cause: String!) { confirmComplaintCause(id: $id, cause: $cause) { id } }', { id: b.id, cause: 'network' }, analyst);
+    await t.gqlOk(
+      'mutation($id: ID!, $cause: String!) { confirmComplaintCause(id: $id, cause: $cause) { id } }',
+      { id: b.id, cause: 'network' },
+      analyst,
+    );
     const d = await file(NETWORK[4]);
     expect(d.facts.aggregate).toMatchObject({ sameTypeCustomers30d: 4, sameCauseCustomers30d: 4 });
     // Fires (the severity is urgent already by the same-type row, so only the manager's notice is new).
@@ -158,22 +205,43 @@ describe.each(testDatabases())('complaint hardening on %s', (db) => {
 
   it('refuses an idempotency key reused with other content, and still returns the complaint for a true retry (issue 12 #17)', async () => {
     t.clock.set(MONDAY_10);
-    const input = { channel: 'app', type: 'environment', text: '网点卫生间长期无法使用。', form: { outlet: 'sh_xuhui' }, idempotencyKey: 'app-key-17', complainant: complainant('李四') };
+    const input = {
+      channel: 'app',
+      type: 'environment',
+      text: '网点卫生间长期无法使用。',
+      form: { outlet: 'sh_xuhui' },
+      idempotencyKey: 'app-key-17',
+      complainant: complainant('李四'),
+    };
     const first = (await t.gqlOk<any>(SUBMIT, { input }, agent)).submitComplaint;
     // The same content in another member order is the same request.
-    const reordered = Object.fromEntries(Object.entries({ ...input, complainant: { phone: input.complainant.phone, name: input.complainant.name } }).reverse());
+    const reordered = Object.fromEntries(
+      Object.entries({ ...input, complainant: { phone: input.complainant.phone, name: input.complainant.name } }).reverse(),
+    );
     const retry = (await t.gqlOk<any>(SUBMIT, { input: reordered }, agent)).submitComplaint;
     expect(retry).toMatchObject({ id: first.id, number: first.number });
     const before = await count();
-    for (const changed of [{ text: '另一件事：门口台阶破损。' }, { complainant: complainant('王五') }, { form: { outlet: 'bj_chaoyang' } }]) {
+    for (const changed of [
+      { text: '另一件事：门口台阶破损。' },
+      { complainant: complainant('王五') },
+      { form: { outlet: 'bj_chaoyang' } },
+    ]) {
       const result = await t.gql(SUBMIT, { input: { ...input, ...changed } }, agent);
       expect(result.data).toBeNull();
-      expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
+      expect(result.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'IDEMPOTENCY_KEY_REUSED',
+        field: 'input.idempotencyKey',
+      });
       expect(result.errors?.[0].message).toContain(first.number);
     }
     expect(await count()).toBe(before);
     // Two different complaints racing on one new key: one is taken, the other is told, none is lost silently.
-    const racing = await Promise.all(['投诉一：空调漏水。', '投诉二：灯光太暗。'].map((text) => t.gql(SUBMIT, { input: { ...input, idempotencyKey: 'app-key-17-race', text } }, agent)));
+    const racing = await Promise.all(
+      ['投诉一：空调漏水。', '投诉二：灯光太暗。'].map((text) =>
+        t.gql(SUBMIT, { input: { ...input, idempotencyKey: 'app-key-17-race', text } }, agent),
+      ),
+    );
     expect(racing.filter((r) => r.data?.submitComplaint)).toHaveLength(1);
     expect(racing.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.reason)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
   });
@@ -181,14 +249,22 @@ describe.each(testDatabases())('complaint hardening on %s', (db) => {
   it('refuses a task assignee from another tenant or made up (issue 12 #18)', async () => {
     t.clock.set(MONDAY_10);
     const other = await t.app.get(TenantService).create({ slug: `other-${Date.now().toString(36)}`, name: '另一家公司' });
-    const stranger = await t.app.get(AuthService).createUser({ tenantId: other.id, email: `handler@${other.slug}.local`, password: 'demo1234', displayName: '外人', role: Role.handler });
+    const stranger = await t.app.get(AuthService).createUser({
+      tenantId: other.id,
+      email: `handler@${other.slug}.local`,
+      password: 'demo1234',
+      displayName: '外人',
+      role: Role.handler,
+    });
     const c = await submit(t, agent, { channel: 'visit', type: 'environment', text: '网点门口积水严重。', form: { outlet: 'sh_xuhui' } });
     for (const assigneeId of [stranger.id, '00000000-0000-4000-8000-000000000000']) {
       const result = await t.gql(TASK, { i: { complaintId: c.id, department: 'operations', title: '清理积水', assigneeId } }, manager);
       expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_USER', field: 'input.assigneeId' });
     }
     const me = (await t.gqlOk<any>('{ me { id } }', {}, handler)).me.id;
-    const task = (await t.gqlOk<any>(TASK, { i: { complaintId: c.id, department: 'operations', title: '清理积水', assigneeId: me } }, manager)).createComplaintTask;
+    const task = (
+      await t.gqlOk<any>(TASK, { i: { complaintId: c.id, department: 'operations', title: '清理积水', assigneeId: me } }, manager)
+    ).createComplaintTask;
     expect(task.assigneeId).toBe(me);
     const tasks = (await t.gqlOk<any>('query($id: ID!) { complaint(id: $id) { tasks { id } } }', { id: c.id }, manager)).complaint.tasks;
     expect(tasks).toEqual([{ id: task.id }]);

@@ -27,11 +27,21 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
 
   it('takes a phone complaint, decides and explains, and walks it to closure', async () => {
     const c = await submit(t, agent, {
-      channel: 'phone', type: 'service.attitude', text: '营业厅工作人员态度恶劣，不耐烦地打断我说话。',
-      form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' }, idempotencyKey: 'call-0001',
+      channel: 'phone',
+      type: 'service.attitude',
+      text: '营业厅工作人员态度恶劣，不耐烦地打断我说话。',
+      form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
+      idempotencyKey: 'call-0001',
     });
     expect(c.number).toMatch(/^2611-\d{4}$/);
-    expect(c).toMatchObject({ state: 'dispatched', severity: 'normal', department: 'customer_service', valid: true, slaPolicy: 'standard', typePath: 'service/attitude' });
+    expect(c).toMatchObject({
+      state: 'dispatched',
+      severity: 'normal',
+      department: 'customer_service',
+      valid: true,
+      slaPolicy: 'standard',
+      typePath: 'service/attitude',
+    });
     expect(c.assigneeId).toBeTruthy();
     const why = Object.fromEntries(c.decisions.map((d: any) => [d.kind, d]));
     expect(why.severity).toMatchObject({ outcome: 'normal', rowKey: 'sev-default', ruleSet: 'severity', policyVersion: 1 });
@@ -40,16 +50,25 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
 
     await act(handler, 'mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id: c.id });
     const replied = await act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state replies { body subject } } }', {
-      i: { complaintId: c.id, templateKey: 'reply_letter', solution: '已对当事员工进行批评教育并安排服务规范培训', rootCause: '员工服务意识不足' },
+      i: {
+        complaintId: c.id,
+        templateKey: 'reply_letter',
+        solution: '已对当事员工进行批评教育并安排服务规范培训',
+        rootCause: '员工服务意识不足',
+      },
     });
     expect(replied.replyToComplaint.state).toBe('responded');
     expect(replied.replyToComplaint.replies[0].subject).toBe(`关于投诉 ${c.number} 的答复函`);
     expect(replied.replyToComplaint.replies[0].body).toContain('尊敬的张三');
     expect(replied.replyToComplaint.replies[0].body).toContain('员工服务意识不足');
 
-    const closed = await act(agent, 'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state satisfaction satisfactionScore closedAt } }', {
-      i: { complaintId: c.id, satisfied: true, score: 5, comment: '满意' },
-    });
+    const closed = await act(
+      agent,
+      'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state satisfaction satisfactionScore closedAt } }',
+      {
+        i: { complaintId: c.id, satisfied: true, score: 5, comment: '满意' },
+      },
+    );
     expect(closed.recordFollowUp).toMatchObject({ state: 'closed', satisfaction: 'satisfied', satisfactionScore: 5 });
 
     const timeline = await act(manager, `query($id: ID!) { complaint(id: $id) { timeline { seq type actorRole } } }`, { id: c.id });
@@ -75,9 +94,16 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
   });
 
   it('holds a major complaint’s reply for a manager’s approval', async () => {
-    const c = await submit(t, agent, { channel: 'regulator', type: 'billing', text: '银保监转办：客户反映被重复扣费。', form: { amount: 388.5, expected_remedy: 'refund' } });
+    const c = await submit(t, agent, {
+      channel: 'regulator',
+      type: 'billing',
+      text: '银保监转办：客户反映被重复扣费。',
+      form: { amount: 388.5, expected_remedy: 'refund' },
+    });
     expect(c).toMatchObject({ severity: 'major', department: 'compliance', slaPolicy: 'regulatory' });
-    await act(admin, 'mutation($i: AssignInput!) { assignComplaint(input: $i) { assigneeId } }', { i: { complaintId: c.id, assigneeId: await userId('handler'), reason: '指定处理人' } });
+    await act(admin, 'mutation($i: AssignInput!) { assignComplaint(input: $i) { assigneeId } }', {
+      i: { complaintId: c.id, assigneeId: await userId('handler'), reason: '指定处理人' },
+    });
     await act(handler, 'mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id: c.id });
     const proposed = await act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state approvalStatus pendingReply } }', {
       i: { complaintId: c.id, body: '经核实系系统重复扣费，已全额退还 388.5 元。' },
@@ -85,15 +111,28 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
     expect(proposed.replyToComplaint).toMatchObject({ state: 'awaiting_approval', approvalStatus: 'pending' });
     const forbidden = await t.gql('mutation($id: ID!) { approveComplaintReply(id: $id) { state } }', { id: c.id }, handler);
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const approved = await act(manager, 'mutation($id: ID!) { approveComplaintReply(id: $id, comment: "同意") { state approvalStatus replies { approvedBy } } }', { id: c.id });
+    const approved = await act(
+      manager,
+      'mutation($id: ID!) { approveComplaintReply(id: $id, comment: "同意") { state approvalStatus replies { approvedBy } } }',
+      { id: c.id },
+    );
     expect(approved.approveComplaintReply.state).toBe('responded');
     expect(approved.approveComplaintReply.replies[0].approvedBy).toBeTruthy();
   });
 
   it('re-dispatches on the first unsatisfied follow-up and hands to the manager on the second', async () => {
-    const c = await submit(t, agent, { channel: 'phone', type: 'service.efficiency', text: '排队一个多小时无人处理。', form: { order_no: 'SO-2026-1101' } });
-    const reply = (body: string) => act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: c.id, body } });
-    const followUp = (score: number) => act(agent, 'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state assigneeId unsatisfiedCount } }', { i: { complaintId: c.id, satisfied: false, score } });
+    const c = await submit(t, agent, {
+      channel: 'phone',
+      type: 'service.efficiency',
+      text: '排队一个多小时无人处理。',
+      form: { order_no: 'SO-2026-1101' },
+    });
+    const reply = (body: string) =>
+      act(handler, 'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: c.id, body } });
+    const followUp = (score: number) =>
+      act(agent, 'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state assigneeId unsatisfiedCount } }', {
+        i: { complaintId: c.id, satisfied: false, score },
+      });
     await reply('已向门店反馈并增加窗口。');
     const first = await followUp(2);
     expect(first.recordFollowUp).toMatchObject({ state: 'dispatched', unsatisfiedCount: 1 });
@@ -103,16 +142,31 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
     // Closing without satisfaction is a manager's decision with a reason.
     const denied = await t.gql('mutation($id: ID!) { closeComplaint(id: $id, reason: "x") { state } }', { id: c.id }, handler);
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const closed = await act(manager, 'mutation($id: ID!) { closeComplaint(id: $id, reason: "已多次沟通，客户诉求超出服务承诺") { state } }', { id: c.id });
+    const closed = await act(
+      manager,
+      'mutation($id: ID!) { closeComplaint(id: $id, reason: "已多次沟通，客户诉求超出服务承诺") { state } }',
+      { id: c.id },
+    );
     expect(closed.closeComplaint.state).toBe('closed');
-    const reopened = await act(agent, 'mutation($id: ID!) { transition(id: $id, to: "reopened", comment: "客户再次来电") { state reopenCount } }', { id: c.id });
+    const reopened = await act(
+      agent,
+      'mutation($id: ID!) { transition(id: $id, to: "reopened", comment: "客户再次来电") { state reopenCount } }',
+      { id: c.id },
+    );
     expect(reopened.transition).toMatchObject({ state: 'reopened', reopenCount: 1 });
     const illegal = await t.gql('mutation($id: ID!) { transition(id: $id, to: "responded") { state } }', { id: c.id }, handler);
     expect(illegal.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION', field: 'to' });
   });
 
   it('returns the same complaint for a retried idempotency key, also when retries race', async () => {
-    const input = { channel: 'app', type: 'environment', text: '网点卫生间长期无法使用。', form: { outlet: 'sh_xuhui' }, idempotencyKey: 'app-retry-42', complainant: complainant('李四') };
+    const input = {
+      channel: 'app',
+      type: 'environment',
+      text: '网点卫生间长期无法使用。',
+      form: { outlet: 'sh_xuhui' },
+      idempotencyKey: 'app-retry-42',
+      complainant: complainant('李四'),
+    };
     const results = await Promise.all(Array.from({ length: 5 }, () => t.gqlOk<any>(SUBMIT, { input }, agent)));
     const ids = new Set(results.map((r) => r.submitComplaint.id));
     expect(ids.size).toBe(1);
@@ -123,26 +177,65 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
   });
 
   it('gives 50 concurrent submissions 50 distinct consecutive numbers', async () => {
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => t.gqlOk<any>(SUBMIT, {
-      input: { channel: 'web', type: 'service.efficiency', text: `并发提交测试 ${i}：网上办理流程卡顿。`, complainant: complainant(`客户${i}`) },
-    }, agent)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t.gqlOk<any>(
+          SUBMIT,
+          {
+            input: {
+              channel: 'web',
+              type: 'service.efficiency',
+              text: `并发提交测试 ${i}：网上办理流程卡顿。`,
+              complainant: complainant(`客户${i}`),
+            },
+          },
+          agent,
+        ),
+      ),
+    );
     const serials = results.map((r) => Number(r.submitComplaint.number.split('-')[1])).sort((a, b) => a - b);
     expect(new Set(serials).size).toBe(50);
     expect(serials[49] - serials[0]).toBe(49);
   });
 
   it('reports every form problem at once with field paths', async () => {
-    const result = await t.gql(SUBMIT, { input: { channel: 'phone', type: 'billing', text: '收费有误', complainant: complainant(), form: { id_number: '123', colour: 'red' } } }, agent);
+    const result = await t.gql(
+      SUBMIT,
+      {
+        input: {
+          channel: 'phone',
+          type: 'billing',
+          text: '收费有误',
+          complainant: complainant(),
+          form: { id_number: '123', colour: 'red' },
+        },
+      },
+      agent,
+    );
     const ext = result.errors?.[0].extensions;
     expect(ext).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FORM_INVALID' });
-    expect(ext?.problems.map((p: any) => p.field).sort()).toEqual(['input.form.amount', 'input.form.colour', 'input.form.id_number'].sort());
+    expect(ext?.problems.map((p: any) => p.field).sort()).toEqual(
+      ['input.form.amount', 'input.form.colour', 'input.form.id_number'].sort(),
+    );
     const unknownType = await t.gql(SUBMIT, { input: { channel: 'phone', type: 'nope', text: 'x', complainant: complainant() } }, agent);
     expect(unknownType.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.type' });
   });
 
   it('keeps personal data encrypted at rest and masked for analysts', async () => {
     const person = { name: '王小明', phone: '13812345678', email: 'wxm@example.com', idNumber: '11010519491231002X' };
-    const c = await t.gqlOk<any>(SUBMIT, { input: { channel: 'phone', type: 'billing', text: '账单金额不对', complainant: person, form: { amount: 12, id_number: '11010519491231002X' } } }, agent);
+    const c = await t.gqlOk<any>(
+      SUBMIT,
+      {
+        input: {
+          channel: 'phone',
+          type: 'billing',
+          text: '账单金额不对',
+          complainant: person,
+          form: { amount: 12, id_number: '11010519491231002X' },
+        },
+      },
+      agent,
+    );
     const raw = JSON.stringify([
       await t.dataSource.query('SELECT * FROM customer'),
       await t.dataSource.query('SELECT * FROM complaint'),
@@ -150,9 +243,13 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
       await t.dataSource.query('SELECT * FROM outbox_message'),
     ]);
     for (const secret of ['王小明', '13812345678', 'wxm@example.com', '11010519491231002X']) expect(raw).not.toContain(secret);
-    const forAgent = await act(agent, 'query($id: ID!) { complaint(id: $id) { complainant { name phone idNumber masked } form } }', { id: c.submitComplaint.id });
+    const forAgent = await act(agent, 'query($id: ID!) { complaint(id: $id) { complainant { name phone idNumber masked } form } }', {
+      id: c.submitComplaint.id,
+    });
     expect(forAgent.complaint.complainant).toEqual({ name: '王小明', phone: '13812345678', idNumber: '11010519491231002X', masked: false });
-    const forAnalyst = await act(analyst, 'query($id: ID!) { complaint(id: $id) { complainant { name phone idNumber masked } form } }', { id: c.submitComplaint.id });
+    const forAnalyst = await act(analyst, 'query($id: ID!) { complaint(id: $id) { complainant { name phone idNumber masked } form } }', {
+      id: c.submitComplaint.id,
+    });
     expect(forAnalyst.complaint.complainant).toEqual({ name: '王**', phone: '138****5678', idNumber: '1101**********002X', masked: true });
     expect(JSON.stringify(forAnalyst.complaint.form)).not.toContain('11010519491231002X');
   });
@@ -162,11 +259,17 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
     const due = queue.myQueue.edges.map((e: any) => e.node.resolutionDueAt).filter(Boolean);
     expect(due).toEqual([...due].sort());
     expect(queue.myQueue.edges.every((e: any) => !['closed', 'invalid_closed'].includes(e.node.state))).toBe(true);
-    const subtree = await act(admin, 'query { complaints(filter: { type: "service" }, first: 200) { totalCount edges { node { type } } } }', {});
+    const subtree = await act(
+      admin,
+      'query { complaints(filter: { type: "service" }, first: 200) { totalCount edges { node { type } } } }',
+      {},
+    );
     expect(subtree.complaints.totalCount).toBeGreaterThan(50);
     expect(subtree.complaints.edges.every((e: any) => e.node.type.startsWith('service'))).toBe(true);
     const page1 = await act(admin, 'query { complaints(first: 10) { pageInfo { hasNextPage endCursor } edges { node { id } } } }', {});
-    const page2 = await act(admin, 'query($a: String) { complaints(first: 10, after: $a) { edges { node { id } } } }', { a: page1.complaints.pageInfo.endCursor });
+    const page2 = await act(admin, 'query($a: String) { complaints(first: 10, after: $a) { edges { node { id } } } }', {
+      a: page1.complaints.pageInfo.endCursor,
+    });
     expect(page1.complaints.pageInfo.hasNextPage).toBe(true);
     const overlap = page2.complaints.edges.filter((e: any) => page1.complaints.edges.some((f: any) => f.node.id === e.node.id));
     expect(overlap).toEqual([]);
@@ -174,7 +277,8 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
 
   it('keeps a complaint’s pinned deadlines when a new policy version is published', async () => {
     const before = await submit(t, agent, { channel: 'phone', type: 'service.efficiency', text: '办理业务等待时间过长。' });
-    const clocks = (id: string) => act(manager, 'query($id: ID!) { slaClocks(complaintId: $id) { target dueAt policyVersion } }', { id }).then((r) => r.slaClocks);
+    const clocks = (id: string) =>
+      act(manager, 'query($id: ID!) { slaClocks(complaintId: $id) { target dueAt policyVersion } }', { id }).then((r) => r.slaClocks);
     const pinned = await clocks(before.id);
     const resolutionBefore = pinned.find((c: any) => c.target === 'resolution');
     expect(resolutionBefore).toBeTruthy();
@@ -185,7 +289,9 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
     const current = (await policies.getCurrent(tenantId))!;
     const doc = structuredClone(current.document);
     const standard = doc.slaPolicies.find((p) => p.key === 'standard')!;
-    standard.targets = standard.targets.map((target) => (target.key === 'resolution' ? { ...target, duration: { amount: 10, kind: 'working_days' } } : target));
+    standard.targets = standard.targets.map((target) =>
+      target.key === 'resolution' ? { ...target, duration: { amount: 10, kind: 'working_days' } } : target,
+    );
     const published = await policies.publishDocument(tenantId, doc, undefined, '标准时限改为10个工作日');
     expect(published.version).toBeGreaterThan(current.version);
 
@@ -196,7 +302,9 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
     expect(resolutionBefore.policyVersion).toBe(current.version);
     const fresh = (await clocks(after.id)).find((c: any) => c.target === 'resolution');
     expect(new Date(fresh.dueAt).getTime()).toBeGreaterThan(new Date(resolutionBefore.dueAt).getTime() + 5 * 86_400_000);
-    const complaintAfter = await act(manager, 'query($id: ID!) { complaint(id: $id) { policyVersion resolutionDueAt } }', { id: before.id });
+    const complaintAfter = await act(manager, 'query($id: ID!) { complaint(id: $id) { policyVersion resolutionDueAt } }', {
+      id: before.id,
+    });
     expect(complaintAfter.complaint).toEqual({ policyVersion: current.version, resolutionDueAt: resolutionBefore.dueAt });
   });
 
@@ -205,4 +313,3 @@ describe.each(testDatabases())('complaint life cycle on %s', (db) => {
     return me.me.id;
   }
 });
-

@@ -16,10 +16,22 @@ describe.each(testDatabases())('data the console screens need on %s', (db) => {
   afterAll(() => t?.close());
 
   it('audit entries name their actor: a user by e-mail and name, an API token by name, the system by nothing', async () => {
-    await t.gqlOk('mutation { upsertDepartment(input: { key: "audit_probe", name: { zh: "审计探针", en: "Audit probe" } }) { key } }', {}, tokens.admin);
+    await t.gqlOk(
+      'mutation { upsertDepartment(input: { key: "audit_probe", name: { zh: "审计探针", en: "Audit probe" } }) { key } }',
+      {},
+      tokens.admin,
+    );
     const created = await t.gqlOk('mutation { createApiToken(name: "呼叫中心对接", role: admin) { secret } }', {}, tokens.admin);
-    await t.gqlOk('mutation { upsertDepartment(input: { key: "audit_probe2", name: { zh: "审计探针2", en: "Audit probe 2" } }) { key } }', {}, created.createApiToken.secret);
-    const { auditLog } = await t.gqlOk('{ auditLog(first: 200) { nodes { entityKey actorId actorEmail actorName actorRole createdAt } } }', {}, tokens.admin);
+    await t.gqlOk(
+      'mutation { upsertDepartment(input: { key: "audit_probe2", name: { zh: "审计探针2", en: "Audit probe 2" } }) { key } }',
+      {},
+      created.createApiToken.secret,
+    );
+    const { auditLog } = await t.gqlOk(
+      '{ auditLog(first: 200) { nodes { entityKey actorId actorEmail actorName actorRole createdAt } } }',
+      {},
+      tokens.admin,
+    );
     const byKey = (key: string) => auditLog.nodes.find((n: any) => n.entityKey === key);
     expect(byKey('audit_probe')).toMatchObject({ actorEmail: 'admin@demo.local', actorName: '系统管理员 王敏', actorRole: 'admin' });
     expect(byKey('audit_probe2')).toMatchObject({ actorEmail: null, actorName: '呼叫中心对接' });
@@ -30,7 +42,11 @@ describe.each(testDatabases())('data the console screens need on %s', (db) => {
   });
 
   it.each(['admin', 'manager', 'handler', 'agent'])('lets %s load the published policy and the people to assign to', async (who) => {
-    const result = await t.gql('{ currentPolicyVersion { version documentJson } assignableUsers { id email displayName role } }', {}, tokens[who]);
+    const result = await t.gql(
+      '{ currentPolicyVersion { version documentJson } assignableUsers { id email displayName role } }',
+      {},
+      tokens[who],
+    );
     expect(result.errors ?? []).toEqual([]);
     const raw = result.data.currentPolicyVersion.documentJson;
     const document = typeof raw === 'string' ? JSON.parse(raw) : raw;
@@ -51,14 +67,19 @@ describe.each(testDatabases())('data the console screens need on %s', (db) => {
   });
 
   it('reports form problems in Chinese and English, each required field by its label', async () => {
-    const result = await t.gql('mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { id } }', {
-      i: { type: 'billing', channel: 'phone', text: '账单多扣了钱', form: {}, complainant: { name: '王芳' } },
-    }, tokens.agent);
+    const result = await t.gql(
+      'mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { id } }',
+      {
+        i: { type: 'billing', channel: 'phone', text: '账单多扣了钱', form: {}, complainant: { name: '王芳' } },
+      },
+      tokens.agent,
+    );
     const error = result.errors?.[0];
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FORM_INVALID' });
     const problems = error!.extensions!.problems as { field: string; message: string; messages: Record<string, string> }[];
     expect(problems.find((p) => p.field === 'input.form.amount')).toMatchObject({
-      message: 'Amount (CNY) is required', messages: { 'zh-CN': '请填写“金额（元）”', en: 'Amount (CNY) is required' },
+      message: 'Amount (CNY) is required',
+      messages: { 'zh-CN': '请填写“金额（元）”', en: 'Amount (CNY) is required' },
     });
     expect(problems.find((p) => p.field === 'input.complainant.phone')?.messages['zh-CN']).toBe('请至少填写一种联系方式（电话或电子邮箱）');
     for (const p of problems) expect(p.messages['zh-CN']).toMatch(/[\u4e00-\u9fff]/);

@@ -20,7 +20,10 @@ describe.each(testDatabases())('complaint export language on %s', (db) => {
 
   const exported = async (locale?: string) => {
     const { exportComplaints: job } = await t.gqlOk<{ exportComplaints: { url: string; rowCount: number } }>(
-      'mutation($l: String) { exportComplaints(format: CSV, locale: $l) { url rowCount } }', { l: locale }, manager);
+      'mutation($l: String) { exportComplaints(format: CSV, locale: $l) { url rowCount } }',
+      { l: locale },
+      manager,
+    );
     const response = await fetch(`${t.url}${job.url}`, { headers: { authorization: `Bearer ${manager}` } });
     expect(response.status).toBe(200);
     const text = (await response.text()).replace(/^\uFEFF/, '');

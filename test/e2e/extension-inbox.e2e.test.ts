@@ -8,8 +8,10 @@ const START = new Date('2026-11-25T02:00:00Z');
 const EXTEND = `mutation($id: ID!, $reason: String!) { extendDeadline(complaintId: $id, target: "regulatory_answer", reason: $reason) {
   status request { id } } }`;
 const PENDING = '{ pendingDeadlineExtensions { id complaintId target stage reason approvalRole status requestedBy requestedAt } }';
-const REJECT = 'mutation($id: ID!, $reason: String!) { rejectDeadlineExtension(requestId: $id, reason: $reason) { id status decidedBy decidedAt } }';
-const DUE = 'query($id: ID!) { slaClocks(complaintId: $id) { target dueAt pendingExtension { id } } complaint(id: $id) { timeline { type data actorRole } } }';
+const REJECT =
+  'mutation($id: ID!, $reason: String!) { rejectDeadlineExtension(requestId: $id, reason: $reason) { id status decidedBy decidedAt } }';
+const DUE =
+  'query($id: ID!) { slaClocks(complaintId: $id) { target dueAt pendingExtension { id } } complaint(id: $id) { timeline { type data actorRole } } }';
 
 /**
  * The approvals inbox reads the deadline extensions waiting for the caller's role (pendingDeadlineExtensions) and
@@ -25,7 +27,9 @@ describe.each(testDatabases())('deadline extensions in the approvals inbox on %s
   beforeAll(async () => {
     t = await createTestApp({ db, clock: new ManualClock(START) });
     await t.seedDemo();
-    [agent, handler, manager, admin] = await Promise.all(['agent', 'handler', 'manager', 'admin'].map((who) => t.login(`${who}@demo.local`)));
+    [agent, handler, manager, admin] = await Promise.all(
+      ['agent', 'handler', 'manager', 'admin'].map((who) => t.login(`${who}@demo.local`)),
+    );
   });
   afterAll(() => t?.close());
 
@@ -40,7 +44,13 @@ describe.each(testDatabases())('deadline extensions in the approvals inbox on %s
 
     const pending = (await t.gqlOk(PENDING, {}, manager)).pendingDeadlineExtensions;
     expect(pending.map((r: any) => r.id).slice(0, 2)).toEqual([b, a]);
-    expect(pending.find((r: any) => r.id === a)).toMatchObject({ complaintId: first.id, target: 'regulatory_answer', stage: 1, status: 'requested', approvalRole: 'manager' });
+    expect(pending.find((r: any) => r.id === a)).toMatchObject({
+      complaintId: first.id,
+      target: 'regulatory_answer',
+      stage: 1,
+      status: 'requested',
+      approvalRole: 'manager',
+    });
     // The demo plan is approved by managers: an administrator cannot grant it, so it is not in the admin's inbox.
     expect((await t.gqlOk(PENDING, {}, admin)).pendingDeadlineExtensions.map((r: any) => r.id)).not.toContain(a);
     const analyst = await t.gql(PENDING, {}, await t.login('analyst@demo.local'));
@@ -67,7 +77,11 @@ describe.each(testDatabases())('deadline extensions in the approvals inbox on %s
     const clock = after.slaClocks.find((k: any) => k.target === 'regulatory_answer');
     expect(clock).toMatchObject({ dueAt: before.dueAt, pendingExtension: null });
     expect(after.complaint.timeline.filter((e: any) => e.type === 'sla.extension_rejected')).toEqual([
-      { type: 'sla.extension_rejected', actorRole: 'manager', data: expect.objectContaining({ requestId: id, target: 'regulatory_answer', stage: 1, reason: '材料已齐，请按期答复' }) },
+      {
+        type: 'sla.extension_rejected',
+        actorRole: 'manager',
+        data: expect.objectContaining({ requestId: id, target: 'regulatory_answer', stage: 1, reason: '材料已齐，请按期答复' }),
+      },
     ]);
     expect((await t.gqlOk(PENDING, {}, manager)).pendingDeadlineExtensions.map((r: any) => r.id)).not.toContain(id);
     // Refused, a new request may be filed.

@@ -4,7 +4,12 @@ import { createTestApp, testDatabases, type TestApp } from '../support/test-app'
 import { startPostgres, type PostgresServer } from '../support/postgres-server';
 import { submit } from '../support/complaints';
 
-const COMPLAINT = { channel: 'phone', type: 'service.attitude', text: '态度差', form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' } };
+const COMPLAINT = {
+  channel: 'phone',
+  type: 'service.attitude',
+  text: '态度差',
+  form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
+};
 const LIST = '{ complaints(first: 100) { totalCount edges { node { id } } } }';
 
 async function post(t: TestApp, query: string, token?: string) {
@@ -17,7 +22,12 @@ async function post(t: TestApp, query: string, token?: string) {
 }
 /** The API's JSON log lines (pino's destination is bound once per process: every app of this file writes here). */
 const logLines: string[] = [];
-const logStream = new Writable({ write(chunk, _encoding, done) { logLines.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
+const logStream = new Writable({
+  write(chunk, _encoding, done) {
+    logLines.push(...String(chunk).split('\n').filter(Boolean));
+    done();
+  },
+});
 const status = async (t: TestApp, path: string) => (await fetch(`${t.url}${path}`)).status;
 
 describe.runIf(testDatabases().includes('postgres'))('database outage on a dedicated PostgreSQL server', () => {
@@ -49,8 +59,12 @@ describe.runIf(testDatabases().includes('postgres'))('database outage on a dedic
     expect(read.status).toBe(503);
     expect(read.body.errors[0].extensions).toMatchObject({ code: 'UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE', retryable: true });
     expect(read.body.errors[0].extensions.http).toBeUndefined();
-    const write = await post(t, `mutation { submitComplaint(input: { channel: "phone", type: "service.attitude", text: "停机时提交",
-      complainant: { name: "李四", phone: "13900001111" }, form: { staff_name: "小王", outlet: "bj_chaoyang", expected_remedy: "apology" } }) { id } }`, agent);
+    const write = await post(
+      t,
+      `mutation { submitComplaint(input: { channel: "phone", type: "service.attitude", text: "停机时提交",
+      complainant: { name: "李四", phone: "13900001111" }, form: { staff_name: "小王", outlet: "bj_chaoyang", expected_remedy: "apology" } }) { id } }`,
+      agent,
+    );
     expect(write.status).toBe(503);
     expect(write.body.errors[0].extensions).toMatchObject({ code: 'UNAVAILABLE', retryable: true });
     expect(await status(t, '/health/ready')).toBe(503);
@@ -69,7 +83,10 @@ describe.runIf(testDatabases().includes('postgres'))('database outage on a dedic
       const result = await post(t, LIST, agent);
       if (result.body.data) after = result.body.data.complaints;
       else {
-        expect(result.body.errors[0].extensions, JSON.stringify(result.body.errors)).toMatchObject({ code: 'UNAVAILABLE', retryable: true });
+        expect(result.body.errors[0].extensions, JSON.stringify(result.body.errors)).toMatchObject({
+          code: 'UNAVAILABLE',
+          retryable: true,
+        });
         await new Promise((r) => setTimeout(r, 200));
       }
     }

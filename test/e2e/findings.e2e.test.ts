@@ -19,14 +19,41 @@ describe.each(testDatabases())('findings after investigation (issue 16) on %s', 
     await t.seedDemo();
     [admin, handler] = await Promise.all(['admin', 'handler'].map((who) => t.login(`${who}@demo.local`)));
     // Policy data: the finding codes, who may record them, and a validity row that reads the finding.
-    await t.gqlOk(UPSERT_FINDING, { i: { key: 'owner_caused', kind: 'validity_criterion', name: { zh: '业主自身原因造成', en: 'Caused by the owner' }, roles: ['handler', 'manager'] } }, admin);
-    await t.gqlOk(UPSERT_FINDING, { i: { key: 'court_proceedings', kind: 'validity_criterion', name: { zh: '已进入诉讼程序', en: 'Under court proceedings' }, roles: ['manager'] } }, admin);
+    await t.gqlOk(
+      UPSERT_FINDING,
+      {
+        i: {
+          key: 'owner_caused',
+          kind: 'validity_criterion',
+          name: { zh: '业主自身原因造成', en: 'Caused by the owner' },
+          roles: ['handler', 'manager'],
+        },
+      },
+      admin,
+    );
+    await t.gqlOk(
+      UPSERT_FINDING,
+      {
+        i: {
+          key: 'court_proceedings',
+          kind: 'validity_criterion',
+          name: { zh: '已进入诉讼程序', en: 'Under court proceedings' },
+          roles: ['manager'],
+        },
+      },
+      admin,
+    );
     const draft = (await t.gqlOk('{ draftPolicyJson }', {}, admin)).draftPolicyJson;
     const validity = draft.rules.validity;
-    validity.rows = [{
-      key: 'inv-owner-caused', when: { in: ['owner_caused', { var: 'finding.codes' }] },
-      then: { valid: false, reason: 'owner_caused', reasonText: OWNER_CAUSED_TEXT }, description: '调查发现业主自身原因',
-    }, ...validity.rows];
+    validity.rows = [
+      {
+        key: 'inv-owner-caused',
+        when: { in: ['owner_caused', { var: 'finding.codes' }] },
+        then: { valid: false, reason: 'owner_caused', reasonText: OWNER_CAUSED_TEXT },
+        description: '调查发现业主自身原因',
+      },
+      ...validity.rows,
+    ];
     await t.gqlOk('mutation($t: JSON!) { setRuleSet(key: validity, table: $t) { key } }', { t: validity }, admin);
     expect((await t.gqlOk('mutation { publishPolicy(note: "findings") { version } }', {}, admin)).publishPolicy.version).toBe(2);
   }, 120_000);
@@ -41,17 +68,27 @@ describe.each(testDatabases())('findings after investigation (issue 16) on %s', 
     const notAllowed = await t.gql(FINDING, { i: { complaintId: complaint.id, code: 'court_proceedings' } }, handler);
     expect(notAllowed.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'FINDING_NOT_ALLOWED', field: 'input.code' });
 
-    const found = (await t.gqlOk(FINDING, { i: { complaintId: complaint.id, code: 'owner_caused', note: '现场查看：物品系业主自行损坏' } }, handler)).recordFinding;
+    const found = (
+      await t.gqlOk(FINDING, { i: { complaintId: complaint.id, code: 'owner_caused', note: '现场查看：物品系业主自行损坏' } }, handler)
+    ).recordFinding;
     expect(found).toMatchObject({ valid: false, invalidReason: 'owner_caused', state: 'dispatched' });
 
-    await t.gqlOk('mutation($id: ID!) { transition(id: $id, to: "invalid_closed", comment: "调查确认业主自身原因") { state } }', { id: complaint.id }, handler);
+    await t.gqlOk(
+      'mutation($id: ID!) { transition(id: $id, to: "invalid_closed", comment: "调查确认业主自身原因") { state } }',
+      { id: complaint.id },
+      handler,
+    );
     const view = (await t.gqlOk(TIMELINE, { id: complaint.id }, admin)).complaint;
     expect(view).toMatchObject({ state: 'invalid_closed', valid: false, invalidReason: 'owner_caused' });
     const events = (type: string) => view.timeline.filter((e: { type: string }) => e.type === type).map((e: { data: any }) => e.data);
-    expect(events('finding.recorded')).toEqual([expect.objectContaining({ code: 'owner_caused', kind: 'validity_criterion', note: '现场查看：物品系业主自行损坏', policyVersion: 2 })]);
+    expect(events('finding.recorded')).toEqual([
+      expect.objectContaining({ code: 'owner_caused', kind: 'validity_criterion', note: '现场查看：物品系业主自行损坏', policyVersion: 2 }),
+    ]);
     const redecided = events('decision.validity').find((d: any) => d.finding === 'owner_caused');
     expect(redecided).toMatchObject({
-      outcome: { valid: false, reason: 'owner_caused', reasonText: OWNER_CAUSED_TEXT }, before: { valid: true, reason: null }, rowKey: 'inv-owner-caused',
+      outcome: { valid: false, reason: 'owner_caused', reasonText: OWNER_CAUSED_TEXT },
+      before: { valid: true, reason: null },
+      rowKey: 'inv-owner-caused',
       explanation: expect.stringContaining('re-decided after finding owner_caused'),
     });
     expect(events('transitioned').at(-1)).toMatchObject({ to: 'invalid_closed', reason: 'owner_caused', reasonText: OWNER_CAUSED_TEXT });

@@ -18,7 +18,12 @@ describe.each(testDatabases())('platform foundation on %s', (db) => {
   it('signs in the demo admin and answers me', async () => {
     const token = await t.login('admin@demo.local');
     const data = await t.gqlOk('{ me { email role displayName tenant { name slug } } }', {}, token);
-    expect(data.me).toEqual({ email: 'admin@demo.local', role: 'admin', displayName: '系统管理员 王敏', tenant: { name: '演示公司', slug: 'demo' } });
+    expect(data.me).toEqual({
+      email: 'admin@demo.local',
+      role: 'admin',
+      displayName: '系统管理员 王敏',
+      tenant: { name: '演示公司', slug: 'demo' },
+    });
   });
 
   it('rejects a wrong password and an unknown email with the same UNAUTHENTICATED error', async () => {
@@ -52,7 +57,11 @@ describe.each(testDatabases())('platform foundation on %s', (db) => {
 
   it('creates, uses and revokes an API token scoped to its tenant and role', async () => {
     const admin = await t.login('admin@demo.local');
-    const created = await t.gqlOk('mutation { createApiToken(name: "呼叫中心", role: api_client) { secret token { id name role } } }', {}, admin);
+    const created = await t.gqlOk(
+      'mutation { createApiToken(name: "呼叫中心", role: api_client) { secret token { id name role } } }',
+      {},
+      admin,
+    );
     const { secret, token } = created.createApiToken;
     expect(secret).toMatch(/^rdt_/);
     const me = await t.gqlOk('{ me { role tenant { slug } } }', {}, secret);

@@ -13,7 +13,16 @@ const EMAIL = 'zhang.san@example.com';
 const TEXT = `营业员态度差。请回电 ${PHONE}，身份证 ${ID_CARD}，退款到卡 ${BANK_CARD}，或发邮件 ${EMAIL}。`;
 const PLAIN = [PHONE, ID_CARD, BANK_CARD, EMAIL];
 /** Every table that holds complaint free text or what was rendered from it. */
-const FREE_TEXT_TABLES = ['complaint', 'complaint_event', 'complaint_reply', 'complaint_task', 'outbox_message', 'delivery', 'staff_notification', 'customer'];
+const FREE_TEXT_TABLES = [
+  'complaint',
+  'complaint_event',
+  'complaint_reply',
+  'complaint_task',
+  'outbox_message',
+  'delivery',
+  'staff_notification',
+  'customer',
+];
 const VIEW = `query($id: ID!) { complaint(id: $id) { text title timeline { type data } replies { body } } }`;
 
 describe.each(testDatabases())('personal data in free text on %s', (db) => {
@@ -26,19 +35,39 @@ describe.each(testDatabases())('personal data in free text on %s', (db) => {
     await t.seedDemo();
     for (const who of ['agent', 'handler', 'manager', 'admin', 'analyst']) tokens[who] = await t.login(`${who}@demo.local`);
     for (const role of ['auditor', 'api_client', 'expert']) {
-      const created = await t.gqlOk('mutation($n: String!, $r: Role!) { createApiToken(name: $n, role: $r) { secret } }', { n: `pii-${role}`, r: role }, tokens.admin);
+      const created = await t.gqlOk(
+        'mutation($n: String!, $r: Role!) { createApiToken(name: $n, role: $r) { secret } }',
+        { n: `pii-${role}`, r: role },
+        tokens.admin,
+      );
       tokens[role] = created.createApiToken.secret;
     }
     const complaint = await submit(t, tokens.agent, {
-      channel: 'phone', type: 'service.attitude', title: `回电 ${PHONE}`, text: TEXT,
+      channel: 'phone',
+      type: 'service.attitude',
+      title: `回电 ${PHONE}`,
+      text: TEXT,
       form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
     });
     complaintId = complaint.id;
-    await t.gqlOk('mutation($id: ID!, $t: String!) { addComment(id: $id, text: $t) { id } }', { id: complaintId, t: `客户补充：备用邮箱 ${EMAIL}` }, tokens.agent);
+    await t.gqlOk(
+      'mutation($id: ID!, $t: String!) { addComment(id: $id, text: $t) { id } }',
+      { id: complaintId, t: `客户补充：备用邮箱 ${EMAIL}` },
+      tokens.agent,
+    );
     await t.gqlOk('mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id: complaintId }, tokens.handler);
-    await t.gqlOk('mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', {
-      i: { complaintId, templateKey: 'reply_letter', solution: `已致电 ${PHONE} 道歉，款项退回尾号 ${BANK_CARD.slice(-4)} 的卡 ${BANK_CARD}`, rootCause: '员工服务意识不足' },
-    }, tokens.handler);
+    await t.gqlOk(
+      'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }',
+      {
+        i: {
+          complaintId,
+          templateKey: 'reply_letter',
+          solution: `已致电 ${PHONE} 道歉，款项退回尾号 ${BANK_CARD.slice(-4)} 的卡 ${BANK_CARD}`,
+          rootCause: '员工服务意识不足',
+        },
+      },
+      tokens.handler,
+    );
   });
   afterAll(() => t?.close());
 
@@ -55,7 +84,9 @@ describe.each(testDatabases())('personal data in free text on %s', (db) => {
   it('masks phone, ID-card, bank-card and e-mail in free text for roles without personal-data rights', async () => {
     for (const role of ['analyst', 'auditor', 'api_client', 'expert']) {
       const { complaint } = await t.gqlOk(VIEW, { id: complaintId }, tokens[role]);
-      expect(complaint.text, role).toBe('营业员态度差。请回电 138****5678，身份证 1101**********002X，退款到卡 ****0006，或发邮件 z***@example.com。');
+      expect(complaint.text, role).toBe(
+        '营业员态度差。请回电 138****5678，身份证 1101**********002X，退款到卡 ****0006，或发邮件 z***@example.com。',
+      );
       expect(complaint.title, role).toBe('回电 138****5678');
       const everything = JSON.stringify(complaint);
       for (const plain of PLAIN) expect(everything, `${role} sees ${plain}`).not.toContain(plain);
@@ -94,7 +125,9 @@ describe.each(testDatabases())('personal data in free text on %s', (db) => {
     }
     expect(await titleOf()).toBe('short');
     await t.dataSource.query(`UPDATE complaint SET title = '${before}' WHERE id = '${complaintId}'`);
-    await t.dataSource.query(`UPDATE complaint_reply SET subject = ${reply.subject === null ? 'NULL' : `'${reply.subject}'`} WHERE complaint_id = '${complaintId}'`);
+    await t.dataSource.query(
+      `UPDATE complaint_reply SET subject = ${reply.subject === null ? 'NULL' : `'${reply.subject}'`} WHERE complaint_id = '${complaintId}'`,
+    );
     expect(await titleOf()).toBe(before);
     expect((await t.gqlOk(VIEW, { id: complaintId }, tokens.agent)).complaint.title).toBe(`回电 ${PHONE}`);
   });
@@ -107,9 +140,16 @@ describe.each(testDatabases())('personal data in free text on %s', (db) => {
   });
 
   it('reads rows written before encryption at rest, and the backfill encrypts them', async () => {
-    const legacy = await submit(t, tokens.agent, { channel: 'phone', type: 'service.attitude', text: `旧数据 ${PHONE}`, form: { staff_name: '小李', outlet: 'bj_chaoyang', expected_remedy: 'apology' } });
+    const legacy = await submit(t, tokens.agent, {
+      channel: 'phone',
+      type: 'service.attitude',
+      text: `旧数据 ${PHONE}`,
+      form: { staff_name: '小李', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
+    });
     await t.dataSource.query(`UPDATE complaint SET text = '旧数据 ${PHONE}' WHERE id = '${legacy.id}'`);
-    await t.dataSource.query(`UPDATE complaint_event SET data = '{"text":"旧备注 ${PHONE}"}' WHERE complaint_id = '${legacy.id}' AND type = 'received'`);
+    await t.dataSource.query(
+      `UPDATE complaint_event SET data = '{"text":"旧备注 ${PHONE}"}' WHERE complaint_id = '${legacy.id}' AND type = 'received'`,
+    );
     const view = `query($id: ID!) { complaint(id: $id) { text timeline { type data } } }`;
     const before = await t.gqlOk(view, { id: legacy.id }, tokens.agent);
     expect(before.complaint.text).toBe(`旧数据 ${PHONE}`);
@@ -144,7 +184,11 @@ describe.each(testDatabases())('personal data in free text on %s', (db) => {
     for (const file of files) expect(statSync(join(directory, file)).mode & 0o777, file).toBe(0o600);
 
     // every download is audited; the link dies with the job's expiry even before the sweep removes the file
-    const audit = await t.gqlOk('query($k: String!) { auditLog(filter: { action: "export_downloaded", entityKey: $k }) { nodes { actorRole after } } }', { k: job.id }, tokens.admin);
+    const audit = await t.gqlOk(
+      'query($k: String!) { auditLog(filter: { action: "export_downloaded", entityKey: $k }) { nodes { actorRole after } } }',
+      { k: job.id },
+      tokens.admin,
+    );
     expect(audit.auditLog.nodes).toEqual([{ actorRole: 'analyst', after: expect.objectContaining({ personal: false, format: 'csv' }) }]);
     const noToken = await fetch(`${t.url}${job.url}`);
     expect(noToken.status).toBe(401);

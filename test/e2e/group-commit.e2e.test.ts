@@ -26,8 +26,12 @@ describe.each(testDatabases())('group commit on %s', (db) => {
 
   it('a complaint refused inside the shared transaction takes nothing with it, and numbers stay gap-free', async () => {
     const inputs = Array.from({ length: 48 }, (_, i) => ({
-      channel: 'phone', type: 'service.efficiency', text: `并发投诉 ${i}：营业厅排队时间过长。`, idempotencyKey: `group-${db}-${i}`,
-      complainant: complainant(`客户${i}`), form: { order_no: `SO-${i}` },
+      channel: 'phone',
+      type: 'service.efficiency',
+      text: `并发投诉 ${i}：营业厅排队时间过长。`,
+      idempotencyKey: `group-${db}-${i}`,
+      complainant: complainant(`客户${i}`),
+      form: { order_no: `SO-${i}` },
       // Every fourth names a file nobody uploaded: refused when the files are claimed, inside the transaction.
       ...(i % 4 === 3 ? { attachments: ['00000000-0000-4000-8000-00000000000' + (i % 10)] } : {}),
     }));
@@ -51,7 +55,7 @@ describe.each(testDatabases())('group commit on %s', (db) => {
     // A retry of an answered intake returns it; a retry of a refused one (files fixed: none) is taken now.
     const retried = await t.gql(SUBMIT, { input: inputs[0] }, agent);
     expect(retried.data?.submitComplaint).toEqual(stored.find((s) => s.id === retried.data?.submitComplaint.id));
-    const { attachments: _none, ...fixed } = inputs[3] as typeof inputs[3] & { attachments?: string[] };
+    const { attachments: _none, ...fixed } = inputs[3] as (typeof inputs)[3] & { attachments?: string[] };
     const fixedResult = await t.gql(SUBMIT, { input: fixed }, agent);
     expect(fixedResult.errors).toBeUndefined();
     expect(Number(fixedResult.data.submitComplaint.number.split('-').pop())).toBe(37);

@@ -41,10 +41,17 @@ describe.each(testDatabases())('kill -9 during intake on %s', (db) => {
     const worker = async () => {
       while (!killed) {
         sent += 1;
-        const input = { channel: 'phone', type: 'service.efficiency', text: `断电前的投诉 ${sent}：营业厅排队时间过长。`, complainant: complainant(), form: { order_no: `K-${sent}` } };
+        const input = {
+          channel: 'phone',
+          type: 'service.efficiency',
+          text: `断电前的投诉 ${sent}：营业厅排队时间过长。`,
+          complainant: complainant(),
+          form: { order_no: `K-${sent}` },
+        };
         try {
           const response = await fetch(`${url}/graphql`, {
-            method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
             body: JSON.stringify({ query: SUBMIT, variables: { input } }),
           });
           const body = (await response.json()) as { data?: { submitComplaint?: { id: string; number: string } }; errors?: unknown[] };

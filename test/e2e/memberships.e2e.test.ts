@@ -20,7 +20,13 @@ const reasonOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions
 const tokenFrom = (link: string) => new URL(link.replace('/#/', '/')).searchParams.get('token')!;
 
 /** GraphQL from a chosen client address (the API trusts X-Forwarded-For from its proxy), optionally with a bearer. */
-async function gqlFrom(t: TestApp, ip: string, query: string, variables: Record<string, unknown>, bearer?: string): Promise<GraphQLResponse> {
+async function gqlFrom(
+  t: TestApp,
+  ip: string,
+  query: string,
+  variables: Record<string, unknown>,
+  bearer?: string,
+): Promise<GraphQLResponse> {
   const response = await fetch(`${t.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': ip, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
@@ -45,20 +51,32 @@ describe.each(testDatabases())('one person in several tenants on %s', (db) => {
   });
 
   it('makes one e-mail a handler in one tenant and the admin of another', async () => {
-    const created = await t.gqlOk('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email: PERSON, displayName: '林帕特', role: 'handler', password: STRONG },
-    }, demoAdmin);
+    const created = await t.gqlOk(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: { email: PERSON, displayName: '林帕特', role: 'handler', password: STRONG },
+      },
+      demoAdmin,
+    );
     demoMembershipId = created.createUser.id;
     // The platform operator creates a tenant whose first admin is the same person: no USER_EXISTS across tenants.
-    const tenant = await t.gqlOk(CREATE_TENANT, { i: { name: '北方水务', slug: `north-${db}`, adminEmail: 'Pat.Lin@Multi.example' } }, OPERATOR);
+    const tenant = await t.gqlOk(
+      CREATE_TENANT,
+      { i: { name: '北方水务', slug: `north-${db}`, adminEmail: 'Pat.Lin@Multi.example' } },
+      OPERATOR,
+    );
     north = tenant.createTenant.tenant;
     expect(tenant.createTenant.adminUserId).not.toBe(demoMembershipId);
     const accepted = await t.gqlOk(ACCEPT, { t: tokenFrom(tenant.createTenant.setupLink), p: STRONG });
     expect(accepted.acceptInvitation.user.role).toBe('admin');
     // Still unique within a tenant.
-    const duplicate = await t.gql('mutation($i: InviteUserInput!) { inviteUser(input: $i) { link } }', {
-      i: { email: PERSON.toUpperCase(), displayName: 'x', role: 'agent' },
-    }, accepted.acceptInvitation.token);
+    const duplicate = await t.gql(
+      'mutation($i: InviteUserInput!) { inviteUser(input: $i) { link } }',
+      {
+        i: { email: PERSON.toUpperCase(), displayName: 'x', role: 'agent' },
+      },
+      accepted.acceptInvitation.token,
+    );
     expect(duplicate.errors?.[0].extensions).toMatchObject({ reason: 'USER_EXISTS', field: 'email' });
   });
 
@@ -66,10 +84,14 @@ describe.each(testDatabases())('one person in several tenants on %s', (db) => {
     const ambiguous = await t.gql(LOGIN, { e: PERSON, p: STRONG });
     expect(ambiguous.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TENANT_CHOICE_REQUIRED', field: 'tenant' });
     expect(ambiguous.errors?.[0].extensions?.messages).toEqual({
-      'zh-CN': '该邮箱属于多个租户，请选择要登录的租户', en: 'This e-mail belongs to several tenants; choose the tenant to sign in to',
+      'zh-CN': '该邮箱属于多个租户，请选择要登录的租户',
+      en: 'This e-mail belongs to several tenants; choose the tenant to sign in to',
     });
     const choices = ambiguous.errors?.[0].extensions?.details.tenants.map((c: any) => [c.slug, c.role]).sort();
-    expect(choices).toEqual([['demo', 'handler'], [`north-${db}`, 'admin']]);
+    expect(choices).toEqual([
+      ['demo', 'handler'],
+      [`north-${db}`, 'admin'],
+    ]);
     // A wrong password reveals no tenants: the usual answer.
     const wrong = await t.gql(LOGIN, { e: PERSON, p: 'Not-The-Password-42' });
     expect(reasonOf(wrong)).toBe('INVALID_CREDENTIALS');
@@ -95,9 +117,13 @@ describe.each(testDatabases())('one person in several tenants on %s', (db) => {
     ]);
     const switched = (await t.gqlOk(SWITCH, { id: north.id }, handler)).switchTenant;
     expect(switched.user).toEqual({ role: 'admin', tenant: { slug: north.slug } });
-    expect((await t.gqlOk('{ me { role tenant { slug } } }', {}, switched.token)).me).toEqual({ role: 'admin', tenant: { slug: north.slug } });
+    expect((await t.gqlOk('{ me { role tenant { slug } } }', {}, switched.token)).me).toEqual({
+      role: 'admin',
+      tenant: { slug: north.slug },
+    });
     // And back: the new session remembers the membership it came from.
-    const back = (await t.gqlOk(SWITCH, { id: (await t.gqlOk('{ me { tenant { id } } }', {}, handler)).me.tenant.id }, switched.token)).switchTenant;
+    const back = (await t.gqlOk(SWITCH, { id: (await t.gqlOk('{ me { tenant { id } } }', {}, handler)).me.tenant.id }, switched.token))
+      .switchTenant;
     expect(back.user).toEqual({ role: 'handler', tenant: { slug: 'demo' } });
     // Someone else's session cannot switch into the person's tenant.
     expect(reasonOf(await t.gql(SWITCH, { id: north.id }, demoAdmin))).toBe('TENANT_NOT_SWITCHABLE');
@@ -109,10 +135,17 @@ describe.each(testDatabases())('one person in several tenants on %s', (db) => {
     const admin = (await t.gqlOk(LOGIN, { e: PERSON, p: STRONG, t: north.slug })).login;
     const self = await t.gql('mutation($id: ID!) { deactivateUser(id: $id) { active } }', { id: admin.user.id }, admin.token);
     expect(reasonOf(self)).toBe('LAST_ADMIN');
-    const demote = await t.gql('mutation($id: ID!) { updateUser(id: $id, input: { role: manager }) { role } }', { id: admin.user.id }, admin.token);
+    const demote = await t.gql(
+      'mutation($id: ID!) { updateUser(id: $id, input: { role: manager }) { role } }',
+      { id: admin.user.id },
+      admin.token,
+    );
     expect(reasonOf(demote)).toBe('LAST_ADMIN');
     // The demo tenant's admins do not count for the northern tenant, and the reverse: the demo's handler stays a handler.
-    expect((await t.gqlOk('{ user(id: "' + demoMembershipId + '") { role active } }', {}, demoAdmin)).user).toEqual({ role: 'handler', active: true });
+    expect((await t.gqlOk('{ user(id: "' + demoMembershipId + '") { role active } }', {}, demoAdmin)).user).toEqual({
+      role: 'handler',
+      active: true,
+    });
   });
 
   it('deactivating the person in one tenant leaves the other membership working', async () => {
@@ -135,12 +168,17 @@ describe.each(testDatabases())('one person in several tenants on %s', (db) => {
     const unknown = await gqlFrom(t, '192.0.2.10', LOGIN, { e: 'Nobody@Nowhere.example', p: 'Guess-Guess-123' });
     const member = await gqlFrom(t, '192.0.2.11', LOGIN, { e: 'agent@demo.local', p: 'Guess-Guess-123' });
     expect(unknown.data).toEqual(member.data);
-    expect(unknown.errors?.map(({ message, extensions }) => ({ message, extensions })))
-      .toEqual(member.errors?.map(({ message, extensions }) => ({ message, extensions })));
+    expect(unknown.errors?.map(({ message, extensions }) => ({ message, extensions }))).toEqual(
+      member.errors?.map(({ message, extensions }) => ({ message, extensions })),
+    );
 
     // Naming a tenant puts the failure into that tenant's log; naming none, into the platform's.
     await gqlFrom(t, '192.0.2.10', LOGIN, { e: 'ghost@nowhere.example', p: 'Guess-Guess-123', t: 'demo' });
-    const tenantLog = await t.gqlOk('{ auditLog(filter: { action: "sign_in_failed", ip: "192.0.2.10" }) { nodes { entityKey after } } }', {}, demoAdmin);
+    const tenantLog = await t.gqlOk(
+      '{ auditLog(filter: { action: "sign_in_failed", ip: "192.0.2.10" }) { nodes { entityKey after } } }',
+      {},
+      demoAdmin,
+    );
     expect(tenantLog.auditLog.nodes).toEqual([{ entityKey: null, after: { email: 'ghost@nowhere.example', reason: 'unknown_account' } }]);
 
     for (let i = 0; i < 3; i += 1) await gqlFrom(t, '192.0.2.10', LOGIN, { e: 'nobody@nowhere.example', p: `Guess-${i}` });
@@ -153,7 +191,11 @@ describe.each(testDatabases())('one person in several tenants on %s', (db) => {
     const nobody = platform.filter((e: any) => e.after.email === 'nobody@nowhere.example');
     expect(nobody.filter((e: any) => e.action === 'sign_in_failed')).toHaveLength(5);
     expect(platform[0]).toEqual({
-      action: 'lockout', entity: 'user', entityKey: null, after: { email: 'nobody@nowhere.example', scopes: ['account'] }, ip: '192.0.2.10',
+      action: 'lockout',
+      entity: 'user',
+      entityKey: null,
+      after: { email: 'nobody@nowhere.example', scopes: ['account'] },
+      ip: '192.0.2.10',
     });
     // The sign-in that named an unknown tenant concerned no member either.
     expect(platform.filter((e: any) => e.after.email === PERSON)).toEqual([

@@ -59,10 +59,21 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
   const deliveries = async (filter: Record<string, unknown>) => (await t.gqlOk(DELIVERIES, { f: filter }, admin)).deliveries.items as any[];
   const submit = async (over: Record<string, unknown> = {}) => {
     seq += 1;
-    return (await t.gqlOk(SUBMIT, { input: {
-      channel: 'web', type: 'service.attitude', text: `门店店员态度冷淡，排队很久没人理（${seq}）`,
-      complainant: { name: '张三', phone: `1390000${String(1000 + seq).slice(-4)}`, email: `zhang${seq}@example.cn` }, ...over,
-    } }, agent)).submitComplaint;
+    return (
+      await t.gqlOk(
+        SUBMIT,
+        {
+          input: {
+            channel: 'web',
+            type: 'service.attitude',
+            text: `门店店员态度冷淡，排队很久没人理（${seq}）`,
+            complainant: { name: '张三', phone: `1390000${String(1000 + seq).slice(-4)}`, email: `zhang${seq}@example.cn` },
+            ...over,
+          },
+        },
+        agent,
+      )
+    ).submitComplaint;
   };
   const mailsTo = (address: string) => smtp.messages.filter((m) => m.envelope.to.includes(address));
   let configured = false;
@@ -70,12 +81,42 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
   const configureChannels = async () => {
     if (configured) return;
     configured = true;
-    const saved = (await t.gqlOk(EMAIL_SETTINGS, { i: {
-      enabled: true, host: '127.0.0.1', port: smtp.port, secure: false, user: SMTP_USER, from: 'service@demo.example.cn', fromName: '演示公司客服中心', intakeAddress: 'complaints@demo.example.cn',
-    }, p: SMTP_PASS }, admin)).updateEmailSettings;
+    const saved = (
+      await t.gqlOk(
+        EMAIL_SETTINGS,
+        {
+          i: {
+            enabled: true,
+            host: '127.0.0.1',
+            port: smtp.port,
+            secure: false,
+            user: SMTP_USER,
+            from: 'service@demo.example.cn',
+            fromName: '演示公司客服中心',
+            intakeAddress: 'complaints@demo.example.cn',
+          },
+          p: SMTP_PASS,
+        },
+        admin,
+      )
+    ).updateEmailSettings;
     expect(saved).toMatchObject({ hasPassword: true });
     expect(JSON.stringify(saved)).not.toContain(SMTP_PASS);
-    await t.gqlOk(SMS_SETTINGS, { i: { enabled: true, endpoint: `${sms.url}/sms/send`, format: 'generic', signName: '演示公司', longMessages: 'concatenated', accessKeyId: 'demo-key' }, s: SMS_SECRET }, admin);
+    await t.gqlOk(
+      SMS_SETTINGS,
+      {
+        i: {
+          enabled: true,
+          endpoint: `${sms.url}/sms/send`,
+          format: 'generic',
+          signName: '演示公司',
+          longMessages: 'concatenated',
+          accessKeyId: 'demo-key',
+        },
+        s: SMS_SECRET,
+      },
+      admin,
+    );
   };
 
   beforeAll(async () => {
@@ -93,7 +134,9 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
 
   it('never marks a message delivered that nothing delivered: it waits with the reason', async () => {
     const tenantId = (await t.gqlOk('{ currentTenant { id } }', {}, admin)).currentTenant.id;
-    await t.dataSource.transaction((manager) => t.app.get(OutboxService).enqueue(manager, { tenantId, kind: 'work_order', topic: 'work_order', payload: { order: 1 } }));
+    await t.dataSource.transaction((manager) =>
+      t.app.get(OutboxService).enqueue(manager, { tenantId, kind: 'work_order', topic: 'work_order', payload: { order: 1 } }),
+    );
     await flush(t);
     const [row] = await t.dataSource.getRepository(OutboxMessage).find({ where: { tenantId, kind: 'work_order' } });
     expect(row.status).toBe('waiting');
@@ -142,7 +185,12 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     expect(email.recipient).not.toContain(`zhang${seq}@`); // masked
     expect(email.providerMessageId).toContain(complaint.number);
     const timeline = (await t.gqlOk(TIMELINE, { id: complaint.id }, admin)).complaint.timeline;
-    expect(timeline.filter((e: any) => e.type === 'delivery.sent' && e.data.topic === 'complaint.submitted').map((e: any) => e.data.channel).sort()).toEqual(['email', 'sms']);
+    expect(
+      timeline
+        .filter((e: any) => e.type === 'delivery.sent' && e.data.topic === 'complaint.submitted')
+        .map((e: any) => e.data.channel)
+        .sort(),
+    ).toEqual(['email', 'sms']);
   });
 
   it('a reply sends the letter; an SMTP outage is retried and nothing is lost; an invalid address is dead with the reason', async () => {
@@ -151,10 +199,22 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     await flush(t);
     await t.gqlOk(TRANSITION, { id: complaint.id, to: 'in_progress' }, admin);
     smtp.state.reject = { code: 451, message: 'Temporary local problem' };
-    await t.gqlOk(REPLY, { i: { complaintId: complaint.id, templateKey: 'reply_letter', solution: '已对当班店员进行服务培训', rootCause: '员工服务意识不足' } }, admin);
+    await t.gqlOk(
+      REPLY,
+      {
+        i: { complaintId: complaint.id, templateKey: 'reply_letter', solution: '已对当班店员进行服务培训', rootCause: '员工服务意识不足' },
+      },
+      admin,
+    );
     await flush(t);
     let letter = (await deliveries({ complaintId: complaint.id, topic: 'complaint.reply' }))[0];
-    expect(letter).toMatchObject({ status: 'failed', attempts: 1, channel: 'email', templateKey: 'reply_letter', noticeKey: 'notice-reply-letter' });
+    expect(letter).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      channel: 'email',
+      templateKey: 'reply_letter',
+      noticeKey: 'notice-reply-letter',
+    });
     expect(letter.lastError).toMatch(/451/);
     smtp.state.reject = null;
     t.clock.advance(6_000); // the first retry is 5 s later
@@ -187,19 +247,51 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     await t.gqlOk(ENABLE, { id: 'jewelry' }, shop.admin);
     await t.gqlOk(PUBLISH, { note: '启用珠宝插件' }, shop.admin);
     const demo = jewelryPlugin.demoComplaints.find((d) => d.type === 'jewelry_service')!;
-    const jewelry = (await t.gqlOk(SUBMIT, { input: { type: demo.type, channel: demo.channel, text: demo.text, form: demo.form ?? {}, complainant: { name: '王五', phone: '13900009999', email: 'wang@example.cn' } } }, shop.admin)).submitComplaint;
+    const jewelry = (
+      await t.gqlOk(
+        SUBMIT,
+        {
+          input: {
+            type: demo.type,
+            channel: demo.channel,
+            text: demo.text,
+            form: demo.form ?? {},
+            complainant: { name: '王五', phone: '13900009999', email: 'wang@example.cn' },
+          },
+        },
+        shop.admin,
+      )
+    ).submitComplaint;
     await t.gqlOk(TRANSITION, { id: jewelry.id, to: 'in_progress' }, shop.admin);
-    const refused = await t.gql(REPLY, { i: { complaintId: jewelry.id, templateKey: 'jewelry_return_approval', solution: '退货', rootCause: '质量' } }, shop.admin);
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INTERNAL_TEMPLATE', field: 'input.templateKey' });
+    const refused = await t.gql(
+      REPLY,
+      { i: { complaintId: jewelry.id, templateKey: 'jewelry_return_approval', solution: '退货', rootCause: '质量' } },
+      shop.admin,
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INTERNAL_TEMPLATE',
+      field: 'input.templateKey',
+    });
     await flush(t);
     const queued = await t.dataSource.getRepository(OutboxMessage).find({ where: { complaintId: jewelry.id, kind: 'notification' } });
     expect(queued).toEqual([]);
-    expect(await t.dataSource.getRepository(Delivery).count({ where: { complaintId: jewelry.id, recipientKind: 'customer', topic: 'complaint.reply' } })).toBe(0);
+    expect(
+      await t.dataSource
+        .getRepository(Delivery)
+        .count({ where: { complaintId: jewelry.id, recipientKind: 'customer', topic: 'complaint.reply' } }),
+    ).toBe(0);
 
     // The admin marks a template internal; from the next version on it is refused too.
     const draft = (await t.gqlOk('{ draftPolicy { templates { key name { zh en } kind subject body } } }', {}, admin)).draftPolicy;
     const letter = draft.templates.find((x: any) => x.key === 'reply_letter');
-    const marked = (await t.gqlOk('mutation($i: ReplyTemplateInput!) { upsertReplyTemplate(input: $i) { key internal } }', { i: { ...letter, internal: true } }, admin)).upsertReplyTemplate;
+    const marked = (
+      await t.gqlOk(
+        'mutation($i: ReplyTemplateInput!) { upsertReplyTemplate(input: $i) { key internal } }',
+        { i: { ...letter, internal: true } },
+        admin,
+      )
+    ).upsertReplyTemplate;
     expect(marked).toEqual({ key: 'reply_letter', internal: true });
     await t.gqlOk(PUBLISH, { note: '答复函改为内部' }, admin);
     const c = await submit();
@@ -207,13 +299,28 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     const again = await t.gql(REPLY, { i: { complaintId: c.id, templateKey: 'reply_letter', solution: 'x', rootCause: 'y' } }, admin);
     expect(again.errors?.[0].extensions?.reason).toBe('INTERNAL_TEMPLATE');
     // A notice rule sending an internal template to a customer is a policy problem.
-    await t.gqlOk('mutation($i: NoticeRuleInput!) { upsertNoticeRule(input: $i) { key } }', { i: {
-      key: 'bad-notice', name: { zh: '错误' }, event: 'complaint.submitted', to: 'customer', channels: ['email'], template: 'overdue_alert',
-    } }, admin);
+    await t.gqlOk(
+      'mutation($i: NoticeRuleInput!) { upsertNoticeRule(input: $i) { key } }',
+      {
+        i: {
+          key: 'bad-notice',
+          name: { zh: '错误' },
+          event: 'complaint.submitted',
+          to: 'customer',
+          channels: ['email'],
+          template: 'overdue_alert',
+        },
+      },
+      admin,
+    );
     const problems = (await t.gqlOk('{ validatePolicyDraft { problems { path code } } }', {}, admin)).validatePolicyDraft.problems;
     expect(problems).toContainEqual({ path: 'notices[bad-notice].template', code: 'INTERNAL_TEMPLATE' });
     await t.gqlOk('mutation { deleteNoticeRule(key: "bad-notice") }', {}, admin);
-    await t.gqlOk('mutation($i: ReplyTemplateInput!) { upsertReplyTemplate(input: $i) { key } }', { i: { ...letter, internal: false } }, admin);
+    await t.gqlOk(
+      'mutation($i: ReplyTemplateInput!) { upsertReplyTemplate(input: $i) { key } }',
+      { i: { ...letter, internal: false } },
+      admin,
+    );
     await t.gqlOk(PUBLISH, { note: '恢复答复函' }, admin);
   });
 
@@ -221,17 +328,47 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     // The demo's policy beside the bank plugin's deadline, letter (延期处理告知书, "我行…") and its notice rule.
     const tenant = await freshTenant(t, 'demo-and-bank');
     const demoPolicy = { ...DEMO_POLICY, tests: [] };
-    await t.app.get(PolicyService).replaceDraft(tenant.tenantId, {
-      ...demoPolicy, slaPolicies: [...demoPolicy.slaPolicies, ...bankPlugin.slaPolicies], templates: [...demoPolicy.templates, ...bankPlugin.templates],
-      notices: [...(demoPolicy.notices ?? []), ...(bankPlugin.notices ?? [])],
-    }, undefined);
+    await t.app.get(PolicyService).replaceDraft(
+      tenant.tenantId,
+      {
+        ...demoPolicy,
+        slaPolicies: [...demoPolicy.slaPolicies, ...bankPlugin.slaPolicies],
+        templates: [...demoPolicy.templates, ...bankPlugin.templates],
+        notices: [...(demoPolicy.notices ?? []), ...(bankPlugin.notices ?? [])],
+      },
+      undefined,
+    );
     await addDemoPolicyPeople(t, tenant.tenantId);
     await t.gqlOk(PUBLISH, { note: '演示策略 + 银行时限' }, tenant.admin);
-    await t.app.get(AuthService).createUser({ tenantId: tenant.tenantId, email: `manager@${tenant.tenantId}.local`, password: 'demo1234', displayName: '经理', role: Role.manager });
+    await t.app.get(AuthService).createUser({
+      tenantId: tenant.tenantId,
+      email: `manager@${tenant.tenantId}.local`,
+      password: 'demo1234',
+      displayName: '经理',
+      role: Role.manager,
+    });
     const approver = await t.login(`manager@${tenant.tenantId}.local`);
-    const c = (await t.gqlOk(SUBMIT, { input: { channel: 'regulator', type: 'billing', text: '多收取了年费，监管转来', form: { amount: 300 }, complainant: { name: '赵六', phone: '13900008888' } } }, tenant.admin)).submitComplaint;
+    const c = (
+      await t.gqlOk(
+        SUBMIT,
+        {
+          input: {
+            channel: 'regulator',
+            type: 'billing',
+            text: '多收取了年费，监管转来',
+            form: { amount: 300 },
+            complainant: { name: '赵六', phone: '13900008888' },
+          },
+        },
+        tenant.admin,
+      )
+    ).submitComplaint;
     expect(c.slaPolicy).toBe('regulatory');
-    await t.gqlOk(`mutation($id: ID!) { extendDeadline(complaintId: $id, target: "regulatory_answer", reason: "需调取交易流水") { status } }`, { id: c.id }, approver);
+    await t.gqlOk(
+      `mutation($id: ID!) { extendDeadline(complaintId: $id, target: "regulatory_answer", reason: "需调取交易流水") { status } }`,
+      { id: c.id },
+      approver,
+    );
     const notices = await t.dataSource.getRepository(OutboxMessage).find({ where: { complaintId: c.id, topic: 'sla.extended' } });
     expect(notices.map((n) => n.payload.template)).toEqual(['extension_notice']);
     t.clock.advance(24 * 3_600_000);
@@ -256,19 +393,39 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     expect(notices.every((d) => d.status === 'sent')).toBe(true);
     const mail = mailsTo('manager@demo.local').find((m) => m.parsed.text?.includes(c.number) && m.parsed.text?.includes('已超过处理时限'));
     expect(mail, 'breach e-mail to the manager').toBeTruthy();
-    const bell = (await t.gqlOk('{ unreadNotificationCount myNotifications(unreadOnly: true, first: 200) { id kind complaintId title } }', {}, manager));
+    const bell = await t.gqlOk(
+      '{ unreadNotificationCount myNotifications(unreadOnly: true, first: 200) { id kind complaintId title } }',
+      {},
+      manager,
+    );
     const breach = bell.myNotifications.find((n: any) => n.kind === 'breach' && n.complaintId === c.id);
     expect(breach).toBeTruthy();
     expect(bell.unreadNotificationCount).toBeGreaterThanOrEqual(1);
-    expect((await t.gqlOk('mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [breach.id] }, manager)).markNotificationsRead).toBe(1);
+    expect(
+      (await t.gqlOk('mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [breach.id] }, manager)).markNotificationsRead,
+    ).toBe(1);
     expect((await t.gqlOk('{ unreadNotificationCount }', {}, manager)).unreadNotificationCount).toBe(bell.unreadNotificationCount - 1);
     // Another user's notices are not the manager's to read.
-    expect((await t.gqlOk('mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [breach.id] }, handler)).markNotificationsRead).toBe(0);
+    expect(
+      (await t.gqlOk('mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [breach.id] }, handler)).markNotificationsRead,
+    ).toBe(0);
   });
 
   it('holds customer SMS in the quiet hours and sends them when they end', async () => {
     await configureChannels();
-    await t.gqlOk(SMS_SETTINGS, { i: { enabled: true, endpoint: `${sms.url}/sms/send`, format: 'generic', longMessages: 'split', quietHours: { start: '21:00', end: '08:00' } } }, admin);
+    await t.gqlOk(
+      SMS_SETTINGS,
+      {
+        i: {
+          enabled: true,
+          endpoint: `${sms.url}/sms/send`,
+          format: 'generic',
+          longMessages: 'split',
+          quietHours: { start: '21:00', end: '08:00' },
+        },
+      },
+      admin,
+    );
     t.clock.set('2025-03-04T14:00:00.000Z'); // 22:00 in Shanghai
     const c = await submit();
     await flush(t);
@@ -289,7 +446,21 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     let up = false;
     const provider = await startHttpReceiver(() => (up ? 200 : 503));
     try {
-      await t.gqlOk(SMS_SETTINGS, { i: { enabled: true, endpoint: `${provider.url}/send`, format: 'tencent', signName: '演示公司', accessKeyId: '1400000000', longMessages: 'concatenated' }, s: SMS_SECRET }, admin);
+      await t.gqlOk(
+        SMS_SETTINGS,
+        {
+          i: {
+            enabled: true,
+            endpoint: `${provider.url}/send`,
+            format: 'tencent',
+            signName: '演示公司',
+            accessKeyId: '1400000000',
+            longMessages: 'concatenated',
+          },
+          s: SMS_SECRET,
+        },
+        admin,
+      );
       const c = await submit();
       await flush(t);
       let sms = (await deliveries({ complaintId: c.id, channel: 'sms', topic: 'complaint.submitted' }))[0];
@@ -303,12 +474,30 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
       const ok = provider.requests.filter((r) => r.status === 200).map((r) => JSON.parse(r.body));
       expect(ok).toHaveLength(1);
       // The documented Tencent Cloud SendSms body.
-      expect(ok[0]).toMatchObject({ PhoneNumberSet: [expect.stringMatching(/^\+861390000/)], SignName: '演示公司', SmsSdkAppId: '1400000000' });
+      expect(ok[0]).toMatchObject({
+        PhoneNumberSet: [expect.stringMatching(/^\+861390000/)],
+        SignName: '演示公司',
+        SmsSdkAppId: '1400000000',
+      });
       expect(ok[0].TemplateParamSet[0]).toContain(c.number);
       // Both attempts carried the same reference: the provider can drop a duplicate.
       expect(new Set(provider.requests.map((r) => JSON.parse(r.body).SessionContext)).size).toBe(1);
     } finally {
-      await t.gqlOk(SMS_SETTINGS, { i: { enabled: true, endpoint: `${sms.url}/sms/send`, format: 'generic', signName: '演示公司', longMessages: 'concatenated', accessKeyId: 'demo-key' }, s: SMS_SECRET }, admin);
+      await t.gqlOk(
+        SMS_SETTINGS,
+        {
+          i: {
+            enabled: true,
+            endpoint: `${sms.url}/sms/send`,
+            format: 'generic',
+            signName: '演示公司',
+            longMessages: 'concatenated',
+            accessKeyId: 'demo-key',
+          },
+          s: SMS_SECRET,
+        },
+        admin,
+      );
       await provider.close();
     }
   });
@@ -317,15 +506,24 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     await configureChannels();
     const c = await submit({ channel: 'regulator', type: 'billing', text: '监管转来的收费争议', form: { amount: 100 } });
     await t.gqlOk(TRANSITION, { id: c.id, to: 'in_progress' }, admin);
-    const proposed = (await t.gqlOk('mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: c.id, body: '退还多收费用 100 元' } }, handler)).replyToComplaint;
+    const proposed = (
+      await t.gqlOk(
+        'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }',
+        { i: { complaintId: c.id, body: '退还多收费用 100 元' } },
+        handler,
+      )
+    ).replyToComplaint;
     expect(proposed.state).toBe('awaiting_approval');
     await flush(t);
-    const approval = (await deliveries({ complaintId: c.id, topic: 'approval.requested' }));
+    const approval = await deliveries({ complaintId: c.id, topic: 'approval.requested' });
     expect(approval.map((d) => d.channel).sort()).toEqual(['email', 'in_app']);
     expect(approval.every((d) => d.status === 'sent')).toBe(true);
-    const bell = (await t.gqlOk('{ myNotifications(unreadOnly: true, first: 200) { kind complaintId title } }', {}, manager)).myNotifications;
+    const bell = (await t.gqlOk('{ myNotifications(unreadOnly: true, first: 200) { kind complaintId title } }', {}, manager))
+      .myNotifications;
     expect(bell).toContainEqual(expect.objectContaining({ kind: 'approval', complaintId: c.id }));
-    const everything = JSON.stringify(await deliveries({})) + JSON.stringify((await t.gqlOk('{ emailSettings { host user hasPassword } smsSettings { endpoint hasSecret } }', {}, admin)));
+    const everything =
+      JSON.stringify(await deliveries({})) +
+      JSON.stringify(await t.gqlOk('{ emailSettings { host user hasPassword } smsSettings { endpoint hasSecret } }', {}, admin));
     expect(everything).not.toContain(SMTP_PASS);
     expect(everything).not.toContain(SMS_SECRET);
   });
@@ -334,8 +532,13 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     let up = false;
     const receiver = await startHttpReceiver(() => (up ? 200 : 503));
     try {
-      const created = (await t.gqlOk(`mutation($i: WebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { secret subscription { id active } } }`,
-        { i: { url: `${receiver.url}/hooks`, events: ['complaint.submitted', 'sla.breached'] } }, admin)).createWebhookSubscription;
+      const created = (
+        await t.gqlOk(
+          `mutation($i: WebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { secret subscription { id active } } }`,
+          { i: { url: `${receiver.url}/hooks`, events: ['complaint.submitted', 'sla.breached'] } },
+          admin,
+        )
+      ).createWebhookSubscription;
       const { secret, subscription } = created;
       const submitted = [];
       for (let i = 0; i < 5; i += 1) submitted.push(await submit());
@@ -343,7 +546,9 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
         await flush(t);
         t.clock.advance(10 * 60_000);
       }
-      const state = (await t.gqlOk('{ webhookSubscriptions { id active disabledReason consecutiveFailures } }', {}, admin)).webhookSubscriptions.find((s: any) => s.id === subscription.id);
+      const state = (
+        await t.gqlOk('{ webhookSubscriptions { id active disabledReason consecutiveFailures } }', {}, admin)
+      ).webhookSubscriptions.find((s: any) => s.id === subscription.id);
       expect(state.active).toBe(false);
       expect(state.disabledReason).toMatch(/failed attempts in a row/);
       const bell = (await t.gqlOk('{ myNotifications(first: 50) { kind title } }', {}, admin)).myNotifications;
@@ -352,7 +557,11 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
       expect(waiting.filter((d) => d.status === 'dead')).toEqual([]);
 
       up = true;
-      await t.gqlOk('mutation($id: ID!) { updateWebhookSubscription(id: $id, input: { active: true }) { active } }', { id: subscription.id }, admin);
+      await t.gqlOk(
+        'mutation($id: ID!) { updateWebhookSubscription(id: $id, input: { active: true }) { active } }',
+        { id: subscription.id },
+        admin,
+      );
       await flush(t);
       const ok = receiver.requests.filter((r) => r.status === 200);
       const numbers = ok.map((r) => JSON.parse(r.body).data.complaint.number).filter((n: string) => submitted.some((c) => c.number === n));
@@ -371,7 +580,13 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
         expect(r.headers['x-redress-event']).toBe('complaint.submitted');
       }
       // Replay from the console sends them again with the same keys (the receiver can drop them).
-      const replayed = (await t.gqlOk('mutation($i: ReplayDeliveriesInput!) { replayDeliveries(input: $i) }', { i: { recipientRef: subscription.id, statuses: ['sent'] } }, admin)).replayDeliveries;
+      const replayed = (
+        await t.gqlOk(
+          'mutation($i: ReplayDeliveriesInput!) { replayDeliveries(input: $i) }',
+          { i: { recipientRef: subscription.id, statuses: ['sent'] } },
+          admin,
+        )
+      ).replayDeliveries;
       expect(replayed).toBe(5);
       await flush(t);
       const again = receiver.requests.filter((r) => r.status === 200).map((r) => r.headers['idempotency-key']);
@@ -386,7 +601,11 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     process.env.REDRESS_WEBHOOK_TIMEOUT_MS = '300';
     const hanging = await startHttpReceiver(() => new Promise<number>(() => undefined));
     try {
-      await t.gqlOk(`mutation($i: WebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { secret } }`, { i: { url: `${hanging.url}/slow`, events: ['complaint.submitted'] } }, admin);
+      await t.gqlOk(
+        `mutation($i: WebhookSubscriptionInput!) { createWebhookSubscription(input: $i) { secret } }`,
+        { i: { url: `${hanging.url}/slow`, events: ['complaint.submitted'] } },
+        admin,
+      );
       const c = await submit();
       const started = Date.now();
       await flush(t);
@@ -405,7 +624,8 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     expect(dead).toBeTruthy();
     const denied = await t.gql('mutation($id: ID!) { retryDelivery(id: $id) { status } }', { id: dead.id }, handler);
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const retried = (await t.gqlOk('mutation($id: ID!) { retryDelivery(id: $id) { status attempts } }', { id: dead.id }, admin)).retryDelivery;
+    const retried = (await t.gqlOk('mutation($id: ID!) { retryDelivery(id: $id) { status attempts } }', { id: dead.id }, admin))
+      .retryDelivery;
     expect(retried).toEqual({ status: 'pending', attempts: 0 });
     const sent = (await deliveries({ status: 'sent' }))[0];
     const notRetryable = await t.gql('mutation($id: ID!) { retryDelivery(id: $id) { status } }', { id: sent.id }, admin);
@@ -423,31 +643,68 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
     const client = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
     try {
       await client.sendMail({
-        from: '钱七 <qian7@example.cn>', to: 'complaints@demo.example.cn', subject: '快递延误三天无人处理',
+        from: '钱七 <qian7@example.cn>',
+        to: 'complaints@demo.example.cn',
+        subject: '快递延误三天无人处理',
         text: '我在贵公司下的订单已经延误三天，客服电话一直打不通，请尽快处理。',
         // A real picture is kept as an attachment; a program renamed .jpg is refused by its content, the mail is not lost.
-        attachments: [{ filename: '截图.png', content: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } }).png().toBuffer() },
-          { filename: 'invoice.jpg', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]) }],
+        attachments: [
+          {
+            filename: '截图.png',
+            content: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
+              .png()
+              .toBuffer(),
+          },
+          { filename: 'invoice.jpg', content: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]) },
+        ],
       });
       // the title is encrypted at rest: matched after loading (decrypted), not in SQL
-      const complaint = (await t.dataSource.getRepository(Complaint).find({ where: { channel: 'email' } })).find((c) => c.title === '快递延误三天无人处理')!;
+      const complaint = (await t.dataSource.getRepository(Complaint).find({ where: { channel: 'email' } })).find(
+        (c) => c.title === '快递延误三天无人处理',
+      )!;
       expect(complaint.text).toContain('延误三天');
       expect(complaint.attachments).toHaveLength(1);
-      const view = (await t.gqlOk('query($id: ID!) { complaint(id: $id) { complainant { name email } channel files { id filename mimeType source thumbnailUrl } timeline { type data } } }', { id: complaint.id }, admin)).complaint;
+      const view = (
+        await t.gqlOk(
+          'query($id: ID!) { complaint(id: $id) { complainant { name email } channel files { id filename mimeType source thumbnailUrl } timeline { type data } } }',
+          { id: complaint.id },
+          admin,
+        )
+      ).complaint;
       expect(view).toMatchObject({ channel: 'email', complainant: { name: '钱七', email: 'qian7@example.cn' } });
-      expect(view.files).toEqual([expect.objectContaining({ id: complaint.attachments[0], filename: '截图.png', mimeType: 'image/png', source: 'email', thumbnailUrl: expect.stringMatching(/^\/files\?t=/) })]);
-      expect(view.timeline.find((e: { type: string }) => e.type === 'attachment.refused').data.files).toEqual([expect.objectContaining({ filename: 'invoice.jpg', reason: 'TYPE_NOT_ALLOWED' })]);
+      expect(view.files).toEqual([
+        expect.objectContaining({
+          id: complaint.attachments[0],
+          filename: '截图.png',
+          mimeType: 'image/png',
+          source: 'email',
+          thumbnailUrl: expect.stringMatching(/^\/files\?t=/),
+        }),
+      ]);
+      expect(view.timeline.find((e: { type: string }) => e.type === 'attachment.refused').data.files).toEqual([
+        expect.objectContaining({ filename: 'invoice.jpg', reason: 'TYPE_NOT_ALLOWED' }),
+      ]);
 
       await flush(t);
       const [ack] = mailsTo('qian7@example.cn');
       expect(ack.parsed.subject).toContain(complaint.number);
       // The customer answers the acknowledgement: to its Reply-To, In-Reply-To its Message-ID, quoting it.
       await client.sendMail({
-        from: 'qian7@example.cn', to: ack.parsed.replyTo!.value[0].address!, subject: `Re: ${ack.parsed.subject}`,
-        inReplyTo: ack.parsed.messageId, references: [ack.parsed.messageId!], text: `补充：快递单号 SF123456789。\n\n在 2025年3月3日 写道：\n> ${ack.parsed.text}`,
+        from: 'qian7@example.cn',
+        to: ack.parsed.replyTo!.value[0].address!,
+        subject: `Re: ${ack.parsed.subject}`,
+        inReplyTo: ack.parsed.messageId,
+        references: [ack.parsed.messageId!],
+        text: `补充：快递单号 SF123456789。\n\n在 2025年3月3日 写道：\n> ${ack.parsed.text}`,
       });
       // Threaded by Message-ID alone as well (a client that drops the plus tag).
-      await client.sendMail({ from: 'qian7@example.cn', to: 'complaints@demo.example.cn', subject: '再补充', inReplyTo: ack.parsed.messageId, text: '今天已收到快递，谢谢。' });
+      await client.sendMail({
+        from: 'qian7@example.cn',
+        to: 'complaints@demo.example.cn',
+        subject: '再补充',
+        inReplyTo: ack.parsed.messageId,
+        text: '今天已收到快递，谢谢。',
+      });
       const count = await t.dataSource.getRepository(Complaint).count({ where: { channel: 'email' } });
       expect(count).toBe(1);
       const timeline = (await t.gqlOk(TIMELINE, { id: complaint.id }, admin)).complaint.timeline;
@@ -455,12 +712,30 @@ describe.each(testDatabases())('notifications and channels on %s', (db) => {
       expect(replies.map((e: any) => e.data.text)).toEqual(['补充：快递单号 SF123456789。', '今天已收到快递，谢谢。']);
 
       // An out-of-office answer is accepted and dropped: no complaint, no reply loop.
-      await client.sendMail({ from: 'someone@example.cn', to: 'complaints@demo.example.cn', subject: '自动回复：休假中', text: '我正在休假', headers: { 'Auto-Submitted': 'auto-replied' } });
+      await client.sendMail({
+        from: 'someone@example.cn',
+        to: 'complaints@demo.example.cn',
+        subject: '自动回复：休假中',
+        text: '我正在休假',
+        headers: { 'Auto-Submitted': 'auto-replied' },
+      });
       expect(await t.dataSource.getRepository(Complaint).count({ where: { channel: 'email' } })).toBe(1);
 
-      const big = client.sendMail({ from: 'big@example.cn', to: 'complaints@demo.example.cn', subject: '大附件', text: 'x', attachments: [{ filename: 'big.bin', content: Buffer.alloc(300 * 1024, 1) }] });
+      const big = client.sendMail({
+        from: 'big@example.cn',
+        to: 'complaints@demo.example.cn',
+        subject: '大附件',
+        text: 'x',
+        attachments: [{ filename: 'big.bin', content: Buffer.alloc(300 * 1024, 1) }],
+      });
       await expect(big).rejects.toMatchObject({ responseCode: 552 });
-      const many = client.sendMail({ from: 'many@example.cn', to: 'complaints@demo.example.cn', subject: '多附件', text: 'x', attachments: [1, 2, 3].map((i) => ({ filename: `${i}.txt`, content: `file ${i}` })) });
+      const many = client.sendMail({
+        from: 'many@example.cn',
+        to: 'complaints@demo.example.cn',
+        subject: '多附件',
+        text: 'x',
+        attachments: [1, 2, 3].map((i) => ({ filename: `${i}.txt`, content: `file ${i}` })),
+      });
       await expect(many).rejects.toMatchObject({ responseCode: 552 });
       const unknown = client.sendMail({ from: 'a@example.cn', to: 'nobody@demo.example.cn', subject: 'x', text: 'x' });
       await expect(unknown).rejects.toMatchObject({ responseCode: 550 });

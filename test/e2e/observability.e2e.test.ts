@@ -37,7 +37,12 @@ describe.each(testDatabases())('logs and metrics on %s', (db) => {
     const agent = await t.login('agent@demo.local');
     await t.gqlOk('{ me { email } }', {}, agent);
     await t.gqlOk('{ me { email } }', {}, agent);
-    await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: '态度差', form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' } });
+    await submit(t, agent, {
+      channel: 'phone',
+      type: 'service.attitude',
+      text: '态度差',
+      form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
+    });
     await t.gql('{ complaints(first: 1000) { totalCount } }', {}, agent);
     await t.gql('{ complaints { totalCount } }');
 
@@ -81,7 +86,15 @@ describe.each(testDatabases())('logs and metrics on %s', (db) => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${agent}`, 'x-request-id': 'trace-42' },
       body: JSON.stringify({
         query: 'mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { id } }',
-        variables: { i: { channel: 'phone', type: 'service.attitude', text: `请回电 ${phone}`, complainant: { name: '王秘密', phone }, form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' } } },
+        variables: {
+          i: {
+            channel: 'phone',
+            type: 'service.attitude',
+            text: `请回电 ${phone}`,
+            complainant: { name: '王秘密', phone },
+            form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
+          },
+        },
       }),
     });
     expect(response.headers.get('x-request-id')).toBe('trace-42');
@@ -92,7 +105,15 @@ describe.each(testDatabases())('logs and metrics on %s', (db) => {
       completed = sink.lines.map((line) => JSON.parse(line)).find((e) => e.requestId === 'trace-42' && e.statusCode);
       if (!completed) await new Promise((r) => setTimeout(r, 20));
     }
-    expect(completed).toMatchObject({ level: 30, method: 'POST', path: '/graphql', statusCode: 200, tenant: expect.any(String), user: expect.any(String), role: 'agent' });
+    expect(completed).toMatchObject({
+      level: 30,
+      method: 'POST',
+      path: '/graphql',
+      statusCode: 200,
+      tenant: expect.any(String),
+      user: expect.any(String),
+      role: 'agent',
+    });
     expect(completed.responseTime).toEqual(expect.any(Number));
     const all = sink.lines.join('\n');
     for (const secret of [phone, '王秘密', agent, 'authorization', 'demo1234']) expect(all).not.toContain(secret);

@@ -31,8 +31,13 @@ describe.each(testDatabases())('page sizes and sweeps of tenants without a polic
     const result = await t.gql(query, {}, admin);
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT', reason: 'PAGE_SIZE_INVALID', field: 'first',
-      messages: { 'zh-CN': expect.stringContaining('first 必须是大于 0 的整数'), en: expect.stringMatching(/^first must be a whole number greater than 0 \(got -?\d+\)$/) },
+      code: 'BAD_USER_INPUT',
+      reason: 'PAGE_SIZE_INVALID',
+      field: 'first',
+      messages: {
+        'zh-CN': expect.stringContaining('first 必须是大于 0 的整数'),
+        en: expect.stringMatching(/^first must be a whole number greater than 0 \(got -?\d+\)$/),
+      },
     });
   });
 

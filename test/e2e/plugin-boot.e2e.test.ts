@@ -6,17 +6,28 @@ import { createTestApp } from '../support/test-app';
 describe('plugin checks at boot', () => {
   it('refuses an invalid plugin and names it with every problem', async () => {
     const bad = {
-      ...bankPlugin, id: 'broken', version: 'one', rulePresets: [],
+      ...bankPlugin,
+      id: 'broken',
+      version: 'one',
+      rulePresets: [],
       templates: [{ key: 'broken_letter', name: { zh: '信' }, kind: 'letter', body: '您好{{customer.nick}}' }],
     } as unknown as PluginInput;
-    await expect(createTestApp({ db: 'sqlite', plugins: [bad] })).rejects.toThrow(/plugin broken is invalid \(\d+ problems?\):.*customer\.nick/s);
+    await expect(createTestApp({ db: 'sqlite', plugins: [bad] })).rejects.toThrow(
+      /plugin broken is invalid \(\d+ problems?\):.*customer\.nick/s,
+    );
   });
 
   it('refuses a plugin written for another Redress version', async () => {
     const future = definePlugin({
-      id: 'future', version: '3.0.0', compatibility: '^2.0.0', name: { zh: '未来', en: 'Future' }, description: { zh: '新版插件', en: 'For a later Redress' },
+      id: 'future',
+      version: '3.0.0',
+      compatibility: '^2.0.0',
+      name: { zh: '未来', en: 'Future' },
+      description: { zh: '新版插件', en: 'For a later Redress' },
     });
-    await expect(createTestApp({ db: 'sqlite', plugins: [future] })).rejects.toThrow('plugin future 3.0.0 requires Redress ^2.0.0, this is 0.1.0');
+    await expect(createTestApp({ db: 'sqlite', plugins: [future] })).rejects.toThrow(
+      'plugin future 3.0.0 requires Redress ^2.0.0, this is 0.1.0',
+    );
   });
 
   it('narrows the installed plugins with REDRESS_PLUGINS and refuses an unknown id', async () => {

@@ -43,7 +43,9 @@ describe.each(testDatabases())('plugin tables, GraphQL and onInit on %s', (db) =
     const status = (await t.gqlOk('{ restaurantPluginStatus { hostVersion initializedAt } }', {}, admin)).restaurantPluginStatus;
     expect(status).toEqual({ hostVersion: '0.1.0', initializedAt: START.toISOString() });
 
-    const booked = (await t.gqlOk(BOOK, { input: { guestName: '刘畅', tableNo: 'A12', partySize: 4, bookedFor: '2026-01-16T11:00:00.000Z' } }, agent)).restaurantBook;
+    const booked = (
+      await t.gqlOk(BOOK, { input: { guestName: '刘畅', tableNo: 'A12', partySize: 4, bookedFor: '2026-01-16T11:00:00.000Z' } }, agent)
+    ).restaurantBook;
     expect(booked).toMatchObject({ id: expect.any(String), guestName: '刘畅', tableNo: 'A12', partySize: 4 });
     await t.gqlOk(BOOK, { input: { guestName: '钱芳', tableNo: 'B03', partySize: 2, bookedFor: '2026-01-16T10:30:00.000Z' } }, admin);
     expect((await t.gqlOk(BOOKINGS, {}, agent)).restaurantBookings.map((b: { tableNo: string }) => b.tableNo)).toEqual(['B03', 'A12']);
@@ -65,47 +67,72 @@ describe.each(testDatabases())('plugin tables, GraphQL and onInit on %s', (db) =
     await t.gqlOk(ENABLE, { id: 'restaurant' }, other.admin);
     expect((await t.gqlOk(BOOKINGS, {}, other.admin)).restaurantBookings).toEqual([]);
     await t.gqlOk(BOOK, { input: { guestName: '王五', tableNo: 'A12', partySize: 6, bookedFor: '2026-01-17T12:00:00.000Z' } }, other.admin);
-    expect((await t.gqlOk(BOOKINGS, { table: 'A12' }, agent)).restaurantBookings.map((b: { guestName: string }) => b.guestName)).toEqual(['刘畅']);
+    expect((await t.gqlOk(BOOKINGS, { table: 'A12' }, agent)).restaurantBookings.map((b: { guestName: string }) => b.guestName)).toEqual([
+      '刘畅',
+    ]);
   });
 });
 
 describe('plugin extensions the host could not load are refused', () => {
   const base = (overrides: Partial<PluginInput>): PluginInput => ({
-    id: 'diner', version: '0.1.0', compatibility: '^0.1.0', name: { zh: '小馆', en: 'Diner' }, description: { zh: '测试', en: 'Test' }, ...overrides,
+    id: 'diner',
+    version: '0.1.0',
+    compatibility: '^0.1.0',
+    name: { zh: '小馆', en: 'Diner' },
+    description: { zh: '测试', en: 'Test' },
+    ...overrides,
   });
 
   it('in the SDK: resolvers without roles or outside Query/Mutation, entities without a tenant or migrations', () => {
-    const problems = pluginProblems(base({
-      graphql: {
-        typeDefs: 'extend type Query { dinerMenu: [String!]! }',
-        resolvers: { Query: { dinerMenu: { roles: [], resolve: () => [] }, menu: { roles: ['admin'], resolve: () => [] } }, Complaint: {} } as never,
-      },
-      entities: [{ options: { name: 'Dish', tableName: 'dish', columns: { id: {} } } }],
-    }));
-    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual(expect.arrayContaining([
-      'plugins.diner.graphql.resolvers.Query.dinerMenu.roles INVALID_GRAPHQL',
-      'plugins.diner.graphql.resolvers.Query.menu INVALID_GRAPHQL',
-      'plugins.diner.graphql.resolvers.Complaint INVALID_GRAPHQL',
-      'plugins.diner.entities[Dish].tableName INVALID_ENTITY',
-      'plugins.diner.entities[Dish].columns INVALID_ENTITY',
-      'plugins.diner.migrations INVALID_MIGRATION',
-    ]));
+    const problems = pluginProblems(
+      base({
+        graphql: {
+          typeDefs: 'extend type Query { dinerMenu: [String!]! }',
+          resolvers: {
+            Query: { dinerMenu: { roles: [], resolve: () => [] }, menu: { roles: ['admin'], resolve: () => [] } },
+            Complaint: {},
+          } as never,
+        },
+        entities: [{ options: { name: 'Dish', tableName: 'dish', columns: { id: {} } } }],
+      }),
+    );
+    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual(
+      expect.arrayContaining([
+        'plugins.diner.graphql.resolvers.Query.dinerMenu.roles INVALID_GRAPHQL',
+        'plugins.diner.graphql.resolvers.Query.menu INVALID_GRAPHQL',
+        'plugins.diner.graphql.resolvers.Complaint INVALID_GRAPHQL',
+        'plugins.diner.entities[Dish].tableName INVALID_ENTITY',
+        'plugins.diner.entities[Dish].columns INVALID_ENTITY',
+        'plugins.diner.migrations INVALID_MIGRATION',
+      ]),
+    );
   });
 
   it('at boot: SDL fields without resolvers (and the reverse), foreign types; an onInit that throws stops the boot', async () => {
-    const mismatched = definePlugin(base({
-      graphql: {
-        typeDefs: 'type Menu { name: String } extend type Query { dinerMenu: [String!]! dinerSpecials: [String!]! } extend type Complaint { dinerNote: String }',
-        resolvers: { Query: { dinerMenu: { roles: ['admin'], resolve: () => [] }, dinerHours: { roles: ['admin'], resolve: () => '' } } },
-      },
-    }));
+    const mismatched = definePlugin(
+      base({
+        graphql: {
+          typeDefs:
+            'type Menu { name: String } extend type Query { dinerMenu: [String!]! dinerSpecials: [String!]! } extend type Complaint { dinerNote: String }',
+          resolvers: { Query: { dinerMenu: { roles: ['admin'], resolve: () => [] }, dinerHours: { roles: ['admin'], resolve: () => '' } } },
+        },
+      }),
+    );
     const refused = createTestApp({ db: 'sqlite', plugins: [mismatched] });
     await expect(refused).rejects.toThrow(/graphql field Query\.dinerSpecials has no resolver/);
     await expect(refused).rejects.toThrow(/graphql resolver Query\.dinerHours has no field in typeDefs/);
     await expect(refused).rejects.toThrow(/graphql type Menu must start with "Diner"/);
     await expect(refused).rejects.toThrow(/extend Query and Mutation only \(found ObjectTypeExtension Complaint\)/);
 
-    const failing = definePlugin(base({ onInit: () => { throw new Error('licence server unreachable'); } }));
-    await expect(createTestApp({ db: 'sqlite', plugins: [failing] })).rejects.toThrow('plugin diner failed to initialise (onInit): licence server unreachable');
+    const failing = definePlugin(
+      base({
+        onInit: () => {
+          throw new Error('licence server unreachable');
+        },
+      }),
+    );
+    await expect(createTestApp({ db: 'sqlite', plugins: [failing] })).rejects.toThrow(
+      'plugin diner failed to initialise (onInit): licence server unreachable',
+    );
   });
 });

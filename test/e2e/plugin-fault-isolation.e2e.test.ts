@@ -11,8 +11,11 @@ const START = new Date('2026-11-25T02:00:00Z');
 
 /** A plugin whose blocking hook throws and whose after-handler throws. */
 const throwing = definePlugin({
-  id: 'throwing', version: '0.1.0', compatibility: '^0.1.0',
-  name: { zh: '总是出错', en: 'Always failing' }, description: { zh: '测试用', en: 'For tests' },
+  id: 'throwing',
+  version: '0.1.0',
+  compatibility: '^0.1.0',
+  name: { zh: '总是出错', en: 'Always failing' },
+  description: { zh: '测试用', en: 'For tests' },
   on: {
     'complaint.submitted': {
       blocking: () => {
@@ -27,13 +30,18 @@ const throwing = definePlugin({
 
 /** A plugin whose blocking hook never settles: the host's time limit must cut it off. */
 const hanging = definePlugin({
-  id: 'hanging', version: '0.1.0', compatibility: '^0.1.0',
-  name: { zh: '永不返回', en: 'Never returns' }, description: { zh: '测试用', en: 'For tests' },
+  id: 'hanging',
+  version: '0.1.0',
+  compatibility: '^0.1.0',
+  name: { zh: '永不返回', en: 'Never returns' },
+  description: { zh: '测试用', en: 'For tests' },
   on: { 'complaint.submitted': { blocking: () => new Promise<never>(() => undefined), timeoutMs: { blocking: 150 } } },
 });
 
 const COMPLAINT = {
-  channel: 'phone', type: 'service.attitude', text: '营业厅工作人员态度恶劣，不耐烦地打断我说话。',
+  channel: 'phone',
+  type: 'service.attitude',
+  text: '营业厅工作人员态度恶劣，不耐烦地打断我说话。',
   form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
 };
 
@@ -53,7 +61,13 @@ describe.each(testDatabases())('plugin fault isolation on %s', (db) => {
 
   // Pages hold at most 200 rows: the throwing plugin's 300 failures are read per phase.
   const failuresOf = async (pluginId: string, phase: string) =>
-    (await t.gqlOk(`query($p: String, $phase: String) { pluginFailures(pluginId: $p, phase: $phase, first: 200) { phase eventName timedOut attempt error complaintId } }`, { p: pluginId, phase }, admin)).pluginFailures as any[];
+    (
+      await t.gqlOk(
+        `query($p: String, $phase: String) { pluginFailures(pluginId: $p, phase: $phase, first: 200) { phase eventName timedOut attempt error complaintId } }`,
+        { p: pluginId, phase },
+        admin,
+      )
+    ).pluginFailures as any[];
   const failures = async (pluginId: string) => [...(await failuresOf(pluginId, 'blocking')), ...(await failuresOf(pluginId, 'after'))];
 
   it('stores, routes and clocks 100 concurrent complaints while hooks throw and hang, and records every failure', async () => {
@@ -78,13 +92,19 @@ describe.each(testDatabases())('plugin fault isolation on %s', (db) => {
 
     const one = await t.gqlOk(`query($id: ID!) { complaint(id: $id) { timeline { type data } } }`, { id: ids[42] }, admin);
     const pluginEvents = one.complaint.timeline.filter((e: any) => e.type === 'plugin.failed').map((e: any) => e.data);
-    expect(pluginEvents).toEqual(expect.arrayContaining([
-      expect.objectContaining({ pluginId: 'throwing', phase: 'blocking' }),
-      expect.objectContaining({ pluginId: 'hanging', phase: 'blocking', timedOut: true }),
-    ]));
+    expect(pluginEvents).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ pluginId: 'throwing', phase: 'blocking' }),
+        expect.objectContaining({ pluginId: 'hanging', phase: 'blocking', timedOut: true }),
+      ]),
+    );
 
     const listed = (await t.gqlOk(`{ plugins { id enabled failureCount lastFailure { phase } } }`, {}, admin)).plugins;
-    expect(listed.find((p: any) => p.id === 'hanging')).toMatchObject({ enabled: true, failureCount: 100, lastFailure: { phase: 'blocking' } });
+    expect(listed.find((p: any) => p.id === 'hanging')).toMatchObject({
+      enabled: true,
+      failureCount: 100,
+      lastFailure: { phase: 'blocking' },
+    });
   });
 
   it('retries a failing after-handler with back-off and records each attempt', async () => {

@@ -36,7 +36,8 @@ describe.each(testDatabases())('plugin rows and fields stay with their own indus
   });
   afterAll(() => t?.close());
 
-  const simulate = async (token: string, facts: Record<string, unknown>[]) => (await t.gqlOk(SIMULATE, { s: { facts } }, token)).simulatePolicy;
+  const simulate = async (token: string, facts: Record<string, unknown>[]) =>
+    (await t.gqlOk(SIMULATE, { s: { facts } }, token)).simulatePolicy;
 
   it('all four industry plugins enabled on the demo tenant: its own complaints decide as before, its rule tests pass, publishing succeeds', async () => {
     for (const id of ['bank', 'jewelry', 'telecom', 'property']) {
@@ -46,7 +47,9 @@ describe.each(testDatabases())('plugin rows and fields stay with their own indus
     // Every demo rule test (the kettle, the media threat, the regulator referral …) and every plugin's tests pass.
     const tests = (await t.gqlOk(RUN_TESTS, {}, demoAdmin)).runPolicyTests as { key: string; passed: boolean }[];
     expect(tests.filter((x) => !x.passed)).toEqual([]);
-    expect(tests.map((x) => x.key)).toEqual(expect.arrayContaining(['t-product', 'bank_media_major', 'telecom_recent_fee', 'property_owner_leak', 'jewelry_large_return']));
+    expect(tests.map((x) => x.key)).toEqual(
+      expect.arrayContaining(['t-product', 'bank_media_major', 'telecom_recent_fee', 'property_owner_leak', 'jewelry_large_return']),
+    );
 
     // The demo tenant's own complaints (its rule-test facts) decide exactly as under the published demo policy.
     const demoFacts = DEMO_POLICY.tests.map((test) => test.facts);
@@ -57,7 +60,12 @@ describe.each(testDatabases())('plugin rows and fields stay with their own indus
     const published = (await t.gqlOk(PUBLISH, { note: '启用四个行业插件' }, demoAdmin)).publishPolicy;
     expect(published.status).toBe('published');
     // The kettle that leaks is the demo's product complaint, not a property leak: normal, quality department.
-    const kettle = await submit(t, demoAgent, { channel: 'app', type: 'product.defect', text: '新买的电水壶漏水，底座有水渗出', form: { product_name: '电水壶' } });
+    const kettle = await submit(t, demoAgent, {
+      channel: 'app',
+      type: 'product.defect',
+      text: '新买的电水壶漏水，底座有水渗出',
+      form: { product_name: '电水壶' },
+    });
     expect(kettle).toMatchObject({ valid: true, severity: 'normal', department: 'quality', slaPolicy: 'special' });
     // And the plugins still decide their own complaints.
     const { type, channel, text, form } = propertyPlugin.demoComplaints[0];
@@ -70,12 +78,33 @@ describe.each(testDatabases())('plugin rows and fields stay with their own indus
     await t.gqlOk(ENABLE, { id: 'property' }, admin);
     await t.gqlOk(PUBLISH, { note: '物业' }, admin);
     await t.gqlOk(ENABLE, { id: 'bank' }, admin);
-    const injury = { complaint: { type: 'property_security', kind: 'complaint', channel: 'phone', text: '小区路面结冰无人处理，老人摔倒受伤', form: { project: '滨江花园', owner_status: 'owner' } } };
-    const repair = { complaint: { type: 'property_repair', kind: 'complaint', channel: 'phone', text: '楼道灯坏了，找律师也没用', form: { project: '滨江花园', owner_status: 'owner' } } };
+    const injury = {
+      complaint: {
+        type: 'property_security',
+        kind: 'complaint',
+        channel: 'phone',
+        text: '小区路面结冰无人处理，老人摔倒受伤',
+        form: { project: '滨江花园', owner_status: 'owner' },
+      },
+    };
+    const repair = {
+      complaint: {
+        type: 'property_repair',
+        kind: 'complaint',
+        channel: 'phone',
+        text: '楼道灯坏了，找律师也没用',
+        form: { project: '滨江花园', owner_status: 'owner' },
+      },
+    };
     const sim = await simulate(admin, [injury, repair]);
     expect(sim.result).toMatchObject({ total: 2, changedAny: 0, differences: [] });
     // The published decision it is compared with: major injury at the property's security department.
-    const decided = await submit(t, admin, { type: 'property_security', channel: 'phone', text: injury.complaint.text, form: injury.complaint.form });
+    const decided = await submit(t, admin, {
+      type: 'property_security',
+      channel: 'phone',
+      text: injury.complaint.text,
+      form: injury.complaint.form,
+    });
     expect(decided).toMatchObject({ severity: 'major', department: 'property_security' });
   });
 
@@ -86,7 +115,12 @@ describe.each(testDatabases())('plugin rows and fields stay with their own indus
     await addDemoPolicyPeople(t, tenantId);
     await t.gqlOk(ENABLE, { id: 'telecom' }, admin);
     await t.gqlOk(PUBLISH, { note: '电信' }, admin);
-    const environment = await submit(t, admin, { channel: 'app', type: 'environment', text: '网点卫生间长期无法使用。', form: { outlet: 'sh_xuhui' } });
+    const environment = await submit(t, admin, {
+      channel: 'app',
+      type: 'environment',
+      text: '网点卫生间长期无法使用。',
+      form: { outlet: 'sh_xuhui' },
+    });
     expect(environment).toMatchObject({ department: 'operations', slaPolicy: 'standard' });
     clock.advance(45 * 60_000); // past the 30-minute dispatch deadline of the demo's standard policy
     for (let i = 0; i < 3; i++) await t.app.get(SlaScheduler).tick();
@@ -99,15 +133,25 @@ describe.each(testDatabases())('plugin rows and fields stay with their own indus
 
   describe('field keys', () => {
     const tenantStore: FieldDefinition = {
-      key: 'store', label: { zh: '门店', en: 'Store' }, type: 'select',
-      options: [{ value: 'bj_chaoyang', label: { zh: '北京朝阳店' } }, { value: 'sh_xuhui', label: { zh: '上海徐汇店' } }],
+      key: 'store',
+      label: { zh: '门店', en: 'Store' },
+      type: 'select',
+      options: [
+        { value: 'bj_chaoyang', label: { zh: '北京朝阳店' } },
+        { value: 'sh_xuhui', label: { zh: '上海徐汇店' } },
+      ],
     };
 
     it('refuses to enable a plugin whose field clashes with the tenant’s field of the same key, naming both, changing nothing', async () => {
       const { admin, tenantId } = await freshTenant(t, 'jeweller');
-      await t.app.get(PolicyService).mergeIntoDraft(tenantId, {
-        fields: [tenantStore], complaintTypes: [{ key: 'branch', name: { zh: '门店' }, kind: 'complaint', fields: ['store'] }],
-      }, undefined);
+      await t.app.get(PolicyService).mergeIntoDraft(
+        tenantId,
+        {
+          fields: [tenantStore],
+          complaintTypes: [{ key: 'branch', name: { zh: '门店' }, kind: 'complaint', fields: ['store'] }],
+        },
+        undefined,
+      );
       const before = (await t.gqlOk(DRAFT_FIELDS, {}, admin)).draftPolicy;
 
       const refused = await t.gql(ENABLE, { id: 'jewelry' }, admin);
@@ -136,9 +180,19 @@ describe.each(testDatabases())('plugin rows and fields stay with their own indus
       const [ring, , staff] = jewelryPlugin.demoComplaints;
       const first = await submit(t, admin, { type: ring.type, channel: ring.channel, text: ring.text, form: ring.form });
       expect(first.form.store).toBe(ring.form!.store);
-      const missing = await t.gql('mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { id } }', {
-        input: { type: staff.type, channel: staff.channel, text: staff.text, form: { store_mode: 'direct' }, complainant: staff.complainant },
-      }, admin);
+      const missing = await t.gql(
+        'mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { id } }',
+        {
+          input: {
+            type: staff.type,
+            channel: staff.channel,
+            text: staff.text,
+            form: { store_mode: 'direct' },
+            complainant: staff.complainant,
+          },
+        },
+        admin,
+      );
       expect(missing.errors?.[0].extensions?.reason).toBe('FORM_INVALID');
 
       // Existing plugin data keeps working: enabling again (an upgrade) refreshes the plugin's own field without a

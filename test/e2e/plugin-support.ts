@@ -20,9 +20,16 @@ export async function freshTenant(t: TestApp, name: string): Promise<{ tenantId:
   const tenant = await t.app.get(TenantService).create({ slug, name });
   const email = `admin@${slug}.local`;
   await t.app.get(AuthService).createUser({ tenantId: tenant.id, email, password: 'demo1234', displayName: '管理员', role: Role.admin });
-  await t.app.get(PolicyService).replaceDraft(tenant.id, {
-    ...emptyPolicy(), settings: DEMO_POLICY.settings, channels: DEMO_POLICY.channels, calendars: DEMO_POLICY.calendars,
-  }, undefined);
+  await t.app.get(PolicyService).replaceDraft(
+    tenant.id,
+    {
+      ...emptyPolicy(),
+      settings: DEMO_POLICY.settings,
+      channels: DEMO_POLICY.channels,
+      calendars: DEMO_POLICY.calendars,
+    },
+    undefined,
+  );
   return { tenantId: tenant.id, admin: await t.login(email) };
 }
 
@@ -33,7 +40,9 @@ export async function freshTenant(t: TestApp, name: string): Promise<{ tenantId:
  */
 export async function addDemoPolicyPeople(t: TestApp, tenantId: string): Promise<void> {
   for (const email of peopleNamedBy(DEMO_POLICY)) {
-    await t.app.get(AuthService).createUser({ tenantId, email, password: 'Other-Tenant-Member-71', displayName: email.split('@')[0], role: Role.handler });
+    await t.app
+      .get(AuthService)
+      .createUser({ tenantId, email, password: 'Other-Tenant-Member-71', displayName: email.split('@')[0], role: Role.handler });
   }
 }
 

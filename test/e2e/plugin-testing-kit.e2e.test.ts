@@ -15,10 +15,23 @@ describe('createPluginTestApp with the restaurant plugin', () => {
 
   it('decides a complaint with the plugin rules once enabled and published', async () => {
     const [, poisoning] = restaurantPlugin.demoComplaints;
-    const data = await t.gqlOk<any>(`mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { number severity department slaPolicy } }`, {
-      input: { type: poisoning.type, channel: poisoning.channel, text: poisoning.text, form: poisoning.form, complainant: poisoning.complainant },
+    const data = await t.gqlOk<any>(
+      `mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { number severity department slaPolicy } }`,
+      {
+        input: {
+          type: poisoning.type,
+          channel: poisoning.channel,
+          text: poisoning.text,
+          form: poisoning.form,
+          complainant: poisoning.complainant,
+        },
+      },
+    );
+    expect(data.submitComplaint).toMatchObject({
+      severity: 'company',
+      department: 'restaurant_brand_service',
+      slaPolicy: 'restaurant_standard',
     });
-    expect(data.submitComplaint).toMatchObject({ severity: 'company', department: 'restaurant_brand_service', slaPolicy: 'restaurant_standard' });
     const plugins = await t.gqlOk<any>('{ plugins { id enabled } }');
     expect(plugins.plugins).toEqual([{ id: 'restaurant', enabled: true }]);
   });

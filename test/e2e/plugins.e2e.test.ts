@@ -26,11 +26,26 @@ describe.each(testDatabases())('industry plugins on %s', (db) => {
   });
   afterAll(() => t?.close());
 
-  const submit = async (token: string, demo: DemoComplaint) => (await t.gqlOk(SUBMIT, {
-    input: { type: demo.type, channel: demo.channel, text: demo.text, form: demo.form ?? {}, complainant: demo.complainant, requestedRemedy: demo.requestedRemedy },
-  }, token)).submitComplaint;
+  const submit = async (token: string, demo: DemoComplaint) =>
+    (
+      await t.gqlOk(
+        SUBMIT,
+        {
+          input: {
+            type: demo.type,
+            channel: demo.channel,
+            text: demo.text,
+            form: demo.form ?? {},
+            complainant: demo.complainant,
+            requestedRemedy: demo.requestedRemedy,
+          },
+        },
+        token,
+      )
+    ).submitComplaint;
   const decision = (complaint: any, kind: string) => complaint.decisions.find((d: any) => d.kind === kind);
-  const clocks = async (token: string, id: string) => (await t.gqlOk(CLOCKS, { id }, token)).slaClocks as { target: string; slaPolicy: string; dueAt: string }[];
+  const clocks = async (token: string, id: string) =>
+    (await t.gqlOk(CLOCKS, { id }, token)).slaClocks as { target: string; slaPolicy: string; dueAt: string }[];
   const outboxRows = async (tenantId: string, kind: string) => t.app.get(OutboxService).list(tenantId, { kind });
 
   async function enabled(name: string, pluginId: string, args?: Record<string, unknown>) {
@@ -42,11 +57,20 @@ describe.each(testDatabases())('industry plugins on %s', (db) => {
 
   it('lists the installed plugins with what they add and the preset forms', async () => {
     const { admin } = await freshTenant(t, 'catalogue');
-    const data = await t.gqlOk(`{ plugins { id version name { zh en } installed enabled failureCount
-      adds { fieldCount fields complaintTypes slaPolicies templates facts events } rulePresets { code ruleSet args values } } }`, {}, admin);
+    const data = await t.gqlOk(
+      `{ plugins { id version name { zh en } installed enabled failureCount
+      adds { fieldCount fields complaintTypes slaPolicies templates facts events } rulePresets { code ruleSet args values } } }`,
+      {},
+      admin,
+    );
     expect(data.plugins.map((p: any) => p.id)).toEqual(['bank', 'jewelry', 'telecom', 'property']);
     const telecom = data.plugins.find((p: any) => p.id === 'telecom');
-    expect(telecom).toMatchObject({ installed: true, enabled: false, failureCount: 0, name: { zh: telecomPlugin.name.zh, en: telecomPlugin.name.en } });
+    expect(telecom).toMatchObject({
+      installed: true,
+      enabled: false,
+      failureCount: 0,
+      name: { zh: telecomPlugin.name.zh, en: telecomPlugin.name.en },
+    });
     expect(telecom.adds.facts).toContain('telecom.areaComplaintsLastHour');
     const massFault = telecom.rulePresets.find((p: any) => p.code === 'telecom.mass_fault');
     expect(massFault).toMatchObject({ ruleSet: 'severity', args: { threshold: { type: 'number', default: 10 } }, values: null });
@@ -54,13 +78,21 @@ describe.each(testDatabases())('industry plugins on %s', (db) => {
 
   it('bank: fields, 一般/紧急/重大, product-line routing from the blocking hook, the 15-day regulatory clock, report rows on closure', async () => {
     const { admin, tenantId, result } = await enabled('bank', 'bank');
-    expect(result.applied).toEqual(expect.arrayContaining(['fields[account_tail]', 'complaintTypes[bank_credit_card]', 'slaPolicies[bank_regulatory]']));
+    expect(result.applied).toEqual(
+      expect.arrayContaining(['fields[account_tail]', 'complaintTypes[bank_credit_card]', 'slaPolicies[bank_regulatory]']),
+    );
     expect(result.rows).toContain('routing[bank.routing.credit_card]');
     expect(result.summary).toBeTruthy();
 
     const [fraud, queue, outage] = bankPlugin.demoComplaints;
     const card = await submit(admin, fraud);
-    expect(card).toMatchObject({ valid: true, severity: 'urgent', department: 'bank_card_center', slaPolicy: 'bank_regulatory', state: 'dispatched' });
+    expect(card).toMatchObject({
+      valid: true,
+      severity: 'urgent',
+      department: 'bank_card_center',
+      slaPolicy: 'bank_regulatory',
+      state: 'dispatched',
+    });
     expect(card.form).toMatchObject({ product_line: 'credit_card', disputed_amount: 8650 });
     expect(decision(card, 'severity')).toMatchObject({ rowKey: 'bank.severity.urgent_fund_safety' });
     expect(decision(card, 'routing')).toMatchObject({ rowKey: 'bank.routing.credit_card', outcome: { department: 'bank_card_center' } });
@@ -75,14 +107,22 @@ describe.each(testDatabases())('industry plugins on %s', (db) => {
     expect(answer?.slaPolicy).toBe('bank_regulatory');
     expect(new Date(answer!.dueAt).getTime() - START.getTime()).toBe(15 * 86_400_000);
 
-    const invalidForm = await t.gql(SUBMIT, { input: { ...fraud, form: { account_tail: '48', product_line: 'credit_card' }, requestedRemedy: undefined } }, admin);
+    const invalidForm = await t.gql(
+      SUBMIT,
+      { input: { ...fraud, form: { account_tail: '48', product_line: 'credit_card' }, requestedRemedy: undefined } },
+      admin,
+    );
     expect(invalidForm.errors?.[0].extensions?.reason).toBe('FORM_INVALID');
 
     await t.gqlOk('mutation($id: ID!) { closeComplaint(id: $id, reason: "已退款，客户认可") { state } }', { id: branch.id }, admin);
     await drainOutbox(t);
     const rows = await outboxRows(tenantId, 'regulator_report_row');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ complaintId: branch.id, topic: 'plugin.bank', payload: { number: branch.number, productLine: 'savings', status: 'closed', pluginId: 'bank' } });
+    expect(rows[0]).toMatchObject({
+      complaintId: branch.id,
+      topic: 'plugin.bank',
+      payload: { number: branch.number, productLine: 'savings', status: 'closed', pluginId: 'bank' },
+    });
   });
 
   it('jewelry: purchase price above the approval limit needs approval and the 7-working-day deadline; staff service goes to operations', async () => {
@@ -104,7 +144,10 @@ describe.each(testDatabases())('industry plugins on %s', (db) => {
   });
 
   it('telecom: area counts from the host make the second outage a mass fault (threshold chosen at enable), grouped under a parent incident', async () => {
-    const { admin, tenantId } = await enabled('telecom', 'telecom', { 'telecom.mass_fault': { threshold: 2 }, 'telecom.routing': { massFaultThreshold: 2 } });
+    const { admin, tenantId } = await enabled('telecom', 'telecom', {
+      'telecom.mass_fault': { threshold: 2 },
+      'telecom.routing': { massFaultThreshold: 2 },
+    });
     const [outage, outage2, billing] = telecomPlugin.demoComplaints;
     const first = await submit(admin, outage);
     expect(first).toMatchObject({ severity: 'normal', department: 'telecom_network_optimization', slaPolicy: 'telecom_standard' });

@@ -8,7 +8,12 @@ const STRONG = 'Lantern-Orchid-93-Basin';
 const TEAM = 'mutation($i: TeamInput!) { upsertTeam(input: $i) { key } }';
 const PUBLISH = 'mutation { publishPolicy(note: "team change") { version status } }';
 const VALIDATE = '{ validatePolicyDraft { valid problems { path code message } } }';
-const frontline = (members: string[]) => ({ key: 'cs_frontline', departmentKey: 'customer_service', name: { zh: '客服一线组', en: 'Front-line team' }, members });
+const frontline = (members: string[]) => ({
+  key: 'cs_frontline',
+  departmentKey: 'customer_service',
+  name: { zh: '客服一线组', en: 'Front-line team' },
+  members,
+});
 const reasonOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.reason;
 
 /**
@@ -36,7 +41,11 @@ describe.each(testDatabases())('people named by a policy on %s', (db) => {
     const refused = await t.gql(PUBLISH, {}, admin);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'POLICY_PEOPLE_INVALID' });
     expect(refused.errors?.[0].extensions?.problems).toEqual([
-      expect.objectContaining({ field: 'teams[cs_frontline].members[1]', code: 'USER_UNKNOWN', message: 'Ghost@Demo.local is not a user of this tenant' }),
+      expect.objectContaining({
+        field: 'teams[cs_frontline].members[1]',
+        code: 'USER_UNKNOWN',
+        message: 'Ghost@Demo.local is not a user of this tenant',
+      }),
     ]);
     expect(refused.errors?.[0].extensions?.messages['zh-CN']).toContain('策略中有 1 位人员不是本租户的启用用户');
     // The validation the console shows before publishing says the same.
@@ -48,9 +57,13 @@ describe.each(testDatabases())('people named by a policy on %s', (db) => {
   });
 
   it('refuses a deactivated member, and publishes once everyone named is active', async () => {
-    const created = await t.gqlOk('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email: 'second.handler@demo.local', displayName: '处理专员 二', role: 'handler', password: STRONG, teams: ['cs_frontline'] },
-    }, admin);
+    const created = await t.gqlOk(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: { email: 'second.handler@demo.local', displayName: '处理专员 二', role: 'handler', password: STRONG, teams: ['cs_frontline'] },
+      },
+      admin,
+    );
     ids['second.handler@demo.local'] = created.createUser.id;
     await t.gqlOk('mutation($id: ID!) { deactivateUser(id: $id) { active } }', { id: created.createUser.id }, admin);
     await t.gqlOk(TEAM, { i: frontline(['handler@demo.local', 'second.handler@demo.local']) }, admin);
@@ -64,10 +77,13 @@ describe.each(testDatabases())('people named by a policy on %s', (db) => {
   });
 
   it('gives a member deactivated after publish no new work, and blocks the next publish until the team is fixed', async () => {
-    const service = () => submit(t, agent, {
-      channel: 'phone', type: 'service.attitude', text: '营业厅工作人员态度恶劣，不耐烦地打断我说话。',
-      form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
-    });
+    const service = () =>
+      submit(t, agent, {
+        channel: 'phone',
+        type: 'service.attitude',
+        text: '营业厅工作人员态度恶劣，不耐烦地打断我说话。',
+        form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
+      });
     // Round robin over both members while both are active …
     // (all received at the same instant: the latest complaint is the one with the higher number)
     const before = [await service(), await service(), await service(), await service()].map((c) => c.assigneeId);
@@ -86,17 +102,32 @@ describe.each(testDatabases())('people named by a policy on %s', (db) => {
   });
 
   it('hands a twice-unsatisfied complaint to an active manager when the department’s named manager was deactivated', async () => {
-    const deputy = await t.gqlOk('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
-      i: { email: 'deputy.manager@demo.local', displayName: '副经理', role: 'manager', password: STRONG },
-    }, admin);
+    const deputy = await t.gqlOk(
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      {
+        i: { email: 'deputy.manager@demo.local', displayName: '副经理', role: 'manager', password: STRONG },
+      },
+      admin,
+    );
     // customer_service names manager@demo.local as its manager in the published policy.
     await t.gqlOk('mutation($id: ID!) { deactivateUser(id: $id) { active } }', { id: ids['manager@demo.local'] }, admin);
     const handler = await t.login('handler@demo.local');
-    const c = await submit(t, agent, { channel: 'phone', type: 'service.efficiency', text: '排队一个多小时无人处理。', form: { order_no: 'SO-2026-1101' } });
-    const reply = (body: string) => t.gqlOk('mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: c.id, body } }, handler);
-    const followUp = (score: number) => t.gqlOk('mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state assigneeId unsatisfiedCount } }', {
-      i: { complaintId: c.id, satisfied: false, score },
-    }, agent);
+    const c = await submit(t, agent, {
+      channel: 'phone',
+      type: 'service.efficiency',
+      text: '排队一个多小时无人处理。',
+      form: { order_no: 'SO-2026-1101' },
+    });
+    const reply = (body: string) =>
+      t.gqlOk('mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: c.id, body } }, handler);
+    const followUp = (score: number) =>
+      t.gqlOk(
+        'mutation($i: FollowUpInput!) { recordFollowUp(input: $i) { state assigneeId unsatisfiedCount } }',
+        {
+          i: { complaintId: c.id, satisfied: false, score },
+        },
+        agent,
+      );
     await reply('已向门店反馈并增加窗口。');
     await followUp(2);
     await reply('已增派人员并提供优先办理。');

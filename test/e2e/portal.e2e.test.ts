@@ -29,7 +29,9 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
     t = await createTestApp({ db, clock });
     await t.seedDemo();
     [handler, agent] = await Promise.all(['handler', 'agent'].map((who) => t.login(`${who}@demo.local`)));
-    photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a7' } }).jpeg().toBuffer();
+    photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a7' } })
+      .jpeg()
+      .toBuffer();
   });
   // Servers a test starts close after the API: the API's pooled SMTP connection would hold the mail server's close.
   const afterApp: (() => Promise<void>)[] = [];
@@ -41,12 +43,20 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
   let ipSerial = 0;
   /** A fresh client address per scenario (the API trusts X-Forwarded-For from its proxy), so limits do not leak between them. */
   const newAddress = () => `198.51.100.${++ipSerial}`;
-  const api = async (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; ip?: string; raw?: Buffer } = {}) => {
+  const api = async (
+    path: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string>; ip?: string; raw?: Buffer } = {},
+  ) => {
     const response = await fetch(`${t.url}/api/portal/demo${path}`, {
       method: init.method ?? (init.body !== undefined || init.raw ? 'POST' : 'GET'),
       headers: {
-        ...(init.raw ? { 'content-type': 'application/octet-stream' } : init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        'x-forwarded-for': init.ip ?? '203.0.113.1', ...init.headers,
+        ...(init.raw
+          ? { 'content-type': 'application/octet-stream' }
+          : init.body !== undefined
+            ? { 'content-type': 'application/json' }
+            : {}),
+        'x-forwarded-for': init.ip ?? '203.0.113.1',
+        ...init.headers,
       },
       body: init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
     });
@@ -55,8 +65,13 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
   const form = async () => (await api('/form')).body;
   const upload = (name: string, data: Buffer, ip?: string) => api(`/uploads?name=${encodeURIComponent(name)}`, { raw: data, ip });
   const submission = async (extra: Record<string, unknown> = {}) => ({
-    policyVersion: (await form()).policyVersion, idempotencyKey: `k-${Math.random().toString(36).slice(2)}`, type: 'service.attitude',
-    text: '营业厅工作人员态度恶劣，不耐烦地打断我说话。', form: FORM, complainant: { name: '赵敏', phone: '13900001111' }, ...extra,
+    policyVersion: (await form()).policyVersion,
+    idempotencyKey: `k-${Math.random().toString(36).slice(2)}`,
+    type: 'service.attitude',
+    text: '营业厅工作人员态度恶劣，不耐烦地打断我说话。',
+    form: FORM,
+    complainant: { name: '赵敏', phone: '13900001111' },
+    ...extra,
   });
 
   it('an unknown tenant gets a 404 page (HTML, not a stack trace) and a coded 404 from the API', async () => {
@@ -137,12 +152,24 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
     expect(challenged.body.reason).toBe('CHALLENGE_REQUIRED');
     const { challenge, difficulty } = challenged.body.details;
     const pow = `${challenge} ${solveChallenge(challenge, difficulty)}`;
-    const solved = await api('/access', { body: { number: made.number, code: 'DDDDDDDDDD' }, ip: newAddress(), headers: { 'x-portal-pow': pow } });
+    const solved = await api('/access', {
+      body: { number: made.number, code: 'DDDDDDDDDD' },
+      ip: newAddress(),
+      headers: { 'x-portal-pow': pow },
+    });
     expect(solved.body.reason).toBe('ACCESS_DENIED');
-    const replayed = await api('/access', { body: { number: made.number, code: 'EEEEEEEEEE' }, ip: newAddress(), headers: { 'x-portal-pow': pow } });
+    const replayed = await api('/access', {
+      body: { number: made.number, code: 'EEEEEEEEEE' },
+      ip: newAddress(),
+      headers: { 'x-portal-pow': pow },
+    });
     expect(replayed.body.reason).toBe('CHALLENGE_INVALID');
     const next = (await api('/challenge')).body;
-    await api('/access', { body: { number: made.number, code: 'EEEEEEEEEE' }, ip: newAddress(), headers: { 'x-portal-pow': `${next.challenge} ${solveChallenge(next.challenge, next.difficulty)}` } });
+    await api('/access', {
+      body: { number: made.number, code: 'EEEEEEEEEE' },
+      ip: newAddress(),
+      headers: { 'x-portal-pow': `${next.challenge} ${solveChallenge(next.challenge, next.difficulty)}` },
+    });
     const locked = await api('/access', { body: { number: made.number, code: made.accessCode }, ip: newAddress() });
     expect(locked.status).toBe(429);
     expect(locked.body).toMatchObject({ reason: 'TOO_MANY_REQUESTS', details: { retryAfterSeconds: expect.any(Number) } });
@@ -156,7 +183,11 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
       if (res.body.reason === 'CHALLENGE_REQUIRED') {
         statuses.push('pow');
         const { challenge, difficulty } = res.body.details;
-        res = await api('/complaints', { body: await submission(), ip, headers: { 'x-portal-pow': `${challenge} ${solveChallenge(challenge, difficulty)}` } });
+        res = await api('/complaints', {
+          body: await submission(),
+          ip,
+          headers: { 'x-portal-pow': `${challenge} ${solveChallenge(challenge, difficulty)}` },
+        });
       }
       statuses.push(res.status === 201 ? 'ok' : res.body.reason);
     }
@@ -175,17 +206,38 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
     const complaint = await t.dataSource.getRepository(Complaint).findOneByOrFail({ number: made.number });
 
     // Staff: the file with a thumbnail, an internal note, a reply.
-    const staff = (await t.gqlOk('query($id: ID!) { complaint(id: $id) { files { id filename mimeType url thumbnailUrl source } } }', { id: complaint.id }, handler)).complaint;
-    expect(staff.files).toEqual([expect.objectContaining({ id: file.id, mimeType: 'image/jpeg', source: 'portal', thumbnailUrl: expect.stringMatching(/^\/files\?t=/) })]);
+    const staff = (
+      await t.gqlOk(
+        'query($id: ID!) { complaint(id: $id) { files { id filename mimeType url thumbnailUrl source } } }',
+        { id: complaint.id },
+        handler,
+      )
+    ).complaint;
+    expect(staff.files).toEqual([
+      expect.objectContaining({
+        id: file.id,
+        mimeType: 'image/jpeg',
+        source: 'portal',
+        thumbnailUrl: expect.stringMatching(/^\/files\?t=/),
+      }),
+    ]);
     const thumb = await fetch(`${t.url}${staff.files[0].thumbnailUrl}`);
     expect(thumb.status).toBe(200);
     expect(thumb.headers.get('content-type')).toBe('image/webp');
     expect((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).width).toBe(320);
-    await t.gqlOk('mutation($id: ID!) { addComment(id: $id, text: "内部：客户情绪激动，注意沟通", internal: true) { id } }', { id: complaint.id }, handler);
+    await t.gqlOk(
+      'mutation($id: ID!) { addComment(id: $id, text: "内部：客户情绪激动，注意沟通", internal: true) { id } }',
+      { id: complaint.id },
+      handler,
+    );
     await t.gqlOk('mutation($id: ID!) { transition(id: $id, to: "in_progress") { state } }', { id: complaint.id }, handler);
 
     let view = (await api('/complaint', { headers: session, ip })).body;
-    expect(view).toMatchObject({ number: made.number, state: 'in_progress', actions: { followUp: false, withdraw: true, addInformation: true } });
+    expect(view).toMatchObject({
+      number: made.number,
+      state: 'in_progress',
+      actions: { followUp: false, withdraw: true, addInformation: true },
+    });
     expect(JSON.stringify(view)).not.toContain('内部');
     expect(view.history.map((e: any) => e.type)).not.toContain('internal_note');
     const resolution = view.clocks.find((c: any) => c.target === 'resolution');
@@ -197,14 +249,30 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
     expect(Buffer.from(await download.arrayBuffer()).equals(photo)).toBe(true);
 
     // The customer adds information with a file; it is on the staff timeline as a customer action.
-    const more = (await upload('收据.png', await sharp({ create: { width: 20, height: 20, channels: 3, background: '#fff' } }).png().toBuffer(), ip)).body;
-    view = (await api('/complaint/information', { headers: session, ip, body: { text: '补充：当时是下午三点左右。', attachments: [more.id] } })).body;
+    const more = (
+      await upload(
+        '收据.png',
+        await sharp({ create: { width: 20, height: 20, channels: 3, background: '#fff' } })
+          .png()
+          .toBuffer(),
+        ip,
+      )
+    ).body;
+    view = (
+      await api('/complaint/information', { headers: session, ip, body: { text: '补充：当时是下午三点左右。', attachments: [more.id] } })
+    ).body;
     expect(view.files).toHaveLength(2);
-    const timeline = (await t.gqlOk('query($id: ID!) { complaint(id: $id) { timeline { type actorRole data } } }', { id: complaint.id }, handler)).complaint.timeline;
-    expect(timeline.find((e: any) => e.type === 'customer.added_information')).toMatchObject({ actorRole: 'customer', data: { attachments: [more.id] } });
+    const timeline = (
+      await t.gqlOk('query($id: ID!) { complaint(id: $id) { timeline { type actorRole data } } }', { id: complaint.id }, handler)
+    ).complaint.timeline;
+    expect(timeline.find((e: any) => e.type === 'customer.added_information')).toMatchObject({
+      actorRole: 'customer',
+      data: { attachments: [more.id] },
+    });
 
     // A customer's link opens only files of their complaint; a staff link of another tenant's file cannot be forged; links expire.
-    const other = (await api('/complaints', { body: await submission({ attachments: [(await upload('x.jpg', photo, ip)).body.id] }), ip })).body;
+    const other = (await api('/complaints', { body: await submission({ attachments: [(await upload('x.jpg', photo, ip)).body.id] }), ip }))
+      .body;
     const otherView = (await api('/complaint', { headers: { 'x-portal-session': other.session }, ip })).body;
     const tampered = view.files[0].url.replace(/\.[^.]+$/, `.${otherView.files[0].url.split('.').pop()}`);
     expect((await fetch(`${t.url}${tampered}`)).status).toBe(404);
@@ -214,20 +282,30 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
     expect((await expired.json()).reason).toBe('LINK_EXPIRED');
 
     // Staff reply → the portal shows it; unsatisfied follow-up → dispatched again, on the history.
-    await t.gqlOk('mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }', { i: { complaintId: complaint.id, body: '经核实，已对当事员工进行批评教育。' } }, handler);
+    await t.gqlOk(
+      'mutation($i: ReplyInput!) { replyToComplaint(input: $i) { state } }',
+      { i: { complaintId: complaint.id, body: '经核实，已对当事员工进行批评教育。' } },
+      handler,
+    );
     view = (await api('/complaint', { headers: session, ip })).body;
     expect(view.replies.map((r: any) => r.body)).toEqual(['经核实，已对当事员工进行批评教育。']);
     expect(view.actions.followUp).toBe(true);
     const bad = await api('/complaint/follow-up', { headers: session, ip, body: { satisfied: false, score: 9 } });
     expect(bad.body).toMatchObject({ reason: 'INVALID_INPUT', field: 'score' });
-    view = (await api('/complaint/follow-up', { headers: session, ip, body: { satisfied: false, score: 2, comment: '没有解决我的问题' } })).body;
+    view = (await api('/complaint/follow-up', { headers: session, ip, body: { satisfied: false, score: 2, comment: '没有解决我的问题' } }))
+      .body;
     expect(view.state).toBe('dispatched');
     expect(view.history.map((e: any) => e.type)).toEqual(expect.arrayContaining(['followed_up', 'redispatched']));
 
     // Withdraw the other one; a wrong session is refused.
-    const withdrawn = (await api('/complaint/withdraw', { headers: { 'x-portal-session': other.session }, ip, body: { reason: '已自行解决' } })).body;
+    const withdrawn = (
+      await api('/complaint/withdraw', { headers: { 'x-portal-session': other.session }, ip, body: { reason: '已自行解决' } })
+    ).body;
     expect(withdrawn.state).toBe('closed');
-    expect(withdrawn.history.find((e: any) => e.type === 'customer.withdrew')).toMatchObject({ byCustomer: true, data: { reason: '已自行解决' } });
+    expect(withdrawn.history.find((e: any) => e.type === 'customer.withdrew')).toMatchObject({
+      byCustomer: true,
+      data: { reason: '已自行解决' },
+    });
     expect((await api('/complaint', { headers: { 'x-portal-session': `${made.session}x` }, ip })).status).toBe(401);
   });
 
@@ -235,9 +313,19 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
     const smtp = await startSmtpServer();
     afterApp.push(smtp.close);
     const admin = await t.login('admin@demo.local');
-    await t.gqlOk('mutation($i: EmailSettingsInput!) { updateEmailSettings(input: $i) { host } }', { i: { enabled: true, host: '127.0.0.1', port: smtp.port, secure: false, from: 'service@demo.example.cn' } }, admin);
+    await t.gqlOk(
+      'mutation($i: EmailSettingsInput!) { updateEmailSettings(input: $i) { host } }',
+      { i: { enabled: true, host: '127.0.0.1', port: smtp.port, secure: false, from: 'service@demo.example.cn' } },
+      admin,
+    );
     // A complaint registered by staff on the phone: the portal's one-time code works for every channel.
-    const c = await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: '态度差', form: FORM, complainant: { name: '孙', phone: '13900004444', email: 'sun@example.cn' } });
+    const c = await submit(t, agent, {
+      channel: 'phone',
+      type: 'service.attitude',
+      text: '态度差',
+      form: FORM,
+      complainant: { name: '孙', phone: '13900004444', email: 'sun@example.cn' },
+    });
     const ip = newAddress();
     const known = await api('/access/one-time-code', { body: { number: c.number, channel: 'email' }, ip });
     const unknown = await api('/access/one-time-code', { body: { number: '2611-9998', channel: 'email' }, ip });
@@ -245,9 +333,14 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
     expect(known).toEqual({ status: 201, body: { sent: true } });
     // The acknowledgement of the complaint may go to the same address (background workers): pick the code's mail.
     const codeMail = () => smtp.messages.find((m) => m.envelope.to.includes('sun@example.cn') && /验证码：\d{6}/.test(m.parsed.text ?? ''));
-    for (let i = 0; i < 100 && !codeMail(); i++) { await t.app.get(DeliveryWorker).drain(); if (!codeMail()) await new Promise((r) => setTimeout(r, 100)); }
+    for (let i = 0; i < 100 && !codeMail(); i++) {
+      await t.app.get(DeliveryWorker).drain();
+      if (!codeMail()) await new Promise((r) => setTimeout(r, 100));
+    }
     const code = /验证码：(\d{6})/.exec(codeMail()!.parsed.text ?? '')![1];
-    expect((await api('/access', { body: { number: c.number, oneTimeCode: '000000' === code ? '111111' : '000000' }, ip })).body.reason).toBe('ACCESS_DENIED');
+    expect(
+      (await api('/access', { body: { number: c.number, oneTimeCode: '000000' === code ? '111111' : '000000' }, ip })).body.reason,
+    ).toBe('ACCESS_DENIED');
     const opened = await api('/access', { body: { number: c.number, oneTimeCode: code }, ip });
     expect(opened.status).toBe(201);
     expect((await api('/complaint', { headers: { 'x-portal-session': opened.body.session }, ip })).body.number).toBe(c.number);
@@ -256,18 +349,35 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
 
   it('staff intake takes uploaded files (POST /attachments); an upload is claimed once', async () => {
     const res = await fetch(`${t.url}/attachments?name=${encodeURIComponent('录音截图.jpg')}`, {
-      method: 'POST', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${agent}` }, body: photo,
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${agent}` },
+      body: photo,
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    const anonymous = await fetch(`${t.url}/attachments?name=x.jpg`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: photo });
+    const anonymous = await fetch(`${t.url}/attachments?name=x.jpg`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: photo,
+    });
     expect(anonymous.status).toBe(401);
     const c = await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: '态度差', form: FORM, attachments: [id] });
     const files = (await t.gqlOk('query($id: ID!) { complaint(id: $id) { files { id source } } }', { id: c.id }, agent)).complaint.files;
     expect(files).toEqual([{ id, source: 'staff' }]);
-    const again = await t.gql('mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { id } }', {
-      input: { channel: 'phone', type: 'service.attitude', text: '态度差', form: FORM, attachments: [id], complainant: { name: '钱', phone: '13900002222' } },
-    }, agent);
+    const again = await t.gql(
+      'mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { id } }',
+      {
+        input: {
+          channel: 'phone',
+          type: 'service.attitude',
+          text: '态度差',
+          form: FORM,
+          attachments: [id],
+          complainant: { name: '钱', phone: '13900002222' },
+        },
+      },
+      agent,
+    );
     expect(again.errors?.[0].extensions?.reason).toBe('UNKNOWN');
   });
 
@@ -277,14 +387,19 @@ describe.each(testDatabases())('complainant portal on %s', (db) => {
     const SETTINGS = 'mutation($i: PolicySettingsInput!) { updatePolicySettings(input: $i) { attachments { maxFiles allowedTypes } } }';
     await t.gqlOk(SETTINGS, { i: { attachments: { maxFiles: 1, allowedTypes: ['png'] } } }, admin);
     const refused = await t.gql('mutation { publishPolicy(note: "attachments") { version } }', {}, admin);
-    expect(refused.errors?.[0].extensions?.problems).toEqual([expect.objectContaining({ field: 'settings.attachments.allowedTypes', code: 'INVALID_ATTACHMENT_SETTINGS' })]);
+    expect(refused.errors?.[0].extensions?.problems).toEqual([
+      expect.objectContaining({ field: 'settings.attachments.allowedTypes', code: 'INVALID_ATTACHMENT_SETTINGS' }),
+    ]);
     await t.gqlOk(SETTINGS, { i: { attachments: { maxFiles: 1, maxFileBytes: 200_000, allowedTypes: ['image/png'] } } }, admin);
     await t.gqlOk('mutation { publishPolicy(note: "attachments") { version } }', {}, admin);
     expect((await form()).attachments).toEqual({ maxFiles: 1, maxFileBytes: 200_000, allowedTypes: ['image/png'] });
 
     const ip = newAddress();
     expect((await upload('photo.jpg', photo, ip)).body.reason).toBe('TYPE_NOT_ALLOWED');
-    const png = () => sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer();
+    const png = () =>
+      sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+        .png()
+        .toBuffer();
     const ids = [(await upload('a.png', await png(), ip)).body.id, (await upload('b.png', await png(), ip)).body.id];
     const tooMany = await api('/complaints', { body: await submission({ attachments: ids }), ip });
     expect(tooMany.status).toBe(400);

@@ -36,13 +36,21 @@ describe.each(testDatabases())('GraphQL query limits on %s', (db) => {
     await t.seedDemo();
     [agent, analyst] = await Promise.all([t.login('agent@demo.local'), t.login('analyst@demo.local')]);
     for (let i = 0; i < 12; i += 1) {
-      await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: `态度问题 ${i}`, form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' } });
+      await submit(t, agent, {
+        channel: 'phone',
+        type: 'service.attitude',
+        text: `态度问题 ${i}`,
+        form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
+      });
     }
   });
   afterAll(() => t?.close());
 
   it('refuses the 300-alias complaints(first:100) request fast while /health and me complete alongside', async () => {
-    const aliases = Array.from({ length: 300 }, (_, i) => `a${i}: complaints(first: 100) { edges { node { id number text complainant { name phone } timeline { type data } } } }`);
+    const aliases = Array.from(
+      { length: 300 },
+      (_, i) => `a${i}: complaints(first: 100) { edges { node { id number text complainant { name phone } timeline { type data } } } }`,
+    );
     const abusive = timed(`${t.url}/graphql`, post(analyst, `{ ${aliases.join('\n')} }`));
     const health = timed(`${t.url}/health`, {});
     const me = timed(`${t.url}/graphql`, post(agent, '{ me { email role } }'));
@@ -67,7 +75,8 @@ describe.each(testDatabases())('GraphQL query limits on %s', (db) => {
   it('refuses a page above the maximum instead of clamping it, and counts page sizes into the cost', async () => {
     const page = await t.gql('query($n: Int) { complaints(first: $n) { totalCount } }', { n: 1000 }, analyst);
     expect(page.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAGE_TOO_LARGE', field: 'complaints.first' });
-    const fields = 'id number text state severity department complainant { name phone } timeline { seq type data at } decisions { kind outcome explanation }';
+    const fields =
+      'id number text state severity department complainant { name phone } timeline { seq type data at } decisions { kind outcome explanation }';
     const aliases = Array.from({ length: 10 }, (_, i) => `p${i}: complaints(first: 200) { edges { node { ${fields} } } }`);
     const costly = await t.gql(`{ ${aliases.join(' ')} }`, {}, analyst);
     expect(reasons(costly)).toEqual(['QUERY_TOO_COSTLY']);
@@ -99,7 +108,12 @@ describe.each(testDatabases())('GraphQL query limits on %s', (db) => {
       expect(reasons(slow)).toContain('TIME_BUDGET_EXCEEDED');
       expect(slow.errors?.find((e) => e.extensions?.reason === 'TIME_BUDGET_EXCEEDED')?.extensions?.code).toBe('TIMEOUT');
       // A mutation past the budget has done its work: its result is returned, not hidden behind a timeout.
-      const accepted = await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: '超时预算内的提交', form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' } });
+      const accepted = await submit(t, agent, {
+        channel: 'phone',
+        type: 'service.attitude',
+        text: '超时预算内的提交',
+        form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
+      });
       expect(accepted.number).toBeTruthy();
     } finally {
       t.config.graphql.timeBudgetMs = budget;

@@ -7,12 +7,30 @@ import { submit } from '../support/complaints';
 import { runRetentionCli } from '../../apps/api/src/cli/retention';
 
 const DAY = 24 * 3600_000;
-const ATTITUDE = { channel: 'phone', type: 'service.attitude', form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' } };
+const ATTITUDE = {
+  channel: 'phone',
+  type: 'service.attitude',
+  form: { staff_name: '小王', outlet: 'bj_chaoyang', expected_remedy: 'apology' },
+};
 const BILLING = { channel: 'phone', type: 'billing', form: { amount: 10, expected_remedy: 'refund' } };
 const REPORT = `{ retentionReport { asOf dryRun policyVersion complaints customers exportFiles types { type retentionMonths closedBefore complaints } } }`;
 const PURGE = `mutation($d: Boolean) { purgeExpiredComplaints(dryRun: $d) { dryRun complaints customers exportFiles attachmentFiles types { type complaints } } }`;
 /** Every table that holds a complaint id next to personal data or free text. */
-const BY_COMPLAINT = ['complaint_event', 'complaint_task', 'complaint_reply', 'sla_clock', 'sla_extension_request', 'delivery', 'staff_notification', 'outbox_message', 'incident_member', 'plugin_failure', 'attachment', 'portal_access', 'portal_code'];
+const BY_COMPLAINT = [
+  'complaint_event',
+  'complaint_task',
+  'complaint_reply',
+  'sla_clock',
+  'sla_extension_request',
+  'delivery',
+  'staff_notification',
+  'outbox_message',
+  'incident_member',
+  'plugin_failure',
+  'attachment',
+  'portal_access',
+  'portal_code',
+];
 
 describe.each(testDatabases())('retention purge on %s', (db) => {
   let t: TestApp;
@@ -29,7 +47,8 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
   });
   afterAll(() => t?.close());
 
-  const close = (id: string) => t.gqlOk('mutation($id: ID!) { closeComplaint(id: $id, reason: "客户已接受处理结果") { state closedAt } }', { id }, manager);
+  const close = (id: string) =>
+    t.gqlOk('mutation($id: ID!) { closeComplaint(id: $id, reason: "客户已接受处理结果") { state closedAt } }', { id }, manager);
   const count = async (table: string, ids: string[]) => {
     const column = table === 'complaint' ? 'id' : 'complaint_id';
     const list = ids.map((id) => `'${id}'`).join(',');
@@ -39,12 +58,23 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
 
   it('refuses a retention period that is not a whole number of months from 1 to 1200, at save and at publish', async () => {
     const draft = (await t.gqlOk('{ draftPolicyJson }', {}, admin)).draftPolicyJson;
-    const saved = await t.gql('mutation($i: ComplaintTypeInput!) { upsertComplaintType(input: $i) { key } }', {
-      i: { ...draft.complaintTypes.find((x: any) => x.key === 'service'), retentionMonths: 0 },
-    }, admin);
+    const saved = await t.gql(
+      'mutation($i: ComplaintTypeInput!) { upsertComplaintType(input: $i) { key } }',
+      {
+        i: { ...draft.complaintTypes.find((x: any) => x.key === 'service'), retentionMonths: 0 },
+      },
+      admin,
+    );
     expect(saved.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const broken = { ...draft, complaintTypes: draft.complaintTypes.map((x: any) => (x.key === 'service' ? { ...x, retentionMonths: 1.5 } : x)) };
-    const imported = await t.gqlOk('mutation($d: String!) { importPolicy(document: $d) { valid problems { path code } } }', { d: JSON.stringify(broken) }, admin);
+    const broken = {
+      ...draft,
+      complaintTypes: draft.complaintTypes.map((x: any) => (x.key === 'service' ? { ...x, retentionMonths: 1.5 } : x)),
+    };
+    const imported = await t.gqlOk(
+      'mutation($d: String!) { importPolicy(document: $d) { valid problems { path code } } }',
+      { d: JSON.stringify(broken) },
+      admin,
+    );
     expect(imported.importPolicy.valid).toBe(false);
     expect(imported.importPolicy.problems).toContainEqual({ path: 'complaintTypes[service].retentionMonths', code: 'INVALID_RETENTION' });
     const published = await t.gql('mutation { publishPolicy { version } }', {}, admin);
@@ -55,32 +85,51 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
   it('reports what is due per type (dry run, nothing removed), then purges it from every table, file and complainant record, audited', async () => {
     // five years for the whole 服务质量 branch (service.attitude inherits it); billing keeps its complaints
     const draft = (await t.gqlOk('{ draftPolicyJson }', {}, admin)).draftPolicyJson;
-    await t.gqlOk('mutation($i: ComplaintTypeInput!) { upsertComplaintType(input: $i) { key retentionMonths } }', {
-      i: { ...draft.complaintTypes.find((x: any) => x.key === 'service'), retentionMonths: 60 },
-    }, admin);
+    await t.gqlOk(
+      'mutation($i: ComplaintTypeInput!) { upsertComplaintType(input: $i) { key retentionMonths } }',
+      {
+        i: { ...draft.complaintTypes.find((x: any) => x.key === 'service'), retentionMonths: 60 },
+      },
+      admin,
+    );
     await t.gqlOk('mutation { publishPolicy(note: "保留期限") { version } }', {}, admin);
 
     const repeat = { name: '赵六', phone: '13700001234' };
     // photos attached at intake (stored with a thumbnail each); the kept complaint's photo must survive the purge
     const upload = async (name: string) => {
-      const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } }).jpeg().toBuffer();
+      const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
+        .jpeg()
+        .toBuffer();
       const res = await fetch(`${t.url}/attachments?name=${encodeURIComponent(name)}`, {
-        method: 'POST', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${agent}` }, body: photo,
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${agent}` },
+        body: photo,
       });
       expect(res.status).toBe(201);
       return ((await res.json()) as { id: string }).id;
     };
     const [ownFile, keptFile] = [await upload('身份证.jpg'), await upload('小票.jpg')];
-    const filesOf = async (id: string) => (await t.dataSource.query(`SELECT storage_key, thumbnail_key FROM attachment WHERE id = '${id}'`))[0] as { storage_key: string; thumbnail_key: string };
+    const filesOf = async (id: string) =>
+      (await t.dataSource.query(`SELECT storage_key, thumbnail_key FROM attachment WHERE id = '${id}'`))[0] as {
+        storage_key: string;
+        thumbnail_key: string;
+      };
     const storedPaths = async (id: string) => Object.values(await filesOf(id)).map((key) => join(t.config.dataDir, 'attachments', key));
     const [ownPaths, keptPaths] = [await storedPaths(ownFile), await storedPaths(keptFile)];
     expect([...ownPaths, ...keptPaths].every((path) => existsSync(path))).toBe(true);
     const due = await submit(t, agent, {
-      ...ATTITUDE, text: '第一次投诉：营业员态度差，请回电 13912345678。', complainant: { name: '钱七', phone: '13600005678' }, attachments: [ownFile],
+      ...ATTITUDE,
+      text: '第一次投诉：营业员态度差，请回电 13912345678。',
+      complainant: { name: '钱七', phone: '13600005678' },
+      attachments: [ownFile],
     });
     const dueOfRepeat = await submit(t, agent, { ...ATTITUDE, text: '态度差（老客户）', complainant: repeat });
     const otherType = await submit(t, agent, { ...BILLING, text: '重复扣费' });
-    await t.gqlOk('mutation($id: ID!, $t: String!) { addComment(id: $id, text: $t) { id } }', { id: due.id, t: '客户补充：身份证 11010519491231002X' }, agent);
+    await t.gqlOk(
+      'mutation($id: ID!, $t: String!) { addComment(id: $id, text: $t) { id } }',
+      { id: due.id, t: '客户补充：身份证 11010519491231002X' },
+      agent,
+    );
     for (const c of [due, dueOfRepeat, otherType]) await close(c.id);
     clock.advance(365 * DAY);
     const closedLater = await submit(t, agent, { ...ATTITUDE, text: '一年后的投诉' });
@@ -88,7 +137,8 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
     const stillOpen = await submit(t, agent, { ...ATTITUDE, text: '老客户的新投诉', complainant: repeat, attachments: [keptFile] });
     const exportJob = (await t.gqlOk('mutation { exportComplaints(format: CSV) { id status } }', {}, admin)).exportComplaints;
     const exportsDir = join(t.config.dataDir, 'exports');
-    for (let i = 0; i < 100 && !readdirSync(exportsDir).some((f) => f.startsWith(exportJob.id)); i += 1) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && !readdirSync(exportsDir).some((f) => f.startsWith(exportJob.id)); i += 1)
+      await new Promise((r) => setTimeout(r, 50));
 
     // five years after the first closures, one day later
     clock.set(new Date('2026-04-01T02:00:00Z'));
@@ -97,24 +147,45 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
     // Notices of the due complaints still on their way (the outbox worker turns them into deliveries) finish first:
     // a purge does not chase a delivery written after it (noted in docs/operations.md).
     const list = dueIds.map((id) => `'${id}'`).join(',');
-    await expect.poll(async () => Number((await t.dataSource.query(
-      `SELECT COUNT(*) AS n FROM outbox_message WHERE complaint_id IN (${list}) AND status IN ('pending', 'waiting')`))[0].n), { timeout: 30_000, interval: 200 }).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          Number(
+            (
+              await t.dataSource.query(
+                `SELECT COUNT(*) AS n FROM outbox_message WHERE complaint_id IN (${list}) AND status IN ('pending', 'waiting')`,
+              )
+            )[0].n,
+          ),
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBe(0);
     const before = Object.fromEntries(await Promise.all(BY_COMPLAINT.map(async (table) => [table, await count(table, dueIds)])));
     expect(before.complaint_event).toBeGreaterThan(0);
 
-    const customerOf = async (id: string) => (await t.dataSource.query(`SELECT customer_id FROM complaint WHERE id = '${id}'`))[0].customer_id as string;
+    const customerOf = async (id: string) =>
+      (await t.dataSource.query(`SELECT customer_id FROM complaint WHERE id = '${id}'`))[0].customer_id as string;
     const [oneTime, repeated] = [await customerOf(due.id), await customerOf(stillOpen.id)];
     expect(await customerOf(dueOfRepeat.id)).toBe(repeated);
     const report = (await t.gqlOk(REPORT, {}, admin)).retentionReport;
     expect(report).toMatchObject({ dryRun: true, complaints: 2, customers: 1, exportFiles: 0 });
-    expect(report.types).toEqual([{ type: 'service.attitude', retentionMonths: 60, closedBefore: '2021-04-01T02:00:00.000Z', complaints: 2 }]);
+    expect(report.types).toEqual([
+      { type: 'service.attitude', retentionMonths: 60, closedBefore: '2021-04-01T02:00:00.000Z', complaints: 2 },
+    ]);
     const dry = (await t.gqlOk(PURGE, {}, admin)).purgeExpiredComplaints;
     expect(dry).toMatchObject({ dryRun: true, complaints: 2, customers: 1 });
     expect(await count('complaint', dueIds)).toBe(2);
     expect((await t.gql(REPORT, {}, manager)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const run = (await t.gqlOk(PURGE, { d: false }, admin)).purgeExpiredComplaints;
-    expect(run).toMatchObject({ dryRun: false, complaints: 2, customers: 1, exportFiles: 1, attachmentFiles: 1, types: [{ type: 'service.attitude', complaints: 2 }] });
+    expect(run).toMatchObject({
+      dryRun: false,
+      complaints: 2,
+      customers: 1,
+      exportFiles: 1,
+      attachmentFiles: 1,
+      types: [{ type: 'service.attitude', complaints: 2 }],
+    });
     expect(ownPaths.some((path) => existsSync(path))).toBe(false);
     expect(keptPaths.every((path) => existsSync(path))).toBe(true);
     expect(await count('complaint', dueIds)).toBe(0);
@@ -127,7 +198,17 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
     expect(existsSync(join(exportsDir, `${exportJob.id}.csv`))).toBe(false);
     const audit = await t.gqlOk('{ auditLog(filter: { action: "retention_purge" }) { nodes { actorRole entity after } } }', {}, admin);
     expect(audit.auditLog.nodes).toHaveLength(1);
-    expect(audit.auditLog.nodes[0]).toMatchObject({ actorRole: 'admin', entity: 'complaints', after: { complaints: 2, customers: 1, exportFiles: 1, attachmentFiles: 1, types: [{ type: 'service.attitude', retentionMonths: 60, complaints: 2 }] } });
+    expect(audit.auditLog.nodes[0]).toMatchObject({
+      actorRole: 'admin',
+      entity: 'complaints',
+      after: {
+        complaints: 2,
+        customers: 1,
+        exportFiles: 1,
+        attachmentFiles: 1,
+        types: [{ type: 'service.attitude', retentionMonths: 60, complaints: 2 }],
+      },
+    });
 
     // nothing left to do
     expect((await t.gqlOk(REPORT, {}, admin)).retentionReport).toMatchObject({ complaints: 0, types: [] });
@@ -138,7 +219,10 @@ describe.each(testDatabases())('retention purge on %s', (db) => {
     await close(c.id);
     clock.advance(61 * 31 * DAY);
     const env = {
-      NODE_ENV: 'test', REDRESS_DATA_DIR: t.config.dataDir, ENCRYPTION_KEY: t.config.encryptionKey, JWT_SECRET: t.config.jwtSecret,
+      NODE_ENV: 'test',
+      REDRESS_DATA_DIR: t.config.dataDir,
+      ENCRYPTION_KEY: t.config.encryptionKey,
+      JWT_SECRET: t.config.jwtSecret,
       DATABASE_URL: t.config.database.type === 'postgres' ? t.config.database.url : `sqlite:${t.config.database.path}`,
     } as NodeJS.ProcessEnv;
     const lines: string[] = [];

@@ -28,13 +28,21 @@ let complaintSeq = 0;
 function complaintInput(over: Record<string, unknown> = {}) {
   complaintSeq += 1;
   return {
-    channel: 'phone', type: 'service.attitude', text: `店员服务态度冷淡，排队很久没人理（${complaintSeq}）`,
-    complainant: { name: '张三', phone: `1380000${String(1000 + complaintSeq).slice(-4)}` }, ...over,
+    channel: 'phone',
+    type: 'service.attitude',
+    text: `店员服务态度冷淡，排队很久没人理（${complaintSeq}）`,
+    complainant: { name: '张三', phone: `1380000${String(1000 + complaintSeq).slice(-4)}` },
+    ...over,
   };
 }
 
 async function submit(t: TestApp, token: string, over: Record<string, unknown> = {}) {
-  return (await t.gqlOk(SUBMIT, { input: complaintInput(over) }, token)).submitComplaint as { id: string; severity: string; slaPolicy: string; state: string };
+  return (await t.gqlOk(SUBMIT, { input: complaintInput(over) }, token)).submitComplaint as {
+    id: string;
+    severity: string;
+    slaPolicy: string;
+    state: string;
+  };
 }
 
 async function clocksOf(t: TestApp, token: string, id: string): Promise<any[]> {
@@ -48,7 +56,13 @@ async function clockOf(t: TestApp, token: string, id: string, target: string): P
 }
 
 async function complaintOf(t: TestApp, token: string, id: string) {
-  return (await t.gqlOk(COMPLAINT, { id }, token)).complaint as { severity: string; state: string; slaStatus: string; resolutionDueAt: string; timeline: { type: string; data: any }[] };
+  return (await t.gqlOk(COMPLAINT, { id }, token)).complaint as {
+    severity: string;
+    state: string;
+    slaStatus: string;
+    resolutionDueAt: string;
+    timeline: { type: string; data: any }[];
+  };
 }
 
 const eventsOf = (timeline: { type: string; data: any }[], type: string, target?: string) =>
@@ -105,7 +119,11 @@ describe.each(testDatabases())('SLA engine on %s', (db) => {
     expect(warned.warnedAt).toBe(new Date(Date.parse(resolution.warnAt) + 2 * SECOND).toISOString());
     let view = await complaintOf(t, admin, complaint.id);
     expect(eventsOf(view.timeline, 'sla.warning', 'resolution')).toHaveLength(1);
-    expect(eventsOf(view.timeline, 'sla.warning', 'resolution')[0].data).toMatchObject({ policyVersion: 1, dueAt: resolution.dueAt, explanation: expect.stringContaining('resolution') });
+    expect(eventsOf(view.timeline, 'sla.warning', 'resolution')[0].data).toMatchObject({
+      policyVersion: 1,
+      dueAt: resolution.dueAt,
+      explanation: expect.stringContaining('resolution'),
+    });
     expect(view.slaStatus).toBe('at_risk');
     expect(view.severity).toBe('normal');
 
@@ -124,10 +142,16 @@ describe.each(testDatabases())('SLA engine on %s', (db) => {
     expect(escalations.map((e) => e.data.action.type).sort()).toEqual(['notify', 'raise_severity']);
     expect(escalations[0].data).toMatchObject({ trigger: 'breach', target: 'resolution', policyVersion: 1 });
 
-    const notices = (await outboxOf(t, complaint.id)).filter((m) => m.dedupeKey === `${complaint.id}:esc-resolution-breach:breach:resolution`);
+    const notices = (await outboxOf(t, complaint.id)).filter(
+      (m) => m.dedupeKey === `${complaint.id}:esc-resolution-breach:breach:resolution`,
+    );
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ kind: 'notification', topic: 'escalation.breach' });
-    expect(notices[0].payload).toMatchObject({ recipient: { kind: 'user', email: 'manager@demo.local' }, template: 'overdue_alert', target: 'resolution' });
+    expect(notices[0].payload).toMatchObject({
+      recipient: { kind: 'user', email: 'manager@demo.local' },
+      template: 'overdue_alert',
+      target: 'resolution',
+    });
     const breached = await clockOf(t, admin, complaint.id, 'resolution');
     expect(breached.status).toBe('breached');
     expect(breached.remainingWorkingMinutes).toBeLessThanOrEqual(0);
@@ -172,12 +196,18 @@ describe.each(testDatabases())('SLA engine on %s', (db) => {
 
   it('extends a regulator deadline 15 → 30 → 60 days with a manager’s approval and tells the complainant; not past 60', async () => {
     t.clock.set(MONDAY_10);
-    const complaint = await submit(t, admin, { channel: 'regulator', type: 'billing', text: '银行多收取了年费，监管转来', form: { amount: 300 } });
+    const complaint = await submit(t, admin, {
+      channel: 'regulator',
+      type: 'billing',
+      text: '银行多收取了年费，监管转来',
+      form: { amount: 300 },
+    });
     expect(complaint.slaPolicy).toBe('regulatory');
     const initial = await clockOf(t, admin, complaint.id, 'regulatory_answer');
     expect(initial.dueAt).toBe('2025-03-18T02:00:00.000Z');
 
-    const requested = (await t.gqlOk(EXTEND, { id: complaint.id, target: 'regulatory_answer', reason: '需调取三年交易流水' }, handler)).extendDeadline;
+    const requested = (await t.gqlOk(EXTEND, { id: complaint.id, target: 'regulatory_answer', reason: '需调取三年交易流水' }, handler))
+      .extendDeadline;
     expect(requested).toMatchObject({ status: 'requested', request: { stage: 1, status: 'requested', approvalRole: 'manager' } });
     expect(requested.clock.dueAt).toBe(initial.dueAt);
     expect((await clockOf(t, admin, complaint.id, 'regulatory_answer')).pendingExtension).toMatchObject({ id: requested.request.id });
@@ -189,12 +219,17 @@ describe.each(testDatabases())('SLA engine on %s', (db) => {
 
     t.clock.set('2025-03-04T02:00:00.000Z');
     const approved = (await t.gqlOk(APPROVE, { id: requested.request.id }, manager)).approveDeadlineExtension;
-    expect(approved).toMatchObject({ status: 'extended', request: { status: 'approved' }, clock: { dueAt: '2025-04-02T02:00:00.000Z', extensions: [{ stage: 1 }] } });
+    expect(approved).toMatchObject({
+      status: 'extended',
+      request: { status: 'approved' },
+      clock: { dueAt: '2025-04-02T02:00:00.000Z', extensions: [{ stage: 1 }] },
+    });
     const twice = await t.gql(APPROVE, { id: requested.request.id }, manager);
     expect(twice.errors?.[0].extensions?.reason).toBe('EXTENSION_REQUEST_DECIDED');
 
     // A manager extends at once. Day 60 (2 May) is a Labour Day holiday: the deadline rolls to the end of 6 May.
-    const direct = (await t.gqlOk(EXTEND, { id: complaint.id, target: 'regulatory_answer', reason: '涉及第三方机构核查' }, manager)).extendDeadline;
+    const direct = (await t.gqlOk(EXTEND, { id: complaint.id, target: 'regulatory_answer', reason: '涉及第三方机构核查' }, manager))
+      .extendDeadline;
     expect(direct).toMatchObject({ status: 'extended', request: null, clock: { dueAt: '2025-05-06T10:00:00.000Z' } });
     expect(direct.clock.extensions.map((e: any) => e.stage)).toEqual([1, 2]);
 
@@ -205,7 +240,12 @@ describe.each(testDatabases())('SLA engine on %s', (db) => {
     expect(notices).toHaveLength(2);
     expect(notices.map((m) => m.payload.stage)).toEqual([1, 2]);
     expect(notices[0]).toMatchObject({ kind: 'notification' });
-    expect(notices[0].payload).toMatchObject({ recipient: { kind: 'customer' }, template: 'extension_notice', reason: '需调取三年交易流水', newDueAt: '2025-04-02T02:00:00.000Z' });
+    expect(notices[0].payload).toMatchObject({
+      recipient: { kind: 'customer' },
+      template: 'extension_notice',
+      reason: '需调取三年交易流水',
+      newDueAt: '2025-04-02T02:00:00.000Z',
+    });
     const timeline = (await complaintOf(t, admin, complaint.id)).timeline;
     expect(eventsOf(timeline, 'sla.extension_requested')).toHaveLength(1);
     expect(eventsOf(timeline, 'sla.extended').map((e) => e.data.stage)).toEqual([1, 2]);
@@ -225,12 +265,27 @@ describe.each(testDatabases())('SLA engine on %s', (db) => {
     t.clock.set('2025-03-03T02:30:01.000Z');
     await tick(t);
     await tick(t);
-    const rearmed = (await t.gqlOk(`query($id: ID!) { slaClocks(complaintId: $id) { target state dueAt breachCount recurringCount breachedAt } }`, { id: complaint.id }, admin))
-      .slaClocks.find((c: any) => c.target === 'progress_update');
-    expect(rearmed).toMatchObject({ state: 'running', breachCount: 1, recurringCount: 1, breachedAt: null, dueAt: '2025-03-03T03:00:01.000Z' });
+    const rearmed = (
+      await t.gqlOk(
+        `query($id: ID!) { slaClocks(complaintId: $id) { target state dueAt breachCount recurringCount breachedAt } }`,
+        { id: complaint.id },
+        admin,
+      )
+    ).slaClocks.find((c: any) => c.target === 'progress_update');
+    expect(rearmed).toMatchObject({
+      state: 'running',
+      breachCount: 1,
+      recurringCount: 1,
+      breachedAt: null,
+      dueAt: '2025-03-03T03:00:01.000Z',
+    });
 
     t.clock.set('2025-03-03T02:45:00.000Z');
-    await t.gqlOk(`mutation($id: ID!) { reportProgress(id: $id, text: "已联系保洁主管，今日内整改") { id } }`, { id: complaint.id }, handler);
+    await t.gqlOk(
+      `mutation($id: ID!) { reportProgress(id: $id, text: "已联系保洁主管，今日内整改") { id } }`,
+      { id: complaint.id },
+      handler,
+    );
     const restarted = await clockOf(t, admin, complaint.id, 'progress_update');
     expect(restarted.dueAt).toBe('2025-03-03T03:15:00.000Z');
     expect(eventsOf((await complaintOf(t, admin, complaint.id)).timeline, 'sla.breached', 'progress_update')).toHaveLength(1);
@@ -240,7 +295,9 @@ describe.each(testDatabases())('SLA engine on %s', (db) => {
     t.clock.set(MONDAY_10);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      ids.push((await submit(t, admin, { type: 'product.defect', text: `电水壶底部漏水（客户${i + 1}）`, form: { product_name: '电水壶' } })).id);
+      ids.push(
+        (await submit(t, admin, { type: 'product.defect', text: `电水壶底部漏水（客户${i + 1}）`, form: { product_name: '电水壶' } })).id,
+      );
       t.clock.advance(3_600_000);
     }
     const views = await Promise.all(ids.map((id) => complaintOf(t, admin, id)));
@@ -250,22 +307,38 @@ describe.each(testDatabases())('SLA engine on %s', (db) => {
     expect(severity?.data).toMatchObject({ outcome: 'urgent', rowKey: 'sev-same-type' });
     // No classifier here, so no complaint has a cause: the same-cause escalation (esc-aggregate, >= 3) does not fire.
     // (With causes it does: test/e2e/complaint-hardening.e2e.test.ts.)
-    const facts = (await t.dataSource.getRepository(Complaint).findOneByOrFail({ id: ids[2] })).facts as { aggregate: Record<string, number> };
+    const facts = (await t.dataSource.getRepository(Complaint).findOneByOrFail({ id: ids[2] })).facts as {
+      aggregate: Record<string, number>;
+    };
     expect(facts.aggregate).toMatchObject({ sameTypeCustomers30d: 3, sameCauseCustomers30d: 0 });
     expect(views.flatMap((v) => v.timeline.filter((e) => e.type === 'escalation' && e.data.ruleKey === 'esc-aggregate'))).toEqual([]);
   });
 
   it('shows the business calendars and previews working days across 调休 and holidays', async () => {
-    const calendars = (await t.gqlOk('{ businessCalendars { key isDefault timeZone useChineseHolidays workingHours { start end } } }', {}, admin)).businessCalendars;
-    expect(calendars).toContainEqual(expect.objectContaining({ key: 'default', isDefault: true, timeZone: 'Asia/Shanghai', useChineseHolidays: true }));
+    const calendars = (
+      await t.gqlOk('{ businessCalendars { key isDefault timeZone useChineseHolidays workingHours { start end } } }', {}, admin)
+    ).businessCalendars;
+    expect(calendars).toContainEqual(
+      expect.objectContaining({ key: 'default', isDefault: true, timeZone: 'Asia/Shanghai', useChineseHolidays: true }),
+    );
     // From Friday 2025-09-26: the National Day holiday (1–8 Oct) and the make-up Sunday 28 Sep.
-    const preview = (await t.gqlOk(`{ calendarPreview(calendarKey: "default", from: "2025-09-26T02:00:00.000Z", workingDays: 3) {
-      due days { date working reason name } } }`, {}, admin)).calendarPreview;
+    const preview = (
+      await t.gqlOk(
+        `{ calendarPreview(calendarKey: "default", from: "2025-09-26T02:00:00.000Z", workingDays: 3) {
+      due days { date working reason name } } }`,
+        {},
+        admin,
+      )
+    ).calendarPreview;
     const working = preview.days.filter((d: any) => d.working).map((d: any) => d.date);
     expect(working).toEqual(['2025-09-26', '2025-09-28', '2025-09-29', '2025-09-30']);
     expect(preview.days.find((d: any) => d.date === '2025-09-28')).toMatchObject({ reason: 'makeup_workday' });
     expect(preview.due).toBe('2025-09-30T10:00:00.000Z');
-    const unknown = await t.gql('{ calendarPreview(calendarKey: "mars", from: "2025-09-26T02:00:00.000Z", workingDays: 3) { due } }', {}, admin);
+    const unknown = await t.gql(
+      '{ calendarPreview(calendarKey: "mars", from: "2025-09-26T02:00:00.000Z", workingDays: 3) { due } }',
+      {},
+      admin,
+    );
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'CALENDAR_NOT_FOUND' });
   });
 
@@ -275,8 +348,14 @@ describe.each(testDatabases())('SLA engine on %s', (db) => {
     await t.gqlOk(TRANSITION, { id: complaint.id, to: 'in_progress' }, handler);
     t.clock.set('2025-03-10T05:00:00.000Z');
     await t.gqlOk(TRANSITION, { id: complaint.id, to: 'closed', comment: '客户撤诉' }, manager);
-    const kpis = (await t.gqlOk(`{ slaKpis(from: "2025-03-10T00:00:00.000Z", to: "2025-03-11T00:00:00.000Z", groupBy: target) {
-      group target stopped met breached onTimeRate averageWorkingMinutes } }`, {}, manager)).slaKpis;
+    const kpis = (
+      await t.gqlOk(
+        `{ slaKpis(from: "2025-03-10T00:00:00.000Z", to: "2025-03-11T00:00:00.000Z", groupBy: target) {
+      group target stopped met breached onTimeRate averageWorkingMinutes } }`,
+        {},
+        manager,
+      )
+    ).slaKpis;
     const resolution = kpis.find((k: any) => k.target === 'resolution');
     // 10:00 → 13:00 with the lunch hour: 120 working minutes.
     expect(resolution).toMatchObject({ stopped: 1, met: 1, breached: 0, onTimeRate: 1, averageWorkingMinutes: 120 });
@@ -301,12 +380,27 @@ describe.each(testDatabases())('SLA engine on %s', (db) => {
     expect((await clockOf(t, admin, complaint.id, 'resolution')).dueAt).toBe(before.dueAt);
     const REAPPLY_PREVIEW = `query($input: ReapplyPolicyInput) { reapplyPolicyPreview(input: $input) { complaintId target fromVersion toVersion oldDueAt newDueAt } }`;
     const preview = (await t.gqlOk(REAPPLY_PREVIEW, { input: { complaintIds: [complaint.id] } }, admin)).reapplyPolicyPreview;
-    expect(preview).toContainEqual({ complaintId: complaint.id, target: 'resolution', fromVersion: 1, toVersion: 2, oldDueAt: before.dueAt, newDueAt: '2025-03-10T10:00:00.000Z' });
+    expect(preview).toContainEqual({
+      complaintId: complaint.id,
+      target: 'resolution',
+      fromVersion: 1,
+      toVersion: 2,
+      oldDueAt: before.dueAt,
+      newDueAt: '2025-03-10T10:00:00.000Z',
+    });
     expect((await clockOf(t, admin, complaint.id, 'resolution')).dueAt).toBe(before.dueAt);
-    const forbidden = await t.gql('mutation($input: ReapplyPolicyInput) { reapplyPolicy(input: $input) { target } }', { input: { complaintIds: [complaint.id] } }, manager);
+    const forbidden = await t.gql(
+      'mutation($input: ReapplyPolicyInput) { reapplyPolicy(input: $input) { target } }',
+      { input: { complaintIds: [complaint.id] } },
+      manager,
+    );
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    await t.gqlOk('mutation($input: ReapplyPolicyInput) { reapplyPolicy(input: $input) { target newDueAt } }', { input: { complaintIds: [complaint.id] } }, admin);
+    await t.gqlOk(
+      'mutation($input: ReapplyPolicyInput) { reapplyPolicy(input: $input) { target newDueAt } }',
+      { input: { complaintIds: [complaint.id] } },
+      admin,
+    );
     expect(await clockOf(t, admin, complaint.id, 'resolution')).toMatchObject({ dueAt: '2025-03-10T10:00:00.000Z', policyVersion: 2 });
     const view = await complaintOf(t, admin, complaint.id);
     expect(view.resolutionDueAt).toBe('2025-03-10T10:00:00.000Z');
@@ -330,7 +424,12 @@ describe.each(testDatabases())('SLA scheduler restart on %s', (db) => {
 
       // Down over the warning and the due time.
       // a restart keeps its encryption key (the stored free text is ciphertext)
-      second = await createTestApp({ db, databaseUrl, clock: new ManualClock(new Date(Date.parse(resolution.dueAt) + 3_600_000)), config: { encryptionKey: first.config.encryptionKey } });
+      second = await createTestApp({
+        db,
+        databaseUrl,
+        clock: new ManualClock(new Date(Date.parse(resolution.dueAt) + 3_600_000)),
+        config: { encryptionKey: first.config.encryptionKey },
+      });
       const again = await second.login('admin@demo.local');
       expect(await tick(second)).toBeGreaterThan(0);
       await tick(second);
@@ -357,7 +456,12 @@ describe.runIf(testDatabases().includes('postgres'))('SLA scheduler with two API
     try {
       await a.seedDemo();
       // The second instance of one deployment shares its keys: the stored free text is ciphertext under the first's key.
-      b = await createTestApp({ db: 'postgres', databaseUrl: (a.config.database as { url: string }).url, clock: clockB, config: { encryptionKey: a.config.encryptionKey, jwtSecret: a.config.jwtSecret } });
+      b = await createTestApp({
+        db: 'postgres',
+        databaseUrl: (a.config.database as { url: string }).url,
+        clock: clockB,
+        config: { encryptionKey: a.config.encryptionKey, jwtSecret: a.config.jwtSecret },
+      });
       const token = await a.login('admin@demo.local');
       const ids: string[] = [];
       for (let i = 0; i < 12; i++) ids.push((await submit(a, token)).id);
@@ -383,7 +487,9 @@ describe.runIf(testDatabases().includes('postgres'))('SLA scheduler with two API
         expect(notices, id).toHaveLength(1);
       }
       // Every fired transition was counted by exactly one instance.
-      const events = await a.dataSource.query(`SELECT count(*)::int AS n FROM complaint_event WHERE type IN ('sla.warning', 'sla.breached')`);
+      const events = await a.dataSource.query(
+        `SELECT count(*)::int AS n FROM complaint_event WHERE type IN ('sla.warning', 'sla.breached')`,
+      );
       expect(fired).toBe(events[0].n);
     } finally {
       await b?.close();

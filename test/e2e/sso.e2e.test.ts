@@ -65,7 +65,8 @@ async function browse(url: string): Promise<string> {
   for (let hop = 0; hop < 15; hop += 1) {
     if (next.startsWith(`${PUBLIC_URL}/sso/callback`)) return next;
     const response = await fetch(next, {
-      redirect: 'manual', headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      redirect: 'manual',
+      headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
@@ -88,7 +89,14 @@ describe.each(testDatabases())('OpenID Connect sign-on on %s', (db) => {
   let t: TestApp;
   let idp: TestProvider;
   let admin: string;
-  const settings = () => ({ enabled: true, issuer: idp.issuer, clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret, defaultRole: 'agent', autoProvision: true });
+  const settings = () => ({
+    enabled: true,
+    issuer: idp.issuer,
+    clientId: CLIENT.client_id,
+    clientSecret: CLIENT.client_secret,
+    defaultRole: 'agent',
+    autoProvision: true,
+  });
 
   beforeAll(async () => {
     idp = await startProvider();
@@ -113,7 +121,12 @@ describe.each(testDatabases())('OpenID Connect sign-on on %s', (db) => {
     expect(reasonOf(await t.gql(SETTINGS, { i: { ...settings(), defaultRole: 'admin' } }, admin))).toBe('SSO_SETTINGS_INVALID');
     const saved = await t.gqlOk(SETTINGS, { i: settings() }, admin);
     expect(saved.updateSsoSettings).toEqual({
-      enabled: true, issuer: idp.issuer, clientId: CLIENT.client_id, hasClientSecret: true, defaultRole: 'agent', autoProvision: true,
+      enabled: true,
+      issuer: idp.issuer,
+      clientId: CLIENT.client_id,
+      hasClientSecret: true,
+      defaultRole: 'agent',
+      autoProvision: true,
       redirectUri: `${PUBLIC_URL}/sso/callback`,
     });
     const read = await t.gqlOk('{ ssoSettings { hasClientSecret } }', {}, admin);
@@ -186,7 +199,8 @@ describe.each(testDatabases())('OpenID Connect sign-on on %s', (db) => {
     await t.gqlOk(SETTINGS, { i: { ...settings(), issuer: idp.issuer.replace('127.0.0.1', 'localhost') } }, admin);
     expect(reasonOf(await t.gql(BEGIN, { t: 'demo' }))).toBe('SSO_ISSUER_MISMATCH');
     const failures = await t.gqlOk('{ auditLog(filter: { action: "sign_in_failed", entity: "sso" }) { nodes { after } } }', {}, admin);
-    expect(failures.auditLog.nodes.map((n: { after: { reason: string } }) => n.after.reason))
-      .toEqual(expect.arrayContaining(['SSO_NONCE_MISMATCH', 'SSO_AUDIENCE_MISMATCH']));
+    expect(failures.auditLog.nodes.map((n: { after: { reason: string } }) => n.after.reason)).toEqual(
+      expect.arrayContaining(['SSO_NONCE_MISMATCH', 'SSO_AUDIENCE_MISMATCH']),
+    );
   });
 });

@@ -5,9 +5,23 @@ import { DemoService } from '../../apps/api/src/modules/demo/demo.service';
 import { Role } from '../../apps/api/src/common/auth/roles';
 import { submit } from '../support/complaints';
 
-interface TypeRef { kind: string; name: string | null; ofType: TypeRef | null }
-interface FieldInfo { name: string; args: { name: string; type: TypeRef }[]; type: TypeRef }
-interface TypeInfo { kind: string; name: string; fields: FieldInfo[] | null; inputFields: { name: string; type: TypeRef }[] | null; enumValues: { name: string }[] | null }
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType: TypeRef | null;
+}
+interface FieldInfo {
+  name: string;
+  args: { name: string; type: TypeRef }[];
+  type: TypeRef;
+}
+interface TypeInfo {
+  kind: string;
+  name: string;
+  fields: FieldInfo[] | null;
+  inputFields: { name: string; type: TypeRef }[] | null;
+  enumValues: { name: string }[] | null;
+}
 
 const INTROSPECTION = `{ __schema { queryType { name } types { kind name
   fields { name args { name type { ...T } } type { ...T } }
@@ -34,12 +48,19 @@ describe.each(testDatabases())('tenant isolation on %s', (db) => {
     const adminA = await t.login('admin@demo.local');
     tokenA = adminA;
     const agentA = await t.login('agent@demo.local');
-    const complaint = await submit(t, agentA, { channel: 'phone', type: 'service.attitude', text: '甲公司的秘密投诉内容 ALPHA-SECRET', form: {} });
+    const complaint = await submit(t, agentA, {
+      channel: 'phone',
+      type: 'service.attitude',
+      text: '甲公司的秘密投诉内容 ALPHA-SECRET',
+      form: {},
+    });
     const token = await t.gqlOk<any>('mutation { createApiToken(name: "ALPHA-TOKEN", role: analyst) { token { id } } }', {}, adminA);
     markers.push('演示公司', 'admin@demo.local', 'ALPHA-SECRET', 'ALPHA-TOKEN', complaint.number, complaint.id, tenantA);
     ids.push(complaint.id, complaint.number, token.createApiToken.token.id, tenantA, '1');
     const tenantB = await t.app.get(TenantService).create({ slug: 'beta', name: '乙公司' });
-    await t.app.get(AuthService).createUser({ tenantId: tenantB.id, email: 'admin@beta.local', password: 'beta-pass-1', displayName: '乙管理员', role: Role.admin });
+    await t.app
+      .get(AuthService)
+      .createUser({ tenantId: tenantB.id, email: 'admin@beta.local', password: 'beta-pass-1', displayName: '乙管理员', role: Role.admin });
     tokenB = await t.login('admin@beta.local', 'beta-pass-1');
   });
   afterAll(() => t?.close());
@@ -67,13 +88,15 @@ describe.each(testDatabases())('tenant isolation on %s', (db) => {
     const selection = (typeName: string, depth: number): string => {
       const type = types.get(typeName)!;
       if (!type.fields) return '';
-      const parts = type.fields.filter((f) => !f.args.some((a) => required(a.type))).flatMap((f) => {
-        const inner = unwrap(f.type);
-        if (inner.kind === 'SCALAR' || inner.kind === 'ENUM') return [f.name];
-        if (depth >= 3 || inner.kind !== 'OBJECT') return [];
-        const sub = selection(inner.name!, depth + 1);
-        return sub ? [`${f.name} { ${sub} }`] : [];
-      });
+      const parts = type.fields
+        .filter((f) => !f.args.some((a) => required(a.type)))
+        .flatMap((f) => {
+          const inner = unwrap(f.type);
+          if (inner.kind === 'SCALAR' || inner.kind === 'ENUM') return [f.name];
+          if (depth >= 3 || inner.kind !== 'OBJECT') return [];
+          const sub = selection(inner.name!, depth + 1);
+          return sub ? [`${f.name} { ${sub} }`] : [];
+        });
       return parts.join(' ');
     };
     const argValue = (type: TypeRef, candidate: string): unknown => {

@@ -19,12 +19,15 @@ describe.each(testDatabases())('department work queue on %s', (db) => {
   it('lists a department’s open complaints soonest deadline first, those without a deadline last, closed ones never', async () => {
     const agent = await t.login('agent@demo.local');
     const created = [];
-    for (let i = 0; i < 4; i++) created.push(await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: `排队第${i}次。` }));
+    for (let i = 0; i < 4; i++)
+      created.push(await submit(t, agent, { channel: 'phone', type: 'service.attitude', text: `排队第${i}次。` }));
     const department = created[0].department as string;
     expect(created.every((c) => c.department === department)).toBe(true);
     const [late, early, none, closed] = created.map((c) => c.id as string);
-    const set = (id: string, due: string | null, state?: string) => t.dataSource.query(
-      `UPDATE complaint SET resolution_due_at = ${due === null ? 'NULL' : `'${due}'`}${state ? `, state = '${state}'` : ''} WHERE id = '${id}'`);
+    const set = (id: string, due: string | null, state?: string) =>
+      t.dataSource.query(
+        `UPDATE complaint SET resolution_due_at = ${due === null ? 'NULL' : `'${due}'`}${state ? `, state = '${state}'` : ''} WHERE id = '${id}'`,
+      );
     await set(late, db === 'postgres' ? '2030-01-02T00:00:00Z' : '2030-01-02 00:00:00.000');
     await set(early, db === 'postgres' ? '2030-01-01T00:00:00Z' : '2030-01-01 00:00:00.000');
     await set(none, null);

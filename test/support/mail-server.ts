@@ -23,7 +23,8 @@ export async function startSmtpServer(options: { auth?: { user: string; pass: st
     allowInsecureAuth: true,
     logger: false,
     onAuth(auth, _session, callback) {
-      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass) return callback(null, { user: auth.username });
+      if (options.auth && auth.username === options.auth.user && auth.password === options.auth.pass)
+        return callback(null, { user: auth.username });
       return callback(new Error('Invalid username or password'));
     },
     onData(stream, session, callback) {
@@ -37,8 +38,13 @@ export async function startSmtpServer(options: { auth?: { user: string; pass: st
         }
         const raw = Buffer.concat(chunks).toString('utf8');
         messages.push({
-          envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) },
-          user: (session.user as string | undefined) ?? null, raw, parsed: await simpleParser(raw),
+          envelope: {
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+          },
+          user: (session.user as string | undefined) ?? null,
+          raw,
+          parsed: await simpleParser(raw),
         });
         callback();
       });
@@ -74,7 +80,12 @@ export async function startHttpReceiver(respond: (request: Omit<ReceivedRequest,
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`, requests,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -89,11 +89,42 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   const pwFile = join(dir, 'pw');
   writeFileSync(pwFile, 'redress\n');
   chmodSync(pwFile, 0o644);
-  run(prefix, join(bin, 'initdb'), ['-D', dataDir, '-U', 'redress', '--pwfile', pwFile, '-A', 'md5', '-E', 'UTF8', '--locale', 'C.UTF-8', '--no-sync']);
+  run(prefix, join(bin, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'redress',
+    '--pwfile',
+    pwFile,
+    '-A',
+    'md5',
+    '-E',
+    'UTF8',
+    '--locale',
+    'C.UTF-8',
+    '--no-sync',
+  ]);
   const port = await freePort();
-  const args = ['-D', dataDir, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1',
-    '-c', `fsync=${options.fsync ? 'on' : 'off'}`, '-c', `synchronous_commit=${options.durable || options.fsync ? 'on' : 'off'}`,
-    '-c', `full_page_writes=${options.fsync ? 'on' : 'off'}`, '-c', 'max_connections=300', '-c', 'shared_buffers=256MB'];
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    socketDir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `fsync=${options.fsync ? 'on' : 'off'}`,
+    '-c',
+    `synchronous_commit=${options.durable || options.fsync ? 'on' : 'off'}`,
+    '-c',
+    `full_page_writes=${options.fsync ? 'on' : 'off'}`,
+    '-c',
+    'max_connections=300',
+    '-c',
+    'shared_buffers=256MB',
+  ];
   const base = `postgres://redress:redress@127.0.0.1:${port}`;
   const { Client } = await import('pg');
   let child: ChildProcess;
@@ -112,7 +143,8 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
         break;
       } catch (error) {
         await client.end().catch(() => undefined);
-        if (started.exitCode !== null || Date.now() > deadline) throw new Error(`PostgreSQL did not start: ${log || (error as Error).message}`, { cause: error });
+        if (started.exitCode !== null || Date.now() > deadline)
+          throw new Error(`PostgreSQL did not start: ${log || (error as Error).message}`, { cause: error });
         await new Promise((r) => setTimeout(r, 100));
       }
     }

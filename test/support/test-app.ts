@@ -105,7 +105,12 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
   });
   const clock = options.clock ?? new ManualClock(new Date());
   const app = await createApp({
-    config, clock: clock as Clock, autoMigrate: options.autoMigrate ?? true, logger: options.logger ?? ['error'], logStream: options.logStream, extraModules: options.extraModules,
+    config,
+    clock: clock as Clock,
+    autoMigrate: options.autoMigrate ?? true,
+    logger: options.logger ?? ['error'],
+    logStream: options.logStream,
+    extraModules: options.extraModules,
     plugins: options.plugins,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -127,10 +132,18 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
     return result.data as T;
   };
   return {
-    app, url, db, config, clock, dataSource: app.get(DataSource), gql, gqlOk,
+    app,
+    url,
+    db,
+    config,
+    clock,
+    dataSource: app.get(DataSource),
+    gql,
+    gqlOk,
     async login(email, password = 'demo1234') {
       const data = await gqlOk<{ login: { token: string } }>(
-        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password },
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+        { e: email, p: password },
       );
       return data.login.token;
     },

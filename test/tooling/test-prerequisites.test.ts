@@ -22,7 +22,9 @@ function machine(over: Partial<{ chromium: boolean; postgres: boolean; font: boo
 
 describe('npm test prerequisites (pretest)', () => {
   it('is wired as the pretest step, so `npm install && npm test` checks them on a fresh machine', () => {
-    const pkg = JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: resolve(__dirname, '../..') }).toString());
+    const pkg = JSON.parse(
+      execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: resolve(__dirname, '../..') }).toString(),
+    );
     expect(pkg.scripts.pretest).toContain('scripts/test-prerequisites.mjs');
   });
 

@@ -45,7 +45,19 @@ export function startSession(session: ConsoleSession): string {
 
 /** Signs in with the API's `login` and keeps the bearer token; the role decides what the console shows. */
 export const authProvider: AuthProvider = {
-  async login({ username, email, password, code, tenant }: { username?: string; email?: string; password: string; code?: string; tenant?: string }) {
+  async login({
+    username,
+    email,
+    password,
+    code,
+    tenant,
+  }: {
+    username?: string;
+    email?: string;
+    password: string;
+    code?: string;
+    tenant?: string;
+  }) {
     // `tenant` (a slug) picks the membership when the e-mail belongs to several tenants.
     const data = await gql<{ login: ConsoleSession }>(
       `mutation ConsoleLogin($email: String!, $password: String!, $code: String, $tenant: String) { login(email: $email, password: $password, code: $code, tenant: $tenant) ${SESSION_FIELDS} }`,

@@ -5,9 +5,26 @@
 export type Role = 'admin' | 'manager' | 'handler' | 'agent' | 'analyst' | 'expert' | 'auditor' | 'api_client';
 
 export type Area =
-  | 'dashboard' | 'complaints' | 'intake' | 'policy' | 'rules' | 'publishing' | 'approve' | 'plugins' | 'users' | 'audit'
-  | 'confirmCause' | 'trainModel' | 'exportStats' | 'acknowledgeAlerts' | 'deliveries' | 'notificationSettings' | 'bell'
-  | 'profile' | 'tenantSettings' | 'overdue';
+  | 'dashboard'
+  | 'complaints'
+  | 'intake'
+  | 'policy'
+  | 'rules'
+  | 'publishing'
+  | 'approve'
+  | 'plugins'
+  | 'users'
+  | 'audit'
+  | 'confirmCause'
+  | 'trainModel'
+  | 'exportStats'
+  | 'acknowledgeAlerts'
+  | 'deliveries'
+  | 'notificationSettings'
+  | 'bell'
+  | 'profile'
+  | 'tenantSettings'
+  | 'overdue';
 
 const ACCESS: Record<Area, Role[]> = {
   dashboard: ['admin', 'manager', 'analyst', 'expert', 'auditor'],

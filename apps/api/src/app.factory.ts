@@ -68,19 +68,23 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   app.useLogger(app.get(PinoNestLogger));
   // The portal's own bundle (apps/portal, served under /c/): its pages are routes of the portal module.
   const portalDir = portalDirectory();
-  if (portalDir) await app.register(fastifyStatic as never, { root: join(portalDir, 'assets'), prefix: '/c/assets/', decorateReply: false });
+  if (portalDir)
+    await app.register(fastifyStatic as never, { root: join(portalDir, 'assets'), prefix: '/c/assets/', decorateReply: false });
   const adminDir = adminDirectory(config);
   if (adminDir) {
     await app.register(fastifyStatic as never, { root: adminDir, prefix: '/', wildcard: false });
     // Single-page app: unknown GET paths outside the API get the console's index.html. A wildcard GET route, not
     // setNotFoundHandler: Nest sets its own not-found handler at init and Fastify refuses a second one. Fastify
     // matches the static files and the API's routes before a wildcard.
-    app.getHttpAdapter().getInstance().get('/*', (request, reply) => {
-      if (!request.url.startsWith('/graphql') && !request.url.startsWith('/health')) {
-        return (reply as unknown as { sendFile(file: string): unknown }).sendFile('index.html');
-      }
-      return reply.status(404).send({ message: 'Not found', statusCode: 404 });
-    });
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .get('/*', (request, reply) => {
+        if (!request.url.startsWith('/graphql') && !request.url.startsWith('/health')) {
+          return (reply as unknown as { sendFile(file: string): unknown }).sendFile('index.html');
+        }
+        return reply.status(404).send({ message: 'Not found', statusCode: 404 });
+      });
   }
   app.enableShutdownHooks();
   return app;

@@ -12,4 +12,16 @@ import { AttachmentModule } from './modules/attachment/attachment.module';
 import { PortalModule } from './modules/portal/portal.module';
 
 /** Domain modules (policy, complaint, sla, …). Each module adds itself here. */
-export const FEATURE_MODULES: Array<Type<unknown> | DynamicModule> = [AuditModule, PolicyModule, AttachmentModule, OutboxModule, ComplaintModule, SlaModule, AnalyticsModule, IntelligenceModule, NotificationModule, IncidentModule, PortalModule];
+export const FEATURE_MODULES: Array<Type<unknown> | DynamicModule> = [
+  AuditModule,
+  PolicyModule,
+  AttachmentModule,
+  OutboxModule,
+  ComplaintModule,
+  SlaModule,
+  AnalyticsModule,
+  IntelligenceModule,
+  NotificationModule,
+  IncidentModule,
+  PortalModule,
+];

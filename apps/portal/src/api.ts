@@ -17,7 +17,10 @@ const base = `/api/portal/${encodeURIComponent(slug)}`;
  * One call to the portal API. A 429 asking for a proof-of-work is solved (WebCrypto) and the call sent once more;
  * `onChallenge` lets the page say that it is checking.
  */
-export async function call<T>(path: string, init: { method?: string; body?: unknown; raw?: Blob; session?: string | null; onChallenge?: () => void } = {}): Promise<T> {
+export async function call<T>(
+  path: string,
+  init: { method?: string; body?: unknown; raw?: Blob; session?: string | null; onChallenge?: () => void } = {},
+): Promise<T> {
   let pow: string | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
     const headers: Record<string, string> = {};
@@ -28,7 +31,8 @@ export async function call<T>(path: string, init: { method?: string; body?: unkn
     let response: Response;
     try {
       response = await fetch(`${base}${path}`, {
-        method: init.method ?? (init.body !== undefined || init.raw ? 'POST' : 'GET'), headers,
+        method: init.method ?? (init.body !== undefined || init.raw ? 'POST' : 'GET'),
+        headers,
         body: init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
       });
     } catch {
@@ -47,4 +51,5 @@ export async function call<T>(path: string, init: { method?: string; body?: unkn
   throw { status: 0, reason: 'NETWORK' } as ApiError;
 }
 
-export const upload = (file: File) => call<{ id: string; filename: string; mimeType: string; size: number }>(`/uploads?name=${encodeURIComponent(file.name)}`, { raw: file });
+export const upload = (file: File) =>
+  call<{ id: string; filename: string; mimeType: string; size: number }>(`/uploads?name=${encodeURIComponent(file.name)}`, { raw: file });

@@ -5,7 +5,9 @@
 type Rule = unknown;
 
 const get = (data: unknown, path: string): unknown =>
-  path === '' ? data : path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+  path === ''
+    ? data
+    : path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
 
 export function evaluate(rule: Rule, data: unknown): unknown {
   if (Array.isArray(rule)) return rule.map((r) => evaluate(r, data));
@@ -15,22 +17,45 @@ export function evaluate(rule: Rule, data: unknown): unknown {
   const args = Array.isArray(raw) ? raw : [raw];
   const at = (i: number) => evaluate(args[i], data);
   switch (op) {
-    case 'var': { const v = get(data, String(at(0) ?? '')); return v === undefined ? at(1) ?? null : v; }
-    case '==': return at(0) == at(1); // eslint-disable-line eqeqeq
-    case '===': return at(0) === at(1);
-    case '!=': return at(0) != at(1); // eslint-disable-line eqeqeq
-    case '!==': return at(0) !== at(1);
-    case '!': return !truthy(at(0));
-    case '!!': return truthy(at(0));
-    case 'and': return args.every((a) => truthy(evaluate(a, data)));
-    case 'or': return args.some((a) => truthy(evaluate(a, data)));
-    case '>': return Number(at(0)) > Number(at(1));
-    case '>=': return Number(at(0)) >= Number(at(1));
-    case '<': return Number(at(0)) < Number(at(1));
-    case '<=': return Number(at(0)) <= Number(at(1));
-    case 'in': { const hay = at(1); return Array.isArray(hay) ? hay.includes(at(0)) : typeof hay === 'string' && hay.includes(String(at(0))); }
-    case 'is_descendant_of': { const path = String(at(0) ?? ''); const root = String(at(1) ?? ''); return path === root || path.startsWith(`${root}/`); }
-    default: throw new Error(`unsupported ${op}`);
+    case 'var': {
+      const v = get(data, String(at(0) ?? ''));
+      return v === undefined ? (at(1) ?? null) : v;
+    }
+    case '==':
+      return at(0) == at(1); // eslint-disable-line eqeqeq
+    case '===':
+      return at(0) === at(1);
+    case '!=':
+      return at(0) != at(1); // eslint-disable-line eqeqeq
+    case '!==':
+      return at(0) !== at(1);
+    case '!':
+      return !truthy(at(0));
+    case '!!':
+      return truthy(at(0));
+    case 'and':
+      return args.every((a) => truthy(evaluate(a, data)));
+    case 'or':
+      return args.some((a) => truthy(evaluate(a, data)));
+    case '>':
+      return Number(at(0)) > Number(at(1));
+    case '>=':
+      return Number(at(0)) >= Number(at(1));
+    case '<':
+      return Number(at(0)) < Number(at(1));
+    case '<=':
+      return Number(at(0)) <= Number(at(1));
+    case 'in': {
+      const hay = at(1);
+      return Array.isArray(hay) ? hay.includes(at(0)) : typeof hay === 'string' && hay.includes(String(at(0)));
+    }
+    case 'is_descendant_of': {
+      const path = String(at(0) ?? '');
+      const root = String(at(1) ?? '');
+      return path === root || path.startsWith(`${root}/`);
+    }
+    default:
+      throw new Error(`unsupported ${op}`);
   }
 }
 

@@ -10,7 +10,10 @@ export async function solve(challenge: string, difficulty: number): Promise<stri
 function zeroBits(hash: Uint8Array): number {
   let bits = 0;
   for (const byte of hash) {
-    if (byte === 0) { bits += 8; continue; }
+    if (byte === 0) {
+      bits += 8;
+      continue;
+    }
     return bits + Math.clz32(byte) - 24;
   }
   return bits;

@@ -35,8 +35,16 @@ const validity: DecisionTable<string> = {
     { key: 'future', when: { is_after: [v('complaint.createdAt'), { now: [] }] }, then: 'FUTURE_DATE' },
     { key: 'old', when: { '>': [{ duration_days: [v('complaint.createdAt'), { now: [] }] }, 365] }, then: 'TOO_OLD' },
     { key: 'no-contact', when: { and: [{ '!': v('customer.phone') }, { '!': v('customer.email') }] }, then: 'NO_CONTACT' },
-    { key: 'bad-phone', when: { and: [v('customer.phone'), { '!': { matches: [v('customer.phone'), '^1[3-9]\\d{9}$'] } }] }, then: 'BAD_PHONE' },
-    { key: 'unknown-channel', when: { '!': { in_list: [v('complaint.channel'), ['phone', 'web', 'wechat', 'app', 'email', 'letter']] } }, then: 'UNKNOWN_CHANNEL' },
+    {
+      key: 'bad-phone',
+      when: { and: [v('customer.phone'), { '!': { matches: [v('customer.phone'), '^1[3-9]\\d{9}$'] } }] },
+      then: 'BAD_PHONE',
+    },
+    {
+      key: 'unknown-channel',
+      when: { '!': { in_list: [v('complaint.channel'), ['phone', 'web', 'wechat', 'app', 'email', 'letter']] } },
+      then: 'UNKNOWN_CHANNEL',
+    },
     { key: 'flood', when: { '>': [v('customer.complaintsLast30Days'), 20] }, then: 'FLOODING' },
     { key: 'blocked', when: { intersects: [v('customer.flags'), ['blocked', 'fraud']] }, then: 'BLOCKED_CUSTOMER' },
   ],
@@ -58,10 +66,22 @@ const severity: DecisionTable<string> = {
     { key: 'refund', when: { contains_any: [text, REFUND] }, then: 'medium', priority: 35 },
     { key: 'rude-staff', when: { is_descendant_of: [v('complaint.category'), 'service/attitude'] }, then: 'medium', priority: 50 },
     { key: 'billing', when: { is_descendant_of: [v('complaint.category'), 'billing'] }, then: 'medium', priority: 30 },
-    { key: 'quality', when: { and: [{ is_descendant_of: [v('complaint.category'), 'product/quality'] }, { '>': [v('complaint.attachments'), 0] }] }, then: 'medium', priority: 38 },
+    {
+      key: 'quality',
+      when: { and: [{ is_descendant_of: [v('complaint.category'), 'product/quality'] }, { '>': [v('complaint.attachments'), 0] }] },
+      then: 'medium',
+      priority: 38,
+    },
     { key: 'elderly', when: { '>=': [v('customer.age'), 70] }, then: 'high', priority: 55 },
     { key: 'overdue', when: { '>': [{ duration_hours: [v('complaint.createdAt'), { now: [] }] }, 72] }, then: 'high', priority: 58 },
-    { key: 'night', when: { or: [{ '>=': [{ hour_of_day: [v('complaint.createdAt')] }, 22] }, { '<': [{ hour_of_day: [v('complaint.createdAt')] }, 6] }] }, then: 'medium', priority: 20 },
+    {
+      key: 'night',
+      when: {
+        or: [{ '>=': [{ hour_of_day: [v('complaint.createdAt')] }, 22] }, { '<': [{ hour_of_day: [v('complaint.createdAt')] }, 6] }],
+      },
+      then: 'medium',
+      priority: 20,
+    },
     { key: 'tagged', when: { some: [v('complaint.tags'), { in: [{ var: '' }, ['urgent', 'escalated']] }] }, then: 'high', priority: 57 },
   ],
 };
@@ -76,7 +96,11 @@ const routing: DecisionTable<string> = {
     { key: 'safety', when: { contains_any: [text, SAFETY] }, then: 'safety-team' },
     { key: 'regulator', when: { '==': [v('complaint.source'), 'regulator'] }, then: 'compliance' },
     { key: 'vip', when: { and: [v('customer.vip'), { '>=': [v('complaint.amount'), 1000] }] }, then: 'vip-care' },
-    { key: 'billing-refund', when: { and: [{ is_descendant_of: [v('complaint.category'), 'billing'] }, { contains_any: [text, REFUND] }] }, then: 'refunds' },
+    {
+      key: 'billing-refund',
+      when: { and: [{ is_descendant_of: [v('complaint.category'), 'billing'] }, { contains_any: [text, REFUND] }] },
+      then: 'refunds',
+    },
     { key: 'billing', when: { is_descendant_of: [v('complaint.category'), 'billing'] }, then: 'billing' },
     { key: 'attitude', when: { is_descendant_of: [v('complaint.category'), 'service/attitude'] }, then: 'service-quality' },
     { key: 'delivery', when: { is_descendant_of: [v('complaint.category'), 'logistics'] }, then: 'logistics' },
@@ -124,11 +148,37 @@ const ruleCount = tables.reduce((n, t) => n + t.rows.length, 0) + Object.keys(es
 // ------------------------------------------------------------------ synthetic complaints
 
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-const FRAGMENTS = ['快递三天没到', '客服态度太差了', '产品质量有问题', '要求退款', '电费账单多扣了钱', '家里漏水', '我要去微博曝光', '已经打了12315',
-  '师傅没有按时上门', '说好的优惠没有给', 'The product broke after two days', 'I want a REFUND', 'ＶＩＰ客户服务差', '热水器漏电差点触电', '请尽快处理', '第三次投诉了'];
-const CATEGORIES = ['service/attitude/rude', 'service/attitude', 'service/timeliness', 'billing/overcharge', 'billing/refund', 'logistics/delay', 'product/quality/broken', 'product/safety', 'other'];
+const FRAGMENTS = [
+  '快递三天没到',
+  '客服态度太差了',
+  '产品质量有问题',
+  '要求退款',
+  '电费账单多扣了钱',
+  '家里漏水',
+  '我要去微博曝光',
+  '已经打了12315',
+  '师傅没有按时上门',
+  '说好的优惠没有给',
+  'The product broke after two days',
+  'I want a REFUND',
+  'ＶＩＰ客户服务差',
+  '热水器漏电差点触电',
+  '请尽快处理',
+  '第三次投诉了',
+];
+const CATEGORIES = [
+  'service/attitude/rude',
+  'service/attitude',
+  'service/timeliness',
+  'billing/overcharge',
+  'billing/refund',
+  'logistics/delay',
+  'product/quality/broken',
+  'product/safety',
+  'other',
+];
 const REGIONS = ['北京', '上海', '广东', '浙江', '四川', '河北', '福建', '湖北', '江苏'];
 const NOW = Date.parse('2025-10-09T10:00:00+08:00');
 
@@ -143,7 +193,7 @@ function complaint(i: number): object {
       channel: pick(['phone', 'web', 'wechat', 'app', 'email', 'letter', 'fax']),
       source: rnd() < 0.05 ? 'regulator' : 'customer',
       category: pick(CATEGORIES),
-      amount: Math.round(rnd() * 30000) / 100 * (rnd() < 0.2 ? 100 : 1),
+      amount: (Math.round(rnd() * 30000) / 100) * (rnd() < 0.2 ? 100 : 1),
       createdAt: new Date(NOW - Math.floor(rnd() * 10 * 86_400_000)).toISOString(),
       region: pick(REGIONS),
       attachments: Math.floor(rnd() * 3),
@@ -170,7 +220,7 @@ const calendar: WorkingCalendar = {
   },
   addWorkingDays(from, days) {
     let t = from.getTime();
-    for (let left = Math.abs(days); left > 0; ) {
+    for (let left = Math.abs(days); left > 0;) {
       t += days >= 0 ? DAY : -DAY;
       if (this.isWorkingDay(new Date(t))) left--;
     }
@@ -256,11 +306,15 @@ const o = best('ours');
 const b = best('base');
 
 const fmt = (x: number) => x.toFixed(1).padStart(7);
-console.log(`@redress/rules policy bench — ${tables.length} decision tables + ${Object.keys(escalation).length} rules = ${ruleCount} rules, ${N} complaints`);
+console.log(
+  `@redress/rules policy bench — ${tables.length} decision tables + ${Object.keys(escalation).length} rules = ${ruleCount} rules, ${N} complaints`,
+);
 console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
 console.log(`                        median µs   p95 µs   total ms (10k)`);
 console.log(`@redress/rules compiled ${fmt(o.median)}  ${fmt(o.p95)}  ${fmt(o.total)}`);
 console.log(`json-logic-js apply     ${fmt(b.median)}  ${fmt(b.p95)}  ${fmt(b.total)}`);
 console.log(`ratio (json-logic-js / ours): ${(b.median / o.median).toFixed(2)}×   result mismatches on 1,000 samples: ${mismatches}`);
-console.log(`target < 50 µs median: ${o.median < 50 ? 'OK' : 'MISSED'}; faster than json-logic-js: ${o.median < b.median ? 'OK' : 'MISSED'}`);
+console.log(
+  `target < 50 µs median: ${o.median < 50 ? 'OK' : 'MISSED'}; faster than json-logic-js: ${o.median < b.median ? 'OK' : 'MISSED'}`,
+);
 if (mismatches > 0 || o.median >= b.median) process.exitCode = 1;

@@ -162,7 +162,11 @@ export function analyze(rule: unknown, o: AnalyzeOptions): AnalyzeResult {
     if (!isLogic(node)) {
       if (o.full) {
         const n = Object.keys(node as object).length;
-        add(path, 'INVALID_RULE', n === 0 ? 'empty object is not an operator' : `object with ${n} keys is not an operator (it would be returned as a literal)`);
+        add(
+          path,
+          'INVALID_RULE',
+          n === 0 ? 'empty object is not an operator' : `object with ${n} keys is not an operator (it would be returned as a literal)`,
+        );
       }
       return 'object';
     }
@@ -178,7 +182,12 @@ export function analyze(rule: unknown, o: AnalyzeOptions): AnalyzeResult {
       return 'any';
     }
     if (o.full && (args.length < spec.minArgs || args.length > spec.maxArgs)) {
-      const range = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : spec.maxArgs === Infinity ? `at least ${spec.minArgs}` : `${spec.minArgs}–${spec.maxArgs}`;
+      const range =
+        spec.minArgs === spec.maxArgs
+          ? `${spec.minArgs}`
+          : spec.maxArgs === Infinity
+            ? `at least ${spec.minArgs}`
+            : `${spec.minArgs}–${spec.maxArgs}`;
       add(opPath, 'WRONG_ARITY', `"${op}" takes ${range} argument(s), got ${args.length}`);
     }
     const types: FactType[] = [];

@@ -95,23 +95,28 @@ export function buildEvaluator(rule: unknown, ops: ReadonlyMap<string, OperatorD
     return traced ? wrap(op, f) : f;
   };
 
-  const wrap = (op: string, inner: Fn, fixedArgs?: TraceNode[]): Fn => (d, env) => {
-    const parent = env.trace;
-    const mine: TraceNode[] = fixedArgs ? fixedArgs.slice() : [];
-    // Once the node budget is spent, sub-expressions are no longer collected (ancestors still are).
-    env.trace = parent === null || env.traceNodes >= MAX_TRACE_NODES ? null : mine;
-    let v: unknown;
-    try {
-      v = inner(d, env);
-    } catch (err) {
+  const wrap =
+    (op: string, inner: Fn, fixedArgs?: TraceNode[]): Fn =>
+    (d, env) => {
+      const parent = env.trace;
+      const mine: TraceNode[] = fixedArgs ? fixedArgs.slice() : [];
+      // Once the node budget is spent, sub-expressions are no longer collected (ancestors still are).
+      env.trace = parent === null || env.traceNodes >= MAX_TRACE_NODES ? null : mine;
+      let v: unknown;
+      try {
+        v = inner(d, env);
+      } catch (err) {
+        env.trace = parent;
+        pushTrace(
+          env,
+          mine.length ? { op, value: `⚠ ${(err as Error).message}`, args: mine } : { op, value: `⚠ ${(err as Error).message}` },
+        );
+        throw err;
+      }
       env.trace = parent;
-      pushTrace(env, mine.length ? { op, value: `⚠ ${(err as Error).message}`, args: mine } : { op, value: `⚠ ${(err as Error).message}` });
-      throw err;
-    }
-    env.trace = parent;
-    pushTrace(env, mine.length ? { op, value: truncateValue(v), args: mine } : { op, value: truncateValue(v) });
-    return v;
-  };
+      pushTrace(env, mine.length ? { op, value: truncateValue(v), args: mine } : { op, value: truncateValue(v) });
+      return v;
+    };
 
   const buildVar = (args: unknown[]): Fn => {
     const p = args[0];
@@ -257,10 +262,11 @@ export function buildEvaluator(rule: unknown, ops: ReadonlyMap<string, OperatorD
           return null;
         };
       case 'and':
-        if (n === 2) return (d, e) => {
-          const x = a(d, e);
-          return truthy(x) ? b(d, e) : x;
-        };
+        if (n === 2)
+          return (d, e) => {
+            const x = a(d, e);
+            return truthy(x) ? b(d, e) : x;
+          };
         return (d, e) => {
           let cur: unknown;
           for (let i = 0; i < n; i++) {
@@ -270,10 +276,11 @@ export function buildEvaluator(rule: unknown, ops: ReadonlyMap<string, OperatorD
           return cur;
         };
       case 'or':
-        if (n === 2) return (d, e) => {
-          const x = a(d, e);
-          return truthy(x) ? x : b(d, e);
-        };
+        if (n === 2)
+          return (d, e) => {
+            const x = a(d, e);
+            return truthy(x) ? x : b(d, e);
+          };
         return (d, e) => {
           let cur: unknown;
           for (let i = 0; i < n; i++) {

@@ -9,7 +9,9 @@ export function renderOperatorTable(ops: OperatorInfo[]): string {
   const lines = ['| Operator | Category | Signature | Description (en) | 说明 (zh) |', '| --- | --- | --- | --- | --- |'];
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   for (const o of ops) {
-    lines.push(`| \`${esc(o.name)}\` | ${o.category} | \`(${esc(argSig(o))}) → ${o.returns}\` | ${esc(o.description.en)} | ${esc(o.description.zh)} |`);
+    lines.push(
+      `| \`${esc(o.name)}\` | ${o.category} | \`(${esc(argSig(o))}) → ${o.returns}\` | ${esc(o.description.en)} | ${esc(o.description.zh)} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -120,7 +120,13 @@ export class RuleEngine {
     if (RESERVED.has(def.name)) fail('name is reserved');
     if (STANDARD_BY_NAME.has(def.name) || this.ops.has(def.name)) fail('an operator with this name is already registered');
     if (typeof def.fn !== 'function') fail('fn must be a function');
-    const text = (t: unknown) => !!t && typeof t === 'object' && typeof (t as { zh?: unknown }).zh === 'string' && (t as { zh: string }).zh !== '' && typeof (t as { en?: unknown }).en === 'string' && (t as { en: string }).en !== '';
+    const text = (t: unknown) =>
+      !!t &&
+      typeof t === 'object' &&
+      typeof (t as { zh?: unknown }).zh === 'string' &&
+      (t as { zh: string }).zh !== '' &&
+      typeof (t as { en?: unknown }).en === 'string' &&
+      (t as { en: string }).en !== '';
     if (!text(def.description)) fail('description needs non-empty zh and en texts');
     if (!FACT_TYPES.includes(def.returns)) fail(`returns must be one of ${FACT_TYPES.join(', ')}`);
     if (!Array.isArray(def.args)) fail('args must be an array');
@@ -140,7 +146,9 @@ export class RuleEngine {
     const frozen: OperatorDefinition = Object.freeze({
       ...def,
       description: Object.freeze({ ...def.description }),
-      args: Object.freeze(def.args.map((a) => Object.freeze({ ...a, description: Object.freeze({ ...a.description }) }))) as OperatorDefinition['args'],
+      args: Object.freeze(
+        def.args.map((a) => Object.freeze({ ...a, description: Object.freeze({ ...a.description }) })),
+      ) as OperatorDefinition['args'],
     });
     this.ops.set(def.name, frozen);
     const last = def.args[def.args.length - 1];
@@ -205,7 +213,13 @@ export class RuleEngine {
     const identity = typeof rule === 'object' && rule !== null ? rule : undefined;
     let compiled = identity ? this.byIdentity.get(identity) : undefined;
     if (!compiled) {
-      const res = analyze(rule, { lookup: this.lookup, operatorNames: this.names, maxDepth: this.maxDepth, maxNodes: this.maxNodes, full: false });
+      const res = analyze(rule, {
+        lookup: this.lookup,
+        operatorNames: this.names,
+        maxDepth: this.maxDepth,
+        maxNodes: this.maxNodes,
+        full: false,
+      });
       if (res.problems.length) throw new RuleValidationError(res.problems);
       compiled = new CompiledRule(this, this.ops, rule, res.nodes, res.depth);
       if (identity) this.byIdentity.set(identity, compiled);
@@ -229,7 +243,14 @@ export class RuleEngine {
     return { ctx: context ?? NO_CONTEXT, steps: this.maxSteps, maxArray: this.maxArrayLength, trace: trace ? [] : null, traceNodes: 0 };
   }
 
-  private run<T>(compiled: CompiledRule, facts: unknown, context: EvaluationContext | undefined, trace: boolean, fallback: T, env?: Env): EvaluationResult<T> {
+  private run<T>(
+    compiled: CompiledRule,
+    facts: unknown,
+    context: EvaluationContext | undefined,
+    trace: boolean,
+    fallback: T,
+    env?: Env,
+  ): EvaluationResult<T> {
     const e = env ?? this.env(context, trace);
     if (trace) {
       const root: TraceNode[] = [];
@@ -267,16 +288,27 @@ export class RuleEngine {
     }
     let compiled = this.tableCache.get(table) as CompiledTable<T> | undefined;
     if (!compiled) {
-      const problems = this.checkTable(table as DecisionTable, (rule, path) => {
-        try {
-          this.compile(rule);
-          return [];
-        } catch (err) {
-          if (err instanceof RuleValidationError) return prefix(err.problems, path);
-          throw err;
-        }
-      }, false);
-      if (problems.length) throw new RuleValidationError(problems, `Invalid decision table "${String(table?.key)}": ${problems.slice(0, 5).map((p) => `${p.path} ${p.code}: ${p.message}`).join('; ')}`);
+      const problems = this.checkTable(
+        table as DecisionTable,
+        (rule, path) => {
+          try {
+            this.compile(rule);
+            return [];
+          } catch (err) {
+            if (err instanceof RuleValidationError) return prefix(err.problems, path);
+            throw err;
+          }
+        },
+        false,
+      );
+      if (problems.length)
+        throw new RuleValidationError(
+          problems,
+          `Invalid decision table "${String(table?.key)}": ${problems
+            .slice(0, 5)
+            .map((p) => `${p.path} ${p.code}: ${p.message}`)
+            .join('; ')}`,
+        );
       const rows: CompiledRow<T>[] = table.rows.map((r: DecisionRow<T>) => ({
         key: r.key,
         when: this.compile(r.when),
@@ -291,7 +323,11 @@ export class RuleEngine {
     return compiled;
   }
 
-  evaluateTable<T = unknown>(table: DecisionTable<T> | CompiledTable<T>, facts: object, options: EvaluateTableOptions = {}): TableResult<T> {
+  evaluateTable<T = unknown>(
+    table: DecisionTable<T> | CompiledTable<T>,
+    facts: object,
+    options: EvaluateTableOptions = {},
+  ): TableResult<T> {
     let t: CompiledTable<T>;
     try {
       t = this.compileTable(table);

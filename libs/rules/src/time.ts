@@ -125,7 +125,20 @@ const UNIT_MS: Record<string, number> = {
   hours: 3_600_000,
 };
 
-export const DATE_ADD_UNITS = ['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'second', 'minute', 'hour', 'day', 'week', 'month'];
+export const DATE_ADD_UNITS = [
+  'seconds',
+  'minutes',
+  'hours',
+  'days',
+  'weeks',
+  'months',
+  'second',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+];
 
 export function dateAdd(ms: number, amount: number, unit: string, tz: string): number | null {
   const fixed = UNIT_MS[unit];

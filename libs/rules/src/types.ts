@@ -3,28 +3,9 @@
 /** A JsonLogic rule: any JSON value; objects with exactly one key are operator applications. */
 export type JsonLogicRule = unknown;
 
-export type FactType =
-  | 'string'
-  | 'number'
-  | 'boolean'
-  | 'datetime'
-  | 'date'
-  | 'string[]'
-  | 'number[]'
-  | 'object'
-  | 'any';
+export type FactType = 'string' | 'number' | 'boolean' | 'datetime' | 'date' | 'string[]' | 'number[]' | 'object' | 'any';
 
-export const FACT_TYPES: readonly FactType[] = [
-  'string',
-  'number',
-  'boolean',
-  'datetime',
-  'date',
-  'string[]',
-  'number[]',
-  'object',
-  'any',
-];
+export const FACT_TYPES: readonly FactType[] = ['string', 'number', 'boolean', 'datetime', 'date', 'string[]', 'number[]', 'object', 'any'];
 
 export interface LocalizedText {
   zh: string;

@@ -47,10 +47,26 @@ function ChangePassword() {
       <CardContent component="form" onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
         <Typography variant="h6">{translate('app.access.change_password')}</Typography>
         {error && <Alert severity="error">{error}</Alert>}
-        <TextField type="password" label={translate('app.access.current_password')} value={current} onChange={(e) => setCurrent(e.target.value)} required autoComplete="current-password" />
-        <TextField type="password" label={translate('app.access.new_password')} value={next} onChange={(e) => setNext(e.target.value)} required
-          autoComplete="new-password" helperText={translate('app.access.password_hint')} />
-        <Button type="submit" variant="contained" sx={{ alignSelf: 'flex-start' }}>{translate('ra.action.save')}</Button>
+        <TextField
+          type="password"
+          label={translate('app.access.current_password')}
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          required
+          autoComplete="current-password"
+        />
+        <TextField
+          type="password"
+          label={translate('app.access.new_password')}
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          required
+          autoComplete="new-password"
+          helperText={translate('app.access.password_hint')}
+        />
+        <Button type="submit" variant="contained" sx={{ alignSelf: 'flex-start' }}>
+          {translate('ra.action.save')}
+        </Button>
       </CardContent>
     </Card>
   );
@@ -59,7 +75,10 @@ function ChangePassword() {
 function SecondFactor() {
   const translate = useTranslate();
   const queryClient = useQueryClient();
-  const { data } = useQuery({ queryKey: ['me-second-factor'], queryFn: () => gql<{ me: { totpEnabled: boolean } }>('query ConsoleMe2fa { me { totpEnabled } }') });
+  const { data } = useQuery({
+    queryKey: ['me-second-factor'],
+    queryFn: () => gql<{ me: { totpEnabled: boolean } }>('query ConsoleMe2fa { me { totpEnabled } }'),
+  });
   const [setup, setSetup] = useState<{ secret: string; uri: string } | null>(null);
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
@@ -75,16 +94,21 @@ function SecondFactor() {
       setError((failure as Error).message);
     }
   };
-  const begin = () => attempt(async () => setSetup((await gql('mutation ConsoleBegin2fa { beginSecondFactorSetup { secret uri } }')).beginSecondFactorSetup));
-  const confirm = () => attempt(async () => {
-    setRecovery((await gql('mutation ConsoleConfirm2fa($code: String!) { confirmSecondFactor(code: $code) }', { code })).confirmSecondFactor);
-    setSetup(null);
-    setCode('');
-  });
-  const disable = () => attempt(async () => {
-    await gql('mutation ConsoleDisable2fa($password: String!) { disableSecondFactor(password: $password) }', { password });
-    setPassword('');
-  });
+  const begin = () =>
+    attempt(async () => setSetup((await gql('mutation ConsoleBegin2fa { beginSecondFactorSetup { secret uri } }')).beginSecondFactorSetup));
+  const confirm = () =>
+    attempt(async () => {
+      setRecovery(
+        (await gql('mutation ConsoleConfirm2fa($code: String!) { confirmSecondFactor(code: $code) }', { code })).confirmSecondFactor,
+      );
+      setSetup(null);
+      setCode('');
+    });
+  const disable = () =>
+    attempt(async () => {
+      await gql('mutation ConsoleDisable2fa($password: String!) { disableSecondFactor(password: $password) }', { password });
+      setPassword('');
+    });
   return (
     <Card>
       <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -95,20 +119,40 @@ function SecondFactor() {
         ) : data?.me.totpEnabled ? (
           <>
             <Alert severity="success">{translate('app.access.second_factor_on')}</Alert>
-            <TextField type="password" label={translate('app.access.current_password')} value={password} onChange={(e) => setPassword(e.target.value)} />
-            <Button variant="outlined" color="error" onClick={disable} sx={{ alignSelf: 'flex-start' }}>{translate('app.access.disable_second_factor')}</Button>
+            <TextField
+              type="password"
+              label={translate('app.access.current_password')}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <Button variant="outlined" color="error" onClick={disable} sx={{ alignSelf: 'flex-start' }}>
+              {translate('app.access.disable_second_factor')}
+            </Button>
           </>
         ) : setup ? (
           <>
-            <Typography variant="body2">{translate('app.access.second_factor_secret')} <code data-testid="totp-secret">{setup.secret}</code></Typography>
-            <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>{translate('app.access.second_factor_uri')} <code>{setup.uri}</code></Typography>
-            <TextField label={translate('app.access.code')} value={code} onChange={(e) => setCode(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
-            <Button variant="contained" onClick={confirm} sx={{ alignSelf: 'flex-start' }}>{translate('app.access.confirm')}</Button>
+            <Typography variant="body2">
+              {translate('app.access.second_factor_secret')} <code data-testid="totp-secret">{setup.secret}</code>
+            </Typography>
+            <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
+              {translate('app.access.second_factor_uri')} <code>{setup.uri}</code>
+            </Typography>
+            <TextField
+              label={translate('app.access.code')}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+            />
+            <Button variant="contained" onClick={confirm} sx={{ alignSelf: 'flex-start' }}>
+              {translate('app.access.confirm')}
+            </Button>
           </>
         ) : (
           <>
             <Typography variant="body2">{translate('app.access.second_factor_off')}</Typography>
-            <Button variant="contained" onClick={begin} sx={{ alignSelf: 'flex-start' }}>{translate('app.access.enable_second_factor')}</Button>
+            <Button variant="contained" onClick={begin} sx={{ alignSelf: 'flex-start' }}>
+              {translate('app.access.enable_second_factor')}
+            </Button>
           </>
         )}
         {recovery && (

@@ -50,18 +50,51 @@ export function SetPasswordPage() {
   };
 
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg, #1f4e79, #3c7dbf)' }}>
+    <Box
+      sx={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg, #1f4e79, #3c7dbf)',
+      }}
+    >
       <Card sx={{ width: 420 }}>
-        <Box sx={{ display: 'flex', justifyContent: 'flex-end', p: 1 }}><LocalesMenuButton /></Box>
+        <Box sx={{ display: 'flex', justifyContent: 'flex-end', p: 1 }}>
+          <LocalesMenuButton />
+        </Box>
         <CardContent component="form" onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-          <Typography variant="h6">{translate(invitation ? 'app.access.set_password_invitation' : 'app.access.set_password_reset')}</Typography>
+          <Typography variant="h6">
+            {translate(invitation ? 'app.access.set_password_invitation' : 'app.access.set_password_reset')}
+          </Typography>
           {!token && <Alert severity="error">{translate('app.access.missing_token')}</Alert>}
-          {error && <Alert severity="error" data-testid="set-password-error">{error}</Alert>}
-          <TextField label={translate('app.access.new_password')} type="password" name="password" autoComplete="new-password" required
-            value={password} onChange={(e) => setPassword(e.target.value)} helperText={translate('app.access.password_hint')} />
-          <TextField label={translate('app.access.confirm_password')} type="password" name="password2" autoComplete="new-password" required
-            value={again} onChange={(e) => setAgain(e.target.value)} />
-          <Button type="submit" variant="contained" disabled={busy || !token}>{translate('app.access.save_password')}</Button>
+          {error && (
+            <Alert severity="error" data-testid="set-password-error">
+              {error}
+            </Alert>
+          )}
+          <TextField
+            label={translate('app.access.new_password')}
+            type="password"
+            name="password"
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            helperText={translate('app.access.password_hint')}
+          />
+          <TextField
+            label={translate('app.access.confirm_password')}
+            type="password"
+            name="password2"
+            autoComplete="new-password"
+            required
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+          />
+          <Button type="submit" variant="contained" disabled={busy || !token}>
+            {translate('app.access.save_password')}
+          </Button>
         </CardContent>
       </Card>
     </Box>
@@ -78,12 +111,22 @@ export function SsoCallbackPage() {
     setStarted(true);
     const callbackUrl = `${window.location.origin}/sso/callback?${params.toString()}`;
     gql<{ completeSsoLogin: ConsoleSession }>(
-      `mutation ConsoleSso($callbackUrl: String!) { completeSsoLogin(callbackUrl: $callbackUrl) ${SESSION_FIELDS} }`, { callbackUrl },
-    ).then((data) => openConsoleAt(startSession(data.completeSsoLogin)), (failure) => setError((failure as Error).message));
+      `mutation ConsoleSso($callbackUrl: String!) { completeSsoLogin(callbackUrl: $callbackUrl) ${SESSION_FIELDS} }`,
+      { callbackUrl },
+    ).then(
+      (data) => openConsoleAt(startSession(data.completeSsoLogin)),
+      (failure) => setError((failure as Error).message),
+    );
   }
   return (
     <Box sx={{ p: 4 }}>
-      {error ? <Alert severity="error"><b>{translate('app.access.sso_failed')}</b>: {error}</Alert> : <Typography>{translate('app.access.sso_callback')}</Typography>}
+      {error ? (
+        <Alert severity="error">
+          <b>{translate('app.access.sso_failed')}</b>: {error}
+        </Alert>
+      ) : (
+        <Typography>{translate('app.access.sso_callback')}</Typography>
+      )}
     </Box>
   );
 }

@@ -8,5 +8,9 @@ export function ErrorNotice({ error }: { error: unknown }) {
   const translate = useTranslate();
   if (!error) return null;
   if (error instanceof OperationUnavailableError) return <NotAvailable operations={[error.operation]} />;
-  return <Alert severity="error" sx={{ m: 2 }}>{(error as Error).message || translate('ra.notification.http_error')}</Alert>;
+  return (
+    <Alert severity="error" sx={{ m: 2 }}>
+      {(error as Error).message || translate('ra.notification.http_error')}
+    </Alert>
+  );
 }

@@ -28,7 +28,18 @@ interface Props {
  * the result or the API's problems. Used for publish, approve, diff, rollback and simulate, whose arguments the
  * policy API owns.
  */
-export function OperationRunner({ operation, label, fixedArgs = {}, initialArgs = {}, onDone, renderResult, color = 'primary', confirm, testId, choices = {} }: Props) {
+export function OperationRunner({
+  operation,
+  label,
+  fixedArgs = {},
+  initialArgs = {},
+  onDone,
+  renderResult,
+  color = 'primary',
+  confirm,
+  testId,
+  choices = {},
+}: Props) {
   const translate = useTranslate();
   const notify = useNotify();
   const { schema, isPending } = useSchema();
@@ -49,7 +60,11 @@ export function OperationRunner({ operation, label, fixedArgs = {}, initialArgs 
     if (type === 'Int' || type === 'Float') return Number(text);
     if (type === 'Boolean') return text === 'true';
     if (type === 'JSON' || schema.types.get(type ?? '')?.kind === 'INPUT_OBJECT') {
-      try { return JSON.parse(text); } catch { return text; }
+      try {
+        return JSON.parse(text);
+      } catch {
+        return text;
+      }
     }
     return text;
   };
@@ -78,15 +93,38 @@ export function OperationRunner({ operation, label, fixedArgs = {}, initialArgs 
           const enumValues = schema.types.get(namedType(arg.type).name ?? '')?.enumValues;
           const listed = choices[arg.name];
           return (
-            <TextField key={arg.name} size="small" label={translate(`app.args.${arg.name}`, { _: arg.name })} required={arg.type.kind === 'NON_NULL'}
-              select={!!enumValues || !!listed} sx={{ minWidth: enumValues || listed ? 180 : undefined }}
-              value={values[arg.name] ?? ''} onChange={(e) => setValues({ ...values, [arg.name]: e.target.value })} name={arg.name}>
-              {listed?.map((c) => <MenuItem key={c.value} value={c.value}>{c.label}</MenuItem>)}
-              {!listed && enumValues?.map((v) => <MenuItem key={v.name} value={v.name}>{translate(`app.enum.${v.name}`, { _: v.name })}</MenuItem>)}
+            <TextField
+              key={arg.name}
+              size="small"
+              label={translate(`app.args.${arg.name}`, { _: arg.name })}
+              required={arg.type.kind === 'NON_NULL'}
+              select={!!enumValues || !!listed}
+              sx={{ minWidth: enumValues || listed ? 180 : undefined }}
+              value={values[arg.name] ?? ''}
+              onChange={(e) => setValues({ ...values, [arg.name]: e.target.value })}
+              name={arg.name}
+            >
+              {listed?.map((c) => (
+                <MenuItem key={c.value} value={c.value}>
+                  {c.label}
+                </MenuItem>
+              ))}
+              {!listed &&
+                enumValues?.map((v) => (
+                  <MenuItem key={v.name} value={v.name}>
+                    {translate(`app.enum.${v.name}`, { _: v.name })}
+                  </MenuItem>
+                ))}
             </TextField>
           );
         })}
-        <Button variant="contained" color={color} onClick={run} disabled={running} startIcon={running ? <CircularProgress size={16} /> : undefined}>
+        <Button
+          variant="contained"
+          color={color}
+          onClick={run}
+          disabled={running}
+          startIcon={running ? <CircularProgress size={16} /> : undefined}
+        >
           {translate(label)}
         </Button>
       </Box>
@@ -95,7 +133,11 @@ export function OperationRunner({ operation, label, fixedArgs = {}, initialArgs 
           {error}
           {problems.length > 0 && (
             <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-              {problems.map((p, i) => <li key={i}>{p.path ?? p.field ? <code>{p.path ?? p.field}</code> : null} {p.message}</li>)}
+              {problems.map((p, i) => (
+                <li key={i}>
+                  {(p.path ?? p.field) ? <code>{p.path ?? p.field}</code> : null} {p.message}
+                </li>
+              ))}
             </ul>
           )}
         </Alert>

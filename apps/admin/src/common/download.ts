@@ -21,7 +21,13 @@ export async function downloadWithToken(url: string, fileName: string): Promise<
 }
 
 /** Polls `read` every `intervalMs` until `done` says so (or `attempts` run out); reports each value. */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, onValue: (value: T) => void, intervalMs = 700, attempts = 600): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  onValue: (value: T) => void,
+  intervalMs = 700,
+  attempts = 600,
+): Promise<T> {
   let value = await read();
   onValue(value);
   for (let i = 0; i < attempts && !done(value); i += 1) {

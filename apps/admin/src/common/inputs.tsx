@@ -24,12 +24,33 @@ export function KeyInput({ source = 'key', isEdit }: { source?: string; isEdit?:
 }
 
 /** `{zh, en}` text of the policy: Chinese required, English optional. */
-export function LocalizedTextInput({ source, label, multiline, requiredZh = true }: { source: string; label: string; multiline?: boolean; requiredZh?: boolean }) {
+export function LocalizedTextInput({
+  source,
+  label,
+  multiline,
+  requiredZh = true,
+}: {
+  source: string;
+  label: string;
+  multiline?: boolean;
+  requiredZh?: boolean;
+}) {
   const translate = useTranslate();
   return (
     <Box sx={{ display: 'flex', gap: 2, width: '100%', flexWrap: 'wrap' }}>
-      <TextInput source={`${source}.zh`} label={translate('app.common.text_zh', { label: translate(label) })} validate={requiredZh ? required() : undefined} multiline={multiline} sx={{ flex: 1, minWidth: 240 }} />
-      <TextInput source={`${source}.en`} label={translate('app.common.text_en', { label: translate(label) })} multiline={multiline} sx={{ flex: 1, minWidth: 240 }} />
+      <TextInput
+        source={`${source}.zh`}
+        label={translate('app.common.text_zh', { label: translate(label) })}
+        validate={requiredZh ? required() : undefined}
+        multiline={multiline}
+        sx={{ flex: 1, minWidth: 240 }}
+      />
+      <TextInput
+        source={`${source}.en`}
+        label={translate('app.common.text_en', { label: translate(label) })}
+        multiline={multiline}
+        sx={{ flex: 1, minWidth: 240 }}
+      />
     </Box>
   );
 }

@@ -1,6 +1,16 @@
 import type { ReactNode } from 'react';
 import {
-  Create, Datagrid, Edit, List, SearchInput, SimpleForm, useListContext, useEditContext, TopToolbar, CreateButton, ExportButton,
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  SearchInput,
+  SimpleForm,
+  useListContext,
+  useEditContext,
+  TopToolbar,
+  CreateButton,
+  ExportButton,
 } from 'react-admin';
 import { ErrorNotice } from './ListError';
 
@@ -14,7 +24,17 @@ const quiet = { onError: () => undefined };
  * A policy collection's list: the whole draft collection on one page (a tenant has tens, not thousands, of
  * types or channels), searchable, with a "not available" notice when the API lacks the draft operations.
  */
-export function PolicyList({ children, aside, sort, title }: { children: ReactNode; aside?: ReactNode; sort?: { field: string; order: 'ASC' | 'DESC' }; title?: string }) {
+export function PolicyList({
+  children,
+  aside,
+  sort,
+  title,
+}: {
+  children: ReactNode;
+  aside?: ReactNode;
+  sort?: { field: string; order: 'ASC' | 'DESC' };
+  title?: string;
+}) {
   return (
     <List
       perPage={1000}
@@ -25,7 +45,12 @@ export function PolicyList({ children, aside, sort, title }: { children: ReactNo
       queryOptions={quiet}
       aside={aside as any}
       title={title}
-      actions={<TopToolbar><CreateButton /><ExportButton /></TopToolbar>}
+      actions={
+        <TopToolbar>
+          <CreateButton />
+          <ExportButton />
+        </TopToolbar>
+      }
     >
       <Datagrid rowClick="edit" bulkActionButtons={false}>
         {children}

@@ -2,7 +2,21 @@ import { useState, type ReactNode } from 'react';
 import { useNotify, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { callOperation } from '../graphql/schema';
 import { GraphQLRequestError } from '../graphql/client';
@@ -68,20 +82,53 @@ function useAction(onDone: () => void) {
   return { running, error, run };
 }
 
-function ActionForm({ testId, operation, children, label, disabled, running, error, onSubmit }: {
-  testId: string; operation: string; children: ReactNode; label: string; disabled?: boolean; running: boolean; error: string | null; onSubmit: () => void;
+function ActionForm({
+  testId,
+  operation,
+  children,
+  label,
+  disabled,
+  running,
+  error,
+  onSubmit,
+}: {
+  testId: string;
+  operation: string;
+  children: ReactNode;
+  label: string;
+  disabled?: boolean;
+  running: boolean;
+  error: string | null;
+  onSubmit: () => void;
 }) {
   const translate = useTranslate();
   const { has, isPending } = useOperations(operation);
   if (isPending) return <CircularProgress size={16} />;
-  if (!has(operation)) return <Typography variant="body2" color="text.secondary">{translate('app.notice.not_available_body', { operations: operation })}</Typography>;
+  if (!has(operation))
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('app.notice.not_available_body', { operations: operation })}
+      </Typography>
+    );
   return (
     <Stack spacing={1} data-testid={testId}>
       {children}
       <Box>
-        <Button variant="contained" size="small" disabled={disabled || running} onClick={onSubmit} startIcon={running ? <CircularProgress size={14} /> : undefined}>{translate(label)}</Button>
+        <Button
+          variant="contained"
+          size="small"
+          disabled={disabled || running}
+          onClick={onSubmit}
+          startIcon={running ? <CircularProgress size={14} /> : undefined}
+        >
+          {translate(label)}
+        </Button>
       </Box>
-      {error && <Alert severity="error" data-testid="operation-error">{error}</Alert>}
+      {error && (
+        <Alert severity="error" data-testid="operation-error">
+          {error}
+        </Alert>
+      )}
     </Stack>
   );
 }
@@ -104,7 +151,12 @@ function TransitionAction({ onDone }: { onDone: () => void }) {
     onDone();
   });
   const allowed: string[] = record?.allowedTransitions ?? [];
-  if (!allowed.length) return <Typography variant="body2" color="text.secondary">{translate('app.complaint_action.no_transitions')}</Typography>;
+  if (!allowed.length)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('app.complaint_action.no_transitions')}
+      </Typography>
+    );
   // The workflow the complaint's type follows in the published policy (the built-in default when it has none).
   const workflow = workflowFor({ workflows: policy?.workflows, complaintTypes: policy?.complaintTypes ?? [] }, record.type);
   const transition = to ? manualTransition(workflow, record.state, to) : undefined;
@@ -114,21 +166,28 @@ function TransitionAction({ onDone }: { onDone: () => void }) {
     setComment('');
     setCommentAsked(false);
   };
-  const submit = () => action.run(async () => {
-    try {
-      await callOperation('mutation', 'transition', { id: record.id, to, comment: comment.trim() || undefined }, { selection: '{ id state }' });
-    } catch (error) {
-      // A workflow the console could not read (or changed since): the API says a comment is needed; ask for it.
-      if (error instanceof GraphQLRequestError && error.reason === 'COMMENT_REQUIRED') setCommentAsked(true);
-      throw error;
-    }
-  });
+  const submit = () =>
+    action.run(async () => {
+      try {
+        await callOperation(
+          'mutation',
+          'transition',
+          { id: record.id, to, comment: comment.trim() || undefined },
+          { selection: '{ id state }' },
+        );
+      } catch (error) {
+        // A workflow the console could not read (or changed since): the API says a comment is needed; ask for it.
+        if (error instanceof GraphQLRequestError && error.reason === 'COMMENT_REQUIRED') setCommentAsked(true);
+        throw error;
+      }
+    });
   return (
     <Stack spacing={1} data-testid="action-transition">
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
         {allowed.map((state) => (
           <Button key={state} size="small" variant="outlined" onClick={() => open(state)} data-testid={`transition-to-${state}`}>
-            {localized(manualTransition(workflow, record.state, state)?.name) || translate('app.complaint_action.move_to', { state: names.state(state, record.type) })}
+            {localized(manualTransition(workflow, record.state, state)?.name) ||
+              translate('app.complaint_action.move_to', { state: names.state(state, record.type) })}
           </Button>
         ))}
       </Box>
@@ -137,17 +196,38 @@ function TransitionAction({ onDone }: { onDone: () => void }) {
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Typography variant="body2">
-              {translate('app.complaint_action.transition_from_to', { from: names.state(record.state, record.type), to: names.state(to, record.type) })}
+              {translate('app.complaint_action.transition_from_to', {
+                from: names.state(record.state, record.type),
+                to: names.state(to, record.type),
+              })}
             </Typography>
-            <TextField size="small" multiline minRows={2} name="transition-comment" required={needsComment} autoFocus
-              label={translate(needsComment ? 'app.complaint_action.comment_required' : 'app.complaint_action.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
-            {action.error && <Alert severity="error" data-testid="operation-error">{action.error}</Alert>}
+            <TextField
+              size="small"
+              multiline
+              minRows={2}
+              name="transition-comment"
+              required={needsComment}
+              autoFocus
+              label={translate(needsComment ? 'app.complaint_action.comment_required' : 'app.complaint_action.comment')}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
+            {action.error && (
+              <Alert severity="error" data-testid="operation-error">
+                {action.error}
+              </Alert>
+            )}
           </Stack>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setTo(null)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" disabled={action.running || (needsComment && !comment.trim())} onClick={submit} data-testid="confirm-transition"
-            startIcon={action.running ? <CircularProgress size={14} /> : undefined}>
+          <Button
+            variant="contained"
+            disabled={action.running || (needsComment && !comment.trim())}
+            onClick={submit}
+            data-testid="confirm-transition"
+            startIcon={action.running ? <CircularProgress size={14} /> : undefined}
+          >
             {translate('app.complaint.do_transition')}
           </Button>
         </DialogActions>
@@ -167,21 +247,66 @@ function AssignAction({ onDone }: { onDone: () => void }) {
   const [assigneeId, setAssigneeId] = useState('');
   const [reason, setReason] = useState('');
   const action = useAction(onDone);
-  const input = { complaintId: record.id, department: department || undefined, assigneeId: assigneeId || undefined, reason: reason || undefined };
+  const input = {
+    complaintId: record.id,
+    department: department || undefined,
+    assigneeId: assigneeId || undefined,
+    reason: reason || undefined,
+  };
   return (
-    <ActionForm testId="action-assign" operation="assignComplaint" label="app.complaint.do_assign" disabled={!department && !assigneeId} {...action}
-      onSubmit={() => action.run(() => callOperation('mutation', 'assignComplaint', { input }, { selection: '{ id department }' }))}>
-      <TextField select size="small" name="department" label={translate('app.complaint_action.department')} value={department} onChange={(e) => setDepartment(e.target.value)}>
-        {departments.map((d: any) => <MenuItem key={d.key} value={d.key}>{localized(d.name) || d.key}</MenuItem>)}
+    <ActionForm
+      testId="action-assign"
+      operation="assignComplaint"
+      label="app.complaint.do_assign"
+      disabled={!department && !assigneeId}
+      {...action}
+      onSubmit={() => action.run(() => callOperation('mutation', 'assignComplaint', { input }, { selection: '{ id department }' }))}
+    >
+      <TextField
+        select
+        size="small"
+        name="department"
+        label={translate('app.complaint_action.department')}
+        value={department}
+        onChange={(e) => setDepartment(e.target.value)}
+      >
+        {departments.map((d: any) => (
+          <MenuItem key={d.key} value={d.key}>
+            {localized(d.name) || d.key}
+          </MenuItem>
+        ))}
       </TextField>
       {users.length > 0 ? (
-        <TextField select size="small" name="assigneeId" label={translate('app.complaint_action.assignee')} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-          {users.map((u) => <MenuItem key={u.id} value={u.id}>{u.displayName ? `${u.displayName}（${u.email}）` : u.email}</MenuItem>)}
+        <TextField
+          select
+          size="small"
+          name="assigneeId"
+          label={translate('app.complaint_action.assignee')}
+          value={assigneeId}
+          onChange={(e) => setAssigneeId(e.target.value)}
+        >
+          {users.map((u) => (
+            <MenuItem key={u.id} value={u.id}>
+              {u.displayName ? `${u.displayName}（${u.email}）` : u.email}
+            </MenuItem>
+          ))}
         </TextField>
       ) : (
-        <TextField size="small" name="assigneeId" label={translate('app.complaint_action.assignee_id')} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} />
+        <TextField
+          size="small"
+          name="assigneeId"
+          label={translate('app.complaint_action.assignee_id')}
+          value={assigneeId}
+          onChange={(e) => setAssigneeId(e.target.value)}
+        />
       )}
-      <TextField size="small" name="reason" label={translate('app.complaint_action.reassign_reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <TextField
+        size="small"
+        name="reason"
+        label={translate('app.complaint_action.reassign_reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
     </ActionForm>
   );
 }
@@ -199,8 +324,11 @@ function ReplyAction({ onDone }: { onDone: () => void }) {
   const [rootCause, setRootCause] = useState('');
   const action = useAction(onDone);
   const values: Record<string, string | undefined> = {
-    'complaint.number': record?.number, 'complaint.text': record?.text, 'complaint.reference': record?.reference ?? undefined,
-    'customer.name': record?.complainant?.name ?? undefined, 'complaint.receivedAt': record?.receivedAt,
+    'complaint.number': record?.number,
+    'complaint.text': record?.text,
+    'complaint.reference': record?.reference ?? undefined,
+    'customer.name': record?.complainant?.name ?? undefined,
+    'complaint.receivedAt': record?.receivedAt,
   };
   const choose = (key: string) => {
     setTemplateKey(key);
@@ -211,18 +339,57 @@ function ReplyAction({ onDone }: { onDone: () => void }) {
   };
   // The API renders a named template itself and ignores the body; an edited text is sent as the body instead.
   const input = {
-    complaintId: record.id, templateKey: templateKey && body === rendered ? templateKey : undefined, body: templateKey && body === rendered ? undefined : body,
-    solution: solution || undefined, rootCause: rootCause || undefined,
+    complaintId: record.id,
+    templateKey: templateKey && body === rendered ? templateKey : undefined,
+    body: templateKey && body === rendered ? undefined : body,
+    solution: solution || undefined,
+    rootCause: rootCause || undefined,
   };
   return (
-    <ActionForm testId="action-reply" operation="replyToComplaint" label="app.complaint.send_reply" disabled={!body} {...action}
-      onSubmit={() => action.run(() => callOperation('mutation', 'replyToComplaint', { input }, { selection: '{ id state }' }))}>
-      <TextField select size="small" label={translate('app.complaint.template')} value={templateKey} onChange={(e) => choose(e.target.value)}>
-        {templates.map((t: any) => <MenuItem key={t.key} value={t.key}>{localized(t.name)}</MenuItem>)}
+    <ActionForm
+      testId="action-reply"
+      operation="replyToComplaint"
+      label="app.complaint.send_reply"
+      disabled={!body}
+      {...action}
+      onSubmit={() => action.run(() => callOperation('mutation', 'replyToComplaint', { input }, { selection: '{ id state }' }))}
+    >
+      <TextField
+        select
+        size="small"
+        label={translate('app.complaint.template')}
+        value={templateKey}
+        onChange={(e) => choose(e.target.value)}
+      >
+        {templates.map((t: any) => (
+          <MenuItem key={t.key} value={t.key}>
+            {localized(t.name)}
+          </MenuItem>
+        ))}
       </TextField>
-      <TextField multiline minRows={4} size="small" name="body" label={translate('app.complaint.reply_body')} value={body} onChange={(e) => setBody(e.target.value)} />
-      <TextField size="small" name="solution" label={translate('app.complaint_action.solution')} value={solution} onChange={(e) => setSolution(e.target.value)} />
-      <TextField size="small" name="rootCause" label={translate('app.complaint_action.root_cause')} value={rootCause} onChange={(e) => setRootCause(e.target.value)} />
+      <TextField
+        multiline
+        minRows={4}
+        size="small"
+        name="body"
+        label={translate('app.complaint.reply_body')}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+      />
+      <TextField
+        size="small"
+        name="solution"
+        label={translate('app.complaint_action.solution')}
+        value={solution}
+        onChange={(e) => setSolution(e.target.value)}
+      />
+      <TextField
+        size="small"
+        name="rootCause"
+        label={translate('app.complaint_action.root_cause')}
+        value={rootCause}
+        onChange={(e) => setRootCause(e.target.value)}
+      />
     </ActionForm>
   );
 }
@@ -240,21 +407,66 @@ function FollowUpAction({ onDone }: { onDone: () => void }) {
   const action = useAction(onDone);
   const input = { complaintId: record.id, satisfied: satisfied === 'yes', score: Number(score), method, comment: comment || undefined };
   return (
-    <ActionForm testId="action-follow-up" operation="recordFollowUp" label="app.complaint.do_follow_up" disabled={!satisfied || !score} {...action}
-      onSubmit={() => action.run(() => callOperation('mutation', 'recordFollowUp', { input }, { selection: '{ id state }' }))}>
+    <ActionForm
+      testId="action-follow-up"
+      operation="recordFollowUp"
+      label="app.complaint.do_follow_up"
+      disabled={!satisfied || !score}
+      {...action}
+      onSubmit={() => action.run(() => callOperation('mutation', 'recordFollowUp', { input }, { selection: '{ id state }' }))}
+    >
       <Box sx={{ display: 'flex', gap: 1 }}>
-        <TextField select fullWidth size="small" required name="satisfied" label={translate('app.complaint_action.satisfied')} value={satisfied} onChange={(e) => setSatisfied(e.target.value)}>
+        <TextField
+          select
+          fullWidth
+          size="small"
+          required
+          name="satisfied"
+          label={translate('app.complaint_action.satisfied')}
+          value={satisfied}
+          onChange={(e) => setSatisfied(e.target.value)}
+        >
           <MenuItem value="yes">{translate('app.complaint_action.satisfied_yes')}</MenuItem>
           <MenuItem value="no">{translate('app.complaint_action.satisfied_no')}</MenuItem>
         </TextField>
-        <TextField select fullWidth size="small" required name="score" label={translate('app.complaint_action.score')} value={score} onChange={(e) => setScore(e.target.value)}>
-          {[5, 4, 3, 2, 1].map((n) => <MenuItem key={n} value={String(n)}>{'★'.repeat(n)}</MenuItem>)}
+        <TextField
+          select
+          fullWidth
+          size="small"
+          required
+          name="score"
+          label={translate('app.complaint_action.score')}
+          value={score}
+          onChange={(e) => setScore(e.target.value)}
+        >
+          {[5, 4, 3, 2, 1].map((n) => (
+            <MenuItem key={n} value={String(n)}>
+              {'★'.repeat(n)}
+            </MenuItem>
+          ))}
         </TextField>
       </Box>
-      <TextField select size="small" name="method" label={translate('app.complaint_action.method')} value={method} onChange={(e) => setMethod(e.target.value)}>
-        {FOLLOW_UP_METHODS.map((m) => <MenuItem key={m} value={m}>{translate(`app.follow_up_method.${m}`)}</MenuItem>)}
+      <TextField
+        select
+        size="small"
+        name="method"
+        label={translate('app.complaint_action.method')}
+        value={method}
+        onChange={(e) => setMethod(e.target.value)}
+      >
+        {FOLLOW_UP_METHODS.map((m) => (
+          <MenuItem key={m} value={m}>
+            {translate(`app.follow_up_method.${m}`)}
+          </MenuItem>
+        ))}
       </TextField>
-      <TextField size="small" name="comment" label={translate('app.complaint_action.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <TextField
+        size="small"
+        name="comment"
+        label={translate('app.complaint_action.comment')}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
     </ActionForm>
   );
 }
@@ -274,22 +486,56 @@ function ExtendAction({ onDone }: { onDone: () => void }) {
   const policy = usePublishedPolicy().data as any;
   const when = useInstantFormat();
   // Only deadlines the complaint's SLA plan lets be extended (targets with extension steps), with those steps.
-  const targetOf = (c: any) => (policy?.slaPolicies ?? []).find((p: any) => p.key === record.slaPolicy)?.targets?.find((t: any) => t.key === c.target);
+  const targetOf = (c: any) =>
+    (policy?.slaPolicies ?? []).find((p: any) => p.key === record.slaPolicy)?.targets?.find((t: any) => t.key === c.target);
   const running = (clocks.data ?? []).filter((c) => !c.stoppedAt && (targetOf(c)?.extensions ?? []).length > 0);
-  const steps = (c: any) => (targetOf(c)?.extensions ?? []).map((e: any) => `${e.amount}${translate(`app.duration_kind.${e.kind}`, { _: e.kind })}`).join(' / ');
-  if (clocks.isSuccess && policy && !running.length) return <Typography variant="body2" color="text.secondary" data-testid="no-extendable">{translate('app.complaint.no_extendable')}</Typography>;
+  const steps = (c: any) =>
+    (targetOf(c)?.extensions ?? []).map((e: any) => `${e.amount}${translate(`app.duration_kind.${e.kind}`, { _: e.kind })}`).join(' / ');
+  if (clocks.isSuccess && policy && !running.length)
+    return (
+      <Typography variant="body2" color="text.secondary" data-testid="no-extendable">
+        {translate('app.complaint.no_extendable')}
+      </Typography>
+    );
   return (
-    <ActionForm testId="action-extend" operation="extendDeadline" label="app.complaint.do_extend" disabled={!target || !reason.trim()} {...action}
-      onSubmit={() => action.run(() => callOperation('mutation', 'extendDeadline', { complaintId: record.id, target, reason }, { selection: '{ status }' }))}>
-      <TextField select size="small" required name="target" label={translate('app.complaint_action.sla_target')} value={target} onChange={(e) => setTarget(e.target.value)}
-        helperText={clocks.isSuccess && !running.length ? translate('app.complaint_action.no_running_clocks') : undefined}>
+    <ActionForm
+      testId="action-extend"
+      operation="extendDeadline"
+      label="app.complaint.do_extend"
+      disabled={!target || !reason.trim()}
+      {...action}
+      onSubmit={() =>
+        action.run(() =>
+          callOperation('mutation', 'extendDeadline', { complaintId: record.id, target, reason }, { selection: '{ status }' }),
+        )
+      }
+    >
+      <TextField
+        select
+        size="small"
+        required
+        name="target"
+        label={translate('app.complaint_action.sla_target')}
+        value={target}
+        onChange={(e) => setTarget(e.target.value)}
+        helperText={clocks.isSuccess && !running.length ? translate('app.complaint_action.no_running_clocks') : undefined}
+      >
         {running.map((c) => (
           <MenuItem key={c.target} value={c.target}>
-            {localized(targetOf(c)?.name) || translate(`app.sla_target.${c.target}`, { _: c.target })}{c.dueAt ? `（${when(c.dueAt)}，${translate('app.complaint.extension_steps', { steps: steps(c) })}）` : ''}
+            {localized(targetOf(c)?.name) || translate(`app.sla_target.${c.target}`, { _: c.target })}
+            {c.dueAt ? `（${when(c.dueAt)}，${translate('app.complaint.extension_steps', { steps: steps(c) })}）` : ''}
           </MenuItem>
         ))}
       </TextField>
-      <TextField size="small" required multiline name="reason" label={translate('app.complaint_action.extend_reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <TextField
+        size="small"
+        required
+        multiline
+        name="reason"
+        label={translate('app.complaint_action.extend_reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
     </ActionForm>
   );
 }
@@ -304,7 +550,15 @@ function FindingAction({ onDone }: { onDone: () => void }) {
   const translate = useTranslate();
   const codes = useQuery({
     queryKey: ['findingCodes'],
-    queryFn: async () => (await callOperation<any>('query', 'currentPolicyVersion', {}, { selection: '{ document { findingCodes { key kind name { zh en } roles } } }' }))?.document?.findingCodes ?? [],
+    queryFn: async () =>
+      (
+        await callOperation<any>(
+          'query',
+          'currentPolicyVersion',
+          {},
+          { selection: '{ document { findingCodes { key kind name { zh en } roles } } }' },
+        )
+      )?.document?.findingCodes ?? [],
   });
   const { permissions: role } = usePermissions<string>();
   // A code names the roles that may record it (none: handler, manager, admin); others are refused by the API.
@@ -312,16 +566,53 @@ function FindingAction({ onDone }: { onDone: () => void }) {
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
   const action = useAction(onDone);
-  if (codes.isSuccess && !codes.data.length) return <Typography variant="body2" color="text.secondary">{translate('app.complaint_action.no_finding_codes')}</Typography>;
+  if (codes.isSuccess && !codes.data.length)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('app.complaint_action.no_finding_codes')}
+      </Typography>
+    );
   return (
-    <ActionForm testId="action-finding" operation="recordFinding" label="app.complaint.do_record_finding" disabled={!code} {...action}
-      onSubmit={() => action.run(() => callOperation('mutation', 'recordFinding', { input: { complaintId: record.id, code, note: note || undefined } }, { selection: '{ id valid }' }))}>
-      <TextField select size="small" required name="code" label={translate('app.complaint_action.finding_code')} value={code} onChange={(e) => setCode(e.target.value)}>
+    <ActionForm
+      testId="action-finding"
+      operation="recordFinding"
+      label="app.complaint.do_record_finding"
+      disabled={!code}
+      {...action}
+      onSubmit={() =>
+        action.run(() =>
+          callOperation(
+            'mutation',
+            'recordFinding',
+            { input: { complaintId: record.id, code, note: note || undefined } },
+            { selection: '{ id valid }' },
+          ),
+        )
+      }
+    >
+      <TextField
+        select
+        size="small"
+        required
+        name="code"
+        label={translate('app.complaint_action.finding_code')}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      >
         {(codes.data ?? []).filter(mayRecord).map((f: any) => (
-          <MenuItem key={f.key} value={f.key}>{localized(f.name)}（{translate(`app.finding_kind.${f.kind}`, { _: f.kind })}）</MenuItem>
+          <MenuItem key={f.key} value={f.key}>
+            {localized(f.name)}（{translate(`app.finding_kind.${f.kind}`, { _: f.kind })}）
+          </MenuItem>
         ))}
       </TextField>
-      <TextField size="small" multiline name="note" label={translate('app.complaint_action.finding_note')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <TextField
+        size="small"
+        multiline
+        name="note"
+        label={translate('app.complaint_action.finding_note')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
     </ActionForm>
   );
 }
@@ -332,14 +623,40 @@ function ApproveAction({ onDone }: { onDone: () => void }) {
   const translate = useTranslate();
   const [comment, setComment] = useState('');
   const action = useAction(onDone);
-  const decide = (approve: boolean) => action.run(() => callOperation('mutation', approve ? 'approveComplaintReply' : 'rejectComplaintReply', { id: record.id, comment: comment || undefined }, { selection: '{ id state }' }));
+  const decide = (approve: boolean) =>
+    action.run(() =>
+      callOperation(
+        'mutation',
+        approve ? 'approveComplaintReply' : 'rejectComplaintReply',
+        { id: record.id, comment: comment || undefined },
+        { selection: '{ id state }' },
+      ),
+    );
   return (
-    <ActionForm testId="action-approve" operation="approveComplaintReply" label="app.complaint.do_approve" {...action} onSubmit={() => decide(true)}>
+    <ActionForm
+      testId="action-approve"
+      operation="approveComplaintReply"
+      label="app.complaint.do_approve"
+      {...action}
+      onSubmit={() => decide(true)}
+    >
       {(record.pendingReply as { body?: string } | null)?.body && (
-        <Alert severity="info" icon={false} sx={{ whiteSpace: 'pre-wrap' }}>{(record.pendingReply as { body: string }).body}</Alert>
+        <Alert severity="info" icon={false} sx={{ whiteSpace: 'pre-wrap' }}>
+          {(record.pendingReply as { body: string }).body}
+        </Alert>
       )}
-      <TextField size="small" name="approvalComment" label={translate('app.complaint.approval_comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
-      <Box><Button size="small" color="warning" disabled={action.running} onClick={() => decide(false)} data-testid="reject-reply">{translate('app.complaint.do_reject')}</Button></Box>
+      <TextField
+        size="small"
+        name="approvalComment"
+        label={translate('app.complaint.approval_comment')}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
+      <Box>
+        <Button size="small" color="warning" disabled={action.running} onClick={() => decide(false)} data-testid="reject-reply">
+          {translate('app.complaint.do_reject')}
+        </Button>
+      </Box>
     </ActionForm>
   );
 }
@@ -349,11 +666,30 @@ function NoteAction({ onDone }: { onDone: () => void }) {
   const record = useComplaint();
   const translate = useTranslate();
   const [text, setText] = useState('');
-  const action = useAction(() => { setText(''); onDone(); });
+  const action = useAction(() => {
+    setText('');
+    onDone();
+  });
   return (
-    <ActionForm testId="action-note" operation="addComment" label="app.complaint.do_note" disabled={!text.trim()} {...action}
-      onSubmit={() => action.run(() => callOperation('mutation', 'addComment', { id: record.id, text, internal: true }, { selection: '{ id }' }))}>
-      <TextField size="small" multiline minRows={2} name="note" label={translate('app.complaint.note_text')} value={text} onChange={(e) => setText(e.target.value)} />
+    <ActionForm
+      testId="action-note"
+      operation="addComment"
+      label="app.complaint.do_note"
+      disabled={!text.trim()}
+      {...action}
+      onSubmit={() =>
+        action.run(() => callOperation('mutation', 'addComment', { id: record.id, text, internal: true }, { selection: '{ id }' }))
+      }
+    >
+      <TextField
+        size="small"
+        multiline
+        minRows={2}
+        name="note"
+        label={translate('app.complaint.note_text')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
     </ActionForm>
   );
 }
@@ -365,12 +701,15 @@ export function ComplaintActions({ onDone }: { onDone: () => void }) {
   const { permissions: role } = usePermissions<string>();
   if (!record) return null;
   const allowed = new Set(actionsFor(role, record));
-  const section = (title: string, body: ReactNode, action?: string) => (action && !allowed.has(action) ? null : (
-    <Box>
-      <Typography variant="subtitle2" sx={{ mb: 1 }}>{translate(title)}</Typography>
-      {body}
-    </Box>
-  ));
+  const section = (title: string, body: ReactNode, action?: string) =>
+    action && !allowed.has(action) ? null : (
+      <Box>
+        <Typography variant="subtitle2" sx={{ mb: 1 }}>
+          {translate(title)}
+        </Typography>
+        {body}
+      </Box>
+    );
   return (
     <Stack spacing={2} sx={{ width: 380, minWidth: 380, flexShrink: 0, ml: 2 }}>
       <CausePredictionCard onDone={onDone} />

@@ -1,4 +1,16 @@
-import { Datagrid, FunctionField, usePermissions, List, SearchInput, SelectInput, TextField, TextInput, useListContext, useLocaleState, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  FunctionField,
+  usePermissions,
+  List,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  useListContext,
+  useLocaleState,
+  useTranslate,
+} from 'react-admin';
 import { ErrorNotice } from '../common/ListError';
 import { useSchema } from '../graphql/useOperations';
 import { namedType } from '../graphql/schema';
@@ -18,9 +30,17 @@ function useComplaintFilters() {
   return (input?.inputFields ?? []).map((field) => {
     const enumValues = schema?.types.get(namedType(field.type).name ?? '')?.enumValues;
     const label = `app.filters.${field.name}`;
-    if (field.name === 'search' || field.name === 'q' || field.name === 'text') return <SearchInput key={field.name} source={field.name} alwaysOn />;
+    if (field.name === 'search' || field.name === 'q' || field.name === 'text')
+      return <SearchInput key={field.name} source={field.name} alwaysOn />;
     if (enumValues) {
-      return <SelectInput key={field.name} source={field.name} label={label} choices={enumValues.map((v) => ({ id: v.name, name: translate(`app.enum.${v.name}`, { _: v.name }) }))} />;
+      return (
+        <SelectInput
+          key={field.name}
+          source={field.name}
+          label={label}
+          choices={enumValues.map((v) => ({ id: v.name, name: translate(`app.enum.${v.name}`, { _: v.name }) }))}
+        />
+      );
     }
     return <TextInput key={field.name} source={field.name} label={label} />;
   });
@@ -47,13 +67,26 @@ export const ComplaintList = () => {
     >
       <Datagrid rowClick="show" bulkActionButtons={bulk} rowSx={() => ({ cursor: 'pointer' })} data-testid="complaint-list">
         <TextField source="number" label="resources.complaints.fields.number" />
-        <FunctionField label="resources.complaints.fields.title" render={(r: any) => r.title ?? (r.text ? String(r.text).slice(0, 40) : '')} />
-        <FunctionField label="resources.complaints.fields.type" render={(r: any) => names.type(r.type) || localized(r.typeName, locale === 'en' ? 'en' : 'zh-CN')} />
+        <FunctionField
+          label="resources.complaints.fields.title"
+          render={(r: any) => r.title ?? (r.text ? String(r.text).slice(0, 40) : '')}
+        />
+        <FunctionField
+          label="resources.complaints.fields.type"
+          render={(r: any) => names.type(r.type) || localized(r.typeName, locale === 'en' ? 'en' : 'zh-CN')}
+        />
         <FunctionField label="resources.complaints.fields.severity" render={(r: any) => names.severity(r.severity)} />
         <FunctionField label="resources.complaints.fields.state" render={(r: any) => names.state(r.state, r.type)} />
-        <FunctionField label="resources.complaints.fields.department" render={(r: any) => <span data-testid="row-department">{names.department(r.department)}</span>} />
+        <FunctionField
+          label="resources.complaints.fields.department"
+          render={(r: any) => <span data-testid="row-department">{names.department(r.department)}</span>}
+        />
         <FunctionField label="resources.complaints.fields.sla" render={() => <SlaChip />} />
-        <FunctionField source="resolutionDueAt" label="resources.complaints.fields.resolutionDueAt" render={(r: any) => when(r.resolutionDueAt)} />
+        <FunctionField
+          source="resolutionDueAt"
+          label="resources.complaints.fields.resolutionDueAt"
+          render={(r: any) => when(r.resolutionDueAt)}
+        />
         <FunctionField source="receivedAt" label="resources.complaints.fields.receivedAt" render={(r: any) => when(r.receivedAt)} />
       </Datagrid>
     </List>

@@ -1,7 +1,22 @@
 import { useState } from 'react';
 import { Show, TabbedShowLayout, useRecordContext, useRefresh, useTranslate, useShowContext } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Box, Card, CardContent, CardHeader, Chip, CircularProgress, Grid, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  CircularProgress,
+  Grid,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { ErrorNotice } from '../common/ListError';
 import { ResultView } from '../common/ResultView';
 import { localized } from '../i18n/locale';
@@ -19,7 +34,7 @@ const ShowError = () => <ErrorNotice error={useShowContext().error} />;
 function FormValues() {
   const record = useRecordContext<Complaint>();
   const translate = useTranslate();
-  const form: Record<string, unknown> = typeof record?.form === 'string' ? JSON.parse(record.form) : record?.form ?? {};
+  const form: Record<string, unknown> = typeof record?.form === 'string' ? JSON.parse(record.form) : (record?.form ?? {});
   // Form values are stored by field key; the labels come from the published policy (readable by every role here).
   const labels = fieldLabels(usePublishedPolicy().data);
   const names = usePolicyNames();
@@ -29,16 +44,31 @@ function FormValues() {
   // Keys and instants in the reader's words: the channel's name, the state, the time in the tenant's zone.
   const shown = (k: string, v: unknown): string =>
     k === 'channel' ? names.channel(v) : k === 'state' ? names.state(v, record?.type) : isIsoInstant(v) ? when(v) : String(v);
-  const options = Object.fromEntries(((usePublishedPolicy().data as any)?.fields ?? []).flatMap((f: any) => (f.options ?? []).map((o: any) => [`${f.key}:${o.value}`, o.label])));
-  const formValue = (k: string, v: unknown): string => (Array.isArray(v) ? v.map((x) => formValue(k, x)).join('、') : localized(options[`${k}:${v}`]) || (isIsoInstant(v) ? when(v) : String(v)));
+  const options = Object.fromEntries(
+    ((usePublishedPolicy().data as any)?.fields ?? []).flatMap((f: any) =>
+      (f.options ?? []).map((o: any) => [`${f.key}:${o.value}`, o.label]),
+    ),
+  );
+  const formValue = (k: string, v: unknown): string =>
+    Array.isArray(v)
+      ? v.map((x) => formValue(k, x)).join('、')
+      : localized(options[`${k}:${v}`]) || (isIsoInstant(v) ? when(v) : String(v));
   return (
     <Table size="small" data-testid="complaint-form-values">
       <TableBody>
-        {basics.filter((k) => fields[k] !== undefined && fields[k] !== null && typeof fields[k] !== 'object').map((k) => (
-          <TableRow key={k}><TableCell sx={{ width: 200, fontWeight: 500 }}>{translate(`resources.complaints.fields.${k}`)}</TableCell><TableCell>{shown(k, fields[k])}</TableCell></TableRow>
-        ))}
+        {basics
+          .filter((k) => fields[k] !== undefined && fields[k] !== null && typeof fields[k] !== 'object')
+          .map((k) => (
+            <TableRow key={k}>
+              <TableCell sx={{ width: 200, fontWeight: 500 }}>{translate(`resources.complaints.fields.${k}`)}</TableCell>
+              <TableCell>{shown(k, fields[k])}</TableCell>
+            </TableRow>
+          ))}
         {Object.entries(form).map(([k, v]) => (
-          <TableRow key={k}><TableCell sx={{ fontWeight: 500 }}>{localized(labels[k]) || k}</TableCell><TableCell>{formValue(k, v)}</TableCell></TableRow>
+          <TableRow key={k}>
+            <TableCell sx={{ fontWeight: 500 }}>{localized(labels[k]) || k}</TableCell>
+            <TableCell>{formValue(k, v)}</TableCell>
+          </TableRow>
         ))}
       </TableBody>
     </Table>
@@ -59,9 +89,18 @@ function Timeline() {
           <Typography variant="caption" color="text.secondary">
             {when(event.at)} {event.actorRole ? translate(`app.roles.${event.actorRole}`, { _: event.actorRole }) : ''}
           </Typography>
-          <Typography variant="body2"><b>{translate(`app.event.${event.type}`, { _: event.type })}</b> {summary(event)}</Typography>
+          <Typography variant="body2">
+            <b>{translate(`app.event.${event.type}`, { _: event.type })}</b> {summary(event)}
+          </Typography>
           {Object.keys((event.data as Record<string, unknown> | null) ?? {}).length > 0 && (
-            <details><summary><Typography variant="caption" color="text.secondary" component="span">{translate('app.complaint.event_details')}</Typography></summary><ResultView value={event.data} depth={2} /></details>
+            <details>
+              <summary>
+                <Typography variant="caption" color="text.secondary" component="span">
+                  {translate('app.complaint.event_details')}
+                </Typography>
+              </summary>
+              <ResultView value={event.data} depth={2} />
+            </details>
           )}
         </Box>
       ))}
@@ -79,13 +118,20 @@ function useEventSummary(): (event: any) => string {
     const d = event.data ?? {};
     const text = typeof d.text === 'string' ? d.text : typeof d.comment === 'string' ? d.comment : '';
     switch (event.type) {
-      case 'transitioned': return `${state(d.from)} → ${state(d.to)}${d.comment ? `：${d.comment}` : ''}`;
-      case 'received': return [names.channel(d.channel), names.type(d.type)].filter(Boolean).join(' · ');
-      case 'assigned': return [names.department(d.after?.department), d.reason].filter(Boolean).join('：');
-      case 'replied': return names.channel(d.channel);
-      case 'followed_up': return `${translate(d.satisfied ? 'app.why.satisfied' : 'app.why.unsatisfied')}（${d.score}）${d.comment ? `：${d.comment}` : ''}`;
-      case 'redispatched': return names.department(d.department);
-      default: return text;
+      case 'transitioned':
+        return `${state(d.from)} → ${state(d.to)}${d.comment ? `：${d.comment}` : ''}`;
+      case 'received':
+        return [names.channel(d.channel), names.type(d.type)].filter(Boolean).join(' · ');
+      case 'assigned':
+        return [names.department(d.after?.department), d.reason].filter(Boolean).join('：');
+      case 'replied':
+        return names.channel(d.channel);
+      case 'followed_up':
+        return `${translate(d.satisfied ? 'app.why.satisfied' : 'app.why.unsatisfied')}（${d.score}）${d.comment ? `：${d.comment}` : ''}`;
+      case 'redispatched':
+        return names.department(d.department);
+      default:
+        return text;
     }
   };
 }
@@ -97,7 +143,17 @@ function OutcomeText({ decision, record }: { decision: any; record: any }) {
   const outcome = decision.outcome;
   switch (decision.kind) {
     case 'validity':
-      return <>{outcome?.valid === false ? translate('app.intake.invalid', { reason: translate(`app.invalid_reason.${outcome?.reason ?? record.invalidReason}`, { _: outcome?.reason ?? record.invalidReason ?? '' }) }) : translate('app.intake.valid')}</>;
+      return (
+        <>
+          {outcome?.valid === false
+            ? translate('app.intake.invalid', {
+                reason: translate(`app.invalid_reason.${outcome?.reason ?? record.invalidReason}`, {
+                  _: outcome?.reason ?? record.invalidReason ?? '',
+                }),
+              })
+            : translate('app.intake.valid')}
+        </>
+      );
     case 'severity':
       return <>{names.severity(outcome)}</>;
     case 'routing':
@@ -127,21 +183,30 @@ function Decisions() {
           <Card variant="outlined" data-testid={`decision-${d.kind}`}>
             <CardHeader
               title={translate('app.complaint.why', { decision: translate(`app.rules.tables.${d.kind}`, { _: d.kind ?? '' }) })}
-              subheader={d.policyVersion !== undefined ? translate('app.complaint.policy_version', { version: d.policyVersion }) : undefined}
+              subheader={
+                d.policyVersion !== undefined ? translate('app.complaint.policy_version', { version: d.policyVersion }) : undefined
+              }
               titleTypographyProps={{ variant: 'subtitle1' }}
             />
             <CardContent sx={{ pt: 0 }}>
               <Typography variant="body2" sx={{ mb: 1 }}>
-                {translate('app.complaint.outcome')}：<b data-testid="decision-outcome"><OutcomeText decision={d} record={record} /></b>
+                {translate('app.complaint.outcome')}：
+                <b data-testid="decision-outcome">
+                  <OutcomeText decision={d} record={record} />
+                </b>
               </Typography>
               <Typography variant="body2" sx={{ mb: 1 }} data-testid="decision-row">
                 {d.rowKey ? translate('app.complaint.matched', { rows: d.rowKey }) : translate('app.complaint.defaulted')}
               </Typography>
               {d.trace ? (
-                <Alert severity="info" icon={false} data-testid="decision-explanation"><TraceExplanation trace={typeof d.trace === 'string' ? JSON.parse(d.trace) : d.trace} /></Alert>
+                <Alert severity="info" icon={false} data-testid="decision-explanation">
+                  <TraceExplanation trace={typeof d.trace === 'string' ? JSON.parse(d.trace) : d.trace} />
+                </Alert>
               ) : d.explanation ? (
                 // Decisions recorded before the structured trace existed keep the engine's own words.
-                <Alert severity="info" icon={false} sx={{ whiteSpace: 'pre-wrap' }} data-testid="decision-explanation">{d.explanation}</Alert>
+                <Alert severity="info" icon={false} sx={{ whiteSpace: 'pre-wrap' }} data-testid="decision-explanation">
+                  {d.explanation}
+                </Alert>
               ) : null}
             </CardContent>
           </Card>
@@ -180,11 +245,17 @@ function ClockRows({ clocks, now }: { clocks: SlaClockLike[]; now: Date }) {
             <TableCell>{translate(`app.sla_target.${clock.target ?? clock.key}`, { _: clock.target ?? clock.key ?? '' })}</TableCell>
             <TableCell>{names.slaPolicy(clock.slaPolicy)}</TableCell>
             <TableCell data-testid="sla-due">{when(clock.dueAt)}</TableCell>
-            <TableCell><SlaClockChip clock={clock} status={clockStatus(clock, now)} /></TableCell>
+            <TableCell>
+              <SlaClockChip clock={clock} status={clockStatus(clock, now)} />
+            </TableCell>
             <TableCell data-testid="sla-holiday-flag">
               {clock.holidayDataMissingYears?.length ? (
-                <Chip size="small" color="warning" variant="outlined"
-                  label={translate('app.complaint.holiday_data_missing', { years: clock.holidayDataMissingYears.join('、') })} />
+                <Chip
+                  size="small"
+                  color="warning"
+                  variant="outlined"
+                  label={translate('app.complaint.holiday_data_missing', { years: clock.holidayDataMissingYears.join('、') })}
+                />
               ) : null}
             </TableCell>
           </TableRow>
@@ -216,17 +287,24 @@ function Replies() {
   const names = usePolicyNames();
   const when = useInstantFormat();
   const replies = record?.replies ?? [];
-  const pending = record?.pendingReply as { body?: string; approval?: { chain: string; step: number; signatures: unknown[] } } | null | undefined;
+  const pending = record?.pendingReply as
+    { body?: string; approval?: { chain: string; step: number; signatures: unknown[] } } | null | undefined;
   if (!replies.length && !pending) return <Typography color="text.secondary">{translate('app.complaint.no_replies')}</Typography>;
   return (
     <Stack spacing={2} data-testid="replies">
       {pending && (
         <Alert severity="warning" icon={false} data-testid="pending-reply">
           <Typography variant="subtitle2">{translate('app.complaint.pending_reply')}</Typography>
-          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{pending.body}</Typography>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+            {pending.body}
+          </Typography>
           {pending.approval && (
             <Typography variant="caption" color="text.secondary" data-testid="approval-progress">
-              {translate('app.complaint.approval_progress', { chain: pending.approval.chain, step: pending.approval.step + 1, count: pending.approval.signatures.length })}
+              {translate('app.complaint.approval_progress', {
+                chain: pending.approval.chain,
+                step: pending.approval.step + 1,
+                count: pending.approval.signatures.length,
+              })}
             </Typography>
           )}
         </Alert>
@@ -234,9 +312,13 @@ function Replies() {
       {replies.map((reply) => (
         <Card key={reply.id} variant="outlined" data-testid="reply">
           <CardContent>
-            <Typography variant="caption" color="text.secondary">{when(reply.createdAt)} · {names.channel(reply.channel)}</Typography>
+            <Typography variant="caption" color="text.secondary">
+              {when(reply.createdAt)} · {names.channel(reply.channel)}
+            </Typography>
             {reply.subject && <Typography variant="subtitle2">{reply.subject}</Typography>}
-            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-testid="reply-body">{reply.body}</Typography>
+            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }} data-testid="reply-body">
+              {reply.body}
+            </Typography>
           </CardContent>
         </Card>
       ))}
@@ -253,7 +335,13 @@ function CustomerHistory() {
   const history = useQuery({
     queryKey: ['customerHistory', customerId],
     enabled: !!customerId,
-    queryFn: () => callOperation<ComplaintConnection>('query', 'complaints', { first: 50, filter: { customerId } }, { selection: '{ totalCount edges { node { id number title state type receivedAt } } }' }),
+    queryFn: () =>
+      callOperation<ComplaintConnection>(
+        'query',
+        'complaints',
+        { first: 50, filter: { customerId } },
+        { selection: '{ totalCount edges { node { id number title state type receivedAt } } }' },
+      ),
   });
   if (history.isPending) return <CircularProgress size={20} />;
   if (history.error) return <Alert severity="error">{(history.error as Error).message}</Alert>;
@@ -263,7 +351,9 @@ function CustomerHistory() {
       <TableBody>
         {rows.map((c) => (
           <TableRow key={c.id} selected={c.id === record?.id}>
-            <TableCell><a href={`#/complaints/${encodeURIComponent(c.id)}/show`}>{c.number}</a></TableCell>
+            <TableCell>
+              <a href={`#/complaints/${encodeURIComponent(c.id)}/show`}>{c.number}</a>
+            </TableCell>
             <TableCell>{when(c.receivedAt)}</TableCell>
             <TableCell>{names.type(c.type)}</TableCell>
             <TableCell>{c.title}</TableCell>
@@ -284,25 +374,45 @@ function Header() {
   return (
     <Box sx={{ px: 2, pt: 2 }} data-testid="complaint-header">
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Typography variant="h6" data-testid="complaint-number">{record.number}</Typography>
+        <Typography variant="h6" data-testid="complaint-number">
+          {record.number}
+        </Typography>
         {record.state && <Chip size="small" label={names.state(record.state, record.type)} data-testid="complaint-state" />}
-        <Typography variant="body1" sx={{ ml: 1 }}>{record.title ?? String(record.text ?? '').slice(0, 40)}</Typography>
+        <Typography variant="body1" sx={{ ml: 1 }}>
+          {record.title ?? String(record.text ?? '').slice(0, 40)}
+        </Typography>
       </Box>
       <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', mt: 1, color: 'text.secondary' }}>
-        <Typography variant="body2">{translate('resources.complaints.fields.type')}：{names.type(record.type)}</Typography>
-        <Typography variant="body2">{translate('resources.complaints.fields.severity')}：{names.severity(record.severity)}</Typography>
-        <Typography variant="body2" data-testid="complaint-department">{translate('resources.complaints.fields.department')}：{record.department ? names.department(record.department) : '—'}</Typography>
+        <Typography variant="body2">
+          {translate('resources.complaints.fields.type')}：{names.type(record.type)}
+        </Typography>
+        <Typography variant="body2">
+          {translate('resources.complaints.fields.severity')}：{names.severity(record.severity)}
+        </Typography>
+        <Typography variant="body2" data-testid="complaint-department">
+          {translate('resources.complaints.fields.department')}：{record.department ? names.department(record.department) : '—'}
+        </Typography>
         <Typography variant="body2" data-testid="complaint-due">
           {translate('resources.complaints.fields.resolutionDueAt')}：{record.resolutionDueAt ? when(record.resolutionDueAt) : '—'}
         </Typography>
         <SlaChip />
       </Box>
-      <Box sx={{ mt: 1 }}><Complainant /></Box>
+      <Box sx={{ mt: 1 }}>
+        <Complainant />
+      </Box>
     </Box>
   );
 }
 
-interface FileView { id: string; filename: string; mimeType: string; size: number; source: string; url: string; thumbnailUrl: string | null }
+interface FileView {
+  id: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  source: string;
+  url: string;
+  thumbnailUrl: string | null;
+}
 
 /** The complaint's files (staff intake, portal, e-mail): image thumbnails and download links, signed for a few minutes. */
 function Files() {
@@ -313,22 +423,43 @@ function Files() {
     enabled: !!record?.id,
     // Links expire after about five minutes: read them again well before.
     refetchInterval: 4 * 60_000,
-    queryFn: () => callOperation<{ files: FileView[] }>('query', 'complaint', { id: record.id }, { selection: '{ files { id filename mimeType size source url thumbnailUrl } }' }),
+    queryFn: () =>
+      callOperation<{ files: FileView[] }>(
+        'query',
+        'complaint',
+        { id: record.id },
+        { selection: '{ files { id filename mimeType size source url thumbnailUrl } }' },
+      ),
   });
   if (files.error instanceof OperationUnavailableError || !files.data) return null;
   const list = files.data.files ?? [];
   return (
     <Box sx={{ mt: 2 }} data-testid="complaint-files">
-      <Typography variant="subtitle2" sx={{ mb: 1 }}>{translate('app.complaint.files.title')}</Typography>
-      {list.length === 0 ? <Typography color="text.secondary" variant="body2">{translate('app.complaint.files.none')}</Typography> : (
+      <Typography variant="subtitle2" sx={{ mb: 1 }}>
+        {translate('app.complaint.files.title')}
+      </Typography>
+      {list.length === 0 ? (
+        <Typography color="text.secondary" variant="body2">
+          {translate('app.complaint.files.none')}
+        </Typography>
+      ) : (
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
           {list.map((f) => (
             <Box key={f.id} sx={{ width: 160 }} data-testid="complaint-file">
-              {f.thumbnailUrl
-                ? <a href={f.url} target="_blank" rel="noreferrer"><img src={f.thumbnailUrl} alt={f.filename} data-testid="file-thumbnail" style={{ width: 160, height: 120, objectFit: 'cover', borderRadius: 4 }} /></a>
-                : null}
+              {f.thumbnailUrl ? (
+                <a href={f.url} target="_blank" rel="noreferrer">
+                  <img
+                    src={f.thumbnailUrl}
+                    alt={f.filename}
+                    data-testid="file-thumbnail"
+                    style={{ width: 160, height: 120, objectFit: 'cover', borderRadius: 4 }}
+                  />
+                </a>
+              ) : null}
               <Typography variant="body2" noWrap title={f.filename}>
-                <a href={f.url} target="_blank" rel="noreferrer" download={f.filename}>{f.filename}</a>
+                <a href={f.url} target="_blank" rel="noreferrer" download={f.filename}>
+                  {f.filename}
+                </a>
               </Typography>
               <Typography variant="caption" color="text.secondary">
                 {translate(`app.complaint.files.source_${f.source}`, { _: f.source })} · {Math.max(1, Math.round(f.size / 1024))} KB
@@ -345,15 +476,40 @@ export const ComplaintShow = () => {
   const [version, setVersion] = useState(0);
   const refresh = useRefresh();
   return (
-    <Show error={<ShowError />} queryOptions={{ onError: () => undefined }} aside={<ComplaintActions key={version} onDone={() => { setVersion((v) => v + 1); refresh(); }} />}>
+    <Show
+      error={<ShowError />}
+      queryOptions={{ onError: () => undefined }}
+      aside={
+        <ComplaintActions
+          key={version}
+          onDone={() => {
+            setVersion((v) => v + 1);
+            refresh();
+          }}
+        />
+      }
+    >
       <Header />
       <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="app.complaint.tabs.form"><FormValues /><Files /></TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.complaint.tabs.decisions" data-testid="tab-decisions"><Decisions /></TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.complaint.tabs.replies" data-testid="tab-replies"><Replies /></TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.complaint.tabs.timeline"><Timeline /></TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.complaint.tabs.customer" data-testid="tab-customer"><CustomerHistory /></TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.complaint.tabs.sla" data-testid="tab-sla"><Clocks /></TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.complaint.tabs.form">
+          <FormValues />
+          <Files />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.complaint.tabs.decisions" data-testid="tab-decisions">
+          <Decisions />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.complaint.tabs.replies" data-testid="tab-replies">
+          <Replies />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.complaint.tabs.timeline">
+          <Timeline />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.complaint.tabs.customer" data-testid="tab-customer">
+          <CustomerHistory />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.complaint.tabs.sla" data-testid="tab-sla">
+          <Clocks />
+        </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>
   );

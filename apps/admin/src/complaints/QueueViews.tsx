@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import {
-  FilterList, FilterListItem, SavedQueriesList, useGetIdentity, useListContext, useNotify, usePermissions, useTranslate, useUnselectAll,
+  FilterList,
+  FilterListItem,
+  SavedQueriesList,
+  useGetIdentity,
+  useListContext,
+  useNotify,
+  usePermissions,
+  useTranslate,
+  useUnselectAll,
 } from 'react-admin';
 import { Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import ViewListIcon from '@mui/icons-material/ViewList';
@@ -50,7 +58,12 @@ export function BulkAssignButton() {
     const failed: string[] = [];
     for (const id of selectedIds) {
       try {
-        await callOperation('mutation', 'assignComplaint', { input: { complaintId: id, assigneeId, reason: reason || undefined } }, { selection: '{ id }' });
+        await callOperation(
+          'mutation',
+          'assignComplaint',
+          { input: { complaintId: id, assigneeId, reason: reason || undefined } },
+          { selection: '{ id }' },
+        );
       } catch (e) {
         failed.push((e as Error).message);
       }
@@ -60,25 +73,48 @@ export function BulkAssignButton() {
     unselectAll();
     refetch();
     notify(failed.length ? 'app.queue.bulk_partly' : 'app.queue.bulk_done', {
-      type: failed.length ? 'warning' : 'success', messageArgs: { done: selectedIds.length - failed.length, failed: failed.length, reason: failed[0] ?? '' },
+      type: failed.length ? 'warning' : 'success',
+      messageArgs: { done: selectedIds.length - failed.length, failed: failed.length, reason: failed[0] ?? '' },
     });
   };
   return (
     <>
-      <Button size="small" startIcon={<AssignmentIndIcon />} onClick={() => setOpen(true)} data-testid="bulk-assign">{translate('app.queue.bulk_assign')}</Button>
+      <Button size="small" startIcon={<AssignmentIndIcon />} onClick={() => setOpen(true)} data-testid="bulk-assign">
+        {translate('app.queue.bulk_assign')}
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)}>
         <DialogTitle>{translate('app.queue.bulk_assign_title', { smart_count: selectedIds.length })}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1, minWidth: 360 }}>
-            <TextField select size="small" required label={translate('app.complaint_action.assignee')} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} name="bulkAssignee">
-              {users.map((u) => <MenuItem key={u.id} value={u.id}>{u.displayName ? `${u.displayName}（${u.email}）` : u.email}</MenuItem>)}
+            <TextField
+              select
+              size="small"
+              required
+              label={translate('app.complaint_action.assignee')}
+              value={assigneeId}
+              onChange={(e) => setAssigneeId(e.target.value)}
+              name="bulkAssignee"
+            >
+              {users.map((u) => (
+                <MenuItem key={u.id} value={u.id}>
+                  {u.displayName ? `${u.displayName}（${u.email}）` : u.email}
+                </MenuItem>
+              ))}
             </TextField>
-            <TextField size="small" label={translate('app.complaint_action.reassign_reason')} value={reason} onChange={(e) => setReason(e.target.value)} name="bulkReason" />
+            <TextField
+              size="small"
+              label={translate('app.complaint_action.reassign_reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              name="bulkReason"
+            />
           </Stack>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" disabled={!assigneeId || running} onClick={run} data-testid="bulk-assign-confirm">{translate('app.complaint.do_assign')}</Button>
+          <Button variant="contained" disabled={!assigneeId || running} onClick={run} data-testid="bulk-assign-confirm">
+            {translate('app.complaint.do_assign')}
+          </Button>
         </DialogActions>
       </Dialog>
     </>

@@ -29,7 +29,13 @@ export function formatInstant(value: unknown, locale: Locale | string, timeZone:
   if (Number.isNaN(date.getTime())) return String(value);
   try {
     return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     }).format(date);
   } catch {
     return date.toISOString();
@@ -57,8 +63,13 @@ const nameIn = (items: Named[] | undefined, key: unknown, locale: Locale): strin
  * 法务审核 has no built-in name), else from any workflow of the policy naming it, else the console's own name of a
  * built-in state, else the key. Policies without workflows of their own keep the console's names.
  */
-export function stateName(policy: { workflows?: WorkflowDefinition[]; complaintTypes?: any[] } | null | undefined, key: unknown, typeKey: string | null | undefined,
-  locale: Locale, translate: (key: string, options?: any) => string): string {
+export function stateName(
+  policy: { workflows?: WorkflowDefinition[]; complaintTypes?: any[] } | null | undefined,
+  key: unknown,
+  typeKey: string | null | undefined,
+  locale: Locale,
+  translate: (key: string, options?: any) => string,
+): string {
   if (key == null || key === '') return '';
   const own = policy?.workflows ?? [];
   if (own.length) {
@@ -76,10 +87,17 @@ export function usePolicyNames() {
   const [locale] = useLocaleState();
   const translate = useTranslate();
   const loc = (locale === 'en' ? 'en' : 'zh-CN') as Locale;
-  const of = (collection: string) => (key: unknown): string => (key == null || key === '' ? '' : nameIn(policy?.[collection], key, loc) ?? String(key));
+  const of =
+    (collection: string) =>
+    (key: unknown): string =>
+      key == null || key === '' ? '' : (nameIn(policy?.[collection], key, loc) ?? String(key));
   return {
-    channel: of('channels'), department: of('departments'), team: of('teams'), type: of('complaintTypes'),
-    severity: of('severityLevels'), slaPolicy: of('slaPolicies'),
+    channel: of('channels'),
+    department: of('departments'),
+    team: of('teams'),
+    type: of('complaintTypes'),
+    severity: of('severityLevels'),
+    slaPolicy: of('slaPolicies'),
     /** `state(complaint.state, complaint.type)`: the name in the workflow the complaint's type follows. */
     state: (key: unknown, typeKey?: string | null) => stateName(policy, key, typeKey, loc, translate),
   };
@@ -116,9 +134,10 @@ function nodeText(node: TraceNode, translate: ReturnType<typeof useTranslate>, v
       ? translate('app.why.keywords_found', { subject, keywords: node.matched.map((k) => `“${k}”`).join('、') })
       : translate('app.why.keywords_none', { subject });
   }
-  if (COMPARISON[node.op] && args.length === 2) return `${nodeText(args[0], translate, valueText)} ${COMPARISON[node.op]} ${nodeText(args[1], translate, valueText)}`;
+  if (COMPARISON[node.op] && args.length === 2)
+    return `${nodeText(args[0], translate, valueText)} ${COMPARISON[node.op]} ${nodeText(args[1], translate, valueText)}`;
   if (node.op === 'and' || node.op === 'or') {
-    const parts = args.filter((a) => node.op === 'or' ? a.value === true || typeof a.value !== 'boolean' : true);
+    const parts = args.filter((a) => (node.op === 'or' ? a.value === true || typeof a.value !== 'boolean' : true));
     return parts.map((a) => nodeText(a, translate, valueText)).join(translate(node.op === 'and' ? 'app.why.and' : 'app.why.or'));
   }
   if (node.op === '!' && args.length === 1) return translate('app.why.not', { what: nodeText(args[0], translate, valueText) });
@@ -145,11 +164,17 @@ export function TraceExplanation({ trace }: { trace: TraceNode }) {
   const keywords = [...new Set(keywordMatches(trace))];
   return (
     <Box data-testid="decision-why">
-      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{translate('app.why.because', { reason: nodeText(trace, translate, valueText) })}</Typography>
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+        {translate('app.why.because', { reason: nodeText(trace, translate, valueText) })}
+      </Typography>
       {keywords.length > 0 && (
         <Box sx={{ display: 'flex', gap: 0.5, mt: 0.5, flexWrap: 'wrap', alignItems: 'center' }} data-testid="decision-keywords">
-          <Typography variant="caption" color="text.secondary">{translate('app.why.matched_keywords')}</Typography>
-          {keywords.map((k) => <Chip key={k} size="small" color="warning" label={k} />)}
+          <Typography variant="caption" color="text.secondary">
+            {translate('app.why.matched_keywords')}
+          </Typography>
+          {keywords.map((k) => (
+            <Chip key={k} size="small" color="warning" label={k} />
+          ))}
         </Box>
       )}
     </Box>

@@ -17,7 +17,12 @@ export function parsePolicyDocument(value: unknown): PolicyDocument {
 export async function loadPublishedPolicy(): Promise<PolicyDocument | null> {
   const schema = await loadSchema();
   if (!schema.queries.has('currentPolicyVersion')) return null;
-  const current = await callOperation<{ version: number; documentJson: unknown } | null>('query', 'currentPolicyVersion', {}, { selection: '{ version documentJson }' });
+  const current = await callOperation<{ version: number; documentJson: unknown } | null>(
+    'query',
+    'currentPolicyVersion',
+    {},
+    { selection: '{ version documentJson }' },
+  );
   return current?.documentJson ? parsePolicyDocument(current.documentJson) : null;
 }
 

@@ -46,11 +46,20 @@ export function worstClock(clocks: SlaClockLike[], now: Date): { clock: SlaClock
 }
 
 /** Remaining time as {days, hours, minutes}; working minutes from the API when given (8-hour working days). */
-export function remaining(clock: SlaClockLike, now: Date): { working: boolean; negative: boolean; days: number; hours: number; minutes: number } | undefined {
+export function remaining(
+  clock: SlaClockLike,
+  now: Date,
+): { working: boolean; negative: boolean; days: number; hours: number; minutes: number } | undefined {
   if (typeof clock.remainingWorkingMinutes === 'number') {
     const total = clock.remainingWorkingMinutes;
     const abs = Math.abs(total);
-    return { working: true, negative: total < 0, days: Math.floor(abs / 480), hours: Math.floor((abs % 480) / 60), minutes: Math.round(abs % 60) };
+    return {
+      working: true,
+      negative: total < 0,
+      days: Math.floor(abs / 480),
+      hours: Math.floor((abs % 480) / 60),
+      minutes: Math.round(abs % 60),
+    };
   }
   if (!clock.dueAt) return undefined;
   const total = Math.round((new Date(clock.dueAt).getTime() - now.getTime()) / 60000);

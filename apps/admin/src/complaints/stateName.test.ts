@@ -8,7 +8,10 @@ const translate = (key: string, options?: any) => ENUM[key.replace('app.enum.', 
 describe('a complaint state by name', () => {
   const legal = { ...defaultWorkflow(), key: 'large_claims', name: { zh: '大额索赔' } };
   legal.states = [...legal.states, { key: 'legal_review', name: { zh: '法务审核', en: 'Legal review' }, category: 'waiting' }];
-  const policy = { workflows: [legal], complaintTypes: [{ key: 'service', workflow: 'large_claims' }, { key: 'service.attitude', parentKey: 'service' }, { key: 'billing' }] };
+  const policy = {
+    workflows: [legal],
+    complaintTypes: [{ key: 'service', workflow: 'large_claims' }, { key: 'service.attitude', parentKey: 'service' }, { key: 'billing' }],
+  };
 
   it('names a designed state from the workflow the type follows (inherited from the parent type)', () => {
     expect(stateName(policy, 'legal_review', 'service.attitude', 'zh-CN', translate)).toBe('法务审核');

@@ -6,7 +6,15 @@ import { callOperation } from '../graphql/schema';
 import { downloadWithToken, pollUntil } from '../common/download';
 import { currentLocale } from '../i18n/locale';
 
-interface ExportJob { id: string; status: string; progress: number; rowCount: number | null; url: string; fileName: string | null; error: string | null }
+interface ExportJob {
+  id: string;
+  status: string;
+  progress: number;
+  rowCount: number | null;
+  url: string;
+  fileName: string | null;
+  error: string | null;
+}
 const JOB = '{ id status progress rowCount url fileName error }';
 const finished = (job: ExportJob) => job.status === 'done' || job.status === 'failed';
 
@@ -22,10 +30,25 @@ export function ExportButtons({ from, to }: { from: Date; to: Date }) {
       const period = { from: from.toISOString(), to: to.toISOString() };
       // GraphQL enum names (ExportFormat.CSV / XLSX), not the values the API stores.
       const formatName = format.toUpperCase();
-      const started = kind === 'stats'
-        ? await callOperation<ExportJob>('mutation', 'exportComplaintStats', { period, format: formatName, groupBy: ['TYPE'] }, { selection: JOB })
-        : await callOperation<ExportJob>('mutation', 'exportComplaints', { format: formatName, filter: { receivedFrom: period.from, receivedTo: period.to }, locale: currentLocale() }, { selection: JOB });
-      const done = await pollUntil(() => callOperation<ExportJob>('query', 'exportJob', { id: started.id }, { selection: JOB }), finished, setJob);
+      const started =
+        kind === 'stats'
+          ? await callOperation<ExportJob>(
+              'mutation',
+              'exportComplaintStats',
+              { period, format: formatName, groupBy: ['TYPE'] },
+              { selection: JOB },
+            )
+          : await callOperation<ExportJob>(
+              'mutation',
+              'exportComplaints',
+              { format: formatName, filter: { receivedFrom: period.from, receivedTo: period.to }, locale: currentLocale() },
+              { selection: JOB },
+            );
+      const done = await pollUntil(
+        () => callOperation<ExportJob>('query', 'exportJob', { id: started.id }, { selection: JOB }),
+        finished,
+        setJob,
+      );
       if (done.status === 'failed') throw new Error(done.error ?? translate('app.exports.failed'));
       await downloadWithToken(done.url, done.fileName ?? `export-${done.id}.${format}`);
       notify('app.exports.downloaded', { type: 'success', messageArgs: { rows: done.rowCount ?? 0 } });
@@ -36,19 +59,31 @@ export function ExportButtons({ from, to }: { from: Date; to: Date }) {
     }
   };
   const button = (kind: 'stats' | 'complaints', format: 'csv' | 'xlsx') => (
-    <Button size="small" variant="outlined" startIcon={<DownloadIcon />} disabled={busy} onClick={() => start(kind, format)} data-testid={`export-${kind}-${format}`}>
+    <Button
+      size="small"
+      variant="outlined"
+      startIcon={<DownloadIcon />}
+      disabled={busy}
+      onClick={() => start(kind, format)}
+      data-testid={`export-${kind}-${format}`}
+    >
       {translate(`app.exports.${kind}_${format}`)}
     </Button>
   );
   return (
     <Box data-testid="exports" sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        {button('stats', 'csv')}{button('stats', 'xlsx')}{button('complaints', 'csv')}{button('complaints', 'xlsx')}
+        {button('stats', 'csv')}
+        {button('stats', 'xlsx')}
+        {button('complaints', 'csv')}
+        {button('complaints', 'xlsx')}
       </Box>
       {busy && job && (
         <Box data-testid="export-progress">
           <LinearProgress variant="determinate" value={Math.round((job.progress ?? 0) * 100)} />
-          <Typography variant="caption" color="text.secondary">{translate('app.exports.progress', { percent: Math.round((job.progress ?? 0) * 100) })}</Typography>
+          <Typography variant="caption" color="text.secondary">
+            {translate('app.exports.progress', { percent: Math.round((job.progress ?? 0) * 100) })}
+          </Typography>
         </Box>
       )}
     </Box>

@@ -8,7 +8,9 @@ export const KPI_TARGETS = { onTimeRate: 95, satisfactionRate: 95, effectiveReso
 export type KpiKey = keyof typeof KPI_TARGETS;
 
 interface KpiTargetSettings {
-  onTimeRate?: number | null; satisfactionRate?: number | null; effectiveResolutionRate?: number | null;
+  onTimeRate?: number | null;
+  satisfactionRate?: number | null;
+  effectiveResolutionRate?: number | null;
   onTimeByTarget?: { target: string; rate: number }[] | null;
 }
 
@@ -30,7 +32,13 @@ export function kpiTargets(settings: { kpiTargets?: KpiTargetSettings | null } |
 /** The 投诉统计表 dimensions, each the alias of one grouped complaintStats in STATS_QUERY. */
 export const DIMENSIONS = ['byType', 'byCause', 'byDepartment', 'byChannel', 'bySeverity'] as const;
 export type DimensionName = (typeof DIMENSIONS)[number];
-const GROUP_BY: Record<DimensionName, string> = { byType: 'TYPE', byCause: 'CAUSE', byDepartment: 'DEPARTMENT', byChannel: 'CHANNEL', bySeverity: 'SEVERITY' };
+const GROUP_BY: Record<DimensionName, string> = {
+  byType: 'TYPE',
+  byCause: 'CAUSE',
+  byDepartment: 'DEPARTMENT',
+  byChannel: 'CHANNEL',
+  bySeverity: 'SEVERITY',
+};
 
 /** Weeks the trend chart covers (ending with the week shown); the API's fresh reading allows up to 92 days. */
 export const TREND_WEEKS = 12;
@@ -42,12 +50,23 @@ export const STATS_QUERY = `query Console_dashboard($week: PeriodInput!, $trend:
   trend: complaintStats(period: $trend, groupBy: [WEEK], fresh: true) { rows ${ROW} }
 }`;
 
-export interface OnTime { target: string; stopped: number; met: number; rate: number | null }
+export interface OnTime {
+  target: string;
+  stopped: number;
+  met: number;
+  rate: number | null;
+}
 export interface StatsTotals {
-  received: number; satisfactionRate: number | null; effectiveResolutionRate: number | null; onTime: OnTime[];
+  received: number;
+  satisfactionRate: number | null;
+  effectiveResolutionRate: number | null;
+  onTime: OnTime[];
   [measure: string]: unknown;
 }
-interface Row { keys: { dimension: string; key: string | null; name: string | null }[]; received: number }
+interface Row {
+  keys: { dimension: string; key: string | null; name: string | null }[];
+  received: number;
+}
 export type DashboardStats = { week: { totals: StatsTotals }; trend: { rows: Row[] } } & Record<DimensionName, { rows: Row[] }>;
 
 /** A fraction as a percentage with one decimal. */
@@ -77,7 +96,11 @@ export function kpis(stats: DashboardStats | null | undefined): Record<KpiKey, n
   };
 }
 
-export interface Bucket { key: string; label: string; count: number }
+export interface Bucket {
+  key: string;
+  label: string;
+  count: number;
+}
 
 function buckets(rows: Row[] | undefined): Bucket[] {
   return (rows ?? []).map((row) => {
@@ -93,12 +116,17 @@ export function dimension(stats: DashboardStats | null | undefined, name: Dimens
 
 /** Complaints received per week (the key is the local Monday, YYYY-MM-DD), oldest first. */
 export function trend(stats: DashboardStats | null | undefined): Bucket[] {
-  return buckets(stats?.trend?.rows).filter((b) => b.key).sort((a, b) => a.key.localeCompare(b.key)).map((b) => ({ ...b, label: b.key.slice(5) }));
+  return buckets(stats?.trend?.rows)
+    .filter((b) => b.key)
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((b) => ({ ...b, label: b.key.slice(5) }));
 }
 
 /** The causes with most complaints this week (complaints without a cause are not a hot cause). */
 export function hotCauses(stats: DashboardStats | null | undefined, limit = 10): Bucket[] {
-  return dimension(stats, 'byCause').filter((b) => b.key).slice(0, limit);
+  return dimension(stats, 'byCause')
+    .filter((b) => b.key)
+    .slice(0, limit);
 }
 
 /** Monday 00:00 of the week containing `date` (the weekly meeting's week), and the Monday after. */

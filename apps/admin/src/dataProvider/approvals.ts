@@ -67,9 +67,14 @@ export function replyApprovals(complaints: PendingComplaint[]): ApprovalRow[] {
     .map((c) => {
       const reply = c.pendingReply!;
       return {
-        id: `reply:${c.id}`, kind: 'reply', complaintId: c.id, number: c.number, title: titleOf(c),
+        id: `reply:${c.id}`,
+        kind: 'reply',
+        complaintId: c.id,
+        number: c.number,
+        title: titleOf(c),
         summary: String(reply.solution || reply.body || ''),
-        proposedBy: (reply.proposedBy as string) ?? null, proposedAt: String(reply.proposedAt ?? c.updatedAt ?? ''),
+        proposedBy: (reply.proposedBy as string) ?? null,
+        proposedAt: String(reply.proposedAt ?? c.updatedAt ?? ''),
       };
     });
 }
@@ -79,19 +84,35 @@ export function policyApprovals(versions: PolicyVersionLike[]): ApprovalRow[] {
   return versions
     .filter((v) => v.status === 'pending_approval')
     .map((v) => ({
-      id: `policy:${v.version}`, kind: 'policy', version: v.version, summary: v.note ?? '', proposedBy: v.createdBy ?? null, proposedAt: v.createdAt,
+      id: `policy:${v.version}`,
+      kind: 'policy',
+      version: v.version,
+      summary: v.note ?? '',
+      proposedBy: v.createdBy ?? null,
+      proposedAt: v.createdAt,
     }));
 }
 
 /** Deadline extensions asked for by someone who may not grant them; the complaint's number and title by its id. */
-export function extensionApprovals(requests: ExtensionRequestLike[], complaints: Map<string, { number: string; title?: string | null; text?: string | null }>): ApprovalRow[] {
+export function extensionApprovals(
+  requests: ExtensionRequestLike[],
+  complaints: Map<string, { number: string; title?: string | null; text?: string | null }>,
+): ApprovalRow[] {
   return requests
     .filter((r) => r.status === 'requested')
     .map((r) => {
       const complaint = complaints.get(r.complaintId);
       return {
-        id: `extension:${r.id}`, kind: 'extension', complaintId: r.complaintId, number: complaint?.number, title: complaint ? titleOf(complaint) : undefined,
-        target: r.target, stage: r.stage, summary: r.reason, proposedBy: r.requestedBy ?? null, proposedAt: r.requestedAt,
+        id: `extension:${r.id}`,
+        kind: 'extension',
+        complaintId: r.complaintId,
+        number: complaint?.number,
+        title: complaint ? titleOf(complaint) : undefined,
+        target: r.target,
+        stage: r.stage,
+        summary: r.reason,
+        proposedBy: r.requestedBy ?? null,
+        proposedAt: r.requestedAt,
       };
     });
 }
@@ -111,7 +132,10 @@ export function decisionCall(id: string, decision: Decision, reason?: string): {
     case 'reply':
       return { mutation: decision === 'approve' ? 'approveComplaintReply' : 'rejectComplaintReply', args: { id: key, comment: text } };
     case 'policy':
-      return { mutation: decision === 'approve' ? 'approvePolicyVersion' : 'rejectPolicyVersion', args: { version: Number(key), note: text } };
+      return {
+        mutation: decision === 'approve' ? 'approvePolicyVersion' : 'rejectPolicyVersion',
+        args: { version: Number(key), note: text },
+      };
     case 'extension':
       return decision === 'approve'
         ? { mutation: 'approveDeadlineExtension', args: { requestId: key } }
@@ -133,7 +157,11 @@ async function optional<T>(load: () => Promise<T[]>): Promise<T[]> {
 
 /** Number and title of the complaints the extension requests are about. */
 const complaintsById = (ids: string[]) =>
-  fieldPerId<{ id: string; number: string; title?: string | null; text?: string | null }>('ConsoleApprovalComplaints', (v) => `complaint(id: ${v}) { id number title text }`, ids);
+  fieldPerId<{ id: string; number: string; title?: string | null; text?: string | null }>(
+    'ConsoleApprovalComplaints',
+    (v) => `complaint(id: ${v}) { id number title text }`,
+    ids,
+  );
 
 /** Replies on complaints awaiting approval (one page of the API's maximum size: an inbox longer than that is read in turns). */
 const PENDING_REPLIES = 100;
@@ -142,13 +170,24 @@ export async function loadApprovals(): Promise<ApprovalRow[]> {
   const [replies, versions, requests] = await Promise.all([
     optional(async () => {
       const connection = await callOperation<{ edges: { node: PendingComplaint }[] }>(
-        'query', 'complaints', { first: PENDING_REPLIES, filter: { state: ['awaiting_approval'] } },
+        'query',
+        'complaints',
+        { first: PENDING_REPLIES, filter: { state: ['awaiting_approval'] } },
         { selection: '{ edges { node { id number title text approvalStatus pendingReply updatedAt } } }' },
       );
       return connection.edges.map((e) => e.node);
     }),
-    optional(() => callOperation<PolicyVersionLike[]>('query', 'policyVersions', {}, { selection: '{ version status createdBy createdAt note }' })),
-    optional(() => callOperation<ExtensionRequestLike[]>('query', 'pendingDeadlineExtensions', {}, { selection: '{ id complaintId target stage reason status requestedBy requestedAt }' })),
+    optional(() =>
+      callOperation<PolicyVersionLike[]>('query', 'policyVersions', {}, { selection: '{ version status createdBy createdAt note }' }),
+    ),
+    optional(() =>
+      callOperation<ExtensionRequestLike[]>(
+        'query',
+        'pendingDeadlineExtensions',
+        {},
+        { selection: '{ id complaintId target stage reason status requestedBy requestedAt }' },
+      ),
+    ),
   ]);
   const complaints = await complaintsById(requests.map((r) => r.complaintId));
   return mergeApprovals(replyApprovals(replies), policyApprovals(versions), extensionApprovals(requests, complaints));
@@ -157,5 +196,7 @@ export async function loadApprovals(): Promise<ApprovalRow[]> {
 /** Sends the decision to the row's owner; the API's refusal (e.g. SELF_APPROVAL) is thrown as is. */
 export async function decideApproval(id: string, decision: Decision, reason?: string): Promise<void> {
   const { mutation, args } = decisionCall(id, decision, reason);
-  await callOperation('mutation', mutation, args, { selection: mutation.includes('Policy') ? '{ version status }' : mutation.includes('Deadline') ? '{ __typename }' : '{ id state }' });
+  await callOperation('mutation', mutation, args, {
+    selection: mutation.includes('Policy') ? '{ version status }' : mutation.includes('Deadline') ? '{ __typename }' : '{ id state }',
+  });
 }

@@ -14,11 +14,16 @@ export async function fieldPerId<T>(operation: string, field: (variable: string)
   const unique = [...new Set(ids)];
   const batches: string[][] = [];
   for (let i = 0; i < unique.length; i += ALIASES_PER_REQUEST) batches.push(unique.slice(i, i + ALIASES_PER_REQUEST));
-  const answers = await Promise.all(batches.map(async (batch) => {
-    const declarations = batch.map((_, i) => `$c${i}: ID!`).join(', ');
-    const fields = batch.map((_, i) => `c${i}: ${field(`$c${i}`)}`).join(' ');
-    const data = await gql<Record<string, T>>(`query ${operation}(${declarations}) { ${fields} }`, Object.fromEntries(batch.map((id, i) => [`c${i}`, id])));
-    return batch.map((id, i) => [id, data[`c${i}`]] as const);
-  }));
+  const answers = await Promise.all(
+    batches.map(async (batch) => {
+      const declarations = batch.map((_, i) => `$c${i}: ID!`).join(', ');
+      const fields = batch.map((_, i) => `c${i}: ${field(`$c${i}`)}`).join(' ');
+      const data = await gql<Record<string, T>>(
+        `query ${operation}(${declarations}) { ${fields} }`,
+        Object.fromEntries(batch.map((id, i) => [`c${i}`, id])),
+      );
+      return batch.map((id, i) => [id, data[`c${i}`]] as const);
+    }),
+  );
   return new Map(answers.flat());
 }

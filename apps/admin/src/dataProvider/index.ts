@@ -33,22 +33,29 @@ const withId = (row: any): RaRecord => ({ ...row, id: row.id ?? row.key ?? row.v
 async function policyList(resource: string): Promise<Rows> {
   const draft = await loadDraft();
   // Workflows: the built-in default is listed while the policy has none of its own (as the API's draftPolicy does).
-  const rows = (resource === 'workflows' ? effectiveWorkflows(draft as any) : (draft as any)[resource] ?? []).map(withId);
+  const rows = (resource === 'workflows' ? effectiveWorkflows(draft as any) : ((draft as any)[resource] ?? [])).map(withId);
   // The type tree is listed parent-first so that a flat table reads as a tree.
-  if (resource === 'complaintTypes') return treeOrder(rows as (RaRecord & { key: string })[]).map((row, treeIndex) => ({ ...row, treeOrder: treeIndex }));
+  if (resource === 'complaintTypes')
+    return treeOrder(rows as (RaRecord & { key: string })[]).map((row, treeIndex) => ({ ...row, treeOrder: treeIndex }));
   return rows;
 }
 
 async function wholeList(resource: string): Promise<Rows> {
   const { query, args } = WHOLE_LISTS[resource];
   const value = await callOperation<any>('query', query, args ?? {});
-  const rows = Array.isArray(value) ? value : value?.edges ? value.edges.map((e: any) => e.node) : value?.nodes ?? [];
+  const rows = Array.isArray(value) ? value : value?.edges ? value.edges.map((e: any) => e.node) : (value?.nodes ?? []);
   return rows.map(withId);
 }
 
 /** `receivedAt` DESC → `RECEIVED_DESC`; `resolutionDueAt` ASC → `RESOLUTION_DUE_ASC`. */
 export function complaintOrder(field: string, order: string): string {
-  const column = field === 'resolutionDueAt' ? 'RESOLUTION_DUE' : field.replace(/At$/, '').replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+  const column =
+    field === 'resolutionDueAt'
+      ? 'RESOLUTION_DUE'
+      : field
+          .replace(/At$/, '')
+          .replace(/[A-Z]/g, (c) => `_${c}`)
+          .toUpperCase();
   return `${column}_${order === 'ASC' ? 'ASC' : 'DESC'}`;
 }
 
@@ -120,7 +127,10 @@ export const dataProvider = {
   },
   async getManyReference(resource, params) {
     const rows = isPolicyResource(resource) ? await policyList(resource) : await wholeList(resource);
-    return clientSideList(rows.filter((r) => String(r[params.target]) === String(params.id)), params);
+    return clientSideList(
+      rows.filter((r) => String(r[params.target]) === String(params.id)),
+      params,
+    );
   },
   async create(resource, params) {
     if (isPolicyResource(resource)) {
@@ -153,7 +163,14 @@ export const dataProvider = {
     }
     if (resource === 'users') {
       const { displayName, role, teams, departmentId } = params.data as any;
-      return { data: withId(await callOperation('mutation', 'updateUser', { id: params.id, input: { displayName, role, teams, departmentId: departmentId || null } })) };
+      return {
+        data: withId(
+          await callOperation('mutation', 'updateUser', {
+            id: params.id,
+            input: { displayName, role, teams, departmentId: departmentId || null },
+          }),
+        ),
+      };
     }
     throw new OperationUnavailableError(`update ${resource}`);
   },

@@ -3,10 +3,19 @@ import { escalationsOf, latestEscalations, overdueParams, pressingClock, recentE
 describe('overdue & escalations', () => {
   it('asks for open complaints breached or at risk, soonest deadline first, narrowed by department and severity', () => {
     expect(overdueParams({ filter: {}, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 25 } })).toEqual({
-      filter: { slaStatus: ['breached', 'at_risk'], open: true }, sort: { field: 'resolutionDueAt', order: 'ASC' }, pagination: { page: 1, perPage: 25 },
+      filter: { slaStatus: ['breached', 'at_risk'], open: true },
+      sort: { field: 'resolutionDueAt', order: 'ASC' },
+      pagination: { page: 1, perPage: 25 },
     });
-    expect(overdueParams({ filter: { department: 'compliance', severity: 'major', slaStatus: 'breached' }, sort: { field: 'receivedAt', order: 'DESC' }, pagination: { page: 2, perPage: 25 } })).toMatchObject({
-      filter: { slaStatus: ['breached'], open: true, department: 'compliance', severity: ['major'] }, sort: { field: 'receivedAt', order: 'DESC' },
+    expect(
+      overdueParams({
+        filter: { department: 'compliance', severity: 'major', slaStatus: 'breached' },
+        sort: { field: 'receivedAt', order: 'DESC' },
+        pagination: { page: 2, perPage: 25 },
+      }),
+    ).toMatchObject({
+      filter: { slaStatus: ['breached'], open: true, department: 'compliance', severity: ['major'] },
+      sort: { field: 'receivedAt', order: 'DESC' },
     });
     // Anything else in the status filter cannot widen the view to complaints on time.
     expect(overdueParams({ filter: { slaStatus: 'on_time' } } as any).filter.slaStatus).toEqual(['breached', 'at_risk']);
@@ -18,7 +27,12 @@ describe('overdue & escalations', () => {
     { seq: 3, type: 'sla.breached', at: '2026-11-27T02:00:00.000Z' },
     // A breach: the rule raises the severity (told by its escalation event, not twice) and notifies, in one instant.
     { seq: 4, type: 'severity.raised', at: '2026-11-27T02:00:00.000Z', data: { from: 'normal', to: 'urgent', ruleKey: 'esc-breach' } },
-    { seq: 5, type: 'escalation', at: '2026-11-27T02:00:00.000Z', data: { trigger: 'breach', action: { type: 'raise_severity', to: 'urgent' } } },
+    {
+      seq: 5,
+      type: 'escalation',
+      at: '2026-11-27T02:00:00.000Z',
+      data: { trigger: 'breach', action: { type: 'raise_severity', to: 'urgent' } },
+    },
     { seq: 6, type: 'escalation', at: '2026-11-27T02:00:00.000Z', data: { trigger: 'breach', action: { type: 'notify' } } },
   ];
 
@@ -27,13 +41,19 @@ describe('overdue & escalations', () => {
     expect(escalationsOf(undefined)).toEqual([]);
     // The latest moment in the order it happened, and how many came before.
     expect(latestEscalations(timeline)).toEqual({ latest: [timeline[4], timeline[5]], earlier: 1 });
-    const byHand = [{ seq: 9, type: 'escalated', at: '2026-11-28T02:00:00.000Z' }, { seq: 8, type: 'severity.raised', at: '2026-11-28T01:00:00.000Z', data: { from: 'normal', to: 'major' } }];
+    const byHand = [
+      { seq: 9, type: 'escalated', at: '2026-11-28T02:00:00.000Z' },
+      { seq: 8, type: 'severity.raised', at: '2026-11-28T01:00:00.000Z', data: { from: 'normal', to: 'major' } },
+    ];
     expect(escalationsOf(byHand).map((e) => e.type)).toEqual(['escalated', 'severity.raised']);
     expect(latestEscalations([])).toEqual({ latest: [], earlier: 0 });
-    const recent = recentEscalations([
-      { id: 'a', number: '2611-0001', timeline },
-      { id: 'b', number: '2611-0002', timeline: [{ type: 'escalation', at: '2026-11-27T12:00:00.000Z' }] },
-    ], 3);
+    const recent = recentEscalations(
+      [
+        { id: 'a', number: '2611-0001', timeline },
+        { id: 'b', number: '2611-0002', timeline: [{ type: 'escalation', at: '2026-11-27T12:00:00.000Z' }] },
+      ],
+      3,
+    );
     expect(recent.map((r) => `${r.number} ${r.event.seq ?? '-'}`)).toEqual(['2611-0002 -', '2611-0001 6', '2611-0001 5']);
   });
 

@@ -87,7 +87,11 @@ export function pressingClock(clocks: ClockLike[] | undefined): ClockLike | unde
 /** Each listed complaint's SLA clocks; none when the API lacks the query. */
 async function clocksOf(ids: string[]): Promise<Map<string, ClockLike[]>> {
   if (!ids.length || !(await loadSchema()).queries.has('slaClocks')) return new Map();
-  return fieldPerId<ClockLike[]>('ConsoleOverdueClocks', (v) => `slaClocks(complaintId: ${v}) { target status dueAt remainingWorkingMinutes round }`, ids);
+  return fieldPerId<ClockLike[]>(
+    'ConsoleOverdueClocks',
+    (v) => `slaClocks(complaintId: ${v}) { target status dueAt remainingWorkingMinutes round }`,
+    ids,
+  );
 }
 
 /** The page of complaints with the clock that presses on each. */

@@ -60,7 +60,10 @@ export class GraphQLRequestError extends Error {
 
 /** `input.name.zh` / `$.name.zh` → `name.zh` (the form's source); `options[0].value` → `options.0.value`. */
 export function formSource(path: string): string {
-  return path.replace(/^\$\.?/, '').replace(/^input\./, '').replace(/\[(\d+)\]/g, '.$1');
+  return path
+    .replace(/^\$\.?/, '')
+    .replace(/^input\./, '')
+    .replace(/\[(\d+)\]/g, '.$1');
 }
 
 const TOKEN_KEY = 'redress.token';

@@ -60,22 +60,24 @@ describe('console operations against the API schema', () => {
   const calls = namedCalls();
   const docs = literalDocuments();
 
-  it('finds the console\'s operations (the scan itself works)', () => {
+  it("finds the console's operations (the scan itself works)", () => {
     expect(calls.length).toBeGreaterThan(40);
     expect(calls.some((c) => c.name === 'assignComplaint')).toBe(true);
     expect(docs.length).toBeGreaterThan(5);
   });
 
   it('calls only operations the schema has', () => {
-    const missing = calls.filter((c) => !((c.kind === 'query' ? schema.getQueryType() : schema.getMutationType())!.getFields()[c.name]));
+    const missing = calls.filter((c) => !(c.kind === 'query' ? schema.getQueryType() : schema.getMutationType())!.getFields()[c.name]);
     expect(missing.map((c) => `${c.file}: ${c.kind} ${c.name}`)).toEqual([]);
   });
 
   it('asks only for fields the operations return', () => {
-    const invalid = calls.filter((c) => c.selection !== undefined).flatMap((c) => {
-      const errors = validate(schema, parse(documentFor(c.kind, c.name, c.selection!)));
-      return errors.map((e) => `${c.file}: ${c.name} ${c.selection} — ${e.message}`);
-    });
+    const invalid = calls
+      .filter((c) => c.selection !== undefined)
+      .flatMap((c) => {
+        const errors = validate(schema, parse(documentFor(c.kind, c.name, c.selection!)));
+        return errors.map((e) => `${c.file}: ${c.name} ${c.selection} — ${e.message}`);
+      });
     expect(invalid).toEqual([]);
   });
 

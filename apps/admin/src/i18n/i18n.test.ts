@@ -22,7 +22,9 @@ describe('console messages', () => {
   });
 
   it('uses the same %{placeholders} in both languages', () => {
-    const mismatched = leafKeys(zhCN).filter((key) => placeholders(valueAt(zhCN, key)).join() !== placeholders(valueAt(en, key) ?? '').join());
+    const mismatched = leafKeys(zhCN).filter(
+      (key) => placeholders(valueAt(zhCN, key)).join() !== placeholders(valueAt(en, key) ?? '').join(),
+    );
     expect(mismatched).toEqual([]);
   });
 

@@ -2,7 +2,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { zhCN } from './zh-CN';
 import { en } from './en';
-import { FIELD_TYPES, COMPLAINT_KINDS, DURATION_KINDS, SLA_TARGETS, TEMPLATE_KINDS, ESCALATION_TRIGGERS, ESCALATION_ACTIONS, ROUTING_STRATEGIES } from '../policy/choices';
+import {
+  FIELD_TYPES,
+  COMPLAINT_KINDS,
+  DURATION_KINDS,
+  SLA_TARGETS,
+  TEMPLATE_KINDS,
+  ESCALATION_TRIGGERS,
+  ESCALATION_ACTIONS,
+  ROUTING_STRATEGIES,
+} from '../policy/choices';
 import { TEMPLATE_VARIABLES, variableMessageKey } from '../policy/templates/variables';
 import { DIMENSIONS, KPI_TARGETS } from '../dashboard/stats';
 
@@ -25,7 +34,8 @@ const has = (tree: any, key: string) => typeof key.split('.').reduce((v, k) => v
  */
 function usedKeys(): Map<string, string> {
   const keys = new Map<string, string>();
-  const pattern = /(?:translate\(|label=|title=|helperText=|emptyText=|notify\(|confirm=|[\s({[,:])['"]((?:app|resources|ra)\.[A-Za-z0-9_.]+[A-Za-z0-9_])['"]/g;
+  const pattern =
+    /(?:translate\(|label=|title=|helperText=|emptyText=|notify\(|confirm=|[\s({[,:])['"]((?:app|resources|ra)\.[A-Za-z0-9_.]+[A-Za-z0-9_])['"]/g;
   for (const file of sourceFiles(SRC)) {
     for (const match of readFileSync(file, 'utf8').matchAll(pattern)) keys.set(match[1], file.slice(SRC.length + 1));
   }
@@ -52,12 +62,17 @@ describe('translation keys used by the console', () => {
 
   it('labels every value of the fixed vocabularies', () => {
     const expected = [
-      ...FIELD_TYPES.map((v) => `app.field_type.${v}`), ...COMPLAINT_KINDS.map((v) => `app.kind.${v}`),
-      ...DURATION_KINDS.flatMap((v) => [`app.duration_kind.${v}`, `app.duration.${v}`]), ...SLA_TARGETS.map((v) => `app.sla_target.${v}`),
-      ...TEMPLATE_KINDS.map((v) => `app.template_kind.${v}`), ...ESCALATION_TRIGGERS.map((v) => `app.trigger.${v}`),
-      ...ESCALATION_ACTIONS.map((v) => `app.action.${v}`), ...ROUTING_STRATEGIES.map((v) => `app.strategy.${v}`),
+      ...FIELD_TYPES.map((v) => `app.field_type.${v}`),
+      ...COMPLAINT_KINDS.map((v) => `app.kind.${v}`),
+      ...DURATION_KINDS.flatMap((v) => [`app.duration_kind.${v}`, `app.duration.${v}`]),
+      ...SLA_TARGETS.map((v) => `app.sla_target.${v}`),
+      ...TEMPLATE_KINDS.map((v) => `app.template_kind.${v}`),
+      ...ESCALATION_TRIGGERS.map((v) => `app.trigger.${v}`),
+      ...ESCALATION_ACTIONS.map((v) => `app.action.${v}`),
+      ...ROUTING_STRATEGIES.map((v) => `app.strategy.${v}`),
       ...TEMPLATE_VARIABLES.flatMap((v) => [`app.template_vars.${variableMessageKey(v)}`, `app.template_samples.${variableMessageKey(v)}`]),
-      ...DIMENSIONS.map((v) => `app.dashboard.dimension.${v}`), ...Object.keys(KPI_TARGETS).map((v) => `app.dashboard.kpi.${v}`),
+      ...DIMENSIONS.map((v) => `app.dashboard.dimension.${v}`),
+      ...Object.keys(KPI_TARGETS).map((v) => `app.dashboard.kpi.${v}`),
       ...['validity', 'severity', 'routing', 'sla'].flatMap((t) => [`app.rules.tables.${t}`, `app.rules.table_help.${t}`]),
       ...['on_time', 'at_risk', 'breached', 'stopped'].map((s) => `app.sla.status.${s}`),
     ];

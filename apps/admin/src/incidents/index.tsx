@@ -1,5 +1,17 @@
 import {
-  ArrayField, Datagrid, DateField, FunctionField, List, NumberField, Show, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate,
+  ArrayField,
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
 } from 'react-admin';
 import { Button, Chip } from '@mui/material';
 import WavesIcon from '@mui/icons-material/Waves';
@@ -22,14 +34,19 @@ function ReleaseButton({ incidentId }: { incidentId: string }) {
   const refresh = useRefresh();
   if (!member || member.releasedAt) return null;
   return (
-    <Button size="small" onClick={async () => {
-      try {
-        await callOperation('mutation', 'releaseIncidentMembers', { id: incidentId, complaintIds: [member.complaintId] }, { depth: 1 });
-        refresh();
-      } catch (error) {
-        notify((error as Error).message, { type: 'error' });
-      }
-    }}>{translate('app.incidents.release')}</Button>
+    <Button
+      size="small"
+      onClick={async () => {
+        try {
+          await callOperation('mutation', 'releaseIncidentMembers', { id: incidentId, complaintIds: [member.complaintId] }, { depth: 1 });
+          refresh();
+        } catch (error) {
+          notify((error as Error).message, { type: 'error' });
+        }
+      }}
+    >
+      {translate('app.incidents.release')}
+    </Button>
   );
 }
 
@@ -41,11 +58,17 @@ function Members() {
   return (
     <ArrayField source="members" label="resources.incidents.fields.members">
       <Datagrid bulkActionButtons={false} rowClick={false} data-testid="incident-members">
-        <FunctionField label="resources.complaints.fields.number" render={(m: any) => <Link to={`/complaints/${m.complaintId}/show`}>{m.number}</Link>} />
+        <FunctionField
+          label="resources.complaints.fields.number"
+          render={(m: any) => <Link to={`/complaints/${m.complaintId}/show`}>{m.number}</Link>}
+        />
         <FunctionField label="resources.complaints.fields.state" render={(m: any) => translate(`app.enum.${m.state}`, { _: m.state })} />
         <FunctionField label="resources.complaints.fields.severity" render={(m: any) => m.severity} />
         <DateField source="receivedAt" showTime label="resources.complaints.fields.receivedAt" />
-        <FunctionField label="resources.incidents.fields.joinedBy" render={(m: any) => translate(`app.incidents.joined_by.${m.joinedBy}`, { _: m.joinedBy })} />
+        <FunctionField
+          label="resources.incidents.fields.joinedBy"
+          render={(m: any) => translate(`app.incidents.joined_by.${m.joinedBy}`, { _: m.joinedBy })}
+        />
         <DateField source="releasedAt" showTime label="resources.incidents.fields.releasedAt" emptyText="—" />
         {open ? <ReleaseButton incidentId={record.id} /> : <></>}
       </Datagrid>

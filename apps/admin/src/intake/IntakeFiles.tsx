@@ -24,11 +24,17 @@ export function IntakeFiles({ files, onChange }: { files: UploadedFile[]; onChan
       for (const file of Array.from(list ?? [])) {
         const token = tokenStore.get();
         const response = await fetch(`/attachments?name=${encodeURIComponent(file.name)}`, {
-          method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          method: 'POST',
+          body: file,
+          headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         });
         const body = await response.json().catch(() => ({}));
         if (!response.ok) {
-          setError(body.messages?.['zh-CN'] && document.documentElement.lang !== 'en' ? body.messages['zh-CN'] : body.message ?? String(response.status));
+          setError(
+            body.messages?.['zh-CN'] && document.documentElement.lang !== 'en'
+              ? body.messages['zh-CN']
+              : (body.message ?? String(response.status)),
+          );
           continue;
         }
         next = [...next, { id: body.id, filename: body.filename }];
@@ -43,9 +49,19 @@ export function IntakeFiles({ files, onChange }: { files: UploadedFile[]; onChan
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
         <Button variant="outlined" component="label" disabled={busy}>
           {translate('app.intake.add_files')}
-          <input hidden type="file" multiple onChange={(e) => { void add(e.target.files); e.target.value = ''; }} />
+          <input
+            hidden
+            type="file"
+            multiple
+            onChange={(e) => {
+              void add(e.target.files);
+              e.target.value = '';
+            }}
+          />
         </Button>
-        {files.map((f) => <Chip key={f.id} label={f.filename} onDelete={() => onChange(files.filter((x) => x.id !== f.id))} />)}
+        {files.map((f) => (
+          <Chip key={f.id} label={f.filename} onDelete={() => onChange(files.filter((x) => x.id !== f.id))} />
+        ))}
       </Stack>
       {error && <FormHelperText error>{error}</FormHelperText>}
     </Box>

@@ -31,7 +31,10 @@ export function isRequired(field: FieldDefinition, facts: IntakeFacts): boolean 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** Problems with the values, keyed by field key, as translation keys with arguments. */
-export function validateForm(fields: FieldDefinition[], facts: IntakeFacts): Record<string, { message: string; args?: Record<string, unknown> }> {
+export function validateForm(
+  fields: FieldDefinition[],
+  facts: IntakeFacts,
+): Record<string, { message: string; args?: Record<string, unknown> }> {
   const problems: Record<string, { message: string; args?: Record<string, unknown> }> = {};
   for (const field of fields) {
     if (!isVisible(field, facts)) continue;
@@ -42,15 +45,20 @@ export function validateForm(fields: FieldDefinition[], facts: IntakeFacts): Rec
     }
     const rules = field.validation ?? {};
     if (typeof value === 'string') {
-      if (rules.minLength !== undefined && value.length < rules.minLength) problems[field.key] = { message: 'ra.validation.minLength', args: { min: rules.minLength } };
-      if (rules.maxLength !== undefined && value.length > rules.maxLength) problems[field.key] = { message: 'ra.validation.maxLength', args: { max: rules.maxLength } };
-      if (rules.pattern && !new RegExp(rules.pattern).test(value)) problems[field.key] = { message: 'ra.validation.regex', args: { pattern: rules.pattern } };
+      if (rules.minLength !== undefined && value.length < rules.minLength)
+        problems[field.key] = { message: 'ra.validation.minLength', args: { min: rules.minLength } };
+      if (rules.maxLength !== undefined && value.length > rules.maxLength)
+        problems[field.key] = { message: 'ra.validation.maxLength', args: { max: rules.maxLength } };
+      if (rules.pattern && !new RegExp(rules.pattern).test(value))
+        problems[field.key] = { message: 'ra.validation.regex', args: { pattern: rules.pattern } };
       if (field.type === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) problems[field.key] = { message: 'ra.validation.email' };
       if (field.type === 'phone' && !/^[0-9+\-\s()]{5,20}$/.test(value)) problems[field.key] = { message: 'app.intake.invalid_phone' };
     }
     if (typeof value === 'number') {
-      if (rules.min !== undefined && value < rules.min) problems[field.key] = { message: 'ra.validation.minValue', args: { min: rules.min } };
-      if (rules.max !== undefined && value > rules.max) problems[field.key] = { message: 'ra.validation.maxValue', args: { max: rules.max } };
+      if (rules.min !== undefined && value < rules.min)
+        problems[field.key] = { message: 'ra.validation.minValue', args: { min: rules.min } };
+      if (rules.max !== undefined && value > rules.max)
+        problems[field.key] = { message: 'ra.validation.maxValue', args: { max: rules.max } };
     }
   }
   return problems;
@@ -67,7 +75,10 @@ export function visibleValues(fields: FieldDefinition[], facts: IntakeFacts): Re
 }
 
 /** A type's fields: its ancestors' fields first (a child inherits its parent's fields), without duplicates. */
-export function fieldKeysForType(types: { key: string; parentKey?: string | null; fields: string[] }[], typeKey: string | undefined): string[] {
+export function fieldKeysForType(
+  types: { key: string; parentKey?: string | null; fields: string[] }[],
+  typeKey: string | undefined,
+): string[] {
   const byKey = new Map(types.map((t) => [t.key, t]));
   const chain: { fields: string[] }[] = [];
   const seen = new Set<string>();

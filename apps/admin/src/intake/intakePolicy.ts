@@ -8,9 +8,7 @@ import { loadDraft, type PolicyDocument } from '../dataProvider/policyDraft';
  * setting up a tenant). `unavailable`: neither can be read; the form cannot offer types or fields and says so (the
  * API would validate a submission against the published policy anyway).
  */
-export type IntakePolicy =
-  | { mode: 'published' | 'draft'; doc: PolicyDocument }
-  | { mode: 'unavailable'; doc: null };
+export type IntakePolicy = { mode: 'published' | 'draft'; doc: PolicyDocument } | { mode: 'unavailable'; doc: null };
 
 const forbidden = (error: unknown) => error instanceof GraphQLRequestError && error.status === 403;
 

@@ -41,7 +41,9 @@ export function buildSubmitInput(inputFields: { name: string; nestedFields?: str
     input[customerField.name] = allowed ? Object.fromEntries(Object.entries(customer).filter(([k]) => allowed.includes(k))) : customer;
   } else {
     for (const [k, v] of Object.entries(customer)) {
-      const flat = [`customer${k[0].toUpperCase()}${k.slice(1)}`, `complainant${k[0].toUpperCase()}${k.slice(1)}`].find((n) => names.has(n));
+      const flat = [`customer${k[0].toUpperCase()}${k.slice(1)}`, `complainant${k[0].toUpperCase()}${k.slice(1)}`].find((n) =>
+        names.has(n),
+      );
       if (flat) input[flat] = v;
     }
   }

@@ -5,7 +5,16 @@ import { TenantSwitcher } from './TenantSwitcher';
 import { NotificationBell } from '../notifications/NotificationBell';
 
 const ConsoleAppBar = () => (
-  <AppBar color="primary" toolbar={<><NotificationBell /><LocalesMenuButton /><ToggleThemeButton /></>}>
+  <AppBar
+    color="primary"
+    toolbar={
+      <>
+        <NotificationBell />
+        <LocalesMenuButton />
+        <ToggleThemeButton />
+      </>
+    }
+  >
     <TitlePortal />
     <TenantSwitcher />
   </AppBar>

@@ -58,7 +58,9 @@ export const LoginPage = () => {
 
   const singleSignOn = async () => {
     try {
-      const data = await gql<{ beginSsoLogin: string }>('mutation ConsoleSsoBegin($t: String!) { beginSsoLogin(tenant: $t) }', { t: tenant });
+      const data = await gql<{ beginSsoLogin: string }>('mutation ConsoleSsoBegin($t: String!) { beginSsoLogin(tenant: $t) }', {
+        t: tenant,
+      });
       window.location.assign(data.beginSsoLogin);
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
@@ -66,17 +68,29 @@ export const LoginPage = () => {
   };
 
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg, #1f4e79, #3c7dbf)' }}>
+    <Box
+      sx={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg, #1f4e79, #3c7dbf)',
+      }}
+    >
       <Card sx={{ width: 380 }}>
         <Box sx={{ display: 'flex', justifyContent: 'flex-end', p: 1 }}>
           <LocalesMenuButton />
         </Box>
         <CardContent component="form" onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
-            <Avatar sx={{ bgcolor: 'secondary.main' }}><LockIcon /></Avatar>
+            <Avatar sx={{ bgcolor: 'secondary.main' }}>
+              <LockIcon />
+            </Avatar>
             <div>
               <Typography variant="h6">{translate('app.login.title')}</Typography>
-              <Typography variant="body2" color="text.secondary">{translate('app.login.subtitle')}</Typography>
+              <Typography variant="body2" color="text.secondary">
+                {translate('app.login.subtitle')}
+              </Typography>
             </div>
           </Box>
           <TextField
@@ -104,24 +118,45 @@ export const LoginPage = () => {
               {choices.map((choice) => (
                 <Button key={choice.slug} variant="outlined" onClick={() => choose(choice.slug)} sx={{ justifyContent: 'space-between' }}>
                   <span>{choice.name}</span>
-                  <Typography variant="caption" component="span">{translate(`app.roles.${choice.role}`, { _: choice.role })}</Typography>
+                  <Typography variant="caption" component="span">
+                    {translate(`app.roles.${choice.role}`, { _: choice.role })}
+                  </Typography>
                 </Button>
               ))}
             </Box>
           )}
           {needsCode && (
-            <TextField label={translate('app.access.code')} name="code" value={code} onChange={(e) => setCode(e.target.value)}
-              helperText={translate('app.access.code_required')} autoComplete="one-time-code" required autoFocus />
+            <TextField
+              label={translate('app.access.code')}
+              name="code"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              helperText={translate('app.access.code_required')}
+              autoComplete="one-time-code"
+              required
+              autoFocus
+            />
           )}
           <Button type="submit" variant="contained" disabled={loading} startIcon={loading ? <CircularProgress size={16} /> : null}>
             {translate('app.login.submit')}
           </Button>
           <Box sx={{ display: 'flex', gap: 1 }}>
-            <TextField size="small" name="tenant" label={translate('app.access.tenant_slug')} value={tenant} onChange={(e) => setTenant(e.target.value)}
-              helperText={translate('app.access.tenant_slug_hint')} sx={{ flex: 1 }} />
-            <Button variant="outlined" onClick={singleSignOn} disabled={!tenant.trim()}>{translate('app.access.sso_login')}</Button>
+            <TextField
+              size="small"
+              name="tenant"
+              label={translate('app.access.tenant_slug')}
+              value={tenant}
+              onChange={(e) => setTenant(e.target.value)}
+              helperText={translate('app.access.tenant_slug_hint')}
+              sx={{ flex: 1 }}
+            />
+            <Button variant="outlined" onClick={singleSignOn} disabled={!tenant.trim()}>
+              {translate('app.access.sso_login')}
+            </Button>
           </Box>
-          <Typography variant="caption" color="text.secondary">{translate('app.login.demo_hint')}</Typography>
+          <Typography variant="caption" color="text.secondary">
+            {translate('app.login.demo_hint')}
+          </Typography>
         </CardContent>
       </Card>
     </Box>

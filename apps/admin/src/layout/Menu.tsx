@@ -100,7 +100,12 @@ const SECTIONS: Section[] = [
       { to: '/apiTokens', label: 'resources.apiTokens.name', icon: <KeyIcon />, area: 'users' },
       { to: '/auditLog', label: 'resources.auditLog.name', icon: <FactCheckIcon />, area: 'audit' },
       { to: '/deliveries', label: 'app.menu.deliveries', icon: <OutboxIcon />, area: 'deliveries' },
-      { to: '/notification-settings', label: 'app.menu.notification_settings', icon: <SettingsInputAntennaIcon />, area: 'notificationSettings' },
+      {
+        to: '/notification-settings',
+        label: 'app.menu.notification_settings',
+        icon: <SettingsInputAntennaIcon />,
+        area: 'notificationSettings',
+      },
       { to: '/tenant-settings', label: 'app.access.tenant_settings', icon: <SettingsIcon />, area: 'tenantSettings' },
       { to: '/profile', label: 'app.access.profile', icon: <AccountCircleIcon />, area: 'profile' },
     ],
@@ -122,7 +127,21 @@ export const Menu = () => {
               <ListSubheader sx={{ lineHeight: '32px', background: 'transparent' }}>{translate(section.label)}</ListSubheader>
             )}
             {items.map((item) => (
-              <RaMenu.Item key={item.to} to={item.to} primaryText={item.badge ? <>{translate(item.label, { smart_count: 2 })}{item.badge}</> : translate(item.label, { smart_count: 2 })} leftIcon={item.icon} />
+              <RaMenu.Item
+                key={item.to}
+                to={item.to}
+                primaryText={
+                  item.badge ? (
+                    <>
+                      {translate(item.label, { smart_count: 2 })}
+                      {item.badge}
+                    </>
+                  ) : (
+                    translate(item.label, { smart_count: 2 })
+                  )
+                }
+                leftIcon={item.icon}
+              />
             ))}
           </div>
         );

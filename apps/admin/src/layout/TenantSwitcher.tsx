@@ -53,31 +53,56 @@ export const TenantSwitcher = () => {
   };
 
   if (tenants.length < 2) {
-    return <Typography variant="body2" sx={{ mr: 2, opacity: 0.85 }} data-testid="tenant-name">{name}</Typography>;
+    return (
+      <Typography variant="body2" sx={{ mr: 2, opacity: 0.85 }} data-testid="tenant-name">
+        {name}
+      </Typography>
+    );
   }
   return (
     <>
-      <Button color="inherit" size="small" endIcon={<SwapHorizIcon />} onClick={(e) => setAnchor(e.currentTarget)} data-testid="tenant-name"
-        title={translate('app.access.switch_tenant')} sx={{ mr: 1, textTransform: 'none' }}>
+      <Button
+        color="inherit"
+        size="small"
+        endIcon={<SwapHorizIcon />}
+        onClick={(e) => setAnchor(e.currentTarget)}
+        data-testid="tenant-name"
+        title={translate('app.access.switch_tenant')}
+        sx={{ mr: 1, textTransform: 'none' }}
+      >
         {name}
       </Button>
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
         {tenants.map((tenant) => (
           <MenuItem key={tenant.tenantId} selected={tenant.current} disabled={tenant.current} onClick={() => void switchTo(tenant)}>
             {tenant.name}
-            <Typography variant="caption" color="text.secondary" sx={{ ml: 1 }}>{translate(`app.roles.${tenant.role}`, { _: tenant.role })}</Typography>
+            <Typography variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+              {translate(`app.roles.${tenant.role}`, { _: tenant.role })}
+            </Typography>
           </MenuItem>
         ))}
       </Menu>
       <Dialog open={Boolean(pending)} onClose={() => setPending(null)}>
-        <DialogTitle>{translate('app.access.switch_tenant')}: {pending?.name}</DialogTitle>
+        <DialogTitle>
+          {translate('app.access.switch_tenant')}: {pending?.name}
+        </DialogTitle>
         <DialogContent>
-          <TextField label={translate('app.access.code')} value={code} onChange={(e) => setCode(e.target.value)}
-            helperText={translate('app.access.code_required')} autoComplete="one-time-code" autoFocus fullWidth sx={{ mt: 1 }} />
+          <TextField
+            label={translate('app.access.code')}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            helperText={translate('app.access.code_required')}
+            autoComplete="one-time-code"
+            autoFocus
+            fullWidth
+            sx={{ mt: 1 }}
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setPending(null)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" onClick={() => pending && void switchTo(pending, code)}>{translate('app.access.confirm')}</Button>
+          <Button variant="contained" onClick={() => pending && void switchTo(pending, code)}>
+            {translate('app.access.confirm')}
+          </Button>
         </DialogActions>
       </Dialog>
     </>

@@ -6,7 +6,15 @@ import NotificationsIcon from '@mui/icons-material/Notifications';
 import { gql } from '../graphql/client';
 import { can } from '../permissions';
 
-interface Notice { id: string; kind: string; title: string; body?: string | null; complaintId?: string | null; readAt?: string | null; createdAt: string }
+interface Notice {
+  id: string;
+  kind: string;
+  title: string;
+  body?: string | null;
+  complaintId?: string | null;
+  readAt?: string | null;
+  createdAt: string;
+}
 
 const POLL_MS = 30_000;
 
@@ -24,7 +32,9 @@ export function NotificationBell() {
     if (!allowed) return;
     try {
       setCount((await gql<{ unreadNotificationCount: number }>('{ unreadNotificationCount }')).unreadNotificationCount);
-    } catch { /* the bell stays quiet when the API is unreachable */ }
+    } catch {
+      /* the bell stays quiet when the API is unreachable */
+    }
   }, [allowed]);
   useEffect(() => {
     void refresh();
@@ -35,7 +45,10 @@ export function NotificationBell() {
 
   const open = async (event: React.MouseEvent<HTMLElement>) => {
     setAnchor(event.currentTarget);
-    setItems((await gql<{ myNotifications: Notice[] }>('{ myNotifications(first: 20) { id kind title body complaintId readAt createdAt } }')).myNotifications);
+    setItems(
+      (await gql<{ myNotifications: Notice[] }>('{ myNotifications(first: 20) { id kind title body complaintId readAt createdAt } }'))
+        .myNotifications,
+    );
   };
   const markRead = async (ids?: string[]) => {
     await gql('mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids });
@@ -46,22 +59,45 @@ export function NotificationBell() {
   return (
     <>
       <IconButton color="inherit" onClick={open} aria-label={translate('app.bell.title')} data-testid="notification-bell">
-        <Badge badgeContent={count} color="error"><NotificationsIcon /></Badge>
+        <Badge badgeContent={count} color="error">
+          <NotificationsIcon />
+        </Badge>
       </IconButton>
-      <Popover open={Boolean(anchor)} anchorEl={anchor} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}>
+      <Popover
+        open={Boolean(anchor)}
+        anchorEl={anchor}
+        onClose={() => setAnchor(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+      >
         <List sx={{ width: 360, maxHeight: 420, overflow: 'auto' }} dense>
-          {!items.length && <Typography sx={{ p: 2 }} variant="body2">{translate('app.bell.empty')}</Typography>}
+          {!items.length && (
+            <Typography sx={{ p: 2 }} variant="body2">
+              {translate('app.bell.empty')}
+            </Typography>
+          )}
           {items.map((n) => (
-            <ListItemButton key={n.id} onClick={async () => {
-              await markRead([n.id]);
-              setAnchor(null);
-              if (n.complaintId) navigate(`/complaints/${n.complaintId}/show`);
-            }} sx={{ opacity: n.readAt ? 0.6 : 1 }}>
-              <ListItemText primary={`${translate(`app.bell.kind.${n.kind}`, { _: n.kind })} · ${n.title}`} secondary={new Date(n.createdAt).toLocaleString()} />
+            <ListItemButton
+              key={n.id}
+              onClick={async () => {
+                await markRead([n.id]);
+                setAnchor(null);
+                if (n.complaintId) navigate(`/complaints/${n.complaintId}/show`);
+              }}
+              sx={{ opacity: n.readAt ? 0.6 : 1 }}
+            >
+              <ListItemText
+                primary={`${translate(`app.bell.kind.${n.kind}`, { _: n.kind })} · ${n.title}`}
+                secondary={new Date(n.createdAt).toLocaleString()}
+              />
             </ListItemButton>
           ))}
         </List>
-        {items.some((n) => !n.readAt) && <Button fullWidth onClick={() => markRead()}>{translate('app.bell.mark_all')}</Button>}
+        {items.some((n) => !n.readAt) && (
+          <Button fullWidth onClick={() => markRead()}>
+            {translate('app.bell.mark_all')}
+          </Button>
+        )}
       </Popover>
     </>
   );

@@ -1,4 +1,15 @@
-import { Datagrid, FunctionField, List, TextField, useListContext, useNotify, useRecordContext, useRefresh, useTranslate, useLocaleState } from 'react-admin';
+import {
+  Datagrid,
+  FunctionField,
+  List,
+  TextField,
+  useListContext,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+  useLocaleState,
+} from 'react-admin';
 import { Button, Chip } from '@mui/material';
 import ExtensionIcon from '@mui/icons-material/Extension';
 import { callOperation } from '../graphql/schema';
@@ -16,17 +27,23 @@ function EnableButton() {
   if (!record) return null;
   if (record.enabled) return <Chip size="small" color="success" label={translate('app.plugins.enabled')} />;
   return (
-    <Button size="small" variant="outlined" onClick={async (e) => {
-      e.stopPropagation();
-      if (!window.confirm(translate('app.plugins.confirm_enable', { name: localized(record.name) || record.id }))) return;
-      try {
-        await callOperation('mutation', 'enablePlugin', { id: record.id, pluginId: record.id }, { depth: 1 });
-        notify('app.plugins.enabled_notice', { type: 'success' });
-        refresh();
-      } catch (error) {
-        notify((error as Error).message, { type: 'error' });
-      }
-    }}>{translate('app.plugins.enable')}</Button>
+    <Button
+      size="small"
+      variant="outlined"
+      onClick={async (e) => {
+        e.stopPropagation();
+        if (!window.confirm(translate('app.plugins.confirm_enable', { name: localized(record.name) || record.id }))) return;
+        try {
+          await callOperation('mutation', 'enablePlugin', { id: record.id, pluginId: record.id }, { depth: 1 });
+          notify('app.plugins.enabled_notice', { type: 'success' });
+          refresh();
+        } catch (error) {
+          notify((error as Error).message, { type: 'error' });
+        }
+      }}
+    >
+      {translate('app.plugins.enable')}
+    </Button>
   );
 }
 
@@ -42,10 +59,16 @@ const PluginList = () => {
   return (
     <List error={<ListErrorFromContext />} queryOptions={{ onError: () => undefined }} exporter={false} pagination={false} perPage={1000}>
       <Datagrid bulkActionButtons={false} rowClick="expand" expand={<Contributions />}>
-        <FunctionField label="resources.plugins.fields.name" render={(r: any) => localized(r.name, locale === 'en' ? 'en' : 'zh-CN') || r.id} />
+        <FunctionField
+          label="resources.plugins.fields.name"
+          render={(r: any) => localized(r.name, locale === 'en' ? 'en' : 'zh-CN') || r.id}
+        />
         <TextField source="id" label="resources.plugins.fields.id" />
         <TextField source="version" label="resources.plugins.fields.version" />
-        <FunctionField label="resources.plugins.fields.description" render={(r: any) => localized(r.description, locale === 'en' ? 'en' : 'zh-CN')} />
+        <FunctionField
+          label="resources.plugins.fields.description"
+          render={(r: any) => localized(r.description, locale === 'en' ? 'en' : 'zh-CN')}
+        />
         <EnableButton />
       </Datagrid>
     </List>

@@ -1,7 +1,20 @@
 import { useState } from 'react';
 import { Title, usePermissions, useTranslate } from 'react-admin';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Box, Button, Card, CardContent, CardHeader, CircularProgress, Step, StepLabel, Stepper, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  CircularProgress,
+  Step,
+  StepLabel,
+  Stepper,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { callOperation } from '../graphql/schema';
 import { NotAvailable } from '../common/OperationGate';
 import { OperationRunner } from '../common/OperationRunner';
@@ -45,24 +58,48 @@ export default function PublishingPage() {
     <Box sx={{ p: 1, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Title title={translate('app.menu.publishing')} />
       <Stepper activeStep={activeStep} alternativeLabel>
-        {['check', 'simulate', 'publish'].map((s) => <Step key={s}><StepLabel>{translate(`app.publishing.steps.${s}`)}</StepLabel></Step>)}
+        {['check', 'simulate', 'publish'].map((s) => (
+          <Step key={s}>
+            <StepLabel>{translate(`app.publishing.steps.${s}`)}</StepLabel>
+          </Step>
+        ))}
       </Stepper>
       {can(role, 'rules') && (
         <Card variant="outlined">
           <CardHeader title={translate('app.publishing.check_title')} subheader={translate('app.publishing.check_help')} />
           <CardContent>
-            <Button variant="contained" onClick={check} disabled={checking} data-testid="check-draft">{translate('app.publishing.check')}</Button>
-            {problems && problems.length === 0 && <Alert severity="success" sx={{ mt: 1 }}>{translate('app.publishing.no_problems')}</Alert>}
+            <Button variant="contained" onClick={check} disabled={checking} data-testid="check-draft">
+              {translate('app.publishing.check')}
+            </Button>
+            {problems && problems.length === 0 && (
+              <Alert severity="success" sx={{ mt: 1 }}>
+                {translate('app.publishing.no_problems')}
+              </Alert>
+            )}
             {problems && problems.length > 0 && (
               <Alert severity="error" sx={{ mt: 1 }} data-testid="draft-problems">
                 {translate('app.publishing.problems', { smart_count: problems.length })}
-                <ul style={{ margin: 0, paddingLeft: 20 }}>{problems.map((p, i) => <li key={i}><code>{p.path}</code> {p.message}</li>)}</ul>
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {problems.map((p, i) => (
+                    <li key={i}>
+                      <code>{p.path}</code> {p.message}
+                    </li>
+                  ))}
+                </ul>
               </Alert>
             )}
             {tests && (
               <Alert severity={failing.length ? 'error' : 'success'} sx={{ mt: 1 }} data-testid="publish-tests">
                 {translate('app.tests.summary', { passed: tests.length - failing.length, total: tests.length })}
-                {failing.length > 0 && <ul style={{ margin: 0, paddingLeft: 20 }}>{failing.map((t) => <li key={t.key}><b>{t.key}</b>：{t.failures.join('；')}</li>)}</ul>}
+                {failing.length > 0 && (
+                  <ul style={{ margin: 0, paddingLeft: 20 }}>
+                    {failing.map((t) => (
+                      <li key={t.key}>
+                        <b>{t.key}</b>：{t.failures.join('；')}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </Alert>
             )}
           </CardContent>
@@ -80,8 +117,18 @@ export default function PublishingPage() {
         <Card variant="outlined">
           <CardHeader title={translate('app.publishing.publish_title')} subheader={translate('app.publishing.publish_help')} />
           <CardContent>
-            {!ready && <Typography variant="body2" color="warning.main" sx={{ mb: 1 }}>{translate('app.publishing.check_first')}</Typography>}
-            <OperationRunner operation="publishPolicy" label="app.publishing.publish" confirm="app.publishing.confirm_publish" testId="publish" onDone={refreshVersions} />
+            {!ready && (
+              <Typography variant="body2" color="warning.main" sx={{ mb: 1 }}>
+                {translate('app.publishing.check_first')}
+              </Typography>
+            )}
+            <OperationRunner
+              operation="publishPolicy"
+              label="app.publishing.publish"
+              confirm="app.publishing.confirm_publish"
+              testId="publish"
+              onDone={refreshVersions}
+            />
           </CardContent>
         </Card>
       )}
@@ -89,22 +136,40 @@ export default function PublishingPage() {
         <Card variant="outlined">
           <CardHeader title={translate('app.publishing.approve_title')} subheader={translate('app.publishing.approve_help')} />
           <CardContent>
-            <OperationRunner operation="approvePolicyVersion" label="app.publishing.approve" color="success" testId="approve" onDone={refreshVersions} />
+            <OperationRunner
+              operation="approvePolicyVersion"
+              label="app.publishing.approve"
+              color="success"
+              testId="approve"
+              onDone={refreshVersions}
+            />
           </CardContent>
         </Card>
       )}
       <Card variant="outlined">
         <CardHeader title={translate('app.publishing.diff_title')} />
         <CardContent>
-          <OperationRunner operation="policyDiff" label="app.publishing.diff" testId="diff" choices={{ from: versions.withDraft, to: versions.withDraft }} />
+          <OperationRunner
+            operation="policyDiff"
+            label="app.publishing.diff"
+            testId="diff"
+            choices={{ from: versions.withDraft, to: versions.withDraft }}
+          />
         </CardContent>
       </Card>
       {can(role, 'rules') && (
         <Card variant="outlined">
           <CardHeader title={translate('app.publishing.rollback_title')} subheader={translate('app.publishing.rollback_help')} />
           <CardContent>
-            <OperationRunner operation="rollbackPolicy" label="app.publishing.rollback" color="warning" confirm="app.publishing.confirm_rollback" testId="rollback" onDone={refreshVersions}
-              choices={{ version: versions.published }} />
+            <OperationRunner
+              operation="rollbackPolicy"
+              label="app.publishing.rollback"
+              color="warning"
+              confirm="app.publishing.confirm_rollback"
+              testId="rollback"
+              onDone={refreshVersions}
+              choices={{ version: versions.published }}
+            />
           </CardContent>
         </Card>
       )}
@@ -139,14 +204,35 @@ function SimulateOnRecent() {
   return (
     <Box data-testid="simulate">
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-        <TextField size="small" type="number" name="lastN" label={translate('app.publishing.last_n')} value={lastN} sx={{ width: 180 }}
-          onChange={(e) => setLastN(Math.max(1, Number(e.target.value) || 1))} />
-        <Button variant="contained" onClick={run} disabled={running} data-testid="run-simulation" startIcon={running ? <CircularProgress size={16} /> : undefined}>
+        <TextField
+          size="small"
+          type="number"
+          name="lastN"
+          label={translate('app.publishing.last_n')}
+          value={lastN}
+          sx={{ width: 180 }}
+          onChange={(e) => setLastN(Math.max(1, Number(e.target.value) || 1))}
+        />
+        <Button
+          variant="contained"
+          onClick={run}
+          disabled={running}
+          data-testid="run-simulation"
+          startIcon={running ? <CircularProgress size={16} /> : undefined}
+        >
           {translate('app.publishing.simulate')}
         </Button>
       </Box>
-      {error && <Alert severity="error" sx={{ mt: 1 }}>{error}</Alert>}
-      {result && <Box sx={{ mt: 1 }}><SimulationResult result={result} /></Box>}
+      {error && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {error}
+        </Alert>
+      )}
+      {result && (
+        <Box sx={{ mt: 1 }}>
+          <SimulationResult result={result} />
+        </Box>
+      )}
     </Box>
   );
 }
@@ -160,8 +246,11 @@ function SimulationResult({ result }: { result: any }) {
     <Box data-testid="simulation-result">
       <Alert severity={summary.changedAny ? 'warning' : 'success'} sx={{ mb: 1 }} data-testid="simulation-summary">
         {translate('app.publishing.simulation_counts', {
-          total: summary.total ?? 0, changed: summary.changedAny ?? 0, department: summary.departmentChanged ?? 0,
-          severity: summary.severityChanged ?? 0, sla: summary.slaPolicyChanged ?? 0,
+          total: summary.total ?? 0,
+          changed: summary.changedAny ?? 0,
+          department: summary.departmentChanged ?? 0,
+          severity: summary.severityChanged ?? 0,
+          sla: summary.slaPolicyChanged ?? 0,
         })}
       </Alert>
       {departmentLoad?.length > 0 && (
@@ -172,7 +261,9 @@ function SimulationResult({ result }: { result: any }) {
       )}
       {differences?.length > 0 && (
         <>
-          <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('app.publishing.simulation_differences')}</Typography>
+          <Typography variant="subtitle2" sx={{ mt: 2 }}>
+            {translate('app.publishing.simulation_differences')}
+          </Typography>
           <ResultView value={differences} />
         </>
       )}

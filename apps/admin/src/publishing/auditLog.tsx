@@ -24,7 +24,12 @@ const Actor = ({ record }: { record: AuditRow }) => {
 
 /** Who changed what in the policy and when (the API's `createdAt`, `actorEmail` / `actorName`). */
 const AuditLogList = () => (
-  <List perPage={50} sort={{ field: 'createdAt', order: 'DESC' }} error={<ListErrorFromContext />} queryOptions={{ onError: () => undefined }}>
+  <List
+    perPage={50}
+    sort={{ field: 'createdAt', order: 'DESC' }}
+    error={<ListErrorFromContext />}
+    queryOptions={{ onError: () => undefined }}
+  >
     <Datagrid bulkActionButtons={false} rowClick={false}>
       <DateField source="createdAt" showTime label="resources.auditLog.fields.at" />
       <TextField source="action" label="resources.auditLog.fields.action" />

@@ -7,7 +7,12 @@ import UploadIcon from '@mui/icons-material/Upload';
 import { callOperation } from '../graphql/schema';
 import { GraphQLRequestError } from '../graphql/client';
 
-interface VersionRow { version: number; status: string; isCurrent: boolean; note?: string | null }
+interface VersionRow {
+  version: number;
+  status: string;
+  isCurrent: boolean;
+  note?: string | null;
+}
 
 /** The tenant's policy versions as choices: "v3 · 当前生效 · note", newest first; diff also offers the draft. */
 export function useVersionChoices() {
@@ -18,11 +23,18 @@ export function useVersionChoices() {
     staleTime: 30_000,
   });
   const rows = [...(versions.data ?? [])].sort((a, b) => b.version - a.version);
-  const label = (v: VersionRow) => [`v${v.version}`, v.isCurrent ? translate('app.publishing.live') : translate(`app.version_status.${v.status}`, { _: v.status }), v.note].filter(Boolean).join(' · ');
+  const label = (v: VersionRow) =>
+    [`v${v.version}`, v.isCurrent ? translate('app.publishing.live') : translate(`app.version_status.${v.status}`, { _: v.status }), v.note]
+      .filter(Boolean)
+      .join(' · ');
   const published = rows.filter((v) => v.status === 'published').map((v) => ({ value: String(v.version), label: label(v) }));
   return {
     published,
-    withDraft: [{ value: 'draft', label: translate('app.publishing.draft') }, { value: 'current', label: translate('app.publishing.live') }, ...rows.map((v) => ({ value: String(v.version), label: label(v) }))],
+    withDraft: [
+      { value: 'draft', label: translate('app.publishing.draft') },
+      { value: 'current', label: translate('app.publishing.live') },
+      ...rows.map((v) => ({ value: String(v.version), label: label(v) })),
+    ],
   };
 }
 
@@ -65,7 +77,12 @@ export function PolicyTransfer() {
       return;
     }
     try {
-      const validation = await callOperation<{ valid: boolean; problems: { path?: string; message: string }[] }>('mutation', 'importPolicy', { document: text }, { selection: '{ valid problems { path message } }' });
+      const validation = await callOperation<{ valid: boolean; problems: { path?: string; message: string }[] }>(
+        'mutation',
+        'importPolicy',
+        { document: text },
+        { selection: '{ valid problems { path message } }' },
+      );
       setResult(validation);
       await queryClient.invalidateQueries();
       notify('app.publishing.imported', { type: validation.valid ? 'success' : 'warning' });
@@ -80,20 +97,56 @@ export function PolicyTransfer() {
       <CardHeader title={translate('app.publishing.transfer_title')} subheader={translate('app.publishing.transfer_help')} />
       <CardContent>
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-          <TextField select size="small" sx={{ minWidth: 220 }} label={translate('app.args.version')} value={version} onChange={(e) => setVersion(e.target.value)} name="exportVersion">
-            {versions.withDraft.map((c) => <MenuItem key={c.value} value={c.value}>{c.label}</MenuItem>)}
+          <TextField
+            select
+            size="small"
+            sx={{ minWidth: 220 }}
+            label={translate('app.args.version')}
+            value={version}
+            onChange={(e) => setVersion(e.target.value)}
+            name="exportVersion"
+          >
+            {versions.withDraft.map((c) => (
+              <MenuItem key={c.value} value={c.value}>
+                {c.label}
+              </MenuItem>
+            ))}
           </TextField>
-          <Button variant="outlined" startIcon={<DownloadIcon />} onClick={download} data-testid="export-policy">{translate('app.publishing.export')}</Button>
+          <Button variant="outlined" startIcon={<DownloadIcon />} onClick={download} data-testid="export-policy">
+            {translate('app.publishing.export')}
+          </Button>
           <Button variant="outlined" component="label" startIcon={<UploadIcon />} data-testid="import-policy">
             {translate('app.publishing.import')}
-            <input hidden type="file" accept="application/json,.json" onChange={(e) => { void upload(e.target.files?.[0]); e.target.value = ''; }} />
+            <input
+              hidden
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => {
+                void upload(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
           </Button>
         </Box>
-        {error && <Alert severity="error" sx={{ mt: 1 }} data-testid="import-error">{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mt: 1 }} data-testid="import-error">
+            {error}
+          </Alert>
+        )}
         {result && (
           <Alert severity={result.valid ? 'success' : 'warning'} sx={{ mt: 1 }} data-testid="import-result">
-            {translate(result.valid ? 'app.publishing.import_valid' : 'app.publishing.import_problems', { smart_count: result.problems.length })}
-            {result.problems.length > 0 && <ul style={{ margin: 0, paddingLeft: 20 }}>{result.problems.map((p, i) => <li key={i}><code>{p.path}</code> {p.message}</li>)}</ul>}
+            {translate(result.valid ? 'app.publishing.import_valid' : 'app.publishing.import_problems', {
+              smart_count: result.problems.length,
+            })}
+            {result.problems.length > 0 && (
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {result.problems.map((p, i) => (
+                  <li key={i}>
+                    <code>{p.path}</code> {p.message}
+                  </li>
+                ))}
+              </ul>
+            )}
           </Alert>
         )}
       </CardContent>

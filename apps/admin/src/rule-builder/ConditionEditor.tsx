@@ -61,7 +61,9 @@ export default function ConditionEditor({ value, onChange, problems = [], testId
           <ToggleButton value="raw">{translate('app.rules.raw_mode')}</ToggleButton>
         </ToggleButtonGroup>
         {mode === 'visual' && !query.rules.length && (
-          <Typography variant="caption" color="text.secondary">{translate('app.rules.always')}</Typography>
+          <Typography variant="caption" color="text.secondary">
+            {translate('app.rules.always')}
+          </Typography>
         )}
       </Box>
       {mode === 'visual' ? (
@@ -111,11 +113,15 @@ export default function ConditionEditor({ value, onChange, problems = [], testId
               }
             }}
           />
-          <Button size="small" onClick={() => switchMode('visual')} sx={{ mt: 0.5 }}>{translate('app.rules.back_to_visual')}</Button>
+          <Button size="small" onClick={() => switchMode('visual')} sx={{ mt: 0.5 }}>
+            {translate('app.rules.back_to_visual')}
+          </Button>
         </Box>
       )}
       {problems.map((problem, index) => (
-        <Alert key={index} severity="error" sx={{ mt: 1 }} data-testid="condition-problem">{problem}</Alert>
+        <Alert key={index} severity="error" sx={{ mt: 1 }} data-testid="condition-problem">
+          {problem}
+        </Alert>
       ))}
     </Box>
   );

@@ -10,7 +10,9 @@ export function ConditionInput({ source, label }: { source: string; label: strin
   const { field, fieldState } = useInput({ source });
   return (
     <Box sx={{ width: '100%', my: 1, p: 1.5, border: '1px solid', borderColor: 'divider', borderRadius: 1 }}>
-      <Typography variant="body2" sx={{ mb: 1 }}>{translate(label)}</Typography>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {translate(label)}
+      </Typography>
       <Suspense fallback={<LinearProgress />}>
         <ConditionEditor
           value={field.value === '' || field.value === null ? undefined : field.value}

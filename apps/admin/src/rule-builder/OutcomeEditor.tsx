@@ -4,7 +4,19 @@ import { Box, FormControl, FormControlLabel, InputLabel, MenuItem, Select, Switc
 import { localized } from '../i18n/locale';
 import { ROUTING_STRATEGIES } from '../policy/choices';
 
-function KeySelect({ resource, label, value, onChange, optional }: { resource: string; label: string; value?: string; onChange: (v: string | undefined) => void; optional?: boolean }) {
+function KeySelect({
+  resource,
+  label,
+  value,
+  onChange,
+  optional,
+}: {
+  resource: string;
+  label: string;
+  value?: string;
+  onChange: (v: string | undefined) => void;
+  optional?: boolean;
+}) {
   const translate = useTranslate();
   const { data = [] } = useGetList(resource, { pagination: { page: 1, perPage: 1000 }, sort: { field: 'key', order: 'ASC' } });
   // The label names the select for screen readers (and tests).
@@ -12,9 +24,23 @@ function KeySelect({ resource, label, value, onChange, optional }: { resource: s
   return (
     <FormControl size="small" sx={{ minWidth: 180 }}>
       <InputLabel id={labelId}>{translate(label)}</InputLabel>
-      <Select labelId={labelId} label={translate(label)} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} data-testid={`outcome-${resource}`}>
-        {optional && <MenuItem value=""><em>{translate('app.common.none')}</em></MenuItem>}
-        {data.map((r: any) => <MenuItem key={r.key} value={r.key}>{localized(r.name)}（{r.key}）</MenuItem>)}
+      <Select
+        labelId={labelId}
+        label={translate(label)}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value || undefined)}
+        data-testid={`outcome-${resource}`}
+      >
+        {optional && (
+          <MenuItem value="">
+            <em>{translate('app.common.none')}</em>
+          </MenuItem>
+        )}
+        {data.map((r: any) => (
+          <MenuItem key={r.key} value={r.key}>
+            {localized(r.name)}（{r.key}）
+          </MenuItem>
+        ))}
       </Select>
     </FormControl>
   );
@@ -33,8 +59,18 @@ export function OutcomeEditor({ tableKey, value, onChange }: { tableKey: string;
           />
           {value?.valid === false && (
             <>
-              <TextField size="small" label={translate('app.rules.invalid_reason')} value={value?.reason ?? ''} onChange={(e) => onChange({ ...value, reason: e.target.value })} />
-              <TextField size="small" label={translate('app.rules.invalid_reason_text')} value={value?.reasonText?.zh ?? ''} onChange={(e) => onChange({ ...value, reasonText: { ...value?.reasonText, zh: e.target.value } })} />
+              <TextField
+                size="small"
+                label={translate('app.rules.invalid_reason')}
+                value={value?.reason ?? ''}
+                onChange={(e) => onChange({ ...value, reason: e.target.value })}
+              />
+              <TextField
+                size="small"
+                label={translate('app.rules.invalid_reason_text')}
+                value={value?.reasonText?.zh ?? ''}
+                onChange={(e) => onChange({ ...value, reasonText: { ...value?.reasonText, zh: e.target.value } })}
+              />
             </>
           )}
         </Box>
@@ -46,21 +82,53 @@ export function OutcomeEditor({ tableKey, value, onChange }: { tableKey: string;
     case 'routing':
       return (
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-          <KeySelect resource="departments" label="app.rules.outcome_department" value={value?.department} onChange={(department) => onChange({ ...value, department })} />
-          <KeySelect resource="teams" label="app.rules.outcome_team" value={value?.team} optional onChange={(team) => onChange({ ...value, team })} />
+          <KeySelect
+            resource="departments"
+            label="app.rules.outcome_department"
+            value={value?.department}
+            onChange={(department) => onChange({ ...value, department })}
+          />
+          <KeySelect
+            resource="teams"
+            label="app.rules.outcome_team"
+            value={value?.team}
+            optional
+            onChange={(team) => onChange({ ...value, team })}
+          />
           <FormControl size="small" sx={{ minWidth: 160 }}>
             <InputLabel>{translate('app.rules.outcome_strategy')}</InputLabel>
-            <Select label={translate('app.rules.outcome_strategy')} value={value?.strategy ?? ''} onChange={(e) => onChange({ ...value, strategy: e.target.value || undefined })}>
-              <MenuItem value=""><em>{translate('app.common.none')}</em></MenuItem>
-              {ROUTING_STRATEGIES.map((s) => <MenuItem key={s} value={s}>{translate(`app.strategy.${s}`)}</MenuItem>)}
+            <Select
+              label={translate('app.rules.outcome_strategy')}
+              value={value?.strategy ?? ''}
+              onChange={(e) => onChange({ ...value, strategy: e.target.value || undefined })}
+            >
+              <MenuItem value="">
+                <em>{translate('app.common.none')}</em>
+              </MenuItem>
+              {ROUTING_STRATEGIES.map((s) => (
+                <MenuItem key={s} value={s}>
+                  {translate(`app.strategy.${s}`)}
+                </MenuItem>
+              ))}
             </Select>
           </FormControl>
         </Box>
       );
     default:
       return (
-        <TextField size="small" fullWidth label={translate('app.rules.outcome_json')} value={JSON.stringify(value ?? null)}
-          onChange={(e) => { try { onChange(JSON.parse(e.target.value)); } catch { /* keep typing */ } }} />
+        <TextField
+          size="small"
+          fullWidth
+          label={translate('app.rules.outcome_json')}
+          value={JSON.stringify(value ?? null)}
+          onChange={(e) => {
+            try {
+              onChange(JSON.parse(e.target.value));
+            } catch {
+              /* keep typing */
+            }
+          }}
+        />
       );
   }
 }

@@ -2,8 +2,30 @@ import { useEffect, useState } from 'react';
 import { Title, useGetList, useNotify, useTranslate, Link } from 'react-admin';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, Badge, Box, Button, Card, CardContent, CardHeader, Chip, CircularProgress, FormControl, IconButton, InputLabel, List,
-  ListItem, ListItemIcon, ListItemText, MenuItem, Select, Stack, Tab, Tabs, TextField, Tooltip, Typography,
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  CircularProgress,
+  FormControl,
+  IconButton,
+  InputLabel,
+  List,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+  MenuItem,
+  Select,
+  Stack,
+  Tab,
+  Tabs,
+  TextField,
+  Tooltip,
+  Typography,
 } from '@mui/material';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
@@ -25,8 +47,19 @@ import { ExpectSummary } from '../policy/tests';
 const TABLES = ['validity', 'severity', 'routing', 'sla'] as const;
 const HIT_POLICIES = ['first', 'collect', 'priority'] as const;
 
-interface Row { key: string; when: unknown; then: unknown; priority?: number; description?: string }
-interface Table { key: string; hitPolicy: string; rows: Row[]; default?: unknown }
+interface Row {
+  key: string;
+  when: unknown;
+  then: unknown;
+  priority?: number;
+  description?: string;
+}
+interface Table {
+  key: string;
+  hitPolicy: string;
+  rows: Row[];
+  default?: unknown;
+}
 
 const newRowKey = (rows: Row[]) => {
   let n = rows.length + 1;
@@ -34,7 +67,17 @@ const newRowKey = (rows: Row[]) => {
   return `row_${n}`;
 };
 
-function TableEditor({ tableKey, initial, problems, onSaved }: { tableKey: string; initial: Table; problems: ApiProblem[]; onSaved: () => void }) {
+function TableEditor({
+  tableKey,
+  initial,
+  problems,
+  onSaved,
+}: {
+  tableKey: string;
+  initial: Table;
+  problems: ApiProblem[];
+  onSaved: () => void;
+}) {
   const translate = useTranslate();
   const notify = useNotify();
   const [table, setTable] = useState<Table>(initial);
@@ -42,10 +85,15 @@ function TableEditor({ tableKey, initial, problems, onSaved }: { tableKey: strin
   const [saveProblems, setSaveProblems] = useState<ApiProblem[]>([]);
   // A new draft from the server (after saving or importing) replaces the local copy.
   useEffect(() => setTable(initial), [initial]);
-  const located = locateProblems([...saveProblems, ...problems], tableKey, table.rows.map((r) => r.key));
+  const located = locateProblems(
+    [...saveProblems, ...problems],
+    tableKey,
+    table.rows.map((r) => r.key),
+  );
   const dirty = JSON.stringify(table) !== JSON.stringify(initial);
 
-  const updateRow = (index: number, patch: Partial<Row>) => setTable((t) => ({ ...t, rows: t.rows.map((r, i) => (i === index ? { ...r, ...patch } : r)) }));
+  const updateRow = (index: number, patch: Partial<Row>) =>
+    setTable((t) => ({ ...t, rows: t.rows.map((r, i) => (i === index ? { ...r, ...patch } : r)) }));
   const move = (index: number, by: number) =>
     setTable((t) => {
       const rows = [...t.rows];
@@ -76,51 +124,147 @@ function TableEditor({ tableKey, initial, problems, onSaved }: { tableKey: strin
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
         <FormControl size="small" sx={{ minWidth: 220 }}>
           <InputLabel>{translate('app.rules.hit_policy')}</InputLabel>
-          <Select label={translate('app.rules.hit_policy')} value={table.hitPolicy} onChange={(e) => setTable({ ...table, hitPolicy: e.target.value })}>
-            {HIT_POLICIES.map((h) => <MenuItem key={h} value={h}>{translate(`app.hit_policy.${h}`)}</MenuItem>)}
+          <Select
+            label={translate('app.rules.hit_policy')}
+            value={table.hitPolicy}
+            onChange={(e) => setTable({ ...table, hitPolicy: e.target.value })}
+          >
+            {HIT_POLICIES.map((h) => (
+              <MenuItem key={h} value={h}>
+                {translate(`app.hit_policy.${h}`)}
+              </MenuItem>
+            ))}
           </Select>
         </FormControl>
-        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>{translate(`app.rules.table_help.${tableKey}`)}</Typography>
-        <Button variant="contained" onClick={save} disabled={saving || !dirty} data-testid="save-table" startIcon={saving ? <CircularProgress size={16} /> : undefined}>
+        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
+          {translate(`app.rules.table_help.${tableKey}`)}
+        </Typography>
+        <Button
+          variant="contained"
+          onClick={save}
+          disabled={saving || !dirty}
+          data-testid="save-table"
+          startIcon={saving ? <CircularProgress size={16} /> : undefined}
+        >
           {translate('app.rules.save_table')}
         </Button>
       </Box>
-      {located.table.map((p, i) => <Alert key={i} severity="error">{p}</Alert>)}
+      {located.table.map((p, i) => (
+        <Alert key={i} severity="error">
+          {p}
+        </Alert>
+      ))}
       {table.rows.map((row, index) => {
         const rowProblems = located.rows[index];
         return (
-          <Card key={index} variant="outlined" sx={{ borderColor: rowProblems ? 'error.main' : undefined }} data-testid={`rule-row-${index}`}>
+          <Card
+            key={index}
+            variant="outlined"
+            sx={{ borderColor: rowProblems ? 'error.main' : undefined }}
+            data-testid={`rule-row-${index}`}
+          >
             <CardContent>
               <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 1 }}>
                 <Chip label={translate('app.rules.row_number', { n: index + 1 })} size="small" color="primary" />
-                <TextField size="small" label={translate('app.rules.row_key')} name={`row-key-${index}`} value={row.key} onChange={(e) => updateRow(index, { key: e.target.value })} />
+                <TextField
+                  size="small"
+                  label={translate('app.rules.row_key')}
+                  name={`row-key-${index}`}
+                  value={row.key}
+                  onChange={(e) => updateRow(index, { key: e.target.value })}
+                />
                 {table.hitPolicy === 'priority' && (
-                  <TextField size="small" type="number" sx={{ width: 120 }} label={translate('app.rules.priority')} value={row.priority ?? ''}
-                    onChange={(e) => updateRow(index, { priority: e.target.value === '' ? undefined : Number(e.target.value) })} />
+                  <TextField
+                    size="small"
+                    type="number"
+                    sx={{ width: 120 }}
+                    label={translate('app.rules.priority')}
+                    value={row.priority ?? ''}
+                    onChange={(e) => updateRow(index, { priority: e.target.value === '' ? undefined : Number(e.target.value) })}
+                  />
                 )}
-                <TextField size="small" sx={{ flex: 1 }} name={`row-description-${index}`} label={translate('app.rules.row_description')} value={row.description ?? ''} onChange={(e) => updateRow(index, { description: e.target.value || undefined })} />
-                <Tooltip title={translate('ra.action.move_up')}><span><IconButton disabled={index === 0} onClick={() => move(index, -1)} data-testid={`move-up-${index}`}><ArrowUpwardIcon /></IconButton></span></Tooltip>
-                <Tooltip title={translate('ra.action.move_down')}><span><IconButton disabled={index === table.rows.length - 1} onClick={() => move(index, 1)}><ArrowDownwardIcon /></IconButton></span></Tooltip>
-                <Tooltip title={translate('ra.action.delete')}><IconButton onClick={() => setTable({ ...table, rows: table.rows.filter((_, i) => i !== index) })}><DeleteIcon /></IconButton></Tooltip>
+                <TextField
+                  size="small"
+                  sx={{ flex: 1 }}
+                  name={`row-description-${index}`}
+                  label={translate('app.rules.row_description')}
+                  value={row.description ?? ''}
+                  onChange={(e) => updateRow(index, { description: e.target.value || undefined })}
+                />
+                <Tooltip title={translate('ra.action.move_up')}>
+                  <span>
+                    <IconButton disabled={index === 0} onClick={() => move(index, -1)} data-testid={`move-up-${index}`}>
+                      <ArrowUpwardIcon />
+                    </IconButton>
+                  </span>
+                </Tooltip>
+                <Tooltip title={translate('ra.action.move_down')}>
+                  <span>
+                    <IconButton disabled={index === table.rows.length - 1} onClick={() => move(index, 1)}>
+                      <ArrowDownwardIcon />
+                    </IconButton>
+                  </span>
+                </Tooltip>
+                <Tooltip title={translate('ra.action.delete')}>
+                  <IconButton onClick={() => setTable({ ...table, rows: table.rows.filter((_, i) => i !== index) })}>
+                    <DeleteIcon />
+                  </IconButton>
+                </Tooltip>
               </Box>
-              {rowProblems?.row.map((p, i) => <Alert key={i} severity="error" sx={{ mb: 1 }} data-testid="row-problem">{p}</Alert>)}
-              <Typography variant="subtitle2" sx={{ mt: 1 }}>{translate('app.rules.when')}</Typography>
-              <ConditionEditor key={`${tableKey}-${index}-${row.key}`} value={row.when} onChange={(when) => updateRow(index, { when })} problems={rowProblems?.when} testId={`condition-${index}`} />
-              <Typography variant="subtitle2" sx={{ mt: 2, mb: 1 }}>{translate('app.rules.then')}</Typography>
+              {rowProblems?.row.map((p, i) => (
+                <Alert key={i} severity="error" sx={{ mb: 1 }} data-testid="row-problem">
+                  {p}
+                </Alert>
+              ))}
+              <Typography variant="subtitle2" sx={{ mt: 1 }}>
+                {translate('app.rules.when')}
+              </Typography>
+              <ConditionEditor
+                key={`${tableKey}-${index}-${row.key}`}
+                value={row.when}
+                onChange={(when) => updateRow(index, { when })}
+                problems={rowProblems?.when}
+                testId={`condition-${index}`}
+              />
+              <Typography variant="subtitle2" sx={{ mt: 2, mb: 1 }}>
+                {translate('app.rules.then')}
+              </Typography>
               <OutcomeEditor tableKey={tableKey} value={row.then} onChange={(then) => updateRow(index, { then })} />
-              {rowProblems?.then.map((p, i) => <Alert key={i} severity="error" sx={{ mt: 1 }}>{p}</Alert>)}
+              {rowProblems?.then.map((p, i) => (
+                <Alert key={i} severity="error" sx={{ mt: 1 }}>
+                  {p}
+                </Alert>
+              ))}
             </CardContent>
           </Card>
         );
       })}
       <Box>
-        <Button startIcon={<AddIcon />} onClick={() => setTable({ ...table, rows: [...table.rows, { key: newRowKey(table.rows), when: true, then: tableKey === 'validity' ? { valid: true } : tableKey === 'routing' ? {} : undefined }] })} data-testid="add-row">
+        <Button
+          startIcon={<AddIcon />}
+          onClick={() =>
+            setTable({
+              ...table,
+              rows: [
+                ...table.rows,
+                {
+                  key: newRowKey(table.rows),
+                  when: true,
+                  then: tableKey === 'validity' ? { valid: true } : tableKey === 'routing' ? {} : undefined,
+                },
+              ],
+            })
+          }
+          data-testid="add-row"
+        >
           {translate('app.rules.add_row')}
         </Button>
       </Box>
       <Card variant="outlined">
         <CardContent>
-          <Typography variant="subtitle2" sx={{ mb: 1 }}>{translate('app.rules.default')}</Typography>
+          <Typography variant="subtitle2" sx={{ mb: 1 }}>
+            {translate('app.rules.default')}
+          </Typography>
           <OutcomeEditor tableKey={tableKey} value={table.default} onChange={(value) => setTable({ ...table, default: value })} />
         </CardContent>
       </Card>
@@ -152,10 +296,16 @@ function TestsPanel() {
       <CardHeader
         title={translate('resources.tests.name', { smart_count: 2 })}
         titleTypographyProps={{ variant: 'subtitle1' }}
-        action={<Button size="small" variant="outlined" disabled={!has('runPolicyTests') || running} onClick={run} data-testid="run-tests">{translate('app.tests.run')}</Button>}
+        action={
+          <Button size="small" variant="outlined" disabled={!has('runPolicyTests') || running} onClick={run} data-testid="run-tests">
+            {translate('app.tests.run')}
+          </Button>
+        }
       />
       <CardContent sx={{ pt: 0 }}>
-        {!has('runPolicyTests') && <Alert severity="info">{translate('app.notice.not_available_body', { operations: 'runPolicyTests' })}</Alert>}
+        {!has('runPolicyTests') && (
+          <Alert severity="info">{translate('app.notice.not_available_body', { operations: 'runPolicyTests' })}</Alert>
+        )}
         {results && (
           <Alert severity={results.every((r) => r.passed) ? 'success' : 'error'} sx={{ mb: 1 }} data-testid="tests-summary">
             {translate('app.tests.summary', { passed: results.filter((r) => r.passed).length, total: results.length })}
@@ -167,14 +317,19 @@ function TestsPanel() {
             return (
               <ListItem key={test.key} component={Link} to={`/tests/${encodeURIComponent(test.key)}`} sx={{ color: 'inherit' }}>
                 <ListItemIcon sx={{ minWidth: 32 }}>
-                  {result ? (result.passed ? <CheckCircleIcon color="success" /> : <CancelIcon color="error" />) : null}
+                  {result ? result.passed ? <CheckCircleIcon color="success" /> : <CancelIcon color="error" /> : null}
                 </ListItemIcon>
-                <ListItemText primary={test.description || test.key} secondary={result && !result.passed ? result.failures.join('；') : <ExpectSummary expect={test.expect} />} />
+                <ListItemText
+                  primary={test.description || test.key}
+                  secondary={result && !result.passed ? result.failures.join('；') : <ExpectSummary expect={test.expect} />}
+                />
               </ListItem>
             );
           })}
         </List>
-        <Button component={Link} to="/tests/create" size="small" startIcon={<AddIcon />}>{translate('app.tests.add')}</Button>
+        <Button component={Link} to="/tests/create" size="small" startIcon={<AddIcon />}>
+          {translate('app.tests.add')}
+        </Button>
       </CardContent>
     </Card>
   );
@@ -204,7 +359,16 @@ export default function RuleBuilderPage() {
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
           <Tabs value={tab} onChange={(_, next) => setTab(next)} sx={{ flex: 1 }}>
             {TABLES.map((t) => (
-              <Tab key={t} value={t} data-testid={`tab-${t}`} label={<Badge color="error" badgeContent={counts[t] ?? 0}>{translate(`app.rules.tables.${t}`)}</Badge>} />
+              <Tab
+                key={t}
+                value={t}
+                data-testid={`tab-${t}`}
+                label={
+                  <Badge color="error" badgeContent={counts[t] ?? 0}>
+                    {translate(`app.rules.tables.${t}`)}
+                  </Badge>
+                }
+              />
             ))}
           </Tabs>
           <Button variant="outlined" onClick={validate} disabled={!has('validatePolicyDraft') || validating} data-testid="validate-draft">

@@ -10,14 +10,60 @@ export interface ApiOperator extends NamedOperator {
 
 /** react-querybuilder's JSON-logic operators, by the JSON-logic operator the API may list them under. */
 export const STANDARD_BUILDER_OPERATORS = [
-  { name: '=', jsonLogic: '==' }, { name: '!=', jsonLogic: '!=' }, { name: '===', jsonLogic: '===' }, { name: '!==', jsonLogic: '!==' },
-  { name: '<', jsonLogic: '<' }, { name: '<=', jsonLogic: '<=' }, { name: '>', jsonLogic: '>' }, { name: '>=', jsonLogic: '>=' },
-  { name: 'in', jsonLogic: 'in' }, { name: 'notIn', jsonLogic: '!in' }, { name: 'contains', jsonLogic: 'contains' },
-  { name: 'between', jsonLogic: 'between' }, { name: 'isEmpty', jsonLogic: '!' }, { name: 'notEmpty', jsonLogic: '!!' },
-  { name: 'null', jsonLogic: 'null' }, { name: 'notNull', jsonLogic: 'notNull' },
+  { name: '=', jsonLogic: '==' },
+  { name: '!=', jsonLogic: '!=' },
+  { name: '===', jsonLogic: '===' },
+  { name: '!==', jsonLogic: '!==' },
+  { name: '<', jsonLogic: '<' },
+  { name: '<=', jsonLogic: '<=' },
+  { name: '>', jsonLogic: '>' },
+  { name: '>=', jsonLogic: '>=' },
+  { name: 'in', jsonLogic: 'in' },
+  { name: 'notIn', jsonLogic: '!in' },
+  { name: 'contains', jsonLogic: 'contains' },
+  { name: 'between', jsonLogic: 'between' },
+  { name: 'isEmpty', jsonLogic: '!' },
+  { name: 'notEmpty', jsonLogic: '!!' },
+  { name: 'null', jsonLogic: 'null' },
+  { name: 'notNull', jsonLogic: 'notNull' },
 ] as const;
 
-const JSON_LOGIC_CORE = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=', 'in', '!', '!!', 'and', 'or', 'if', 'var', 'missing', 'missing_some', 'some', 'all', 'none', 'merge', 'cat', 'substr', 'map', 'reduce', 'filter', '+', '-', '*', '/', '%', 'min', 'max', 'log']);
+const JSON_LOGIC_CORE = new Set([
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'in',
+  '!',
+  '!!',
+  'and',
+  'or',
+  'if',
+  'var',
+  'missing',
+  'missing_some',
+  'some',
+  'all',
+  'none',
+  'merge',
+  'cat',
+  'substr',
+  'map',
+  'reduce',
+  'filter',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'min',
+  'max',
+  'log',
+]);
 const STANDARD_NAMES = new Set<string>(STANDARD_BUILDER_OPERATORS.flatMap((s) => [s.name, s.jsonLogic]));
 
 /**
@@ -27,7 +73,11 @@ const STANDARD_NAMES = new Set<string>(STANDARD_BUILDER_OPERATORS.flatMap((s) =>
  */
 export function namedOperators<T extends ApiOperator>(apiOperators: readonly T[]): T[] {
   return apiOperators.filter(
-    (op) => op.standard !== true && (op.returns === undefined || op.returns === 'boolean') && !STANDARD_NAMES.has(op.name) && !JSON_LOGIC_CORE.has(op.name),
+    (op) =>
+      op.standard !== true &&
+      (op.returns === undefined || op.returns === 'boolean') &&
+      !STANDARD_NAMES.has(op.name) &&
+      !JSON_LOGIC_CORE.has(op.name),
   );
 }
 

@@ -27,7 +27,11 @@ export const EXTRA_OPERATORS = ['===', '!==', 'isEmpty', 'notEmpty'] as const;
 const LIST_TYPES = new Set(['string[]', 'number[]', 'array']);
 
 const isVar = (node: unknown): node is { var: string } =>
-  !!node && typeof node === 'object' && !Array.isArray(node) && typeof (node as { var?: unknown }).var === 'string' && Object.keys(node).length === 1;
+  !!node &&
+  typeof node === 'object' &&
+  !Array.isArray(node) &&
+  typeof (node as { var?: unknown }).var === 'string' &&
+  Object.keys(node).length === 1;
 
 function infoOf(customOperators: CustomOperator[]): Map<string, NamedOperator> {
   return new Map(customOperators.map((op) => (typeof op === 'string' ? [op, { name: op }] : [op.name, op])));
@@ -132,15 +136,22 @@ function canonical(value: unknown): unknown {
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, canonical(v)] as const);
     // A one-element and/or is the element itself.
-    if (entries.length === 1 && (entries[0][0] === 'and' || entries[0][0] === 'or') && Array.isArray(entries[0][1]) && (entries[0][1] as unknown[]).length === 1) {
+    if (
+      entries.length === 1 &&
+      (entries[0][0] === 'and' || entries[0][0] === 'or') &&
+      Array.isArray(entries[0][1]) &&
+      (entries[0][1] as unknown[]).length === 1
+    ) {
       return (entries[0][1] as unknown[])[0];
     }
     // `{"!": x}` and `{"!": [x]}` are the same test, and "not filled in" (`!` of `!!`) is "blank" (`!`).
     if (entries.length === 1 && (entries[0][0] === '!' || entries[0][0] === '!!')) {
       const [key, raw] = entries[0];
       const operand = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
-      const inner = operand && typeof operand === 'object' && !Array.isArray(operand) ? Object.entries(operand as Record<string, unknown>) : [];
-      if (key === '!' && inner.length === 1 && (inner[0][0] === '!!' || inner[0][0] === '!')) return { [inner[0][0] === '!!' ? '!' : '!!']: inner[0][1] };
+      const inner =
+        operand && typeof operand === 'object' && !Array.isArray(operand) ? Object.entries(operand as Record<string, unknown>) : [];
+      if (key === '!' && inner.length === 1 && (inner[0][0] === '!!' || inner[0][0] === '!'))
+        return { [inner[0][0] === '!!' ? '!' : '!!']: inner[0][1] };
       return { [key]: operand };
     }
     return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));

@@ -24,12 +24,13 @@ export interface TestOutcome {
 export async function runTests(): Promise<TestOutcome[]> {
   const raw = await callOperation<any>('query', 'runPolicyTests');
   const value = typeof raw === 'string' ? JSON.parse(raw) : raw;
-  const list: any[] = Array.isArray(value) ? value : value?.results ?? value?.tests ?? [];
+  const list: any[] = Array.isArray(value) ? value : (value?.results ?? value?.tests ?? []);
   return list.map((r) => ({
     key: r.key ?? r.testKey ?? r.test,
     passed: r.passed ?? r.ok ?? r.success ?? false,
     failures: (r.failures ?? r.mismatches ?? r.problems ?? []).map((f: any) =>
-      typeof f === 'string' ? f : f.message ?? `${f.field ?? f.path}: ${JSON.stringify(f.expected)} ≠ ${JSON.stringify(f.actual)}`),
+      typeof f === 'string' ? f : (f.message ?? `${f.field ?? f.path}: ${JSON.stringify(f.expected)} ≠ ${JSON.stringify(f.actual)}`),
+    ),
     actual: r.actual,
   }));
 }

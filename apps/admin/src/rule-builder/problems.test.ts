@@ -18,7 +18,12 @@ describe('placing API problems on the rule builder', () => {
   });
 
   it('counts problems per rule table for the tab badges', () => {
-    expect(problemCountByTable([{ path: 'rules.sla.rows[0].then', message: 'x' }, { path: 'rules.sla.default', message: 'y' }, { path: 'fields[a].type', message: 'z' }]))
-      .toEqual({ sla: 2 });
+    expect(
+      problemCountByTable([
+        { path: 'rules.sla.rows[0].then', message: 'x' },
+        { path: 'rules.sla.default', message: 'y' },
+        { path: 'fields[a].type', message: 'z' },
+      ]),
+    ).toEqual({ sla: 2 });
   });
 });

@@ -58,18 +58,35 @@ export function useRuleVocabulary() {
 
   const factFields: Record<string, FactField> =
     facts.data ??
-    Object.fromEntries(draftFields.map((f: any) => [`complaint.form.${f.key}`, { type: f.type === 'number' || f.type === 'money' ? 'number' : f.type === 'boolean' ? 'boolean' : 'string', label: f.label, options: f.options }]));
+    Object.fromEntries(
+      draftFields.map((f: any) => [
+        `complaint.form.${f.key}`,
+        {
+          type: f.type === 'number' || f.type === 'money' ? 'number' : f.type === 'boolean' ? 'boolean' : 'string',
+          label: f.label,
+          options: f.options,
+        },
+      ]),
+    );
 
   const fields: Field[] = Object.entries(factFields).map(([path, fact]) => {
-    const options = (fact.options ?? []).map((o) => (typeof o === 'string' ? { name: o, value: o, label: o } : { name: o.value, value: o.value, label: localized(o.label, locale) || o.value }));
+    const options = (fact.options ?? []).map((o) =>
+      typeof o === 'string'
+        ? { name: o, value: o, label: o }
+        : { name: o.value, value: o.value, label: localized(o.label, locale) || o.value },
+    );
     const label = localized(fact.label as any, locale) || path;
     return {
       name: path,
       value: path,
       label: `${label} · ${path}`,
       inputType: INPUT_TYPE[fact.type] ?? 'text',
-      ...(options.length ? { valueEditorType: (operator: string) => (operator === 'in' || operator === 'notIn' ? 'multiselect' : 'select'), values: options } : {}),
-      ...(fact.type === 'boolean' ? { valueEditorType: 'checkbox', operators: [{ name: '=', value: '=', label: translate('app.operators.=') }] } : {}),
+      ...(options.length
+        ? { valueEditorType: (operator: string) => (operator === 'in' || operator === 'notIn' ? 'multiselect' : 'select'), values: options }
+        : {}),
+      ...(fact.type === 'boolean'
+        ? { valueEditorType: 'checkbox', operators: [{ name: '=', value: '=', label: translate('app.operators.=') }] }
+        : {}),
     } as Field;
   });
 
@@ -79,12 +96,16 @@ export function useRuleVocabulary() {
     ...STANDARD_BUILDER_OPERATORS.map((s) => {
       return { name: s.name, value: s.name, label: translate(`app.operators.${s.name}`) };
     }),
-    ...custom.map((op) => ({ name: op.name, value: op.name, label: `${localized(op.label as any, locale) || op.name}${op.source && op.source !== 'core' ? ` (${op.source})` : ''}` })),
+    ...custom.map((op) => ({
+      name: op.name,
+      value: op.name,
+      label: `${localized(op.label as any, locale) || op.name}${op.source && op.source !== 'core' ? ` (${op.source})` : ''}`,
+    })),
   ];
   const byName = new Map(custom.map((op) => [op.name, op]));
   /** Numeric arguments of a named operator get a number box; keyword lists are typed as text separated by commas. */
   const getInputType = (field: string, operator: string) =>
-    byName.has(operator) ? valueInputType(byName.get(operator)) : (fields.find((f) => f.name === field) as any)?.inputType ?? 'text';
+    byName.has(operator) ? valueInputType(byName.get(operator)) : ((fields.find((f) => f.name === field) as any)?.inputType ?? 'text');
 
   return {
     fields,

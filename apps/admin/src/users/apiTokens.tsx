@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Create, Datagrid, DateField, DateTimeInput, DeleteButton, FunctionField, List, SelectInput, SimpleForm, TextField, TextInput, required, useTranslate } from 'react-admin';
+import {
+  Create,
+  Datagrid,
+  DateField,
+  DateTimeInput,
+  DeleteButton,
+  FunctionField,
+  List,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  required,
+  useTranslate,
+} from 'react-admin';
 import { Alert, Dialog, DialogContent, DialogTitle, DialogActions, Button } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
 import { useNavigate } from 'react-router-dom';
@@ -35,18 +49,29 @@ function ApiTokenCreate() {
       <Create mutationOptions={{ onSuccess: (data: any) => setSecret(data.secret) }} redirect={false}>
         <SimpleForm>
           <TextInput source="name" label="resources.apiTokens.fields.name" validate={required()} />
-          <SelectInput source="role" label="resources.apiTokens.fields.role" validate={required()} defaultValue="api_client"
-            choices={ROLES.map((id) => ({ id, name: `app.roles.${id}` }))} />
+          <SelectInput
+            source="role"
+            label="resources.apiTokens.fields.role"
+            validate={required()}
+            defaultValue="api_client"
+            choices={ROLES.map((id) => ({ id, name: `app.roles.${id}` }))}
+          />
           <DateTimeInput source="expiresAt" label="resources.apiTokens.fields.expiresAt" />
         </SimpleForm>
       </Create>
       <Dialog open={!!secret}>
         <DialogTitle>{translate('app.tokens.secret_title')}</DialogTitle>
         <DialogContent>
-          <Alert severity="warning" sx={{ mb: 2 }}>{translate('app.tokens.secret_once')}</Alert>
-          <code style={{ wordBreak: 'break-all' }} data-testid="token-secret">{secret}</code>
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {translate('app.tokens.secret_once')}
+          </Alert>
+          <code style={{ wordBreak: 'break-all' }} data-testid="token-secret">
+            {secret}
+          </code>
         </DialogContent>
-        <DialogActions><Button onClick={() => navigate('/apiTokens')}>{translate('ra.action.close')}</Button></DialogActions>
+        <DialogActions>
+          <Button onClick={() => navigate('/apiTokens')}>{translate('ra.action.close')}</Button>
+        </DialogActions>
       </Dialog>
     </>
   );

@@ -1,7 +1,27 @@
 import { useState } from 'react';
 import {
-  BooleanField, Confirm, Create, Datagrid, DateField, Edit, EmailField, FunctionField, List, SaveButton, SearchInput, SelectInput, SimpleForm,
-  TextField, TextInput, Toolbar, email, required, useNotify, useRecordContext, useRefresh, useTranslate,
+  BooleanField,
+  Confirm,
+  Create,
+  Datagrid,
+  DateField,
+  Edit,
+  EmailField,
+  FunctionField,
+  List,
+  SaveButton,
+  SearchInput,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  Toolbar,
+  email,
+  required,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
 } from 'react-admin';
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import PeopleIcon from '@mui/icons-material/People';
@@ -26,15 +46,26 @@ function Status({ record }: { record: any }) {
 
 /** Team keys typed as "a, b" and kept as a list. */
 const teamsInput = (
-  <TextInput source="teams" label="app.access.teams" format={(v: string[] | undefined) => (v ?? []).join(', ')}
-    parse={(s: string) => s.split(/[,，\s]+/).filter(Boolean)} />
+  <TextInput
+    source="teams"
+    label="app.access.teams"
+    format={(v: string[] | undefined) => (v ?? []).join(', ')}
+    parse={(s: string) => s.split(/[,，\s]+/).filter(Boolean)}
+  />
 );
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="app.access.search" />,
   <SelectInput key="role" source="role" label="resources.users.fields.role" choices={roleChoices} />,
-  <SelectInput key="active" source="active" label="app.access.status"
-    choices={[{ id: 'true', name: 'app.access.active' }, { id: 'false', name: 'app.access.inactive' }]} />,
+  <SelectInput
+    key="active"
+    source="active"
+    label="app.access.status"
+    choices={[
+      { id: 'true', name: 'app.access.active' },
+      { id: 'false', name: 'app.access.inactive' },
+    ]}
+  />,
 ];
 
 /** The tenant's people: invite, edit role and teams, deactivate, reset a password. */
@@ -72,11 +103,15 @@ export function LinkDialog({ result, onClose }: { result: LinkResult | null; onC
             <Alert severity="warning" sx={{ mb: 2 }}>
               {translate('app.access.link_copy', { expires: result ? new Date(result.expiresAt).toLocaleString() : '' })}
             </Alert>
-            <code style={{ wordBreak: 'break-all' }} data-testid="access-link">{result?.link}</code>
+            <code style={{ wordBreak: 'break-all' }} data-testid="access-link">
+              {result?.link}
+            </code>
           </>
         )}
       </DialogContent>
-      <DialogActions><Button onClick={onClose}>{translate('ra.action.close')}</Button></DialogActions>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.close')}</Button>
+      </DialogActions>
     </Dialog>
   );
 }
@@ -87,7 +122,13 @@ function UserCreate() {
   return (
     <>
       <Create title="app.access.invite_title" redirect={false} mutationOptions={{ onSuccess: (data: any) => setResult(data) }}>
-        <SimpleForm toolbar={<Toolbar><SaveButton label="app.access.invite" /></Toolbar>}>
+        <SimpleForm
+          toolbar={
+            <Toolbar>
+              <SaveButton label="app.access.invite" />
+            </Toolbar>
+          }
+        >
           <TextInput source="email" label="resources.users.fields.email" validate={[required(), email()]} />
           <TextInput source="displayName" label="resources.users.fields.displayName" validate={required()} />
           <SelectInput source="role" label="resources.users.fields.role" choices={roleChoices} defaultValue="agent" validate={required()} />
@@ -122,7 +163,14 @@ function UserActions() {
   };
   const reset = async () => {
     try {
-      setResult(await callOperation<LinkResult>('mutation', 'requestPasswordReset', { id: record.id }, { selection: '{ delivered link expiresAt }' }));
+      setResult(
+        await callOperation<LinkResult>(
+          'mutation',
+          'requestPasswordReset',
+          { id: record.id },
+          { selection: '{ delivered link expiresAt }' },
+        ),
+      );
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
     }
@@ -134,16 +182,34 @@ function UserActions() {
           {translate('app.access.deactivate')}
         </Button>
       ) : (
-        <Button variant="outlined" onClick={() => run('reactivateUser')}>{translate('app.access.reactivate')}</Button>
+        <Button variant="outlined" onClick={() => run('reactivateUser')}>
+          {translate('app.access.reactivate')}
+        </Button>
       )}
-      <Button variant="outlined" onClick={reset} data-testid="reset-password">{translate('app.access.reset_password')}</Button>
+      <Button variant="outlined" onClick={reset} data-testid="reset-password">
+        {translate('app.access.reset_password')}
+      </Button>
       {record.totpEnabled && (
-        <Button variant="outlined" onClick={() => setConfirm('secondFactor')}>{translate('app.access.reset_second_factor')}</Button>
+        <Button variant="outlined" onClick={() => setConfirm('secondFactor')}>
+          {translate('app.access.reset_second_factor')}
+        </Button>
       )}
-      <Confirm isOpen={confirm === 'deactivate'} title="app.access.deactivate" content="app.access.confirm_deactivate"
-        translateOptions={{ name: record.displayName }} onConfirm={() => run('deactivateUser')} onClose={() => setConfirm(null)} />
-      <Confirm isOpen={confirm === 'secondFactor'} title="app.access.reset_second_factor" content="app.access.confirm_reset_second_factor"
-        translateOptions={{ name: record.displayName }} onConfirm={() => run('resetUserSecondFactor')} onClose={() => setConfirm(null)} />
+      <Confirm
+        isOpen={confirm === 'deactivate'}
+        title="app.access.deactivate"
+        content="app.access.confirm_deactivate"
+        translateOptions={{ name: record.displayName }}
+        onConfirm={() => run('deactivateUser')}
+        onClose={() => setConfirm(null)}
+      />
+      <Confirm
+        isOpen={confirm === 'secondFactor'}
+        title="app.access.reset_second_factor"
+        content="app.access.confirm_reset_second_factor"
+        translateOptions={{ name: record.displayName }}
+        onConfirm={() => run('resetUserSecondFactor')}
+        onClose={() => setConfirm(null)}
+      />
       <LinkDialog result={result} onClose={() => setResult(null)} />
     </Box>
   );
@@ -152,7 +218,13 @@ function UserActions() {
 function UserEdit() {
   return (
     <Edit mutationMode="pessimistic" redirect="list">
-      <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>}>
+      <SimpleForm
+        toolbar={
+          <Toolbar>
+            <SaveButton />
+          </Toolbar>
+        }
+      >
         <TextInput source="email" label="resources.users.fields.email" disabled />
         <TextInput source="displayName" label="resources.users.fields.displayName" validate={required()} />
         <SelectInput source="role" label="resources.users.fields.role" choices={roleChoices} validate={required()} />

@@ -8,7 +8,8 @@ export async function withCurrentDatabase<T>(config: AppConfig, work: (dataSourc
   await dataSource.initialize();
   try {
     const pending = await pendingMigrations(dataSource);
-    if (pending.length) throw new Error(`The database schema is not current (${pending.length} migration(s) pending): run \`npm run migrate\` first.`);
+    if (pending.length)
+      throw new Error(`The database schema is not current (${pending.length} migration(s) pending): run \`npm run migrate\` first.`);
     return await work(dataSource);
   } finally {
     await dataSource.destroy();

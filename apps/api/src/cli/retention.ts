@@ -19,13 +19,27 @@ data from every table and every export file, and an audit entry records the coun
 
 function print(out: (line: string) => void, slug: string, report: RetentionReport): void {
   const verb = report.dryRun ? 'would purge' : 'purged';
-  out(`${slug}: ${verb} ${report.complaints} complaint(s), ${report.customers} complainant record(s)${report.dryRun ? '' : `, ${report.exportFiles} export file(s), ${report.attachmentFiles} attachment file(s)`} (policy v${report.policyVersion ?? '-'}, as of ${report.asOf.toISOString()})`);
-  for (const t of report.types) out(`  ${t.type}${t.typeName ? ` ${t.typeName}` : ''}: ${t.complaints} closed on or before ${t.closedBefore.toISOString()} (${t.retentionMonths} months)`);
+  out(
+    `${slug}: ${verb} ${report.complaints} complaint(s), ${report.customers} complainant record(s)${report.dryRun ? '' : `, ${report.exportFiles} export file(s), ${report.attachmentFiles} attachment file(s)`} (policy v${report.policyVersion ?? '-'}, as of ${report.asOf.toISOString()})`,
+  );
+  for (const t of report.types)
+    out(
+      `  ${t.type}${t.typeName ? ` ${t.typeName}` : ''}: ${t.complaints} closed on or before ${t.closedBefore.toISOString()} (${t.retentionMonths} months)`,
+    );
 }
 
 /** `npm run retention [-- --purge]`: the retention purge for the operator's cron (the API offers the same to admins). */
-export async function runRetentionCli(argv: string[], env: NodeJS.ProcessEnv = process.env, out: (line: string) => void = console.log, clock: Clock = new SystemClock()): Promise<number> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { tenant: { type: 'string' }, purge: { type: 'boolean' }, help: { type: 'boolean' } } });
+export async function runRetentionCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  out: (line: string) => void = console.log,
+  clock: Clock = new SystemClock(),
+): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { tenant: { type: 'string' }, purge: { type: 'boolean' }, help: { type: 'boolean' } },
+  });
   if (values.help) {
     out(USAGE);
     return 0;
@@ -33,13 +47,21 @@ export async function runRetentionCli(argv: string[], env: NodeJS.ProcessEnv = p
   const config = loadConfig(env);
   return withCurrentDatabase(config, async (dataSource) => {
     const purger = new RetentionPurger({
-      dataSource, clock, audit: new AuditService(dataSource.getRepository(AuditLog), clock), dataDir: config.dataDir, storage: storageFromEnvironment(env, config.dataDir),
+      dataSource,
+      clock,
+      audit: new AuditService(dataSource.getRepository(AuditLog), clock),
+      dataDir: config.dataDir,
+      storage: storageFromEnvironment(env, config.dataDir),
       currentPolicy: async (tenantId) => {
-        const row = await dataSource.getRepository(PolicyVersion).findOne({ where: { tenantId, status: 'published' }, order: { version: 'DESC' } });
+        const row = await dataSource
+          .getRepository(PolicyVersion)
+          .findOne({ where: { tenantId, status: 'published' }, order: { version: 'DESC' } });
         return row ? new CompiledPolicy(row.version, row.document) : null;
       },
     });
-    const tenants = await dataSource.getRepository(Tenant).find({ where: values.tenant ? { slug: values.tenant } : {}, order: { slug: 'ASC' } });
+    const tenants = await dataSource
+      .getRepository(Tenant)
+      .find({ where: values.tenant ? { slug: values.tenant } : {}, order: { slug: 'ASC' } });
     if (values.tenant && !tenants.length) {
       out(`No tenant with slug "${values.tenant}".`);
       return 2;
@@ -52,8 +74,11 @@ export async function runRetentionCli(argv: string[], env: NodeJS.ProcessEnv = p
 }
 
 if (require.main === module) {
-  runRetentionCli(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  });
+  runRetentionCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(1);
+    },
+  );
 }

@@ -14,12 +14,23 @@ Creates a tenant and its first admin, and prints a one-time setup link (valid 7 
 Links start with REDRESS_PUBLIC_URL (default http://localhost:$PORT).`;
 
 /** `npm run tenant -- create …`: the platform operator's way to create a tenant from the command line. */
-export async function runTenantCli(argv: string[], env: NodeJS.ProcessEnv = process.env, out: (line: string) => void = console.log): Promise<number> {
+export async function runTenantCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  out: (line: string) => void = console.log,
+): Promise<number> {
   const { positionals, values } = parseArgs({
-    args: argv, allowPositionals: true, strict: true,
+    args: argv,
+    allowPositionals: true,
+    strict: true,
     options: {
-      name: { type: 'string' }, slug: { type: 'string' }, 'admin-email': { type: 'string' }, 'admin-name': { type: 'string' },
-      'time-zone': { type: 'string' }, locale: { type: 'string' }, help: { type: 'boolean' },
+      name: { type: 'string' },
+      slug: { type: 'string' },
+      'admin-email': { type: 'string' },
+      'admin-name': { type: 'string' },
+      'time-zone': { type: 'string' },
+      locale: { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
   if (values.help || positionals[0] !== 'create' || !values.name || !values.slug || !values['admin-email']) {
@@ -29,10 +40,20 @@ export async function runTenantCli(argv: string[], env: NodeJS.ProcessEnv = proc
   const config = loadConfig(env);
   return withCurrentDatabase(config, async (dataSource) => {
     const clock = new SystemClock();
-    const created = await dataSource.transaction((manager) => provisionTenant(manager, {
-      name: values.name!, slug: values.slug!, adminEmail: values['admin-email']!, adminName: values['admin-name'],
-      timeZone: values['time-zone'], locale: values.locale,
-    }, { now: clock.now(), publicUrl: config.publicUrl, audit: new AuditService(dataSource.getRepository(AuditLog), clock) }));
+    const created = await dataSource.transaction((manager) =>
+      provisionTenant(
+        manager,
+        {
+          name: values.name!,
+          slug: values.slug!,
+          adminEmail: values['admin-email']!,
+          adminName: values['admin-name'],
+          timeZone: values['time-zone'],
+          locale: values.locale,
+        },
+        { now: clock.now(), publicUrl: config.publicUrl, audit: new AuditService(dataSource.getRepository(AuditLog), clock) },
+      ),
+    );
     out(`Created tenant "${created.tenant.name}" (${created.tenant.slug}) with admin ${created.admin.email}.`);
     out(`One-time setup link for the admin (valid until ${created.link.expiresAt.toISOString()}):`);
     out(created.link.url);
@@ -41,9 +62,13 @@ export async function runTenantCli(argv: string[], env: NodeJS.ProcessEnv = proc
 }
 
 if (require.main === module) {
-  runTenantCli(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
-    const message = error instanceof AppError ? `${error.reason}: ${error.message}` : error instanceof Error ? error.message : String(error);
-    console.error(message);
-    process.exit(1);
-  });
+  runTenantCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      const message =
+        error instanceof AppError ? `${error.reason}: ${error.message}` : error instanceof Error ? error.message : String(error);
+      console.error(message);
+      process.exit(1);
+    },
+  );
 }

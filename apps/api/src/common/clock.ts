@@ -35,7 +35,11 @@ export function travelTo(clock: Clock, at: Date): { set(at: Date): void; done():
   const target = clock as unknown as { now: () => Date };
   target.now = () => new Date(current.getTime());
   return {
-    set(next) { current = new Date(next.getTime()); },
-    done() { delete (target as { now?: unknown }).now; },
+    set(next) {
+      current = new Date(next.getTime());
+    },
+    done() {
+      delete (target as { now?: unknown }).now;
+    },
   };
 }

@@ -23,7 +23,13 @@ function sources(dir: string): string[] {
 
 /** Every name the file declares (parameters, variables, functions, classes, imports, catch clauses, destructuring). */
 function shadowingBindings(fileName: string, text: string): { name: string; line: number }[] {
-  const file = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const file = ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: { name: string; line: number }[] = [];
   const check = (name: ts.Node | undefined) => {
     if (name && ts.isIdentifier(name) && FORBIDDEN.has(name.text)) {
@@ -31,9 +37,18 @@ function shadowingBindings(fileName: string, text: string): { name: string; line
     }
   };
   const visit = (node: ts.Node) => {
-    if (ts.isParameter(node) || ts.isVariableDeclaration(node) || ts.isBindingElement(node) || ts.isFunctionDeclaration(node)
-      || ts.isClassDeclaration(node) || ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node)
-      || ts.isImportEqualsDeclaration(node) || ts.isEnumDeclaration(node)) {
+    if (
+      ts.isParameter(node) ||
+      ts.isVariableDeclaration(node) ||
+      ts.isBindingElement(node) ||
+      ts.isFunctionDeclaration(node) ||
+      ts.isClassDeclaration(node) ||
+      ts.isImportSpecifier(node) ||
+      ts.isImportClause(node) ||
+      ts.isNamespaceImport(node) ||
+      ts.isImportEqualsDeclaration(node) ||
+      ts.isEnumDeclaration(node)
+    ) {
       check(node.name);
     }
     ts.forEachChild(node, visit);
@@ -46,14 +61,17 @@ describe('CommonJS wrapper names', () => {
   it('finds a constructor parameter property named exports (the analytics scheduler bug)', () => {
     const bug = `export const TICK = 5;\nclass S extends W {\n  constructor(\n    private readonly exports: ExportService,\n  ) { super(TICK); }\n}`;
     expect(shadowingBindings('s.ts', bug)).toEqual([{ name: 'exports', line: 4 }]);
-    expect(shadowingBindings('s.ts', 'function f(module: string) { const { require } = x; return module + require; }').map((b) => b.name)).toEqual(['module', 'require']);
+    expect(
+      shadowingBindings('s.ts', 'function f(module: string) { const { require } = x; return module + require; }').map((b) => b.name),
+    ).toEqual(['module', 'require']);
     // Property names and object keys are not bindings (Nest's `@Module({ exports: [...] })` is fine).
     expect(shadowingBindings('s.ts', 'const m = { exports: [1], module: 2 }; class C { exports = 1; }')).toEqual([]);
   });
 
   it('no source file in apps/ or libs/ declares exports, module or require', () => {
-    const offenders = ['apps', 'libs'].flatMap((dir) => sources(join(root, dir))).flatMap((path) =>
-      shadowingBindings(path, readFileSync(path, 'utf8')).map((b) => `${relative(root, path)}:${b.line} ${b.name}`));
+    const offenders = ['apps', 'libs']
+      .flatMap((dir) => sources(join(root, dir)))
+      .flatMap((path) => shadowingBindings(path, readFileSync(path, 'utf8')).map((b) => `${relative(root, path)}:${b.line} ${b.name}`));
     expect(offenders).toEqual([]);
   });
 });

@@ -13,7 +13,9 @@ describe('JSON depth', () => {
 
   it('stops counting past the limit without recursing (10,000 levels)', () => {
     expect(jsonDepth(nested(10_000))).toBe(MAX_JSON_DEPTH + 1);
-    expect(() => assertJsonDepth(nested(10_000), 'facts')).toThrow(expect.objectContaining({ reason: 'JSON_TOO_DEEP', extensions: expect.objectContaining({ field: 'facts' }) }));
+    expect(() => assertJsonDepth(nested(10_000), 'facts')).toThrow(
+      expect.objectContaining({ reason: 'JSON_TOO_DEEP', extensions: expect.objectContaining({ field: 'facts' }) }),
+    );
     expect(() => assertJsonDepth(nested(MAX_JSON_DEPTH))).not.toThrow();
   });
 });

@@ -28,7 +28,10 @@ export abstract class PeriodicWorker<T> implements OnApplicationBootstrap, Befor
   onApplicationBootstrap(): void {
     if (process.env.REDRESS_WORKERS === '0') return;
     this.timer = setInterval(() => {
-      if (!this.running) void this.tick().catch((error) => failureLog.error(this.logger, `Sweep failed: ${(error as Error).message}`, (error as Error).stack));
+      if (!this.running)
+        void this.tick().catch((error) =>
+          failureLog.error(this.logger, `Sweep failed: ${(error as Error).message}`, (error as Error).stack),
+        );
     }, this.intervalMs);
     this.timer.unref();
   }

@@ -33,7 +33,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', REDRESS_DATA_DIR: dir, ENCRYPTION_KEY: key } as NodeJS.ProcessEnv)).toThrow(
       /^JWT_SECRET must be set in production/,
     );
-    const config = loadConfig({ NODE_ENV: 'production', REDRESS_DATA_DIR: dir, JWT_SECRET: 'x'.repeat(40), ENCRYPTION_KEY: key } as NodeJS.ProcessEnv);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      REDRESS_DATA_DIR: dir,
+      JWT_SECRET: 'x'.repeat(40),
+      ENCRYPTION_KEY: key,
+    } as NodeJS.ProcessEnv);
     expect(config.seedDemo).toBe(false);
   });
 

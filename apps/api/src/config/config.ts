@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-export type DatabaseConfig =
-  | { type: 'sqlite'; path: string }
-  | { type: 'postgres'; url: string };
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
 export interface AppConfig {
   port: number;
@@ -134,11 +132,16 @@ export function trustProxyFrom(value: string | undefined): AppConfig['trustProxy
   if (text === undefined || text === '') return ['loopback'];
   if (text === '0' || text === 'false') return false;
   if (/^[1-9][0-9]?$/.test(text)) return Number(text);
-  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     // An address or a CIDR range (v4 or v6), or one of proxy-addr's names; anything else is a typo that would trust nobody.
     if (!TRUSTED_NAMES.has(entry) && !/^[0-9a-fA-F:.]+(\/[0-9]{1,3})?$/.test(entry)) {
-      throw new ConfigError(`REDRESS_TRUST_PROXY: "${entry}" is not an address, a CIDR range, a hop count or one of ${[...TRUSTED_NAMES].join(', ')}`);
+      throw new ConfigError(
+        `REDRESS_TRUST_PROXY: "${entry}" is not an address, a CIDR range, a hop count or one of ${[...TRUSTED_NAMES].join(', ')}`,
+      );
     }
   }
   return entries;
@@ -169,7 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     graphql: graphqlLimits(env, production),
     metricsToken: env.REDRESS_METRICS_TOKEN?.trim() || undefined,
-    shutdownGraceMs: env.REDRESS_SHUTDOWN_GRACE_MS === undefined ? (production ? 5000 : 0) : nonNegativeInt(env, 'REDRESS_SHUTDOWN_GRACE_MS'),
+    shutdownGraceMs:
+      env.REDRESS_SHUTDOWN_GRACE_MS === undefined ? (production ? 5000 : 0) : nonNegativeInt(env, 'REDRESS_SHUTDOWN_GRACE_MS'),
     publicUrl: (env.REDRESS_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     platformToken: env.REDRESS_PLATFORM_TOKEN?.trim() || undefined,
     trustProxy: trustProxyFrom(env.REDRESS_TRUST_PROXY),

@@ -11,7 +11,10 @@ export function columnTypes(queryRunner: QueryRunner) {
     text: (name: string, nullable = false, length?: number): TableColumnOptions =>
       length ? { name, type: 'varchar', length: String(length), isNullable: nullable } : { name, type: 'text', isNullable: nullable },
     int: (name: string, nullable = false, dflt?: number): TableColumnOptions => ({
-      name, type: 'integer', isNullable: nullable, ...(dflt !== undefined ? { default: String(dflt) } : {}),
+      name,
+      type: 'integer',
+      isNullable: nullable,
+      ...(dflt !== undefined ? { default: String(dflt) } : {}),
     }),
     bigint: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'bigint', isNullable: nullable }),
     float: (name: string, nullable = true): TableColumnOptions => ({ name, type: pg ? 'double precision' : 'real', isNullable: nullable }),
@@ -19,7 +22,9 @@ export function columnTypes(queryRunner: QueryRunner) {
     json: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable }),
     time: (name: string, nullable = false): TableColumnOptions => ({ name, type: pg ? 'timestamptz' : 'datetime', isNullable: nullable }),
     createdAt: (): TableColumnOptions => ({
-      name: 'created_at', type: pg ? 'timestamptz' : 'datetime', default: pg ? 'now()' : "(datetime('now'))",
+      name: 'created_at',
+      type: pg ? 'timestamptz' : 'datetime',
+      default: pg ? 'now()' : "(datetime('now'))",
     }),
   };
 }

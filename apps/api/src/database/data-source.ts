@@ -12,9 +12,10 @@ export function dataSourceOptions(database: DatabaseConfig, plugins: PluginTable
   const common = {
     entities: [...ENTITIES, ...(plugins.entities ?? [])] as MixedList<Function | EntitySchema>,
     migrations: [...MIGRATIONS, ...(plugins.migrations ?? [])] as MixedList<Function>,
-    synchronize: false as const, migrationsRun: false,
+    synchronize: false as const,
+    migrationsRun: false,
     // REDRESS_SQL_LOG=1 prints every statement (diagnosing slow requests).
-    logging: process.env.REDRESS_SQL_LOG === '1' ? (['query'] as ('query')[]) : false,
+    logging: process.env.REDRESS_SQL_LOG === '1' ? (['query'] as 'query'[]) : false,
   };
   if (database.type === 'postgres') {
     return { ...common, type: 'postgres', url: database.url, extra: { max: 20, connectionTimeoutMillis: 5_000 } };

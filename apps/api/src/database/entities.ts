@@ -11,7 +11,14 @@ import { PolicyDraftItem } from '../modules/policy/policy-draft-item.entity';
 import { PolicyVersion } from '../modules/policy/policy-version.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { SlaClock, SlaExtensionRequest } from '../modules/sla/sla-clock.entity';
-import { AnalyticsAlert, ComplaintDailyOnTime, ComplaintDailyStats, ExportJob, StatsRollupState, WeeklyReport } from '../modules/analytics/analytics.entity';
+import {
+  AnalyticsAlert,
+  ComplaintDailyOnTime,
+  ComplaintDailyStats,
+  ExportJob,
+  StatsRollupState,
+  WeeklyReport,
+} from '../modules/analytics/analytics.entity';
 import { PluginFailure, PluginInstallation } from '../modules/plugin-host/plugin-installation.entity';
 import { ClassifierModel } from '../modules/intelligence/classifier-model.entity';
 import { Incident, IncidentMember } from '../modules/incident/incident.entity';
@@ -21,14 +28,41 @@ import { ChannelSetting, Delivery, StaffNotification, WebhookSubscription } from
 
 /** Every TypeORM entity of the API. A new module adds its entities here. */
 export const ENTITIES: Function[] = [
-  Tenant, User, ApiToken, AccessLink, OidcLogin, PolicyDraftItem, PolicyVersion, AuditLog,
-  Customer, Complaint, ComplaintEvent, ComplaintTask, ComplaintReply, ComplaintCounter, OutboxMessage,
-  SlaClock, SlaExtensionRequest,
-  AnalyticsAlert, WeeklyReport, ExportJob, ComplaintDailyStats, ComplaintDailyOnTime, StatsRollupState,
-  PluginInstallation, PluginFailure,
+  Tenant,
+  User,
+  ApiToken,
+  AccessLink,
+  OidcLogin,
+  PolicyDraftItem,
+  PolicyVersion,
+  AuditLog,
+  Customer,
+  Complaint,
+  ComplaintEvent,
+  ComplaintTask,
+  ComplaintReply,
+  ComplaintCounter,
+  OutboxMessage,
+  SlaClock,
+  SlaExtensionRequest,
+  AnalyticsAlert,
+  WeeklyReport,
+  ExportJob,
+  ComplaintDailyStats,
+  ComplaintDailyOnTime,
+  StatsRollupState,
+  PluginInstallation,
+  PluginFailure,
   ClassifierModel,
-  Incident, IncidentMember,
-  Delivery, ChannelSetting, WebhookSubscription, StaffNotification,
+  Incident,
+  IncidentMember,
+  Delivery,
+  ChannelSetting,
+  WebhookSubscription,
+  StaffNotification,
   PlatformAuditLog,
-  Attachment, PortalAccess, PortalCode, PortalRate,
+  Attachment,
+  PortalAccess,
+  PortalCode,
+  PortalRate,
 ];

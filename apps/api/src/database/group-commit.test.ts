@@ -36,16 +36,19 @@ describe('GroupCommit', () => {
 
   it('units arriving together share a commit; a failing unit is rolled back alone', async () => {
     const seenAtAnswer: Record<string, string[]> = {};
-    const unit = (id: string, fail = false) => group.run(async (m) => {
-      await m.query('INSERT INTO t (id) VALUES (?)', [id]);
-      await tick();
-      if (fail) throw new Error(`${id} refused`);
-      return id;
-    }).then((value) => {
-      // Answered only once durable: a separate connection already sees the row.
-      seenAtAnswer[id] = committed();
-      return value;
-    });
+    const unit = (id: string, fail = false) =>
+      group
+        .run(async (m) => {
+          await m.query('INSERT INTO t (id) VALUES (?)', [id]);
+          await tick();
+          if (fail) throw new Error(`${id} refused`);
+          return id;
+        })
+        .then((value) => {
+          // Answered only once durable: a separate connection already sees the row.
+          seenAtAnswer[id] = committed();
+          return value;
+        });
     const results = await Promise.allSettled([unit('a'), unit('b'), unit('c', true), unit('d')]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect((results[2] as PromiseRejectedResult).reason.message).toBe('c refused');

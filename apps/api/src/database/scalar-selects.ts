@@ -11,9 +11,16 @@ export type Statement = [sql: string, parameters: unknown[]];
  */
 export async function selectScalars<K extends string>(manager: EntityManager, parts: Record<K, Statement>): Promise<Record<K, number>> {
   const aliases = Object.keys(parts) as K[];
-  for (const alias of aliases) if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`selectScalars: alias ${alias} is not a lower-case identifier`);
-  const [sqls, parameters] = merged(manager, aliases.map((alias) => parts[alias]));
-  const rows: Record<string, string | number | null>[] = await manager.query(`SELECT ${sqls.map((sql, i) => `(${sql}) AS ${aliases[i]}`).join(', ')}`, parameters);
+  for (const alias of aliases)
+    if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`selectScalars: alias ${alias} is not a lower-case identifier`);
+  const [sqls, parameters] = merged(
+    manager,
+    aliases.map((alias) => parts[alias]),
+  );
+  const rows: Record<string, string | number | null>[] = await manager.query(
+    `SELECT ${sqls.map((sql, i) => `(${sql}) AS ${aliases[i]}`).join(', ')}`,
+    parameters,
+  );
   return Object.fromEntries(aliases.map((alias) => [alias, Number(rows[0]?.[alias] ?? 0)])) as Record<K, number>;
 }
 

@@ -43,10 +43,14 @@ describe('SQLite transactions are exclusive (sqlite-serial)', () => {
   });
 
   it('two transactions started in the same tick both commit (no "transaction within a transaction")', async () => {
-    await Promise.all(['x', 'y', 'z'].map((id) => db.transaction(async (m) => {
-      await m.query('INSERT INTO t VALUES (?)', [id]);
-      await sleep(2);
-    })));
+    await Promise.all(
+      ['x', 'y', 'z'].map((id) =>
+        db.transaction(async (m) => {
+          await m.query('INSERT INTO t VALUES (?)', [id]);
+          await sleep(2);
+        }),
+      ),
+    );
     expect(await ids()).toEqual(['x', 'y', 'z']);
   });
 
@@ -74,10 +78,12 @@ describe('SQLite transactions are exclusive (sqlite-serial)', () => {
       // A service with its own repository, called from inside the callback: it sees the uncommitted row.
       expect(Number((await db.query('SELECT COUNT(*) AS n FROM t'))[0].n)).toBe(1);
       // A nested transaction is a savepoint: its failure undoes only its own work.
-      await expect(db.transaction(async (inner) => {
-        await inner.query("INSERT INTO t VALUES ('inner')");
-        throw new Error('inner fails');
-      })).rejects.toThrow('inner fails');
+      await expect(
+        db.transaction(async (inner) => {
+          await inner.query("INSERT INTO t VALUES ('inner')");
+          throw new Error('inner fails');
+        }),
+      ).rejects.toThrow('inner fails');
     });
     expect(await ids()).toEqual(['outer']);
   });

@@ -3,8 +3,26 @@ import { monthPeriod, regulatorReportRows, toCsv } from './regulator-report';
 
 describe('regulator report (监管报送)', () => {
   const complaints = [
-    complaintSnapshot({ id: 'a', number: '2601-0002', channel: 'regulator', type: 'bank_product', severity: 'major', form: { product_line: 'loan', disputed_amount: 3200 }, receivedAt: '2026-01-10T01:00:00.000Z', closedAt: '2026-01-20T01:00:00.000Z' }),
-    complaintSnapshot({ id: 'b', number: '2601-0001', channel: 'web', type: 'bank_product', form: { product_line: 'payment', disputed_amount: 5000 }, receivedAt: '2025-12-31T17:30:00.000Z', closedAt: '2026-01-02T01:00:00.000Z', invalidReason: 'mistaken_complaint' }),
+    complaintSnapshot({
+      id: 'a',
+      number: '2601-0002',
+      channel: 'regulator',
+      type: 'bank_product',
+      severity: 'major',
+      form: { product_line: 'loan', disputed_amount: 3200 },
+      receivedAt: '2026-01-10T01:00:00.000Z',
+      closedAt: '2026-01-20T01:00:00.000Z',
+    }),
+    complaintSnapshot({
+      id: 'b',
+      number: '2601-0001',
+      channel: 'web',
+      type: 'bank_product',
+      form: { product_line: 'payment', disputed_amount: 5000 },
+      receivedAt: '2025-12-31T17:30:00.000Z',
+      closedAt: '2026-01-02T01:00:00.000Z',
+      invalidReason: 'mistaken_complaint',
+    }),
     complaintSnapshot({ id: 'c', number: '2512-0099', channel: 'phone', type: 'bank_service', receivedAt: '2025-12-31T15:00:00.000Z' }),
     complaintSnapshot({ id: 'd', number: '2602-0001', channel: 'phone', type: 'bank_service', receivedAt: '2026-01-31T16:30:00.000Z' }),
   ];
@@ -19,7 +37,9 @@ describe('regulator report (监管报送)', () => {
 
   it('reports open complaints without a closing date', () => {
     const rows = regulatorReportRows(complaints, { start: '2025-12-01T00:00:00+08:00', end: '2026-01-01T00:00:00+08:00' });
-    expect(rows).toEqual([expect.objectContaining({ number: '2512-0099', status: 'open', closedDate: null, daysToClose: null, productLine: 'other' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ number: '2512-0099', status: 'open', closedDate: null, daysToClose: null, productLine: 'other' }),
+    ]);
   });
 
   it('writes RFC 4180 CSV with Chinese headings, quoting and no formula injection', () => {

@@ -34,42 +34,67 @@ describe('telecom plugin', () => {
     expect(groupMassFaults(complaints, 3, 15)).toEqual([]);
   });
 
-  it('adds the area count from the host\'s aggregates as a fact, counting this complaint', async () => {
+  it("adds the area count from the host's aggregates as a fact, counting this complaint", async () => {
     const ctx = createHandlerContext({ plugin: telecomPlugin });
     const complaint = complaintSnapshot({ type: 'telecom_network', form: { cell_area: 'sz-ns-0231' } });
     const withAggregates = makeEvent('complaint.submitted', { complaint, facts: {}, aggregates: { [areaAggregateKey('SZ-NS-0231')]: 11 } });
     await expect(runBlockingHook(telecomPlugin, ctx, withAggregates)).resolves.toEqual({
-      status: 'ok', facts: { 'telecom.areaComplaintsLastHour': 12, 'telecom.area': 'SZ-NS-0231' },
+      status: 'ok',
+      facts: { 'telecom.areaComplaintsLastHour': 12, 'telecom.area': 'SZ-NS-0231' },
     });
     const without = makeEvent('complaint.submitted', { complaint, facts: {} });
     await expect(runBlockingHook(telecomPlugin, ctx, without)).resolves.toMatchObject({ facts: { 'telecom.areaComplaintsLastHour': 1 } });
   });
 
   it('makes the Nth complaint in an area a major incident for network operations', () => {
-    const facts = (count: number) => ({ complaint: { type: 'telecom_network', channel: 'phone', text: '没信号', form: {} }, telecom: { areaComplaintsLastHour: count } });
-    expect(decideWithPlugin(telecomPlugin, facts(9))).toMatchObject({ severity: 'normal', routing: { department: 'telecom_network_optimization' } });
+    const facts = (count: number) => ({
+      complaint: { type: 'telecom_network', channel: 'phone', text: '没信号', form: {} },
+      telecom: { areaComplaintsLastHour: count },
+    });
+    expect(decideWithPlugin(telecomPlugin, facts(9))).toMatchObject({
+      severity: 'normal',
+      routing: { department: 'telecom_network_optimization' },
+    });
     expect(decideWithPlugin(telecomPlugin, facts(10))).toMatchObject({ severity: 'major', routing: { department: 'telecom_noc' } });
     const presetArgs = { 'telecom.mass_fault': { threshold: 5 }, 'telecom.routing': { massFaultThreshold: 5 } };
-    expect(decideWithPlugin(telecomPlugin, facts(5), { presetArgs })).toMatchObject({ severity: 'major', routing: { department: 'telecom_noc' } });
+    expect(decideWithPlugin(telecomPlugin, facts(5), { presetArgs })).toMatchObject({
+      severity: 'major',
+      routing: { department: 'telecom_noc' },
+    });
   });
 
   it('does not accept fee disputes older than 5 months', () => {
     const now = '2026-01-15T02:00:00.000Z';
-    const billing = (form: Record<string, unknown>, occurredAt?: string) => decideWithPlugin(telecomPlugin, { now, complaint: { type: 'telecom_billing', channel: 'phone', text: '多扣费', form, occurredAt } });
+    const billing = (form: Record<string, unknown>, occurredAt?: string) =>
+      decideWithPlugin(telecomPlugin, { now, complaint: { type: 'telecom_billing', channel: 'phone', text: '多扣费', form, occurredAt } });
     expect(billing({ billing_month: '2025-09-01' }).validity.valid).toBe(true);
     expect(billing({ billing_month: '2025-06-01' }).validity).toMatchObject({ valid: false, reason: 'appeal_period_expired' });
     expect(billing({}, '2025-07-01T00:00:00.000Z').validity).toMatchObject({ valid: false, reason: 'appeal_period_expired' });
     expect(billing({}, '2025-12-01T00:00:00.000Z').validity.valid).toBe(true);
     // Network complaints have no appeal period.
-    expect(decideWithPlugin(telecomPlugin, { now, complaint: { type: 'telecom_network', channel: 'phone', text: 'x', form: { billing_month: '2024-01-01' } } }).validity.valid).toBe(true);
+    expect(
+      decideWithPlugin(telecomPlugin, {
+        now,
+        complaint: { type: 'telecom_network', channel: 'phone', text: 'x', form: { billing_month: '2024-01-01' } },
+      }).validity.valid,
+    ).toBe(true);
   });
 
-  it('links complaints routed to network operations to the area\'s parent incident', async () => {
+  it("links complaints routed to network operations to the area's parent incident", async () => {
     const ctx = createHandlerContext({ plugin: telecomPlugin });
     const complaint = complaintSnapshot({ id: 'c9', number: '2601-0009', form: { cell_area: 'sz-ns-0231' } });
     await runAfterHandler(telecomPlugin, ctx, makeEvent('complaint.routed', { complaint, routing: { department: 'telecom_noc' } }));
-    await runAfterHandler(telecomPlugin, ctx, makeEvent('complaint.routed', { complaint, routing: { department: 'telecom_billing_center' } }));
-    expect(ctx.enqueued).toEqual([{ kind: 'parent_incident', payload: expect.objectContaining({ area: 'SZ-NS-0231', complaintId: 'c9', complaintNumber: '2601-0009' }) }]);
+    await runAfterHandler(
+      telecomPlugin,
+      ctx,
+      makeEvent('complaint.routed', { complaint, routing: { department: 'telecom_billing_center' } }),
+    );
+    expect(ctx.enqueued).toEqual([
+      {
+        kind: 'parent_incident',
+        payload: expect.objectContaining({ area: 'SZ-NS-0231', complaintId: 'c9', complaintNumber: '2601-0009' }),
+      },
+    ]);
     expect(normalizeArea('ＳＺ-ns-0231')).toBe('SZ-NS-0231');
   });
 });

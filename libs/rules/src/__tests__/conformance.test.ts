@@ -93,7 +93,16 @@ function passes(c: CompatCase, o: Outcome): boolean {
 
 function reason(c: CompatCase, o: Outcome, ref: Outcome): string {
   if (o.kind === 'unsupported') return `operator not supported (json-logic-js lacks it): ${o.ops.join(', ')}`;
-  const refNote = ref.kind === 'unsupported' ? 'json-logic-js lacks an operator' : ref.kind === 'error' ? 'json-logic-js throws too' : passes(c, ref) ? 'json-logic-js passes' : o.kind === 'value' && ref.kind === 'value' && equal(o.value, ref.value, true) ? 'same as json-logic-js' : 'json-logic-js differs as well';
+  const refNote =
+    ref.kind === 'unsupported'
+      ? 'json-logic-js lacks an operator'
+      : ref.kind === 'error'
+        ? 'json-logic-js throws too'
+        : passes(c, ref)
+          ? 'json-logic-js passes'
+          : o.kind === 'value' && ref.kind === 'value' && equal(o.value, ref.value, true)
+            ? 'same as json-logic-js'
+            : 'json-logic-js differs as well';
   if ('error' in c) return `expected an error, got a value (${refNote})`;
   if (o.kind === 'error') return `expected a value, got an error (${refNote})`;
   return `different result (${refNote})`;
@@ -110,7 +119,9 @@ describe('compat-tables suites (report)', () => {
     let pass = 0;
     let refPassTotal = 0;
     for (const file of files) {
-      const list = (JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown[]).filter((c): c is CompatCase => typeof c === 'object' && c !== null);
+      const list = (JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown[]).filter(
+        (c): c is CompatCase => typeof c === 'object' && c !== null,
+      );
       let p = 0;
       let rp = 0;
       for (const c of list) {

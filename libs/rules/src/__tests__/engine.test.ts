@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { RuleEngine, RuleValidationError, summarizeTrace, defaultEngine, CompiledRule, type DecisionTable, type FactSchema, type TraceNode } from '../index';
+import {
+  RuleEngine,
+  RuleValidationError,
+  summarizeTrace,
+  defaultEngine,
+  CompiledRule,
+  type DecisionTable,
+  type FactSchema,
+  type TraceNode,
+} from '../index';
 
 const engine = new RuleEngine();
 
@@ -34,16 +43,28 @@ describe('decision tables', () => {
 
   it('collect: values of all matching rows', () => {
     const t: DecisionTable<string> = { key: 'tags', hitPolicy: 'collect', rows: rows.slice(0, 3) };
-    expect(engine.evaluateTable(t, facts)).toEqual({ value: ['high', 'critical', 'high'], matched: ['big', 'media', 'repeat'], defaulted: false });
+    expect(engine.evaluateTable(t, facts)).toEqual({
+      value: ['high', 'critical', 'high'],
+      matched: ['big', 'media', 'repeat'],
+      defaulted: false,
+    });
     expect(engine.evaluateTable(t, {})).toEqual({ value: [], matched: [], defaulted: true });
-    expect(engine.evaluateTable({ ...t, default: ['none'] } as unknown as DecisionTable<string>, {})).toEqual({ value: ['none'], matched: [], defaulted: true });
+    expect(engine.evaluateTable({ ...t, default: ['none'] } as unknown as DecisionTable<string>, {})).toEqual({
+      value: ['none'],
+      matched: [],
+      defaulted: true,
+    });
   });
 
   it('priority: highest priority wins, ties go to the earlier row', () => {
     const t: DecisionTable<string> = { key: 'sev', hitPolicy: 'priority', rows };
     expect(engine.evaluateTable(t, facts)).toEqual({ value: 'critical', matched: ['media'], defaulted: false });
     expect(engine.evaluateTable(t, { amount: 5000, count: 9 })).toEqual({ value: 'high', matched: ['repeat'], defaulted: false });
-    expect(engine.evaluateTable({ ...t, rows: rows.slice(0, 3) }, { amount: 1 })).toEqual({ value: undefined, matched: [], defaulted: true });
+    expect(engine.evaluateTable({ ...t, rows: rows.slice(0, 3) }, { amount: 1 })).toEqual({
+      value: undefined,
+      matched: [],
+      defaulted: true,
+    });
   });
 
   it('defaults when nothing matches and records row errors', () => {
@@ -64,7 +85,10 @@ describe('decision tables', () => {
   it('traces each evaluated row', () => {
     const t: DecisionTable<string> = { key: 'sev', hitPolicy: 'first', rows };
     const r = engine.evaluateTable(t, { amount: 10, text: '曝光', count: 0 }, { trace: true });
-    expect(r.trace?.map((x) => [x.row, x.matched])).toEqual([['big', false], ['media', true]]);
+    expect(r.trace?.map((x) => [x.row, x.matched])).toEqual([
+      ['big', false],
+      ['media', true],
+    ]);
     expect(r.trace?.[1]?.trace?.op).toBe('contains_any');
   });
 
@@ -87,7 +111,10 @@ describe('decision tables', () => {
         ['$.rows[2].when.and[0].foo', 'UNKNOWN_OPERATOR'],
       ]);
     }
-    const problems = engine.validateTable({ key: '', hitPolicy: 'sometimes' as never, rows: [{ key: 'r', when: { between: [{ var: 'complaint.channel' }, 1, 2] }, then: 1 }] }, schema);
+    const problems = engine.validateTable(
+      { key: '', hitPolicy: 'sometimes' as never, rows: [{ key: 'r', when: { between: [{ var: 'complaint.channel' }, 1, 2] }, then: 1 }] },
+      schema,
+    );
     expect(problems.map((p) => [p.path, p.code])).toEqual([
       ['$.key', 'INVALID_TABLE'],
       ['$.hitPolicy', 'INVALID_TABLE'],
@@ -105,7 +132,12 @@ describe('decision tables', () => {
 
 describe('validate', () => {
   it('accepts a correct rule', () => {
-    expect(engine.validate({ and: [{ '==': [{ var: 'complaint.channel' }, 'phone'] }, { between: [{ var: 'complaint.amount' }, 0, 100] }] }, schema)).toEqual([]);
+    expect(
+      engine.validate(
+        { and: [{ '==': [{ var: 'complaint.channel' }, 'phone'] }, { between: [{ var: 'complaint.amount' }, 0, 100] }] },
+        schema,
+      ),
+    ).toEqual([]);
   });
 
   it('reports every problem with its JSON path', () => {
@@ -190,11 +222,17 @@ describe('trace', () => {
       ],
     });
     expect(t.args?.[1]?.op).toBe('contains_any');
-    expect(summarizeTrace(t)).toBe('((complaint.amount=5000 > 1000) AND contains_any(complaint.text="要求退款", ["退款","refund"])=true) → true');
+    expect(summarizeTrace(t)).toBe(
+      '((complaint.amount=5000 > 1000) AND contains_any(complaint.text="要求退款", ["退款","refund"])=true) → true',
+    );
   });
 
   it('stays bounded for long values and big iterations', () => {
-    const r = engine.evaluate({ map: [{ var: 'xs' }, { cat: [{ var: '' }, '!'] }] }, { xs: Array.from({ length: 500 }, (_, i) => 'x'.repeat(i)) }, { trace: true });
+    const r = engine.evaluate(
+      { map: [{ var: 'xs' }, { cat: [{ var: '' }, '!'] }] },
+      { xs: Array.from({ length: 500 }, (_, i) => 'x'.repeat(i)) },
+      { trace: true },
+    );
     expect(r.error).toBeUndefined();
     const json = JSON.stringify(r.trace);
     expect(json.length).toBeLessThan(20_000);
@@ -214,7 +252,16 @@ describe('trace', () => {
 describe('safety', () => {
   it('never exposes prototype members through var', () => {
     const facts = { a: { b: 1 }, s: 'abc' };
-    for (const p of ['__proto__', 'constructor', 'a.constructor', 'a.__proto__.polluted', 'constructor.prototype', 'toString', 'a.hasOwnProperty', 's.toUpperCase']) {
+    for (const p of [
+      '__proto__',
+      'constructor',
+      'a.constructor',
+      'a.__proto__.polluted',
+      'constructor.prototype',
+      'toString',
+      'a.hasOwnProperty',
+      's.toUpperCase',
+    ]) {
       expect(engine.evaluate({ var: p }, facts).value, p).toBeNull();
     }
     expect(engine.evaluate({ var: ['toString', 'dflt'] }, facts).value).toBe('dflt');
@@ -225,8 +272,22 @@ describe('safety', () => {
   });
 
   it('does not call methods found on data', () => {
-    const evil = { toString: () => { throw new Error('called'); }, valueOf: () => { throw new Error('called'); } };
-    for (const rule of [{ cat: [{ var: 'x' }] }, { '==': [{ var: 'x' }, 'a'] }, { '<': [{ var: 'x' }, 1] }, { '+': [{ var: 'x' }, 1] }, { in: ['a', { var: 'x' }] }, { substr: [{ var: 'x' }, 1] }]) {
+    const evil = {
+      toString: () => {
+        throw new Error('called');
+      },
+      valueOf: () => {
+        throw new Error('called');
+      },
+    };
+    for (const rule of [
+      { cat: [{ var: 'x' }] },
+      { '==': [{ var: 'x' }, 'a'] },
+      { '<': [{ var: 'x' }, 1] },
+      { '+': [{ var: 'x' }, 1] },
+      { in: ['a', { var: 'x' }] },
+      { substr: [{ var: 'x' }, 1] },
+    ]) {
       expect(engine.evaluate(rule, { x: evil }).error, JSON.stringify(rule)).toBeUndefined();
     }
     expect(engine.evaluate({ in: ['a', { var: 'x' }] }, { x: { indexOf: 1 } }).value).toBe(false);

@@ -3,7 +3,11 @@ import { defaultEngine, explainableTrace, normalizeText } from '../index';
 describe('explainableTrace', () => {
   it('names the keywords that matched and keeps no long text', () => {
     const text = '店员态度恶劣，我要找媒体曝光，还要去12315投诉他们，这件事情必须给我一个说法，否则我还会继续投诉下去';
-    const result = defaultEngine.evaluate({ and: [{ contains_any: [{ var: 'complaint.text' }, ['记者', '媒体', '曝光', '律师', '１２３１５']] }, true] }, { complaint: { text } }, { trace: true });
+    const result = defaultEngine.evaluate(
+      { and: [{ contains_any: [{ var: 'complaint.text' }, ['记者', '媒体', '曝光', '律师', '１２３１５']] }, true] },
+      { complaint: { text } },
+      { trace: true },
+    );
     const explained = explainableTrace(result.trace!, normalizeText);
     const keywordTest = explained.args![0];
     expect(keywordTest.op).toBe('contains_any');
@@ -13,15 +17,23 @@ describe('explainableTrace', () => {
     expect(JSON.stringify(explained)).not.toContain('店员态度恶劣');
   });
 
-  it('never keeps the complainant\'s own words, however short', () => {
-    const result = defaultEngine.evaluate({ contains_any: [{ var: 'complaint.text' }, ['曝光']] }, { complaint: { text: '我要曝光' } }, { trace: true });
+  it("never keeps the complainant's own words, however short", () => {
+    const result = defaultEngine.evaluate(
+      { contains_any: [{ var: 'complaint.text' }, ['曝光']] },
+      { complaint: { text: '我要曝光' } },
+      { trace: true },
+    );
     const explained = explainableTrace(result.trace!, normalizeText);
     expect(explained.matched).toEqual(['曝光']);
     expect(explained.args![0]).toEqual({ op: 'var', textLength: 4, args: [{ op: 'value', value: 'complaint.text' }] });
   });
 
   it('keeps short values and comparisons as evaluated', () => {
-    const result = defaultEngine.evaluate({ '>=': [{ var: 'customer.complaintsLast30Days' }, 2] }, { customer: { complaintsLast30Days: 3 } }, { trace: true });
+    const result = defaultEngine.evaluate(
+      { '>=': [{ var: 'customer.complaintsLast30Days' }, 2] },
+      { customer: { complaintsLast30Days: 3 } },
+      { trace: true },
+    );
     const explained = explainableTrace(result.trace!, normalizeText);
     expect(explained).toMatchObject({ op: '>=', value: true, args: [{ op: 'var', value: 3 }, { value: 2 }] });
     expect(explained.matched).toBeUndefined();

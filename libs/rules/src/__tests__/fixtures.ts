@@ -18,7 +18,16 @@ export function shanghaiDate(d: Date): string {
  * make-up working days (Sun Sep 28 and Sat Oct 11), evaluated in Asia/Shanghai.
  */
 export function chinaCalendar2025(): WorkingCalendar {
-  const holidays = new Set(['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08']);
+  const holidays = new Set([
+    '2025-10-01',
+    '2025-10-02',
+    '2025-10-03',
+    '2025-10-04',
+    '2025-10-05',
+    '2025-10-06',
+    '2025-10-07',
+    '2025-10-08',
+  ]);
   const makeUp = new Set(['2025-09-28', '2025-10-11']);
   const isWorkingDay = (d: Date): boolean => {
     const key = shanghaiDate(d);

@@ -39,7 +39,9 @@ describe('time operators', () => {
     expect(run({ date_add: ['x', 1, 'days'] })).toBeNull();
     expect(run({ date_add: ['2025-01-31T02:00:00Z', 1, 'fortnights'] })).toBeNull();
     // DST-aware calendar days in a zone with daylight saving time.
-    expect(run({ date_add: ['2025-03-08T17:00:00Z', 1, 'days'] }, {}, { now: '2025-01-01T00:00:00Z', timeZone: 'America/New_York' })).toBe('2025-03-09T16:00:00.000Z');
+    expect(run({ date_add: ['2025-03-08T17:00:00Z', 1, 'days'] }, {}, { now: '2025-01-01T00:00:00Z', timeZone: 'America/New_York' })).toBe(
+      '2025-03-09T16:00:00.000Z',
+    );
   });
 
   it('hour_of_day and weekday use the tenant time zone', () => {
@@ -84,7 +86,9 @@ describe('time operators', () => {
     it('working_days_between counts across the holiday', () => {
       expect(run({ working_days_between: ['2025-09-26T10:00:00+08:00', '2025-10-13T10:00:00+08:00'] })).toBe(7); // Sep 28 (make-up), 29, 30, Oct 9, 10, 11 (make-up), 13
       expect(run({ working_days_between: ['2025-09-30T10:00:00+08:00', '2025-10-08T10:00:00+08:00'] })).toBe(0);
-      expect(run({ '>': [{ working_days_between: [{ var: 'createdAt' }, { now: [] }] }, 2] }, { createdAt: '2025-09-25T09:00:00+08:00' })).toBe(true);
+      expect(
+        run({ '>': [{ working_days_between: [{ var: 'createdAt' }, { now: [] }] }, 2] }, { createdAt: '2025-09-25T09:00:00+08:00' }),
+      ).toBe(true);
     });
 
     it('fails cleanly (default + error) without a calendar', () => {
@@ -132,9 +136,15 @@ describe('text operators', () => {
 
   it('matches refuses what RE2 cannot express, with the reason, at compile time', () => {
     const reasons: Record<string, RegExp> = {
-      '(a)\\1': /back-references/, '(?<x>a)\\k<x>': /named back-references/, '(?=a)b': /lookahead and lookbehind/,
-      'a(?!b)': /lookahead/, '(?<=a)b': /lookbehind/, '(?<!a)b': /lookbehind/, 'a{1001}': /RE2.*repeat count/,
-      '(a': /missing closing/, ['a'.repeat(300)]: /longer than/,
+      '(a)\\1': /back-references/,
+      '(?<x>a)\\k<x>': /named back-references/,
+      '(?=a)b': /lookahead and lookbehind/,
+      'a(?!b)': /lookahead/,
+      '(?<=a)b': /lookbehind/,
+      '(?<!a)b': /lookbehind/,
+      'a{1001}': /RE2.*repeat count/,
+      '(a': /missing closing/,
+      ['a'.repeat(300)]: /longer than/,
     };
     for (const [p, reason] of Object.entries(reasons)) {
       expect(() => engine.compile({ matches: [{ var: 't' }, p] }), p).toThrow(/UNSAFE_REGEX/);
@@ -221,7 +231,7 @@ describe('operator registry', () => {
           args: [{ name: 'customer', type: 'object', description: { zh: '客户', en: 'customer' } }],
           returns: 'number',
           category: 'crm',
-          fn: (_c, c) => ((c as { vip?: number } | null)?.vip ?? 0),
+          fn: (_c, c) => (c as { vip?: number } | null)?.vip ?? 0,
         },
       ],
     });
@@ -252,14 +262,40 @@ describe('operator registry', () => {
     expect(() => e.registerOperator({ ...ok, name: 'y', returns: 'date-ish' as never })).toThrow(/returns/);
     expect(() => e.registerOperator({ ...ok, name: 'y', fn: 1 as never })).toThrow(/fn/);
     const arg = { name: 'a', type: 'number' as const, description: { zh: '甲', en: 'a' } };
-    expect(() => e.registerOperator({ ...ok, name: 'y', args: [{ ...arg, variadic: true }, { ...arg, name: 'b' }] })).toThrow(/variadic/);
-    expect(() => e.registerOperator({ ...ok, name: 'y', args: [{ ...arg, optional: true }, { ...arg, name: 'b' }] })).toThrow(/required/);
+    expect(() =>
+      e.registerOperator({
+        ...ok,
+        name: 'y',
+        args: [
+          { ...arg, variadic: true },
+          { ...arg, name: 'b' },
+        ],
+      }),
+    ).toThrow(/variadic/);
+    expect(() =>
+      e.registerOperator({
+        ...ok,
+        name: 'y',
+        args: [
+          { ...arg, optional: true },
+          { ...arg, name: 'b' },
+        ],
+      }),
+    ).toThrow(/required/);
     expect(() => e.registerOperator({ ...ok, name: 'y', args: [{ ...arg, type: 'int' as never }] })).toThrow(/type/);
   });
 
   it('custom operators that throw are turned into default + error', () => {
     const e = new RuleEngine();
-    e.registerOperator({ name: 'boom', description: { zh: '炸', en: 'boom' }, args: [], returns: 'any', fn: () => { throw new Error('kaput'); } });
+    e.registerOperator({
+      name: 'boom',
+      description: { zh: '炸', en: 'boom' },
+      args: [],
+      returns: 'any',
+      fn: () => {
+        throw new Error('kaput');
+      },
+    });
     expect(e.evaluate({ boom: [] }, {}, { default: 'safe' })).toEqual({ value: 'safe', error: 'Error: kaput' });
   });
 

@@ -7,10 +7,73 @@ import { chinaCalendar2025 } from './fixtures';
 const engine = new RuleEngine();
 const context: EvaluationContext = { now: '2025-09-30T10:00:00+08:00', calendar: chinaCalendar2025() };
 
-const STANDARD = ['==', '===', '!=', '!==', '>', '>=', '<', '<=', '!', '!!', '%', '+', '-', '*', '/', 'min', 'max', 'in', 'cat', 'substr', 'merge', 'if', '?:', 'and', 'or', 'missing', 'missing_some', 'map', 'filter', 'reduce', 'all', 'some', 'none'];
-const CUSTOM = ['contains_any', 'contains_all', 'matches', 'length', 'intersects', 'in_list', 'is_descendant_of', 'between', 'round', 'now', 'duration_hours', 'date_add', 'hour_of_day', 'weekday', 'is_working_day', 'add_working_days', 'working_days_between', 'normalize_text', 'is_before'];
+const STANDARD = [
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  '!',
+  '!!',
+  '%',
+  '+',
+  '-',
+  '*',
+  '/',
+  'min',
+  'max',
+  'in',
+  'cat',
+  'substr',
+  'merge',
+  'if',
+  '?:',
+  'and',
+  'or',
+  'missing',
+  'missing_some',
+  'map',
+  'filter',
+  'reduce',
+  'all',
+  'some',
+  'none',
+];
+const CUSTOM = [
+  'contains_any',
+  'contains_all',
+  'matches',
+  'length',
+  'intersects',
+  'in_list',
+  'is_descendant_of',
+  'between',
+  'round',
+  'now',
+  'duration_hours',
+  'date_add',
+  'hour_of_day',
+  'weekday',
+  'is_working_day',
+  'add_working_days',
+  'working_days_between',
+  'normalize_text',
+  'is_before',
+];
 const SAFE_PATHS = ['a', 'b', 'c', 'xs', 'a.b', 'xs.0', 'current', 'accumulator', '', 'b.length'];
-const NASTY_PATHS = ['__proto__', 'constructor', 'prototype', 'a.__proto__', 'constructor.prototype', 'toString', 'a.constructor.name', 'polluted'];
+const NASTY_PATHS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'a.__proto__',
+  'constructor.prototype',
+  'toString',
+  'a.constructor.name',
+  'polluted',
+];
 const KEYS = ['a', 'b', 'c', 'xs'];
 
 const literal = fc.oneof(
@@ -50,7 +113,10 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    return (
+      ka.length === Object.keys(b).length &&
+      ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    );
   }
   return a === b;
 }
@@ -104,7 +170,10 @@ describe('property-based', () => {
         }
         const r = engine.evaluate(rule, f);
         expect(r.error).toBeUndefined();
-        expect(sameValue(r.value, expected), `${JSON.stringify(rule)} on ${JSON.stringify(f)}: ${JSON.stringify(r.value)} vs ${JSON.stringify(expected)}`).toBe(true);
+        expect(
+          sameValue(r.value, expected),
+          `${JSON.stringify(rule)} on ${JSON.stringify(f)}: ${JSON.stringify(r.value)} vs ${JSON.stringify(expected)}`,
+        ).toBe(true);
         const traced = engine.evaluate(rule, f, { trace: true });
         expect(sameValue(traced.value, expected)).toBe(true);
       }),

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultEngine, renderOperatorTable } from '../index';
 
 export const README = path.resolve(__dirname, '../../README.md');
-export const START = '<!-- operators:start (generated from listOperators(); run `UPDATE_README=1 npx vitest run --project rules` or `npx tsx libs/rules/scripts/gen-readme.ts`) -->';
+export const START =
+  '<!-- operators:start (generated from listOperators(); run `UPDATE_README=1 npx vitest run --project rules` or `npx tsx libs/rules/scripts/gen-readme.ts`) -->';
 export const END = '<!-- operators:end -->';
 
 describe('README', () => {

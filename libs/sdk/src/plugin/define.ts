@@ -4,8 +4,14 @@ import { PluginValidationError } from './errors';
 import type { RedressEventName } from './events';
 import { OPERATOR_NAME } from './keys';
 import type {
-  EventHandlerDefinition, PluginInput, PluginTemplate, PresetArgDefinitions, RedressPlugin, RulePreset,
-  RulePresetDefinition, RuleSetName,
+  EventHandlerDefinition,
+  PluginInput,
+  PluginTemplate,
+  PresetArgDefinitions,
+  RedressPlugin,
+  RulePreset,
+  RulePresetDefinition,
+  RuleSetName,
 } from './types';
 import { validatePlugin } from './validate';
 

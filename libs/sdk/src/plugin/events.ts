@@ -115,8 +115,16 @@ export interface RedressEventPayloads {
 export type RedressEventName = keyof RedressEventPayloads;
 
 export const REDRESS_EVENT_NAMES: readonly RedressEventName[] = [
-  'complaint.submitted', 'complaint.assessed', 'complaint.routed', 'complaint.transitioned', 'complaint.replied',
-  'complaint.followedUp', 'complaint.closed', 'sla.warning', 'sla.breached', 'analytics.alert',
+  'complaint.submitted',
+  'complaint.assessed',
+  'complaint.routed',
+  'complaint.transitioned',
+  'complaint.replied',
+  'complaint.followedUp',
+  'complaint.closed',
+  'sla.warning',
+  'sla.breached',
+  'analytics.alert',
 ];
 
 /** Events whose blocking hooks the host runs inside the transaction (only intake, so a hook can add facts or reject). */

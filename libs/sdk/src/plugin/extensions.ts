@@ -27,16 +27,22 @@ export function extensionProblems(plugin: PluginInput, add: (path: string, code:
     } else {
       for (const [root, fields] of Object.entries(resolvers)) {
         if (!ROOTS.includes(root)) {
-          add(`graphql.resolvers.${root}`, 'INVALID_GRAPHQL', `only Query and Mutation fields can be added (not ${root}); nested objects are plain data`);
+          add(
+            `graphql.resolvers.${root}`,
+            'INVALID_GRAPHQL',
+            `only Query and Mutation fields can be added (not ${root}); nested objects are plain data`,
+          );
           continue;
         }
         for (const [name, field] of Object.entries(fields ?? {})) {
           const path = `graphql.resolvers.${root}.${name}`;
-          if (!name.startsWith(camelId(id))) add(path, 'INVALID_GRAPHQL', `field name must start with "${camelId(id)}" so it cannot clash with the API or other plugins`);
+          if (!name.startsWith(camelId(id)))
+            add(path, 'INVALID_GRAPHQL', `field name must start with "${camelId(id)}" so it cannot clash with the API or other plugins`);
           if (typeof field?.resolve !== 'function') add(`${path}.resolve`, 'INVALID_GRAPHQL', 'resolve must be a function of (args, ctx)');
           const roles = Array.isArray(field?.roles) ? field.roles : [];
           if (!roles.length) add(`${path}.roles`, 'INVALID_GRAPHQL', `name the roles that may call it (${PLUGIN_ROLES.join(', ')})`);
-          for (const role of roles) if (!PLUGIN_ROLES.includes(role)) add(`${path}.roles`, 'INVALID_GRAPHQL', `unknown role "${String(role)}"`);
+          for (const role of roles)
+            if (!PLUGIN_ROLES.includes(role)) add(`${path}.roles`, 'INVALID_GRAPHQL', `unknown role "${String(role)}"`);
         }
       }
     }
@@ -53,8 +59,10 @@ export function extensionProblems(plugin: PluginInput, add: (path: string, code:
     if (names.has(options.name)) add(path, 'DUPLICATE_KEY', `duplicate entity "${options.name}"`);
     names.add(options.name);
     const table = typeof options.tableName === 'string' ? options.tableName : options.name;
-    if (!table.startsWith(`${id}_`)) add(`${path}.tableName`, 'INVALID_ENTITY', `table name must start with "${id}_" so it cannot clash with the API's tables`);
-    if (!('tenantId' in options.columns)) add(`${path}.columns`, 'INVALID_ENTITY', 'needs a tenantId column: every row belongs to a tenant');
+    if (!table.startsWith(`${id}_`))
+      add(`${path}.tableName`, 'INVALID_ENTITY', `table name must start with "${id}_" so it cannot clash with the API's tables`);
+    if (!('tenantId' in options.columns))
+      add(`${path}.columns`, 'INVALID_ENTITY', 'needs a tenantId column: every row belongs to a tenant');
   });
   const migrations = plugin.migrations ?? [];
   migrations.forEach((migration, i) => {
@@ -64,7 +72,8 @@ export function extensionProblems(plugin: PluginInput, add: (path: string, code:
       add(path, 'INVALID_MIGRATION', 'a migration is a class with up(queryRunner) and down(queryRunner)');
       return;
     }
-    if (!MIGRATION_NAME.test(migration.name)) add(path, 'INVALID_MIGRATION', `class name "${migration.name}" must end with a 13-digit timestamp (TypeORM orders migrations by it)`);
+    if (!MIGRATION_NAME.test(migration.name))
+      add(path, 'INVALID_MIGRATION', `class name "${migration.name}" must end with a 13-digit timestamp (TypeORM orders migrations by it)`);
   });
   if (entities.length && !migrations.length) add('migrations', 'INVALID_MIGRATION', 'entities need migrations that create their tables');
   if (plugin.onInit !== undefined && typeof plugin.onInit !== 'function') add('onInit', 'INVALID_HOOK', 'onInit must be a function of ctx');

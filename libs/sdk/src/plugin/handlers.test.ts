@@ -18,19 +18,37 @@ const submitted = makeEvent('complaint.submitted', { complaint: complaintSnapsho
 
 describe('runBlockingHook', () => {
   it('returns the facts a hook adds', async () => {
-    const plugin = pluginWith({ 'complaint.submitted': { blocking: (_ctx, event) => ({ facts: { 'probe.score': event.complaint.text.length } }) } });
-    await expect(runBlockingHook(plugin, createHandlerContext({ plugin }), submitted)).resolves.toEqual({ status: 'ok', facts: { 'probe.score': 4 } });
+    const plugin = pluginWith({
+      'complaint.submitted': { blocking: (_ctx, event) => ({ facts: { 'probe.score': event.complaint.text.length } }) },
+    });
+    await expect(runBlockingHook(plugin, createHandlerContext({ plugin }), submitted)).resolves.toEqual({
+      status: 'ok',
+      facts: { 'probe.score': 4 },
+    });
   });
 
   it('passes a coded rejection through', async () => {
     const reject = { code: 'probe_missing', message: { zh: '缺少信息', en: 'Missing' }, field: 'form.x' };
     const plugin = pluginWith({ 'complaint.submitted': { blocking: () => ({ reject }) } });
-    await expect(runBlockingHook(plugin, createHandlerContext({ plugin }), submitted)).resolves.toEqual({ status: 'rejected', rejection: reject });
+    await expect(runBlockingHook(plugin, createHandlerContext({ plugin }), submitted)).resolves.toEqual({
+      status: 'rejected',
+      rejection: reject,
+    });
   });
 
   it('turns a throwing hook into a recorded failure instead of an exception', async () => {
-    const plugin = pluginWith({ 'complaint.submitted': { blocking: () => { throw new Error('boom'); } } });
-    await expect(runBlockingHook(plugin, createHandlerContext({ plugin }), submitted)).resolves.toEqual({ status: 'failed', error: 'boom', timedOut: false });
+    const plugin = pluginWith({
+      'complaint.submitted': {
+        blocking: () => {
+          throw new Error('boom');
+        },
+      },
+    });
+    await expect(runBlockingHook(plugin, createHandlerContext({ plugin }), submitted)).resolves.toEqual({
+      status: 'failed',
+      error: 'boom',
+      timedOut: false,
+    });
   });
 
   it('gives up on a hook that never returns after its time limit', async () => {
@@ -43,25 +61,43 @@ describe('runBlockingHook', () => {
 
   it('refuses facts the plugin did not declare (a plugin cannot overwrite system facts)', async () => {
     const plugin = pluginWith({ 'complaint.submitted': { blocking: () => ({ facts: { 'complaint.channel': 'regulator' } }) } });
-    await expect(runBlockingHook(plugin, createHandlerContext({ plugin }), submitted)).resolves.toMatchObject({ status: 'failed', error: 'undeclared facts: complaint.channel' });
+    await expect(runBlockingHook(plugin, createHandlerContext({ plugin }), submitted)).resolves.toMatchObject({
+      status: 'failed',
+      error: 'undeclared facts: complaint.channel',
+    });
   });
 });
 
 describe('runAfterHandler and the handler context', () => {
   it('records what the handler enqueues, with the tenant settings', async () => {
     const plugin = pluginWith({
-      'complaint.closed': { after: (ctx, event) => ctx.outbox.enqueue('webhook', { url: ctx.settings.webhook, number: event.complaint.number, at: ctx.now().toISOString() }) },
+      'complaint.closed': {
+        after: (ctx, event) =>
+          ctx.outbox.enqueue('webhook', { url: ctx.settings.webhook, number: event.complaint.number, at: ctx.now().toISOString() }),
+      },
     });
     const ctx = createHandlerContext({ plugin, now: '2026-02-01T00:00:00.000Z' });
     const closed = makeEvent('complaint.closed', { complaint: complaintSnapshot({ number: '2602-0007' }), reason: 'resolved' });
     await expect(runAfterHandler(plugin, ctx, closed)).resolves.toEqual({ status: 'ok' });
-    expect(ctx.enqueued).toEqual([{ kind: 'webhook', payload: { url: 'https://example.test/hook', number: '2602-0007', at: '2026-02-01T00:00:00.000Z' } }]);
+    expect(ctx.enqueued).toEqual([
+      { kind: 'webhook', payload: { url: 'https://example.test/hook', number: '2602-0007', at: '2026-02-01T00:00:00.000Z' } },
+    ]);
   });
 
   it('reports a failing after-handler so the outbox retries it', async () => {
-    const plugin = pluginWith({ 'complaint.closed': { after: async () => { throw new Error('webhook down'); } } });
+    const plugin = pluginWith({
+      'complaint.closed': {
+        after: async () => {
+          throw new Error('webhook down');
+        },
+      },
+    });
     const closed = makeEvent('complaint.closed', { complaint: complaintSnapshot(), reason: 'resolved' });
-    await expect(runAfterHandler(plugin, createHandlerContext({ plugin }), closed)).resolves.toEqual({ status: 'failed', error: 'webhook down', timedOut: false });
+    await expect(runAfterHandler(plugin, createHandlerContext({ plugin }), closed)).resolves.toEqual({
+      status: 'failed',
+      error: 'webhook down',
+      timedOut: false,
+    });
   });
 
   it('skips events the plugin does not handle', async () => {

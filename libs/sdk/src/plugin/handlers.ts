@@ -1,11 +1,20 @@
 import type { RedressEvent, RedressEventName } from './events';
 import {
-  DEFAULT_AFTER_MAX_ATTEMPTS, DEFAULT_AFTER_TIMEOUT_MS, DEFAULT_BLOCKING_TIMEOUT_MS, type EventHandlerContext,
-  type EventHandlerDefinition, type PluginRejection, type RedressPlugin,
+  DEFAULT_AFTER_MAX_ATTEMPTS,
+  DEFAULT_AFTER_TIMEOUT_MS,
+  DEFAULT_BLOCKING_TIMEOUT_MS,
+  type EventHandlerContext,
+  type EventHandlerDefinition,
+  type PluginRejection,
+  type RedressPlugin,
 } from './types';
 
 /** The handler settings the host applies, defaults filled in. */
-export function handlerLimits(handler: EventHandlerDefinition<RedressEventName>): { blockingMs: number; afterMs: number; maxAttempts: number } {
+export function handlerLimits(handler: EventHandlerDefinition<RedressEventName>): {
+  blockingMs: number;
+  afterMs: number;
+  maxAttempts: number;
+} {
   return {
     blockingMs: handler.timeoutMs?.blocking ?? DEFAULT_BLOCKING_TIMEOUT_MS,
     afterMs: handler.timeoutMs?.after ?? DEFAULT_AFTER_TIMEOUT_MS,
@@ -43,7 +52,11 @@ export type BlockingOutcome =
 export type AfterOutcome = { status: 'ok' } | { status: 'skipped' } | { status: 'failed'; error: string; timedOut: boolean };
 
 function failure(error: unknown): { status: 'failed'; error: string; timedOut: boolean } {
-  return { status: 'failed', error: error instanceof Error ? error.message : String(error), timedOut: error instanceof HandlerTimeoutError };
+  return {
+    status: 'failed',
+    error: error instanceof Error ? error.message : String(error),
+    timedOut: error instanceof HandlerTimeoutError,
+  };
 }
 
 /**
@@ -57,9 +70,7 @@ export async function runBlockingHook(plugin: RedressPlugin, ctx: EventHandlerCo
   const hook = handler.blocking as (c: EventHandlerContext, e: RedressEvent) => unknown;
   try {
     const result = (await withTimeout(() => hook(ctx, event), handlerLimits(handler).blockingMs)) as
-      | { facts?: Record<string, unknown>; reject?: PluginRejection }
-      | undefined
-      | null;
+      { facts?: Record<string, unknown>; reject?: PluginRejection } | undefined | null;
     if (!result) return { status: 'ok', facts: {} };
     if (result.reject) {
       const { code, message } = result.reject;

@@ -1,7 +1,16 @@
 import type { DecisionRow, FactField } from '@redress/rules';
 import type {
-  ChannelDefinition, ComplaintTypeDefinition, DepartmentDefinition, EscalationRule, FieldDefinition, NoticeRule, RoutingOutcome,
-  RuleTestCase, SeverityLevel, SlaPolicyDefinition, ValidityOutcome,
+  ChannelDefinition,
+  ComplaintTypeDefinition,
+  DepartmentDefinition,
+  EscalationRule,
+  FieldDefinition,
+  NoticeRule,
+  RoutingOutcome,
+  RuleTestCase,
+  SeverityLevel,
+  SlaPolicyDefinition,
+  ValidityOutcome,
 } from '../policy/types';
 import type { WorkflowDefinition } from '../policy/workflow';
 import { PluginValidationError, type PluginProblem } from './errors';

@@ -1,8 +1,20 @@
 import { defaultEngine } from '@redress/rules';
 import {
-  checkCompatibility, defineComplaintType, defineField, defineOperator, definePlugin, defineRulePreset, defineTemplate,
-  instantiatePreset, logic, pluginProblems, pluginToPolicyPatch, PluginCompatibilityError, PluginValidationError,
-  validatePlugin, type PluginInput,
+  checkCompatibility,
+  defineComplaintType,
+  defineField,
+  defineOperator,
+  definePlugin,
+  defineRulePreset,
+  defineTemplate,
+  instantiatePreset,
+  logic,
+  pluginProblems,
+  pluginToPolicyPatch,
+  PluginCompatibilityError,
+  PluginValidationError,
+  validatePlugin,
+  type PluginInput,
 } from '../index';
 
 const severityPreset = defineRulePreset({
@@ -29,9 +41,14 @@ function shopPlugin(overrides: Partial<PluginInput> = {}): PluginInput {
     description: { zh: '测试插件', en: 'Test plugin' },
     fields: [defineField({ key: 'amount', label: { zh: '金额', en: 'Amount' }, type: 'money' })],
     complaintTypes: [defineComplaintType({ key: 'shop_goods', name: { zh: '商品', en: 'Goods' }, kind: 'complaint', fields: ['amount'] })],
-    severityLevels: [{ key: 'normal', name: { zh: '一般' }, rank: 1 }, { key: 'major', name: { zh: '重大' }, rank: 3 }],
+    severityLevels: [
+      { key: 'normal', name: { zh: '一般' }, rank: 1 },
+      { key: 'major', name: { zh: '重大' }, rank: 3 },
+    ],
     rulePresets: [severityPreset],
-    templates: [defineTemplate({ key: 'shop_sorry', name: { zh: '致歉' }, kind: 'script', body: '{{customer.name}}您好，编号{{complaint.number}}' })],
+    templates: [
+      defineTemplate({ key: 'shop_sorry', name: { zh: '致歉' }, kind: 'script', body: '{{customer.name}}您好，编号{{complaint.number}}' }),
+    ],
     ...overrides,
   };
 }
@@ -56,7 +73,11 @@ describe('definePlugin and validatePlugin', () => {
       rulePresets: [
         severityPreset,
         defineRulePreset({
-          code: 'shop.routing', name: { zh: '派单', en: 'Routing' }, description: { zh: '派单', en: 'Routing' }, ruleSet: 'routing', args: {},
+          code: 'shop.routing',
+          name: { zh: '派单', en: 'Routing' },
+          description: { zh: '派单', en: 'Routing' },
+          ruleSet: 'routing',
+          args: {},
           rows: () => [
             { key: 'ok', when: logic.eq('complaint.type', 'shop_goods'), then: { department: 'sales' } },
             { key: 'typo', when: logic.eq('complaint.form.amout', 3), then: { department: 'sales' } },
@@ -73,52 +94,105 @@ describe('definePlugin and validatePlugin', () => {
     }
     expect(error).toBeInstanceOf(PluginValidationError);
     const paths = error!.problems.map((p) => `${p.path} ${p.code}`);
-    expect(paths).toEqual(expect.arrayContaining([
-      'plugins.shop.compatibility INVALID_VERSION',
-      'plugins.shop.fields[amount] DUPLICATE_KEY',
-      'plugins.shop.fields[Bad Key] INVALID_KEY',
-      'plugins.shop.templates[shop_sorry].body UNKNOWN_VARIABLE',
-      'plugins.shop.on[complaint.closed].blocking INVALID_HANDLER',
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'plugins.shop.compatibility INVALID_VERSION',
+        'plugins.shop.fields[amount] DUPLICATE_KEY',
+        'plugins.shop.fields[Bad Key] INVALID_KEY',
+        'plugins.shop.templates[shop_sorry].body UNKNOWN_VARIABLE',
+        'plugins.shop.on[complaint.closed].blocking INVALID_HANDLER',
+      ]),
+    );
     const typo = error!.problems.find((p) => p.path.startsWith('plugins.shop.rulePresets[shop.routing].rows[1].when'));
     expect(typo?.code).toBe('UNKNOWN_FACT');
     expect(error!.message).toContain('plugins.shop.rulePresets[shop.routing].rows[1].when');
   });
 
   it('requires preset codes, facts and operators to carry the plugin id', () => {
-    const problems = pluginProblems(shopPlugin({
-      rulePresets: [{ ...severityPreset, code: 'other.severity' }],
-      facts: { 'other.count': { type: 'number' } },
-      operators: [defineOperator({ name: 'double', description: { zh: '加倍', en: 'Double' }, args: [{ name: 'n', type: 'number', description: { zh: '数', en: 'n' } }], returns: 'number', fn: (_c, n) => Number(n) * 2 })],
-    }));
-    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining([
-      'plugins.shop.rulePresets[other.severity]', 'plugins.shop.facts[other.count]', 'plugins.shop.operators[double]',
-    ]));
+    const problems = pluginProblems(
+      shopPlugin({
+        rulePresets: [{ ...severityPreset, code: 'other.severity' }],
+        facts: { 'other.count': { type: 'number' } },
+        operators: [
+          defineOperator({
+            name: 'double',
+            description: { zh: '加倍', en: 'Double' },
+            args: [{ name: 'n', type: 'number', description: { zh: '数', en: 'n' } }],
+            returns: 'number',
+            fn: (_c, n) => Number(n) * 2,
+          }),
+        ],
+      }),
+    );
+    expect(problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        'plugins.shop.rulePresets[other.severity]',
+        'plugins.shop.facts[other.count]',
+        'plugins.shop.operators[double]',
+      ]),
+    );
   });
 
-  it('validates rows that use the plugin\'s own operators and facts', () => {
-    const plugin = definePlugin(shopPlugin({
-      facts: { 'shop.visits': { type: 'number', label: { zh: '到店次数', en: 'Visits' } } },
-      operators: [defineOperator({ name: 'double', description: { zh: '加倍', en: 'Double' }, args: [{ name: 'n', type: 'number', description: { zh: '数', en: 'n' } }], returns: 'number', fn: (_c, n) => Number(n) * 2 }, { namespace: 'shop' })],
-      rulePresets: [defineRulePreset({
-        code: 'shop.loyal', name: { zh: '常客', en: 'Loyal' }, description: { zh: '常客', en: 'Loyal' }, ruleSet: 'severity', args: {},
-        rows: () => [{ key: 'loyal', when: { '>': [{ shop_double: [{ var: 'shop.visits' }] }, 10] }, then: 'major', priority: 10 }],
-      })],
-    }));
+  it("validates rows that use the plugin's own operators and facts", () => {
+    const plugin = definePlugin(
+      shopPlugin({
+        facts: { 'shop.visits': { type: 'number', label: { zh: '到店次数', en: 'Visits' } } },
+        operators: [
+          defineOperator(
+            {
+              name: 'double',
+              description: { zh: '加倍', en: 'Double' },
+              args: [{ name: 'n', type: 'number', description: { zh: '数', en: 'n' } }],
+              returns: 'number',
+              fn: (_c, n) => Number(n) * 2,
+            },
+            { namespace: 'shop' },
+          ),
+        ],
+        rulePresets: [
+          defineRulePreset({
+            code: 'shop.loyal',
+            name: { zh: '常客', en: 'Loyal' },
+            description: { zh: '常客', en: 'Loyal' },
+            ruleSet: 'severity',
+            args: {},
+            rows: () => [{ key: 'loyal', when: { '>': [{ shop_double: [{ var: 'shop.visits' }] }, 10] }, then: 'major', priority: 10 }],
+          }),
+        ],
+      }),
+    );
     expect(plugin.operators[0].name).toBe('shop_double');
   });
 
   it('rejects severity rows that return an unknown level and validity rows without a reason', () => {
-    const problems = pluginProblems(shopPlugin({
-      rulePresets: [
-        defineRulePreset({ code: 'shop.sev', name: { zh: '分级', en: 'S' }, description: { zh: '分级', en: 'S' }, ruleSet: 'severity', args: {}, rows: () => [{ key: 'x', when: true, then: 'critical', priority: 1 }] }),
-        defineRulePreset({ code: 'shop.valid', name: { zh: '有效性', en: 'V' }, description: { zh: '有效性', en: 'V' }, ruleSet: 'validity', args: {}, rows: () => [{ key: 'y', when: true, then: { valid: false } }] }),
-      ],
-    }));
-    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual(expect.arrayContaining([
-      'plugins.shop.rulePresets[shop.sev].rows[0].then UNKNOWN_REFERENCE',
-      'plugins.shop.rulePresets[shop.valid].rows[0].then.reason INVALID_OUTCOME',
-    ]));
+    const problems = pluginProblems(
+      shopPlugin({
+        rulePresets: [
+          defineRulePreset({
+            code: 'shop.sev',
+            name: { zh: '分级', en: 'S' },
+            description: { zh: '分级', en: 'S' },
+            ruleSet: 'severity',
+            args: {},
+            rows: () => [{ key: 'x', when: true, then: 'critical', priority: 1 }],
+          }),
+          defineRulePreset({
+            code: 'shop.valid',
+            name: { zh: '有效性', en: 'V' },
+            description: { zh: '有效性', en: 'V' },
+            ruleSet: 'validity',
+            args: {},
+            rows: () => [{ key: 'y', when: true, then: { valid: false } }],
+          }),
+        ],
+      }),
+    );
+    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual(
+      expect.arrayContaining([
+        'plugins.shop.rulePresets[shop.sev].rows[0].then UNKNOWN_REFERENCE',
+        'plugins.shop.rulePresets[shop.valid].rows[0].then.reason INVALID_OUTCOME',
+      ]),
+    );
   });
 });
 
@@ -145,7 +219,9 @@ describe('instantiatePreset', () => {
       instantiatePreset(severityPreset, { amountLimit: -1, keywords: 'x', colour: 'red' });
     } catch (e) {
       expect((e as PluginValidationError).problems.map((p) => p.path)).toEqual([
-        'rulePresets[shop.severity].args.keywords', 'rulePresets[shop.severity].args.amountLimit', 'rulePresets[shop.severity].args.colour',
+        'rulePresets[shop.severity].args.keywords',
+        'rulePresets[shop.severity].args.amountLimit',
+        'rulePresets[shop.severity].args.colour',
       ]);
     }
   });
@@ -166,7 +242,8 @@ describe('pluginToPolicyPatch', () => {
     expect(patch.severityLevels.every((s) => s.source === 'shop')).toBe(true);
     expect(patch.templates[0].source).toBe('shop');
     expect(patch.rules.severity.map((r) => [r.key, r.source, r.preset])).toEqual([
-      ['shop.severity.threat', 'shop', 'shop.severity'], ['shop.severity.big_amount', 'shop', 'shop.severity'],
+      ['shop.severity.threat', 'shop', 'shop.severity'],
+      ['shop.severity.big_amount', 'shop', 'shop.severity'],
     ]);
     expect(patch.rules.validity).toEqual([]);
     expect(patch.presets).toEqual([{ code: 'shop.severity', ruleSet: 'severity', args: { keywords: ['曝光', '律师'], amountLimit: 200 } }]);
@@ -180,9 +257,19 @@ describe('pluginToPolicyPatch', () => {
   });
 
   it('confines every preset row and escalation to the plugin’s own complaint types (and types below them)', () => {
-    const plugin = definePlugin(shopPlugin({
-      escalations: [{ key: 'shop_breach', name: { zh: '逾期' }, trigger: 'breach', target: 'resolution', actions: [{ type: 'notify', to: 'manager' }] }],
-    }));
+    const plugin = definePlugin(
+      shopPlugin({
+        escalations: [
+          {
+            key: 'shop_breach',
+            name: { zh: '逾期' },
+            trigger: 'breach',
+            target: 'resolution',
+            actions: [{ type: 'notify', to: 'manager' }],
+          },
+        ],
+      }),
+    );
     const patch = pluginToPolicyPatch(plugin);
     const guard = { is_descendant_of: [{ var: 'complaint.typePath' }, ['shop_goods']] };
     expect(patch.rules.severity[0].when).toEqual({ and: [guard, logic.containsAny('complaint.text', ['曝光', '律师'])] });
@@ -195,11 +282,17 @@ describe('pluginToPolicyPatch', () => {
   });
 
   it('refuses presets and escalations of a plugin without complaint types: they could not be confined', () => {
-    const problems = pluginProblems(shopPlugin({
-      complaintTypes: [], templates: [],
-      escalations: [{ key: 'shop_breach', name: { zh: '逾期' }, trigger: 'breach', actions: [{ type: 'notify', to: 'manager' }] }],
-    }));
-    expect(problems.filter((p) => p.code === 'UNSCOPED_RULES').map((p) => p.path)).toEqual(['plugins.shop.rulePresets', 'plugins.shop.escalations']);
+    const problems = pluginProblems(
+      shopPlugin({
+        complaintTypes: [],
+        templates: [],
+        escalations: [{ key: 'shop_breach', name: { zh: '逾期' }, trigger: 'breach', actions: [{ type: 'notify', to: 'manager' }] }],
+      }),
+    );
+    expect(problems.filter((p) => p.code === 'UNSCOPED_RULES').map((p) => p.path)).toEqual([
+      'plugins.shop.rulePresets',
+      'plugins.shop.escalations',
+    ]);
   });
 
   it('refuses arguments for a preset the plugin does not have', () => {

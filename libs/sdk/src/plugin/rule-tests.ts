@@ -31,7 +31,12 @@ export function expandFacts(facts: Record<string, unknown>): Record<string, unkn
     });
     const last = parts[parts.length - 1];
     const existing = node[last];
-    node[last] = isPlainObject(existing) && isPlainObject(value) ? { ...existing, ...expandFacts(value) } : isPlainObject(value) ? expandFacts(value) : value;
+    node[last] =
+      isPlainObject(existing) && isPlainObject(value)
+        ? { ...existing, ...expandFacts(value) }
+        : isPlainObject(value)
+          ? expandFacts(value)
+          : value;
   }
   return out;
 }
@@ -76,7 +81,12 @@ export function decideWithPlugin(plugin: RedressPlugin, facts: Record<string, un
   const validity = run<ValidityOutcome>({ key: 'validity', hitPolicy: 'first', rows: patch.rules.validity, default: { valid: true } });
   const validityValue = (validity.value as ValidityOutcome | undefined) ?? { valid: true };
   data.validity = { valid: validityValue.valid, reason: validityValue.reason ?? null };
-  const severity = run<string>({ key: 'severity', hitPolicy: 'priority', rows: patch.rules.severity, default: options.defaultSeverity ?? 'normal' });
+  const severity = run<string>({
+    key: 'severity',
+    hitPolicy: 'priority',
+    rows: patch.rules.severity,
+    default: options.defaultSeverity ?? 'normal',
+  });
   const severityValue = severity.value as string | undefined;
   data.severity = severityValue;
   data.complaint = { ...(data.complaint as Record<string, unknown> | undefined), severity: severityValue };

@@ -1,7 +1,17 @@
 import type { DecisionRow, FactField, OperatorDefinition } from '@redress/rules';
 import type {
-  ChannelDefinition, ComplaintTypeDefinition, DepartmentDefinition, EscalationRule, FieldDefinition, NoticeRule, ReplyTemplate,
-  RoutingOutcome, RuleTestCase, SeverityLevel, SlaPolicyDefinition, ValidityOutcome,
+  ChannelDefinition,
+  ComplaintTypeDefinition,
+  DepartmentDefinition,
+  EscalationRule,
+  FieldDefinition,
+  NoticeRule,
+  ReplyTemplate,
+  RoutingOutcome,
+  RuleTestCase,
+  SeverityLevel,
+  SlaPolicyDefinition,
+  ValidityOutcome,
 } from '../policy/types';
 import type { RedressEventName, RedressEventOf } from './events';
 import type { WorkflowDefinition } from '../policy/workflow';
@@ -128,7 +138,8 @@ export interface PluginRejection {
  * What a blocking hook returns: nothing, extra facts (dotted paths declared in the plugin's `facts`), or a rejection.
  * A rejection refuses the submission with a coded error; nothing is stored.
  */
-export type BlockingResult = void | undefined | { facts?: Record<string, unknown>; reject?: undefined } | { reject: PluginRejection; facts?: undefined };
+export type BlockingResult =
+  void | undefined | { facts?: Record<string, unknown>; reject?: undefined } | { reject: PluginRejection; facts?: undefined };
 
 export interface EventHandlerTimeouts {
   /** Default {@link DEFAULT_BLOCKING_TIMEOUT_MS}. A blocking hook that overruns is skipped (the complaint goes on). */
@@ -180,7 +191,11 @@ export type PluginWhere = Record<string, unknown>;
  * inserted row, and refuses entities the plugin did not declare. Rows are plain objects keyed by entity property.
  */
 export interface PluginStore {
-  find(entity: string, where?: PluginWhere, options?: { order?: Record<string, 'ASC' | 'DESC'>; take?: number }): Promise<Record<string, unknown>[]>;
+  find(
+    entity: string,
+    where?: PluginWhere,
+    options?: { order?: Record<string, 'ASC' | 'DESC'>; take?: number },
+  ): Promise<Record<string, unknown>[]>;
   findOne(entity: string, where: PluginWhere): Promise<Record<string, unknown> | null>;
   count(entity: string, where?: PluginWhere): Promise<number>;
   /** Inserts one row (the host sets `tenantId`) and returns it with generated values. */
@@ -230,7 +245,11 @@ export interface PluginEntity {
 }
 
 /** A TypeORM migration class (QueryRunner Table API, so it runs on SQLite and PostgreSQL); name ends in a 13-digit timestamp. */
-export type PluginMigration = new () => { name?: string; up(queryRunner: never): Promise<unknown>; down(queryRunner: never): Promise<unknown> };
+export type PluginMigration = new () => {
+  name?: string;
+  up(queryRunner: never): Promise<unknown>;
+  down(queryRunner: never): Promise<unknown>;
+};
 
 export interface PluginInitContext {
   pluginId: string;

@@ -8,11 +8,21 @@ import { OPERATOR_NAME, PLUGIN_ID, STABLE_KEY } from './keys';
 import { presetRows, resolveArgs } from './presets';
 import { extensionProblems } from './extensions';
 import {
-  PRESET_ARG_TYPES, RULE_SET_NAMES, type PluginInput, type PresetArgDefinitions, type RedressPlugin, type RulePreset,
+  PRESET_ARG_TYPES,
+  RULE_SET_NAMES,
+  type PluginInput,
+  type PresetArgDefinitions,
+  type RedressPlugin,
+  type RulePreset,
 } from './types';
 
 const DURATION_KINDS: readonly DurationKind[] = [
-  'natural_minutes', 'natural_hours', 'natural_days', 'working_minutes', 'working_hours', 'working_days',
+  'natural_minutes',
+  'natural_hours',
+  'natural_days',
+  'working_minutes',
+  'working_hours',
+  'working_days',
 ];
 const ESCALATION_TRIGGERS: readonly EscalationTrigger[] = ['warning', 'breach', 'unsatisfied', 'aggregate', 'cross_department'];
 const TEMPLATE_KINDS: readonly TemplateKind[] = ['script', 'letter', 'notice'];
@@ -31,7 +41,12 @@ class Problems {
 }
 
 function isText(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && typeof (value as { zh?: unknown }).zh === 'string' && (value as { zh: string }).zh.trim() !== '';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { zh?: unknown }).zh === 'string' &&
+    (value as { zh: string }).zh.trim() !== ''
+  );
 }
 
 /** Checks keys of a collection: each stable and unique. Returns the set of keys. */
@@ -178,7 +193,9 @@ function checkPresets(problems: Problems, plugin: PluginInput, engine: RuleEngin
     });
     if (!engine) return;
     const table: DecisionTable<unknown> = {
-      key: preset.code, hitPolicy: preset.ruleSet === 'severity' ? 'priority' : 'first', rows,
+      key: preset.code,
+      hitPolicy: preset.ruleSet === 'severity' ? 'priority' : 'first',
+      rows,
     };
     for (const p of engine.validateTable(table, schema)) {
       const message = p.suggestion && !p.message.includes(p.suggestion) ? `${p.message} (${p.suggestion})` : p.message;
@@ -207,7 +224,11 @@ function checkOperators(problems: Problems, plugin: PluginInput): void {
       return;
     }
     if (!operator.name.startsWith(`${plugin.id}_`)) {
-      problems.add(path, 'INVALID_OPERATOR', `operator name must start with "${plugin.id}_" so it cannot clash with built-ins or other plugins`);
+      problems.add(
+        path,
+        'INVALID_OPERATOR',
+        `operator name must start with "${plugin.id}_" so it cannot clash with built-ins or other plugins`,
+      );
     }
     if (seen.has(operator.name)) problems.add(path, 'DUPLICATE_KEY', `duplicate operator "${operator.name}"`);
     seen.add(operator.name);
@@ -236,7 +257,8 @@ function checkHandlers(problems: Problems, plugin: PluginInput): void {
         problems.add(`${path}.blocking`, 'INVALID_HANDLER', `blocking hooks exist only for ${BLOCKING_EVENT_NAMES.join(', ')}; use after`);
       }
     }
-    if (handler.after !== undefined && typeof handler.after !== 'function') problems.add(`${path}.after`, 'INVALID_HANDLER', 'must be a function');
+    if (handler.after !== undefined && typeof handler.after !== 'function')
+      problems.add(`${path}.after`, 'INVALID_HANDLER', 'must be a function');
     const { blocking, after } = handler.timeoutMs ?? {};
     if (blocking !== undefined && !(blocking > 0 && blocking <= MAX_BLOCKING_TIMEOUT_MS)) {
       problems.add(`${path}.timeoutMs.blocking`, 'INVALID_HANDLER', `must be between 1 and ${MAX_BLOCKING_TIMEOUT_MS} ms`);
@@ -260,7 +282,8 @@ export function pluginProblems(plugin: PluginInput): PluginProblem[] {
     return problems.list;
   }
   if (typeof plugin.id !== 'string' || !PLUGIN_ID.test(plugin.id)) problems.add('id', 'INVALID_KEY', `id must match ${PLUGIN_ID}`);
-  if (typeof plugin.version !== 'string' || !semver.valid(plugin.version)) problems.add('version', 'INVALID_VERSION', `version "${plugin.version}" is not semver`);
+  if (typeof plugin.version !== 'string' || !semver.valid(plugin.version))
+    problems.add('version', 'INVALID_VERSION', `version "${plugin.version}" is not semver`);
   if (typeof plugin.compatibility !== 'string' || !semver.validRange(plugin.compatibility)) {
     problems.add('compatibility', 'INVALID_VERSION', `compatibility "${plugin.compatibility}" is not a semver range`);
   }
@@ -295,7 +318,8 @@ export function pluginProblems(plugin: PluginInput): PluginProblem[] {
     (type.fields ?? []).forEach((key, i) => {
       if (!fieldKeys.has(key)) problems.add(`${path}.fields[${i}]`, 'UNKNOWN_REFERENCE', `unknown field "${key}" (declare it in fields)`);
     });
-    if (type.parentKey && !typeKeys.has(type.parentKey)) problems.add(`${path}.parentKey`, 'UNKNOWN_REFERENCE', `unknown parent type "${type.parentKey}"`);
+    if (type.parentKey && !typeKeys.has(type.parentKey))
+      problems.add(`${path}.parentKey`, 'UNKNOWN_REFERENCE', `unknown parent type "${type.parentKey}"`);
     if (type.defaultSeverity && severityKeys.size && !severityKeys.has(type.defaultSeverity)) {
       problems.add(`${path}.defaultSeverity`, 'UNKNOWN_REFERENCE', `unknown severity level "${type.defaultSeverity}"`);
     }
@@ -336,7 +360,8 @@ export function pluginProblems(plugin: PluginInput): PluginProblem[] {
   checkKeys(problems, 'escalations', escalations, (e) => e.key);
   escalations.forEach((rule) => {
     const path = `escalations[${rule.key}]`;
-    if (!ESCALATION_TRIGGERS.includes(rule.trigger)) problems.add(`${path}.trigger`, 'INVALID_ESCALATION', `trigger must be one of ${ESCALATION_TRIGGERS.join(', ')}`);
+    if (!ESCALATION_TRIGGERS.includes(rule.trigger))
+      problems.add(`${path}.trigger`, 'INVALID_ESCALATION', `trigger must be one of ${ESCALATION_TRIGGERS.join(', ')}`);
     if (!rule.actions?.length) problems.add(`${path}.actions`, 'INVALID_ESCALATION', 'an escalation needs at least one action');
     (rule.actions ?? []).forEach((action, i) => {
       if (action.type === 'raise_severity' && severityKeys.size && !severityKeys.has(action.to)) {
@@ -349,7 +374,8 @@ export function pluginProblems(plugin: PluginInput): PluginProblem[] {
   const templateKeys = checkKeys(problems, 'templates', templates, (t) => t.key);
   templates.forEach((template) => {
     const path = `templates[${template.key}]`;
-    if (!TEMPLATE_KINDS.includes(template.kind)) problems.add(`${path}.kind`, 'INVALID_TEMPLATE', `kind must be one of ${TEMPLATE_KINDS.join(', ')}`);
+    if (!TEMPLATE_KINDS.includes(template.kind))
+      problems.add(`${path}.kind`, 'INVALID_TEMPLATE', `kind must be one of ${TEMPLATE_KINDS.join(', ')}`);
     if (typeof template.body !== 'string' || !template.body.trim()) problems.add(`${path}.body`, 'INVALID_TEMPLATE', 'body is empty');
     for (const variable of templateVariables(`${template.subject ?? ''}\n${template.body ?? ''}`)) {
       if (!(variable in TEMPLATE_VARIABLES)) problems.add(`${path}.body`, 'UNKNOWN_VARIABLE', `unknown template variable {{${variable}}}`);
@@ -358,17 +384,20 @@ export function pluginProblems(plugin: PluginInput): PluginProblem[] {
       if (!typeKeys.has(key)) problems.add(`${path}.typeKeys[${i}]`, 'UNKNOWN_REFERENCE', `unknown complaint type "${key}"`);
     });
   });
-  escalations.forEach((rule) => rule.actions?.forEach((action, i) => {
-    if (action.type === 'notify' && action.template && !templateKeys.has(action.template)) {
-      problems.add(`escalations[${rule.key}].actions[${i}].template`, 'UNKNOWN_REFERENCE', `unknown template "${action.template}"`);
-    }
-  }));
+  escalations.forEach((rule) =>
+    rule.actions?.forEach((action, i) => {
+      if (action.type === 'notify' && action.template && !templateKeys.has(action.template)) {
+        problems.add(`escalations[${rule.key}].actions[${i}].template`, 'UNKNOWN_REFERENCE', `unknown template "${action.template}"`);
+      }
+    }),
+  );
 
   const notices = plugin.notices ?? [];
   checkKeys(problems, 'notices', notices, (n) => n.key);
   notices.forEach((notice) => {
     const path = `notices[${notice.key}]`;
-    if (notice.template && !templateKeys.has(notice.template)) problems.add(`${path}.template`, 'UNKNOWN_REFERENCE', `unknown template "${notice.template}"`);
+    if (notice.template && !templateKeys.has(notice.template))
+      problems.add(`${path}.template`, 'UNKNOWN_REFERENCE', `unknown template "${notice.template}"`);
     if (notice.to === 'customer' && templates.some((t) => t.key === notice.template && t.internal)) {
       problems.add(`${path}.template`, 'INTERNAL_TEMPLATE', `template "${notice.template}" is internal and cannot go to a customer`);
     }
@@ -393,10 +422,10 @@ export function pluginProblems(plugin: PluginInput): PluginProblem[] {
   // and would decide every complaint of the tenant.
   if (!(plugin.complaintTypes ?? []).length) {
     if ((plugin.rulePresets ?? []).length) {
-      problems.add('rulePresets', 'UNSCOPED_RULES', 'rule presets apply only to the plugin\'s own complaint types: declare complaintTypes');
+      problems.add('rulePresets', 'UNSCOPED_RULES', "rule presets apply only to the plugin's own complaint types: declare complaintTypes");
     }
     if (escalations.length) {
-      problems.add('escalations', 'UNSCOPED_RULES', 'escalations apply only to the plugin\'s own complaint types: declare complaintTypes');
+      problems.add('escalations', 'UNSCOPED_RULES', "escalations apply only to the plugin's own complaint types: declare complaintTypes");
     }
   }
 

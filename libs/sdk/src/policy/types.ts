@@ -15,8 +15,20 @@ export interface LocalizedText {
 export type ComplaintKind = 'complaint' | 'suggestion' | 'consultation';
 
 export const FIELD_TYPES = [
-  'text', 'long_text', 'number', 'money', 'date', 'datetime', 'select', 'multi_select', 'boolean',
-  'phone', 'email', 'id_number', 'reference', 'attachment',
+  'text',
+  'long_text',
+  'number',
+  'money',
+  'date',
+  'datetime',
+  'select',
+  'multi_select',
+  'boolean',
+  'phone',
+  'email',
+  'id_number',
+  'reference',
+  'attachment',
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -164,7 +176,7 @@ export interface FindingCode {
 }
 
 export type SlaTargetKey =
-  | 'acknowledge' | 'dispatch' | 'first_response' | 'progress_update' | 'resolution' | 'follow_up' | 'regulatory_answer';
+  'acknowledge' | 'dispatch' | 'first_response' | 'progress_update' | 'resolution' | 'follow_up' | 'regulatory_answer';
 
 export interface SlaTarget {
   key: SlaTargetKey | string;
@@ -272,8 +284,14 @@ export interface ReplyTemplate {
 
 /** The moments a notice can be sent at (the domain events, plus the notices the SLA and escalation engines raise). */
 export const NOTICE_EVENTS = [
-  'complaint.submitted', 'complaint.routed', 'complaint.transitioned', 'complaint.replied', 'complaint.closed',
-  'sla.warning', 'sla.breached', 'sla.extended',
+  'complaint.submitted',
+  'complaint.routed',
+  'complaint.transitioned',
+  'complaint.replied',
+  'complaint.closed',
+  'sla.warning',
+  'sla.breached',
+  'sla.extended',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
@@ -391,8 +409,23 @@ export interface PolicyDocument {
 
 /** The object kinds of a policy that are edited as rows (key → object). */
 export const POLICY_COLLECTIONS = [
-  'severityLevels', 'complaintTypes', 'fields', 'channels', 'departments', 'teams', 'calendars', 'holidaySchedules', 'slaPolicies',
-  'escalations', 'templates', 'notices', 'tests', 'incidentRules', 'findingCodes', 'workflows', 'approvalChains',
+  'severityLevels',
+  'complaintTypes',
+  'fields',
+  'channels',
+  'departments',
+  'teams',
+  'calendars',
+  'holidaySchedules',
+  'slaPolicies',
+  'escalations',
+  'templates',
+  'notices',
+  'tests',
+  'incidentRules',
+  'findingCodes',
+  'workflows',
+  'approvalChains',
 ] as const;
 export type PolicyCollection = (typeof POLICY_COLLECTIONS)[number];
 

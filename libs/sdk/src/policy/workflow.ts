@@ -40,10 +40,26 @@ export type WorkflowTrigger = (typeof WORKFLOW_TRIGGERS)[number];
  * `closed` and `invalid_closed` are the only closed states: closure dates, retention, the KPIs and the work-queue
  * index all read closure from these two keys.
  */
-export const BUILT_IN_STATES = ['received', 'assessed', 'dispatched', 'in_progress', 'awaiting_approval', 'responded', 'closed', 'invalid_closed'] as const;
+export const BUILT_IN_STATES = [
+  'received',
+  'assessed',
+  'dispatched',
+  'in_progress',
+  'awaiting_approval',
+  'responded',
+  'closed',
+  'invalid_closed',
+] as const;
 export const CLOSED_STATE_KEYS = ['closed', 'invalid_closed'] as const;
 
-export const WORKFLOW_ACTION_TYPES = ['notify', 'create_task', 'raise_severity', 'assign_manager', 'restart_clocks', 'stop_clocks'] as const;
+export const WORKFLOW_ACTION_TYPES = [
+  'notify',
+  'create_task',
+  'raise_severity',
+  'assign_manager',
+  'restart_clocks',
+  'stop_clocks',
+] as const;
 export type WorkflowActionType = (typeof WORKFLOW_ACTION_TYPES)[number];
 
 export interface WorkflowAction {
@@ -98,7 +114,17 @@ export interface WorkflowDefinition {
 }
 
 const WORKERS = ['admin', 'manager', 'handler'];
-const OPEN_STATES = ['received', 'assessed', 'dispatched', 'in_progress', 'waiting_customer', 'awaiting_approval', 'responded', 'follow_up', 'reopened'];
+const OPEN_STATES = [
+  'received',
+  'assessed',
+  'dispatched',
+  'in_progress',
+  'waiting_customer',
+  'awaiting_approval',
+  'responded',
+  'follow_up',
+  'reopened',
+];
 const name = (zh: string, en: string): LocalizedText => ({ zh, en });
 /** How many unsatisfied follow-ups hand the complaint to the department's manager (REQUIREMENTS §2: the second). */
 export const DEFAULT_UNSATISFIED_LIMIT = 2;
@@ -126,31 +152,128 @@ export function defaultWorkflow(unsatisfiedLimit = DEFAULT_UNSATISFIED_LIMIT): W
       { key: 'reopened', name: name('重新打开', 'Reopened'), category: 'open' },
     ],
     transitions: [
-      { key: 'assess', name: name('完成受理评估', 'Assessed'), from: ['received', 'reopened'], to: 'assessed', roles: [...WORKERS, 'agent'] },
-      { key: 'dispatch', name: name('派单', 'Dispatched'), from: ['assessed', 'reopened', 'in_progress'], to: 'dispatched', roles: WORKERS },
-      { key: 'start', name: name('开始处理', 'Work started'), from: ['dispatched', 'reopened', 'waiting_customer'], to: 'in_progress', roles: WORKERS },
-      { key: 'wait-customer', name: name('等待客户补充', 'Waiting for the customer'), from: ['in_progress'], to: 'waiting_customer', roles: WORKERS, requiresComment: true },
-      { key: 'start-follow-up', name: name('进入回访', 'Follow-up started'), from: ['responded'], to: 'follow_up', roles: [...WORKERS, 'agent'] },
-      { key: 'close-invalid', name: name('判定无效并关闭', 'Closed as invalid'), from: ['received', 'assessed', 'dispatched', 'in_progress'], to: 'invalid_closed', roles: WORKERS, requiresComment: true },
-      { key: 'close', name: name('经理说明原因后结案', 'Closed by a manager with a reason'), from: OPEN_STATES, to: 'closed', roles: ['admin', 'manager'], requiresComment: true },
-      { key: 'reopen', name: name('重新打开', 'Reopened'), from: ['closed', 'invalid_closed'], to: 'reopened', roles: [...WORKERS, 'agent'], requiresComment: true },
-      { key: 'auto-dispatch', name: name('分派部门后自动派单', 'Dispatched on assignment'), from: ['received', 'assessed', 'reopened'], to: 'dispatched', trigger: 'assigned' },
-      { key: 'auto-await-approval', name: name('答复需审批', 'Reply needs approval'), from: OPEN_STATES.filter((s) => s !== 'awaiting_approval'), to: 'awaiting_approval', trigger: 'reply.proposed' },
-      { key: 'auto-responded', name: name('已答复客户', 'Replied to the customer'), from: OPEN_STATES, to: 'responded', trigger: 'reply.sent' },
-      { key: 'auto-approval-rejected', name: name('答复被驳回', 'Reply rejected'), from: ['awaiting_approval'], to: 'in_progress', trigger: 'approval.rejected' },
-      { key: 'auto-close-satisfied', name: name('客户满意结案', 'Closed: customer satisfied'), from: ['responded', 'follow_up'], to: 'closed', trigger: 'follow_up.satisfied' },
       {
-        key: 'auto-unsatisfied-manager', name: name(`第${unsatisfiedLimit}次不满意转经理`, `Unsatisfied ${unsatisfiedLimit} times: to the manager`),
-        from: ['responded', 'follow_up'], to: 'in_progress', trigger: 'follow_up.unsatisfied',
-        when: { '>=': [{ var: 'complaint.unsatisfiedCount' }, unsatisfiedLimit] },
-        actions: [{ type: 'assign_manager' }, { type: 'restart_clocks', title: `unsatisfied ${unsatisfiedLimit} times: handed to the manager` }],
+        key: 'assess',
+        name: name('完成受理评估', 'Assessed'),
+        from: ['received', 'reopened'],
+        to: 'assessed',
+        roles: [...WORKERS, 'agent'],
       },
       {
-        key: 'auto-unsatisfied-redispatch', name: name('不满意重新派单', 'Unsatisfied: dispatched again'),
-        from: ['responded', 'follow_up'], to: 'dispatched', trigger: 'follow_up.unsatisfied',
+        key: 'dispatch',
+        name: name('派单', 'Dispatched'),
+        from: ['assessed', 'reopened', 'in_progress'],
+        to: 'dispatched',
+        roles: WORKERS,
+      },
+      {
+        key: 'start',
+        name: name('开始处理', 'Work started'),
+        from: ['dispatched', 'reopened', 'waiting_customer'],
+        to: 'in_progress',
+        roles: WORKERS,
+      },
+      {
+        key: 'wait-customer',
+        name: name('等待客户补充', 'Waiting for the customer'),
+        from: ['in_progress'],
+        to: 'waiting_customer',
+        roles: WORKERS,
+        requiresComment: true,
+      },
+      {
+        key: 'start-follow-up',
+        name: name('进入回访', 'Follow-up started'),
+        from: ['responded'],
+        to: 'follow_up',
+        roles: [...WORKERS, 'agent'],
+      },
+      {
+        key: 'close-invalid',
+        name: name('判定无效并关闭', 'Closed as invalid'),
+        from: ['received', 'assessed', 'dispatched', 'in_progress'],
+        to: 'invalid_closed',
+        roles: WORKERS,
+        requiresComment: true,
+      },
+      {
+        key: 'close',
+        name: name('经理说明原因后结案', 'Closed by a manager with a reason'),
+        from: OPEN_STATES,
+        to: 'closed',
+        roles: ['admin', 'manager'],
+        requiresComment: true,
+      },
+      {
+        key: 'reopen',
+        name: name('重新打开', 'Reopened'),
+        from: ['closed', 'invalid_closed'],
+        to: 'reopened',
+        roles: [...WORKERS, 'agent'],
+        requiresComment: true,
+      },
+      {
+        key: 'auto-dispatch',
+        name: name('分派部门后自动派单', 'Dispatched on assignment'),
+        from: ['received', 'assessed', 'reopened'],
+        to: 'dispatched',
+        trigger: 'assigned',
+      },
+      {
+        key: 'auto-await-approval',
+        name: name('答复需审批', 'Reply needs approval'),
+        from: OPEN_STATES.filter((s) => s !== 'awaiting_approval'),
+        to: 'awaiting_approval',
+        trigger: 'reply.proposed',
+      },
+      {
+        key: 'auto-responded',
+        name: name('已答复客户', 'Replied to the customer'),
+        from: OPEN_STATES,
+        to: 'responded',
+        trigger: 'reply.sent',
+      },
+      {
+        key: 'auto-approval-rejected',
+        name: name('答复被驳回', 'Reply rejected'),
+        from: ['awaiting_approval'],
+        to: 'in_progress',
+        trigger: 'approval.rejected',
+      },
+      {
+        key: 'auto-close-satisfied',
+        name: name('客户满意结案', 'Closed: customer satisfied'),
+        from: ['responded', 'follow_up'],
+        to: 'closed',
+        trigger: 'follow_up.satisfied',
+      },
+      {
+        key: 'auto-unsatisfied-manager',
+        name: name(`第${unsatisfiedLimit}次不满意转经理`, `Unsatisfied ${unsatisfiedLimit} times: to the manager`),
+        from: ['responded', 'follow_up'],
+        to: 'in_progress',
+        trigger: 'follow_up.unsatisfied',
+        when: { '>=': [{ var: 'complaint.unsatisfiedCount' }, unsatisfiedLimit] },
+        actions: [
+          { type: 'assign_manager' },
+          { type: 'restart_clocks', title: `unsatisfied ${unsatisfiedLimit} times: handed to the manager` },
+        ],
+      },
+      {
+        key: 'auto-unsatisfied-redispatch',
+        name: name('不满意重新派单', 'Unsatisfied: dispatched again'),
+        from: ['responded', 'follow_up'],
+        to: 'dispatched',
+        trigger: 'follow_up.unsatisfied',
         actions: [{ type: 'restart_clocks', title: 'customer unsatisfied: dispatched again' }],
       },
-      { key: 'auto-withdrawn', name: name('客户撤诉', 'Withdrawn by the complainant'), from: OPEN_STATES, to: 'closed', trigger: 'customer.withdrew' },
+      {
+        key: 'auto-withdrawn',
+        name: name('客户撤诉', 'Withdrawn by the complainant'),
+        from: OPEN_STATES,
+        to: 'closed',
+        trigger: 'customer.withdrew',
+      },
     ],
   };
 }
@@ -173,7 +296,11 @@ export function workflowFor(
   const byKey = new Map(workflows.map((w) => [w.key, w]));
   const types = new Map(document.complaintTypes.map((t) => [t.key, t]));
   const seen = new Set<string>();
-  for (let type = typeKey ? types.get(typeKey) : undefined; type && !seen.has(type.key); type = type.parentKey ? types.get(type.parentKey) : undefined) {
+  for (
+    let type = typeKey ? types.get(typeKey) : undefined;
+    type && !seen.has(type.key);
+    type = type.parentKey ? types.get(type.parentKey) : undefined
+  ) {
     seen.add(type.key);
     if (type.workflow && byKey.has(type.workflow)) return byKey.get(type.workflow)!;
   }
@@ -185,11 +312,17 @@ export function workflowFor(
  * and the reply), and its "unsatisfied N times → manager" limit.
  */
 export function extendDefaultWorkflow(extension: {
-  key: string; name: LocalizedText; unsatisfiedLimit?: number; states?: WorkflowState[]; transitions?: WorkflowTransition[]; source?: string;
+  key: string;
+  name: LocalizedText;
+  unsatisfiedLimit?: number;
+  states?: WorkflowState[];
+  transitions?: WorkflowTransition[];
+  source?: string;
 }): WorkflowDefinition {
   const base = defaultWorkflow(extension.unsatisfiedLimit);
   return {
-    key: extension.key, name: extension.name,
+    key: extension.key,
+    name: extension.name,
     states: [...base.states, ...(extension.states ?? [])],
     transitions: [...base.transitions, ...(extension.transitions ?? [])],
     ...(extension.source ? { source: extension.source } : {}),

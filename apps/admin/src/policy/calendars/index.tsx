@@ -1,4 +1,14 @@
-import { ArrayInput, BooleanField, BooleanInput, CheckboxGroupInput, FunctionField, SimpleFormIterator, TextField, TextInput, required } from 'react-admin';
+import {
+  ArrayInput,
+  BooleanField,
+  BooleanInput,
+  CheckboxGroupInput,
+  FunctionField,
+  SimpleFormIterator,
+  TextField,
+  TextInput,
+  required,
+} from 'react-admin';
 import EventIcon from '@mui/icons-material/Event';
 import { PolicyCreate, PolicyEdit, PolicyList } from '../../common/resourceViews';
 import { KeyInput, LocalizedTextInput } from '../../common/inputs';
@@ -18,15 +28,33 @@ const CalendarForm = ({ isEdit }: { isEdit?: boolean }) => (
   <>
     <KeyInput isEdit={isEdit} />
     <LocalizedTextInput source="name" label="resources.calendars.fields.name" />
-    <TextInput source="timeZone" label="resources.calendars.fields.timeZone" defaultValue="Asia/Shanghai" validate={required()} helperText="app.calendars.time_zone_help" />
-    <ArrayInput source="workingHours" label="resources.calendars.fields.workingHours" defaultValue={[{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }]}>
+    <TextInput
+      source="timeZone"
+      label="resources.calendars.fields.timeZone"
+      defaultValue="Asia/Shanghai"
+      validate={required()}
+      helperText="app.calendars.time_zone_help"
+    />
+    <ArrayInput
+      source="workingHours"
+      label="resources.calendars.fields.workingHours"
+      defaultValue={[
+        { start: '09:00', end: '12:00' },
+        { start: '13:00', end: '18:00' },
+      ]}
+    >
       <SimpleFormIterator inline>
         <TextInput source="start" label="app.calendars.start" validate={[required(), clockTime]} />
         <TextInput source="end" label="app.calendars.end" validate={[required(), clockTime]} />
       </SimpleFormIterator>
     </ArrayInput>
     <CheckboxGroupInput source="weekendDays" label="resources.calendars.fields.weekendDays" choices={WEEKDAYS} {...WEEKEND_DEFAULT} />
-    <BooleanInput source="useChineseHolidays" label="resources.calendars.fields.useChineseHolidays" defaultValue helperText="app.calendars.chinese_holidays_help" />
+    <BooleanInput
+      source="useChineseHolidays"
+      label="resources.calendars.fields.useChineseHolidays"
+      defaultValue
+      helperText="app.calendars.chinese_holidays_help"
+    />
     <ArrayInput source="closures" label="resources.calendars.fields.closures">
       <SimpleFormIterator inline disableReordering>
         <TextInput source="" label="app.calendars.date" validate={[required(), localDate]} />
@@ -46,12 +74,23 @@ export default {
       <LocalizedField source="name" label="resources.calendars.fields.name" />
       <TextField source="key" label="app.common.key" />
       <TextField source="timeZone" label="resources.calendars.fields.timeZone" />
-      <FunctionField label="resources.calendars.fields.workingHours" render={(r: any) => (r.workingHours ?? []).map((h: any) => `${h.start}–${h.end}`).join('，')} />
+      <FunctionField
+        label="resources.calendars.fields.workingHours"
+        render={(r: any) => (r.workingHours ?? []).map((h: any) => `${h.start}–${h.end}`).join('，')}
+      />
       <BooleanField source="useChineseHolidays" label="resources.calendars.fields.useChineseHolidays" />
     </PolicyList>
   ),
-  create: () => <PolicyCreate><CalendarForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><CalendarForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <CalendarForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <CalendarForm isEdit />
+    </PolicyEdit>
+  ),
   icon: EventIcon,
   recordRepresentation: (r: any) => localized(r.name),
 };

@@ -22,8 +22,16 @@ export default {
       <TextField source="source" label="app.common.source" />
     </PolicyList>
   ),
-  create: () => <PolicyCreate><ChannelForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><ChannelForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <ChannelForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <ChannelForm isEdit />
+    </PolicyEdit>
+  ),
   icon: CallSplitIcon,
   recordRepresentation: (r: any) => localized(r.name),
 };

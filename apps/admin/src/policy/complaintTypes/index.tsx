@@ -1,6 +1,21 @@
 import {
-  AutocompleteArrayInput, BooleanField, BooleanInput, ReferenceArrayInput, ReferenceInput, SelectInput, TextField,
-  useListContext, useRecordContext, useLocaleState, FunctionField, required, FormDataConsumer, useTranslate, NumberInput, minValue, maxValue,
+  AutocompleteArrayInput,
+  BooleanField,
+  BooleanInput,
+  ReferenceArrayInput,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+  useListContext,
+  useRecordContext,
+  useLocaleState,
+  FunctionField,
+  required,
+  FormDataConsumer,
+  useTranslate,
+  NumberInput,
+  minValue,
+  maxValue,
 } from 'react-admin';
 import { Box, Chip } from '@mui/material';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
@@ -30,7 +45,10 @@ const TypeList = () => (
   <PolicyList sort={{ field: 'treeOrder', order: 'ASC' }}>
     <TreeName label="resources.complaintTypes.fields.name" />
     <TextField source="key" label="app.common.key" />
-    <FunctionField label="resources.complaintTypes.fields.kind" render={(r: any) => <Chip size="small" label={<KindLabel kind={r.kind} />} />} />
+    <FunctionField
+      label="resources.complaintTypes.fields.kind"
+      render={(r: any) => <Chip size="small" label={<KindLabel kind={r.kind} />} />}
+    />
     <FunctionField label="resources.complaintTypes.fields.fields" render={(r: any) => (r.fields ?? []).length} />
     <TextField source="defaultSeverity" label="resources.complaintTypes.fields.defaultSeverity" />
     <TextField source="defaultDepartment" label="resources.complaintTypes.fields.defaultDepartment" />
@@ -51,11 +69,26 @@ function TypeForm({ isEdit }: { isEdit?: boolean }) {
       <KeyInput isEdit={isEdit} />
       <LocalizedTextInput source="name" label="resources.complaintTypes.fields.name" />
       <ReferenceInput source="parentKey" reference="complaintTypes" perPage={1000}>
-        <SelectInput optionText={(r: any) => localized(r.name)} label="resources.complaintTypes.fields.parentKey" emptyText="app.complaintTypes.root" />
+        <SelectInput
+          optionText={(r: any) => localized(r.name)}
+          label="resources.complaintTypes.fields.parentKey"
+          emptyText="app.complaintTypes.root"
+        />
       </ReferenceInput>
-      <SelectInput source="kind" choices={choicesOf('kind', COMPLAINT_KINDS)} validate={required()} defaultValue="complaint" label="resources.complaintTypes.fields.kind" />
+      <SelectInput
+        source="kind"
+        choices={choicesOf('kind', COMPLAINT_KINDS)}
+        validate={required()}
+        defaultValue="complaint"
+        label="resources.complaintTypes.fields.kind"
+      />
       <ReferenceArrayInput source="fields" reference="fields" perPage={1000}>
-        <AutocompleteArrayInput optionText={(r: any) => `${localized(r.label)} (${r.key})`} label="resources.complaintTypes.fields.fields" helperText="app.complaintTypes.fields_help" fullWidth />
+        <AutocompleteArrayInput
+          optionText={(r: any) => `${localized(r.label)} (${r.key})`}
+          label="resources.complaintTypes.fields.fields"
+          helperText="app.complaintTypes.fields_help"
+          fullWidth
+        />
       </ReferenceArrayInput>
       <ReferenceInput source="defaultSeverity" reference="severityLevels" perPage={1000}>
         <SelectInput optionText={(r: any) => localized(r.name)} label="resources.complaintTypes.fields.defaultSeverity" />
@@ -64,22 +97,43 @@ function TypeForm({ isEdit }: { isEdit?: boolean }) {
         <SelectInput optionText={(r: any) => localized(r.name)} label="resources.complaintTypes.fields.defaultDepartment" />
       </ReferenceInput>
       <ReferenceInput source="workflow" reference="workflows" perPage={1000}>
-        <SelectInput optionText={(r: any) => `${localized(r.name)}（${r.key}）`} label="resources.complaintTypes.fields.workflow"
-          helperText="app.complaintTypes.workflow_help" emptyText="app.complaintTypes.workflow_inherited" />
+        <SelectInput
+          optionText={(r: any) => `${localized(r.name)}（${r.key}）`}
+          label="resources.complaintTypes.fields.workflow"
+          helperText="app.complaintTypes.workflow_help"
+          emptyText="app.complaintTypes.workflow_inherited"
+        />
       </ReferenceInput>
       {/* retention: months after closure (the API refuses anything but whole months 1–1200 at save and publish) */}
-      <NumberInput source="retentionMonths" label="resources.complaintTypes.fields.retentionMonths" helperText="app.complaintTypes.retention_help"
-        min={1} max={1200} step={1} validate={[minValue(1), maxValue(1200)]} />
+      <NumberInput
+        source="retentionMonths"
+        label="resources.complaintTypes.fields.retentionMonths"
+        helperText="app.complaintTypes.retention_help"
+        min={1}
+        max={1200}
+        step={1}
+        validate={[minValue(1), maxValue(1200)]}
+      />
       <BooleanInput source="active" label="app.common.active" defaultValue />
-      <FormDataConsumer>{({ formData }) => <IntakeFormPreview fieldKeys={formData.fields ?? []} title="app.complaintTypes.preview" />}</FormDataConsumer>
+      <FormDataConsumer>
+        {({ formData }) => <IntakeFormPreview fieldKeys={formData.fields ?? []} title="app.complaintTypes.preview" />}
+      </FormDataConsumer>
     </>
   );
 }
 
 export default {
   list: TypeList,
-  create: () => <PolicyCreate><TypeForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><TypeForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <TypeForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <TypeForm isEdit />
+    </PolicyEdit>
+  ),
   icon: AccountTreeIcon,
   recordRepresentation: (r: any) => localized(r.name),
 };

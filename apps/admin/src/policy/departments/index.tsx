@@ -8,7 +8,12 @@ import { localized } from '../../i18n/locale';
 /** People are the tenant's user accounts; a department names its manager by e-mail. */
 export const UserEmailInput = ({ source, label }: { source: string; label: string }) => (
   <ReferenceInput source={source} reference="users" perPage={1000}>
-    <AutocompleteInput optionValue="email" optionText={(u: any) => `${u.displayName ?? ''} <${u.email}>`} label={label} validate={email()} />
+    <AutocompleteInput
+      optionValue="email"
+      optionText={(u: any) => `${u.displayName ?? ''} <${u.email}>`}
+      label={label}
+      validate={email()}
+    />
   </ReferenceInput>
 );
 
@@ -34,8 +39,16 @@ export default {
       <TextField source="managerEmail" label="resources.departments.fields.managerEmail" />
     </PolicyList>
   ),
-  create: () => <PolicyCreate><DepartmentForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><DepartmentForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <DepartmentForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <DepartmentForm isEdit />
+    </PolicyEdit>
+  ),
   icon: ApartmentIcon,
   recordRepresentation: (r: any) => localized(r.name),
 };

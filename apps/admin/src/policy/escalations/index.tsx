@@ -1,4 +1,15 @@
-import { ArrayInput, FormDataConsumer, FunctionField, ReferenceInput, SelectField, SelectInput, SimpleFormIterator, TextField, required, useTranslate } from 'react-admin';
+import {
+  ArrayInput,
+  FormDataConsumer,
+  FunctionField,
+  ReferenceInput,
+  SelectField,
+  SelectInput,
+  SimpleFormIterator,
+  TextField,
+  required,
+  useTranslate,
+} from 'react-admin';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import { PolicyCreate, PolicyEdit, PolicyList } from '../../common/resourceViews';
 import { KeyInput, LocalizedTextInput } from '../../common/inputs';
@@ -13,12 +24,27 @@ const EscalationForm = ({ isEdit }: { isEdit?: boolean }) => (
   <>
     <KeyInput isEdit={isEdit} />
     <LocalizedTextInput source="name" label="resources.escalations.fields.name" />
-    <SelectInput source="trigger" choices={choicesOf('trigger', ESCALATION_TRIGGERS)} validate={required()} label="resources.escalations.fields.trigger" />
-    <SelectInput source="target" choices={choicesOf('sla_target', SLA_TARGETS)} label="resources.escalations.fields.target" emptyText="app.escalations.any_target" />
+    <SelectInput
+      source="trigger"
+      choices={choicesOf('trigger', ESCALATION_TRIGGERS)}
+      validate={required()}
+      label="resources.escalations.fields.trigger"
+    />
+    <SelectInput
+      source="target"
+      choices={choicesOf('sla_target', SLA_TARGETS)}
+      label="resources.escalations.fields.target"
+      emptyText="app.escalations.any_target"
+    />
     <ConditionInput source="when" label="resources.escalations.fields.when" />
     <ArrayInput source="actions" label="resources.escalations.fields.actions">
       <SimpleFormIterator inline>
-        <SelectInput source="type" choices={choicesOf('action', ESCALATION_ACTIONS)} validate={required()} label="app.escalations.action_type" />
+        <SelectInput
+          source="type"
+          choices={choicesOf('action', ESCALATION_ACTIONS)}
+          validate={required()}
+          label="app.escalations.action_type"
+        />
         <FormDataConsumer>
           {({ scopedFormData }) => {
             switch (scopedFormData?.type) {
@@ -37,7 +63,12 @@ const EscalationForm = ({ isEdit }: { isEdit?: boolean }) => (
               case 'notify':
                 return (
                   <>
-                    <SelectInput source="to" choices={choicesOf('notify', NOTIFY_TARGETS)} label="app.escalations.notify_to" validate={required()} />
+                    <SelectInput
+                      source="to"
+                      choices={choicesOf('notify', NOTIFY_TARGETS)}
+                      label="app.escalations.notify_to"
+                      validate={required()}
+                    />
                     <ReferenceInput source="template" reference="templates" perPage={1000}>
                       <SelectInput optionText={(r: any) => localized(r.name)} label="app.escalations.template" />
                     </ReferenceInput>
@@ -67,8 +98,16 @@ export default {
       <FunctionField label="resources.escalations.fields.actions" render={(r: any) => <ActionSummary actions={r.actions} />} />
     </PolicyList>
   ),
-  create: () => <PolicyCreate><EscalationForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><EscalationForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <EscalationForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <EscalationForm isEdit />
+    </PolicyEdit>
+  ),
   icon: TrendingUpIcon,
   recordRepresentation: (r: any) => localized(r.name),
 };

@@ -1,6 +1,15 @@
 import {
-  ArrayInput, BooleanField, BooleanInput, FormDataConsumer, NumberInput, SelectField, SelectInput, SimpleFormIterator,
-  TextField, TextInput, required,
+  ArrayInput,
+  BooleanField,
+  BooleanInput,
+  FormDataConsumer,
+  NumberInput,
+  SelectField,
+  SelectInput,
+  SimpleFormIterator,
+  TextField,
+  TextInput,
+  required,
 } from 'react-admin';
 import { Box, Typography } from '@mui/material';
 import TextFieldsIcon from '@mui/icons-material/TextFields';
@@ -25,7 +34,11 @@ const FieldList = () => (
 );
 
 function Section({ title }: { title: string }) {
-  return <Typography variant="subtitle2" sx={{ mt: 2, color: 'primary.main' }}>{useTranslate()(title)}</Typography>;
+  return (
+    <Typography variant="subtitle2" sx={{ mt: 2, color: 'primary.main' }}>
+      {useTranslate()(title)}
+    </Typography>
+  );
 }
 
 function FieldForm({ isEdit }: { isEdit?: boolean }) {
@@ -34,7 +47,13 @@ function FieldForm({ isEdit }: { isEdit?: boolean }) {
       <Box sx={{ flex: '2 1 480px' }}>
         <KeyInput isEdit={isEdit} />
         <LocalizedTextInput source="label" label="resources.fields.fields.label" />
-        <SelectInput source="type" choices={choicesOf('field_type', FIELD_TYPES)} validate={required()} defaultValue="text" label="resources.fields.fields.type" />
+        <SelectInput
+          source="type"
+          choices={choicesOf('field_type', FIELD_TYPES)}
+          validate={required()}
+          defaultValue="text"
+          label="resources.fields.fields.type"
+        />
         <Box sx={{ display: 'flex', gap: 2 }}>
           <BooleanInput source="required" label="resources.fields.fields.required" />
           <BooleanInput source="personal" label="resources.fields.fields.personal" helperText="app.fields.personal_help" />
@@ -76,8 +95,16 @@ function FieldForm({ isEdit }: { isEdit?: boolean }) {
 
 export default {
   list: FieldList,
-  create: () => <PolicyCreate><FieldForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><FieldForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <FieldForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <FieldForm isEdit />
+    </PolicyEdit>
+  ),
   icon: TextFieldsIcon,
   recordRepresentation: (r: any) => localized(r.label),
 };

@@ -5,7 +5,10 @@ import { KeyInput, LocalizedTextInput } from '../../common/inputs';
 import { LocalizedField } from '../../common/LocalizedField';
 import { localized } from '../../i18n/locale';
 
-const KINDS = ['validity_criterion', 'root_cause', 'responsibility', 'confirmed_cause'].map((id) => ({ id, name: `app.finding_kind.${id}` }));
+const KINDS = ['validity_criterion', 'root_cause', 'responsibility', 'confirmed_cause'].map((id) => ({
+  id,
+  name: `app.finding_kind.${id}`,
+}));
 const ROLES = ['handler', 'manager', 'admin', 'agent', 'expert'].map((id) => ({ id, name: `app.finding_roles.${id}` }));
 
 /** Coded findings after investigation (调查结论) handlers record on a complaint; rules read them as `finding.codes`. */
@@ -31,8 +34,16 @@ export default {
       <FunctionField label="resources.findingCodes.fields.roles" render={(r: any) => (r.roles ?? []).join(', ')} />
     </PolicyList>
   ),
-  create: () => <PolicyCreate><FindingCodeForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><FindingCodeForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <FindingCodeForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <FindingCodeForm isEdit />
+    </PolicyEdit>
+  ),
   icon: FindInPageIcon,
   recordRepresentation: (r: any) => localized(r.name),
 };

@@ -1,4 +1,14 @@
-import { AutocompleteArrayInput, NumberInput, ReferenceInput, SelectInput, TextField, NumberField, FunctionField, minValue, required } from 'react-admin';
+import {
+  AutocompleteArrayInput,
+  NumberInput,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+  NumberField,
+  FunctionField,
+  minValue,
+  required,
+} from 'react-admin';
 import WavesIcon from '@mui/icons-material/Waves';
 import { PolicyCreate, PolicyEdit, PolicyList } from '../../common/resourceViews';
 import { KeyInput, LocalizedTextInput } from '../../common/inputs';
@@ -27,8 +37,20 @@ const IncidentRuleForm = ({ isEdit }: { isEdit?: boolean }) => (
     <LocalizedTextInput source="name" label="resources.incidentRules.fields.name" />
     <ConditionInput source="when" label="resources.incidentRules.fields.when" />
     <GroupByInput />
-    <NumberInput source="windowMinutes" label="resources.incidentRules.fields.windowMinutes" helperText="app.incidents.window_help" validate={[required(), minValue(1)]} defaultValue={60} />
-    <NumberInput source="threshold" label="resources.incidentRules.fields.threshold" helperText="app.incidents.threshold_help" validate={[required(), minValue(2)]} defaultValue={10} />
+    <NumberInput
+      source="windowMinutes"
+      label="resources.incidentRules.fields.windowMinutes"
+      helperText="app.incidents.window_help"
+      validate={[required(), minValue(1)]}
+      defaultValue={60}
+    />
+    <NumberInput
+      source="threshold"
+      label="resources.incidentRules.fields.threshold"
+      helperText="app.incidents.threshold_help"
+      validate={[required(), minValue(2)]}
+      defaultValue={10}
+    />
     <ReferenceInput source="department" reference="departments" perPage={1000}>
       <SelectInput optionText={(r: any) => localized(r.name)} label="resources.incidentRules.fields.department" />
     </ReferenceInput>
@@ -45,8 +67,16 @@ export default {
       <NumberField source="threshold" label="resources.incidentRules.fields.threshold" />
     </PolicyList>
   ),
-  create: () => <PolicyCreate><IncidentRuleForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><IncidentRuleForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <IncidentRuleForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <IncidentRuleForm isEdit />
+    </PolicyEdit>
+  ),
   icon: WavesIcon,
   recordRepresentation: (r: any) => localized(r.name),
 };

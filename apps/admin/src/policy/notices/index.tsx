@@ -1,4 +1,17 @@
-import { BooleanInput, CheckboxGroupInput, FunctionField, ReferenceArrayInput, ReferenceInput, SelectField, SelectInput, AutocompleteArrayInput, TextField, TextInput, required, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  CheckboxGroupInput,
+  FunctionField,
+  ReferenceArrayInput,
+  ReferenceInput,
+  SelectField,
+  SelectInput,
+  AutocompleteArrayInput,
+  TextField,
+  TextInput,
+  required,
+  useTranslate,
+} from 'react-admin';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import { PolicyCreate, PolicyEdit, PolicyList } from '../../common/resourceViews';
 import { KeyInput, LocalizedTextInput } from '../../common/inputs';
@@ -8,7 +21,14 @@ import { choicesOf } from '../choices';
 
 /** The moments a notice can be sent at and the delivery channels (the API's NOTICE_EVENTS / NOTICE_CHANNELS). */
 export const NOTICE_EVENTS = [
-  'complaint.submitted', 'complaint.routed', 'complaint.transitioned', 'complaint.replied', 'complaint.closed', 'sla.warning', 'sla.breached', 'sla.extended',
+  'complaint.submitted',
+  'complaint.routed',
+  'complaint.transitioned',
+  'complaint.replied',
+  'complaint.closed',
+  'sla.warning',
+  'sla.breached',
+  'sla.extended',
 ] as const;
 export const NOTICE_CHANNELS = ['email', 'sms', 'in_app'] as const;
 const NOTICE_TARGETS = ['customer', 'assignee', 'manager', 'department'];
@@ -21,20 +41,44 @@ const NoticeForm = ({ isEdit }: { isEdit?: boolean }) => (
     <LocalizedTextInput source="name" label="resources.notices.fields.name" />
     <SelectInput source="event" choices={eventChoices} validate={required()} label="resources.notices.fields.event" />
     <SelectInput source="to" choices={choicesOf('notify', NOTICE_TARGETS)} validate={required()} label="resources.notices.fields.to" />
-    <CheckboxGroupInput source="channels" choices={choicesOf('delivery_channel', NOTICE_CHANNELS)} validate={required()} label="resources.notices.fields.channels" />
+    <CheckboxGroupInput
+      source="channels"
+      choices={choicesOf('delivery_channel', NOTICE_CHANNELS)}
+      validate={required()}
+      label="resources.notices.fields.channels"
+    />
     <ReferenceInput source="template" reference="templates" perPage={1000}>
-      <SelectInput optionText={(r: any) => localized(r.name)} label="resources.notices.fields.template" helperText="app.notices.template_help" />
+      <SelectInput
+        optionText={(r: any) => localized(r.name)}
+        label="resources.notices.fields.template"
+        helperText="app.notices.template_help"
+      />
     </ReferenceInput>
     <ReferenceArrayInput source="slaPolicies" reference="slaPolicies" perPage={1000}>
-      <AutocompleteArrayInput optionText={(r: any) => localized(r.name)} label="resources.notices.fields.slaPolicies" helperText="app.notices.sla_help" fullWidth />
+      <AutocompleteArrayInput
+        optionText={(r: any) => localized(r.name)}
+        label="resources.notices.fields.slaPolicies"
+        helperText="app.notices.sla_help"
+        fullWidth
+      />
     </ReferenceArrayInput>
     <ReferenceArrayInput source="typeKeys" reference="complaintTypes" perPage={1000}>
       <AutocompleteArrayInput optionText={(r: any) => localized(r.name)} label="resources.notices.fields.typeKeys" fullWidth />
     </ReferenceArrayInput>
-    <TextInput source="states" label="resources.notices.fields.states" helperText="app.notices.states_help"
-      format={(v?: string[]) => (v ?? []).join(', ')} parse={(v: string) => v.split(/[,，\s]+/).filter(Boolean)} />
-    <TextInput source="targets" label="resources.notices.fields.targets" helperText="app.notices.targets_help"
-      format={(v?: string[]) => (v ?? []).join(', ')} parse={(v: string) => v.split(/[,，\s]+/).filter(Boolean)} />
+    <TextInput
+      source="states"
+      label="resources.notices.fields.states"
+      helperText="app.notices.states_help"
+      format={(v?: string[]) => (v ?? []).join(', ')}
+      parse={(v: string) => v.split(/[,，\s]+/).filter(Boolean)}
+    />
+    <TextInput
+      source="targets"
+      label="resources.notices.fields.targets"
+      helperText="app.notices.targets_help"
+      format={(v?: string[]) => (v ?? []).join(', ')}
+      parse={(v: string) => v.split(/[,，\s]+/).filter(Boolean)}
+    />
     <BooleanInput source="urgent" label="resources.notices.fields.urgent" helperText="app.notices.urgent_help" />
   </>
 );
@@ -55,8 +99,16 @@ export default {
       <TextField source="template" label="resources.notices.fields.template" />
     </PolicyList>
   ),
-  create: () => <PolicyCreate><NoticeForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><NoticeForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <NoticeForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <NoticeForm isEdit />
+    </PolicyEdit>
+  ),
   icon: NotificationsActiveIcon,
   recordRepresentation: (r: any) => localized(r.name),
 };

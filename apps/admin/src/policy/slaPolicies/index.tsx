@@ -1,4 +1,14 @@
-import { ArrayInput, BooleanInput, FunctionField, NumberInput, SelectInput, SimpleFormIterator, TextField, required, useTranslate } from 'react-admin';
+import {
+  ArrayInput,
+  BooleanInput,
+  FunctionField,
+  NumberInput,
+  SelectInput,
+  SimpleFormIterator,
+  TextField,
+  required,
+  useTranslate,
+} from 'react-admin';
 import TimerIcon from '@mui/icons-material/Timer';
 import { PolicyCreate, PolicyEdit, PolicyList } from '../../common/resourceViews';
 import { KeyInput, LocalizedTextInput } from '../../common/inputs';
@@ -21,7 +31,13 @@ const SlaForm = ({ isEdit }: { isEdit?: boolean }) => (
       <SimpleFormIterator inline>
         <SelectInput source="key" choices={choicesOf('sla_target', SLA_TARGETS)} label="app.slaPolicies.target" validate={required()} />
         <NumberInput source="duration.amount" label="app.slaPolicies.amount" validate={required()} min={0} />
-        <SelectInput source="duration.kind" choices={choicesOf('duration_kind', DURATION_KINDS)} label="app.slaPolicies.unit" validate={required()} defaultValue="working_days" />
+        <SelectInput
+          source="duration.kind"
+          choices={choicesOf('duration_kind', DURATION_KINDS)}
+          label="app.slaPolicies.unit"
+          validate={required()}
+          defaultValue="working_days"
+        />
         <NumberInput source="warnAtPercent" label="app.slaPolicies.warn_at" defaultValue={80} min={1} max={100} />
         <BooleanInput source="recurring" label="app.slaPolicies.recurring" />
       </SimpleFormIterator>
@@ -39,15 +55,26 @@ export default {
         render={(r: any) => (
           <span>
             {(r.targets ?? []).map((t: any, i: number) => (
-              <span key={i}>{i > 0 && '；'}<TargetName target={t.key} />：<DurationText duration={t.duration} /></span>
+              <span key={i}>
+                {i > 0 && '；'}
+                <TargetName target={t.key} />：<DurationText duration={t.duration} />
+              </span>
             ))}
           </span>
         )}
       />
     </PolicyList>
   ),
-  create: () => <PolicyCreate><SlaForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><SlaForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <SlaForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <SlaForm isEdit />
+    </PolicyEdit>
+  ),
   icon: TimerIcon,
   recordRepresentation: (r: any) => localized(r.name),
 };

@@ -13,7 +13,12 @@ const TeamForm = ({ isEdit }: { isEdit?: boolean }) => (
       <SelectInput optionText={(r: any) => localized(r.name)} label="resources.teams.fields.departmentKey" validate={required()} />
     </ReferenceInput>
     <ReferenceArrayInput source="members" reference="users" perPage={1000}>
-      <AutocompleteArrayInput optionValue="email" optionText={(u: any) => `${u.displayName ?? ''} <${u.email}>`} label="resources.teams.fields.members" fullWidth />
+      <AutocompleteArrayInput
+        optionValue="email"
+        optionText={(u: any) => `${u.displayName ?? ''} <${u.email}>`}
+        label="resources.teams.fields.members"
+        fullWidth
+      />
     </ReferenceArrayInput>
   </>
 );
@@ -27,8 +32,16 @@ export default {
       <FunctionField label="resources.teams.fields.members" render={(r: any) => (r.members ?? []).join('、')} />
     </PolicyList>
   ),
-  create: () => <PolicyCreate><TeamForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><TeamForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <TeamForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <TeamForm isEdit />
+    </PolicyEdit>
+  ),
   icon: GroupsIcon,
   recordRepresentation: (r: any) => localized(r.name),
 };

@@ -1,7 +1,17 @@
 import { useRef } from 'react';
 import {
-  AutocompleteArrayInput, BooleanInput, ReferenceArrayInput, ReferenceInput, SelectField, SelectInput, TextField, TextInput, required,
-  useInput, useTranslate, FormDataConsumer,
+  AutocompleteArrayInput,
+  BooleanInput,
+  ReferenceArrayInput,
+  ReferenceInput,
+  SelectField,
+  SelectInput,
+  TextField,
+  TextInput,
+  required,
+  useInput,
+  useTranslate,
+  FormDataConsumer,
 } from 'react-admin';
 import { Alert, Box, Card, CardContent, CardHeader, Chip, TextField as MuiTextField, Typography } from '@mui/material';
 import MailOutlinedIcon from '@mui/icons-material/MailOutlined';
@@ -32,11 +42,20 @@ function BodyInput() {
   const unknown = unknownVariables(field.value ?? '');
   return (
     <Box sx={{ width: '100%' }}>
-      <Typography variant="body2" sx={{ mb: 1 }}>{translate('app.templates.variables')}</Typography>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {translate('app.templates.variables')}
+      </Typography>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mb: 1 }} data-testid="variable-picker">
         {TEMPLATE_VARIABLES.map((name) => (
-          <Chip key={name} size="small" variant="outlined" clickable onClick={() => insert(name)}
-            label={translate(`app.template_vars.${variableMessageKey(name)}`)} title={`{{${name}}}`} />
+          <Chip
+            key={name}
+            size="small"
+            variant="outlined"
+            clickable
+            onClick={() => insert(name)}
+            label={translate(`app.template_vars.${variableMessageKey(name)}`)}
+            title={`{{${name}}}`}
+          />
         ))}
       </Box>
       <MuiTextField
@@ -52,7 +71,11 @@ function BodyInput() {
         error={!!fieldState.error}
         helperText={fieldState.error?.message ? translate(fieldState.error.message) : undefined}
       />
-      {unknown.length > 0 && <Alert severity="warning" sx={{ mt: 1 }}>{translate('app.templates.unknown_variables', { names: unknown.join(', ') })}</Alert>}
+      {unknown.length > 0 && (
+        <Alert severity="warning" sx={{ mt: 1 }}>
+          {translate('app.templates.unknown_variables', { names: unknown.join(', ') })}
+        </Alert>
+      )}
     </Box>
   );
 }
@@ -63,10 +86,20 @@ function TemplatePreview({ subject, body }: { subject?: string; body?: string })
   const sample = (name: string) => translate(`app.template_samples.${variableMessageKey(name)}`, { _: `[${name}]` });
   return (
     <Card variant="outlined" sx={{ mt: 2, width: '100%', background: '#fffdf7' }} data-testid="template-preview">
-      <CardHeader title={translate('app.templates.preview')} subheader={translate('app.templates.preview_help')} titleTypographyProps={{ variant: 'subtitle1' }} />
+      <CardHeader
+        title={translate('app.templates.preview')}
+        subheader={translate('app.templates.preview_help')}
+        titleTypographyProps={{ variant: 'subtitle1' }}
+      />
       <CardContent>
-        {subject && <Typography variant="subtitle2" gutterBottom>{renderTemplate(subject, sample)}</Typography>}
-        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{renderTemplate(body ?? '', sample)}</Typography>
+        {subject && (
+          <Typography variant="subtitle2" gutterBottom>
+            {renderTemplate(subject, sample)}
+          </Typography>
+        )}
+        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+          {renderTemplate(body ?? '', sample)}
+        </Typography>
       </CardContent>
     </Card>
   );
@@ -78,7 +111,13 @@ const TemplateForm = ({ isEdit }: { isEdit?: boolean }) => (
       <KeyInput isEdit={isEdit} />
       <LocalizedTextInput source="name" label="resources.templates.fields.name" />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <SelectInput source="kind" choices={choicesOf('template_kind', TEMPLATE_KINDS)} validate={required()} defaultValue="script" label="resources.templates.fields.kind" />
+        <SelectInput
+          source="kind"
+          choices={choicesOf('template_kind', TEMPLATE_KINDS)}
+          validate={required()}
+          defaultValue="script"
+          label="resources.templates.fields.kind"
+        />
         <ReferenceInput source="channel" reference="channels" perPage={1000}>
           <SelectInput optionText={(r: any) => localized(r.name)} label="resources.templates.fields.channel" />
         </ReferenceInput>
@@ -106,8 +145,16 @@ export default {
       <TextField source="source" label="app.common.source" />
     </PolicyList>
   ),
-  create: () => <PolicyCreate><TemplateForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><TemplateForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <TemplateForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <TemplateForm isEdit />
+    </PolicyEdit>
+  ),
   icon: MailOutlinedIcon,
   recordRepresentation: (r: any) => localized(r.name),
 };

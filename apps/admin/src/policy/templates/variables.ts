@@ -4,10 +4,27 @@
  * `app.template_vars.<key with . as __>` and `app.template_samples.<…>`.
  */
 export const TEMPLATE_VARIABLES = [
-  'tenant.name', 'customer.name', 'customer.title', 'complaint.number', 'complaint.typeName', 'complaint.receivedAt',
-  'complaint.text', 'complaint.reference', 'complaint.severityName', 'department.name', 'handler.name',
-  'deadline.acknowledge', 'deadline.dispatch', 'deadline.first_response', 'deadline.resolution', 'deadline.follow_up',
-  'deadline.regulatory_answer', 'reply.solution', 'reply.rootCause', 'extension.reason', 'extension.newDeadline',
+  'tenant.name',
+  'customer.name',
+  'customer.title',
+  'complaint.number',
+  'complaint.typeName',
+  'complaint.receivedAt',
+  'complaint.text',
+  'complaint.reference',
+  'complaint.severityName',
+  'department.name',
+  'handler.name',
+  'deadline.acknowledge',
+  'deadline.dispatch',
+  'deadline.first_response',
+  'deadline.resolution',
+  'deadline.follow_up',
+  'deadline.regulatory_answer',
+  'reply.solution',
+  'reply.rootCause',
+  'extension.reason',
+  'extension.newDeadline',
 ] as const;
 
 export const variableMessageKey = (name: string) => name.replace(/\./g, '__');

@@ -18,9 +18,16 @@ export function FactsInput({ source }: { source: string }) {
   const typeOf = (path: string) => vocabulary.fields.find((f) => f.name === path)?.inputType;
   return (
     <Box sx={{ width: '100%', my: 1 }} data-testid="facts-input">
-      <Typography variant="body2" sx={{ mb: 1 }}>{translate('resources.tests.fields.facts')}</Typography>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {translate('resources.tests.fields.facts')}
+      </Typography>
       {rows.map(([path, value], index) => (
-        <Box key={`${path}-${index}`} sx={{ display: 'flex', gap: 1, mb: 1, alignItems: 'center' }} data-testid={`fact-row-${index}`} data-path={path}>
+        <Box
+          key={`${path}-${index}`}
+          sx={{ display: 'flex', gap: 1, mb: 1, alignItems: 'center' }}
+          data-testid={`fact-row-${index}`}
+          data-path={path}
+        >
           <Autocomplete
             sx={{ flex: 2 }}
             size="small"
@@ -43,10 +50,16 @@ export function FactsInput({ source }: { source: string }) {
             value={value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)}
             onChange={(e) => field.onChange(setFact(facts, path, parseFactValue(e.target.value, typeOf(path) ?? undefined)))}
           />
-          <IconButton aria-label={translate('ra.action.remove')} onClick={() => field.onChange(unsetFact(facts, path))}><DeleteIcon /></IconButton>
+          <IconButton aria-label={translate('ra.action.remove')} onClick={() => field.onChange(unsetFact(facts, path))}>
+            <DeleteIcon />
+          </IconButton>
         </Box>
       ))}
-      <Button size="small" data-testid="add-fact" onClick={() => field.onChange(setFact(facts, options.find((o) => !rows.some(([p]) => p === o.path))?.path ?? 'complaint.text', ''))}>
+      <Button
+        size="small"
+        data-testid="add-fact"
+        onClick={() => field.onChange(setFact(facts, options.find((o) => !rows.some(([p]) => p === o.path))?.path ?? 'complaint.text', ''))}
+      >
         {translate('app.tests.add_fact')}
       </Button>
     </Box>

@@ -11,7 +11,8 @@ export function flattenFacts(facts: Record<string, unknown>, prefix = ''): [stri
 export function setFact(facts: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
   const [head, ...rest] = path.split('.');
   if (!rest.length) return { ...facts, [head]: value };
-  const child = facts[head] && typeof facts[head] === 'object' && !Array.isArray(facts[head]) ? (facts[head] as Record<string, unknown>) : {};
+  const child =
+    facts[head] && typeof facts[head] === 'object' && !Array.isArray(facts[head]) ? (facts[head] as Record<string, unknown>) : {};
   return { ...facts, [head]: setFact(child, rest.join('.'), value) };
 }
 

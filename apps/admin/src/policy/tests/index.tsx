@@ -12,7 +12,9 @@ function ExpectSection() {
   const translate = useTranslate();
   return (
     <Box sx={{ width: '100%' }}>
-      <Typography variant="subtitle2" sx={{ mt: 2, color: 'primary.main' }}>{translate('resources.tests.fields.expect')}</Typography>
+      <Typography variant="subtitle2" sx={{ mt: 2, color: 'primary.main' }}>
+        {translate('resources.tests.fields.expect')}
+      </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         <NullableBooleanInput source="expect.valid" label="app.tests.expect_valid" />
         <TextInput source="expect.invalidReason" label="app.tests.expect_invalid_reason" />
@@ -56,11 +58,26 @@ export default {
     <PolicyList>
       <TextField source="key" label="app.common.key" />
       <TextField source="description" label="resources.tests.fields.description" />
-      <FunctionField label="resources.tests.fields.facts" render={(r: any) => flattenFacts(r.facts ?? {}).map(([p, v]) => `${p}=${JSON.stringify(v)}`).join('，')} />
+      <FunctionField
+        label="resources.tests.fields.facts"
+        render={(r: any) =>
+          flattenFacts(r.facts ?? {})
+            .map(([p, v]) => `${p}=${JSON.stringify(v)}`)
+            .join('，')
+        }
+      />
       <FunctionField label="resources.tests.fields.expect" render={(r: any) => <ExpectSummary expect={r.expect} />} />
     </PolicyList>
   ),
-  create: () => <PolicyCreate><TestForm /></PolicyCreate>,
-  edit: () => <PolicyEdit><TestForm isEdit /></PolicyEdit>,
+  create: () => (
+    <PolicyCreate>
+      <TestForm />
+    </PolicyCreate>
+  ),
+  edit: () => (
+    <PolicyEdit>
+      <TestForm isEdit />
+    </PolicyEdit>
+  ),
   icon: ScienceIcon,
 };

@@ -24,8 +24,14 @@ function WorkflowCreate() {
       <SimpleForm noValidate>
         <KeyInput />
         <LocalizedTextInput source="name" label="resources.workflows.fields.name" />
-        <SelectInput source="base" label="resources.workflows.fields.base" helperText="app.workflows.base_help" defaultValue="default" validate={required()}
-          choices={workflows.map((w) => ({ id: w.key, name: `${localized(w.name)}（${w.key}）` }))} />
+        <SelectInput
+          source="base"
+          label="resources.workflows.fields.base"
+          helperText="app.workflows.base_help"
+          defaultValue="default"
+          validate={required()}
+          choices={workflows.map((w) => ({ id: w.key, name: `${localized(w.name)}（${w.key}）` }))}
+        />
       </SimpleForm>
     </Create>
   );
@@ -42,7 +48,11 @@ export default {
     </PolicyList>
   ),
   create: WorkflowCreate,
-  edit: () => <Suspense fallback={<Loading />}><WorkflowDesigner /></Suspense>,
+  edit: () => (
+    <Suspense fallback={<Loading />}>
+      <WorkflowDesigner />
+    </Suspense>
+  ),
   icon: SchemaIcon,
   recordRepresentation: (r: any) => localized(r.name),
 };

@@ -1,5 +1,16 @@
 import { defaultWorkflow } from '../../../../../libs/sdk/src/policy/workflow';
-import { COLUMN_WIDTH, ROW_HEIGHT, layout, locateWorkflowProblems, manualTransition, removeState, renameState, toWorkflowInput, transitionsRemovedWith, type WorkflowDefinition } from './model';
+import {
+  COLUMN_WIDTH,
+  ROW_HEIGHT,
+  layout,
+  locateWorkflowProblems,
+  manualTransition,
+  removeState,
+  renameState,
+  toWorkflowInput,
+  transitionsRemovedWith,
+  type WorkflowDefinition,
+} from './model';
 
 /** The default life cycle plus a legal review the manager sends large claims to (the designer's example). */
 function withLegal(): WorkflowDefinition {
@@ -9,7 +20,14 @@ function withLegal(): WorkflowDefinition {
     states: [...base.states, { key: 'legal_review', name: { zh: '法务审核', en: 'Legal review' }, category: 'waiting' }],
     transitions: [
       ...base.transitions,
-      { key: 'to-legal', name: { zh: '转法务' }, from: ['in_progress'], to: 'legal_review', when: { '>=': [{ var: 'complaint.form.compensation_amount' }, 5000] }, requiresComment: true },
+      {
+        key: 'to-legal',
+        name: { zh: '转法务' },
+        from: ['in_progress'],
+        to: 'legal_review',
+        when: { '>=': [{ var: 'complaint.form.compensation_amount' }, 5000] },
+        requiresComment: true,
+      },
       { key: 'legal-done', name: { zh: '法务意见已出' }, from: ['legal_review'], to: 'in_progress' },
       { key: 'legal-or-wait', name: { zh: '两处可走' }, from: ['legal_review', 'waiting_customer'], to: 'dispatched' },
     ],
@@ -46,13 +64,20 @@ describe('the workflow designer model', () => {
   });
 
   it('places the API problems at the state or transition their path names', () => {
-    const located = locateWorkflowProblems([
-      { path: 'workflows[default].transitions[to-legal].when', message: 'unknown fact complaint.nope', suggestion: 'complaint.form.compensation_amount' },
-      { path: 'workflows[default].states[orphan]', message: 'unreachable' },
-      { path: 'workflows[default].transitions', message: 'no reply.sent' },
-      { path: 'workflows[other].states[x]', message: 'another workflow' },
-      { path: 'rules.routing.rows[0].when', message: 'a rule table' },
-    ], 'default');
+    const located = locateWorkflowProblems(
+      [
+        {
+          path: 'workflows[default].transitions[to-legal].when',
+          message: 'unknown fact complaint.nope',
+          suggestion: 'complaint.form.compensation_amount',
+        },
+        { path: 'workflows[default].states[orphan]', message: 'unreachable' },
+        { path: 'workflows[default].transitions', message: 'no reply.sent' },
+        { path: 'workflows[other].states[x]', message: 'another workflow' },
+        { path: 'rules.routing.rows[0].when', message: 'a rule table' },
+      ],
+      'default',
+    );
     expect(located.guards['to-legal']).toEqual(['unknown fact complaint.nope（complaint.form.compensation_amount）']);
     expect(located.transitions['to-legal']).toEqual(['when: unknown fact complaint.nope（complaint.form.compensation_amount）']);
     expect(located.states.orphan).toEqual(['unreachable']);
@@ -63,15 +88,29 @@ describe('the workflow designer model', () => {
     const workflow = withLegal();
     workflow.states[0] = { ...workflow.states[0], position: { x: 10.4, y: 20.6 } };
     workflow.transitions.push({
-      key: 'noisy', name: { zh: '噪声' }, from: ['in_progress'], to: 'closed', trigger: 'manual', roles: [], when: true, requiresComment: false, requiredFields: [],
+      key: 'noisy',
+      name: { zh: '噪声' },
+      from: ['in_progress'],
+      to: 'closed',
+      trigger: 'manual',
+      roles: [],
+      when: true,
+      requiresComment: false,
+      requiredFields: [],
       actions: [{ type: 'create_task', title: '复核', department: 'quality', to: 'manager' }],
     });
     const input = toWorkflowInput(workflow);
     expect(input.states[0].position).toEqual({ x: 10, y: 21 });
     expect(input.transitions.find((t) => t.key === 'noisy')).toEqual({
-      key: 'noisy', name: { zh: '噪声' }, from: ['in_progress'], to: 'closed', actions: [{ type: 'create_task', department: 'quality', title: '复核' }],
+      key: 'noisy',
+      name: { zh: '噪声' },
+      from: ['in_progress'],
+      to: 'closed',
+      actions: [{ type: 'create_task', department: 'quality', title: '复核' }],
     });
-    expect(input.transitions.find((t) => t.key === 'to-legal')?.when).toEqual({ '>=': [{ var: 'complaint.form.compensation_amount' }, 5000] });
+    expect(input.transitions.find((t) => t.key === 'to-legal')?.when).toEqual({
+      '>=': [{ var: 'complaint.form.compensation_amount' }, 5000],
+    });
   });
 
   it('finds the manual transition a button takes', () => {

@@ -3,7 +3,12 @@ import type { WorkflowAction, WorkflowDefinition, WorkflowState, WorkflowTransit
 
 // The workflow vocabulary is the SDK's (the API validates against the same lists): one source of truth.
 export {
-  BUILT_IN_STATES, WORKFLOW_ACTION_TYPES, WORKFLOW_STATE_CATEGORIES, WORKFLOW_TRIGGERS, effectiveWorkflows, workflowFor,
+  BUILT_IN_STATES,
+  WORKFLOW_ACTION_TYPES,
+  WORKFLOW_STATE_CATEGORIES,
+  WORKFLOW_TRIGGERS,
+  effectiveWorkflows,
+  workflowFor,
 } from '../../../../../libs/sdk/src/policy/workflow';
 export type { WorkflowAction, WorkflowDefinition, WorkflowState, WorkflowTransition };
 
@@ -22,8 +27,17 @@ export const ROW_HEIGHT = 100;
  * was never laid out starts from the same readable picture.
  */
 const BUILT_IN_PLACES: Record<string, [number, number]> = {
-  received: [0, 1], assessed: [1, 1], dispatched: [2, 1], in_progress: [3, 1], waiting_customer: [3, 0], awaiting_approval: [4, 0],
-  responded: [4, 1], follow_up: [5, 1], closed: [6, 1], invalid_closed: [6, 3], reopened: [4, 3],
+  received: [0, 1],
+  assessed: [1, 1],
+  dispatched: [2, 1],
+  in_progress: [3, 1],
+  waiting_customer: [3, 0],
+  awaiting_approval: [4, 0],
+  responded: [4, 1],
+  follow_up: [5, 1],
+  closed: [6, 1],
+  invalid_closed: [6, 3],
+  reopened: [4, 3],
 };
 
 /**
@@ -147,7 +161,9 @@ export function toWorkflowInput(workflow: WorkflowDefinition): WorkflowDefinitio
     name: workflow.name,
     ...(workflow.source ? { source: workflow.source } : {}),
     states: workflow.states.map((s) => ({
-      key: s.key, name: s.name, category: s.category,
+      key: s.key,
+      name: s.name,
+      category: s.category,
       ...(s.position ? { position: { x: Math.round(s.position.x), y: Math.round(s.position.y) } } : {}),
     })),
     transitions: workflow.transitions.map((t) => {

@@ -100,12 +100,28 @@ export const CommonErrors = defineErrors({
   NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到{entity}', en: '{entity} not found' },
   VALIDATION_FAILED: { category: 'BAD_USER_INPUT', zh: '输入有误：{detail}', en: 'Invalid input: {detail}' },
   INVALID_QUERY: { category: 'BAD_USER_INPUT', zh: '请求格式有误：{detail}', en: 'Malformed request: {detail}' },
-  PAGE_SIZE_INVALID: { category: 'BAD_USER_INPUT', zh: '{name} 必须是大于 0 的整数（收到 {value}）', en: '{name} must be a whole number greater than 0 (got {value})' },
+  PAGE_SIZE_INVALID: {
+    category: 'BAD_USER_INPUT',
+    zh: '{name} 必须是大于 0 的整数（收到 {value}）',
+    en: '{name} must be a whole number greater than 0 (got {value})',
+  },
   CONFLICT: { category: 'CONFLICT', zh: '数据冲突：{detail}', en: 'Conflict: {detail}' },
-  JSON_TOO_DEEP: { category: 'BAD_USER_INPUT', zh: 'JSON 嵌套层数过多（最多 {max} 层）', en: 'The JSON value is nested too deeply (at most {max} levels)' },
-  DATABASE_UNAVAILABLE: { category: 'UNAVAILABLE', zh: '数据库暂时不可用，请稍后重试', en: 'The database is unavailable right now; try again shortly' },
+  JSON_TOO_DEEP: {
+    category: 'BAD_USER_INPUT',
+    zh: 'JSON 嵌套层数过多（最多 {max} 层）',
+    en: 'The JSON value is nested too deeply (at most {max} levels)',
+  },
+  DATABASE_UNAVAILABLE: {
+    category: 'UNAVAILABLE',
+    zh: '数据库暂时不可用，请稍后重试',
+    en: 'The database is unavailable right now; try again shortly',
+  },
   SHUTTING_DOWN: { category: 'UNAVAILABLE', zh: '服务正在停止，请稍后重试', en: 'This instance is shutting down; try again shortly' },
-  INTERNAL: { category: 'INTERNAL', zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal error (request id {requestId})' },
+  INTERNAL: {
+    category: 'INTERNAL',
+    zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）',
+    en: 'Internal error (request id {requestId})',
+  },
 });
 
 export const notFound = (entity: string, field?: string) => CommonErrors.create('NOT_FOUND', { params: { entity }, field });

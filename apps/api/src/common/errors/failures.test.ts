@@ -3,7 +3,9 @@ import { isDatabaseUnavailable, RateLimitedLog } from './failures';
 describe('isDatabaseUnavailable', () => {
   it('recognises an unreachable database through the wrappers, and nothing else', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
-    expect(isDatabaseUnavailable({ message: 'Query failed', driverError: { code: '57P01', message: 'terminating connection' } })).toBe(true);
+    expect(isDatabaseUnavailable({ message: 'Query failed', driverError: { code: '57P01', message: 'terminating connection' } })).toBe(
+      true,
+    );
     expect(isDatabaseUnavailable(new Error('x', { cause: { code: 'SQLITE_BUSY' } }))).toBe(true);
     expect(isDatabaseUnavailable({ code: 'SQLITE_IOERR_WRITE' })).toBe(true);
     expect(isDatabaseUnavailable(new AggregateError([{ code: 'ECONNREFUSED' }]))).toBe(true);

@@ -6,16 +6,43 @@ import type { Logger } from '@nestjs/common';
  * connections (53300); SQLite busy/locked past its timeout, cannot open, I/O errors.
  */
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
-  '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006', '08007',
-  'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_CANTOPEN', 'SQLITE_IOERR',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '08007',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
 ]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end|Connection is not established|The database connection is not open|terminating connection due to administrator command/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end|Connection is not established|The database connection is not open|terminating connection due to administrator command/i;
 
 /** Whether an error (or what it wraps: TypeORM's driverError, a cause) says the database is unreachable. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 4) return false;
-  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    originalError?: unknown;
+    errors?: unknown;
+  };
   if (typeof e.code === 'string' && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('SQLITE_IOERR'))) return true;
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
   // Node's AggregateError (a host resolving to several addresses, all refused) keeps the causes in `errors`.
@@ -30,7 +57,10 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 export class RateLimitedLog {
   private readonly seen = new Map<string, { until: number; suppressed: number }>();
 
-  constructor(private readonly windowMs = 60_000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly windowMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Calls `write` unless the same key was written within the window; returns whether it wrote. */
   write(key: string, write: (suppressedBefore: number) => void): boolean {
@@ -49,7 +79,9 @@ export class RateLimitedLog {
   /** Logs an error through a Nest logger, rate-limited by its message (ids and numbers do not make it new). */
   error(logger: Pick<Logger, 'error'>, message: string, stack?: string): boolean {
     const key = message.replace(/[0-9a-f]{8}-[0-9a-f-]{27}|\d+/gi, '#');
-    return this.write(key, (suppressed) => logger.error(suppressed ? `${message} (and ${suppressed} more like it since the last report)` : message, stack));
+    return this.write(key, (suppressed) =>
+      logger.error(suppressed ? `${message} (and ${suppressed} more like it since the last report)` : message, stack),
+    );
   }
 }
 

@@ -14,8 +14,14 @@ export class IntakeFingerprintAndClockRounds1765000200001 implements MigrationIn
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columnTypes(queryRunner);
     await queryRunner.addColumn('complaint', new TableColumn(c.text('request_hash', true, 64)));
-    await queryRunner.createIndex('complaint', new TableIndex({ name: 'ix_complaint_cause', columnNames: ['tenant_id', 'cause', 'received_at'] }));
-    await queryRunner.createIndex('complaint', new TableIndex({ name: 'ix_complaint_predicted_cause', columnNames: ['tenant_id', 'predicted_cause', 'received_at'] }));
+    await queryRunner.createIndex(
+      'complaint',
+      new TableIndex({ name: 'ix_complaint_cause', columnNames: ['tenant_id', 'cause', 'received_at'] }),
+    );
+    await queryRunner.createIndex(
+      'complaint',
+      new TableIndex({ name: 'ix_complaint_predicted_cause', columnNames: ['tenant_id', 'predicted_cause', 'received_at'] }),
+    );
     await queryRunner.addColumn('sla_clock', new TableColumn(c.int('round', false, 1)));
   }
 

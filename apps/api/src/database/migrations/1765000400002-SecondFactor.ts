@@ -16,6 +16,7 @@ export class SecondFactor1765000400002 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const column of ['recovery_codes', 'totp_last_step', 'totp_enabled', 'totp_secret']) await queryRunner.dropColumn('app_user', column);
+    for (const column of ['recovery_codes', 'totp_last_step', 'totp_enabled', 'totp_secret'])
+      await queryRunner.dropColumn('app_user', column);
   }
 }

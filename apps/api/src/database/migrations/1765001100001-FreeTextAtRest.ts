@@ -3,7 +3,9 @@ import { columnTypes } from '../column-types';
 
 /** Bounded columns that now hold ciphertext, with the bound they had. */
 const WIDENED: [table: string, column: string, length: number, nullable: boolean][] = [
-  ['complaint', 'title', 300, true], ['complaint_reply', 'subject', 300, true], ['staff_notification', 'title', 500, false],
+  ['complaint', 'title', 300, true],
+  ['complaint_reply', 'subject', 300, true],
+  ['staff_notification', 'title', 500, false],
 ];
 
 /**

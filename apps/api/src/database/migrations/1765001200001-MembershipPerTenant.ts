@@ -15,15 +15,27 @@ export class MembershipPerTenant1765001200001 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columnTypes(queryRunner);
     await queryRunner.dropUniqueConstraint('app_user', 'uq_app_user_email');
-    await queryRunner.createUniqueConstraint('app_user', new TableUnique({ name: 'uq_app_user_tenant_email', columnNames: ['tenant_id', 'email'] }));
+    await queryRunner.createUniqueConstraint(
+      'app_user',
+      new TableUnique({ name: 'uq_app_user_tenant_email', columnNames: ['tenant_id', 'email'] }),
+    );
     // Sign-in looks every membership of an e-mail up.
     await queryRunner.createIndex('app_user', new TableIndex({ name: 'ix_app_user_email', columnNames: ['email'] }));
-    await queryRunner.createTable(new Table({
-      name: 'platform_audit_log',
-      columns: [c.id(), c.text('action', false, 64), c.text('entity', false, 64), c.text('entity_key', true, 200), c.json('after', true),
-        c.text('ip', true, 64), c.time('created_at')],
-      indices: [{ name: 'ix_platform_audit_log_created', columnNames: ['created_at'] }],
-    }));
+    await queryRunner.createTable(
+      new Table({
+        name: 'platform_audit_log',
+        columns: [
+          c.id(),
+          c.text('action', false, 64),
+          c.text('entity', false, 64),
+          c.text('entity_key', true, 200),
+          c.json('after', true),
+          c.text('ip', true, 64),
+          c.time('created_at'),
+        ],
+        indices: [{ name: 'ix_platform_audit_log_created', columnNames: ['created_at'] }],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -15,10 +15,14 @@ export class WorkQueueIndex1765001600002 implements MigrationInterface {
   name = 'WorkQueueIndex1765001600002';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createIndex('complaint', new TableIndex({
-      name: 'ix_complaint_work_queue', columnNames: ['tenant_id', 'department', 'resolution_due_at', 'number'],
-      where: "state NOT IN ('closed', 'invalid_closed')",
-    }));
+    await queryRunner.createIndex(
+      'complaint',
+      new TableIndex({
+        name: 'ix_complaint_work_queue',
+        columnNames: ['tenant_id', 'department', 'resolution_due_at', 'number'],
+        where: "state NOT IN ('closed', 'invalid_closed')",
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

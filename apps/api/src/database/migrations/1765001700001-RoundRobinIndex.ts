@@ -12,8 +12,17 @@ export class RoundRobinIndex1765001700001 implements MigrationInterface {
   name = 'RoundRobinIndex1765001700001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.createIndex('complaint', new TableIndex({ name: 'ix_complaint_assignee_received', columnNames: ['tenant_id', 'assignee_id', 'received_at', 'number'] }));
-    await queryRunner.createIndex('complaint', new TableIndex({ name: 'ix_complaint_type_customers', columnNames: ['tenant_id', 'type_key', 'received_at', 'valid', 'customer_id'] }));
+    await queryRunner.createIndex(
+      'complaint',
+      new TableIndex({ name: 'ix_complaint_assignee_received', columnNames: ['tenant_id', 'assignee_id', 'received_at', 'number'] }),
+    );
+    await queryRunner.createIndex(
+      'complaint',
+      new TableIndex({
+        name: 'ix_complaint_type_customers',
+        columnNames: ['tenant_id', 'type_key', 'received_at', 'valid', 'customer_id'],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -23,4 +23,28 @@ import { PolicyApprovalProgress1765001800001 } from './1765001800001-PolicyAppro
 import { ExtensionApprovalProgress1765001800002 } from './1765001800002-ExtensionApprovalProgress';
 
 /** Every migration in order. They use the QueryRunner API so each runs on SQLite and PostgreSQL. */
-export const MIGRATIONS: Function[] = [Foundation1764000000000, PolicyAndAudit1764000700042, Complaints1764100000000, SlaClocks1764100900731, PluginHost1764200300517, Analytics1764300517203, ClassifierModels1764400812377, StatsRollup1764501730911, IntakeFingerprintAndClockRounds1765000200001, Access1765000400001, SecondFactor1765000400002, Sso1765000400003, Notifications1765000500001, ClassifierGate1765000600001, Incidents1765000900001, Attachments1765001000001, FreeTextAtRest1765001100001, MembershipPerTenant1765001200001, EffectiveResolutionRollup1765001600001, WorkQueueIndex1765001600002, RoundRobinIndex1765001700001, PolicyApprovalProgress1765001800001, ExtensionApprovalProgress1765001800002];
+export const MIGRATIONS: Function[] = [
+  Foundation1764000000000,
+  PolicyAndAudit1764000700042,
+  Complaints1764100000000,
+  SlaClocks1764100900731,
+  PluginHost1764200300517,
+  Analytics1764300517203,
+  ClassifierModels1764400812377,
+  StatsRollup1764501730911,
+  IntakeFingerprintAndClockRounds1765000200001,
+  Access1765000400001,
+  SecondFactor1765000400002,
+  Sso1765000400003,
+  Notifications1765000500001,
+  ClassifierGate1765000600001,
+  Incidents1765000900001,
+  Attachments1765001000001,
+  FreeTextAtRest1765001100001,
+  MembershipPerTenant1765001200001,
+  EffectiveResolutionRollup1765001600001,
+  WorkQueueIndex1765001600002,
+  RoundRobinIndex1765001700001,
+  PolicyApprovalProgress1765001800001,
+  ExtensionApprovalProgress1765001800002,
+];

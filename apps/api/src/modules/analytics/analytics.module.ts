@@ -13,9 +13,20 @@ import { CustomerModule } from '../customer/customer.module';
 
 /** Statistics (投诉统计表), exports, the Monday weekly report and early warning (预警). */
 @Module({
-  imports: [TypeOrmModule.forFeature([AnalyticsAlert, WeeklyReport, ExportJob, ComplaintDailyStats, ComplaintDailyOnTime, StatsRollupState]), CustomerModule],
+  imports: [
+    TypeOrmModule.forFeature([AnalyticsAlert, WeeklyReport, ExportJob, ComplaintDailyStats, ComplaintDailyOnTime, StatsRollupState]),
+    CustomerModule,
+  ],
   controllers: [ExportController],
-  providers: [ComplaintStatsService, StatsRollup, ExportService, WeeklyReportService, EarlyWarningService, AnalyticsScheduler, AnalyticsResolver],
+  providers: [
+    ComplaintStatsService,
+    StatsRollup,
+    ExportService,
+    WeeklyReportService,
+    EarlyWarningService,
+    AnalyticsScheduler,
+    AnalyticsResolver,
+  ],
   exports: [ComplaintStatsService, StatsRollup, EarlyWarningService, WeeklyReportService, AnalyticsScheduler],
 })
 export class AnalyticsModule {}

@@ -13,7 +13,14 @@ import { WeeklyReportService, type WeeklyReportContent } from './weekly-report.s
 import { selectedFieldNames } from './selection';
 import { PageSizePipe } from '../../common/page-size.pipe';
 import {
-  AlertStatusEnum, AnalyticsAlertView, ComplaintStats, ExportFormatEnum, ExportJobView, PeriodInput, StatsDimensionEnum, WeeklyReportView,
+  AlertStatusEnum,
+  AnalyticsAlertView,
+  ComplaintStats,
+  ExportFormatEnum,
+  ExportJobView,
+  PeriodInput,
+  StatsDimensionEnum,
+  WeeklyReportView,
 } from './dtos/analytics.types';
 
 /** Statistics, reports and alerts: managers and the AAP model's analysts (ADMIN / ANALYST / PRODUCER) and auditors. */
@@ -33,24 +40,39 @@ export class AnalyticsResolver {
   ) {}
 
   @Roles(...ANALYTICS_ROLES)
-  @Query(() => ComplaintStats, { description: '投诉统计: complaints received in the period, grouped; expensive measures (working time, effective resolution, on-time) only when selected.' })
+  @Query(() => ComplaintStats, {
+    description:
+      '投诉统计: complaints received in the period, grouped; expensive measures (working time, effective resolution, on-time) only when selected.',
+  })
   complaintStats(
-    @Auth() auth: AuthContext, @Info() info: GraphQLResolveInfo,
+    @Auth() auth: AuthContext,
+    @Info() info: GraphQLResolveInfo,
     @Args('period') period: PeriodInput,
     @Args('groupBy', { type: () => [StatsDimensionEnum], nullable: true }) groupBy?: StatsDimensionEnum[],
     @Args('filter', { nullable: true }) filter?: ComplaintFilter,
-    @Args('fresh', { nullable: true, description: 'Read the complaints themselves instead of the daily rollup, which lags by a few seconds (periods up to 92 days).' }) fresh?: boolean,
+    @Args('fresh', {
+      nullable: true,
+      description: 'Read the complaints themselves instead of the daily rollup, which lags by a few seconds (periods up to 92 days).',
+    })
+    fresh?: boolean,
   ) {
     const selected = selectedFieldNames(info);
-    return this.stats.stats(auth, { from: period.from, to: period.to, groupBy: (groupBy ?? []) as StatsDimension[], filter: filter ?? {} }, {
-      onTime: selected.has('onTime'),
-      effectiveResolution: selected.has('effectivelyResolved') || selected.has('effectiveResolutionRate'),
-      workingTime: selected.has('averageWorkingMinutes') || selected.has('responded'),
-    }, { fresh: fresh ?? false });
+    return this.stats.stats(
+      auth,
+      { from: period.from, to: period.to, groupBy: (groupBy ?? []) as StatsDimension[], filter: filter ?? {} },
+      {
+        onTime: selected.has('onTime'),
+        effectiveResolution: selected.has('effectivelyResolved') || selected.has('effectiveResolutionRate'),
+        workingTime: selected.has('averageWorkingMinutes') || selected.has('responded'),
+      },
+      { fresh: fresh ?? false },
+    );
   }
 
   @Roles(...ANALYTICS_ROLES)
-  @Mutation(() => ExportJobView, { description: 'Writes a statistics table (all measures and a totals row) as CSV or XLSX; download from `url`.' })
+  @Mutation(() => ExportJobView, {
+    description: 'Writes a statistics table (all measures and a totals row) as CSV or XLSX; download from `url`.',
+  })
   async exportComplaintStats(
     @Auth() auth: AuthContext,
     @Args('period') period: PeriodInput,
@@ -58,17 +80,28 @@ export class AnalyticsResolver {
     @Args('groupBy', { type: () => [StatsDimensionEnum], nullable: true }) groupBy?: StatsDimensionEnum[],
     @Args('filter', { nullable: true }) filter?: ComplaintFilter,
   ): Promise<ExportJobView> {
-    const result = await this.stats.stats(auth, { from: period.from, to: period.to, groupBy: (groupBy ?? []) as StatsDimension[], filter: filter ?? {} });
+    const result = await this.stats.stats(auth, {
+      from: period.from,
+      to: period.to,
+      groupBy: (groupBy ?? []) as StatsDimension[],
+      filter: filter ?? {},
+    });
     return toExportView(await this.exportJobs.exportStats(auth, result, format));
   }
 
   @Roles(...EXPORT_LIST_ROLES)
-  @Mutation(() => ExportJobView, { description: 'Writes the complaints matching the `complaints` filter as CSV or XLSX; more than 5,000 rows run in the background.' })
+  @Mutation(() => ExportJobView, {
+    description: 'Writes the complaints matching the `complaints` filter as CSV or XLSX; more than 5,000 rows run in the background.',
+  })
   async exportComplaints(
     @Auth() auth: AuthContext,
     @Args('format', { type: () => ExportFormatEnum }) format: ExportFormatEnum,
     @Args('filter', { nullable: true }) filter?: ComplaintFilter,
-    @Args('locale', { nullable: true, description: 'Language of the headers and values: zh-CN (default) or en — the console sends its own.' }) locale?: string,
+    @Args('locale', {
+      nullable: true,
+      description: 'Language of the headers and values: zh-CN (default) or en — the console sends its own.',
+    })
+    locale?: string,
   ): Promise<ExportJobView> {
     return toExportView(await this.exportJobs.exportComplaints(auth, filter ?? {}, format, exportLocaleOf(locale)));
   }
@@ -81,7 +114,10 @@ export class AnalyticsResolver {
 
   @Roles(...REPORT_ROLES)
   @Query(() => [WeeklyReportView], { description: 'Weekly reports, newest first.' })
-  async weeklyReports(@Auth() auth: AuthContext, @Args('first', { type: () => Int, nullable: true }, PageSizePipe) first?: number): Promise<WeeklyReportView[]> {
+  async weeklyReports(
+    @Auth() auth: AuthContext,
+    @Args('first', { type: () => Int, nullable: true }, PageSizePipe) first?: number,
+  ): Promise<WeeklyReportView[]> {
     return (await this.reports.list(auth.tenantId, first ?? 20)).map(toReportView);
   }
 
@@ -116,25 +152,51 @@ export class AnalyticsResolver {
 
 function toExportView(job: ExportJob): ExportJobView {
   return {
-    id: job.id, status: job.status, progress: job.progress, rowCount: job.rowCount ?? null, format: job.format as ExportFormatEnum, source: job.source,
-    url: `/exports/${job.id}`, fileName: job.fileName ?? null, error: job.error ?? null, expiresAt: job.expiresAt,
+    id: job.id,
+    status: job.status,
+    progress: job.progress,
+    rowCount: job.rowCount ?? null,
+    format: job.format as ExportFormatEnum,
+    source: job.source,
+    url: `/exports/${job.id}`,
+    fileName: job.fileName ?? null,
+    error: job.error ?? null,
+    expiresAt: job.expiresAt,
   };
 }
 
 function toReportView(report: WeeklyReport): WeeklyReportView {
   const content = report.content as unknown as WeeklyReportContent;
   return {
-    id: report.id, weekStart: report.weekStart, weekEnd: content.weekEnd, timeZone: report.timeZone, generatedAt: report.generatedAt,
-    received: content.current.received, previousReceived: content.previous.received, receivedDelta: content.current.received - content.previous.received,
-    kpis: content.kpis, content: report.content,
+    id: report.id,
+    weekStart: report.weekStart,
+    weekEnd: content.weekEnd,
+    timeZone: report.timeZone,
+    generatedAt: report.generatedAt,
+    received: content.current.received,
+    previousReceived: content.previous.received,
+    receivedDelta: content.current.received - content.previous.received,
+    kpis: content.kpis,
+    content: report.content,
   };
 }
 
 function toAlertView(alert: AnalyticsAlert): AnalyticsAlertView {
   const e = alert.evidence;
   return {
-    id: alert.id, kind: alert.kind, dimension: alert.dimension, key: alert.key, day: alert.day, status: alert.status as AlertStatusEnum, message: alert.message,
-    observed: e.observed, baselineMean: e.baselineMean, pValue: e.pValue, windowDays: e.windowDays, complaintIds: e.complaintIds,
-    raisedAt: alert.raisedAt, acknowledgedAt: alert.acknowledgedAt ?? null,
+    id: alert.id,
+    kind: alert.kind,
+    dimension: alert.dimension,
+    key: alert.key,
+    day: alert.day,
+    status: alert.status as AlertStatusEnum,
+    message: alert.message,
+    observed: e.observed,
+    baselineMean: e.baselineMean,
+    pValue: e.pValue,
+    windowDays: e.windowDays,
+    complaintIds: e.complaintIds,
+    raisedAt: alert.raisedAt,
+    acknowledgedAt: alert.acknowledgedAt ?? null,
   };
 }

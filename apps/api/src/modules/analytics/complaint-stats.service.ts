@@ -11,7 +11,16 @@ import { SlaCalendars } from '../sla/sla-calendars.service';
 import { SlaClock } from '../sla/sla-clock.entity';
 import { AnalyticsErrors } from './analytics.exception';
 import { ComplaintDailyOnTime, ComplaintDailyStats, StatsRollupState } from './analytics.entity';
-import { addDays, assertTimeZone, bucketSql, dayBucketSql, localDate, startOfLocalDay, zoneOffsetMinutes, type SqlDialect } from './time-buckets';
+import {
+  addDays,
+  assertTimeZone,
+  bucketSql,
+  dayBucketSql,
+  localDate,
+  startOfLocalDay,
+  zoneOffsetMinutes,
+  type SqlDialect,
+} from './time-buckets';
 
 export const STATS_DIMENSIONS = ['type', 'cause', 'department', 'channel', 'severity', 'region', 'week', 'month'] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
@@ -85,13 +94,30 @@ export interface StatsResult {
 
 export interface Accumulator {
   keys: (string | null)[];
-  received: number; valid: number; closed: number; followedUp: number; satisfied: number; resolved: number; effective: number;
-  responded: number; workingMinutes: number;
+  received: number;
+  valid: number;
+  closed: number;
+  followedUp: number;
+  satisfied: number;
+  resolved: number;
+  effective: number;
+  responded: number;
+  workingMinutes: number;
   onTime: Map<string, { stopped: number; met: number }>;
 }
 
 const emptyAccumulator = (keys: (string | null)[]): Accumulator => ({
-  keys, received: 0, valid: 0, closed: 0, followedUp: 0, satisfied: 0, resolved: 0, effective: 0, responded: 0, workingMinutes: 0, onTime: new Map(),
+  keys,
+  received: 0,
+  valid: 0,
+  closed: 0,
+  followedUp: 0,
+  satisfied: 0,
+  resolved: 0,
+  effective: 0,
+  responded: 0,
+  workingMinutes: 0,
+  onTime: new Map(),
 });
 
 /** Measures summed per group key, from any number of sources (rollup days, edge periods, complaint rows). */
@@ -118,7 +144,18 @@ export class StatsAccumulators {
   total(): Accumulator {
     const sum = emptyAccumulator([]);
     for (const e of this.groups.values()) {
-      for (const field of ['received', 'valid', 'closed', 'followedUp', 'satisfied', 'resolved', 'effective', 'responded', 'workingMinutes'] as const) sum[field] += e[field];
+      for (const field of [
+        'received',
+        'valid',
+        'closed',
+        'followedUp',
+        'satisfied',
+        'resolved',
+        'effective',
+        'responded',
+        'workingMinutes',
+      ] as const)
+        sum[field] += e[field];
       for (const [target, v] of e.onTime) {
         const t = sum.onTime.get(target) ?? { stopped: 0, met: 0 };
         sum.onTime.set(target, { stopped: t.stopped + v.stopped, met: t.met + v.met });
@@ -131,8 +168,15 @@ export class StatsAccumulators {
 /** The filters the rollup can apply itself: on its stored dimensions. Any other (state, text, assignee …) needs the complaints. */
 const ROLLUP_FILTERS = new Set(['type', 'severity', 'department', 'channel']);
 export function rollupAnswers(filter: ComplaintFilter): boolean {
-  return Object.entries(filter).every(([key, value]) => ROLLUP_FILTERS.has(key) || value === undefined || value === null || value === false
-    || (Array.isArray(value) && value.length === 0) || value === '');
+  return Object.entries(filter).every(
+    ([key, value]) =>
+      ROLLUP_FILTERS.has(key) ||
+      value === undefined ||
+      value === null ||
+      value === false ||
+      (Array.isArray(value) && value.length === 0) ||
+      value === '',
+  );
 }
 
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -165,7 +209,12 @@ export class ComplaintStatsService {
     return assertTimeZone(tenant.timeZone || 'Asia/Shanghai');
   }
 
-  async stats(auth: AuthContext, query: StatsQuery, measures: StatsMeasures = ALL_MEASURES, options: { fresh?: boolean } = {}): Promise<StatsResult> {
+  async stats(
+    auth: AuthContext,
+    query: StatsQuery,
+    measures: StatsMeasures = ALL_MEASURES,
+    options: { fresh?: boolean } = {},
+  ): Promise<StatsResult> {
     const { from, to } = query;
     if (!(from < to) || to.getTime() - from.getTime() > MAX_PERIOD_DAYS * 86_400_000) {
       throw AnalyticsErrors.create('INVALID_PERIOD', { field: 'period', params: { maxDays: MAX_PERIOD_DAYS } });
@@ -184,8 +233,10 @@ export class ComplaintStatsService {
 
     // Whole local days come from the daily rollup when it can answer (see docs/analytics.md); the partial days at
     // the period's edges, and everything the rollup cannot answer, from the complaints themselves.
-    const rollupDays = options.fresh || !rollupAnswers(filter) ? null
-      : await this.rollupDays(auth.tenantId, timeZone, from, to, measures.effectiveResolution ? repeatWindowDays : null);
+    const rollupDays =
+      options.fresh || !rollupAnswers(filter)
+        ? null
+        : await this.rollupDays(auth.tenantId, timeZone, from, to, measures.effectiveResolution ? repeatWindowDays : null);
     if (rollupDays) {
       const groupSql = groupBy.map((d) => this.dimensionSql(d, policy, timeZone, from, 'rollup'));
       await this.collectRollup(auth, rollupDays.days, filter, groupSql, measures, groups);
@@ -198,7 +249,8 @@ export class ComplaintStatsService {
       await this.collectDirect(auth, { from, to }, filter, groupSql, measures, repeatWindowDays, groups);
     }
 
-    const rows = groups.values()
+    const rows = groups
+      .values()
       .sort((a, b) => compareKeys(a.keys, b.keys))
       .map((entry) => this.toRow(entry, groupBy, policy, measures));
     return { from, to, groupBy, timeZone, repeatWindowDays, rows, totals: this.toRow(groups.total(), [], policy, measures) };
@@ -209,25 +261,47 @@ export class ComplaintStatsService {
    * partial days at the edges left to the direct query; null when the rollup cannot be used. Effective resolution
    * (`repeatWindowDays` given) needs a rollup counted with the policy's current repeat window.
    */
-  private async rollupDays(tenantId: string, timeZone: string, from: Date, to: Date, repeatWindowDays: number | null): Promise<{ days: [string, string]; edges: { from: Date; to: Date }[] } | null> {
+  private async rollupDays(
+    tenantId: string,
+    timeZone: string,
+    from: Date,
+    to: Date,
+    repeatWindowDays: number | null,
+  ): Promise<{ days: [string, string]; edges: { from: Date; to: Date }[] } | null> {
     const state = await this.dataSource.getRepository(StatsRollupState).findOne({ where: { tenantId } });
     if (!state?.watermark || state.timeZone !== timeZone) return null;
     if (repeatWindowDays !== null && state.repeatWindowDays !== repeatWindowDays) return null;
-    const firstDay = startOfLocalDay(localDate(from, timeZone), timeZone).getTime() === from.getTime() ? localDate(from, timeZone) : addDays(localDate(from, timeZone), 1);
+    const firstDay =
+      startOfLocalDay(localDate(from, timeZone), timeZone).getTime() === from.getTime()
+        ? localDate(from, timeZone)
+        : addDays(localDate(from, timeZone), 1);
     const endDay = localDate(to, timeZone);
     const wholeFrom = startOfLocalDay(firstDay, timeZone);
     const wholeTo = startOfLocalDay(endDay, timeZone);
     if (!(wholeFrom < wholeTo)) return null;
-    const edges = [{ from, to: wholeFrom }, { from: wholeTo, to }].filter((edge) => edge.from < edge.to);
+    const edges = [
+      { from, to: wholeFrom },
+      { from: wholeTo, to },
+    ].filter((edge) => edge.from < edge.to);
     return { days: [firstDay, endDay], edges };
   }
 
   /** Adds the rollup rows of local days [days[0], days[1]) to the groups. */
-  private async collectRollup(auth: AuthContext, days: [string, string], filter: ComplaintFilter, groupSql: string[], measures: StatsMeasures, groups: StatsAccumulators): Promise<void> {
+  private async collectRollup(
+    auth: AuthContext,
+    days: [string, string],
+    filter: ComplaintFilter,
+    groupSql: string[],
+    measures: StatsMeasures,
+    groups: StatsAccumulators,
+  ): Promise<void> {
     const keysOf = (raw: Record<string, unknown>) => groupSql.map((_, i) => text(raw[`g${i}`]));
     const scope = async <T extends ObjectLiteral>(entity: new () => T) => {
       // Alias `c` and the complaint's column names, so the complaint module's own filter applies unchanged.
-      const qb = this.dataSource.getRepository(entity).createQueryBuilder('c').select([])
+      const qb = this.dataSource
+        .getRepository(entity)
+        .createQueryBuilder('c')
+        .select([])
         .where('c.tenant_id = :tenantId', { tenantId: auth.tenantId })
         .andWhere('c.day >= :firstDay AND c.day < :endDay', { firstDay: days[0], endDay: days[1] });
       await this.complaints.applyFilter(auth, qb as unknown as SelectQueryBuilder<Complaint>, filter);
@@ -236,7 +310,17 @@ export class ComplaintStatsService {
       return qb;
     };
     const counts = await scope(ComplaintDailyStats);
-    for (const measure of ['received', 'valid', 'closed', 'followed_up', 'satisfied', 'resolved', 'effectively_resolved', 'responded', 'working_minutes']) {
+    for (const measure of [
+      'received',
+      'valid',
+      'closed',
+      'followed_up',
+      'satisfied',
+      'resolved',
+      'effectively_resolved',
+      'responded',
+      'working_minutes',
+    ]) {
       counts.addSelect(`SUM(c.${measure})`, measure);
     }
     for (const raw of await counts.getRawMany<Record<string, unknown>>()) {
@@ -256,7 +340,8 @@ export class ComplaintStatsService {
     if (measures.onTime) {
       const clocks = await scope(ComplaintDailyOnTime);
       clocks.addSelect('c.target', 'target').addSelect('SUM(c.stopped)', 'stopped').addSelect('SUM(c.met)', 'met').addGroupBy('c.target');
-      for (const raw of await clocks.getRawMany<Record<string, unknown>>()) groups.addOnTime(keysOf(raw), String(raw.target), num(raw.stopped), num(raw.met));
+      for (const raw of await clocks.getRawMany<Record<string, unknown>>())
+        groups.addOnTime(keysOf(raw), String(raw.target), num(raw.stopped), num(raw.met));
     }
   }
 
@@ -265,8 +350,13 @@ export class ComplaintStatsService {
    * SLA clocks). Also what the rollup refresh computes each day's rows with, so both paths share one definition.
    */
   async collectDirect(
-    auth: AuthContext, range: { from: Date; to: Date }, filter: ComplaintFilter, groupSql: string[], measures: StatsMeasures,
-    repeatWindowDays: number, groups: StatsAccumulators,
+    auth: AuthContext,
+    range: { from: Date; to: Date },
+    filter: ComplaintFilter,
+    groupSql: string[],
+    measures: StatsMeasures,
+    repeatWindowDays: number,
+    groups: StatsAccumulators,
     options: { manager?: EntityManager; where?: { sql: string; params: ObjectLiteral } } = {},
   ): Promise<void> {
     const keysOf = (raw: Record<string, unknown>) => groupSql.map((_, i) => text(raw[`g${i}`]));
@@ -287,7 +377,10 @@ export class ComplaintStatsService {
       .addSelect("SUM(CASE WHEN c.satisfaction = 'satisfied' THEN 1 ELSE 0 END)", 'satisfied')
       .addSelect("SUM(CASE WHEN c.state = 'closed' THEN 1 ELSE 0 END)", 'resolved');
     if (measures.effectiveResolution) {
-      counts.addSelect(`SUM(CASE WHEN c.state = 'closed' AND NOT EXISTS (${this.repeatSql(repeatWindowDays)}) THEN 1 ELSE 0 END)`, 'effective');
+      counts.addSelect(
+        `SUM(CASE WHEN c.state = 'closed' AND NOT EXISTS (${this.repeatSql(repeatWindowDays)}) THEN 1 ELSE 0 END)`,
+        'effective',
+      );
     }
     groupSql.forEach((sql) => counts.addGroupBy(sql));
     for (const raw of await counts.getRawMany<Record<string, unknown>>()) {
@@ -304,21 +397,30 @@ export class ComplaintStatsService {
     // 2. On-time per SLA target, from the clocks of the same complaints.
     if (measures.onTime) {
       const clocks = await cohort();
-      clocks.innerJoin(SlaClock, 'k', 'k.complaint_id = c.id AND k.tenant_id = c.tenant_id')
+      clocks
+        .innerJoin(SlaClock, 'k', 'k.complaint_id = c.id AND k.tenant_id = c.tenant_id')
         .andWhere('k.state IN (:...stoppedStates)', { stoppedStates: STOPPED_CLOCK_STATES });
       groupSql.forEach((sql, i) => clocks.addSelect(sql, `g${i}`));
-      clocks.addSelect('k.target', 'target').addSelect('COUNT(*)', 'stopped').addSelect("SUM(CASE WHEN k.state = 'met' THEN 1 ELSE 0 END)", 'met');
+      clocks
+        .addSelect('k.target', 'target')
+        .addSelect('COUNT(*)', 'stopped')
+        .addSelect("SUM(CASE WHEN k.state = 'met' THEN 1 ELSE 0 END)", 'met');
       groupSql.forEach((sql) => clocks.addGroupBy(sql));
       clocks.addGroupBy('k.target');
-      for (const raw of await clocks.getRawMany<Record<string, unknown>>()) groups.addOnTime(keysOf(raw), String(raw.target), num(raw.stopped), num(raw.met));
+      for (const raw of await clocks.getRawMany<Record<string, unknown>>())
+        groups.addOnTime(keysOf(raw), String(raw.target), num(raw.stopped), num(raw.met));
     }
 
     // 3. Working time received → responded for resolved complaints, on the calendar of each complaint's pinned version.
     if (measures.workingTime) {
       const resolved = await cohort();
       groupSql.forEach((sql, i) => resolved.addSelect(sql, `g${i}`));
-      resolved.addSelect('c.received_at', 'received_at').addSelect('c.responded_at', 'responded_at').addSelect('c.policy_version', 'policy_version')
-        .andWhere("c.state = 'closed'").andWhere('c.responded_at IS NOT NULL');
+      resolved
+        .addSelect('c.received_at', 'received_at')
+        .addSelect('c.responded_at', 'responded_at')
+        .addSelect('c.policy_version', 'policy_version')
+        .andWhere("c.state = 'closed'")
+        .andWhere('c.responded_at IS NOT NULL');
       const versions = new Map<number, CompiledPolicy>();
       for (const raw of await resolved.getRawMany<Record<string, unknown>>()) {
         const version = num(raw.policy_version);
@@ -333,8 +435,16 @@ export class ComplaintStatsService {
   }
 
   /** Complaints of the tenant received in the period, through the complaint module's own filter. */
-  private async cohort(auth: AuthContext, range: { from: Date; to: Date }, filter: ComplaintFilter, manager: EntityManager): Promise<SelectQueryBuilder<Complaint>> {
-    const qb = manager.getRepository(Complaint).createQueryBuilder('c').select([])
+  private async cohort(
+    auth: AuthContext,
+    range: { from: Date; to: Date },
+    filter: ComplaintFilter,
+    manager: EntityManager,
+  ): Promise<SelectQueryBuilder<Complaint>> {
+    const qb = manager
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .select([])
       .where('c.tenant_id = :tenantId', { tenantId: auth.tenantId })
       .andWhere('c.received_at >= :periodFrom AND c.received_at < :periodTo', { periodFrom: range.from, periodTo: range.to });
     await this.complaints.applyFilter(auth, qb, filter);
@@ -351,9 +461,8 @@ export class ComplaintStatsService {
    * finds the earlier complaints a changed complaint repeats.
    */
   repeatPredicate(days: number): string {
-    const windowEnd = this.dialect === 'postgres'
-      ? `c.closed_at + interval '${days} days'`
-      : `strftime('%Y-%m-%d %H:%M:%f', c.closed_at, '+${days} days')`;
+    const windowEnd =
+      this.dialect === 'postgres' ? `c.closed_at + interval '${days} days'` : `strftime('%Y-%m-%d %H:%M:%f', c.closed_at, '+${days} days')`;
     return `r.tenant_id = c.tenant_id AND r.customer_id = c.customer_id AND r.type_key = c.type_key
       AND r.received_at > c.received_at AND r.received_at <= ${windowEnd} AND r.id <> c.id`;
   }
@@ -368,13 +477,24 @@ export class ComplaintStatsService {
    * has the same column names and a local `day` instead of `received_at`. Region comes from the policy's
    * departments (a CASE over department keys), so a region change applies to the rollup too.
    */
-  dimensionSql(dimension: StatsDimension, policy: CompiledPolicy, timeZone: string, at: Date, source: 'complaint' | 'rollup' = 'complaint'): string {
+  dimensionSql(
+    dimension: StatsDimension,
+    policy: CompiledPolicy,
+    timeZone: string,
+    at: Date,
+    source: 'complaint' | 'rollup' = 'complaint',
+  ): string {
     switch (dimension) {
-      case 'type': return 'c.type_key';
-      case 'cause': return source === 'rollup' ? 'c.cause' : CAUSE_SQL;
-      case 'department': return 'c.department';
-      case 'channel': return 'c.channel';
-      case 'severity': return 'c.severity';
+      case 'type':
+        return 'c.type_key';
+      case 'cause':
+        return source === 'rollup' ? 'c.cause' : CAUSE_SQL;
+      case 'department':
+        return 'c.department';
+      case 'channel':
+        return 'c.channel';
+      case 'severity':
+        return 'c.severity';
       case 'region': {
         const regional = policy.document.departments.filter((d) => d.region);
         if (!regional.length) return 'CAST(NULL AS VARCHAR(128))';
@@ -391,14 +511,20 @@ export class ComplaintStatsService {
   private toRow(entry: Accumulator, groupBy: StatsDimension[], policy: CompiledPolicy, measures: StatsMeasures): StatsRow {
     return {
       keys: groupBy.map((dimension, i) => ({ dimension, key: entry.keys[i], name: displayName(dimension, entry.keys[i], policy) })),
-      received: entry.received, valid: entry.valid, closed: entry.closed, open: entry.received - entry.closed,
-      followedUp: entry.followedUp, satisfied: entry.satisfied, satisfactionRate: rate(entry.satisfied, entry.followedUp),
+      received: entry.received,
+      valid: entry.valid,
+      closed: entry.closed,
+      open: entry.received - entry.closed,
+      followedUp: entry.followedUp,
+      satisfied: entry.satisfied,
+      satisfactionRate: rate(entry.satisfied, entry.followedUp),
       resolved: entry.resolved,
       effectivelyResolved: measures.effectiveResolution ? entry.effective : null,
       effectiveResolutionRate: measures.effectiveResolution ? rate(entry.effective, entry.resolved) : null,
       responded: measures.workingTime ? entry.responded : null,
       averageWorkingMinutes: measures.workingTime && entry.responded ? Math.round(entry.workingMinutes / entry.responded) : null,
-      onTime: [...entry.onTime.entries()].sort(([a], [b]) => a.localeCompare(b))
+      onTime: [...entry.onTime.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
         .map(([target, v]) => ({ target, stopped: v.stopped, met: v.met, rate: rate(v.met, v.stopped) })),
     };
   }
@@ -413,13 +539,20 @@ export function displayName(dimension: StatsDimension, key: string | null, polic
   if (key === null) return dimension === 'cause' ? '未确定' : null;
   const doc = policy.document;
   switch (dimension) {
-    case 'type': return doc.complaintTypes.find((t) => t.key === key)?.name.zh ?? key;
-    case 'department': return doc.departments.find((d) => d.key === key)?.name.zh ?? key;
-    case 'channel': return doc.channels.find((c) => c.key === key)?.name.zh ?? key;
-    case 'severity': return policy.severityLevel(key)?.name.zh ?? key;
-    case 'week': return `${key} 当周`;
-    case 'month': return `${key.slice(0, 4)}年${Number(key.slice(5, 7))}月`;
-    default: return key;
+    case 'type':
+      return doc.complaintTypes.find((t) => t.key === key)?.name.zh ?? key;
+    case 'department':
+      return doc.departments.find((d) => d.key === key)?.name.zh ?? key;
+    case 'channel':
+      return doc.channels.find((c) => c.key === key)?.name.zh ?? key;
+    case 'severity':
+      return policy.severityLevel(key)?.name.zh ?? key;
+    case 'week':
+      return `${key} 当周`;
+    case 'month':
+      return `${key.slice(0, 4)}年${Number(key.slice(5, 7))}月`;
+    default:
+      return key;
   }
 }
 

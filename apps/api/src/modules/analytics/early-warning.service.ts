@@ -39,7 +39,9 @@ export class EarlyWarningService {
 
   list(tenantId: string, status?: AlertStatus | null, first = 50): Promise<AnalyticsAlert[]> {
     return this.dataSource.getRepository(AnalyticsAlert).find({
-      where: { tenantId, ...(status ? { status } : {}) }, order: { raisedAt: 'DESC', id: 'ASC' }, take: Math.min(Math.max(first, 1), MAX_PAGE_SIZE),
+      where: { tenantId, ...(status ? { status } : {}) },
+      order: { raisedAt: 'DESC', id: 'ASC' },
+      take: Math.min(Math.max(first, 1), MAX_PAGE_SIZE),
     });
   }
 
@@ -68,11 +70,18 @@ export class EarlyWarningService {
 
     for (const dimension of SPIKE_DIMENSIONS) {
       const keySql = this.stats.dimensionSql(dimension, policy, timeZone, now);
-      const counts = await this.dataSource.getRepository(Complaint).createQueryBuilder('c').select([])
-        .addSelect(keySql, 'k').addSelect(daySql, 'd').addSelect('COUNT(*)', 'n')
-        .where('c.tenant_id = :tenantId', { tenantId }).andWhere('c.valid = :valid', { valid: true })
+      const counts = await this.dataSource
+        .getRepository(Complaint)
+        .createQueryBuilder('c')
+        .select([])
+        .addSelect(keySql, 'k')
+        .addSelect(daySql, 'd')
+        .addSelect('COUNT(*)', 'n')
+        .where('c.tenant_id = :tenantId', { tenantId })
+        .andWhere('c.valid = :valid', { valid: true })
         .andWhere('c.received_at >= :from AND c.received_at <= :now', { from, now })
-        .groupBy(keySql).addGroupBy(daySql)
+        .groupBy(keySql)
+        .addGroupBy(daySql)
         .getRawMany<{ k: string | null; d: string; n: string | number }>();
       const byKey = new Map<string, { today: number; baseline: number[] }>();
       for (const row of counts) {
@@ -86,16 +95,30 @@ export class EarlyWarningService {
         if (entry.today < DEFAULT_SPIKE_THRESHOLDS.minObserved) continue;
         const verdict = judgeSpike(entry.today, entry.baseline, BASELINE_DAYS);
         if (!verdict.alert) continue;
-        const ids = await this.dataSource.getRepository(Complaint).createQueryBuilder('c').select('c.id', 'id')
-          .where('c.tenant_id = :tenantId', { tenantId }).andWhere('c.valid = :valid', { valid: true })
+        const ids = await this.dataSource
+          .getRepository(Complaint)
+          .createQueryBuilder('c')
+          .select('c.id', 'id')
+          .where('c.tenant_id = :tenantId', { tenantId })
+          .andWhere('c.valid = :valid', { valid: true })
           .andWhere('c.received_at >= :dayStart AND c.received_at <= :now', { dayStart: startOfLocalDay(today, timeZone), now })
-          .andWhere(`${keySql} = :key`, { key }).orderBy('c.received_at', 'ASC').limit(MAX_EVIDENCE_IDS).getRawMany<{ id: string }>();
+          .andWhere(`${keySql} = :key`, { key })
+          .orderBy('c.received_at', 'ASC')
+          .limit(MAX_EVIDENCE_IDS)
+          .getRawMany<{ id: string }>();
         const name = displayName(dimension, key, policy) ?? key;
-        const message = `${DIMENSION_ZH[dimension]}「${name}」今日已有 ${entry.today} 件投诉，过去 ${BASELINE_DAYS} 天日均 ${verdict.baselineMean.toFixed(2)} 件`
-          + `（泊松检验 P(X≥${entry.today}) = ${verdict.pValue.toExponential(2)}）`;
+        const message =
+          `${DIMENSION_ZH[dimension]}「${name}」今日已有 ${entry.today} 件投诉，过去 ${BASELINE_DAYS} 天日均 ${verdict.baselineMean.toFixed(2)} 件` +
+          `（泊松检验 P(X≥${entry.today}) = ${verdict.pValue.toExponential(2)}）`;
         const alert = await this.raise(tenantId, 'spike', dimension, key, today, message, {
-          observed: entry.today, baselineMean: verdict.baselineMean, pValue: verdict.pValue, day: today, windowDays: BASELINE_DAYS,
-          windowFrom, windowTo: addDays(today, -1), complaintIds: ids.map((r) => r.id),
+          observed: entry.today,
+          baselineMean: verdict.baselineMean,
+          pValue: verdict.pValue,
+          day: today,
+          windowDays: BASELINE_DAYS,
+          windowFrom,
+          windowTo: addDays(today, -1),
+          complaintIds: ids.map((r) => r.id),
         });
         if (alert) raised.push(alert);
       }
@@ -103,9 +126,15 @@ export class EarlyWarningService {
 
     // Repeat complainants: ≥ 3 complaints of one customer within the last 30 days; once per customer per window.
     const repeatFrom = new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000);
-    const repeaters = await this.dataSource.getRepository(Complaint).createQueryBuilder('c').select('c.customer_id', 'customer').addSelect('COUNT(*)', 'n')
-      .where('c.tenant_id = :tenantId', { tenantId }).andWhere('c.received_at >= :repeatFrom AND c.received_at <= :now', { repeatFrom, now })
-      .groupBy('c.customer_id').having('COUNT(*) >= :min', { min: REPEAT_COMPLAINTS })
+    const repeaters = await this.dataSource
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .select('c.customer_id', 'customer')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.tenant_id = :tenantId', { tenantId })
+      .andWhere('c.received_at >= :repeatFrom AND c.received_at <= :now', { repeatFrom, now })
+      .groupBy('c.customer_id')
+      .having('COUNT(*) >= :min', { min: REPEAT_COMPLAINTS })
       .getRawMany<{ customer: string; n: string | number }>();
     for (const { customer, n } of repeaters) {
       const recent = await this.dataSource.getRepository(AnalyticsAlert).exists({
@@ -113,12 +142,20 @@ export class EarlyWarningService {
       });
       if (recent) continue;
       const complaints = await this.dataSource.getRepository(Complaint).find({
-        select: { id: true, number: true }, where: { tenantId, customerId: customer, receivedAt: MoreThanOrEqual(repeatFrom) }, order: { receivedAt: 'ASC' },
+        select: { id: true, number: true },
+        where: { tenantId, customerId: customer, receivedAt: MoreThanOrEqual(repeatFrom) },
+        order: { receivedAt: 'ASC' },
       });
       const message = `同一客户 ${REPEAT_WINDOW_DAYS} 天内投诉 ${Number(n)} 次（${complaints.map((c) => c.number).join('、')}），请关注重复投诉`;
       const alert = await this.raise(tenantId, 'repeat_complainant', 'customer', customer, today, message, {
-        observed: Number(n), baselineMean: 0, pValue: null, day: today, windowDays: REPEAT_WINDOW_DAYS,
-        windowFrom: localDate(repeatFrom, timeZone), windowTo: today, complaintIds: complaints.map((c) => c.id),
+        observed: Number(n),
+        baselineMean: 0,
+        pValue: null,
+        day: today,
+        windowDays: REPEAT_WINDOW_DAYS,
+        windowFrom: localDate(repeatFrom, timeZone),
+        windowTo: today,
+        complaintIds: complaints.map((c) => c.id),
       });
       if (alert) raised.push(alert);
     }
@@ -126,16 +163,38 @@ export class EarlyWarningService {
   }
 
   /** Stores the alert and queues its event in one transaction; null when it was already raised (dedupe). */
-  private async raise(tenantId: string, kind: AnalyticsAlert['kind'], dimension: string, key: string, day: string, message: string, evidence: AlertEvidence): Promise<AnalyticsAlert | null> {
+  private async raise(
+    tenantId: string,
+    kind: AnalyticsAlert['kind'],
+    dimension: string,
+    key: string,
+    day: string,
+    message: string,
+    evidence: AlertEvidence,
+  ): Promise<AnalyticsAlert | null> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         if (await manager.exists(AnalyticsAlert, { where: { tenantId, dimension, key, day } })) return null;
         const now = this.clock.now();
-        const alert = manager.create(AnalyticsAlert, { id: newId(), tenantId, kind, dimension, key, day, status: 'open', message, evidence, raisedAt: now });
+        const alert = manager.create(AnalyticsAlert, {
+          id: newId(),
+          tenantId,
+          kind,
+          dimension,
+          key,
+          day,
+          status: 'open',
+          message,
+          evidence,
+          raisedAt: now,
+        });
         await manager.insert(AnalyticsAlert, alert);
         const { complaintIds, ...metrics } = evidence;
         await this.outbox.enqueue(manager, {
-          tenantId, kind: 'event', topic: 'analytics.alert', dedupeKey: `analytics.alert:${dimension}:${key}:${day}`,
+          tenantId,
+          kind: 'event',
+          topic: 'analytics.alert',
+          dedupeKey: `analytics.alert:${dimension}:${key}:${day}`,
           payload: { type: 'analytics.alert', alert: { id: alert.id, kind, dimension, key, day }, message, metrics, complaintIds },
         });
         return alert;

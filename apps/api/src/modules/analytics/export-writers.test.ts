@@ -7,7 +7,10 @@ import { csvField, openTableWriter } from './export-writers';
 describe('export writers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'redress-export-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const columns = [{ key: 'type', header: '投诉类型' }, { key: 'count', header: '受理量' }];
+  const columns = [
+    { key: 'type', header: '投诉类型' },
+    { key: 'count', header: '受理量' },
+  ];
 
   it('quotes CSV fields and defuses formulas', () => {
     expect(csvField('a,b')).toBe('"a,b"');

@@ -51,7 +51,10 @@ class CsvWriter implements TableWriter {
 }
 
 class XlsxWriter implements TableWriter {
-  private constructor(private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter, private readonly sheet: ExcelJS.Worksheet) {}
+  private constructor(
+    private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+    private readonly sheet: ExcelJS.Worksheet,
+  ) {}
 
   static open(path: string, columns: ExportColumn[], sheetName: string): XlsxWriter {
     // The streaming writer commits each row to the zip as it goes: memory stays flat for large exports.
@@ -73,7 +76,12 @@ class XlsxWriter implements TableWriter {
   }
 }
 
-export async function openTableWriter(format: ExportFormat, path: string, columns: ExportColumn[], sheetName: string): Promise<TableWriter> {
+export async function openTableWriter(
+  format: ExportFormat,
+  path: string,
+  columns: ExportColumn[],
+  sheetName: string,
+): Promise<TableWriter> {
   // Owner-only from the first byte: exports hold complaint data. The writers reopen the file, which keeps its mode.
   writeFileSync(path, '', { mode: 0o600 });
   chmodSync(path, 0o600);

@@ -65,7 +65,9 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
    */
   refresh(tenantId?: string): Promise<RollupRefreshResult> {
     const run = (this.running ?? Promise.resolve()).catch(() => undefined).then(() => this.sweep(tenantId));
-    const tracked: Promise<unknown> = run.finally(() => { if (this.running === tracked) this.running = undefined; });
+    const tracked: Promise<unknown> = run.finally(() => {
+      if (this.running === tracked) this.running = undefined;
+    });
     tracked.catch(() => undefined);
     this.running = tracked;
     return run;
@@ -119,7 +121,11 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
       for (let i = 0; i < days.length; i += DAYS_PER_BATCH) {
         await this.recompute(manager, tenantId, timeZone, repeatWindowDays, dayOf, days.slice(i, i + DAYS_PER_BATCH), !rebuild);
       }
-      await manager.update(StatsRollupState, { tenantId }, { timeZone, repeatWindowDays, watermark: startedAt, refreshedAt: this.clock.now() });
+      await manager.update(
+        StatsRollupState,
+        { tenantId },
+        { timeZone, repeatWindowDays, watermark: startedAt, refreshedAt: this.clock.now() },
+      );
       return days.length;
     });
   }
@@ -131,9 +137,16 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
   private async lockState(manager: EntityManager, tenantId: string, timeZone: string): Promise<StatsRollupState | null> {
     const repository = manager.getRepository(StatsRollupState);
     if (this.stats.dialect === 'postgres') {
-      await manager.query(`INSERT INTO complaint_stats_rollup_state (tenant_id, time_zone) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING`, [tenantId, timeZone]);
-      return repository.createQueryBuilder('s').setLock('pessimistic_write').setOnLocked('skip_locked')
-        .where('s.tenant_id = :tenantId', { tenantId }).getOne();
+      await manager.query(
+        `INSERT INTO complaint_stats_rollup_state (tenant_id, time_zone) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING`,
+        [tenantId, timeZone],
+      );
+      return repository
+        .createQueryBuilder('s')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where('s.tenant_id = :tenantId', { tenantId })
+        .getOne();
     }
     const existing = await repository.findOne({ where: { tenantId } });
     if (existing) return existing;
@@ -146,14 +159,26 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
    * earlier complaints a changed complaint repeats: a repeat arriving (or being changed) takes the effective
    * resolution from a complaint on another day.
    */
-  private async changedDays(manager: EntityManager, tenantId: string, dayOf: string, since: Date | null, repeatWindowDays: number): Promise<string[]> {
+  private async changedDays(
+    manager: EntityManager,
+    tenantId: string,
+    dayOf: string,
+    since: Date | null,
+    repeatWindowDays: number,
+  ): Promise<string[]> {
     const days = new Set<string>();
-    const changed = manager.getRepository(Complaint).createQueryBuilder('c').select(`DISTINCT ${dayOf}`, 'day')
+    const changed = manager
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .select(`DISTINCT ${dayOf}`, 'day')
       .where('c.tenant_id = :tenantId', { tenantId });
     if (since) changed.andWhere('c.updated_at >= :since', { since });
     for (const row of await changed.getRawMany<{ day: string }>()) days.add(String(row.day));
     if (since) {
-      const clocks = await manager.getRepository(Complaint).createQueryBuilder('c').select(`DISTINCT ${dayOf}`, 'day')
+      const clocks = await manager
+        .getRepository(Complaint)
+        .createQueryBuilder('c')
+        .select(`DISTINCT ${dayOf}`, 'day')
         .innerJoin(SlaClock, 'k', 'k.complaint_id = c.id AND k.tenant_id = c.tenant_id')
         .where('k.tenant_id = :tenantId AND k.updated_at >= :since', { tenantId, since })
         .andWhere('c.tenant_id = :tenantId')
@@ -161,7 +186,10 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
       for (const row of clocks) days.add(String(row.day));
       // Driven by the changed complaints r (ix_complaint_updated), each joined to its customer's earlier complaints c
       // (ix_complaint_customer): the same predicate as the direct count's repeat lookup.
-      const repeated = await manager.getRepository(Complaint).createQueryBuilder('r').select(`DISTINCT ${dayOf}`, 'day')
+      const repeated = await manager
+        .getRepository(Complaint)
+        .createQueryBuilder('r')
+        .select(`DISTINCT ${dayOf}`, 'day')
         .innerJoin(Complaint, 'c', this.stats.repeatPredicate(repeatWindowDays))
         .where('r.tenant_id = :tenantId AND r.updated_at >= :since', { tenantId, since })
         .andWhere("c.tenant_id = :tenantId AND c.state = 'closed'")
@@ -172,17 +200,43 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Replaces the rollup rows of these local days with a recomputation from the complaints. */
-  private async recompute(manager: EntityManager, tenantId: string, timeZone: string, repeatWindowDays: number, dayOf: string, days: string[], replace: boolean): Promise<void> {
+  private async recompute(
+    manager: EntityManager,
+    tenantId: string,
+    timeZone: string,
+    repeatWindowDays: number,
+    dayOf: string,
+    days: string[],
+    replace: boolean,
+  ): Promise<void> {
     // A range a day wider on each side keeps the index on received_at in use; the day expression decides exactly.
     const range = { from: startOfLocalDay(addDays(days[0], -1), timeZone), to: startOfLocalDay(addDays(days.at(-1)!, 2), timeZone) };
     const groups = new StatsAccumulators();
     const groupSql = [dayOf, 'c.type_key', CAUSE_SQL, 'c.department', 'c.channel', 'c.severity'];
     // The same definition as the direct statistics (one code path), read inside this transaction.
-    await this.stats.collectDirect({ tenantId, role: Role.admin }, range, {}, groupSql, { onTime: true, effectiveResolution: true, workingTime: true },
-      repeatWindowDays, groups, { manager, where: { sql: `${dayOf} IN (:...rollupDays)`, params: { rollupDays: days } } });
+    await this.stats.collectDirect(
+      { tenantId, role: Role.admin },
+      range,
+      {},
+      groupSql,
+      { onTime: true, effectiveResolution: true, workingTime: true },
+      repeatWindowDays,
+      groups,
+      { manager, where: { sql: `${dayOf} IN (:...rollupDays)`, params: { rollupDays: days } } },
+    );
     if (replace) {
-      await manager.createQueryBuilder().delete().from(ComplaintDailyStats).where('tenant_id = :tenantId AND day IN (:...days)', { tenantId, days }).execute();
-      await manager.createQueryBuilder().delete().from(ComplaintDailyOnTime).where('tenant_id = :tenantId AND day IN (:...days)', { tenantId, days }).execute();
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(ComplaintDailyStats)
+        .where('tenant_id = :tenantId AND day IN (:...days)', { tenantId, days })
+        .execute();
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(ComplaintDailyOnTime)
+        .where('tenant_id = :tenantId AND day IN (:...days)', { tenantId, days })
+        .execute();
     }
     const stats: Partial<ComplaintDailyStats>[] = [];
     const onTime: Partial<ComplaintDailyOnTime>[] = [];
@@ -191,8 +245,17 @@ export class StatsRollup implements OnApplicationBootstrap, OnApplicationShutdow
       const keys = { tenantId, day: day!, typeKey: typeKey!, cause, department, channel: channel!, severity: severity! };
       if (group.received) {
         stats.push({
-          id: newId(), ...keys, received: group.received, valid: group.valid, closed: group.closed, followedUp: group.followedUp,
-          satisfied: group.satisfied, resolved: group.resolved, effectivelyResolved: group.effective, responded: group.responded, workingMinutes: group.workingMinutes,
+          id: newId(),
+          ...keys,
+          received: group.received,
+          valid: group.valid,
+          closed: group.closed,
+          followedUp: group.followedUp,
+          satisfied: group.satisfied,
+          resolved: group.resolved,
+          effectivelyResolved: group.effective,
+          responded: group.responded,
+          workingMinutes: group.workingMinutes,
         });
       }
       for (const [target, v] of group.onTime) onTime.push({ id: newId(), ...keys, target, stopped: v.stopped, met: v.met });

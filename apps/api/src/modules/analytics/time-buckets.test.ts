@@ -15,8 +15,12 @@ describe('time buckets', () => {
   });
 
   it('writes bucket SQL per database and refuses odd zone names', () => {
-    expect(bucketSql('sqlite', 'week', 'c.received_at', 'Asia/Shanghai', 480)).toBe("date(c.received_at, '+480 minutes', '-6 days', 'weekday 1')");
-    expect(bucketSql('postgres', 'month', 'c.received_at', 'Asia/Shanghai', 480)).toBe("to_char((c.received_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM')");
+    expect(bucketSql('sqlite', 'week', 'c.received_at', 'Asia/Shanghai', 480)).toBe(
+      "date(c.received_at, '+480 minutes', '-6 days', 'weekday 1')",
+    );
+    expect(bucketSql('postgres', 'month', 'c.received_at', 'Asia/Shanghai', 480)).toBe(
+      "to_char((c.received_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM')",
+    );
     expect(() => bucketSql('postgres', 'week', 'c.received_at', "x'; drop table complaint; --", 0)).toThrow(RangeError);
   });
 

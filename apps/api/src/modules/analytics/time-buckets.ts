@@ -15,7 +15,14 @@ export function assertTimeZone(timeZone: string): string {
 /** Offset of the zone from UTC at an instant, in minutes (Asia/Shanghai: +480). */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
@@ -54,7 +61,13 @@ export type SqlDialect = 'sqlite' | 'postgres';
  * (`AT TIME ZONE`); SQLite has no zone database, so it shifts by the zone's offset at the period's start
  * (exact for Asia/Shanghai, which has no daylight saving; for DST zones a bucket edge may be off by an hour).
  */
-export function bucketSql(dialect: SqlDialect, bucket: 'week' | 'month' | 'day', column: string, timeZone: string, offsetMinutes: number): string {
+export function bucketSql(
+  dialect: SqlDialect,
+  bucket: 'week' | 'month' | 'day',
+  column: string,
+  timeZone: string,
+  offsetMinutes: number,
+): string {
   assertTimeZone(timeZone);
   if (dialect === 'postgres') {
     const local = `(${column} AT TIME ZONE '${timeZone}')`;

@@ -20,9 +20,30 @@ const KPI_NAMES: Record<KpiKey, string> = { onTimeRate: '处理及时率', satis
 /** The report of the past week is due on Monday at this local hour. */
 export const REPORT_HOUR = 8;
 
-export interface WeekFigures { received: number; valid: number; closed: number; open: number; satisfactionRate: number | null; effectiveResolutionRate: number | null }
-export interface DeltaLine { key: string | null; name: string | null; current: number; previous: number; delta: number }
-export interface KpiLine { key: string; name: string; target: number; current: number | null; previous: number | null; delta: number | null; met: boolean | null }
+export interface WeekFigures {
+  received: number;
+  valid: number;
+  closed: number;
+  open: number;
+  satisfactionRate: number | null;
+  effectiveResolutionRate: number | null;
+}
+export interface DeltaLine {
+  key: string | null;
+  name: string | null;
+  current: number;
+  previous: number;
+  delta: number;
+}
+export interface KpiLine {
+  key: string;
+  name: string;
+  target: number;
+  current: number | null;
+  previous: number | null;
+  delta: number | null;
+  met: boolean | null;
+}
 export interface WeeklyReportContent {
   weekStart: string;
   weekEnd: string;
@@ -63,7 +84,9 @@ export class WeeklyReportService {
   ) {}
 
   list(tenantId: string, first = 20): Promise<WeeklyReport[]> {
-    return this.dataSource.getRepository(WeeklyReport).find({ where: { tenantId }, order: { weekStart: 'DESC' }, take: Math.min(Math.max(first, 1), MAX_PAGE_SIZE) });
+    return this.dataSource
+      .getRepository(WeeklyReport)
+      .find({ where: { tenantId }, order: { weekStart: 'DESC' }, take: Math.min(Math.max(first, 1), MAX_PAGE_SIZE) });
   }
 
   async get(tenantId: string, weekStart: string): Promise<WeeklyReport> {
@@ -95,12 +118,19 @@ export class WeeklyReportService {
     const current = week(monday);
     const previous = week(addDays(monday, -7));
     const measures = { onTime: false, effectiveResolution: true, workingTime: false };
-    const [nowTotals, beforeTotals] = await Promise.all([current, previous].map((p) => this.stats.stats(auth, { ...p, groupBy: [] }, measures)));
+    const [nowTotals, beforeTotals] = await Promise.all(
+      [current, previous].map((p) => this.stats.stats(auth, { ...p, groupBy: [] }, measures)),
+    );
     const byDimension: Record<string, DeltaLine[]> = {};
     for (const dimension of REPORT_DIMENSIONS) {
-      const [a, b] = await Promise.all([current, previous].map((p) => this.stats.stats(auth, { ...p, groupBy: [dimension] }, { ...measures, effectiveResolution: false })));
+      const [a, b] = await Promise.all(
+        [current, previous].map((p) => this.stats.stats(auth, { ...p, groupBy: [dimension] }, { ...measures, effectiveResolution: false })),
+      );
       const lines = new Map<string, DeltaLine>();
-      for (const [rows, field] of [[a.rows, 'current'], [b.rows, 'previous']] as const) {
+      for (const [rows, field] of [
+        [a.rows, 'current'],
+        [b.rows, 'previous'],
+      ] as const) {
         for (const row of rows) {
           const k = row.keys[0];
           const id = k.key ?? '\u0000';
@@ -109,7 +139,9 @@ export class WeeklyReportService {
           lines.set(id, line);
         }
       }
-      byDimension[dimension] = [...lines.values()].map((l) => ({ ...l, delta: l.current - l.previous })).sort((x, y) => y.current - x.current || (x.key ?? '').localeCompare(y.key ?? ''));
+      byDimension[dimension] = [...lines.values()]
+        .map((l) => ({ ...l, delta: l.current - l.previous }))
+        .sort((x, y) => y.current - x.current || (x.key ?? '').localeCompare(y.key ?? ''));
     }
     // On-time: the SLA module's own KPI (clocks that stopped during the week: met / stopped).
     const [slaNow, slaBefore] = await Promise.all([current, previous].map((p) => this.sla.slaKpis(tenantId, p.from, p.to, 'target')));
@@ -118,18 +150,32 @@ export class WeeklyReportService {
       return stopped ? rows.reduce((s, r) => s + r.met, 0) / stopped : null;
     };
     const figures = (row: StatsRow): WeekFigures => ({
-      received: row.received, valid: row.valid, closed: row.closed, open: row.open, satisfactionRate: row.satisfactionRate, effectiveResolutionRate: row.effectiveResolutionRate,
+      received: row.received,
+      valid: row.valid,
+      closed: row.closed,
+      open: row.open,
+      satisfactionRate: row.satisfactionRate,
+      effectiveResolutionRate: row.effectiveResolutionRate,
     });
     // The targets are policy data: the current version's settings when the report is generated.
     const policy = await this.policies.getCurrent(tenantId);
     const targets = kpiTargetsOf(policy?.document.settings.kpiTargets);
     const kpi = (key: KpiKey, currentValue: number | null, previousValue: number | null): KpiLine => ({
-      key, name: KPI_NAMES[key], target: targets[key], current: currentValue, previous: previousValue, delta: diff(currentValue, previousValue),
+      key,
+      name: KPI_NAMES[key],
+      target: targets[key],
+      current: currentValue,
+      previous: previousValue,
+      delta: diff(currentValue, previousValue),
       met: verdict(currentValue, targets[key]),
     });
     const content: WeeklyReportContent = {
-      weekStart: monday, weekEnd: addDays(monday, 6), previousWeekStart: addDays(monday, -7),
-      current: figures(nowTotals.totals), previous: figures(beforeTotals.totals), byDimension,
+      weekStart: monday,
+      weekEnd: addDays(monday, 6),
+      previousWeekStart: addDays(monday, -7),
+      current: figures(nowTotals.totals),
+      previous: figures(beforeTotals.totals),
+      byDimension,
       kpis: [
         kpi('onTimeRate', onTime(slaNow), onTime(slaBefore)),
         kpi('satisfactionRate', nowTotals.totals.satisfactionRate, beforeTotals.totals.satisfactionRate),
@@ -137,7 +183,14 @@ export class WeeklyReportService {
       ],
       onTimeByTarget: slaNow.map((r) => {
         const targetRate = targets.byTarget.get(r.target) ?? targets.onTimeRate;
-        return { target: r.target, stopped: r.stopped, met: r.met, rate: r.onTimeRate, targetRate, onTarget: verdict(r.onTimeRate, targetRate) };
+        return {
+          target: r.target,
+          stopped: r.stopped,
+          met: r.met,
+          rate: r.onTimeRate,
+          targetRate,
+          onTarget: verdict(r.onTimeRate, targetRate),
+        };
       }),
       kpiTargetsPolicyVersion: policy?.version ?? null,
     };

@@ -1,10 +1,25 @@
 /** Content types an attachment may have when the policy names none (photos, scans, documents, recordings). */
 export const DEFAULT_ALLOWED_TYPES = [
-  'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'image/heif', 'image/bmp', 'image/tiff',
-  'application/pdf', 'text/plain',
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'image/bmp',
+  'image/tiff',
+  'application/pdf',
+  'text/plain',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'audio/mpeg', 'audio/mp4', 'audio/x-m4a', 'audio/wav', 'audio/x-wav', 'audio/amr', 'video/mp4', 'video/quicktime',
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/x-m4a',
+  'audio/wav',
+  'audio/x-wav',
+  'audio/amr',
+  'video/mp4',
+  'video/quicktime',
 ];
 
 export interface AttachmentLimits {
@@ -13,7 +28,11 @@ export interface AttachmentLimits {
   allowedTypes: string[];
 }
 
-export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = { maxFileBytes: 10 * 1024 * 1024, maxFiles: 10, allowedTypes: DEFAULT_ALLOWED_TYPES };
+export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = {
+  maxFileBytes: 10 * 1024 * 1024,
+  maxFiles: 10,
+  allowedTypes: DEFAULT_ALLOWED_TYPES,
+};
 
 /** Hard ceiling of one upload request, whatever a policy says (the body parser refuses larger bodies). */
 export const UPLOAD_CEILING_BYTES = 50 * 1024 * 1024;
@@ -36,7 +55,8 @@ export function attachmentSettingsProblems(value: unknown): { path: string; mess
   const v = value as Record<string, unknown>;
   const whole = (key: string, max: number) => {
     const n = v[key];
-    if (n !== undefined && !(Number.isInteger(n) && (n as number) > 0 && (n as number) <= max)) problems.push({ path: `settings.attachments.${key}`, message: `must be a whole number from 1 to ${max}` });
+    if (n !== undefined && !(Number.isInteger(n) && (n as number) > 0 && (n as number) <= max))
+      problems.push({ path: `settings.attachments.${key}`, message: `must be a whole number from 1 to ${max}` });
   };
   whole('maxFileBytes', UPLOAD_CEILING_BYTES);
   whole('maxFiles', 50);
@@ -73,7 +93,9 @@ function looksLikeText(data: Buffer): boolean {
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x08\x0e-\x1a\x1c-\x1f]/.test(sample.toString('latin1'))) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.length < data.length ? sample.subarray(0, sample.lastIndexOf(0x0a) + 1 || sample.length) : sample);
+    new TextDecoder('utf-8', { fatal: true }).decode(
+      sample.length < data.length ? sample.subarray(0, sample.lastIndexOf(0x0a) + 1 || sample.length) : sample,
+    );
     return true;
   } catch {
     return false;
@@ -86,6 +108,10 @@ const UNSAFE_FILENAME_CHARS = /[\x00-\x1f\x7f"]/g;
 
 /** A file name safe to store and to send in Content-Disposition (no path, no control characters). */
 export function cleanFilename(name: string | undefined | null): string {
-  const base = String(name ?? '').split(/[\\/]/).pop()!.replace(UNSAFE_FILENAME_CHARS, '').trim();
+  const base = String(name ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(UNSAFE_FILENAME_CHARS, '')
+    .trim();
   return base.slice(0, 200) || 'attachment';
 }

@@ -16,7 +16,16 @@ export interface LinkGrant {
 export const LINK_TTL_MS = 5 * 60_000;
 
 export function signLink(key: Buffer, grant: LinkGrant): string {
-  const payload = Buffer.from(JSON.stringify([grant.attachmentId, grant.tenantId, grant.role, grant.variant === 'thumbnail' ? 't' : 'f', grant.complaintId ?? '', grant.expiresAt])).toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify([
+      grant.attachmentId,
+      grant.tenantId,
+      grant.role,
+      grant.variant === 'thumbnail' ? 't' : 'f',
+      grant.complaintId ?? '',
+      grant.expiresAt,
+    ]),
+  ).toString('base64url');
   return `${payload}.${createHmac('sha256', key).update(payload).digest('base64url')}`;
 }
 
@@ -28,9 +37,25 @@ export function verifyLink(key: Buffer, token: string, now: number): { grant: Li
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { refused: 'invalid' };
   try {
-    const [attachmentId, tenantId, role, variant, complaintId, expiresAt] = JSON.parse(Buffer.from(payload, 'base64url').toString()) as [string, string, string, string, string, number];
+    const [attachmentId, tenantId, role, variant, complaintId, expiresAt] = JSON.parse(Buffer.from(payload, 'base64url').toString()) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      number,
+    ];
     if (expiresAt <= now) return { refused: 'expired' };
-    return { grant: { attachmentId, tenantId, role, variant: variant === 't' ? 'thumbnail' : 'file', complaintId: complaintId || undefined, expiresAt } };
+    return {
+      grant: {
+        attachmentId,
+        tenantId,
+        role,
+        variant: variant === 't' ? 'thumbnail' : 'file',
+        complaintId: complaintId || undefined,
+        expiresAt,
+      },
+    };
   } catch {
     return { refused: 'invalid' };
   }

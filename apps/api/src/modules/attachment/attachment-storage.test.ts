@@ -7,7 +7,11 @@ import { LocalDiskStorage, S3Storage } from './attachment-storage';
 /** Both storages against real back ends: the data folder, and an S3-compatible server (s3rver) on loopback. */
 describe('attachment storage', () => {
   const dirs: string[] = [];
-  const dir = () => { const d = mkdtempSync(join(tmpdir(), 'redress-att-')); dirs.push(d); return d; };
+  const dir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'redress-att-'));
+    dirs.push(d);
+    return d;
+  };
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   it('local disk: put, get, delete; a key outside the root is refused', async () => {
@@ -20,9 +24,21 @@ describe('attachment storage', () => {
   });
 
   it('S3-compatible: put, get (bytes intact), delete', async () => {
-    const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir(), configureBuckets: [{ name: 'redress-files', configs: [] }] });
+    const server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: dir(),
+      configureBuckets: [{ name: 'redress-files', configs: [] }],
+    });
     const { port } = await server.run();
-    const storage = new S3Storage({ bucket: 'redress-files', endpoint: `http://127.0.0.1:${port}`, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', prefix: 'att/' });
+    const storage = new S3Storage({
+      bucket: 'redress-files',
+      endpoint: `http://127.0.0.1:${port}`,
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+      prefix: 'att/',
+    });
     try {
       const data = Buffer.from(Array.from({ length: 70_000 }, (_, i) => i % 251));
       await storage.put('tenant/file-1', data, 'application/octet-stream');

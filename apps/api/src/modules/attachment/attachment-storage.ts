@@ -66,7 +66,10 @@ export class S3Storage implements AttachmentStorage {
       region: options.region ?? 'us-east-1',
       endpoint: options.endpoint,
       forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
-      credentials: options.accessKeyId && options.secretAccessKey ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } : undefined,
+      credentials:
+        options.accessKeyId && options.secretAccessKey
+          ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
+          : undefined,
     });
   }
 
@@ -101,8 +104,12 @@ export function storageFromEnvironment(env: NodeJS.ProcessEnv, dataDir: string):
   if (kind === 's3') {
     if (!env.REDRESS_S3_BUCKET) throw new Error('REDRESS_ATTACHMENT_STORE=s3 needs REDRESS_S3_BUCKET');
     return new S3Storage({
-      bucket: env.REDRESS_S3_BUCKET, region: env.REDRESS_S3_REGION, endpoint: env.REDRESS_S3_ENDPOINT,
-      accessKeyId: env.REDRESS_S3_ACCESS_KEY_ID, secretAccessKey: env.REDRESS_S3_SECRET_ACCESS_KEY, prefix: env.REDRESS_S3_PREFIX,
+      bucket: env.REDRESS_S3_BUCKET,
+      region: env.REDRESS_S3_REGION,
+      endpoint: env.REDRESS_S3_ENDPOINT,
+      accessKeyId: env.REDRESS_S3_ACCESS_KEY_ID,
+      secretAccessKey: env.REDRESS_S3_SECRET_ACCESS_KEY,
+      prefix: env.REDRESS_S3_PREFIX,
     });
   }
   if (kind !== 'local') throw new Error(`REDRESS_ATTACHMENT_STORE must be local or s3, got "${kind}"`);

@@ -29,7 +29,12 @@ export class AttachmentController {
   @Roles(...UPLOAD_ROLES)
   @Post('attachments')
   async upload(@Auth() auth: AuthContext, @Req() request: FastifyRequest, @Query('name') name?: string) {
-    const row = await this.attachments.upload(auth.tenantId, { filename: name, data: uploadedBytes(request), source: 'staff', uploadedBy: auth.userId ?? auth.tokenId ?? null });
+    const row = await this.attachments.upload(auth.tenantId, {
+      filename: name,
+      data: uploadedBytes(request),
+      source: 'staff',
+      uploadedBy: auth.userId ?? auth.tokenId ?? null,
+    });
     return { id: row.id, filename: row.filename, mimeType: row.mimeType, size: row.size, hasThumbnail: Boolean(row.thumbnailKey) };
   }
 

@@ -16,8 +16,13 @@ import { UPLOAD_CEILING_BYTES } from './attachment-content';
   imports: [TypeOrmModule.forFeature([Attachment])],
   controllers: [AttachmentController],
   providers: [
-    AttachmentService, AttachmentResolver,
-    { provide: ATTACHMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => storageFromEnvironment(process.env, config.dataDir) },
+    AttachmentService,
+    AttachmentResolver,
+    {
+      provide: ATTACHMENT_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => storageFromEnvironment(process.env, config.dataDir),
+    },
   ],
   exports: [AttachmentService, ATTACHMENT_STORAGE],
 })
@@ -28,7 +33,11 @@ export class AttachmentModule implements OnModuleInit {
     // Uploads are raw bytes (no multipart parsing, no base64 inflation); Fastify knows only JSON and text by itself.
     const fastify = this.host.httpAdapter?.getInstance?.();
     if (fastify && !fastify.hasContentTypeParser('application/octet-stream')) {
-      fastify.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: UPLOAD_CEILING_BYTES }, (_request: unknown, body: Buffer, done: (error: Error | null, value?: Buffer) => void) => done(null, body));
+      fastify.addContentTypeParser(
+        'application/octet-stream',
+        { parseAs: 'buffer', bodyLimit: UPLOAD_CEILING_BYTES },
+        (_request: unknown, body: Buffer, done: (error: Error | null, value?: Buffer) => void) => done(null, body),
+      );
     }
   }
 }

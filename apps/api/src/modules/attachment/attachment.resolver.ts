@@ -7,10 +7,20 @@ import { AttachmentFile } from './attachment.types';
 import type { Attachment } from './attachment.entity';
 
 /** Files to view on a complaint: signed for the caller (the complaint query already checked tenant and role). */
-export function fileViews(service: AttachmentService, rows: Attachment[], viewer: { role: string; complaintId?: string }): AttachmentFile[] {
+export function fileViews(
+  service: AttachmentService,
+  rows: Attachment[],
+  viewer: { role: string; complaintId?: string },
+): AttachmentFile[] {
   return rows.map((row) => ({
-    id: row.id, filename: row.filename, mimeType: row.mimeType, size: row.size, source: row.source, createdAt: row.createdAt,
-    url: service.link(row, viewer), thumbnailUrl: row.thumbnailKey ? service.link(row, viewer, 'thumbnail') : null,
+    id: row.id,
+    filename: row.filename,
+    mimeType: row.mimeType,
+    size: row.size,
+    source: row.source,
+    createdAt: row.createdAt,
+    url: service.link(row, viewer),
+    thumbnailUrl: row.thumbnailKey ? service.link(row, viewer, 'thumbnail') : null,
   }));
 }
 

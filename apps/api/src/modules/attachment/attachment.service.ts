@@ -60,19 +60,37 @@ export class AttachmentService {
     const filename = cleanFilename(input.filename);
     if (!input.data.length) throw AttachmentErrors.create('EMPTY', { field: 'file' });
     if (input.data.length > rules.maxFileBytes) {
-      throw AttachmentErrors.create('TOO_LARGE', { field: 'file', params: { name: filename, max: megabytes(rules.maxFileBytes) }, details: { maxFileBytes: rules.maxFileBytes } });
+      throw AttachmentErrors.create('TOO_LARGE', {
+        field: 'file',
+        params: { name: filename, max: megabytes(rules.maxFileBytes) },
+        details: { maxFileBytes: rules.maxFileBytes },
+      });
     }
     const mimeType = await detectContentType(input.data);
     if (!mimeType || !rules.allowedTypes.includes(mimeType)) {
-      throw AttachmentErrors.create('TYPE_NOT_ALLOWED', { field: 'file', params: { name: filename, type: mimeType ?? 'unknown' }, details: { detected: mimeType, allowed: rules.allowedTypes } });
+      throw AttachmentErrors.create('TYPE_NOT_ALLOWED', {
+        field: 'file',
+        params: { name: filename, type: mimeType ?? 'unknown' },
+        details: { detected: mimeType, allowed: rules.allowedTypes },
+      });
     }
     const id = newId();
     const storageKey = `${tenantId}/${id}`;
     await this.storage.put(storageKey, input.data, mimeType);
     const thumbnailKey = THUMBNAIL_TYPES.has(mimeType) ? await this.thumbnail(storageKey, input.data) : null;
     const row = this.dataSource.getRepository(Attachment).create({
-      id, tenantId, complaintId: null, filename, mimeType, size: input.data.length, sha256: createHash('sha256').update(input.data).digest('hex'),
-      storageKey, thumbnailKey, source: input.source, uploadedBy: input.uploadedBy ?? null, claimedAt: null,
+      id,
+      tenantId,
+      complaintId: null,
+      filename,
+      mimeType,
+      size: input.data.length,
+      sha256: createHash('sha256').update(input.data).digest('hex'),
+      storageKey,
+      thumbnailKey,
+      source: input.source,
+      uploadedBy: input.uploadedBy ?? null,
+      claimedAt: null,
     });
     await this.dataSource.getRepository(Attachment).insert(row);
     return row;
@@ -81,7 +99,11 @@ export class AttachmentService {
   /** A small WebP of an image; a picture sharp cannot read simply has none (the file itself is kept). */
   private async thumbnail(storageKey: string, data: Buffer): Promise<string | null> {
     try {
-      const thumb = await sharp(data, { failOn: 'error' }).rotate().resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true }).webp({ quality: 70 }).toBuffer();
+      const thumb = await sharp(data, { failOn: 'error' })
+        .rotate()
+        .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
+        .webp({ quality: 70 })
+        .toBuffer();
       const key = `${storageKey}.thumb.webp`;
       await this.storage.put(key, thumb, 'image/webp');
       return key;
@@ -95,7 +117,14 @@ export class AttachmentService {
    * Makes unclaimed uploads of the tenant part of a complaint, in the caller's transaction (a failed change leaves
    * them unclaimed). Unknown, foreign or already used ids, and more files than the policy allows, are refused.
    */
-  async claim(manager: EntityManager, tenantId: string, complaintId: string, ids: readonly string[], limits: AttachmentLimits, field = 'input.attachments'): Promise<Attachment[]> {
+  async claim(
+    manager: EntityManager,
+    tenantId: string,
+    complaintId: string,
+    ids: readonly string[],
+    limits: AttachmentLimits,
+    field = 'input.attachments',
+  ): Promise<Attachment[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
     const already = await manager.count(Attachment, { where: { tenantId, complaintId } });
@@ -123,7 +152,11 @@ export class AttachmentService {
   /** A signed link to the file or its thumbnail for this viewer. */
   link(attachment: Attachment, viewer: { role: string; complaintId?: string }, variant: 'file' | 'thumbnail' = 'file'): string {
     return `/files?t=${signLink(this.key, {
-      attachmentId: attachment.id, tenantId: attachment.tenantId, role: viewer.role, variant, complaintId: viewer.complaintId,
+      attachmentId: attachment.id,
+      tenantId: attachment.tenantId,
+      role: viewer.role,
+      variant,
+      complaintId: viewer.complaintId,
       expiresAt: this.clock.now().getTime() + LINK_TTL_MS,
     })}`;
   }
@@ -131,14 +164,24 @@ export class AttachmentService {
   /** The bytes a link grants, after checking its signature, its expiry, the tenant and the viewer's role. */
   async open(token: string): Promise<{ attachment: Attachment; data: Buffer; contentType: string; variant: LinkGrant['variant'] }> {
     const verdict = verifyLink(this.key, token, this.clock.now().getTime());
-    if ('refused' in verdict) throw verdict.refused === 'expired' ? AttachmentErrors.create('LINK_EXPIRED', { httpStatus: 410 }) : AttachmentErrors.create('LINK_INVALID');
+    if ('refused' in verdict)
+      throw verdict.refused === 'expired'
+        ? AttachmentErrors.create('LINK_EXPIRED', { httpStatus: 410 })
+        : AttachmentErrors.create('LINK_INVALID');
     const { grant } = verdict;
-    const attachment = await this.dataSource.getRepository(Attachment).findOne({ where: { id: grant.attachmentId, tenantId: grant.tenantId } });
+    const attachment = await this.dataSource
+      .getRepository(Attachment)
+      .findOne({ where: { id: grant.attachmentId, tenantId: grant.tenantId } });
     const staff = (READ_ROLES as string[]).includes(grant.role);
     const customer = grant.role === 'customer' && Boolean(grant.complaintId) && attachment?.complaintId === grant.complaintId;
     if (!attachment || !(staff || customer)) throw AttachmentErrors.create('LINK_INVALID');
     const key = grant.variant === 'thumbnail' ? attachment.thumbnailKey : attachment.storageKey;
     if (!key) throw AttachmentErrors.create('LINK_INVALID');
-    return { attachment, data: await this.storage.get(key), contentType: grant.variant === 'thumbnail' ? 'image/webp' : attachment.mimeType, variant: grant.variant };
+    return {
+      attachment,
+      data: await this.storage.get(key),
+      contentType: grant.variant === 'thumbnail' ? 'image/webp' : attachment.mimeType,
+      variant: grant.variant,
+    };
   }
 }

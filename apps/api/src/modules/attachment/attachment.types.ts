@@ -9,5 +9,6 @@ export class AttachmentFile {
   @Field({ description: 'staff, portal or email' }) source!: string;
   @Field() createdAt!: Date;
   @Field({ description: 'Signed download link (relative to the API).' }) url!: string;
-  @Field(() => String, { nullable: true, description: 'Signed link to a small WebP thumbnail (images only).' }) thumbnailUrl!: string | null;
+  @Field(() => String, { nullable: true, description: 'Signed link to a small WebP thumbnail (images only).' }) thumbnailUrl!:
+    string | null;
 }

@@ -25,7 +25,10 @@ export class AuditResolver {
     const page = await this.audit.list(auth.tenantId, filter ?? {}, first ?? AUDIT_PAGE_DEFAULT, after);
     // The log stores ids (it must survive renamed users); readers want to know who, so the page's actors are
     // looked up in one query each for users and tokens.
-    const actors = await this.auth.describeActors(auth.tenantId, page.nodes.flatMap((n) => (n.actorId ? [n.actorId] : [])));
+    const actors = await this.auth.describeActors(
+      auth.tenantId,
+      page.nodes.flatMap((n) => (n.actorId ? [n.actorId] : [])),
+    );
     const nodes = page.nodes.map((node) => {
       const actor = node.actorId ? actors.get(node.actorId) : undefined;
       return { ...node, actorEmail: actor?.email ?? null, actorName: actor?.name ?? null };

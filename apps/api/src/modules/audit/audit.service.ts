@@ -46,8 +46,8 @@ export function timeOrderedId(): string {
     lastMillis = millis;
     sequence = 0;
   }
-  const hex = millis.toString(16).padStart(12, '0') + '7' + (sequence & 0xfff).toString(16).padStart(3, '0')
-    + randomBytes(8).toString('hex');
+  const hex =
+    millis.toString(16).padStart(12, '0') + '7' + (sequence & 0xfff).toString(16).padStart(3, '0') + randomBytes(8).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -71,12 +71,27 @@ export class AuditService {
    * the change it describes.
    */
   async record(
-    auth: AuditActor, action: string, entity: string, key: string | null, before: unknown, after: unknown, manager?: EntityManager,
+    auth: AuditActor,
+    action: string,
+    entity: string,
+    key: string | null,
+    before: unknown,
+    after: unknown,
+    manager?: EntityManager,
   ): Promise<AuditLog> {
     const repository = manager ? manager.getRepository(AuditLog) : this.entries;
     const entry = repository.create({
-      id: timeOrderedId(), tenantId: auth.tenantId, actorId: auth.userId ?? auth.tokenId ?? null, actorRole: auth.role,
-      action, entity, entityKey: key, before: before ?? null, after: after ?? null, ip: auth.ip ?? null, createdAt: this.clock.now(),
+      id: timeOrderedId(),
+      tenantId: auth.tenantId,
+      actorId: auth.userId ?? auth.tokenId ?? null,
+      actorRole: auth.role,
+      action,
+      entity,
+      entityKey: key,
+      before: before ?? null,
+      after: after ?? null,
+      ip: auth.ip ?? null,
+      createdAt: this.clock.now(),
     });
     return repository.save(entry);
   }
@@ -94,12 +109,19 @@ export class AuditService {
     if (filter.until) query.andWhere('a.created_at < :until', { until: filter.until });
     if (after) {
       const cursor = decodeCursor(after);
-      query.andWhere(new Brackets((q) => {
-        q.where('a.created_at < :cursorAt', { cursorAt: cursor.createdAt })
-          .orWhere('a.created_at = :cursorAt AND a.id < :cursorId', { cursorId: cursor.id });
-      }));
+      query.andWhere(
+        new Brackets((q) => {
+          q.where('a.created_at < :cursorAt', { cursorAt: cursor.createdAt }).orWhere('a.created_at = :cursorAt AND a.id < :cursorId', {
+            cursorId: cursor.id,
+          });
+        }),
+      );
     }
-    const rows = await query.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(limit + 1).getMany();
+    const rows = await query
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     const nodes = rows.slice(0, limit);
     return { nodes, hasNextPage: rows.length > limit, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]) : null };
   }

@@ -34,8 +34,15 @@ export async function issueAccessLink(
   const secret = randomBytes(32).toString('base64url');
   const expiresAt = new Date(input.now.getTime() + LINK_TTL_MS[input.purpose]);
   await links.insert({
-    id: newId(), tenantId: input.tenantId, userId: input.userId, purpose: input.purpose, tokenHash: sha256(secret),
-    expiresAt, usedAt: null, createdBy: input.createdBy, createdAt: input.now,
+    id: newId(),
+    tenantId: input.tenantId,
+    userId: input.userId,
+    purpose: input.purpose,
+    tokenHash: sha256(secret),
+    expiresAt,
+    usedAt: null,
+    createdBy: input.createdBy,
+    createdAt: input.now,
   });
   return { url: linkUrl(input.publicUrl, input.purpose, secret), expiresAt };
 }
@@ -44,7 +51,12 @@ export async function issueAccessLink(
  * Spends a link inside the caller's transaction: unknown → LINK_INVALID, expired → LINK_EXPIRED, spent → LINK_USED.
  * The conditional update is the single-use guarantee when two requests race with the same link.
  */
-export async function consumeAccessLink(manager: EntityManager, secret: string, purpose: AccessLinkPurpose, now: Date): Promise<AccessLink> {
+export async function consumeAccessLink(
+  manager: EntityManager,
+  secret: string,
+  purpose: AccessLinkPurpose,
+  now: Date,
+): Promise<AccessLink> {
   const links = manager.getRepository(AccessLink);
   const link = await links.findOne({ where: { tokenHash: sha256(secret.trim()), purpose } });
   if (!link) throw AuthErrors.create('LINK_INVALID', { field: 'token' });

@@ -18,7 +18,17 @@ import { PlatformAuditLog } from './platform-audit-log.entity';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([User, ApiToken, AccessLink, OidcLogin, PlatformAuditLog])],
-  providers: [CredentialCache, AuthService, AuthResolver, UserAdminService, SignInThrottleService, AccessLinkDelivery, SecondFactorService, SsoService, SsoResolver],
+  providers: [
+    CredentialCache,
+    AuthService,
+    AuthResolver,
+    UserAdminService,
+    SignInThrottleService,
+    AccessLinkDelivery,
+    SecondFactorService,
+    SsoService,
+    SsoResolver,
+  ],
   exports: [AuthService, UserAdminService, AccessLinkDelivery],
 })
 export class AuthModule {}

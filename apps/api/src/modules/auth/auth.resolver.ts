@@ -3,8 +3,19 @@ import { AuthService } from './auth.service';
 import { UserAdminService } from './user-admin.service';
 import { SecondFactorService, SECOND_FACTOR_ROLES } from './second-factor.service';
 import {
-  AccessLinkPayload, AssignableUser, PlatformAuditEntry, TenantChoice, AuthPayload, SecondFactorSetup, ApiTokenPayload, CreateTenantInput, CreateUserInput, InviteUserInput, TenantSetupPayload,
-  UpdateUserInput, UserFilterInput,
+  AccessLinkPayload,
+  AssignableUser,
+  PlatformAuditEntry,
+  TenantChoice,
+  AuthPayload,
+  SecondFactorSetup,
+  ApiTokenPayload,
+  CreateTenantInput,
+  CreateUserInput,
+  InviteUserInput,
+  TenantSetupPayload,
+  UpdateUserInput,
+  UserFilterInput,
 } from './dtos/auth.types';
 import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
@@ -31,33 +42,44 @@ export class AuthResolver {
     description: 'Sign in. A wrong email or password gives the same UNAUTHENTICATED error; repeated failures TOO_MANY_ATTEMPTS.',
   })
   login(
-    @Args('email') email: string, @Args('password') password: string,
+    @Args('email') email: string,
+    @Args('password') password: string,
     @Args('code', { nullable: true, description: 'TOTP or recovery code, for users with the second factor on.' }) code?: string,
     @Args('tenant', {
-      nullable: true, description: 'Slug of the tenant to sign in to; needed when the e-mail is a member of several (TENANT_CHOICE_REQUIRED lists them).',
-    }) tenant?: string,
+      nullable: true,
+      description: 'Slug of the tenant to sign in to; needed when the e-mail is a member of several (TENANT_CHOICE_REQUIRED lists them).',
+    })
+    tenant?: string,
     @ClientAddress() ip?: string,
   ): Promise<AuthPayload> {
     return this.auth.login(email, password, ip, code, tenant);
   }
 
   @Roles(...SIGNED_IN)
-  @Query(() => [TenantChoice], { description: 'The caller’s tenant and the other tenants the sign-in opened (same e-mail and password), to switch between.' })
+  @Query(() => [TenantChoice], {
+    description: 'The caller’s tenant and the other tenants the sign-in opened (same e-mail and password), to switch between.',
+  })
   myTenants(@Auth() auth: AuthContext): Promise<TenantChoice[]> {
     return this.auth.myTenants(auth);
   }
 
   @Roles(...SIGNED_IN)
-  @Mutation(() => AuthPayload, { description: 'A session in another of the caller’s tenants (from myTenants); that membership’s second factor applies.' })
+  @Mutation(() => AuthPayload, {
+    description: 'A session in another of the caller’s tenants (from myTenants); that membership’s second factor applies.',
+  })
   switchTenant(
-    @Auth() auth: AuthContext, @Args('tenantId', { type: () => ID }) tenantId: string,
-    @Args('code', { nullable: true }) code?: string, @ClientAddress() ip?: string,
+    @Auth() auth: AuthContext,
+    @Args('tenantId', { type: () => ID }) tenantId: string,
+    @Args('code', { nullable: true }) code?: string,
+    @ClientAddress() ip?: string,
   ): Promise<AuthPayload> {
     return this.auth.switchTenant(auth, tenantId, code, ip);
   }
 
   @PlatformOperator()
-  @Query(() => [PlatformAuditEntry], { description: 'Platform operator only: sign-in failures and lockouts that concerned no tenant’s member, newest first.' })
+  @Query(() => [PlatformAuditEntry], {
+    description: 'Platform operator only: sign-in failures and lockouts that concerned no tenant’s member, newest first.',
+  })
   platformAuditLog(
     @Args('action', { nullable: true }) action?: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first?: number,
@@ -72,7 +94,9 @@ export class AuthResolver {
   }
 
   @Roles(...SECOND_FACTOR_ROLES)
-  @Mutation(() => [String], { description: 'Confirms the second factor with a first code; returns 10 single-use recovery codes, shown once.' })
+  @Mutation(() => [String], {
+    description: 'Confirms the second factor with a first code; returns 10 single-use recovery codes, shown once.',
+  })
   confirmSecondFactor(@Auth() auth: AuthContext, @Args('code') code: string): Promise<string[]> {
     return this.secondFactor.confirm(auth, code);
   }
@@ -96,14 +120,22 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Sets a new password from a reset link and signs in. The link works once; other sessions end.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Sets a new password from a reset link and signs in. The link works once; other sessions end.',
+  })
   resetPassword(@Args('token') token: string, @Args('password') password: string, @ClientAddress() ip?: string): Promise<AuthPayload> {
     return this.staff.setPasswordWithLink(token, password, 'password_reset', ip);
   }
 
   @Roles(...SIGNED_IN)
-  @Mutation(() => AuthPayload, { description: 'Changes the caller’s password. Other sessions end; the returned token replaces the current one.' })
-  changePassword(@Auth() auth: AuthContext, @Args('currentPassword') current: string, @Args('newPassword') next: string): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, {
+    description: 'Changes the caller’s password. Other sessions end; the returned token replaces the current one.',
+  })
+  changePassword(
+    @Auth() auth: AuthContext,
+    @Args('currentPassword') current: string,
+    @Args('newPassword') next: string,
+  ): Promise<AuthPayload> {
     return this.auth.changePassword(auth, current, next);
   }
 
@@ -115,7 +147,10 @@ export class AuthResolver {
 
   @Roles(Role.admin)
   @Query(() => [User], { description: 'Users of the caller’s tenant, optionally filtered.' })
-  users(@Auth() auth: AuthContext, @Args('filter', { type: () => UserFilterInput, nullable: true }) filter?: UserFilterInput): Promise<User[]> {
+  users(
+    @Auth() auth: AuthContext,
+    @Args('filter', { type: () => UserFilterInput, nullable: true }) filter?: UserFilterInput,
+  ): Promise<User[]> {
     return this.staff.list(auth.tenantId, filter ?? {});
   }
 
@@ -132,7 +167,9 @@ export class AuthResolver {
   }
 
   @Roles(Role.admin)
-  @Mutation(() => AccessLinkPayload, { description: 'Invites a person by e-mail with a single-use link; the link is returned when no mail is configured.' })
+  @Mutation(() => AccessLinkPayload, {
+    description: 'Invites a person by e-mail with a single-use link; the link is returned when no mail is configured.',
+  })
   inviteUser(@Auth() auth: AuthContext, @Args('input') input: InviteUserInput): Promise<AccessLinkPayload> {
     return this.staff.invite(auth, input);
   }
@@ -156,7 +193,9 @@ export class AuthResolver {
   }
 
   @Roles(Role.admin)
-  @Mutation(() => AccessLinkPayload, { description: 'Issues a single-use password-reset link (an invitation again for someone who never set one).' })
+  @Mutation(() => AccessLinkPayload, {
+    description: 'Issues a single-use password-reset link (an invitation again for someone who never set one).',
+  })
   requestPasswordReset(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string): Promise<AccessLinkPayload> {
     return this.staff.requestPasswordReset(auth, id);
   }
@@ -171,10 +210,16 @@ export class AuthResolver {
   }
 
   @Roles(Role.admin, Role.manager, Role.handler, Role.agent)
-  @Query(() => [AssignableUser], { description: 'Active users a complaint can be assigned to (admins, managers, handlers), for the roles that assign work.' })
+  @Query(() => [AssignableUser], {
+    description: 'Active users a complaint can be assigned to (admins, managers, handlers), for the roles that assign work.',
+  })
   async assignableUsers(@Auth() auth: AuthContext): Promise<AssignableUser[]> {
     return (await this.auth.listAssignable(auth.tenantId)).map(({ id, email, displayName, role, departmentId }) => ({
-      id, email, displayName, role, departmentId: departmentId ?? null,
+      id,
+      email,
+      displayName,
+      role,
+      departmentId: departmentId ?? null,
     }));
   }
 
@@ -204,7 +249,9 @@ export class AuthResolver {
     description: 'Creates a long-lived token for an API client, never above the creator’s role. The secret is returned once.',
   })
   createApiToken(
-    @Auth() auth: AuthContext, @Args('name') name: string, @Args('role', { type: () => Role }) role: Role,
+    @Auth() auth: AuthContext,
+    @Args('name') name: string,
+    @Args('role', { type: () => Role }) role: Role,
     @Args('expiresAt', { type: () => Date, nullable: true }) expiresAt?: Date | null,
   ): Promise<ApiTokenPayload> {
     return this.auth.createApiToken(auth, name, role, expiresAt);

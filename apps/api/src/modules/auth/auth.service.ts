@@ -85,13 +85,28 @@ export class AuthService {
   static verifyPassword = verifyPassword;
 
   /** Creates a user without the password policy: seeders and tests (the demo's `demo1234`). The API uses UserAdminService. */
-  async createUser(input: { tenantId: string; email: string; password: string; displayName: string; role: Role; departmentId?: string | null }): Promise<User> {
+  async createUser(input: {
+    tenantId: string;
+    email: string;
+    password: string;
+    displayName: string;
+    role: Role;
+    departmentId?: string | null;
+  }): Promise<User> {
     if (input.password.length < 8) throw AuthErrors.create('WEAK_PASSWORD', { field: 'password' });
     const email = normalizeEmail(input.email);
     if (await this.users.exists({ where: { email, tenantId: input.tenantId } })) throw AuthErrors.create('USER_EXISTS', { field: 'email' });
     const user = this.users.create({
-      id: newId(), tenantId: input.tenantId, email, passwordHash: await AuthService.hashPassword(input.password),
-      displayName: input.displayName, role: input.role, departmentId: input.departmentId ?? null, active: true, teams: [], authVersion: 0,
+      id: newId(),
+      tenantId: input.tenantId,
+      email,
+      passwordHash: await AuthService.hashPassword(input.password),
+      displayName: input.displayName,
+      role: input.role,
+      departmentId: input.departmentId ?? null,
+      active: true,
+      teams: [],
+      authVersion: 0,
     });
     return this.users.save(user);
   }
@@ -138,7 +153,10 @@ export class AuthService {
     await this.throttle.recordSuccess(email);
     await this.users.update({ id: user.id }, { lastLoginAt: this.clock.now() });
     await this.audit.record({ tenantId: user.tenantId, role: user.role, userId: user.id, ip }, 'sign_in', 'user', user.id, null, { email });
-    return this.issueSession(user, opened.filter((m) => m.active && m.id !== user.id));
+    return this.issueSession(
+      user,
+      opened.filter((m) => m.active && m.id !== user.id),
+    );
   }
 
   /**
@@ -147,18 +165,34 @@ export class AuthService {
    * is the same in every case: the log is for the administrators, not for the caller.
    */
   private async auditFailedSignIn(failure: {
-    email: string; reason: string; ip?: string; locked: string[]; concerned: User[]; tenantId?: string;
+    email: string;
+    reason: string;
+    ip?: string;
+    locked: string[];
+    concerned: User[];
+    tenantId?: string;
   }): Promise<void> {
     const { email, reason, ip, locked, concerned } = failure;
     const entries: [string, Record<string, unknown>][] = [['sign_in_failed', { email, reason }]];
     if (locked.length) entries.push(['lockout', { email, scopes: locked }]);
     const targets = concerned.length
       ? concerned.map((m) => ({ tenantId: m.tenantId, key: m.id }))
-      : failure.tenantId ? [{ tenantId: failure.tenantId, key: null }] : [];
+      : failure.tenantId
+        ? [{ tenantId: failure.tenantId, key: null }]
+        : [];
     for (const [action, after] of entries) {
-      for (const target of targets) await this.audit.record({ tenantId: target.tenantId, role: 'anonymous', ip }, action, 'user', target.key, null, after);
+      for (const target of targets)
+        await this.audit.record({ tenantId: target.tenantId, role: 'anonymous', ip }, action, 'user', target.key, null, after);
       if (!targets.length) {
-        await this.platformAudit.insert({ id: timeOrderedId(), action, entity: 'user', entityKey: null, after, ip: ip ?? null, createdAt: this.clock.now() });
+        await this.platformAudit.insert({
+          id: timeOrderedId(),
+          action,
+          entity: 'user',
+          entityKey: null,
+          after,
+          ip: ip ?? null,
+          createdAt: this.clock.now(),
+        });
       }
     }
   }
@@ -208,13 +242,17 @@ export class AuthService {
     if (target.totpEnabled && !code) throw AuthErrors.create('SECOND_FACTOR_REQUIRED', { field: 'code' });
     if (target.totpEnabled && !(await this.secondFactor.accept(target, code!))) {
       await this.audit.record({ tenantId: target.tenantId, role: 'anonymous', ip }, 'sign_in_failed', 'user', target.id, null, {
-        email: target.email, reason: 'second_factor', via: 'tenant_switch',
+        email: target.email,
+        reason: 'second_factor',
+        via: 'tenant_switch',
       });
       throw AuthErrors.create('SECOND_FACTOR_INVALID', { field: 'code' });
     }
     await this.users.update({ id: target.id }, { lastLoginAt: this.clock.now() });
     await this.audit.record({ tenantId: target.tenantId, role: target.role, userId: target.id, ip }, 'sign_in', 'user', target.id, null, {
-      email: target.email, via: 'tenant_switch', fromTenantId: current.tenantId,
+      email: target.email,
+      via: 'tenant_switch',
+      fromTenantId: current.tenantId,
     });
     return this.issueSession(target, [current, ...switchable.filter((m) => m.id !== target.id)]);
   }
@@ -222,14 +260,20 @@ export class AuthService {
   /** The platform's audit log, newest first (at most MAX_PAGE_SIZE entries). */
   platformAuditLog(action: string | undefined, first: number): Promise<PlatformAuditLog[]> {
     return this.platformAudit.find({
-      where: action ? { action } : {}, order: { createdAt: 'DESC', id: 'DESC' }, take: Math.max(1, Math.min(first, MAX_PAGE_SIZE)),
+      where: action ? { action } : {},
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: Math.max(1, Math.min(first, MAX_PAGE_SIZE)),
     });
   }
 
   /** A JWT bound to the user's current authVersion, naming the other memberships the sign-in opened. */
   issueSession(user: User, others: User[] = []): Session {
     const claims: JwtClaims = {
-      sub: user.id, tid: user.tenantId, role: user.role, email: user.email, ver: user.authVersion ?? 0,
+      sub: user.id,
+      tid: user.tenantId,
+      role: user.role,
+      email: user.email,
+      ver: user.authVersion ?? 0,
       ...(others.length ? { alt: others.map((m) => ({ sub: m.id, tid: m.tenantId, ver: m.authVersion ?? 0 })) } : {}),
     };
     const token = jwt.sign(claims, this.signingKey(), { algorithm: 'HS256', expiresIn: this.config.jwtTtlSeconds });
@@ -242,7 +286,8 @@ export class AuthService {
    * (UTF-8 of the string), so tokens signed either way verify either way.
    */
   private signingKey(): KeyObject {
-    if (this.jwtKey?.secret !== this.config.jwtSecret) this.jwtKey = { secret: this.config.jwtSecret, key: createSecretKey(Buffer.from(this.config.jwtSecret, 'utf8')) };
+    if (this.jwtKey?.secret !== this.config.jwtSecret)
+      this.jwtKey = { secret: this.config.jwtSecret, key: createSecretKey(Buffer.from(this.config.jwtSecret, 'utf8')) };
     return this.jwtKey.key;
   }
   private jwtKey?: { secret: string; key: KeyObject };
@@ -285,7 +330,10 @@ export class AuthService {
     if (!user.active) throw AuthErrors.create('ACCOUNT_DEACTIVATED');
     if ((claims.ver ?? 0) !== user.authVersion) throw AuthErrors.create('SESSION_ENDED');
     return {
-      tenantId: user.tenantId, userId: user.id, role: user.role, email: user.email,
+      tenantId: user.tenantId,
+      userId: user.id,
+      role: user.role,
+      email: user.email,
       ...(claims.alt?.length ? { otherMemberships: claims.alt.map((a) => ({ userId: a.sub, tenantId: a.tid, version: a.ver })) } : {}),
     };
   }
@@ -326,15 +374,31 @@ export class AuthService {
     if (!name.trim()) throw AuthErrors.create('TOKEN_NAME_REQUIRED', { field: 'name' });
     if (!auth.userId) throw AuthErrors.create('TOKEN_NEEDS_USER');
     if (roleRank(role) > roleRank(auth.role)) throw AuthErrors.create('TOKEN_ROLE_ABOVE_CREATOR', { field: 'role' });
-    if (expiresAt && expiresAt.getTime() <= this.clock.now().getTime()) throw AuthErrors.create('TOKEN_EXPIRY_IN_PAST', { field: 'expiresAt' });
+    if (expiresAt && expiresAt.getTime() <= this.clock.now().getTime())
+      throw AuthErrors.create('TOKEN_EXPIRY_IN_PAST', { field: 'expiresAt' });
     const id = newId().replace(/-/g, '');
     const secretPart = randomBytes(24).toString('base64url').replace(/_/g, 'x');
     const token = await this.tokens.manager.transaction(async (manager) => {
-      const saved = await manager.getRepository(ApiToken).save(manager.getRepository(ApiToken).create({
-        id, tenantId: auth.tenantId, name: name.trim(), role, secretHash: sha256(secretPart), createdBy: auth.userId,
-        expiresAt: expiresAt ?? null,
-      }));
-      await this.audit.record(auth, 'create_token', 'apiToken', id, null, { name: saved.name, role, expiresAt: expiresAt ?? null }, manager);
+      const saved = await manager.getRepository(ApiToken).save(
+        manager.getRepository(ApiToken).create({
+          id,
+          tenantId: auth.tenantId,
+          name: name.trim(),
+          role,
+          secretHash: sha256(secretPart),
+          createdBy: auth.userId,
+          expiresAt: expiresAt ?? null,
+        }),
+      );
+      await this.audit.record(
+        auth,
+        'create_token',
+        'apiToken',
+        id,
+        null,
+        { name: saved.name, role, expiresAt: expiresAt ?? null },
+        manager,
+      );
       return saved;
     });
     return { token, secret: `${TOKEN_PREFIX}${id}_${secretPart}` };
@@ -364,15 +428,25 @@ export class AuthService {
     if (auth.userId) {
       // The row this request was authenticated with (see CredentialCache), else read.
       const known = this.credentials.peek(auth.userId);
-      const user = known?.tenantId === auth.tenantId ? known : await this.users.findOne({ where: { id: auth.userId, tenantId: auth.tenantId } });
+      const user =
+        known?.tenantId === auth.tenantId ? known : await this.users.findOne({ where: { id: auth.userId, tenantId: auth.tenantId } });
       if (!user || !user.active) throw CommonErrors.create('TOKEN_INVALID');
       return user;
     }
     // An API token acts as a synthetic user of its tenant.
     const token = await this.tokens.findOneOrFail({ where: { id: auth.tokenId, tenantId: auth.tenantId } });
     return Object.assign(new User(), {
-      id: token.id, tenantId: token.tenantId, email: `api-token+${token.id}@redress.local`, displayName: token.name,
-      role: token.role, active: true, createdAt: token.createdAt, passwordHash: '', teams: [], authVersion: 0, totpEnabled: false,
+      id: token.id,
+      tenantId: token.tenantId,
+      email: `api-token+${token.id}@redress.local`,
+      displayName: token.name,
+      role: token.role,
+      active: true,
+      createdAt: token.createdAt,
+      passwordHash: '',
+      teams: [],
+      authVersion: 0,
+      totpEnabled: false,
     });
   }
 

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntitySubscriberInterface, type InsertEvent, type RemoveEvent, type TransactionCommitEvent, type TransactionRollbackEvent, type UpdateEvent } from 'typeorm';
+import {
+  DataSource,
+  type EntitySubscriberInterface,
+  type InsertEvent,
+  type RemoveEvent,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+  type UpdateEvent,
+} from 'typeorm';
 import { User } from './user.entity';
 
 /** Bounds memory: past this many users the cache starts over (a miss costs one primary-key read). */
@@ -31,7 +39,8 @@ export class CredentialCache implements EntitySubscriberInterface<User> {
   constructor(dataSource: DataSource) {
     dataSource.subscribers.push(this);
     if (dataSource.options.type === 'better-sqlite3') {
-      const database = (dataSource.driver as unknown as { databaseConnection: { prepare(sql: string): { pluck(): { get(): unknown } } } }).databaseConnection;
+      const database = (dataSource.driver as unknown as { databaseConnection: { prepare(sql: string): { pluck(): { get(): unknown } } } })
+        .databaseConnection;
       const statement = database.prepare('PRAGMA data_version').pluck();
       this.dataVersion = () => Number(statement.get());
     }

@@ -18,7 +18,11 @@ const RECOVERY_CODES = 10;
 /** One step either side of now: phones whose clock is a little off still work. */
 const TOLERANCE_SECONDS = 30;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const normalizeRecovery = (code: string) => code.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
+const normalizeRecovery = (code: string) =>
+  code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /**
  * Optional TOTP second factor (otplib, RFC 6238) with single-use recovery codes. The secret is encrypted at rest,
@@ -61,9 +65,14 @@ export class SecondFactorService {
       return `${raw.slice(0, 6)}-${raw.slice(6)}`;
     });
     await this.users.manager.transaction(async (manager) => {
-      await manager.getRepository(User).update({ id: user.id }, {
-        totpEnabled: true, totpLastStep: step, recoveryCodes: codes.map((c) => sha256(normalizeRecovery(c))),
-      });
+      await manager.getRepository(User).update(
+        { id: user.id },
+        {
+          totpEnabled: true,
+          totpLastStep: step,
+          recoveryCodes: codes.map((c) => sha256(normalizeRecovery(c))),
+        },
+      );
       await this.audit.record(auth, 'enable_second_factor', 'user', user.id, { totpEnabled: false }, { totpEnabled: true }, manager);
     });
     return codes;
@@ -71,16 +80,25 @@ export class SecondFactorService {
 
   /** Turns the second factor off for oneself (with the password) or, as an admin, for someone who lost the device. */
   async disable(auth: AuthContext, target: { password: string } | { userId: string }): Promise<boolean> {
-    const user = 'userId' in target
-      ? await this.users.findOne({ where: { id: target.userId, tenantId: auth.tenantId } })
-      : await this.self(auth);
+    const user =
+      'userId' in target ? await this.users.findOne({ where: { id: target.userId, tenantId: auth.tenantId } }) : await this.self(auth);
     if (!user) throw AuthErrors.create('USER_NOT_FOUND', { field: 'id' });
     if ('password' in target && !(await verifyPassword(user.passwordHash, target.password))) {
       throw AuthErrors.create('CURRENT_PASSWORD_WRONG', { field: 'password' });
     }
     await this.users.manager.transaction(async (manager) => {
-      await manager.getRepository(User).update({ id: user.id }, { totpEnabled: false, totpSecret: null, totpLastStep: null, recoveryCodes: null });
-      await this.audit.record(auth, 'disable_second_factor', 'user', user.id, { totpEnabled: user.totpEnabled }, { totpEnabled: false }, manager);
+      await manager
+        .getRepository(User)
+        .update({ id: user.id }, { totpEnabled: false, totpSecret: null, totpLastStep: null, recoveryCodes: null });
+      await this.audit.record(
+        auth,
+        'disable_second_factor',
+        'user',
+        user.id,
+        { totpEnabled: user.totpEnabled },
+        { totpEnabled: false },
+        manager,
+      );
     });
     return true;
   }
@@ -90,7 +108,10 @@ export class SecondFactorService {
     const secret = this.cipher.decrypt(user.totpSecret);
     if (!secret || !/^\d{6}$/.test(code.trim())) return null;
     const result = await verify({
-      secret, token: code.trim(), epoch: Math.floor(this.clock.now().getTime() / 1000), epochTolerance: TOLERANCE_SECONDS,
+      secret,
+      token: code.trim(),
+      epoch: Math.floor(this.clock.now().getTime() / 1000),
+      epochTolerance: TOLERANCE_SECONDS,
       ...(user.totpLastStep !== null && user.totpLastStep !== undefined ? { afterTimeStep: Number(user.totpLastStep) } : {}),
     }).catch(() => ({ valid: false as const }));
     return result.valid && 'timeStep' in result ? result.timeStep : null;
@@ -111,8 +132,12 @@ export class SecondFactorService {
     const codes = user.recoveryCodes ?? [];
     if (!codes.includes(hashed)) return false;
     const remaining = codes.filter((c) => c !== hashed);
-    const result = await this.users.createQueryBuilder().update(User).set({ recoveryCodes: remaining })
-      .where('id = :id AND recovery_codes = :codes', { id: user.id, codes: JSON.stringify(codes) }).execute();
+    const result = await this.users
+      .createQueryBuilder()
+      .update(User)
+      .set({ recoveryCodes: remaining })
+      .where('id = :id AND recovery_codes = :codes', { id: user.id, codes: JSON.stringify(codes) })
+      .execute();
     return Boolean(result.affected);
   }
 }

@@ -68,7 +68,9 @@ export class SignInThrottleService {
       if (Number(row.failures) >= limit.failures) {
         // A fresh count after the lock ends.
         await this.query('UPDATE sign_in_throttle SET locked_until_ms = :until, failures = 0, window_started_ms = :now WHERE key = :key', {
-          key, now, until: now + limit.lockMs,
+          key,
+          now,
+          until: now + limit.lockMs,
         });
         locked.push(scope);
       }

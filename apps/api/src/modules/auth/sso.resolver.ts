@@ -24,7 +24,10 @@ export class SsoSettingsInput {
   @Field({ description: 'Issuer URL (https; http only on loopback).' }) @IsString() @MaxLength(500) issuer!: string;
   @Field() @IsString() @MaxLength(200) clientId!: string;
   @Field(() => String, { nullable: true, description: 'Omit to keep the stored secret; empty to remove it.' })
-  @IsOptional() @IsString() @MaxLength(500) clientSecret?: string | null;
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  clientSecret?: string | null;
   @Field(() => Role) @IsEnum(Role) defaultRole!: Role;
   @Field() @IsBoolean() autoProvision!: boolean;
 }
@@ -67,7 +70,9 @@ export class SsoResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Finishes a sign-on with the URL the provider redirected to (…/sso/callback?code=…&state=…).' })
+  @Mutation(() => AuthPayload, {
+    description: 'Finishes a sign-on with the URL the provider redirected to (…/sso/callback?code=…&state=…).',
+  })
   completeSsoLogin(@Args('callbackUrl') callbackUrl: string, @ClientAddress() ip?: string): Promise<AuthPayload> {
     return this.sso.complete(callbackUrl, ip);
   }

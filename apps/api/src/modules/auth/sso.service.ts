@@ -61,7 +61,10 @@ export class SsoService {
     return (tenant.settings.sso as SsoSettings | undefined) ?? null;
   }
 
-  async updateSettings(auth: AuthContext, input: Omit<SsoSettings, 'clientSecret'> & { clientSecret?: string | null }): Promise<SsoSettings> {
+  async updateSettings(
+    auth: AuthContext,
+    input: Omit<SsoSettings, 'clientSecret'> & { clientSecret?: string | null },
+  ): Promise<SsoSettings> {
     let issuer: URL;
     try {
       issuer = new URL(input.issuer);
@@ -71,15 +74,24 @@ export class SsoService {
     if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopback(issuer))) {
       throw AuthErrors.create('SSO_SETTINGS_INVALID', { field: 'issuer', params: { detail: 'issuer must use https' } });
     }
-    if (!input.clientId.trim()) throw AuthErrors.create('SSO_SETTINGS_INVALID', { field: 'clientId', params: { detail: 'clientId is required' } });
+    if (!input.clientId.trim())
+      throw AuthErrors.create('SSO_SETTINGS_INVALID', { field: 'clientId', params: { detail: 'clientId is required' } });
     if (input.defaultRole === Role.admin || input.defaultRole === Role.api_client) {
-      throw AuthErrors.create('SSO_SETTINGS_INVALID', { field: 'defaultRole', params: { detail: 'the default role may not be admin or api_client' } });
+      throw AuthErrors.create('SSO_SETTINGS_INVALID', {
+        field: 'defaultRole',
+        params: { detail: 'the default role may not be admin or api_client' },
+      });
     }
     const tenant = await this.tenants.get(auth.tenantId);
     const previous = this.settingsOf(tenant);
-    const clientSecret = input.clientSecret === undefined ? previous?.clientSecret ?? null : this.cipher.encrypt(input.clientSecret || null);
+    const clientSecret =
+      input.clientSecret === undefined ? (previous?.clientSecret ?? null) : this.cipher.encrypt(input.clientSecret || null);
     const next: SsoSettings = {
-      enabled: input.enabled, issuer: input.issuer.trim(), clientId: input.clientId.trim(), clientSecret, defaultRole: input.defaultRole,
+      enabled: input.enabled,
+      issuer: input.issuer.trim(),
+      clientId: input.clientId.trim(),
+      clientSecret,
+      defaultRole: input.defaultRole,
       autoProvision: input.autoProvision,
     };
     await this.tenants.updateSettings(auth.tenantId, { sso: next });
@@ -106,13 +118,15 @@ export class SsoService {
     if (cached && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.config;
     const issuer = new URL(settings.issuer);
     const secret = this.cipher.decrypt(settings.clientSecret ?? null) ?? undefined;
-    const config = oidc.discovery(issuer, settings.clientId, secret, undefined, {
-      // Plain http only for a provider on this machine (development and tests).
-      ...(issuer.protocol === 'http:' && isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests] } : {}),
-    }).catch((error) => {
-      this.discovered.delete(key);
-      throw mapOidcError(error);
-    });
+    const config = oidc
+      .discovery(issuer, settings.clientId, secret, undefined, {
+        // Plain http only for a provider on this machine (development and tests).
+        ...(issuer.protocol === 'http:' && isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests] } : {}),
+      })
+      .catch((error) => {
+        this.discovered.delete(key);
+        throw mapOidcError(error);
+      });
     this.discovered.set(key, { at: Date.now(), config });
     return config;
   }
@@ -126,11 +140,21 @@ export class SsoService {
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const now = this.clock.now();
     await this.logins.insert({
-      state, tenantId: tenant.id, nonce, codeVerifier, expiresAt: new Date(now.getTime() + LOGIN_TTL_MS), usedAt: null, createdAt: now,
+      state,
+      tenantId: tenant.id,
+      nonce,
+      codeVerifier,
+      expiresAt: new Date(now.getTime() + LOGIN_TTL_MS),
+      usedAt: null,
+      createdAt: now,
     });
     return oidc.buildAuthorizationUrl(config, {
-      redirect_uri: this.redirectUri, scope: 'openid email profile', state, nonce,
-      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256',
+      redirect_uri: this.redirectUri,
+      scope: 'openid email profile',
+      state,
+      nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
     }).href;
   }
 
@@ -145,7 +169,8 @@ export class SsoService {
     const state = url.searchParams.get('state') ?? '';
     const now = this.clock.now();
     const login = state ? await this.logins.findOne({ where: { state } }) : null;
-    if (!login || login.usedAt || login.expiresAt.getTime() <= now.getTime()) throw AuthErrors.create('SSO_STATE_INVALID', { field: 'callbackUrl' });
+    if (!login || login.usedAt || login.expiresAt.getTime() <= now.getTime())
+      throw AuthErrors.create('SSO_STATE_INVALID', { field: 'callbackUrl' });
     // Spent before the exchange: a replayed callback fails even if the provider would accept the code twice.
     const spent = await this.logins.update({ state, usedAt: IsNull() }, { usedAt: now });
     if (!spent.affected) throw AuthErrors.create('SSO_STATE_INVALID', { field: 'callbackUrl' });
@@ -159,7 +184,10 @@ export class SsoService {
     let claims: Record<string, unknown> | undefined;
     try {
       const tokens = await oidc.authorizationCodeGrant(config, current, {
-        pkceCodeVerifier: login.codeVerifier, expectedNonce: login.nonce, expectedState: state, idTokenExpected: true,
+        pkceCodeVerifier: login.codeVerifier,
+        expectedNonce: login.nonce,
+        expectedState: state,
+        idTokenExpected: true,
       });
       claims = tokens.claims();
       // Providers that keep the ID token small (oidc-provider's default) give the e-mail at the UserInfo endpoint.
@@ -179,7 +207,9 @@ export class SsoService {
     if (!user.active) throw AuthErrors.create('ACCOUNT_DEACTIVATED');
     await this.users.update({ id: user.id }, { lastLoginAt: now });
     await this.audit.record({ tenantId: tenant.id, role: user.role, userId: user.id, ip }, 'sign_in', 'user', user.id, null, {
-      email, method: 'oidc', issuer: settings.issuer,
+      email,
+      method: 'oidc',
+      issuer: settings.issuer,
     });
     return this.auth.issueSession(user);
   }
@@ -191,13 +221,33 @@ export class SsoService {
     if (existing) return existing;
     if (!settings.autoProvision) throw AuthErrors.create('SSO_USER_UNKNOWN');
     return this.users.manager.transaction(async (manager) => {
-      const user = await manager.getRepository(User).save(manager.getRepository(User).create({
-        id: newId(), tenantId: tenant.id, email, passwordHash: '', displayName: name.slice(0, 200), role: settings.defaultRole,
-        teams: [], departmentId: null, active: true, authVersion: 0,
-      }));
-      await this.audit.record({ tenantId: tenant.id, role: 'sso', ip }, 'provision', 'user', user.id, null, {
-        email, role: user.role, issuer: settings.issuer,
-      }, manager);
+      const user = await manager.getRepository(User).save(
+        manager.getRepository(User).create({
+          id: newId(),
+          tenantId: tenant.id,
+          email,
+          passwordHash: '',
+          displayName: name.slice(0, 200),
+          role: settings.defaultRole,
+          teams: [],
+          departmentId: null,
+          active: true,
+          authVersion: 0,
+        }),
+      );
+      await this.audit.record(
+        { tenantId: tenant.id, role: 'sso', ip },
+        'provision',
+        'user',
+        user.id,
+        null,
+        {
+          email,
+          role: user.role,
+          issuer: settings.issuer,
+        },
+        manager,
+      );
       return user;
     });
   }

@@ -32,7 +32,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * Shared by `npm run tenant -- create` and the platform operator's `createTenant` mutation.
  */
 export async function provisionTenant(
-  manager: EntityManager, input: NewTenantInput, context: { now: Date; publicUrl: string; audit: AuditService; ip?: string },
+  manager: EntityManager,
+  input: NewTenantInput,
+  context: { now: Date; publicUrl: string; audit: AuditService; ip?: string },
 ): Promise<ProvisionedTenant> {
   const slug = input.slug.trim();
   const email = normalizeEmail(input.adminEmail);
@@ -40,16 +42,36 @@ export async function provisionTenant(
   if (!EMAIL.test(email) || email.length > 254) throw AuthErrors.create('EMAIL_INVALID', { field: 'adminEmail' });
   const tenant = await insertTenant(manager, { slug, name: input.name.trim(), timeZone: input.timeZone, locale: input.locale });
   // The first admin may already be a member of other tenants: this is a new membership of a new tenant.
-  const admin = await manager.getRepository(User).save(manager.getRepository(User).create({
-    id: newId(), tenantId: tenant.id, email, passwordHash: '', displayName: input.adminName?.trim() || email.split('@')[0],
-    role: Role.admin, departmentId: null, active: true, teams: [], authVersion: 0,
-  }));
+  const admin = await manager.getRepository(User).save(
+    manager.getRepository(User).create({
+      id: newId(),
+      tenantId: tenant.id,
+      email,
+      passwordHash: '',
+      displayName: input.adminName?.trim() || email.split('@')[0],
+      role: Role.admin,
+      departmentId: null,
+      active: true,
+      teams: [],
+      authVersion: 0,
+    }),
+  );
   const link = await issueAccessLink(manager, {
-    tenantId: tenant.id, userId: admin.id, purpose: 'invitation', createdBy: null, now: context.now, publicUrl: context.publicUrl,
+    tenantId: tenant.id,
+    userId: admin.id,
+    purpose: 'invitation',
+    createdBy: null,
+    now: context.now,
+    publicUrl: context.publicUrl,
   });
   await context.audit.record(
-    { tenantId: tenant.id, role: 'platform_operator', ip: context.ip }, 'create_tenant', 'tenant', tenant.id, null,
-    { name: tenant.name, slug, adminEmail: email }, manager,
+    { tenantId: tenant.id, role: 'platform_operator', ip: context.ip },
+    'create_tenant',
+    'tenant',
+    tenant.id,
+    null,
+    { name: tenant.name, slug, adminEmail: email },
+    manager,
   );
   return { tenant, admin, link };
 }

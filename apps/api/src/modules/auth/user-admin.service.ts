@@ -40,7 +40,11 @@ export interface LinkResult {
 
 /** What the audit log keeps of a user: never the password hash. */
 const snapshot = (user: User) => ({
-  email: user.email, displayName: user.displayName, role: user.role, teams: user.teams ?? [], departmentId: user.departmentId ?? null,
+  email: user.email,
+  displayName: user.displayName,
+  role: user.role,
+  teams: user.teams ?? [],
+  departmentId: user.departmentId ?? null,
   active: user.active,
 });
 
@@ -67,14 +71,22 @@ export class UserAdminService {
   list(tenantId: string, filter: UserFilter = {}): Promise<User[]> {
     const query = this.users.createQueryBuilder('u').where('u.tenant_id = :tenantId', { tenantId });
     if (filter.search?.trim()) {
-      const like = `%${filter.search.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      query.andWhere(new Brackets((q) => {
-        q.where("LOWER(u.email) LIKE :like ESCAPE '\\'", { like }).orWhere("LOWER(u.display_name) LIKE :like ESCAPE '\\'", { like });
-      }));
+      const like = `%${filter.search
+        .trim()
+        .toLowerCase()
+        .replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        new Brackets((q) => {
+          q.where("LOWER(u.email) LIKE :like ESCAPE '\\'", { like }).orWhere("LOWER(u.display_name) LIKE :like ESCAPE '\\'", { like });
+        }),
+      );
     }
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (filter.active !== undefined) query.andWhere('u.active = :active', { active: filter.active });
-    return query.orderBy('u.email', 'ASC').getMany().then((users) => (filter.team ? users.filter((u) => u.teams?.includes(filter.team!)) : users));
+    return query
+      .orderBy('u.email', 'ASC')
+      .getMany()
+      .then((users) => (filter.team ? users.filter((u) => u.teams?.includes(filter.team!)) : users));
   }
 
   /** The tenant's user with this id, or null: for modules that address staff by id (notices, deliveries). */
@@ -103,15 +115,31 @@ export class UserAdminService {
     if (roleRank(role) > roleRank(auth.role)) throw AuthErrors.create('ROLE_ABOVE_OWN', { field: 'role' });
   }
 
-  private async insertUser(manager: EntityManager, auth: AuthContext, email: string, profile: UserProfile, passwordHash: string): Promise<User> {
+  private async insertUser(
+    manager: EntityManager,
+    auth: AuthContext,
+    email: string,
+    profile: UserProfile,
+    passwordHash: string,
+  ): Promise<User> {
     const repository = manager.getRepository(User);
     // Unique per tenant: the same person may be a member of other tenants, with another role there.
     if (await repository.exists({ where: { email, tenantId: auth.tenantId } })) throw AuthErrors.create('USER_EXISTS', { field: 'email' });
     try {
-      return await repository.save(repository.create({
-        id: newId(), tenantId: auth.tenantId, email, passwordHash, displayName: profile.displayName.trim(), role: profile.role,
-        teams: profile.teams ?? [], departmentId: profile.departmentId ?? null, active: true, authVersion: 0,
-      }));
+      return await repository.save(
+        repository.create({
+          id: newId(),
+          tenantId: auth.tenantId,
+          email,
+          passwordHash,
+          displayName: profile.displayName.trim(),
+          role: profile.role,
+          teams: profile.teams ?? [],
+          departmentId: profile.departmentId ?? null,
+          active: true,
+          authVersion: 0,
+        }),
+      );
     } catch (error) {
       // Two admins adding the same address at once: the unique index decides.
       if (isUniqueViolation(error)) throw AuthErrors.create('USER_EXISTS', { field: 'email' });
@@ -150,7 +178,15 @@ export class UserAdminService {
     const { user, link } = await this.users.manager.transaction(async (manager) => {
       const target = await this.get(auth.tenantId, id, manager);
       const issued = await this.issue(manager, auth, target, target.passwordHash ? 'password_reset' : 'invitation');
-      await this.audit.record(auth, 'password_reset_requested', 'user', target.id, null, { email: target.email, linkExpiresAt: issued.expiresAt }, manager);
+      await this.audit.record(
+        auth,
+        'password_reset_requested',
+        'user',
+        target.id,
+        null,
+        { email: target.email, linkExpiresAt: issued.expiresAt },
+        manager,
+      );
       return { user: target, link: issued };
     });
     return this.deliver(user, user.passwordHash ? 'password_reset' : 'invitation', link);
@@ -158,7 +194,11 @@ export class UserAdminService {
 
   private issue(manager: EntityManager, auth: AuthContext, user: User, purpose: AccessLinkPurpose): Promise<IssuedLink> {
     return issueAccessLink(manager, {
-      tenantId: user.tenantId, userId: user.id, purpose, createdBy: auth.userId ?? auth.tokenId ?? null, now: this.clock.now(),
+      tenantId: user.tenantId,
+      userId: user.id,
+      purpose,
+      createdBy: auth.userId ?? auth.tokenId ?? null,
+      now: this.clock.now(),
       publicUrl: this.config.publicUrl,
     });
   }
@@ -166,7 +206,14 @@ export class UserAdminService {
   private async deliver(user: User, kind: AccessLinkPurpose, link: IssuedLink): Promise<LinkResult> {
     const tenant = await this.tenants.get(user.tenantId);
     const delivered = await this.delivery.deliver({
-      kind, tenantId: user.tenantId, to: user.email, displayName: user.displayName, tenantName: tenant.name, locale: tenant.locale, url: link.url, expiresAt: link.expiresAt,
+      kind,
+      tenantId: user.tenantId,
+      to: user.email,
+      displayName: user.displayName,
+      tenantName: tenant.name,
+      locale: tenant.locale,
+      url: link.url,
+      expiresAt: link.expiresAt,
     });
     return { user, delivered, link: delivered ? null : link.url, expiresAt: link.expiresAt };
   }
@@ -206,8 +253,15 @@ export class UserAdminService {
 
   /** Refuses when `user` is the tenant's last active admin who can sign in. */
   private async assertAnotherAdmin(manager: EntityManager, user: User): Promise<void> {
-    const query = manager.getRepository(User).createQueryBuilder('u').select(['u.id'])
-      .where('u.tenant_id = :tenantId AND u.role = :role AND u.active = :active', { tenantId: user.tenantId, role: Role.admin, active: true })
+    const query = manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select(['u.id'])
+      .where('u.tenant_id = :tenantId AND u.role = :role AND u.active = :active', {
+        tenantId: user.tenantId,
+        role: Role.admin,
+        active: true,
+      })
       .andWhere("u.password_hash <> ''");
     if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
     const admins = await query.getMany();
@@ -228,7 +282,12 @@ export class UserAdminService {
       const saved = await manager.getRepository(User).save(target);
       await this.audit.record(
         { tenantId: target.tenantId, role: target.role, userId: target.id, ip },
-        purpose === 'invitation' ? 'invitation_accepted' : 'password_reset', 'user', target.id, null, { email: target.email }, manager,
+        purpose === 'invitation' ? 'invitation_accepted' : 'password_reset',
+        'user',
+        target.id,
+        null,
+        { email: target.email },
+        manager,
       );
       return saved;
     });
@@ -237,16 +296,25 @@ export class UserAdminService {
 
   /** The platform operator's tenant creation (the CLI runs the same provisioning). */
   async createTenant(input: NewTenantInput, ip?: string): Promise<ProvisionedTenant> {
-    return this.users.manager.transaction((manager) => provisionTenant(manager, input, {
-      now: this.clock.now(), publicUrl: this.config.publicUrl, audit: this.audit, ip,
-    }));
+    return this.users.manager.transaction((manager) =>
+      provisionTenant(manager, input, {
+        now: this.clock.now(),
+        publicUrl: this.config.publicUrl,
+        audit: this.audit,
+        ip,
+      }),
+    );
   }
 
   /**
    * Who takes a complaint handed to "the manager" (workflow action assign_manager): the department's named manager when
    * active, else any active manager of the tenant (a manager deactivated after the policy was published gets no work).
    */
-  async activeManagerFor(tenantId: string, managerEmail: string | null | undefined, manager: EntityManager = this.users.manager): Promise<User | null> {
+  async activeManagerFor(
+    tenantId: string,
+    managerEmail: string | null | undefined,
+    manager: EntityManager = this.users.manager,
+  ): Promise<User | null> {
     const repository = manager.getRepository(User);
     const named = managerEmail ? await repository.findOne({ where: { tenantId, email: managerEmail.toLowerCase(), active: true } }) : null;
     return named ?? repository.findOne({ where: { tenantId, role: Role.manager, active: true } });

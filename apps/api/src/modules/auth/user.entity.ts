@@ -19,7 +19,8 @@ export class User {
   @Column({ name: 'password_hash', type: 'varchar', length: 255 }) passwordHash!: string;
   @Field() @Column({ name: 'display_name', type: 'varchar', length: 200 }) displayName!: string;
   @Field(() => Role) @Column({ type: 'varchar', length: 32 }) role!: Role;
-  @Field(() => String, { nullable: true }) @Column({ name: 'department_id', type: 'varchar', length: 36, nullable: true }) departmentId?: string | null;
+  @Field(() => String, { nullable: true }) @Column({ name: 'department_id', type: 'varchar', length: 36, nullable: true }) departmentId?:
+    string | null;
   @Field() @Column({ type: 'boolean', default: true }) active!: boolean;
   @Field() @CreatedAtColumn() createdAt!: Date;
   @Field(() => Date, { nullable: true }) @DateTimeColumn({ name: 'last_login_at', nullable: true }) lastLoginAt?: Date | null;
@@ -33,7 +34,8 @@ export class User {
   /** TOTP secret, AES-GCM encrypted (PersonalDataCipher); set while enrolling, used once enabled. */
   @Column({ name: 'totp_secret', type: 'text', nullable: true }) totpSecret!: string | null;
   @Field({ description: 'Signs in with a TOTP code (or a recovery code) after the password.' })
-  @Column({ name: 'totp_enabled', type: 'boolean', default: false }) totpEnabled!: boolean;
+  @Column({ name: 'totp_enabled', type: 'boolean', default: false })
+  totpEnabled!: boolean;
   /** The last accepted TOTP time step: a code is accepted once. */
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true }) totpLastStep!: string | number | null;
   /** SHA-256 of the unused recovery codes. */

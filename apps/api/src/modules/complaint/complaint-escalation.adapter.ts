@@ -29,27 +29,67 @@ export class ComplaintEscalationAdapter {
     const facts = complaint.facts as { complaint?: Record<string, unknown>; severity?: string };
     if (facts.complaint) facts.complaint.severity = level;
     facts.severity = level;
-    await manager.update(Complaint, { id: complaint.id }, { severity: level, facts: complaint.facts as never, updatedAt: complaint.updatedAt });
-    await this.timeline.append(manager, complaint, 'severity.raised', { from, to: level, ...because }, { role: 'system' }, complaint.updatedAt);
+    await manager.update(
+      Complaint,
+      { id: complaint.id },
+      { severity: level, facts: complaint.facts as never, updatedAt: complaint.updatedAt },
+    );
+    await this.timeline.append(
+      manager,
+      complaint,
+      'severity.raised',
+      { from, to: level, ...because },
+      { role: 'system' },
+      complaint.updatedAt,
+    );
     return true;
   }
 
-  async reassign(manager: EntityManager, complaint: Complaint, target: { department?: string; assignee?: string }, because: Because): Promise<void> {
+  async reassign(
+    manager: EntityManager,
+    complaint: Complaint,
+    target: { department?: string; assignee?: string },
+    because: Because,
+  ): Promise<void> {
     const before = { department: complaint.department ?? null, assigneeId: complaint.assigneeId ?? null };
     if (target.department) complaint.department = target.department;
     if (target.assignee) {
       // A person deactivated after the policy was published gets no work: the complaint keeps its assignee.
-      const user = await manager.findOne(User, { where: { tenantId: complaint.tenantId, email: target.assignee.toLowerCase(), active: true } });
+      const user = await manager.findOne(User, {
+        where: { tenantId: complaint.tenantId, email: target.assignee.toLowerCase(), active: true },
+      });
       complaint.assigneeId = user?.id ?? complaint.assigneeId;
     } else if (target.department && target.department !== before.department) {
       complaint.assigneeId = null;
     }
     complaint.updatedAt = this.clock.now();
-    await manager.update(Complaint, { id: complaint.id }, { department: complaint.department, assigneeId: complaint.assigneeId, updatedAt: complaint.updatedAt });
-    await this.timeline.append(manager, complaint, 'assigned', { before, after: { department: complaint.department ?? null, assigneeId: complaint.assigneeId ?? null }, automatic: true, ...because }, { role: 'system' }, complaint.updatedAt);
+    await manager.update(
+      Complaint,
+      { id: complaint.id },
+      { department: complaint.department, assigneeId: complaint.assigneeId, updatedAt: complaint.updatedAt },
+    );
+    await this.timeline.append(
+      manager,
+      complaint,
+      'assigned',
+      {
+        before,
+        after: { department: complaint.department ?? null, assigneeId: complaint.assigneeId ?? null },
+        automatic: true,
+        ...because,
+      },
+      { role: 'system' },
+      complaint.updatedAt,
+    );
   }
 
-  async appendEvent(manager: EntityManager, complaint: Complaint, type: string, data: Record<string, unknown>, actor?: { id?: string | null; role?: string | null }): Promise<void> {
+  async appendEvent(
+    manager: EntityManager,
+    complaint: Complaint,
+    type: string,
+    data: Record<string, unknown>,
+    actor?: { id?: string | null; role?: string | null },
+  ): Promise<void> {
     await this.timeline.append(manager, complaint, type, data, actor ?? { role: 'system' }, this.clock.now());
   }
 }

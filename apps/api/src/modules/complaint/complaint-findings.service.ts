@@ -44,20 +44,29 @@ export class ComplaintFindingsService {
 
   async record(auth: AuthContext, complaintId: string, code: string, note?: string | null): Promise<Complaint> {
     return this.dataSource.transaction(async (manager) => {
-      const qb = manager.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id AND c.tenant_id = :tenantId', { id: complaintId, tenantId: auth.tenantId });
+      const qb = manager
+        .getRepository(Complaint)
+        .createQueryBuilder('c')
+        .where('c.id = :id AND c.tenant_id = :tenantId', { id: complaintId, tenantId: auth.tenantId });
       if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
       const complaint = await qb.getOne();
       if (!complaint) throw ComplaintErrors.create('NOT_FOUND', { field: 'input.complaintId' });
-      if ((CLOSED_STATES as readonly string[]).includes(complaint.state)) throw ComplaintErrors.create('CLOSED', { field: 'input.complaintId' });
+      if ((CLOSED_STATES as readonly string[]).includes(complaint.state))
+        throw ComplaintErrors.create('CLOSED', { field: 'input.complaintId' });
       // The codes of the version that decided the complaint: its decisions are re-run under the same rules.
       const policy = await this.policies.getVersion(auth.tenantId, complaint.policyVersion);
       const finding = (policy.document.findingCodes ?? []).find((f) => f.key === code);
       if (!finding) {
-        const known = (policy.document.findingCodes ?? []).map((f) => f.key).sort().join(', ') || '—';
+        const known =
+          (policy.document.findingCodes ?? [])
+            .map((f) => f.key)
+            .sort()
+            .join(', ') || '—';
         throw ComplaintErrors.create('FINDING_CODE_UNKNOWN', { field: 'input.code', params: { code, version: policy.version, known } });
       }
       const roles = finding.roles?.length ? finding.roles : DEFAULT_FINDING_ROLES;
-      if (!roles.includes(auth.role)) throw ComplaintErrors.create('FINDING_NOT_ALLOWED', { field: 'input.code', params: { code, roles: roles.join(', ') } });
+      if (!roles.includes(auth.role))
+        throw ComplaintErrors.create('FINDING_NOT_ALLOWED', { field: 'input.code', params: { code, roles: roles.join(', ') } });
 
       const now = this.clock.now();
       const found = findingFactsOf(complaint);
@@ -67,32 +76,54 @@ export class ComplaintFindingsService {
       };
       const tenant = await this.tenants.get(auth.tenantId);
       const { validity: _v, severity: _s, ...base } = complaint.facts as Record<string, unknown>;
-      const decisions = policy.decide({ ...base, finding: facts }, { now, timeZone: tenant.timeZone, calendar: this.calendars.calendar(auth.tenantId, policy) });
+      const decisions = policy.decide(
+        { ...base, finding: facts },
+        { now, timeZone: tenant.timeZone, calendar: this.calendars.calendar(auth.tenantId, policy) },
+      );
       const validityRow = policy.document.rules.validity.rows.find((row) => row.key === decisions.validity.rowKey);
-      const reasonText = (validityRow?.then as { reasonText?: unknown } | undefined)?.reasonText
-        ?? (!decisions.validity.valid && decisions.validity.reason === code ? finding.name : null);
+      const reasonText =
+        (validityRow?.then as { reasonText?: unknown } | undefined)?.reasonText ??
+        (!decisions.validity.valid && decisions.validity.reason === code ? finding.name : null);
       const events: [string, Record<string, unknown>][] = [
         ['finding.recorded', { code, kind: finding.kind, name: finding.name, note: note ?? null, policyVersion: policy.version }],
       ];
       const why = `re-decided after finding ${code}`;
       if (decisions.validity.valid !== complaint.valid || (decisions.validity.reason ?? null) !== (complaint.invalidReason ?? null)) {
-        events.push(['decision.validity', {
-          ruleSet: 'validity', outcome: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null, reasonText },
-          before: { valid: complaint.valid, reason: complaint.invalidReason ?? null }, rowKey: decisions.validity.rowKey ?? null,
-          policyVersion: policy.version, finding: code, explanation: `${why}: ${decisions.validity.trace ?? ''}`.trim(), trace: decisions.validity.explained ?? null,
-        }]);
+        events.push([
+          'decision.validity',
+          {
+            ruleSet: 'validity',
+            outcome: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null, reasonText },
+            before: { valid: complaint.valid, reason: complaint.invalidReason ?? null },
+            rowKey: decisions.validity.rowKey ?? null,
+            policyVersion: policy.version,
+            finding: code,
+            explanation: `${why}: ${decisions.validity.trace ?? ''}`.trim(),
+            trace: decisions.validity.explained ?? null,
+          },
+        ]);
         complaint.valid = decisions.validity.valid;
-        complaint.invalidReason = decisions.validity.valid ? null : decisions.validity.reason ?? code;
+        complaint.invalidReason = decisions.validity.valid ? null : (decisions.validity.reason ?? code);
       }
       if (decisions.severity.level !== complaint.severity) {
-        events.push(['decision.severity', {
-          ruleSet: 'severity', outcome: decisions.severity.level, before: complaint.severity, rowKey: decisions.severity.rowKey ?? null,
-          policyVersion: policy.version, finding: code, explanation: `${why}: ${decisions.severity.trace ?? ''}`.trim(),
-        }]);
+        events.push([
+          'decision.severity',
+          {
+            ruleSet: 'severity',
+            outcome: decisions.severity.level,
+            before: complaint.severity,
+            rowKey: decisions.severity.rowKey ?? null,
+            policyVersion: policy.version,
+            finding: code,
+            explanation: `${why}: ${decisions.severity.trace ?? ''}`.trim(),
+          },
+        ]);
         complaint.severity = decisions.severity.level;
       }
       complaint.facts = {
-        ...complaint.facts, finding: facts, severity: complaint.severity,
+        ...complaint.facts,
+        finding: facts,
+        severity: complaint.severity,
         validity: { valid: complaint.valid, reason: complaint.invalidReason ?? null, ...(reasonText ? { reasonText } : {}) },
       };
       complaint.updatedAt = now;

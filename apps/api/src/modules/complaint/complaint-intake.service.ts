@@ -126,7 +126,16 @@ export class ComplaintIntakeService {
     const context = { now, timeZone: tenant.timeZone, calendar };
     const rawForm = (input.form ?? {}) as Record<string, unknown>;
     const fields = policy.fieldsForType(type.key);
-    const preFacts = { complaint: { channel: input.channel, type: type.key, typePath: policy.typePath(type.key), kind: type.kind, text: input.text, form: rawForm } };
+    const preFacts = {
+      complaint: {
+        channel: input.channel,
+        type: type.key,
+        typePath: policy.typePath(type.key),
+        kind: type.kind,
+        text: input.text,
+        form: rawForm,
+      },
+    };
     const { values: form, problems } = validateForm(fields, rawForm, preFacts, context);
     const complainant = input.complainant ?? {};
     if (!complainant.phone && !complainant.email && !complainant.customerReference) {
@@ -134,12 +143,15 @@ export class ComplaintIntakeService {
     }
     if (problems.length) {
       throw ComplaintErrors.create('FORM_INVALID', {
-        field: `input.${problems[0].field}`, params: { count: problems.length },
+        field: `input.${problems[0].field}`,
+        params: { count: problems.length },
         problems: problems.map((p) => ({ field: `input.${p.field}`, code: p.code, message: p.message, messages: p.messages })),
       });
     }
     const personalKeys = new Set(fields.filter((f) => f.personal).map((f) => f.key));
-    const storedForm = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, personalKeys.has(k) ? this.cipher.encrypt(String(v)) : v]));
+    const storedForm = Object.fromEntries(
+      Object.entries(form).map(([k, v]) => [k, personalKeys.has(k) ? this.cipher.encrypt(String(v)) : v]),
+    );
     const factsForm = Object.fromEntries(Object.entries(form).filter(([k]) => !personalKeys.has(k)));
 
     const prediction = await this.predictCause(auth.tenantId, input.title, input.text);
@@ -147,13 +159,37 @@ export class ComplaintIntakeService {
     // own savepoint, each answered only after the shared commit.
     const complaint = await this.groupCommit.run(async (manager) => {
       const customer = await this.findOrCreateCustomer(manager, auth.tenantId, complainant);
-      const aggregates = await this.aggregates(manager, auth.tenantId, customer.id, type.key, prediction?.cause ?? null, input.reference ?? null, now);
-      let facts = buildIntakeFacts({
-        channel: input.channel, type: type.key, typePath: policy.typePath(type.key), kind: type.kind, title: input.title,
-        text: input.text, requestedRemedy: input.requestedRemedy, reference: input.reference, occurredAt: input.occurredAt ?? null,
-        receivedAt: now, form: factsForm, attachmentCount: input.attachments?.length ?? 0, hasPhone: Boolean(complainant.phone),
-        customerReference: complainant.customerReference ? 'present' : null,
-      }, aggregates, calendar, tenant.timeZone, prediction);
+      const aggregates = await this.aggregates(
+        manager,
+        auth.tenantId,
+        customer.id,
+        type.key,
+        prediction?.cause ?? null,
+        input.reference ?? null,
+        now,
+      );
+      let facts = buildIntakeFacts(
+        {
+          channel: input.channel,
+          type: type.key,
+          typePath: policy.typePath(type.key),
+          kind: type.kind,
+          title: input.title,
+          text: input.text,
+          requestedRemedy: input.requestedRemedy,
+          reference: input.reference,
+          occurredAt: input.occurredAt ?? null,
+          receivedAt: now,
+          form: factsForm,
+          attachmentCount: input.attachments?.length ?? 0,
+          hasPhone: Boolean(complainant.phone),
+          customerReference: complainant.customerReference ? 'present' : null,
+        },
+        aggregates,
+        calendar,
+        tenant.timeZone,
+        prediction,
+      );
       // Plugins' blocking hooks may add facts or reject before anything is written.
       facts = await this.plugins.beforeSubmit(auth.tenantId, facts, { manager });
 
@@ -164,20 +200,53 @@ export class ComplaintIntakeService {
       const id = newId();
       const assigneeId = decisions.validity.valid ? await this.pickAssignee(manager, auth.tenantId, policy, decisions.routing) : null;
       const state = !decisions.validity.valid ? 'invalid_closed' : decisions.routing.department ? 'dispatched' : 'assessed';
-      const number = await this.nextNumber(manager, auth.tenantId, policy.document.settings.numberPattern ?? tenant.settings.numberPattern ?? DEFAULT_NUMBER_PATTERN, tenant.timeZone, now);
+      const number = await this.nextNumber(
+        manager,
+        auth.tenantId,
+        policy.document.settings.numberPattern ?? tenant.settings.numberPattern ?? DEFAULT_NUMBER_PATTERN,
+        tenant.timeZone,
+        now,
+      );
       const entity = manager.create(Complaint, {
-        id, tenantId: auth.tenantId, number, idempotencyKey: input.idempotencyKey ?? null,
-        requestHash: fingerprint, channel: input.channel,
-        typeKey: type.key, kind: type.kind, title: input.title ?? null, text: input.text, requestedRemedy: input.requestedRemedy ?? null,
-        reference: input.reference ?? null, occurredAt: input.occurredAt ?? null, receivedAt: now, form: storedForm,
-        attachments: input.attachments ?? [], customerId: customer.id, state, valid: decisions.validity.valid,
-        invalidReason: decisions.validity.reason ?? null, severity: decisions.severity.level,
-        department: decisions.validity.valid ? decisions.routing.department ?? null : null,
-        team: decisions.validity.valid ? decisions.routing.team ?? null : null, assigneeId,
-        firstContactId: auth.userId ?? null, slaPolicy: decisions.validity.valid ? decisions.sla.policy ?? null : null,
-        predictedCause: prediction?.cause ?? null, predictedConfidence: prediction?.confidence ?? null,
-        policyVersion: policy.version, facts: { ...facts, validity: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null }, severity: decisions.severity.level },
-        unsatisfiedCount: 0, reopenCount: 0, slaStatus: 'on_time', updatedAt: now, closedAt: state === 'invalid_closed' ? now : null,
+        id,
+        tenantId: auth.tenantId,
+        number,
+        idempotencyKey: input.idempotencyKey ?? null,
+        requestHash: fingerprint,
+        channel: input.channel,
+        typeKey: type.key,
+        kind: type.kind,
+        title: input.title ?? null,
+        text: input.text,
+        requestedRemedy: input.requestedRemedy ?? null,
+        reference: input.reference ?? null,
+        occurredAt: input.occurredAt ?? null,
+        receivedAt: now,
+        form: storedForm,
+        attachments: input.attachments ?? [],
+        customerId: customer.id,
+        state,
+        valid: decisions.validity.valid,
+        invalidReason: decisions.validity.reason ?? null,
+        severity: decisions.severity.level,
+        department: decisions.validity.valid ? (decisions.routing.department ?? null) : null,
+        team: decisions.validity.valid ? (decisions.routing.team ?? null) : null,
+        assigneeId,
+        firstContactId: auth.userId ?? null,
+        slaPolicy: decisions.validity.valid ? (decisions.sla.policy ?? null) : null,
+        predictedCause: prediction?.cause ?? null,
+        predictedConfidence: prediction?.confidence ?? null,
+        policyVersion: policy.version,
+        facts: {
+          ...facts,
+          validity: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null },
+          severity: decisions.severity.level,
+        },
+        unsatisfiedCount: 0,
+        reopenCount: 0,
+        slaStatus: 'on_time',
+        updatedAt: now,
+        closedAt: state === 'invalid_closed' ? now : null,
       });
       await manager.insert(Complaint, entity as never);
       // Uploaded files (ids from POST /attachments, the portal or e-mail intake) become this complaint's, or nothing is written.
@@ -185,18 +254,66 @@ export class ComplaintIntakeService {
       const actor = { id: auth.userId ?? auth.tokenId ?? null, role: auth.role };
       const events: [string, Record<string, unknown>][] = [
         ['received', { channel: input.channel, type: type.key, policyVersion: policy.version }],
-        ['decision.validity', { ruleSet: 'validity', outcome: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null }, rowKey: decisions.validity.rowKey ?? null, policyVersion: policy.version, explanation: decisions.validity.trace ?? null, trace: decisions.validity.explained ?? null }],
-        ['decision.severity', { ruleSet: 'severity', outcome: decisions.severity.level, rowKey: decisions.severity.rowKey ?? null, policyVersion: policy.version, explanation: decisions.severity.trace ?? null, trace: decisions.severity.explained ?? null }],
+        [
+          'decision.validity',
+          {
+            ruleSet: 'validity',
+            outcome: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null },
+            rowKey: decisions.validity.rowKey ?? null,
+            policyVersion: policy.version,
+            explanation: decisions.validity.trace ?? null,
+            trace: decisions.validity.explained ?? null,
+          },
+        ],
+        [
+          'decision.severity',
+          {
+            ruleSet: 'severity',
+            outcome: decisions.severity.level,
+            rowKey: decisions.severity.rowKey ?? null,
+            policyVersion: policy.version,
+            explanation: decisions.severity.trace ?? null,
+            trace: decisions.severity.explained ?? null,
+          },
+        ],
       ];
       // The prediction the rules saw, with runners-up and driving words (no personal data), right after `received`.
       if (prediction) events.splice(1, 0, ['prediction', { ...prediction }]);
       if (decisions.validity.valid) {
         events.push(
-          ['decision.routing', { ruleSet: 'routing', outcome: { department: decisions.routing.department ?? null, team: decisions.routing.team ?? null, assigneeId, strategy: decisions.routing.strategy }, rowKey: decisions.routing.rowKey ?? null, policyVersion: policy.version, explanation: decisions.routing.trace ?? null, trace: decisions.routing.explained ?? null }],
-          ['decision.sla', { ruleSet: 'sla', outcome: decisions.sla.policy ?? null, rowKey: decisions.sla.rowKey ?? null, policyVersion: policy.version, explanation: decisions.sla.trace ?? null, trace: decisions.sla.explained ?? null }],
+          [
+            'decision.routing',
+            {
+              ruleSet: 'routing',
+              outcome: {
+                department: decisions.routing.department ?? null,
+                team: decisions.routing.team ?? null,
+                assigneeId,
+                strategy: decisions.routing.strategy,
+              },
+              rowKey: decisions.routing.rowKey ?? null,
+              policyVersion: policy.version,
+              explanation: decisions.routing.trace ?? null,
+              trace: decisions.routing.explained ?? null,
+            },
+          ],
+          [
+            'decision.sla',
+            {
+              ruleSet: 'sla',
+              outcome: decisions.sla.policy ?? null,
+              rowKey: decisions.sla.rowKey ?? null,
+              policyVersion: policy.version,
+              explanation: decisions.sla.trace ?? null,
+              trace: decisions.sla.explained ?? null,
+            },
+          ],
         );
       } else {
-        events.push(['transitioned', { from: 'received', to: 'invalid_closed', reason: decisions.validity.reason ?? null, automatic: true }]);
+        events.push([
+          'transitioned',
+          { from: 'received', to: 'invalid_closed', reason: decisions.validity.reason ?? null, automatic: true },
+        ]);
       }
       events.push(...this.calendarFaults(auth.tenantId, policy, decisions.validity.valid ? decisions.sla.policy : undefined));
       await this.timeline.appendMany(manager, entity, events, actor, now, { first: true });
@@ -204,11 +321,17 @@ export class ComplaintIntakeService {
       if (entity.valid) await this.bus.publish(new ComplaintEscalationRaised(entity, policy, now, 'aggregate'), manager);
       await this.plugins.afterCommitEvents(manager, entity, 'complaint.submitted', now, { facts: entity.facts });
       await this.plugins.afterCommitEvents(manager, entity, 'complaint.assessed', now, {
-        validity: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null }, severity: decisions.severity.level,
+        validity: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null },
+        severity: decisions.severity.level,
       });
       if (entity.valid && entity.department) {
         await this.plugins.afterCommitEvents(manager, entity, 'complaint.routed', now, {
-          routing: { department: entity.department, team: entity.team ?? null, assigneeId: entity.assigneeId ?? null, strategy: decisions.routing.strategy },
+          routing: {
+            department: entity.department,
+            team: entity.team ?? null,
+            assigneeId: entity.assigneeId ?? null,
+            strategy: decisions.routing.strategy,
+          },
           slaPolicy: entity.slaPolicy ?? null,
         });
       }
@@ -223,8 +346,11 @@ export class ComplaintIntakeService {
    */
   private calendarFaults(tenantId: string, policy: CompiledPolicy, slaPolicy: string | undefined): [string, Record<string, unknown>][] {
     const keys = new Set<string>([this.calendars.defaultKey(policy)]);
-    for (const target of (slaPolicy ? policy.slaPolicy(slaPolicy)?.targets : undefined) ?? []) keys.add(target.calendar || this.calendars.defaultKey(policy));
-    return [...keys].map((key) => this.calendars.fault(tenantId, policy, key)).filter((fault) => fault !== null)
+    for (const target of (slaPolicy ? policy.slaPolicy(slaPolicy)?.targets : undefined) ?? [])
+      keys.add(target.calendar || this.calendars.defaultKey(policy));
+    return [...keys]
+      .map((key) => this.calendars.fault(tenantId, policy, key))
+      .filter((fault) => fault !== null)
       .map((fault) => ['policy.fault', { kind: 'calendar', ...fault }]);
   }
 
@@ -232,23 +358,48 @@ export class ComplaintIntakeService {
    * Starts the clocks; a policy fault in them (not a database error: that aborts the transaction and must fail the
    * request) leaves the complaint stored without clocks and says so on its timeline, for a person to set deadlines.
    */
-  private async startClocksOrFlag(manager: EntityManager, entity: Complaint, policy: CompiledPolicy, now: Date, actor: { id: string | null; role: string }): Promise<void> {
+  private async startClocksOrFlag(
+    manager: EntityManager,
+    entity: Complaint,
+    policy: CompiledPolicy,
+    now: Date,
+    actor: { id: string | null; role: string },
+  ): Promise<void> {
     try {
       // The SLA module starts the clocks on this event, in this transaction.
       await this.bus.publish(new ComplaintReceived(entity, policy, now), manager);
     } catch (error) {
       if (error instanceof QueryFailedError || error instanceof TypeORMError) throw error;
-      this.logger.error(`complaint ${entity.id}: clocks of SLA policy "${entity.slaPolicy}" (v${policy.version}) failed: ${(error as Error).message}`);
-      await this.timeline.append(manager, entity, 'policy.fault', {
-        kind: 'sla', slaPolicy: entity.slaPolicy ?? null, policyVersion: policy.version, fallback: 'no_clocks', message: (error as Error).message,
-      }, actor, now);
+      this.logger.error(
+        `complaint ${entity.id}: clocks of SLA policy "${entity.slaPolicy}" (v${policy.version}) failed: ${(error as Error).message}`,
+      );
+      await this.timeline.append(
+        manager,
+        entity,
+        'policy.fault',
+        {
+          kind: 'sla',
+          slaPolicy: entity.slaPolicy ?? null,
+          policyVersion: policy.version,
+          fallback: 'no_clocks',
+          message: (error as Error).message,
+        },
+        actor,
+        now,
+      );
     }
   }
 
-  private async findOrCreateCustomer(manager: EntityManager, tenantId: string, input: SubmitComplaintInput['complainant']): Promise<Customer> {
+  private async findOrCreateCustomer(
+    manager: EntityManager,
+    tenantId: string,
+    input: SubmitComplaintInput['complainant'],
+  ): Promise<Customer> {
     const hashes = {
-      phoneHash: this.cipher.blindIndex(input.phone), idNumberHash: this.cipher.blindIndex(input.idNumber),
-      emailHash: this.cipher.blindIndex(input.email), referenceHash: this.cipher.blindIndex(input.customerReference),
+      phoneHash: this.cipher.blindIndex(input.phone),
+      idNumberHash: this.cipher.blindIndex(input.idNumber),
+      emailHash: this.cipher.blindIndex(input.email),
+      referenceHash: this.cipher.blindIndex(input.customerReference),
     };
     for (const key of ['idNumberHash', 'phoneHash', 'referenceHash', 'emailHash'] as const) {
       if (!hashes[key]) continue;
@@ -256,9 +407,14 @@ export class ComplaintIntakeService {
       if (found) return found;
     }
     const customer = manager.create(Customer, {
-      id: newId(), tenantId, nameEnc: this.cipher.encrypt(input.name), phoneEnc: this.cipher.encrypt(input.phone),
-      emailEnc: this.cipher.encrypt(input.email), idNumberEnc: this.cipher.encrypt(input.idNumber),
-      referenceEnc: this.cipher.encrypt(input.customerReference), ...hashes,
+      id: newId(),
+      tenantId,
+      nameEnc: this.cipher.encrypt(input.name),
+      phoneEnc: this.cipher.encrypt(input.phone),
+      emailEnc: this.cipher.encrypt(input.email),
+      idNumberEnc: this.cipher.encrypt(input.idNumber),
+      referenceEnc: this.cipher.encrypt(input.customerReference),
+      ...hashes,
     });
     // Not read back (only its id is used): the insert's reload of `createdAt` cost a query per intake.
     await manager.createQueryBuilder().insert().into(Customer).values(customer).updateEntity(false).execute();
@@ -270,12 +426,24 @@ export class ComplaintIntakeService {
    * only, the one being submitted always included, "same cause" by confirmed-else-predicted cause.
    */
   private async aggregates(
-    manager: EntityManager, tenantId: string, customerId: string, typeKey: string, cause: string | null, reference: string | null, now: Date,
+    manager: EntityManager,
+    tenantId: string,
+    customerId: string,
+    typeKey: string,
+    cause: string | null,
+    reference: string | null,
+    now: Date,
   ): Promise<AggregateFacts> {
     const since = new Date(now.getTime() - 30 * DAY);
-    const valid = () => manager.getRepository(Complaint).createQueryBuilder('c').where('c.tenant_id = :tenantId AND c.valid = :valid', { tenantId, valid: true });
-    const otherCustomers = () => valid().select('DISTINCT c.customer_id', 'customer_id')
-      .andWhere('c.received_at >= :since AND c.customer_id <> :customerId', { since, customerId });
+    const valid = () =>
+      manager
+        .getRepository(Complaint)
+        .createQueryBuilder('c')
+        .where('c.tenant_id = :tenantId AND c.valid = :valid', { tenantId, valid: true });
+    const otherCustomers = () =>
+      valid()
+        .select('DISTINCT c.customer_id', 'customer_id')
+        .andWhere('c.received_at >= :since AND c.customer_id <> :customerId', { since, customerId });
     // Distinct customers are counted up to a cap: an exact count reads every complaint of the type in 30 days at
     // every intake (0.7 ms at 700, growing with the table — a regulator campaign of 20,000 made each intake slower
     // than the last). DISTINCT … LIMIT stops once the cap is reached; rules compare against small thresholds
@@ -291,14 +459,23 @@ export class ComplaintIntakeService {
       total: counted(valid().andWhere('c.customer_id = :customerId', { customerId })),
       same_type: capped(otherCustomers().andWhere('c.type_key = :typeKey', { typeKey })),
       // A confirmed cause overrides the prediction it was made from.
-      ...(cause ? { same_cause: capped(otherCustomers().andWhere('(c.cause = :cause OR (c.cause IS NULL AND c.predicted_cause = :cause))', { cause })) } : {}),
+      ...(cause
+        ? {
+            same_cause: capped(
+              otherCustomers().andWhere('(c.cause = :cause OR (c.cause IS NULL AND c.predicted_cause = :cause))', { cause }),
+            ),
+          }
+        : {}),
       ...(reference ? { same_reference: counted(valid().andWhere('c.reference = :reference', { reference })) } : {}),
     } as Record<string, Statement>);
     // Each count leaves out the complaint being submitted (not written yet): + 1. Without a cause or a reference the
     // fact is 0 (nothing is known to be the same).
     return {
-      customerComplaintsLast30Days: n.last30 + 1, customerComplaintsTotal: n.total + 1, sameTypeCustomers30d: n.same_type + 1,
-      sameCauseCustomers30d: cause ? n.same_cause + 1 : 0, sameReferenceCount: reference ? n.same_reference + 1 : 0,
+      customerComplaintsLast30Days: n.last30 + 1,
+      customerComplaintsTotal: n.total + 1,
+      sameTypeCustomers30d: n.same_type + 1,
+      sameCauseCustomers30d: cause ? n.same_cause + 1 : 0,
+      sameReferenceCount: reference ? n.same_reference + 1 : 0,
     };
   }
 
@@ -314,7 +491,12 @@ export class ComplaintIntakeService {
   }
 
   /** Assignment strategy from the routing row: a named person, round-robin or least-loaded in the team. */
-  async pickAssignee(manager: EntityManager, tenantId: string, policy: CompiledPolicy, routing: { department?: string; team?: string; assignee?: string; strategy: string }): Promise<string | null> {
+  async pickAssignee(
+    manager: EntityManager,
+    tenantId: string,
+    policy: CompiledPolicy,
+    routing: { department?: string; team?: string; assignee?: string; strategy: string },
+  ): Promise<string | null> {
     const users = manager.getRepository(User);
     if (routing.assignee) {
       const user = await users.findOne({ where: { tenantId, email: routing.assignee.toLowerCase(), active: true } });
@@ -323,15 +505,26 @@ export class ComplaintIntakeService {
     if (routing.strategy === 'manual' || !routing.department) return null;
     const team = policy.document.teams.find((t) => (routing.team ? t.key === routing.team : t.departmentKey === routing.department));
     if (!team || !team.members.length) return null;
-    const members = await users.createQueryBuilder('u').where('u.tenant_id = :tenantId AND u.active = :active AND u.email IN (:...emails)', { tenantId, active: true, emails: team.members.map((m) => m.toLowerCase()) }).getMany();
+    const members = await users
+      .createQueryBuilder('u')
+      .where('u.tenant_id = :tenantId AND u.active = :active AND u.email IN (:...emails)', {
+        tenantId,
+        active: true,
+        emails: team.members.map((m) => m.toLowerCase()),
+      })
+      .getMany();
     if (!members.length) return null;
     const ids = members.map((m) => m.id).sort();
     const openStates = ['dispatched', 'in_progress', 'waiting_customer', 'awaiting_approval', 'reopened', 'assessed'];
     if (routing.strategy === 'least_loaded') {
-      const loads: { assignee_id: string; n: string | number }[] = await manager.getRepository(Complaint).createQueryBuilder('c')
-        .select('c.assignee_id', 'assignee_id').addSelect('COUNT(*)', 'n')
+      const loads: { assignee_id: string; n: string | number }[] = await manager
+        .getRepository(Complaint)
+        .createQueryBuilder('c')
+        .select('c.assignee_id', 'assignee_id')
+        .addSelect('COUNT(*)', 'n')
         .where('c.tenant_id = :tenantId AND c.assignee_id IN (:...ids) AND c.state IN (:...openStates)', { tenantId, ids, openStates })
-        .groupBy('c.assignee_id').getRawMany();
+        .groupBy('c.assignee_id')
+        .getRawMany();
       const load = new Map(loads.map((l) => [l.assignee_id, Number(l.n)]));
       return ids.reduce((best, id) => ((load.get(id) ?? 0) < (load.get(best) ?? 0) ? id : best), ids[0]);
     }
@@ -339,16 +532,28 @@ export class ComplaintIntakeService {
     // number). Asked per member — one probe of ix_complaint_assignee_received each — rather than sorting all of
     // the team's complaints; the latest of the members' latest ones is the team's latest.
     // One statement for all members (UNION ALL of one LIMIT 1 probe each).
-    const latest = await selectUnionAll<{ assignee_id: string; received_at: Date | string; number: string }>(manager, ids.map((assigneeId) =>
-      manager.getRepository(Complaint).createQueryBuilder('c')
-        .select('c.assignee_id', 'assignee_id').addSelect('c.received_at', 'received_at').addSelect('c.number', 'number')
-        .where('c.tenant_id = :tenantId AND c.assignee_id = :assigneeId', { tenantId, assigneeId })
-        .orderBy('c.received_at', 'DESC').addOrderBy('c.number', 'DESC').limit(1).getQueryAndParameters()));
+    const latest = await selectUnionAll<{ assignee_id: string; received_at: Date | string; number: string }>(
+      manager,
+      ids.map((assigneeId) =>
+        manager
+          .getRepository(Complaint)
+          .createQueryBuilder('c')
+          .select('c.assignee_id', 'assignee_id')
+          .addSelect('c.received_at', 'received_at')
+          .addSelect('c.number', 'number')
+          .where('c.tenant_id = :tenantId AND c.assignee_id = :assigneeId', { tenantId, assigneeId })
+          .orderBy('c.received_at', 'DESC')
+          .addOrderBy('c.number', 'DESC')
+          .limit(1)
+          .getQueryAndParameters(),
+      ),
+    );
     let last: { assigneeId: string; at: string; number: string } | null = null;
     for (const row of latest) {
       // SQLite returns 'YYYY-MM-DD HH:MM:SS.SSS' text, PostgreSQL a Date: both compare in order as these strings.
       const at = row.received_at instanceof Date ? row.received_at.toISOString() : String(row.received_at);
-      if (!last || at > last.at || (at === last.at && row.number > last.number)) last = { assigneeId: row.assignee_id, at, number: row.number };
+      if (!last || at > last.at || (at === last.at && row.number > last.number))
+        last = { assigneeId: row.assignee_id, at, number: row.number };
     }
     if (!last) return ids[0];
     return ids[(ids.indexOf(last.assigneeId) + 1) % ids.length];
@@ -360,4 +565,3 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = e?.driverError?.code ?? e?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key/i.test(e?.message ?? '');
 }
-

@@ -10,7 +10,10 @@ export class ComplaintSampleSource implements SimulationSampleSource {
 
   async recentFacts(tenantId: string, limit: number) {
     const rows = await this.dataSource.getRepository(Complaint).find({
-      where: { tenantId }, order: { receivedAt: 'DESC', number: 'DESC' }, take: limit, select: { id: true, number: true, facts: true },
+      where: { tenantId },
+      order: { receivedAt: 'DESC', number: 'DESC' },
+      take: limit,
+      select: { id: true, number: true, facts: true },
     });
     return rows.map((r) => ({ id: r.id, number: r.number, facts: r.facts }));
   }

@@ -17,25 +17,57 @@ export class ComplaintTimeline {
    * (their `createdAt` is left to the database and absent from the returned rows).
    */
   async appendMany(
-    manager: EntityManager, complaint: Complaint, events: [string, Record<string, unknown>][], actor: Actor, at: Date, options: { first?: boolean } = {},
+    manager: EntityManager,
+    complaint: Complaint,
+    events: [string, Record<string, unknown>][],
+    actor: Actor,
+    at: Date,
+    options: { first?: boolean } = {},
   ): Promise<ComplaintEvent[]> {
     let seq = 0;
     if (!options.first) {
-      const last = await manager.getRepository(ComplaintEvent).createQueryBuilder('e').select('MAX(e.seq)', 'seq')
-        .where('e.complaint_id = :id', { id: complaint.id }).getRawOne<{ seq: number | string | null }>();
+      const last = await manager
+        .getRepository(ComplaintEvent)
+        .createQueryBuilder('e')
+        .select('MAX(e.seq)', 'seq')
+        .where('e.complaint_id = :id', { id: complaint.id })
+        .getRawOne<{ seq: number | string | null }>();
       seq = Number(last?.seq ?? 0);
     }
-    const rows = events.map(([type, data]) => manager.create(ComplaintEvent, {
-      id: newId(), tenantId: complaint.tenantId, complaintId: complaint.id, seq: ++seq, type, data,
-      actorId: actor.id ?? null, actorRole: actor.role ?? null, occurredAt: at,
-    }));
+    const rows = events.map(([type, data]) =>
+      manager.create(ComplaintEvent, {
+        id: newId(),
+        tenantId: complaint.tenantId,
+        complaintId: complaint.id,
+        seq: ++seq,
+        type,
+        data,
+        actorId: actor.id ?? null,
+        actorRole: actor.role ?? null,
+        occurredAt: at,
+      }),
+    );
     if (!rows.length) return rows;
-    if (options.first) await manager.createQueryBuilder().insert().into(ComplaintEvent).values(rows as never).updateEntity(false).execute();
+    if (options.first)
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ComplaintEvent)
+        .values(rows as never)
+        .updateEntity(false)
+        .execute();
     else await manager.insert(ComplaintEvent, rows as never);
     return rows;
   }
 
-  append(manager: EntityManager, complaint: Complaint, type: string, data: Record<string, unknown>, actor: Actor, at: Date): Promise<ComplaintEvent[]> {
+  append(
+    manager: EntityManager,
+    complaint: Complaint,
+    type: string,
+    data: Record<string, unknown>,
+    actor: Actor,
+    at: Date,
+  ): Promise<ComplaintEvent[]> {
     return this.appendMany(manager, complaint, [[type, data]], actor, at);
   }
 }

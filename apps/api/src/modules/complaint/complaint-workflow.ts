@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CLOSED_STATE_KEYS, workflowFor, type WorkflowAction, type WorkflowDefinition, type WorkflowTransition, type WorkflowTrigger } from '@redress/sdk';
+import {
+  CLOSED_STATE_KEYS,
+  workflowFor,
+  type WorkflowAction,
+  type WorkflowDefinition,
+  type WorkflowTransition,
+  type WorkflowTrigger,
+} from '@redress/sdk';
 import { newId } from '../../common/db/columns';
 import type { CompiledPolicy } from '../policy/engine/compiled-policy';
 import { UserAdminService } from '../auth/user-admin.service';
@@ -35,7 +42,10 @@ const isClosed = (state: string) => (CLOSED_STATE_KEYS as readonly string[]).inc
  */
 @Injectable()
 export class ComplaintWorkflow {
-  constructor(private readonly outbox: OutboxService, private readonly users: UserAdminService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly users: UserAdminService,
+  ) {}
 
   workflowOf(complaint: Complaint, policy: CompiledPolicy): WorkflowDefinition {
     return workflowFor(policy.document, complaint.typeKey);
@@ -54,18 +64,33 @@ export class ComplaintWorkflow {
 
   /** A person's move: refused with a coded CONFLICT (or a validation error) naming the states that are allowed. */
   async manual(
-    manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date, to: string, context: Omit<MoveContext, 'facts' | 'now' | 'form' | 'openTasks'>,
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    now: Date,
+    to: string,
+    context: Omit<MoveContext, 'facts' | 'now' | 'form' | 'openTasks'>,
   ): Promise<Moved> {
     const workflow = this.workflowOf(complaint, policy);
     const needsTasks = workflow.transitions.some((t) => t.to === to && t.requiresTasksDone);
-    const openTasks = needsTasks ? await manager.count(ComplaintTask, { where: { tenantId: complaint.tenantId, complaintId: complaint.id, state: 'open' } }) : 0;
+    const openTasks = needsTasks
+      ? await manager.count(ComplaintTask, { where: { tenantId: complaint.tenantId, complaintId: complaint.id, state: 'open' } })
+      : 0;
     const check = checkTransition(workflow, complaint.state, to, {
-      ...context, facts: this.factsOf(complaint, policy), now, form: complaint.form as Record<string, unknown> | null, openTasks,
+      ...context,
+      facts: this.factsOf(complaint, policy),
+      now,
+      form: complaint.form as Record<string, unknown> | null,
+      openTasks,
     });
     if (!check.ok) {
       const params = { from: complaint.state, to, allowed: check.allowed.join(', ') || '—', fields: check.missingFields?.join(', ') ?? '' };
       const field = check.reason === 'COMMENT_REQUIRED' ? 'comment' : 'to';
-      throw ComplaintErrors.create(check.reason, { field, params, details: { allowed: check.allowed, ...(check.missingFields ? { missingFields: check.missingFields } : {}) } });
+      throw ComplaintErrors.create(check.reason, {
+        field,
+        params,
+        details: { allowed: check.allowed, ...(check.missingFields ? { missingFields: check.missingFields } : {}) },
+      });
     }
     return this.take(manager, complaint, policy, now, check.transition, { comment: context.comment ?? null, automatic: false });
   }
@@ -75,19 +100,38 @@ export class ComplaintWorkflow {
    * from when the workflow has no such move from the complaint's state.
    */
   async automatic(
-    manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date, trigger: AutomaticTrigger, options: { reason?: string } = {},
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    now: Date,
+    trigger: AutomaticTrigger,
+    options: { reason?: string } = {},
   ): Promise<Moved> {
     const moved = await this.automaticIfAny(manager, complaint, policy, now, trigger, options);
     if (moved) return moved;
     const allowed = statesWithTrigger(this.workflowOf(complaint, policy), trigger);
-    throw ComplaintErrors.create('NO_TRANSITION', { params: { trigger, from: complaint.state, allowed: allowed.join(', ') || '—' }, details: { allowed } });
+    throw ComplaintErrors.create('NO_TRANSITION', {
+      params: { trigger, from: complaint.state, allowed: allowed.join(', ') || '—' },
+      details: { allowed },
+    });
   }
 
   /** The move of an operation that may leave the state as it is (an assignment), or null when there is none from here. */
   async automaticIfAny(
-    manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date, trigger: AutomaticTrigger, options: { reason?: string } = {},
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    now: Date,
+    trigger: AutomaticTrigger,
+    options: { reason?: string } = {},
   ): Promise<Moved | null> {
-    const transition = automaticTransition(this.workflowOf(complaint, policy), trigger, complaint.state, this.factsOf(complaint, policy), now);
+    const transition = automaticTransition(
+      this.workflowOf(complaint, policy),
+      trigger,
+      complaint.state,
+      this.factsOf(complaint, policy),
+      now,
+    );
     return transition ? this.take(manager, complaint, policy, now, transition, { automatic: true, reason: options.reason }) : null;
   }
 
@@ -97,7 +141,11 @@ export class ComplaintWorkflow {
   }
 
   private async take(
-    manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date, transition: WorkflowTransition,
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    now: Date,
+    transition: WorkflowTransition,
     options: { comment?: string | null; automatic: boolean; reason?: string },
   ): Promise<Moved> {
     const from = complaint.state;
@@ -105,12 +153,19 @@ export class ComplaintWorkflow {
     complaint.state = to;
     if (isClosed(to)) complaint.closedAt = now;
     // Leaving closure is a reopening, whatever the state it goes to.
-    if (isClosed(from) && !isClosed(to)) { complaint.reopenCount += 1; complaint.closedAt = null; }
+    if (isClosed(from) && !isClosed(to)) {
+      complaint.reopenCount += 1;
+      complaint.closedAt = null;
+    }
     // Found invalid after investigation: the coded criterion (issue 16), not `manual`.
-    if (to === 'invalid_closed') { complaint.valid = false; complaint.invalidReason = complaint.invalidReason ?? findingFactsOf(complaint).validity ?? 'manual'; }
+    if (to === 'invalid_closed') {
+      complaint.valid = false;
+      complaint.invalidReason = complaint.invalidReason ?? findingFactsOf(complaint).validity ?? 'manual';
+    }
     const taken: TransitionTaken = { key: transition.key, from, to, trigger: transition.trigger ?? 'manual', automatic: options.automatic };
     const data: Record<string, unknown> = { from, to, transition: transition.key };
-    if (options.automatic) Object.assign(data, { automatic: true, trigger: taken.trigger, ...(options.reason ? { reason: options.reason } : {}) });
+    if (options.automatic)
+      Object.assign(data, { automatic: true, trigger: taken.trigger, ...(options.reason ? { reason: options.reason } : {}) });
     else data.comment = options.comment ?? null;
     if (to === 'invalid_closed') Object.assign(data, invalidCriterion(complaint, policy));
     const events: TimelineEntry[] = [['transitioned', data]];
@@ -120,15 +175,29 @@ export class ComplaintWorkflow {
   }
 
   private async run(
-    manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date, transition: WorkflowTransition, action: WorkflowAction,
-    events: TimelineEntry[], change: ComplaintChange,
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    now: Date,
+    transition: WorkflowTransition,
+    action: WorkflowAction,
+    events: TimelineEntry[],
+    change: ComplaintChange,
   ): Promise<void> {
     switch (action.type) {
       case 'assign_manager': {
         const department = policy.document.departments.find((d) => d.key === complaint.department);
         const managerUser = await this.users.activeManagerFor(complaint.tenantId, department?.managerEmail, manager);
         complaint.assigneeId = managerUser?.id ?? complaint.assigneeId;
-        events.push(['escalated', { reason: transition.name.en ?? transition.name.zh, to: 'manager', assigneeId: complaint.assigneeId ?? null, transition: transition.key }]);
+        events.push([
+          'escalated',
+          {
+            reason: transition.name.en ?? transition.name.zh,
+            to: 'manager',
+            assigneeId: complaint.assigneeId ?? null,
+            transition: transition.key,
+          },
+        ]);
         return;
       }
       case 'raise_severity': {
@@ -142,8 +211,13 @@ export class ComplaintWorkflow {
       }
       case 'create_task': {
         const task = manager.create(ComplaintTask, {
-          id: newId(), tenantId: complaint.tenantId, complaintId: complaint.id, department: action.department ?? complaint.department ?? '', assigneeId: null,
-          title: action.title ?? transition.name.zh, state: 'open',
+          id: newId(),
+          tenantId: complaint.tenantId,
+          complaintId: complaint.id,
+          department: action.department ?? complaint.department ?? '',
+          assigneeId: null,
+          title: action.title ?? transition.name.zh,
+          state: 'open',
         });
         await manager.insert(ComplaintTask, task);
         events.push(['task.created', { taskId: task.id, department: task.department, title: task.title, transition: transition.key }]);
@@ -152,11 +226,19 @@ export class ComplaintWorkflow {
       case 'notify': {
         const state = this.workflowOf(complaint, policy).states.find((s) => s.key === complaint.state);
         await this.outbox.enqueue(manager, {
-          tenantId: complaint.tenantId, kind: 'notification', topic: 'workflow.transitioned', complaintId: complaint.id,
+          tenantId: complaint.tenantId,
+          kind: 'notification',
+          topic: 'workflow.transitioned',
+          complaintId: complaint.id,
           dedupeKey: `workflow:${complaint.id}:${transition.key}:${now.getTime()}:${action.to ?? ''}`,
           payload: {
-            recipient: recipientOf(action.to ?? 'assignee', complaint, policy), template: action.template ?? null, complaintId: complaint.id,
-            complaintNumber: complaint.number, transition: transition.key, state: complaint.state, explanation: state?.name.zh ?? complaint.state,
+            recipient: recipientOf(action.to ?? 'assignee', complaint, policy),
+            template: action.template ?? null,
+            complaintId: complaint.id,
+            complaintNumber: complaint.number,
+            transition: transition.key,
+            state: complaint.state,
+            explanation: state?.name.zh ?? complaint.state,
           },
         });
         return;

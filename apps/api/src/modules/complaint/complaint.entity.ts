@@ -3,8 +3,17 @@ import { CreatedAtColumn, DateTimeColumn, IdColumn, JsonColumn, TenantColumn } f
 
 /** Default life cycle (REQUIREMENTS §2). */
 export const COMPLAINT_STATES = [
-  'received', 'assessed', 'dispatched', 'in_progress', 'waiting_customer', 'awaiting_approval', 'responded',
-  'follow_up', 'closed', 'invalid_closed', 'reopened',
+  'received',
+  'assessed',
+  'dispatched',
+  'in_progress',
+  'waiting_customer',
+  'awaiting_approval',
+  'responded',
+  'follow_up',
+  'closed',
+  'invalid_closed',
+  'reopened',
 ] as const;
 export type ComplaintState = (typeof COMPLAINT_STATES)[number];
 export const CLOSED_STATES: ComplaintState[] = ['closed', 'invalid_closed'];

@@ -31,7 +31,13 @@ export interface TransitionTaken {
 /** A complaint was stored at intake, in the transaction that stores it (its clocks start on this). */
 export class ComplaintReceived extends DomainEvent {
   readonly type = 'complaint.received';
-  constructor(readonly complaint: Complaint, readonly policy: CompiledPolicy, readonly at: Date) { super(); }
+  constructor(
+    readonly complaint: Complaint,
+    readonly policy: CompiledPolicy,
+    readonly at: Date,
+  ) {
+    super();
+  }
 }
 
 /**
@@ -46,7 +52,9 @@ export class ComplaintChanged extends DomainEvent {
     readonly at: Date,
     readonly change: ComplaintChange,
     readonly transition?: TransitionTaken,
-  ) { super(); }
+  ) {
+    super();
+  }
 }
 
 /** Escalation rules' triggers the complaint module raises (warning/breach come from the SLA scheduler itself). */
@@ -58,5 +66,12 @@ export type ComplaintEscalationTrigger = 'aggregate' | 'unsatisfied' | 'cross_de
  */
 export class ComplaintEscalationRaised extends DomainEvent {
   readonly type = 'complaint.escalation_raised';
-  constructor(readonly complaint: Complaint, readonly policy: CompiledPolicy, readonly at: Date, readonly trigger: ComplaintEscalationTrigger) { super(); }
+  constructor(
+    readonly complaint: Complaint,
+    readonly policy: CompiledPolicy,
+    readonly at: Date,
+    readonly trigger: ComplaintEscalationTrigger,
+  ) {
+    super();
+  }
 }

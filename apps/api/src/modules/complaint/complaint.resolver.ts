@@ -7,8 +7,24 @@ import { READ_ROLES, Role } from '../../common/auth/roles';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { ComplaintService } from './complaint.service';
 import { ComplaintIntakeService } from './complaint-intake.service';
-import { AssignInput, ComplaintFilter, ComplaintOrder, FollowUpInput, ReplyInput, SubmitComplaintInput, TaskInput } from './dtos/complaint.inputs';
-import { Complainant, ComplaintConnection, ComplaintReplyView, ComplaintTaskView, ComplaintView, Decision, TimelineEvent } from './dtos/complaint.types';
+import {
+  AssignInput,
+  ComplaintFilter,
+  ComplaintOrder,
+  FollowUpInput,
+  ReplyInput,
+  SubmitComplaintInput,
+  TaskInput,
+} from './dtos/complaint.inputs';
+import {
+  Complainant,
+  ComplaintConnection,
+  ComplaintReplyView,
+  ComplaintTaskView,
+  ComplaintView,
+  Decision,
+  TimelineEvent,
+} from './dtos/complaint.types';
 import type { Complaint } from './complaint.entity';
 import { PageSizePipe } from '../../common/page-size.pipe';
 
@@ -27,7 +43,10 @@ export class ComplaintResolver {
   }
 
   @Roles(...INTAKE_ROLES)
-  @Mutation(() => ComplaintView, { description: 'Takes a complaint from any channel: validates the form, decides validity, severity, routing and SLA, and starts the clocks. Idempotent by idempotencyKey.' })
+  @Mutation(() => ComplaintView, {
+    description:
+      'Takes a complaint from any channel: validates the form, decides validity, severity, routing and SLA, and starts the clocks. Idempotent by idempotencyKey.',
+  })
   async submitComplaint(@Auth() auth: AuthContext, @Args('input') input: SubmitComplaintInput): Promise<ComplaintView> {
     return this.view(auth, await this.intake.submit(auth, input));
   }
@@ -45,7 +64,9 @@ export class ComplaintResolver {
   }
 
   @Roles(...READ_ROLES)
-  @Query(() => ComplaintConnection, { description: 'Complaints as a Relay connection, filtered and ordered (RESOLUTION_DUE_ASC for work queues).' })
+  @Query(() => ComplaintConnection, {
+    description: 'Complaints as a Relay connection, filtered and ordered (RESOLUTION_DUE_ASC for work queues).',
+  })
   async complaints(
     @Auth() auth: AuthContext,
     @Info() info: GraphQLResolveInfo,
@@ -53,7 +74,12 @@ export class ComplaintResolver {
     @Args('orderBy', { type: () => ComplaintOrder, nullable: true }) orderBy?: ComplaintOrder,
     @Args('first', { type: () => Int, nullable: true }, PageSizePipe) first?: number,
     @Args('after', { nullable: true }) after?: string,
-    @Args('offset', { type: () => Int, nullable: true, description: 'Rows to skip, for page-numbered lists (page n = offset (n−1)·first); `after` wins when both are given.' }) offset?: number,
+    @Args('offset', {
+      type: () => Int,
+      nullable: true,
+      description: 'Rows to skip, for page-numbered lists (page n = offset (n−1)·first); `after` wins when both are given.',
+    })
+    offset?: number,
   ): Promise<ComplaintConnection> {
     if (offset !== undefined && offset !== null && (!Number.isInteger(offset) || offset < 0)) {
       throw CommonErrors.create('VALIDATION_FAILED', { field: 'offset', params: { detail: 'offset must be a whole number ≥ 0' } });
@@ -72,17 +98,39 @@ export class ComplaintResolver {
     return this.connection(auth, info, { assigneeId: auth.userId ?? '-', open: true }, ComplaintOrder.RESOLUTION_DUE_ASC, first, after);
   }
 
-  private async connection(auth: AuthContext, info: GraphQLResolveInfo, filter: ComplaintFilter, orderBy: ComplaintOrder, first?: number, after?: string, offset?: number): Promise<ComplaintConnection> {
+  private async connection(
+    auth: AuthContext,
+    info: GraphQLResolveInfo,
+    filter: ComplaintFilter,
+    orderBy: ComplaintOrder,
+    first?: number,
+    after?: string,
+    offset?: number,
+  ): Promise<ComplaintConnection> {
     // The total is counted only when selected: over a large open queue the count, not the page, is the cost.
     const count = selectedFieldNames(info).has('totalCount');
-    const page = await this.service.list(auth, filter, orderBy, first ?? 20, after ?? (offset ? this.service.cursor(offset - 1) : undefined), { count });
-    const edges = await Promise.all(page.rows.map(async (row, i) => ({ cursor: this.service.cursor(page.offset + i), node: await this.view(auth, row) })));
+    const page = await this.service.list(
+      auth,
+      filter,
+      orderBy,
+      first ?? 20,
+      after ?? (offset ? this.service.cursor(offset - 1) : undefined),
+      { count },
+    );
+    const edges = await Promise.all(
+      page.rows.map(async (row, i) => ({ cursor: this.service.cursor(page.offset + i), node: await this.view(auth, row) })),
+    );
     return { edges, ...page.connection };
   }
 
   @Roles(...WORK_ROLES)
   @Mutation(() => ComplaintView, { description: 'Moves a complaint along its life cycle; illegal moves name the allowed ones.' })
-  async transition(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string, @Args('to') to: string, @Args('comment', { nullable: true }) comment?: string): Promise<ComplaintView> {
+  async transition(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('to') to: string,
+    @Args('comment', { nullable: true }) comment?: string,
+  ): Promise<ComplaintView> {
     return this.view(auth, await this.service.transition(auth, id, to, comment));
   }
 
@@ -94,13 +142,22 @@ export class ComplaintResolver {
 
   @Roles(...WORK_ROLES)
   @Mutation(() => ComplaintView)
-  async addComment(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string, @Args('text') text: string, @Args('internal', { nullable: true }) internal?: boolean): Promise<ComplaintView> {
+  async addComment(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('text') text: string,
+    @Args('internal', { nullable: true }) internal?: boolean,
+  ): Promise<ComplaintView> {
     return this.view(auth, await this.service.addNote(auth, id, text, internal ? 'internal_note' : 'comment'));
   }
 
   @Roles(Role.admin, Role.manager, Role.handler)
   @Mutation(() => ComplaintView, { description: 'A progress report (restarts the recurring progress-update clock).' })
-  async reportProgress(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string, @Args('text') text: string): Promise<ComplaintView> {
+  async reportProgress(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('text') text: string,
+  ): Promise<ComplaintView> {
     return this.view(auth, await this.service.addNote(auth, id, text, 'progress'));
   }
 
@@ -117,38 +174,58 @@ export class ComplaintResolver {
   }
 
   @Roles(...WORK_ROLES)
-  @Mutation(() => ComplaintView, { description: 'Answers the complainant (from a template or free text). Severities that need approval wait for a manager.' })
+  @Mutation(() => ComplaintView, {
+    description: 'Answers the complainant (from a template or free text). Severities that need approval wait for a manager.',
+  })
   async replyToComplaint(@Auth() auth: AuthContext, @Args('input') input: ReplyInput): Promise<ComplaintView> {
     return this.view(auth, await this.service.reply(auth, input));
   }
 
   @Roles(Role.admin, Role.manager)
   @Mutation(() => ComplaintView, { description: 'Approves the pending solution and sends the reply.' })
-  async approveComplaintReply(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string, @Args('comment', { nullable: true }) comment?: string): Promise<ComplaintView> {
+  async approveComplaintReply(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('comment', { nullable: true }) comment?: string,
+  ): Promise<ComplaintView> {
     return this.view(auth, await this.service.decideApproval(auth, id, true, comment));
   }
 
   @Roles(Role.admin, Role.manager)
   @Mutation(() => ComplaintView)
-  async rejectComplaintReply(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string, @Args('comment', { nullable: true }) comment?: string): Promise<ComplaintView> {
+  async rejectComplaintReply(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('comment', { nullable: true }) comment?: string,
+  ): Promise<ComplaintView> {
     return this.view(auth, await this.service.decideApproval(auth, id, false, comment));
   }
 
   @Roles(...WORK_ROLES)
-  @Mutation(() => ComplaintView, { description: '回访: satisfied closes; unsatisfied re-dispatches; unsatisfied twice goes to the manager.' })
+  @Mutation(() => ComplaintView, {
+    description: '回访: satisfied closes; unsatisfied re-dispatches; unsatisfied twice goes to the manager.',
+  })
   async recordFollowUp(@Auth() auth: AuthContext, @Args('input') input: FollowUpInput): Promise<ComplaintView> {
     return this.view(auth, await this.service.recordFollowUp(auth, input));
   }
 
   @Roles(Role.admin, Role.manager)
   @Mutation(() => ComplaintView, { description: 'Closes without a satisfied follow-up: a manager’s decision with a reason.' })
-  async closeComplaint(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string): Promise<ComplaintView> {
+  async closeComplaint(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ): Promise<ComplaintView> {
     return this.view(auth, await this.service.close(auth, id, reason));
   }
 
   @Roles(Role.admin, Role.manager, Role.handler, Role.analyst, Role.expert)
   @Mutation(() => ComplaintView, { description: 'Confirms the cause (feeds the cause classifier).' })
-  async confirmComplaintCause(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string, @Args('cause') cause: string): Promise<ComplaintView> {
+  async confirmComplaintCause(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('cause') cause: string,
+  ): Promise<ComplaintView> {
     return this.view(auth, await this.service.confirmCause(auth, id, cause));
   }
 
@@ -160,7 +237,15 @@ export class ComplaintResolver {
   @ResolveField(() => [TimelineEvent])
   async timeline(@Auth() auth: AuthContext, @Parent() complaint: ComplaintView): Promise<TimelineEvent[]> {
     const events = await this.service.timelineOf(complaint as unknown as Complaint);
-    return events.map((e) => ({ id: e.id, seq: e.seq, type: e.type, actorId: e.actorId, actorRole: e.actorRole, data: this.service.freeTextFor(auth, e.data), at: e.occurredAt }));
+    return events.map((e) => ({
+      id: e.id,
+      seq: e.seq,
+      type: e.type,
+      actorId: e.actorId,
+      actorRole: e.actorRole,
+      data: this.service.freeTextFor(auth, e.data),
+      at: e.occurredAt,
+    }));
   }
 
   @ResolveField(() => [Decision], { description: 'Why: each decision with its rule set, row, policy version and explanation.' })
@@ -171,13 +256,21 @@ export class ComplaintResolver {
   @ResolveField(() => [ComplaintTaskView])
   async tasks(@Auth() auth: AuthContext, @Parent() complaint: ComplaintView) {
     const tasks = await this.service.tasksOf(complaint as unknown as Complaint);
-    return tasks.map((task) => ({ ...task, title: this.service.freeTextFor(auth, task.title), result: this.service.freeTextFor(auth, task.result) }));
+    return tasks.map((task) => ({
+      ...task,
+      title: this.service.freeTextFor(auth, task.title),
+      result: this.service.freeTextFor(auth, task.result),
+    }));
   }
 
   @ResolveField(() => [ComplaintReplyView])
   async replies(@Auth() auth: AuthContext, @Parent() complaint: ComplaintView) {
     const replies = await this.service.repliesOf(complaint as unknown as Complaint);
-    return replies.map((reply) => ({ ...reply, subject: this.service.freeTextFor(auth, reply.subject), body: this.service.freeTextFor(auth, reply.body) }));
+    return replies.map((reply) => ({
+      ...reply,
+      subject: this.service.freeTextFor(auth, reply.subject),
+      body: this.service.freeTextFor(auth, reply.body),
+    }));
   }
 
   @ResolveField(() => [String], { description: 'States the caller may move this complaint to.' })

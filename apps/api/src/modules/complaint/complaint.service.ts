@@ -22,7 +22,14 @@ import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { ComplaintTimeline, type Actor } from './complaint-timeline';
 import { SlaService } from '../sla/sla.service';
 import { PluginHooks } from './plugin-hooks';
-import { ComplaintOrder, type AssignInput, type ComplaintFilter, type FollowUpInput, type ReplyInput, type TaskInput } from './dtos/complaint.inputs';
+import {
+  ComplaintOrder,
+  type AssignInput,
+  type ComplaintFilter,
+  type FollowUpInput,
+  type ReplyInput,
+  type TaskInput,
+} from './dtos/complaint.inputs';
 import type { Complainant, ComplaintConnection, ComplaintView, Decision } from './dtos/complaint.types';
 import { renderTemplate, formatLocalDateTime } from './template-render';
 import { maskFreeText, maskFreeTextDeep } from './free-text-pii';
@@ -39,7 +46,12 @@ const OPEN_SQL = `c.state NOT IN (${CLOSED_STATES.map((state) => `'${state}'`).j
 /** Text search scans the newest complaints of a tenant (see textMatches). */
 const TEXT_SEARCH_SCAN = 20_000;
 const TEXT_SEARCH_MAX = 5_000;
-const DECISION_TYPES: Record<string, string> = { 'decision.validity': 'validity', 'decision.severity': 'severity', 'decision.routing': 'routing', 'decision.sla': 'sla' };
+const DECISION_TYPES: Record<string, string> = {
+  'decision.validity': 'validity',
+  'decision.severity': 'severity',
+  'decision.routing': 'routing',
+  'decision.sla': 'sla',
+};
 
 const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
 const decodeCursor = (cursor?: string | null) => {
@@ -51,7 +63,6 @@ const decodeCursor = (cursor?: string | null) => {
 /** Handling after intake: transitions, assignment, tasks, replies with approval, follow-up, closure, queries. */
 @Injectable()
 export class ComplaintService {
-
   constructor(
     private readonly attachments: AttachmentService,
     private readonly dataSource: DataSource,
@@ -65,8 +76,7 @@ export class ComplaintService {
     private readonly cipher: PersonalDataCipher,
     private readonly workflow: ComplaintWorkflow,
     private readonly bus: DomainEventBus,
-  ) {
-  }
+  ) {}
 
   // ---------------------------------------------------------------- queries
 
@@ -83,8 +93,18 @@ export class ComplaintService {
   }
 
   /** A page of complaints; the total (`totalCount`, 0 when not asked) only with `count` (default). */
-  async list(auth: AuthContext, filter: ComplaintFilter = {}, orderBy = ComplaintOrder.RECEIVED_DESC, first = 20, after?: string | null, options: { count?: boolean } = {}): Promise<{ rows: Complaint[]; connection: Omit<ComplaintConnection, 'edges'>; offset: number }> {
-    const qb = this.dataSource.getRepository(Complaint).createQueryBuilder('c').where('c.tenant_id = :tenantId', { tenantId: auth.tenantId });
+  async list(
+    auth: AuthContext,
+    filter: ComplaintFilter = {},
+    orderBy = ComplaintOrder.RECEIVED_DESC,
+    first = 20,
+    after?: string | null,
+    options: { count?: boolean } = {},
+  ): Promise<{ rows: Complaint[]; connection: Omit<ComplaintConnection, 'edges'>; offset: number }> {
+    const qb = this.dataSource
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .where('c.tenant_id = :tenantId', { tenantId: auth.tenantId });
     await this.applyFilter(auth, qb, filter);
     if (orderBy === ComplaintOrder.RESOLUTION_DUE_ASC) {
       // Work queues: soonest deadline first, complaints without a deadline last — the order of ix_complaint_work_queue
@@ -99,7 +119,11 @@ export class ComplaintService {
     // COUNT(*) rather than getManyAndCount's COUNT(DISTINCT id): the query has no joins, so both count the same rows,
     // and the plain count is an index-only count instead of a sort of every matching id.
     const [rows, counted] = await Promise.all([
-      qb.clone().skip(offset).take(limit + 1).getMany(),
+      qb
+        .clone()
+        .skip(offset)
+        .take(limit + 1)
+        .getMany(),
       options.count === false ? undefined : qb.clone().orderBy().select('COUNT(*)', 'total').getRawOne<{ total: number | string }>(),
     ]);
     const total = Number(counted?.total ?? 0);
@@ -139,9 +163,15 @@ export class ComplaintService {
     if (f.type) {
       const policy = await this.policies.getCurrent(auth.tenantId);
       const root = policy?.typePath(f.type);
-      const keys = policy && root
-        ? policy.document.complaintTypes.filter((t) => { const p = policy.typePath(t.key); return p === root || p.startsWith(`${root}/`); }).map((t) => t.key)
-        : [f.type];
+      const keys =
+        policy && root
+          ? policy.document.complaintTypes
+              .filter((t) => {
+                const p = policy.typePath(t.key);
+                return p === root || p.startsWith(`${root}/`);
+              })
+              .map((t) => t.key)
+          : [f.type];
       qb.andWhere('c.type_key IN (:...typeKeys)', { typeKeys: keys.length ? keys : [f.type] });
     }
   }
@@ -153,14 +183,22 @@ export class ComplaintService {
    */
   private async textMatches(tenantId: string, needle: string): Promise<string[]> {
     const rows = await this.dataSource.getRepository(Complaint).find({
-      select: { id: true, title: true, text: true }, where: { tenantId }, order: { receivedAt: 'DESC', id: 'DESC' }, take: TEXT_SEARCH_SCAN,
+      select: { id: true, title: true, text: true },
+      where: { tenantId },
+      order: { receivedAt: 'DESC', id: 'DESC' },
+      take: TEXT_SEARCH_SCAN,
     });
     const lower = needle.toLowerCase();
-    return rows.filter((r) => r.text.toLowerCase().includes(lower) || (r.title ?? '').toLowerCase().includes(lower)).slice(0, TEXT_SEARCH_MAX).map((r) => r.id);
+    return rows
+      .filter((r) => r.text.toLowerCase().includes(lower) || (r.title ?? '').toLowerCase().includes(lower))
+      .slice(0, TEXT_SEARCH_MAX)
+      .map((r) => r.id);
   }
 
   timelineOf(complaint: Complaint): Promise<ComplaintEvent[]> {
-    return this.dataSource.getRepository(ComplaintEvent).find({ where: { tenantId: complaint.tenantId, complaintId: complaint.id }, order: { seq: 'ASC' } });
+    return this.dataSource
+      .getRepository(ComplaintEvent)
+      .find({ where: { tenantId: complaint.tenantId, complaintId: complaint.id }, order: { seq: 'ASC' } });
   }
 
   async decisionsOf(complaint: Complaint): Promise<Decision[]> {
@@ -170,19 +208,29 @@ export class ComplaintService {
       const kind = DECISION_TYPES[e.type];
       if (!kind) continue;
       latest.set(kind, {
-        kind, outcome: e.data.outcome, ruleSet: String(e.data.ruleSet ?? kind), rowKey: (e.data.rowKey as string) ?? null,
-        policyVersion: Number(e.data.policyVersion ?? complaint.policyVersion), explanation: (e.data.explanation as string) ?? null, trace: (e.data.trace as Record<string, unknown>) ?? null, at: e.occurredAt,
+        kind,
+        outcome: e.data.outcome,
+        ruleSet: String(e.data.ruleSet ?? kind),
+        rowKey: (e.data.rowKey as string) ?? null,
+        policyVersion: Number(e.data.policyVersion ?? complaint.policyVersion),
+        explanation: (e.data.explanation as string) ?? null,
+        trace: (e.data.trace as Record<string, unknown>) ?? null,
+        at: e.occurredAt,
       });
     }
     return [...latest.values()];
   }
 
   tasksOf(complaint: Complaint): Promise<ComplaintTask[]> {
-    return this.dataSource.getRepository(ComplaintTask).find({ where: { tenantId: complaint.tenantId, complaintId: complaint.id }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(ComplaintTask)
+      .find({ where: { tenantId: complaint.tenantId, complaintId: complaint.id }, order: { createdAt: 'ASC' } });
   }
 
   repliesOf(complaint: Complaint): Promise<ComplaintReply[]> {
-    return this.dataSource.getRepository(ComplaintReply).find({ where: { tenantId: complaint.tenantId, complaintId: complaint.id }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(ComplaintReply)
+      .find({ where: { tenantId: complaint.tenantId, complaintId: complaint.id }, order: { createdAt: 'ASC' } });
   }
 
   /** Whether the caller's role may see personal data unmasked (structured fields and free text alike). */
@@ -202,16 +250,22 @@ export class ComplaintService {
 
   /** Decrypted complainant, masked for roles that do not need personal data. */
   async complainantOf(auth: AuthContext, complaint: Complaint): Promise<Complainant> {
-    const customer = await this.dataSource.getRepository(Customer).findOne({ where: { id: complaint.customerId, tenantId: complaint.tenantId } });
+    const customer = await this.dataSource
+      .getRepository(Customer)
+      .findOne({ where: { id: complaint.customerId, tenantId: complaint.tenantId } });
     const reveal = PERSONAL_DATA_ROLES.includes(auth.role);
     const value = (enc: string | null | undefined, kind: Parameters<typeof mask>[1]) => {
       const plain = this.cipher.decrypt(enc ?? null);
       return reveal ? plain : mask(plain, kind);
     };
     return {
-      customerId: complaint.customerId, masked: !reveal,
-      name: value(customer?.nameEnc, 'name'), phone: value(customer?.phoneEnc, 'phone'), email: value(customer?.emailEnc, 'email'),
-      idNumber: value(customer?.idNumberEnc, 'id_number'), reference: value(customer?.referenceEnc, 'text'),
+      customerId: complaint.customerId,
+      masked: !reveal,
+      name: value(customer?.nameEnc, 'name'),
+      phone: value(customer?.phoneEnc, 'phone'),
+      email: value(customer?.emailEnc, 'email'),
+      idNumber: value(customer?.idNumberEnc, 'id_number'),
+      reference: value(customer?.referenceEnc, 'text'),
     };
   }
 
@@ -219,17 +273,31 @@ export class ComplaintService {
     const policy = await this.policyOf(complaint);
     const personal = new Set(policy.document.fields.filter((f) => f.personal).map((f) => f.key));
     const reveal = PERSONAL_DATA_ROLES.includes(auth.role);
-    const form = Object.fromEntries(Object.entries(complaint.form ?? {}).map(([k, v]) => {
-      if (!personal.has(k)) return [k, reveal ? v : maskFreeTextDeep(v)];
-      const plain = this.cipher.decrypt(typeof v === 'string' ? v : null);
-      return [k, reveal ? plain : mask(plain, 'text')];
-    }));
+    const form = Object.fromEntries(
+      Object.entries(complaint.form ?? {}).map(([k, v]) => {
+        if (!personal.has(k)) return [k, reveal ? v : maskFreeTextDeep(v)];
+        const plain = this.cipher.decrypt(typeof v === 'string' ? v : null);
+        return [k, reveal ? plain : mask(plain, 'text')];
+      }),
+    );
     const type = policy.document.complaintTypes.find((t) => t.key === complaint.typeKey);
     // Free text carries personal data too (a phone number typed into the complaint): masked like the structured fields.
-    const text = reveal ? {} : { text: maskFreeText(complaint.text), title: maskFreeText(complaint.title), requestedRemedy: maskFreeText(complaint.requestedRemedy) };
+    const text = reveal
+      ? {}
+      : {
+          text: maskFreeText(complaint.text),
+          title: maskFreeText(complaint.title),
+          requestedRemedy: maskFreeText(complaint.requestedRemedy),
+        };
     return {
-      ...complaint, ...text, type: complaint.typeKey, typeName: type?.name.zh ?? null, typePath: policy.typePath(complaint.typeKey), form,
-      severityName: policy.severityLevel(complaint.severity)?.name.zh ?? null, complainant: undefined as unknown as Complainant,
+      ...complaint,
+      ...text,
+      type: complaint.typeKey,
+      typeName: type?.name.zh ?? null,
+      typePath: policy.typePath(complaint.typeKey),
+      form,
+      severityName: policy.severityLevel(complaint.severity)?.name.zh ?? null,
+      complainant: undefined as unknown as Complainant,
     };
   }
 
@@ -240,9 +308,16 @@ export class ComplaintService {
   // ---------------------------------------------------------------- changes
 
   /** Runs a change to one complaint in a transaction, with the row locked on PostgreSQL. */
-  private async change<T>(auth: AuthContext, id: string, work: (manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date) => Promise<T>): Promise<T> {
+  private async change<T>(
+    auth: AuthContext,
+    id: string,
+    work: (manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date) => Promise<T>,
+  ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const qb = manager.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id AND c.tenant_id = :tenantId', { id, tenantId: auth.tenantId });
+      const qb = manager
+        .getRepository(Complaint)
+        .createQueryBuilder('c')
+        .where('c.id = :id AND c.tenant_id = :tenantId', { id, tenantId: auth.tenantId });
       if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
       const complaint = await qb.getOne();
       if (!complaint) throw ComplaintErrors.create('NOT_FOUND', { field: 'id' });
@@ -252,8 +327,14 @@ export class ComplaintService {
   }
 
   /** Whoever work is given to must be a user of the caller's tenant (an id from another tenant or made up is refused). */
-  private async assertUserOfTenant(manager: EntityManager, tenantId: string, userId: string | null | undefined, field: string): Promise<void> {
-    if (userId && !(await manager.exists(User, { where: { id: userId, tenantId } }))) throw ComplaintErrors.create('UNKNOWN_USER', { field });
+  private async assertUserOfTenant(
+    manager: EntityManager,
+    tenantId: string,
+    userId: string | null | undefined,
+    field: string,
+  ): Promise<void> {
+    if (userId && !(await manager.exists(User, { where: { id: userId, tenantId } })))
+      throw ComplaintErrors.create('UNKNOWN_USER', { field });
   }
 
   private actor(auth: AuthContext): Actor {
@@ -265,16 +346,28 @@ export class ComplaintService {
    * it), then queues the plugins' event.
    */
   private async commit(
-    manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date, actor: Actor, events: [string, Record<string, unknown>][],
-    change?: ComplaintChange, topic?: string, transition?: TransitionTaken,
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    now: Date,
+    actor: Actor,
+    events: [string, Record<string, unknown>][],
+    change?: ComplaintChange,
+    topic?: string,
+    transition?: TransitionTaken,
   ): Promise<Complaint> {
     complaint.updatedAt = now;
     const facts = complaint.facts as { complaint?: Record<string, unknown>; severity?: string };
     if (facts?.complaint) {
       const stateCategory = this.workflow.factsOf(complaint, policy).complaint as { stateCategory?: string | null };
       facts.complaint = {
-        ...facts.complaint, state: complaint.state, stateCategory: stateCategory.stateCategory ?? null, severity: complaint.severity, department: complaint.department ?? null,
-        reopenCount: complaint.reopenCount, unsatisfiedCount: complaint.unsatisfiedCount,
+        ...facts.complaint,
+        state: complaint.state,
+        stateCategory: stateCategory.stateCategory ?? null,
+        severity: complaint.severity,
+        department: complaint.department ?? null,
+        reopenCount: complaint.reopenCount,
+        unsatisfiedCount: complaint.unsatisfiedCount,
       };
       // Severity has one source of truth, the complaint's column; the facts copy follows it.
       if (facts.severity !== undefined) facts.severity = complaint.severity;
@@ -288,11 +381,28 @@ export class ComplaintService {
 
   /** Commits a workflow move after the operation's own events; `type` is how the clocks see the change. */
   private commitMove(
-    manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, now: Date, actor: Actor, before: [string, Record<string, unknown>][], moved: Moved,
-    type: ComplaintChange['type'], topic?: string,
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    now: Date,
+    actor: Actor,
+    before: [string, Record<string, unknown>][],
+    moved: Moved,
+    type: ComplaintChange['type'],
+    topic?: string,
   ): Promise<Complaint> {
     const closed = CLOSED_STATES.includes(complaint.state as ComplaintState);
-    return this.commit(manager, complaint, policy, now, actor, [...before, ...moved.events], { ...moved.change, type }, topic ?? (closed ? 'complaint.closed' : 'complaint.transitioned'), moved.transition);
+    return this.commit(
+      manager,
+      complaint,
+      policy,
+      now,
+      actor,
+      [...before, ...moved.events],
+      { ...moved.change, type },
+      topic ?? (closed ? 'complaint.closed' : 'complaint.transitioned'),
+      moved.transition,
+    );
   }
 
   async transition(auth: AuthContext, id: string, to: string, comment?: string | null): Promise<Complaint> {
@@ -317,10 +427,18 @@ export class ComplaintService {
         complaint.assigneeId = input.assigneeId ?? null;
       }
       if (input.assigneeId) complaint.assigneeId = input.assigneeId;
-      const assigned: [string, Record<string, unknown>] = ['assigned', { before, after: { department: complaint.department ?? null, assigneeId: complaint.assigneeId ?? null }, reason: input.reason ?? null }];
+      const assigned: [string, Record<string, unknown>] = [
+        'assigned',
+        {
+          before,
+          after: { department: complaint.department ?? null, assigneeId: complaint.assigneeId ?? null },
+          reason: input.reason ?? null,
+        },
+      ];
       // Given to a department: the workflow's `assigned` move (the default dispatches a received or assessed complaint).
       const moved = complaint.department ? await this.workflow.automaticIfAny(manager, complaint, policy, now, 'assigned') : null;
-      if (moved) return this.commitMove(manager, complaint, policy, now, this.actor(auth), [assigned], moved, 'assignment', 'complaint.routed');
+      if (moved)
+        return this.commitMove(manager, complaint, policy, now, this.actor(auth), [assigned], moved, 'assignment', 'complaint.routed');
       return this.commit(manager, complaint, policy, now, this.actor(auth), [assigned], { type: 'assignment' }, 'complaint.routed');
     });
   }
@@ -328,7 +446,15 @@ export class ComplaintService {
   async addNote(auth: AuthContext, id: string, text: string, kind: 'comment' | 'internal_note' | 'progress'): Promise<Complaint> {
     return this.change(auth, id, async (manager, complaint, policy, now) => {
       if (!text.trim()) throw ComplaintErrors.create('REPLY_EMPTY', { field: 'text' });
-      return this.commit(manager, complaint, policy, now, this.actor(auth), [[kind, { text }]], kind === 'progress' ? { type: 'progress' } : undefined);
+      return this.commit(
+        manager,
+        complaint,
+        policy,
+        now,
+        this.actor(auth),
+        [[kind, { text }]],
+        kind === 'progress' ? { type: 'progress' } : undefined,
+      );
     });
   }
 
@@ -338,12 +464,27 @@ export class ComplaintService {
         throw ComplaintErrors.create('UNKNOWN_DEPARTMENT', { field: 'input.department', params: { key: input.department } });
       }
       await this.assertUserOfTenant(manager, auth.tenantId, input.assigneeId, 'input.assigneeId');
-      const task = manager.create(ComplaintTask, { id: newId(), tenantId: auth.tenantId, complaintId: complaint.id, department: input.department, assigneeId: input.assigneeId ?? null, title: input.title, state: 'open' });
+      const task = manager.create(ComplaintTask, {
+        id: newId(),
+        tenantId: auth.tenantId,
+        complaintId: complaint.id,
+        department: input.department,
+        assigneeId: input.assigneeId ?? null,
+        title: input.title,
+        state: 'open',
+      });
       await manager.insert(ComplaintTask, task);
-      const departments = new Set([complaint.department, ...(await manager.find(ComplaintTask, { where: { complaintId: complaint.id } })).map((t) => t.department)].filter(Boolean));
+      const departments = new Set(
+        [
+          complaint.department,
+          ...(await manager.find(ComplaintTask, { where: { complaintId: complaint.id } })).map((t) => t.department),
+        ].filter(Boolean),
+      );
       const facts = complaint.facts as { complaint?: Record<string, unknown> };
       if (facts.complaint) facts.complaint.departmentsInvolved = departments.size;
-      await this.commit(manager, complaint, policy, now, this.actor(auth), [['task.created', { taskId: task.id, department: task.department, title: task.title }]]);
+      await this.commit(manager, complaint, policy, now, this.actor(auth), [
+        ['task.created', { taskId: task.id, department: task.department, title: task.title }],
+      ]);
       if (departments.size >= 2) await this.bus.publish(new ComplaintEscalationRaised(complaint, policy, now, 'cross_department'), manager);
       return task;
     });
@@ -353,26 +494,40 @@ export class ComplaintService {
     const task = await this.dataSource.getRepository(ComplaintTask).findOne({ where: { id: taskId, tenantId: auth.tenantId } });
     if (!task) throw ComplaintErrors.create('NOT_FOUND', { field: 'taskId' });
     return this.change(auth, task.complaintId, async (manager, complaint, policy, now) => {
-      task.state = 'done'; task.result = result; task.completedAt = now;
+      task.state = 'done';
+      task.result = result;
+      task.completedAt = now;
       await manager.save(ComplaintTask, task);
-      await this.commit(manager, complaint, policy, now, this.actor(auth), [['task.completed', { taskId: task.id, department: task.department, result }]]);
+      await this.commit(manager, complaint, policy, now, this.actor(auth), [
+        ['task.completed', { taskId: task.id, department: task.department, result }],
+      ]);
       return task;
     });
   }
 
   /** Variables a reply template may use, from the complaint as it is now. */
-  async templateVariables(auth: AuthContext, complaint: Complaint, policy: CompiledPolicy, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  async templateVariables(
+    auth: AuthContext,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    extra: Record<string, unknown> = {},
+  ): Promise<Record<string, unknown>> {
     const tenant = await this.tenants.get(complaint.tenantId);
     const complainant = await this.complainantOf({ ...auth, role: Role.admin }, complaint);
-    const handler = complaint.assigneeId ? await this.dataSource.getRepository(User).findOne({ where: { id: complaint.assigneeId } }) : null;
+    const handler = complaint.assigneeId
+      ? await this.dataSource.getRepository(User).findOne({ where: { id: complaint.assigneeId } })
+      : null;
     const deadlines = await this.deadlines(complaint);
     const department = policy.document.departments.find((d) => d.key === complaint.department);
     return {
       tenant: { name: tenant.name },
       customer: { name: complainant.name ?? '', title: '' },
       complaint: {
-        number: complaint.number, typeName: policy.document.complaintTypes.find((t) => t.key === complaint.typeKey)?.name.zh ?? complaint.typeKey,
-        receivedAt: formatLocalDateTime(complaint.receivedAt, tenant.timeZone), text: complaint.text, reference: complaint.reference ?? '',
+        number: complaint.number,
+        typeName: policy.document.complaintTypes.find((t) => t.key === complaint.typeKey)?.name.zh ?? complaint.typeKey,
+        receivedAt: formatLocalDateTime(complaint.receivedAt, tenant.timeZone),
+        text: complaint.text,
+        reference: complaint.reference ?? '',
         severityName: policy.severityLevel(complaint.severity)?.name.zh ?? complaint.severity,
       },
       department: { name: department?.name.zh ?? complaint.department ?? '' },
@@ -397,43 +552,92 @@ export class ComplaintService {
         const template = policy.document.templates.find((t) => t.key === input.templateKey);
         if (!template) throw ComplaintErrors.create('UNKNOWN_TEMPLATE', { field: 'input.templateKey', params: { key: input.templateKey } });
         // A reply goes to the customer: a staff-only template (公司机密) must never become one.
-        if (template.internal) throw ComplaintErrors.create('INTERNAL_TEMPLATE', { field: 'input.templateKey', params: { key: input.templateKey } });
-        const vars = await this.templateVariables(auth, complaint, policy, { reply: { solution: input.solution ?? '', rootCause: input.rootCause ?? '' } });
+        if (template.internal)
+          throw ComplaintErrors.create('INTERNAL_TEMPLATE', { field: 'input.templateKey', params: { key: input.templateKey } });
+        const vars = await this.templateVariables(auth, complaint, policy, {
+          reply: { solution: input.solution ?? '', rootCause: input.rootCause ?? '' },
+        });
         body = renderTemplate(template.body, vars);
         subject = template.subject ? renderTemplate(template.subject, vars) : null;
       }
       if (!body) throw ComplaintErrors.create('REPLY_EMPTY', { field: 'input.body' });
-      const draft = { templateKey: input.templateKey ?? null, channel: input.channel ?? complaint.channel, subject, body, solution: input.solution ?? null, rootCause: input.rootCause ?? null, proposedBy: auth.userId ?? null, proposedAt: now.toISOString() };
+      const draft = {
+        templateKey: input.templateKey ?? null,
+        channel: input.channel ?? complaint.channel,
+        subject,
+        body,
+        solution: input.solution ?? null,
+        rootCause: input.rootCause ?? null,
+        proposedBy: auth.userId ?? null,
+        proposedAt: now.toISOString(),
+      };
       const chain = complaint.approvalStatus === 'approved' ? undefined : this.replyChainFor(complaint, policy);
       if (chain) {
         // Signed step by step (approval chains, issue 18); the progress travels with the proposed reply.
         const approval: ApprovalProgress = { chain: chain.key, step: 0, signatures: [] };
         complaint.pendingReply = { ...draft, approval };
         complaint.approvalStatus = 'pending';
-        const moved = await this.workflow.automatic(manager, complaint, policy, now, 'reply.proposed', { reason: 'severity requires approval' });
+        const moved = await this.workflow.automatic(manager, complaint, policy, now, 'reply.proposed', {
+          reason: 'severity requires approval',
+        });
         return this.commitMove(manager, complaint, policy, now, this.actor(auth), [['reply.proposed', { ...draft }]], moved, 'transition');
       }
       return this.send(manager, auth, complaint, policy, now, draft, null);
     });
   }
 
-  private async send(manager: EntityManager, auth: AuthContext, complaint: Complaint, policy: CompiledPolicy, now: Date, draft: Record<string, unknown>, approvedBy: string | null): Promise<Complaint> {
+  private async send(
+    manager: EntityManager,
+    auth: AuthContext,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    now: Date,
+    draft: Record<string, unknown>,
+    approvedBy: string | null,
+  ): Promise<Complaint> {
     // The workflow's move first: a state it cannot be answered from refuses the reply before anything is written.
     const moved = await this.workflow.automatic(manager, complaint, policy, now, 'reply.sent');
     const reply = manager.create(ComplaintReply, {
-      id: newId(), tenantId: complaint.tenantId, complaintId: complaint.id, templateKey: (draft.templateKey as string) ?? null,
-      channel: String(draft.channel), subject: (draft.subject as string) ?? null, body: String(draft.body), sentBy: (draft.proposedBy as string) ?? auth.userId ?? null, approvedBy,
+      id: newId(),
+      tenantId: complaint.tenantId,
+      complaintId: complaint.id,
+      templateKey: (draft.templateKey as string) ?? null,
+      channel: String(draft.channel),
+      subject: (draft.subject as string) ?? null,
+      body: String(draft.body),
+      sentBy: (draft.proposedBy as string) ?? auth.userId ?? null,
+      approvedBy,
     });
     await manager.insert(ComplaintReply, reply);
     await this.outbox.enqueue(manager, {
-      tenantId: complaint.tenantId, kind: 'notification', topic: 'complaint.reply', complaintId: complaint.id,
+      tenantId: complaint.tenantId,
+      kind: 'notification',
+      topic: 'complaint.reply',
+      complaintId: complaint.id,
       // The notice rules for `complaint.replied` decide channels and recipients; the letter itself travels here.
-      payload: { event: 'complaint.replied', customerId: complaint.customerId, channel: reply.channel, subject: reply.subject, body: reply.body, replyId: reply.id, templateKey: reply.templateKey },
+      payload: {
+        event: 'complaint.replied',
+        customerId: complaint.customerId,
+        channel: reply.channel,
+        subject: reply.subject,
+        body: reply.body,
+        replyId: reply.id,
+        templateKey: reply.templateKey,
+      },
     });
     complaint.respondedAt = now;
     complaint.pendingReply = null;
-    return this.commitMove(manager, complaint, policy, now, this.actor(auth),
-      [['replied', { replyId: reply.id, channel: reply.channel, templateKey: reply.templateKey, approvedBy }]], moved, 'reply', 'complaint.replied');
+    return this.commitMove(
+      manager,
+      complaint,
+      policy,
+      now,
+      this.actor(auth),
+      [['replied', { replyId: reply.id, channel: reply.channel, templateKey: reply.templateKey, approvedBy }]],
+      moved,
+      'reply',
+      'complaint.replied',
+    );
   }
 
   /**
@@ -455,28 +659,74 @@ export class ComplaintService {
         if (back) {
           if (!comment?.trim()) throw ComplaintErrors.create('REJECTION_REASON_REQUIRED', { field: 'comment' });
           complaint.pendingReply = { ...pending, approval: back };
-          return this.commit(manager, complaint, policy, now, this.actor(auth), [['approval.returned', {
-            chain: chain.key, from: step.key, to: chain.steps[back.step].key, comment,
-          }]]);
+          return this.commit(manager, complaint, policy, now, this.actor(auth), [
+            [
+              'approval.returned',
+              {
+                chain: chain.key,
+                from: step.key,
+                to: chain.steps[back.step].key,
+                comment,
+              },
+            ],
+          ]);
         }
         complaint.approvalStatus = 'rejected';
         complaint.pendingReply = null;
         const moved = await this.workflow.automatic(manager, complaint, policy, now, 'approval.rejected');
-        return this.commitMove(manager, complaint, policy, now, this.actor(auth), [['approval.rejected', { comment: comment ?? null, chain: chain.key, step: step.key }]], moved, 'transition');
+        return this.commitMove(
+          manager,
+          complaint,
+          policy,
+          now,
+          this.actor(auth),
+          [['approval.rejected', { comment: comment ?? null, chain: chain.key, step: step.key }]],
+          moved,
+          'transition',
+        );
       }
       const user = auth.userId ? await manager.findOne(User, { where: { id: auth.userId, tenantId: auth.tenantId } }) : null;
-      const outcome = sign(chain, progress, { userId: auth.userId ?? auth.tokenId ?? '', role: auth.role, email: user?.email ?? auth.email ?? null, departmentId: user?.departmentId ?? null }, now, comment);
+      const outcome = sign(
+        chain,
+        progress,
+        {
+          userId: auth.userId ?? auth.tokenId ?? '',
+          role: auth.role,
+          email: user?.email ?? auth.email ?? null,
+          departmentId: user?.departmentId ?? null,
+        },
+        now,
+        comment,
+      );
       if (!outcome.ok) {
-        throw ComplaintErrors.create(outcome.reason, { params: { step: outcome.step.name.zh, approvers: describeApprovers(outcome.step) } });
+        throw ComplaintErrors.create(outcome.reason, {
+          params: { step: outcome.step.name.zh, approvers: describeApprovers(outcome.step) },
+        });
       }
       if (!outcome.chainDone) {
         complaint.pendingReply = { ...pending, approval: outcome.progress };
-        return this.commit(manager, complaint, policy, now, this.actor(auth), [['approval.signed', {
-          chain: chain.key, step: step.key, remaining: outcome.remaining, next: outcome.stepDone ? chain.steps[outcome.progress.step].key : step.key, comment: comment ?? null,
-        }]]);
+        return this.commit(manager, complaint, policy, now, this.actor(auth), [
+          [
+            'approval.signed',
+            {
+              chain: chain.key,
+              step: step.key,
+              remaining: outcome.remaining,
+              next: outcome.stepDone ? chain.steps[outcome.progress.step].key : step.key,
+              comment: comment ?? null,
+            },
+          ],
+        ]);
       }
       complaint.approvalStatus = 'approved';
-      await this.timeline.append(manager, complaint, 'approval.approved', { comment: comment ?? null, chain: chain.key, signatures: outcome.progress.signatures.length }, this.actor(auth), now);
+      await this.timeline.append(
+        manager,
+        complaint,
+        'approval.approved',
+        { comment: comment ?? null, chain: chain.key, signatures: outcome.progress.signatures.length },
+        this.actor(auth),
+        now,
+      );
       const { approval: _approval, ...draft } = pending;
       return this.send(manager, auth, complaint, policy, now, draft, auth.userId ?? null);
     });
@@ -500,7 +750,12 @@ export class ComplaintService {
       if (!this.workflow.canTrigger(complaint, policy, trigger)) throw ComplaintErrors.create('NOT_RESPONDED');
       complaint.satisfaction = input.satisfied ? 'satisfied' : 'unsatisfied';
       complaint.satisfactionScore = input.score;
-      const events: [string, Record<string, unknown>][] = [['followed_up', { satisfied: input.satisfied, score: input.score, comment: input.comment ?? null, method: input.method ?? 'phone' }]];
+      const events: [string, Record<string, unknown>][] = [
+        [
+          'followed_up',
+          { satisfied: input.satisfied, score: input.score, comment: input.comment ?? null, method: input.method ?? 'phone' },
+        ],
+      ];
       if (input.satisfied) {
         const moved = await this.workflow.automatic(manager, complaint, policy, now, trigger, { reason: 'customer satisfied' });
         return this.commitMove(manager, complaint, policy, now, this.actor(auth), events, moved, 'follow_up');
@@ -524,9 +779,18 @@ export class ComplaintService {
     return this.change({ tenantId, role: CUSTOMER }, id, async (manager, complaint, policy, now) => {
       if (CLOSED_STATES.includes(complaint.state as ComplaintState)) throw ComplaintErrors.create('CLOSED');
       if (!text.trim() && !attachmentIds.length) throw ComplaintErrors.create('REPLY_EMPTY', { field: 'text' });
-      await this.attachments.claim(manager, tenantId, complaint.id, attachmentIds, attachmentLimits(policy.document.settings), 'attachments');
+      await this.attachments.claim(
+        manager,
+        tenantId,
+        complaint.id,
+        attachmentIds,
+        attachmentLimits(policy.document.settings),
+        'attachments',
+      );
       complaint.attachments = [...(complaint.attachments ?? []), ...attachmentIds];
-      return this.commit(manager, complaint, policy, now, { role: CUSTOMER }, [['customer.added_information', { text: text.trim(), attachments: attachmentIds, via }]]);
+      return this.commit(manager, complaint, policy, now, { role: CUSTOMER }, [
+        ['customer.added_information', { text: text.trim(), attachments: attachmentIds, via }],
+      ]);
     });
   }
 
@@ -534,8 +798,19 @@ export class ComplaintService {
   async customerWithdraw(tenantId: string, id: string, reason: string, via: string): Promise<Complaint> {
     return this.change({ tenantId, role: CUSTOMER }, id, async (manager, complaint, policy, now) => {
       if (CLOSED_STATES.includes(complaint.state as ComplaintState)) throw ComplaintErrors.create('CLOSED');
-      const moved = await this.workflow.automatic(manager, complaint, policy, now, 'customer.withdrew', { reason: 'withdrawn by the complainant' });
-      return this.commitMove(manager, complaint, policy, now, { role: CUSTOMER }, [['customer.withdrew', { reason: reason.trim() || null, via }]], moved, 'transition');
+      const moved = await this.workflow.automatic(manager, complaint, policy, now, 'customer.withdrew', {
+        reason: 'withdrawn by the complainant',
+      });
+      return this.commitMove(
+        manager,
+        complaint,
+        policy,
+        now,
+        { role: CUSTOMER },
+        [['customer.withdrew', { reason: reason.trim() || null, via }]],
+        moved,
+        'transition',
+      );
     });
   }
 
@@ -548,16 +823,27 @@ export class ComplaintService {
     return this.change(auth, id, async (manager, complaint, policy, now) => {
       const before = complaint.cause ?? null;
       complaint.cause = cause;
-      return this.commit(manager, complaint, policy, now, this.actor(auth), [['cause.confirmed', { before, cause, predicted: complaint.predictedCause ?? null }]]);
+      return this.commit(manager, complaint, policy, now, this.actor(auth), [
+        ['cause.confirmed', { before, cause, predicted: complaint.predictedCause ?? null }],
+      ]);
     });
   }
   // ---------------------------------------------------------------- for other modules (incidents)
 
   /** Open complaints received since `since`, oldest first (incident grouping reads at most `limit`). */
   recentOpen(tenantId: string, since: Date, limit: number): Promise<Complaint[]> {
-    return this.dataSource.getRepository(Complaint).createQueryBuilder('c')
-      .where('c.tenant_id = :tenantId AND c.received_at >= :since AND c.state NOT IN (:...closed)', { tenantId, since, closed: CLOSED_STATES })
-      .orderBy('c.received_at', 'ASC').addOrderBy('c.id', 'ASC').take(limit).getMany();
+    return this.dataSource
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .where('c.tenant_id = :tenantId AND c.received_at >= :since AND c.state NOT IN (:...closed)', {
+        tenantId,
+        since,
+        closed: CLOSED_STATES,
+      })
+      .orderBy('c.received_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(limit)
+      .getMany();
   }
 
   /** The tenant's complaints with these ids (unknown or other tenants' ids are simply absent). */

@@ -2,12 +2,31 @@ import type { FieldDefinition } from '@redress/sdk';
 import { isValidChineseId, validateForm } from './form-validation';
 
 const fields: FieldDefinition[] = [
-  { key: 'order_no', label: { zh: '订单号', en: 'Order number' }, type: 'reference', required: true, validation: { pattern: '^[A-Z]{2}\\d{6}$' } },
+  {
+    key: 'order_no',
+    label: { zh: '订单号', en: 'Order number' },
+    type: 'reference',
+    required: true,
+    validation: { pattern: '^[A-Z]{2}\\d{6}$' },
+  },
   { key: 'amount', label: { zh: '金额', en: 'Amount' }, type: 'money', validation: { min: 0, max: 100000 } },
   { key: 'store', label: { zh: '门店', en: 'Store' }, type: 'select', options: [{ value: 'bj01', label: { zh: '北京一店' } }] },
-  { key: 'refund_account', label: { zh: '退款账号', en: 'Refund account' }, type: 'text',
-    visibleWhen: { '==': [{ var: 'complaint.form.remedy' }, 'refund'] }, requiredWhen: { '==': [{ var: 'complaint.form.remedy' }, 'refund'] } },
-  { key: 'remedy', label: { zh: '期望处理', en: 'Remedy' }, type: 'select', options: [{ value: 'refund', label: { zh: '退款' } }, { value: 'apology', label: { zh: '道歉' } }] },
+  {
+    key: 'refund_account',
+    label: { zh: '退款账号', en: 'Refund account' },
+    type: 'text',
+    visibleWhen: { '==': [{ var: 'complaint.form.remedy' }, 'refund'] },
+    requiredWhen: { '==': [{ var: 'complaint.form.remedy' }, 'refund'] },
+  },
+  {
+    key: 'remedy',
+    label: { zh: '期望处理', en: 'Remedy' },
+    type: 'select',
+    options: [
+      { value: 'refund', label: { zh: '退款' } },
+      { value: 'apology', label: { zh: '道歉' } },
+    ],
+  },
 ];
 const ctx = { now: '2026-11-25T00:00:00Z' };
 
@@ -35,7 +54,10 @@ describe('form validation', () => {
     const values = { amount: -5, store: 'sh99', remedy: 'refund' };
     const { problems } = validateForm(fields, values, { complaint: { form: values } }, ctx);
     const byField = Object.fromEntries(problems.map((p) => [p.field, p]));
-    expect(byField['form.order_no']).toMatchObject({ message: 'Order number is required', messages: { 'zh-CN': '请填写“订单号”', en: 'Order number is required' } });
+    expect(byField['form.order_no']).toMatchObject({
+      message: 'Order number is required',
+      messages: { 'zh-CN': '请填写“订单号”', en: 'Order number is required' },
+    });
     expect(byField['form.amount'].messages).toEqual({ 'zh-CN': '不能小于 0', en: 'Must be at least 0' });
     expect(byField['form.store'].messages['zh-CN']).toBe('请从以下选项中选择：bj01');
     for (const p of problems) {
@@ -44,7 +66,10 @@ describe('form validation', () => {
     }
     // A label given in one language only is used for both.
     const onlyZh: FieldDefinition[] = [{ key: 'x', label: { zh: '仅中文' } as FieldDefinition['label'], type: 'text', required: true }];
-    expect(validateForm(onlyZh, {}, { complaint: { form: {} } }, ctx).problems[0].messages).toEqual({ 'zh-CN': '请填写“仅中文”', en: '仅中文 is required' });
+    expect(validateForm(onlyZh, {}, { complaint: { form: {} } }, ctx).problems[0].messages).toEqual({
+      'zh-CN': '请填写“仅中文”',
+      en: '仅中文 is required',
+    });
   });
 
   it('checks Chinese ID numbers by their check digit', () => {

@@ -44,14 +44,23 @@ export interface NumberPatternProblem {
  * serial restarts each month — without them two complaints would get the same number. Other tokens are typos.
  */
 export function numberPatternProblems(pattern: unknown): NumberPatternProblem[] {
-  if (typeof pattern !== 'string') return [{ code: 'NUMBER_PATTERN_NO_SERIAL', message: 'The number pattern is text such as {YY}{MM}-{SEQ:4}' }];
+  if (typeof pattern !== 'string')
+    return [{ code: 'NUMBER_PATTERN_NO_SERIAL', message: 'The number pattern is text such as {YY}{MM}-{SEQ:4}' }];
   const problems: NumberPatternProblem[] = [];
   if (pattern.length > 40) problems.push({ code: 'NUMBER_PATTERN_TOO_LONG', message: 'A number pattern has at most 40 characters' });
-  if (!/\{SEQ(?::[1-9])?\}/.test(pattern)) problems.push({ code: 'NUMBER_PATTERN_NO_SERIAL', message: 'The pattern needs a serial {SEQ} or {SEQ:n} (n = 1–9 digits), e.g. {YY}{MM}-{SEQ:4}' });
+  if (!/\{SEQ(?::[1-9])?\}/.test(pattern))
+    problems.push({
+      code: 'NUMBER_PATTERN_NO_SERIAL',
+      message: 'The pattern needs a serial {SEQ} or {SEQ:n} (n = 1–9 digits), e.g. {YY}{MM}-{SEQ:4}',
+    });
   if (!/\{(YY|YYYY)\}/.test(pattern) || !/\{MM\}/.test(pattern)) {
-    problems.push({ code: 'NUMBER_PATTERN_NO_PERIOD', message: 'The serial restarts every month: the pattern needs the year ({YY} or {YYYY}) and the month ({MM})' });
+    problems.push({
+      code: 'NUMBER_PATTERN_NO_PERIOD',
+      message: 'The serial restarts every month: the pattern needs the year ({YY} or {YYYY}) and the month ({MM})',
+    });
   }
   const unknown = (pattern.match(/\{[^}]*\}?/g) ?? []).filter((token) => !/^\{(YYYY|YY|MM|SEQ(?::[1-9])?)\}$/.test(token));
-  if (unknown.length) problems.push({ code: 'NUMBER_PATTERN_UNKNOWN_TOKEN', message: `Unknown ${unknown.join(', ')}: use {YYYY} {YY} {MM} {SEQ:n}` });
+  if (unknown.length)
+    problems.push({ code: 'NUMBER_PATTERN_UNKNOWN_TOKEN', message: `Unknown ${unknown.join(', ')}: use {YYYY} {YY} {MM} {SEQ:n}` });
   return problems;
 }

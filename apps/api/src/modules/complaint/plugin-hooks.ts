@@ -15,10 +15,22 @@ export const BLOCKING_HOOK_RUNNER = Symbol('BLOCKING_HOOK_RUNNER');
 /** Public snapshot of a complaint carried by domain events (no personal data). */
 export function complaintSnapshot(c: Complaint) {
   return {
-    id: c.id, number: c.number, tenantId: c.tenantId, type: c.typeKey, kind: c.kind, channel: c.channel, severity: c.severity,
-    state: c.state, valid: c.valid, invalidReason: c.invalidReason ?? null, department: c.department ?? null,
-    assigneeId: c.assigneeId ?? null, policyVersion: c.policyVersion, receivedAt: c.receivedAt.toISOString(),
-    reference: c.reference ?? null, slaPolicy: c.slaPolicy ?? null,
+    id: c.id,
+    number: c.number,
+    tenantId: c.tenantId,
+    type: c.typeKey,
+    kind: c.kind,
+    channel: c.channel,
+    severity: c.severity,
+    state: c.state,
+    valid: c.valid,
+    invalidReason: c.invalidReason ?? null,
+    department: c.department ?? null,
+    assigneeId: c.assigneeId ?? null,
+    policyVersion: c.policyVersion,
+    receivedAt: c.receivedAt.toISOString(),
+    reference: c.reference ?? null,
+    slaPolicy: c.slaPolicy ?? null,
   };
 }
 
@@ -46,14 +58,28 @@ export class PluginHooks {
     return this.runner;
   }
 
-  async beforeSubmit(tenantId: string, facts: Record<string, unknown>, options: { manager: EntityManager }): Promise<Record<string, unknown>> {
+  async beforeSubmit(
+    tenantId: string,
+    facts: Record<string, unknown>,
+    options: { manager: EntityManager },
+  ): Promise<Record<string, unknown>> {
     return this.blocking ? this.blocking.beforeSubmit(tenantId, facts, options) : facts;
   }
 
-  async afterCommitEvents(manager: EntityManager, complaint: Complaint, topic: string, at: Date, extra: Record<string, unknown> = {}): Promise<void> {
+  async afterCommitEvents(
+    manager: EntityManager,
+    complaint: Complaint,
+    topic: string,
+    at: Date,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
     if (topic === 'complaint.submitted') await this.blocking?.afterSubmit?.(manager, complaint, at);
     await this.outbox.enqueue(manager, {
-      tenantId: complaint.tenantId, kind: 'event', topic, complaintId: complaint.id, notBefore: at,
+      tenantId: complaint.tenantId,
+      kind: 'event',
+      topic,
+      complaintId: complaint.id,
+      notBefore: at,
       payload: { type: topic, at: at.toISOString(), complaint: complaintSnapshot(complaint), ...extra },
     });
   }

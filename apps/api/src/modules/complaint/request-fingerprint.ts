@@ -21,8 +21,11 @@ export function requestFingerprint(input: SubmitComplaintInput, blindIndex: (val
     form: input.form ?? {},
     attachments: input.attachments ?? [],
     complainant: {
-      name: blindIndex(complainant.name), phone: blindIndex(complainant.phone), email: blindIndex(complainant.email),
-      idNumber: blindIndex(complainant.idNumber), customerReference: blindIndex(complainant.customerReference),
+      name: blindIndex(complainant.name),
+      phone: blindIndex(complainant.phone),
+      email: blindIndex(complainant.email),
+      idNumber: blindIndex(complainant.idNumber),
+      customerReference: blindIndex(complainant.customerReference),
     },
   });
 }

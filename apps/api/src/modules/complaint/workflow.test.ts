@@ -11,7 +11,11 @@ describe('complaint workflow (the default, as policy data)', () => {
   });
   it('refuses an illegal move and says which moves are allowed', () => {
     expect(checkTransition(wf, 'received', 'closed', as('agent', 'x'))).toMatchObject({ ok: false, reason: 'ROLE_NOT_ALLOWED' });
-    expect(checkTransition(wf, 'closed', 'in_progress', as('manager', 'x'))).toMatchObject({ ok: false, reason: 'ILLEGAL_TRANSITION', allowed: ['reopened'] });
+    expect(checkTransition(wf, 'closed', 'in_progress', as('manager', 'x'))).toMatchObject({
+      ok: false,
+      reason: 'ILLEGAL_TRANSITION',
+      allowed: ['reopened'],
+    });
   });
   it('requires a reason to close as invalid', () => {
     expect(checkTransition(wf, 'assessed', 'invalid_closed', as('handler', '  '))).toMatchObject({ ok: false, reason: 'COMMENT_REQUIRED' });
@@ -23,8 +27,12 @@ describe('complaint workflow (the default, as policy data)', () => {
     expect(allowedTargets(wf, 'responded', { role: 'handler', facts: facts() })).not.toContain('responded');
   });
   it('takes "unsatisfied N times → manager" from a guard on the count, else dispatches again', () => {
-    expect(automaticTransition(wf, 'follow_up.unsatisfied', 'responded', facts({ unsatisfiedCount: 1 }))?.key).toBe('auto-unsatisfied-redispatch');
-    expect(automaticTransition(wf, 'follow_up.unsatisfied', 'responded', facts({ unsatisfiedCount: 2 }))?.key).toBe('auto-unsatisfied-manager');
+    expect(automaticTransition(wf, 'follow_up.unsatisfied', 'responded', facts({ unsatisfiedCount: 1 }))?.key).toBe(
+      'auto-unsatisfied-redispatch',
+    );
+    expect(automaticTransition(wf, 'follow_up.unsatisfied', 'responded', facts({ unsatisfiedCount: 2 }))?.key).toBe(
+      'auto-unsatisfied-manager',
+    );
     const three = defaultWorkflow(3);
     expect(automaticTransition(three, 'follow_up.unsatisfied', 'follow_up', facts({ unsatisfiedCount: 2 }))?.to).toBe('dispatched');
     expect(automaticTransition(three, 'follow_up.unsatisfied', 'follow_up', facts({ unsatisfiedCount: 3 }))?.to).toBe('in_progress');
@@ -43,8 +51,13 @@ describe('a designed workflow', () => {
     transitions: [
       ...wf.transitions,
       {
-        key: 'to-legal', name: { zh: '转法务' }, from: ['in_progress'], to: 'legal_review', roles: ['manager'],
-        when: { '>=': [{ var: 'complaint.form.amount' }, 5000] }, requiredFields: ['amount'],
+        key: 'to-legal',
+        name: { zh: '转法务' },
+        from: ['in_progress'],
+        to: 'legal_review',
+        roles: ['manager'],
+        when: { '>=': [{ var: 'complaint.form.amount' }, 5000] },
+        requiredFields: ['amount'],
       },
       { key: 'legal-done', name: { zh: '法务完成' }, from: ['legal_review'], to: 'in_progress', requiresTasksDone: true },
     ],
@@ -55,16 +68,29 @@ describe('a designed workflow', () => {
     expect(checkTransition(legal, 'in_progress', 'legal_review', withAmount(8000)).ok).toBe(true);
     expect(checkTransition(legal, 'in_progress', 'legal_review', withAmount(100))).toMatchObject({ ok: false, reason: 'GUARD_FAILED' });
     expect(allowedTargets(legal, 'in_progress', withAmount(100))).not.toContain('legal_review');
-    expect(checkTransition(legal, 'in_progress', 'legal_review', { ...withAmount(8000), role: 'handler' })).toMatchObject({ ok: false, reason: 'ROLE_NOT_ALLOWED' });
+    expect(checkTransition(legal, 'in_progress', 'legal_review', { ...withAmount(8000), role: 'handler' })).toMatchObject({
+      ok: false,
+      reason: 'ROLE_NOT_ALLOWED',
+    });
   });
   it('requires the named fields and finished tasks', () => {
     const noField = { role: 'manager', facts: { complaint: { form: { amount: 9000 } } }, form: {} };
-    expect(checkTransition(legal, 'in_progress', 'legal_review', noField)).toMatchObject({ ok: false, reason: 'FIELDS_REQUIRED', missingFields: ['amount'] });
-    expect(checkTransition(legal, 'legal_review', 'in_progress', { role: 'handler', facts: {}, openTasks: 1 })).toMatchObject({ ok: false, reason: 'TASKS_OPEN' });
+    expect(checkTransition(legal, 'in_progress', 'legal_review', noField)).toMatchObject({
+      ok: false,
+      reason: 'FIELDS_REQUIRED',
+      missingFields: ['amount'],
+    });
+    expect(checkTransition(legal, 'legal_review', 'in_progress', { role: 'handler', facts: {}, openTasks: 1 })).toMatchObject({
+      ok: false,
+      reason: 'TASKS_OPEN',
+    });
     expect(checkTransition(legal, 'legal_review', 'in_progress', { role: 'handler', facts: {}, openTasks: 0 }).ok).toBe(true);
   });
   it('never opens a transition whose guard errors', () => {
-    const broken: WorkflowDefinition = { ...legal, transitions: [{ key: 'x', name: { zh: 'x' }, from: ['in_progress'], to: 'closed', when: { unknown_op: [1] } as never }] };
+    const broken: WorkflowDefinition = {
+      ...legal,
+      transitions: [{ key: 'x', name: { zh: 'x' }, from: ['in_progress'], to: 'closed', when: { unknown_op: [1] } as never }],
+    };
     expect(allowedTargets(broken, 'in_progress', { role: 'admin', facts: {} })).toEqual([]);
   });
 });

@@ -19,14 +19,15 @@ export interface MoveContext {
   now?: Date;
 }
 
-export type MoveRefusal = 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED' | 'COMMENT_REQUIRED' | 'GUARD_FAILED' | 'FIELDS_REQUIRED' | 'TASKS_OPEN';
+export type MoveRefusal =
+  'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED' | 'COMMENT_REQUIRED' | 'GUARD_FAILED' | 'FIELDS_REQUIRED' | 'TASKS_OPEN';
 
 export type TransitionCheck =
-  | { ok: true; transition: WorkflowTransition }
-  | { ok: false; reason: MoveRefusal; allowed: string[]; missingFields?: string[] };
+  { ok: true; transition: WorkflowTransition } | { ok: false; reason: MoveRefusal; allowed: string[]; missingFields?: string[] };
 
 const triggerOf = (t: WorkflowTransition): WorkflowTrigger => t.trigger ?? 'manual';
-const mayTake = (t: WorkflowTransition, role: string) => (t.roles?.length ? t.roles.includes(role) : (STAFF_ROLES as string[]).includes(role));
+const mayTake = (t: WorkflowTransition, role: string) =>
+  t.roles?.length ? t.roles.includes(role) : (STAFF_ROLES as string[]).includes(role);
 
 /** A guard holds when its rule evaluates to a truthy value without error (an error never opens a transition). */
 export function guardHolds(transition: WorkflowTransition, facts: Record<string, unknown>, now?: Date): boolean {
@@ -36,7 +37,8 @@ export function guardHolds(transition: WorkflowTransition, facts: Record<string,
   return !result.error && Boolean(result.value);
 }
 
-const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && !value.trim()) || (Array.isArray(value) && !value.length);
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && !value.trim()) || (Array.isArray(value) && !value.length);
 
 export function categoryOf(workflow: WorkflowDefinition, state: string): WorkflowStateCategory | undefined {
   return workflow.states.find((s) => s.key === state)?.category;
@@ -45,7 +47,9 @@ export function categoryOf(workflow: WorkflowDefinition, state: string): Workflo
 /** The states a person in this role may move the complaint to now (manual transitions whose guard holds). */
 export function allowedTargets(workflow: WorkflowDefinition, from: string, context: Pick<MoveContext, 'role' | 'facts' | 'now'>): string[] {
   const targets = workflow.transitions
-    .filter((t) => triggerOf(t) === 'manual' && t.from.includes(from) && mayTake(t, context.role) && guardHolds(t, context.facts, context.now))
+    .filter(
+      (t) => triggerOf(t) === 'manual' && t.from.includes(from) && mayTake(t, context.role) && guardHolds(t, context.facts, context.now),
+    )
     .map((t) => t.to);
   return [...new Set(targets)];
 }
@@ -79,7 +83,13 @@ function requirementsOf(transition: WorkflowTransition, context: MoveContext, al
  * The transition an operation takes automatically: the first of the workflow with this trigger, the current state in
  * `from` and a holding guard (so "unsatisfied N times → manager" is a guarded transition listed before the plain one).
  */
-export function automaticTransition(workflow: WorkflowDefinition, trigger: Exclude<WorkflowTrigger, 'manual'>, from: string, facts: Record<string, unknown>, now?: Date): WorkflowTransition | undefined {
+export function automaticTransition(
+  workflow: WorkflowDefinition,
+  trigger: Exclude<WorkflowTrigger, 'manual'>,
+  from: string,
+  facts: Record<string, unknown>,
+  now?: Date,
+): WorkflowTransition | undefined {
   return workflow.transitions.find((t) => triggerOf(t) === trigger && t.from.includes(from) && guardHolds(t, facts, now));
 }
 

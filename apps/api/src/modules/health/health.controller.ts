@@ -8,7 +8,10 @@ import { pendingMigrations } from '../../database/data-source';
 
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource, private readonly moduleRef: ModuleRef) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   /** How far the holiday data reaches (informational: a missing year flags deadlines, it does not stop the API). */
   private async holidays(): Promise<HolidayCoverageReport | null> {
@@ -29,7 +32,11 @@ export class HealthController {
       const pending = await pendingMigrations(this.dataSource);
       const body = {
         status: pending.length ? 'degraded' : 'ok',
-        database: { type: this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite', reachable: true, latencyMs: Date.now() - started },
+        database: {
+          type: this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite',
+          reachable: true,
+          latencyMs: Date.now() - started,
+        },
         migrations: { current: pending.length === 0, pending },
         holidays: pending.length ? null : await this.holidays(),
       };

@@ -17,7 +17,12 @@ describe('incident grouping (批量事件)', () => {
   });
 
   it('lets later complaints of the same key join the open incident within the window of its latest member', () => {
-    const plan = planGrouping([complaint('d', 30), complaint('e', 45), complaint('f', 90)], [{ id: 'inc', key: 'NET|SZ-1', lastAt: at(19) }], 20, 3);
+    const plan = planGrouping(
+      [complaint('d', 30), complaint('e', 45), complaint('f', 90)],
+      [{ id: 'inc', key: 'NET|SZ-1', lastAt: at(19) }],
+      20,
+      3,
+    );
     expect(plan.joins).toEqual([{ incidentId: 'inc', complaintIds: ['d', 'e'], lastAt: at(45) }]);
     expect(plan.creations).toEqual([]);
   });

@@ -34,7 +34,12 @@ export function groupKeyOf(values: unknown[]): string | null {
   return parts.length ? parts.join('|') : null;
 }
 
-export function planGrouping(candidates: readonly GroupCandidate[], open: readonly OpenGroup[], windowMinutes: number, threshold: number): GroupingPlan {
+export function planGrouping(
+  candidates: readonly GroupCandidate[],
+  open: readonly OpenGroup[],
+  windowMinutes: number,
+  threshold: number,
+): GroupingPlan {
   const windowMs = windowMinutes * 60_000;
   const plan: GroupingPlan = { joins: [], creations: [] };
   const openByKey = new Map(open.map((g) => [g.key, { ...g }]));
@@ -64,7 +69,12 @@ export function planGrouping(candidates: readonly GroupCandidate[], open: readon
       while (end + 1 < rest.length && rest[end + 1].receivedAt.getTime() - startMs <= windowMs) end += 1;
       const run = rest.slice(start, end + 1);
       if (run.length >= threshold) {
-        plan.creations.push({ key, complaintIds: run.map((c) => c.id), firstAt: run[0].receivedAt, lastAt: run[run.length - 1].receivedAt });
+        plan.creations.push({
+          key,
+          complaintIds: run.map((c) => c.id),
+          firstAt: run[0].receivedAt,
+          lastAt: run[run.length - 1].receivedAt,
+        });
         start = end + 1;
       } else start += 1;
     }

@@ -6,8 +6,15 @@ import { CommonErrors } from '../../common/errors/app-error';
 import type { Incident } from './incident.entity';
 import { IncidentService } from './incident.service';
 import {
-  CreateIncidentInput, IncidentCloseModeEnum, IncidentCloseResult, IncidentMemberView, IncidentReplyInput, IncidentStateEnum, IncidentStatsView,
-  IncidentView, MemberOutcomeView,
+  CreateIncidentInput,
+  IncidentCloseModeEnum,
+  IncidentCloseResult,
+  IncidentMemberView,
+  IncidentReplyInput,
+  IncidentStateEnum,
+  IncidentStatsView,
+  IncidentView,
+  MemberOutcomeView,
 } from './dtos/incident.types';
 
 const READERS = [Role.admin, Role.manager, Role.handler, Role.agent, Role.analyst, Role.expert, Role.auditor];
@@ -51,9 +58,17 @@ export class IncidentResolver {
   @ResolveField(() => [IncidentMemberView], { description: 'Members in order of arrival (released ones included, with releasedAt).' })
   async members(@Auth() auth: AuthContext, @Parent() incident: Incident): Promise<IncidentMemberView[]> {
     return (await this.service.memberComplaints(auth.tenantId, incident.id)).map(({ member, complaint }) => ({
-      complaintId: member.complaintId, number: complaint?.number, state: complaint?.state, severity: complaint?.severity, typeKey: complaint?.typeKey,
-      slaStatus: complaint?.slaStatus, resolutionDueAt: complaint?.resolutionDueAt ?? undefined, receivedAt: member.receivedAt, joinedBy: member.joinedBy,
-      joinedAt: member.joinedAt, releasedAt: member.releasedAt ?? undefined,
+      complaintId: member.complaintId,
+      number: complaint?.number,
+      state: complaint?.state,
+      severity: complaint?.severity,
+      typeKey: complaint?.typeKey,
+      slaStatus: complaint?.slaStatus,
+      resolutionDueAt: complaint?.resolutionDueAt ?? undefined,
+      receivedAt: member.receivedAt,
+      joinedBy: member.joinedBy,
+      joinedAt: member.joinedAt,
+      releasedAt: member.releasedAt ?? undefined,
     }));
   }
 
@@ -70,31 +85,52 @@ export class IncidentResolver {
 
   @Roles(...HANDLERS)
   @Mutation(() => IncidentView)
-  addIncidentMembers(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string, @Args('complaintIds', { type: () => [ID] }) complaintIds: string[]): Promise<Incident> {
+  addIncidentMembers(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('complaintIds', { type: () => [ID] }) complaintIds: string[],
+  ): Promise<Incident> {
     return this.service.add(auth, id, complaintIds);
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => IncidentView, { description: 'Takes complaints out of the incident; the rule will not group them again.' })
-  releaseIncidentMembers(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string, @Args('complaintIds', { type: () => [ID] }) complaintIds: string[]): Promise<Incident> {
+  releaseIncidentMembers(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('complaintIds', { type: () => [ID] }) complaintIds: string[],
+  ): Promise<Incident> {
     return this.service.release(auth, id, complaintIds);
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => IncidentView, { description: 'Moves the given members into a new incident; returns the new one.' })
-  splitIncident(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string, @Args('complaintIds', { type: () => [ID] }) complaintIds: string[], @Args('title') title: string): Promise<Incident> {
+  splitIncident(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('complaintIds', { type: () => [ID] }) complaintIds: string[],
+    @Args('title') title: string,
+  ): Promise<Incident> {
     return this.service.split(auth, id, complaintIds, title);
   }
 
   @Roles(...HANDLERS)
   @Mutation(() => IncidentView, { description: 'Moves every member of sourceId into targetId; the source becomes merged.' })
-  mergeIncidents(@Auth() auth: AuthContext, @Args('targetId', { type: () => ID }) targetId: string, @Args('sourceId', { type: () => ID }) sourceId: string): Promise<Incident> {
+  mergeIncidents(
+    @Auth() auth: AuthContext,
+    @Args('targetId', { type: () => ID }) targetId: string,
+    @Args('sourceId', { type: () => ID }) sourceId: string,
+  ): Promise<Incident> {
     return this.service.merge(auth, targetId, sourceId);
   }
 
   @Roles(...CLOSERS)
   @Mutation(() => IncidentView)
-  assignIncident(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string, @Args('ownerId', { type: () => ID }) ownerId: string): Promise<Incident> {
+  assignIncident(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('ownerId', { type: () => ID }) ownerId: string,
+  ): Promise<Incident> {
     return this.service.assign(auth, id, ownerId);
   }
 
@@ -105,10 +141,14 @@ export class IncidentResolver {
   }
 
   @Roles(...CLOSERS)
-  @Mutation(() => IncidentCloseResult, { description: 'Closes the incident, closing or releasing its members; members that cannot be closed are reported.' })
+  @Mutation(() => IncidentCloseResult, {
+    description: 'Closes the incident, closing or releasing its members; members that cannot be closed are reported.',
+  })
   closeIncident(
-    @Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string,
-    @Args('mode', { type: () => IncidentCloseModeEnum }) mode: IncidentCloseModeEnum, @Args('reason') reason: string,
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('mode', { type: () => IncidentCloseModeEnum }) mode: IncidentCloseModeEnum,
+    @Args('reason') reason: string,
   ) {
     return this.service.close(auth, id, mode, reason);
   }

@@ -68,7 +68,8 @@ export class CausePredictionService {
    * sampling). Ranked afresh with the active model on every call; the newest MAX_UNCONFIRMED_SCAN are considered.
    */
   async uncertain(auth: AuthContext, first: number): Promise<UncertainPrediction[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_UNCERTAIN) throw IntelligenceErrors.create('INVALID_FIRST', { field: 'first', params: { max: MAX_UNCERTAIN } });
+    if (!Number.isInteger(first) || first < 1 || first > MAX_UNCERTAIN)
+      throw IntelligenceErrors.create('INVALID_FIRST', { field: 'first', params: { max: MAX_UNCERTAIN } });
     const active = await this.models.active(auth.tenantId);
     if (!active) throw IntelligenceErrors.create('NO_MODEL');
     const rows = await this.source.unconfirmed(auth.tenantId);
@@ -76,22 +77,44 @@ export class CausePredictionService {
       const p = active.model.predict(causeText(r.title, r.text), { topK: 2, keywords: 0 });
       const second = p.top[1];
       return {
-        complaintId: r.id, number: r.number, title: r.title, state: r.state, receivedAt: r.receivedAt, cause: p.label, confidence: p.confidence,
-        runnerUp: second?.label ?? null, runnerUpConfidence: second?.confidence ?? 0, margin: p.confidence - (second?.confidence ?? 0), modelVersion: active.version,
+        complaintId: r.id,
+        number: r.number,
+        title: r.title,
+        state: r.state,
+        receivedAt: r.receivedAt,
+        cause: p.label,
+        confidence: p.confidence,
+        runnerUp: second?.label ?? null,
+        runnerUpConfidence: second?.confidence ?? 0,
+        margin: p.confidence - (second?.confidence ?? 0),
+        modelVersion: active.version,
       };
     });
     // ties (equal margins): newest first, as the rows came
-    return ranked.map((r, i) => ({ r, i })).sort((a, b) => a.r.margin - b.r.margin || a.i - b.i).slice(0, first).map(({ r }) => r);
+    return ranked
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => a.r.margin - b.r.margin || a.i - b.i)
+      .slice(0, first)
+      .map(({ r }) => r);
   }
 
   private async predict(tenantId: string, text: string, excludeId?: string): Promise<CausePredictionResult | null> {
     const active = await this.models.active(tenantId);
     if (!active) return null;
     const p = active.model.predict(text, { topK: 5, keywords: 10 });
-    const neighbours = active.model.similar(text, SIMILAR_COMPLAINTS + 1).filter((d) => d.id !== excludeId).slice(0, SIMILAR_COMPLAINTS);
-    const found = await this.source.numbers(tenantId, neighbours.map((d) => d.id));
+    const neighbours = active.model
+      .similar(text, SIMILAR_COMPLAINTS + 1)
+      .filter((d) => d.id !== excludeId)
+      .slice(0, SIMILAR_COMPLAINTS);
+    const found = await this.source.numbers(
+      tenantId,
+      neighbours.map((d) => d.id),
+    );
     return {
-      cause: p.label, confidence: p.confidence, modelVersion: active.version, top: p.top,
+      cause: p.label,
+      confidence: p.confidence,
+      modelVersion: active.version,
+      top: p.top,
       keywords: p.keywords.filter((k) => isShareableKeyword(k.term)),
       // Complaints of the tenant only (a model never holds another tenant's ids, but the lookup checks anyway).
       similar: neighbours.flatMap((d) => {

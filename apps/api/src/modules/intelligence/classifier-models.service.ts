@@ -50,7 +50,8 @@ export class ClassifierModelsService {
   latestReady(tenantId: string): Promise<Pick<ClassifierModel, 'id' | 'version' | 'startedAt' | 'trainedAt'> | null> {
     return this.repository.findOne({
       select: { id: true, version: true, startedAt: true, trainedAt: true },
-      where: { tenantId, status: 'ready' }, order: { version: 'DESC' },
+      where: { tenantId, status: 'ready' },
+      order: { version: 'DESC' },
     });
   }
 
@@ -82,16 +83,23 @@ export class ClassifierModelsService {
     if (latest && current?.version === latest.version) {
       active = current;
     } else if (latest) {
-      const row = await this.repository.createQueryBuilder('m').addSelect('m.modelJson')
-        .where('m.id = :id AND m.tenant_id = :tenantId', { id: latest.id, tenantId }).getOne();
+      const row = await this.repository
+        .createQueryBuilder('m')
+        .addSelect('m.modelJson')
+        .where('m.id = :id AND m.tenant_id = :tenantId', { id: latest.id, tenantId })
+        .getOne();
       if (row?.modelJson) {
         const started = performance.now();
         try {
           active = { id: row.id, version: row.version, model: ComplaintCauseModel.fromJSON(row.modelJson) };
-          this.logger.log(`Loaded cause classifier v${row.version} for tenant ${tenantId} in ${Math.round(performance.now() - started)} ms`);
+          this.logger.log(
+            `Loaded cause classifier v${row.version} for tenant ${tenantId} in ${Math.round(performance.now() - started)} ms`,
+          );
         } catch (error) {
           // E.g. a model of an older format after an upgrade: no prediction (as without a model) until the next training.
-          this.logger.warn(`Cause classifier v${row.version} of tenant ${tenantId} cannot be loaded (${(error as Error).message}); train a new version`);
+          this.logger.warn(
+            `Cause classifier v${row.version} of tenant ${tenantId} cannot be loaded (${(error as Error).message}); train a new version`,
+          );
         }
       }
     }

@@ -51,15 +51,29 @@ export class ClassifierTrainingService {
     const samples = await this.source.samples(tenantId);
     const labels = new Set(samples.map((s) => s.label));
     if (samples.length < MIN_TRAINING_SAMPLES || labels.size < 2) {
-      throw IntelligenceErrors.create('NOT_ENOUGH_SAMPLES', { params: { min: MIN_TRAINING_SAMPLES, count: samples.length, labels: labels.size } });
+      throw IntelligenceErrors.create('NOT_ENOUGH_SAMPLES', {
+        params: { min: MIN_TRAINING_SAMPLES, count: samples.length, labels: labels.size },
+      });
     }
     const options = await this.trainOptions(tenantId);
     const last = await this.models.repository.findOne({ select: { version: true }, where: { tenantId }, order: { version: 'DESC' } });
     const now = this.clock.now();
     const job = this.models.repository.create({
-      id: newId(), tenantId, version: (last?.version ?? 0) + 1, status: 'training', trigger: request.trigger, progress: 0,
-      message: `Preparing ${samples.length} confirmed complaints`, startedAt: now, trainedAt: null, sampleCount: samples.length,
-      labels: [...labels].sort(), metrics: { method: 'none' }, options: options as Record<string, unknown>, modelJson: null, createdBy: request.createdBy,
+      id: newId(),
+      tenantId,
+      version: (last?.version ?? 0) + 1,
+      status: 'training',
+      trigger: request.trigger,
+      progress: 0,
+      message: `Preparing ${samples.length} confirmed complaints`,
+      startedAt: now,
+      trainedAt: null,
+      sampleCount: samples.length,
+      labels: [...labels].sort(),
+      metrics: { method: 'none' },
+      options: options as Record<string, unknown>,
+      modelJson: null,
+      createdBy: request.createdBy,
     });
     try {
       await this.models.repository.insert(job as never);
@@ -85,14 +99,23 @@ export class ClassifierTrainingService {
   async trainOptions(tenantId: string): Promise<TrainOptions> {
     const tenant = await this.tenants.get(tenantId);
     const dictionary = tenant.settings[DICTIONARY_SETTING];
-    return { seed: 42, dictionary: Array.isArray(dictionary) ? dictionary.filter((w): w is string => typeof w === 'string' && w.trim() !== '') : [] };
+    return {
+      seed: 42,
+      dictionary: Array.isArray(dictionary) ? dictionary.filter((w): w is string => typeof w === 'string' && w.trim() !== '') : [],
+    };
   }
 
   private runningJob(tenantId: string): Promise<ClassifierModel | null> {
     const staleBefore = new Date(this.clock.now().getTime() - STALE_TRAINING_MS);
-    return this.models.repository.createQueryBuilder('m')
-      .where('m.tenant_id = :tenantId AND m.status = :status AND m.started_at > :staleBefore', { tenantId, status: 'training', staleBefore })
-      .orderBy('m.version', 'DESC').getOne();
+    return this.models.repository
+      .createQueryBuilder('m')
+      .where('m.tenant_id = :tenantId AND m.status = :status AND m.started_at > :staleBefore', {
+        tenantId,
+        status: 'training',
+        staleBefore,
+      })
+      .orderBy('m.version', 'DESC')
+      .getOne();
   }
 
   private async run(job: ClassifierModel, samples: Sample[], options: TrainOptions): Promise<void> {
@@ -112,25 +135,46 @@ export class ClassifierTrainingService {
       const gate = await this.dataSource.transaction(async (manager) => {
         const models = manager.getRepository(ClassifierModel);
         // The quality gate compares with the model active now (not when training started).
-        const active = await models.findOne({ select: { id: true, version: true, metrics: true, sampleCount: true }, where: { tenantId: job.tenantId, status: 'ready' }, order: { version: 'DESC' } });
-        const decision = decideGate({ metrics: outcome.metrics, samples: samples.length }, active && { version: active.version, metrics: active.metrics, samples: active.sampleCount }, margin);
-        const activated = decision.decision === 'activated';
-        await models.update({ id: job.id }, {
-          status: activated ? 'ready' : 'refused', progress: 1, message: describeOutcome(outcome.metrics, samples.length, decision),
-          trainedAt: this.clock.now(), labels: outcome.labels, metrics: outcome.metrics as never, modelJson: outcome.modelJson, gate: decision as never,
+        const active = await models.findOne({
+          select: { id: true, version: true, metrics: true, sampleCount: true },
+          where: { tenantId: job.tenantId, status: 'ready' },
+          order: { version: 'DESC' },
         });
-        if (activated) await models.update({ tenantId: job.tenantId, status: 'ready', version: LessThan(job.version) }, { status: 'retired' });
+        const decision = decideGate(
+          { metrics: outcome.metrics, samples: samples.length },
+          active && { version: active.version, metrics: active.metrics, samples: active.sampleCount },
+          margin,
+        );
+        const activated = decision.decision === 'activated';
+        await models.update(
+          { id: job.id },
+          {
+            status: activated ? 'ready' : 'refused',
+            progress: 1,
+            message: describeOutcome(outcome.metrics, samples.length, decision),
+            trainedAt: this.clock.now(),
+            labels: outcome.labels,
+            metrics: outcome.metrics as never,
+            modelJson: outcome.modelJson,
+            gate: decision as never,
+          },
+        );
+        if (activated)
+          await models.update({ tenantId: job.tenantId, status: 'ready', version: LessThan(job.version) }, { status: 'retired' });
         return decision;
       });
       if (gate.decision === 'activated') {
         this.models.install(job.tenantId, { id: job.id, version: job.version, model: trained });
       }
-      this.logger.log(`Cause classifier v${job.version} for tenant ${job.tenantId}: ${describeOutcome(outcome.metrics, samples.length, gate)}`);
+      this.logger.log(
+        `Cause classifier v${job.version} for tenant ${job.tenantId}: ${describeOutcome(outcome.metrics, samples.length, gate)}`,
+      );
     } catch (error) {
       await progressWrites;
       this.logger.error(`Training v${job.version} for tenant ${job.tenantId} failed: ${(error as Error).message}`);
-      await repository.update({ id: job.id }, { status: 'failed', message: String((error as Error).message).slice(0, 2000) }).catch(() => undefined);
+      await repository
+        .update({ id: job.id }, { status: 'failed', message: String((error as Error).message).slice(0, 2000) })
+        .catch(() => undefined);
     }
   }
 }
-

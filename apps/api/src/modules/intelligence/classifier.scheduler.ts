@@ -39,7 +39,11 @@ export class ClassifierScheduler extends PeriodicWorker<string[]> {
     for (const tenant of tenants) {
       try {
         const [latest, ready] = await Promise.all([
-          this.models.repository.findOne({ select: { id: true, startedAt: true }, where: { tenantId: tenant.id }, order: { version: 'DESC' } }),
+          this.models.repository.findOne({
+            select: { id: true, startedAt: true },
+            where: { tenantId: tenant.id },
+            order: { version: 'DESC' },
+          }),
           this.models.latestReady(tenant.id),
         ]);
         // Confirmations after the active model read its samples are the new ones.

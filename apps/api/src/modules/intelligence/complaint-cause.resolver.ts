@@ -8,7 +8,10 @@ import { CausePredictionView } from './dtos/intelligence.types';
 export class ComplaintCauseResolver {
   constructor(private readonly predictions: CausePredictionService) {}
 
-  @ResolveField(() => CausePredictionView, { nullable: true, description: 'The active cause classifier’s prediction for this complaint, computed on demand (null without a model).' })
+  @ResolveField(() => CausePredictionView, {
+    nullable: true,
+    description: 'The active cause classifier’s prediction for this complaint, computed on demand (null without a model).',
+  })
   causePrediction(@Parent() complaint: ComplaintView): Promise<CausePredictionView | null> {
     return this.predictions.forComplaint(complaint);
   }

@@ -18,7 +18,6 @@ export interface UnconfirmedComplaint {
   receivedAt: Date;
 }
 
-
 /**
  * Read-only view of the complaint module's data that the classifier learns from: complaints whose cause people
  * confirmed (`confirmComplaintCause`, `acceptPredictedCause`). The complaint service has no such bulk read,
@@ -36,7 +35,10 @@ export class ConfirmedCauseSource {
       order: { receivedAt: 'DESC', id: 'DESC' },
       take: MAX_TRAINING_SAMPLES,
     });
-    return rows.reverse().filter((r) => r.cause).map((r) => ({ id: r.id, label: r.cause!, text: causeText(r.title, r.text) }));
+    return rows
+      .reverse()
+      .filter((r) => r.cause)
+      .map((r) => ({ id: r.id, label: r.cause!, text: causeText(r.title, r.text) }));
   }
 
   /** Causes confirmed or corrected by people since `since` (all of them when null). */
@@ -54,14 +56,22 @@ export class ConfirmedCauseSource {
       order: { receivedAt: 'DESC', id: 'DESC' },
       take: limit,
     });
-    return rows.map((r) => ({ id: r.id, number: r.number, title: r.title ?? null, text: r.text, state: r.state, receivedAt: r.receivedAt }));
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      title: r.title ?? null,
+      text: r.text,
+      state: r.state,
+      receivedAt: r.receivedAt,
+    }));
   }
 
   /** Numbers of the given complaints of the tenant, by id. */
   async numbers(tenantId: string, ids: string[]): Promise<Map<string, { number: string; cause: string | null }>> {
     if (!ids.length) return new Map();
     const rows = await this.dataSource.getRepository(Complaint).find({
-      select: { id: true, number: true, cause: true }, where: { tenantId, id: In(ids) },
+      select: { id: true, number: true, cause: true },
+      where: { tenantId, id: In(ids) },
     });
     return new Map(rows.map((r) => [r.id, { number: r.number, cause: r.cause ?? null }]));
   }

@@ -18,9 +18,15 @@ import { ComplaintCauseResolver } from './complaint-cause.resolver';
 @Module({
   imports: [TypeOrmModule.forFeature([ClassifierModel])],
   providers: [
-    ClassifierModelsService, ClassifierTrainingService, ClassifierScheduler, ConfirmedCauseSource, CausePredictionService,
-    ModelCausePredictor, { provide: CAUSE_PREDICTOR, useExisting: ModelCausePredictor },
-    IntelligenceResolver, ComplaintCauseResolver,
+    ClassifierModelsService,
+    ClassifierTrainingService,
+    ClassifierScheduler,
+    ConfirmedCauseSource,
+    CausePredictionService,
+    ModelCausePredictor,
+    { provide: CAUSE_PREDICTOR, useExisting: ModelCausePredictor },
+    IntelligenceResolver,
+    ComplaintCauseResolver,
   ],
   exports: [CAUSE_PREDICTOR, ClassifierTrainingService, ClassifierScheduler, ClassifierModelsService],
 })

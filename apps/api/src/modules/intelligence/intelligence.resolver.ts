@@ -34,7 +34,10 @@ export class IntelligenceResolver {
   ) {}
 
   @Roles(...TRAIN_ROLES)
-  @Mutation(() => ClassifierJobView, { description: 'Trains a new cause-classifier version on the complaints whose cause people confirmed (in the background; poll classifierJob).' })
+  @Mutation(() => ClassifierJobView, {
+    description:
+      'Trains a new cause-classifier version on the complaints whose cause people confirmed (in the background; poll classifierJob).',
+  })
   async trainCauseClassifier(@Auth() auth: AuthContext): Promise<ClassifierJobView> {
     return toJob(await this.training.start({ tenantId: auth.tenantId, createdBy: auth.userId ?? auth.tokenId ?? null, trigger: 'manual' }));
   }
@@ -50,29 +53,50 @@ export class IntelligenceResolver {
   async classifierModels(@Auth() auth: AuthContext): Promise<ClassifierModelView[]> {
     const rows = await this.models.list(auth.tenantId);
     const activeVersion = rows.find((r) => r.status === 'ready')?.version;
-    return rows.map((r) => ({ ...r, gate: r.gate ?? null, metrics: r.metrics as unknown as Record<string, unknown>, active: r.version === activeVersion }));
+    return rows.map((r) => ({
+      ...r,
+      gate: r.gate ?? null,
+      metrics: r.metrics as unknown as Record<string, unknown>,
+      active: r.version === activeVersion,
+    }));
   }
 
   @Roles(...PREDICT_ROLES)
-  @Query(() => CausePredictionView, { description: 'The likely causes of a complaint text, the words that drove the prediction and the most similar past complaints.' })
+  @Query(() => CausePredictionView, {
+    description: 'The likely causes of a complaint text, the words that drove the prediction and the most similar past complaints.',
+  })
   predictComplaintCause(@Auth() auth: AuthContext, @Args('text') text: string): Promise<CausePredictionView> {
     return this.predictions.predictText(auth, text);
   }
 
   @Roles(...CAUSE_ROLES)
-  @Mutation(() => ComplaintView, { description: 'Confirms the cause predicted at intake (feeds the next training, like confirmComplaintCause).' })
-  async acceptPredictedCause(@Auth() auth: AuthContext, @Args('complaintId', { type: () => ID }) complaintId: string): Promise<ComplaintView> {
+  @Mutation(() => ComplaintView, {
+    description: 'Confirms the cause predicted at intake (feeds the next training, like confirmComplaintCause).',
+  })
+  async acceptPredictedCause(
+    @Auth() auth: AuthContext,
+    @Args('complaintId', { type: () => ID }) complaintId: string,
+  ): Promise<ComplaintView> {
     return this.complaints.toView(auth, await this.predictions.accept(auth, complaintId));
   }
 
   @Roles(...LABEL_QUEUE_ROLES)
-  @Query(() => [UncertainPredictionView], { description: 'Complaints without a confirmed cause, least sure prediction first (smallest margin between the two likeliest causes): confirming these teaches the next training the most.' })
-  uncertainPredictions(@Auth() auth: AuthContext, @Args('first', { type: () => Int, defaultValue: 20 }) first: number): Promise<UncertainPredictionView[]> {
+  @Query(() => [UncertainPredictionView], {
+    description:
+      'Complaints without a confirmed cause, least sure prediction first (smallest margin between the two likeliest causes): confirming these teaches the next training the most.',
+  })
+  uncertainPredictions(
+    @Auth() auth: AuthContext,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+  ): Promise<UncertainPredictionView[]> {
     return this.predictions.uncertain(auth, first);
   }
 
   @Roles(...MODEL_READ_ROLES)
-  @Query(() => Float, { description: 'How much lower (absolute accuracy, 0.02 = 2 points) a retrained model’s held-out accuracy may be than the active model’s and still become active.' })
+  @Query(() => Float, {
+    description:
+      'How much lower (absolute accuracy, 0.02 = 2 points) a retrained model’s held-out accuracy may be than the active model’s and still become active.',
+  })
   async classifierGateMargin(@Auth() auth: AuthContext): Promise<number> {
     return gateMargin((await this.tenants.get(auth.tenantId)).settings);
   }

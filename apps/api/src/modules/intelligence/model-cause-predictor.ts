@@ -23,7 +23,9 @@ export class ModelCausePredictor implements CausePredictor {
       if (!active) return null;
       const p = active.model.predict(text, { topK: 3, keywords: 8 });
       return {
-        cause: p.label, confidence: round(p.confidence), modelVersion: active.version,
+        cause: p.label,
+        confidence: round(p.confidence),
+        modelVersion: active.version,
         top: p.top.map((t) => ({ label: t.label, confidence: round(t.confidence) })),
         keywords: p.keywords.filter((k) => isShareableKeyword(k.term)).map((k) => ({ term: k.term, weight: round(k.weight) })),
       };

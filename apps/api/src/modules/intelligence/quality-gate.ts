@@ -40,7 +40,8 @@ export interface GateInput {
  * is ever scored on complaints it learned from). A model that could not be measured never replaces one that was.
  */
 export function decideGate(candidate: GateInput, active: (GateInput & { version: number }) | null, margin: number): GateDecision {
-  const measured = (m: Pick<ClassifierMetrics, 'method' | 'accuracy'>) => (m.method === 'kfold' && typeof m.accuracy === 'number' ? m.accuracy : null);
+  const measured = (m: Pick<ClassifierMetrics, 'method' | 'accuracy'>) =>
+    m.method === 'kfold' && typeof m.accuracy === 'number' ? m.accuracy : null;
   const candidateAccuracy = measured(candidate.metrics);
   const activeAccuracy = active ? measured(active.metrics) : null;
   // Agresti–Caffo: one more right and one more wrong answer in each measurement. The plain (Wald) estimate p(1 − p)/n
@@ -51,9 +52,10 @@ export function decideGate(candidate: GateInput, active: (GateInput & { version:
     const adjusted = (p * n + 1) / (n + 2);
     return (adjusted * (1 - adjusted)) / (n + 2);
   };
-  const noise = candidateAccuracy !== null && activeAccuracy !== null && active
-    ? round(GATE_Z * Math.sqrt(variance(candidateAccuracy, candidate.samples) + variance(activeAccuracy, active.samples)))
-    : 0;
+  const noise =
+    candidateAccuracy !== null && activeAccuracy !== null && active
+      ? round(GATE_Z * Math.sqrt(variance(candidateAccuracy, candidate.samples) + variance(activeAccuracy, active.samples)))
+      : 0;
   const base = { candidateAccuracy, activeAccuracy, activeVersion: active?.version ?? null, margin, noise };
   if (!active) return { ...base, decision: 'activated', reason: 'first-model' };
   if (activeAccuracy === null) return { ...base, decision: 'activated', reason: candidateAccuracy === null ? 'not-measured' : 'not-worse' };

@@ -7,7 +7,10 @@ import type { ProgressReport, TrainingOutcome } from './training-run';
 export function trainInWorker(samples: Sample[], options: TrainOptions, report: ProgressReport): Promise<TrainingOutcome> {
   const workerData = { samples, options };
   const worker = __filename.endsWith('.ts')
-    ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, 'training.worker.ts'))});`, { eval: true, workerData })
+    ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(join(__dirname, 'training.worker.ts'))});`, {
+        eval: true,
+        workerData,
+      })
     : new Worker(join(__dirname, 'training.worker.js'), { workerData });
   return new Promise<TrainingOutcome>((resolve, reject) => {
     worker.on('message', (m: { progress?: number; message?: string; outcome?: TrainingOutcome; error?: string }) => {

@@ -11,27 +11,31 @@ export function accessMail(message: AccessMessage): { subject: string; text: str
   if (message.locale.startsWith('en')) {
     return kind === 'invitation'
       ? {
-        subject: `You are invited to ${tenantName} on Redress`,
-        text: `Hello ${displayName},\n\nAn administrator of ${tenantName} invited you to Redress. Open this link to set your password `
-          + `(valid until ${until}, usable once):\n\n${url}\n\nIf you did not expect this, ignore this e-mail.`,
-      }
+          subject: `You are invited to ${tenantName} on Redress`,
+          text:
+            `Hello ${displayName},\n\nAn administrator of ${tenantName} invited you to Redress. Open this link to set your password ` +
+            `(valid until ${until}, usable once):\n\n${url}\n\nIf you did not expect this, ignore this e-mail.`,
+        }
       : {
-        subject: `Reset your Redress password for ${tenantName}`,
-        text: `Hello ${displayName},\n\nAn administrator of ${tenantName} started a password reset for you. Open this link to set a new `
-          + `password (valid until ${until}, usable once):\n\n${url}\n\nYour current password keeps working until then.`,
-      };
+          subject: `Reset your Redress password for ${tenantName}`,
+          text:
+            `Hello ${displayName},\n\nAn administrator of ${tenantName} started a password reset for you. Open this link to set a new ` +
+            `password (valid until ${until}, usable once):\n\n${url}\n\nYour current password keeps working until then.`,
+        };
   }
   return kind === 'invitation'
     ? {
-      subject: `邀请您加入「${tenantName}」的 Redress 投诉管理系统`,
-      text: `${displayName}，您好：\n\n「${tenantName}」的管理员邀请您使用 Redress 投诉管理系统。请打开下面的链接设置密码`
-        + `（有效期至 ${until}，只能使用一次）：\n\n${url}\n\n如非本人相关，请忽略本邮件。`,
-    }
+        subject: `邀请您加入「${tenantName}」的 Redress 投诉管理系统`,
+        text:
+          `${displayName}，您好：\n\n「${tenantName}」的管理员邀请您使用 Redress 投诉管理系统。请打开下面的链接设置密码` +
+          `（有效期至 ${until}，只能使用一次）：\n\n${url}\n\n如非本人相关，请忽略本邮件。`,
+      }
     : {
-      subject: `重置您在「${tenantName}」的 Redress 密码`,
-      text: `${displayName}，您好：\n\n「${tenantName}」的管理员为您发起了密码重置。请打开下面的链接设置新密码`
-        + `（有效期至 ${until}，只能使用一次）：\n\n${url}\n\n在此之前，您当前的密码仍然有效。`,
-    };
+        subject: `重置您在「${tenantName}」的 Redress 密码`,
+        text:
+          `${displayName}，您好：\n\n「${tenantName}」的管理员为您发起了密码重置。请打开下面的链接设置新密码` +
+          `（有效期至 ${until}，只能使用一次）：\n\n${url}\n\n在此之前，您当前的密码仍然有效。`,
+      };
 }
 
 /**

@@ -63,15 +63,28 @@ export class ChannelSettingsService {
   async get<K extends keyof ChannelConfig>(tenantId: string, channel: K): Promise<StoredChannel<K> | null> {
     const row = await this.settings.findOne({ where: { tenantId, channel } });
     if (!row) return null;
-    return { enabled: row.enabled, config: row.config as unknown as ChannelConfig[K], secret: this.cipher.decrypt(row.secretEnc ?? null), hasSecret: Boolean(row.secretEnc), updatedAt: row.updatedAt };
+    return {
+      enabled: row.enabled,
+      config: row.config as unknown as ChannelConfig[K],
+      secret: this.cipher.decrypt(row.secretEnc ?? null),
+      hasSecret: Boolean(row.secretEnc),
+      updatedAt: row.updatedAt,
+    };
   }
 
   /** Saves a channel's settings; `secret` undefined keeps the stored one, null clears it. */
-  async set<K extends keyof ChannelConfig>(tenantId: string, channel: K, config: ChannelConfig[K], enabled: boolean, secret: string | null | undefined): Promise<void> {
+  async set<K extends keyof ChannelConfig>(
+    tenantId: string,
+    channel: K,
+    config: ChannelConfig[K],
+    enabled: boolean,
+    secret: string | null | undefined,
+  ): Promise<void> {
     if (channel === 'email') checkEmail(config as EmailConfig);
     if (channel === 'sms') checkSms(config as SmsConfig);
     const existing = await this.settings.findOne({ where: { tenantId, channel } });
-    const secretEnc = secret === undefined ? existing?.secretEnc ?? null : secret === null || secret === '' ? null : this.cipher.encrypt(secret);
+    const secretEnc =
+      secret === undefined ? (existing?.secretEnc ?? null) : secret === null || secret === '' ? null : this.cipher.encrypt(secret);
     const row = { tenantId, channel, enabled, config: config as never, secretEnc, updatedAt: this.clock.now() };
     if (existing) await this.settings.update({ id: existing.id }, row);
     else await this.settings.insert({ id: newId(), ...row });

@@ -84,11 +84,19 @@ export function plusAddress(address: string, tag: string): string {
 @Injectable()
 export class EmailChannel implements ChannelSender {
   readonly channel = 'email' as const;
-  constructor(private readonly mail: MailSender, private readonly recipients: RecipientDirectory, private readonly clock: Clock) {}
+  constructor(
+    private readonly mail: MailSender,
+    private readonly recipients: RecipientDirectory,
+    private readonly clock: Clock,
+  ) {}
 
   async send(delivery: Delivery): Promise<SendResult> {
     const config = await this.mail.config(delivery.tenantId);
-    if (!config) throw new DeliveryDeferred('EMAIL_NOT_CONFIGURED: no SMTP settings for this tenant (Settings → E-mail)', new Date(this.clock.now().getTime() + 10 * MINUTE));
+    if (!config)
+      throw new DeliveryDeferred(
+        'EMAIL_NOT_CONFIGURED: no SMTP settings for this tenant (Settings → E-mail)',
+        new Date(this.clock.now().getTime() + 10 * MINUTE),
+      );
     const { address, shown } = await this.recipients.email(delivery);
     const number = await this.recipients.complaintNumber(delivery);
     let subject = delivery.subject?.trim() || (number ? `投诉 ${number}` : 'Redress');
@@ -98,17 +106,22 @@ export class EmailChannel implements ChannelSender {
     const messageId = `<${delivery.id}${number ? `.${number}` : ''}@${domain}>`;
     try {
       const sent = await this.mail.send(delivery.tenantId, {
-        to: address, subject, text: delivery.body, messageId,
+        to: address,
+        subject,
+        text: delivery.body,
+        messageId,
         replyTo: config.intakeAddress ? (number ? plusAddress(config.intakeAddress, number) : config.intakeAddress) : null,
         headers: {
-          'Auto-Submitted': 'auto-generated', 'X-Redress-Delivery': delivery.id,
+          'Auto-Submitted': 'auto-generated',
+          'X-Redress-Delivery': delivery.id,
           ...(number ? { 'X-Redress-Complaint': number } : {}),
         },
       });
       return { providerMessageId: sent.messageId || messageId, recipient: shown };
     } catch (error) {
       if (error instanceof MailError && error.kind === 'permanent') throw new DeliveryRejected(error.message);
-      if (error instanceof MailError && error.kind === 'not_configured') throw new DeliveryDeferred(error.message, new Date(this.clock.now().getTime() + 10 * MINUTE));
+      if (error instanceof MailError && error.kind === 'not_configured')
+        throw new DeliveryDeferred(error.message, new Date(this.clock.now().getTime() + 10 * MINUTE));
       throw error;
     }
   }
@@ -117,20 +130,40 @@ export class EmailChannel implements ChannelSender {
 @Injectable()
 export class SmsChannel implements ChannelSender {
   readonly channel = 'sms' as const;
-  constructor(private readonly settings: ChannelSettingsService, private readonly recipients: RecipientDirectory, private readonly tenants: TenantService, private readonly clock: Clock) {}
+  constructor(
+    private readonly settings: ChannelSettingsService,
+    private readonly recipients: RecipientDirectory,
+    private readonly tenants: TenantService,
+    private readonly clock: Clock,
+  ) {}
 
   async send(delivery: Delivery): Promise<SendResult> {
     const now = this.clock.now();
     const stored = await this.settings.get(delivery.tenantId, 'sms');
-    if (!stored?.enabled) throw new DeliveryDeferred('SMS_NOT_CONFIGURED: no SMS provider for this tenant (Settings → SMS)', new Date(now.getTime() + 10 * MINUTE));
+    if (!stored?.enabled)
+      throw new DeliveryDeferred(
+        'SMS_NOT_CONFIGURED: no SMS provider for this tenant (Settings → SMS)',
+        new Date(now.getTime() + 10 * MINUTE),
+      );
     if (delivery.recipientKind === 'customer' && !delivery.urgent) {
       const until = quietHoursEnd(now, stored.config.quietHours, (await this.tenants.get(delivery.tenantId)).timeZone);
-      if (until) throw new DeliveryDeferred(`QUIET_HOURS: held until ${until.toISOString()} (${stored.config.quietHours?.start}–${stored.config.quietHours?.end})`, until);
+      if (until)
+        throw new DeliveryDeferred(
+          `QUIET_HOURS: held until ${until.toISOString()} (${stored.config.quietHours?.start}–${stored.config.quietHours?.end})`,
+          until,
+        );
     }
     const { number, shown } = await this.recipients.mobile(delivery);
     try {
-      const result = await new HttpSmsProvider(stored.config, stored.secret, () => this.clock.now()).send({ to: number, text: delivery.body, reference: delivery.idempotencyKey });
-      return { providerMessageId: result.providerMessageId || null, recipient: `${shown} (${result.segments} segment${result.segments > 1 ? 's' : ''})` };
+      const result = await new HttpSmsProvider(stored.config, stored.secret, () => this.clock.now()).send({
+        to: number,
+        text: delivery.body,
+        reference: delivery.idempotencyKey,
+      });
+      return {
+        providerMessageId: result.providerMessageId || null,
+        recipient: `${shown} (${result.segments} segment${result.segments > 1 ? 's' : ''})`,
+      };
     } catch (error) {
       if (error instanceof SmsProviderError && error.permanent) throw new DeliveryRejected(error.message);
       throw error;
@@ -150,8 +183,15 @@ export class InAppChannel implements ChannelSender {
     const id = existing?.id ?? newId();
     if (!existing) {
       await repo.insert({
-        id, tenantId: delivery.tenantId, userId: delivery.recipientRef, kind: inAppKind(delivery.topic),
-        title: (delivery.subject ?? delivery.body).slice(0, 500), body: delivery.body, complaintId: delivery.complaintId ?? null, deliveryId: delivery.id, readAt: null,
+        id,
+        tenantId: delivery.tenantId,
+        userId: delivery.recipientRef,
+        kind: inAppKind(delivery.topic),
+        title: (delivery.subject ?? delivery.body).slice(0, 500),
+        body: delivery.body,
+        complaintId: delivery.complaintId ?? null,
+        deliveryId: delivery.id,
+        readAt: null,
       });
     }
     return { providerMessageId: id, recipient: delivery.recipientRef };
@@ -179,17 +219,28 @@ export class WebhookChannel implements ChannelSender {
     const subscription = await repo.findOne({ where: { id: delivery.recipientRef, tenantId: delivery.tenantId } });
     if (!subscription) throw new DeliveryRejected('SUBSCRIPTION_DELETED: the webhook subscription no longer exists');
     // Paused, not lost: re-enabling the subscription sends these at once.
-    if (!subscription.active) throw new DeliveryDeferred(`SUBSCRIPTION_DISABLED: ${subscription.disabledReason ?? 'disabled by an administrator'}`, new Date(this.clock.now().getTime() + 24 * 60 * MINUTE));
+    if (!subscription.active)
+      throw new DeliveryDeferred(
+        `SUBSCRIPTION_DISABLED: ${subscription.disabledReason ?? 'disabled by an administrator'}`,
+        new Date(this.clock.now().getTime() + 24 * 60 * MINUTE),
+      );
     const secret = this.cipher.decrypt(subscription.secretEnc) ?? '';
     const timestamp = String(Math.floor(this.clock.now().getTime() / 1000));
     const type = (JSON.parse(delivery.body) as { type?: string }).type ?? delivery.topic;
     let failure: string | null = null;
     try {
       const response = await fetch(subscription.url, {
-        method: 'POST', body: delivery.body, signal: AbortSignal.timeout(webhookTimeoutMs()),
+        method: 'POST',
+        body: delivery.body,
+        signal: AbortSignal.timeout(webhookTimeoutMs()),
         headers: {
-          'content-type': 'application/json', 'user-agent': 'Redress-Webhooks/1', 'x-redress-event': type, 'x-redress-delivery': delivery.id,
-          'idempotency-key': delivery.idempotencyKey, 'x-redress-timestamp': timestamp, 'x-redress-signature': signBody(secret, timestamp, delivery.body),
+          'content-type': 'application/json',
+          'user-agent': 'Redress-Webhooks/1',
+          'x-redress-event': type,
+          'x-redress-delivery': delivery.id,
+          'idempotency-key': delivery.idempotencyKey,
+          'x-redress-timestamp': timestamp,
+          'x-redress-signature': signBody(secret, timestamp, delivery.body),
         },
       });
       await response.text().catch(() => '');
@@ -207,20 +258,38 @@ export class WebhookChannel implements ChannelSender {
 
   private async recordFailure(subscription: WebhookSubscription, failure: string): Promise<void> {
     const repo = this.dataSource.getRepository(WebhookSubscription);
-    await repo.createQueryBuilder().update().set({ consecutiveFailures: () => 'consecutive_failures + 1' }).where('id = :id', { id: subscription.id }).execute();
+    await repo
+      .createQueryBuilder()
+      .update()
+      .set({ consecutiveFailures: () => 'consecutive_failures + 1' })
+      .where('id = :id', { id: subscription.id })
+      .execute();
     const fresh = await repo.findOne({ where: { id: subscription.id } });
     if (!fresh?.active || fresh.consecutiveFailures < webhookDisableAfter()) return;
     const reason = `${fresh.consecutiveFailures} failed attempts in a row (last: ${failure})`;
-    const disabled = await repo.createQueryBuilder().update().set({ active: false, disabledReason: reason, disabledAt: this.clock.now() })
-      .where('id = :id AND active = :active', { id: fresh.id, active: true }).execute();
+    const disabled = await repo
+      .createQueryBuilder()
+      .update()
+      .set({ active: false, disabledReason: reason, disabledAt: this.clock.now() })
+      .where('id = :id AND active = :active', { id: fresh.id, active: true })
+      .execute();
     if (!disabled.affected) return;
     this.logger.warn(`Webhook ${fresh.id} of tenant ${fresh.tenantId} disabled: ${reason}`);
     const admins = await this.users.list(fresh.tenantId, { role: Role.admin, active: true });
     if (admins.length) {
-      await this.dataSource.getRepository(StaffNotification).insert(admins.map((admin) => ({
-        id: newId(), tenantId: fresh.tenantId, userId: admin.id, kind: 'webhook_disabled', title: `Webhook 已停用：${fresh.url}`.slice(0, 500),
-        body: `${reason}。事件会保留，修复接收端后在“Webhook”中重新启用即可补发。`, complaintId: null, deliveryId: null, readAt: null,
-      })));
+      await this.dataSource.getRepository(StaffNotification).insert(
+        admins.map((admin) => ({
+          id: newId(),
+          tenantId: fresh.tenantId,
+          userId: admin.id,
+          kind: 'webhook_disabled',
+          title: `Webhook 已停用：${fresh.url}`.slice(0, 500),
+          body: `${reason}。事件会保留，修复接收端后在“Webhook”中重新启用即可补发。`,
+          complaintId: null,
+          deliveryId: null,
+          readAt: null,
+        })),
+      );
     }
   }
 }

@@ -55,7 +55,9 @@ export class DeliveryWorker extends PeriodicWorker<number> {
     if (room <= 0) return 0;
     const claimed = await this.claim(room);
     for (const delivery of claimed) {
-      const job: Promise<void> = this.process(delivery).catch((error) => this.logger.error(error)).finally(() => this.inFlight.delete(job));
+      const job: Promise<void> = this.process(delivery)
+        .catch((error) => this.logger.error(error))
+        .finally(() => this.inFlight.delete(job));
       this.inFlight.add(job);
     }
     return claimed.length;
@@ -85,26 +87,44 @@ export class DeliveryWorker extends PeriodicWorker<number> {
 
   private async claim(limit: number): Promise<Delivery[]> {
     const now = this.clock.now();
-    return this.exclusive(() => this.dataSource.transaction(async (manager) => {
-      const qb = manager.getRepository(Delivery).createQueryBuilder('d')
-        .where('d.status IN (:...statuses)', { statuses: ['pending', 'failed'] })
-        .andWhere('d.next_attempt_at <= :now', { now })
-        .orderBy('d.next_attempt_at', 'ASC').limit(limit);
-      if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
-      const rows = await qb.getMany();
-      if (rows.length) {
-        await manager.getRepository(Delivery).createQueryBuilder().update()
-          .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) }).whereInIds(rows.map((r) => r.id)).execute();
-      }
-      return rows;
-    }));
+    return this.exclusive(() =>
+      this.dataSource.transaction(async (manager) => {
+        const qb = manager
+          .getRepository(Delivery)
+          .createQueryBuilder('d')
+          .where('d.status IN (:...statuses)', { statuses: ['pending', 'failed'] })
+          .andWhere('d.next_attempt_at <= :now', { now })
+          .orderBy('d.next_attempt_at', 'ASC')
+          .limit(limit);
+        if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+        const rows = await qb.getMany();
+        if (rows.length) {
+          await manager
+            .getRepository(Delivery)
+            .createQueryBuilder()
+            .update()
+            .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+            .whereInIds(rows.map((r) => r.id))
+            .execute();
+        }
+        return rows;
+      }),
+    );
   }
 
   private async process(delivery: Delivery): Promise<void> {
     const sender = this.senders.get(delivery.channel);
     const repo = this.dataSource.getRepository(Delivery);
     if (!sender) {
-      await repo.update({ id: delivery.id }, { status: 'pending', lastError: `NO_ADAPTER: no sender for channel "${delivery.channel}"`, nextAttemptAt: new Date(this.clock.now().getTime() + 60 * 60_000), updatedAt: this.clock.now() });
+      await repo.update(
+        { id: delivery.id },
+        {
+          status: 'pending',
+          lastError: `NO_ADAPTER: no sender for channel "${delivery.channel}"`,
+          nextAttemptAt: new Date(this.clock.now().getTime() + 60 * 60_000),
+          updatedAt: this.clock.now(),
+        },
+      );
       return;
     }
     let result: SendResult;
@@ -119,10 +139,16 @@ export class DeliveryWorker extends PeriodicWorker<number> {
       const attempts = delivery.attempts + 1;
       const message = String((error as Error)?.message ?? error).slice(0, 2000);
       const dead = error instanceof DeliveryRejected || attempts >= MAX_ATTEMPTS;
-      await repo.update({ id: delivery.id }, {
-        status: dead ? 'dead' : 'failed', attempts, lastError: message, updatedAt: now,
-        nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-      });
+      await repo.update(
+        { id: delivery.id },
+        {
+          status: dead ? 'dead' : 'failed',
+          attempts,
+          lastError: message,
+          updatedAt: now,
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+        },
+      );
       if (dead) {
         this.logger.warn(`Delivery ${delivery.id} (${delivery.channel}/${delivery.topic}) dead after ${attempts} attempt(s): ${message}`);
         await this.record(delivery, 'delivery.dead', { error: message, attempts });
@@ -130,34 +156,65 @@ export class DeliveryWorker extends PeriodicWorker<number> {
       return;
     }
     const now = this.clock.now();
-    await repo.update({ id: delivery.id }, {
-      status: 'sent', attempts: delivery.attempts + 1, sentAt: now, lastError: null, updatedAt: now,
-      providerMessageId: result.providerMessageId ?? null, recipient: result.recipient ?? null,
-    });
-    if (delivery.channel !== 'webhook') await this.record(delivery, 'delivery.sent', { recipient: result.recipient ?? null, providerMessageId: result.providerMessageId ?? null });
+    await repo.update(
+      { id: delivery.id },
+      {
+        status: 'sent',
+        attempts: delivery.attempts + 1,
+        sentAt: now,
+        lastError: null,
+        updatedAt: now,
+        providerMessageId: result.providerMessageId ?? null,
+        recipient: result.recipient ?? null,
+      },
+    );
+    if (delivery.channel !== 'webhook')
+      await this.record(delivery, 'delivery.sent', {
+        recipient: result.recipient ?? null,
+        providerMessageId: result.providerMessageId ?? null,
+      });
   }
 
   /** The delivery's outcome on the complaint's timeline (no content, no clear address). */
   private async record(delivery: Delivery, type: string, data: Record<string, unknown>): Promise<void> {
     if (!delivery.complaintId) return;
-    await this.exclusive(() => this.dataSource.transaction(async (manager: EntityManager) => {
-      const qb = manager.getRepository(Complaint).createQueryBuilder('c').select(['c.id', 'c.tenantId'])
-        .where('c.id = :id AND c.tenant_id = :tenantId', { id: delivery.complaintId, tenantId: delivery.tenantId });
-      // Same lock as a complaint change: timeline numbers stay in order.
-      if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
-      const complaint = await qb.getOne();
-      if (!complaint) return;
-      await this.timeline.append(manager, complaint, type, {
-        deliveryId: delivery.id, channel: delivery.channel, topic: delivery.topic, notice: delivery.noticeKey ?? null, ...data,
-      }, { role: 'system' }, this.clock.now());
-    }));
+    await this.exclusive(() =>
+      this.dataSource.transaction(async (manager: EntityManager) => {
+        const qb = manager
+          .getRepository(Complaint)
+          .createQueryBuilder('c')
+          .select(['c.id', 'c.tenantId'])
+          .where('c.id = :id AND c.tenant_id = :tenantId', { id: delivery.complaintId, tenantId: delivery.tenantId });
+        // Same lock as a complaint change: timeline numbers stay in order.
+        if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
+        const complaint = await qb.getOne();
+        if (!complaint) return;
+        await this.timeline.append(
+          manager,
+          complaint,
+          type,
+          {
+            deliveryId: delivery.id,
+            channel: delivery.channel,
+            topic: delivery.topic,
+            notice: delivery.noticeKey ?? null,
+            ...data,
+          },
+          { role: 'system' },
+          this.clock.now(),
+        );
+      }),
+    );
   }
 }
 
 /** Reading deliveries and the admin's retry / replay. */
 @Injectable()
 export class DeliveryService {
-  constructor(private readonly dataSource: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async list(tenantId: string, filter: DeliveryFilter, first = 50, offset = 0): Promise<{ items: Delivery[]; total: number }> {
     const qb = this.dataSource.getRepository(Delivery).createQueryBuilder('d').where('d.tenant_id = :tenantId', { tenantId });
@@ -176,12 +233,39 @@ export class DeliveryService {
    * One message to a complaint's customer outside the notice rules (the portal's one-time codes): a delivery row the
    * worker sends like any other (urgent: never held for quiet hours). The address is looked up only when it is sent.
    */
-  async sendToCustomer(tenantId: string, message: { complaintId: string; customerId: string; channel: 'email' | 'sms'; topic: string; subject: string | null; body: string; key: string }): Promise<void> {
+  async sendToCustomer(
+    tenantId: string,
+    message: {
+      complaintId: string;
+      customerId: string;
+      channel: 'email' | 'sms';
+      topic: string;
+      subject: string | null;
+      body: string;
+      key: string;
+    },
+  ): Promise<void> {
     const now = this.clock.now();
     await this.dataSource.getRepository(Delivery).insert({
-      id: newId(), tenantId, complaintId: message.complaintId, sourceId: null, topic: message.topic, noticeKey: null, channel: message.channel,
-      recipientKind: 'customer', recipientRef: message.customerId, recipient: null, templateKey: null, subject: message.subject, body: message.body,
-      urgent: true, status: 'pending', attempts: 0, idempotencyKey: message.key, nextAttemptAt: now, updatedAt: now,
+      id: newId(),
+      tenantId,
+      complaintId: message.complaintId,
+      sourceId: null,
+      topic: message.topic,
+      noticeKey: null,
+      channel: message.channel,
+      recipientKind: 'customer',
+      recipientRef: message.customerId,
+      recipient: null,
+      templateKey: null,
+      subject: message.subject,
+      body: message.body,
+      urgent: true,
+      status: 'pending',
+      attempts: 0,
+      idempotencyKey: message.key,
+      nextAttemptAt: now,
+      updatedAt: now,
     });
   }
 
@@ -190,7 +274,8 @@ export class DeliveryService {
     const repo = this.dataSource.getRepository(Delivery);
     const row = await repo.findOne({ where: { id, tenantId } });
     if (!row) throw NotificationErrors.create('DELIVERY_NOT_FOUND', { field: 'id' });
-    if (!['failed', 'dead'].includes(row.status)) throw NotificationErrors.create('NOT_RETRYABLE', { field: 'id', params: { status: row.status } });
+    if (!['failed', 'dead'].includes(row.status))
+      throw NotificationErrors.create('NOT_RETRYABLE', { field: 'id', params: { status: row.status } });
     await repo.update({ id }, { status: 'pending', attempts: 0, nextAttemptAt: this.clock.now(), updatedAt: this.clock.now() });
     return (await repo.findOne({ where: { id } }))!;
   }
@@ -201,7 +286,10 @@ export class DeliveryService {
    */
   async replay(tenantId: string, filter: DeliveryFilter & { statuses?: DeliveryStatus[] }): Promise<number> {
     const statuses = filter.statuses?.length ? filter.statuses : ['dead'];
-    const qb = this.dataSource.getRepository(Delivery).createQueryBuilder().update()
+    const qb = this.dataSource
+      .getRepository(Delivery)
+      .createQueryBuilder()
+      .update()
       .set({ status: 'pending', attempts: 0, nextAttemptAt: this.clock.now(), updatedAt: this.clock.now() })
       .where('tenant_id = :tenantId AND status IN (:...statuses)', { tenantId, statuses });
     if (filter.channel) qb.andWhere('channel = :channel', { channel: filter.channel });
@@ -214,8 +302,12 @@ export class DeliveryService {
 
   /** Deliveries that waited for something now present (settings saved, subscription enabled) go out now. */
   async wake(tenantId: string, where: { channel?: DeliveryChannel; recipientRef?: string }): Promise<void> {
-    const qb = this.dataSource.getRepository(Delivery).createQueryBuilder().update()
-      .set({ nextAttemptAt: this.clock.now() }).where('tenant_id = :tenantId AND status = :status', { tenantId, status: 'pending' });
+    const qb = this.dataSource
+      .getRepository(Delivery)
+      .createQueryBuilder()
+      .update()
+      .set({ nextAttemptAt: this.clock.now() })
+      .where('tenant_id = :tenantId AND status = :status', { tenantId, status: 'pending' });
     if (where.channel) qb.andWhere('channel = :channel', { channel: where.channel });
     if (where.recipientRef) qb.andWhere('recipient_ref = :ref', { ref: where.recipientRef });
     await qb.execute();

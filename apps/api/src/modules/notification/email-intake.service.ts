@@ -28,7 +28,10 @@ export type IntakeOutcome =
 
 /** A refusal the sending server turns into a bounce (SMTP code and reason). */
 export class IntakeRejected extends Error {
-  constructor(readonly responseCode: number, message: string) {
+  constructor(
+    readonly responseCode: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -76,24 +79,40 @@ export class EmailIntakeService implements OnApplicationBootstrap, OnApplication
     const { maxBytes } = intakeLimits();
     const server = new SMTPServer({
       // Plain SMTP as an MX behind the organisation's relay; TLS is the relay's job (docs/notifications.md).
-      disabledCommands: ['STARTTLS', 'AUTH'], authOptional: true, size: maxBytes, logger: false, banner: 'Redress intake',
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      authOptional: true,
+      size: maxBytes,
+      logger: false,
+      banner: 'Redress intake',
       onRcptTo: (address, _session, callback) => {
-        this.tenantOf(address.address).then((found) => callback(found ? undefined : Object.assign(new Error('No such intake mailbox'), { responseCode: 550 })), callback);
+        this.tenantOf(address.address).then(
+          (found) => callback(found ? undefined : Object.assign(new Error('No such intake mailbox'), { responseCode: 550 })),
+          callback,
+        );
       },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
-            this.logger.warn(`Refused mail from ${session.envelope.mailFrom ? mask(session.envelope.mailFrom.address, 'email') : '?'}: larger than ${maxBytes} bytes`);
+            this.logger.warn(
+              `Refused mail from ${session.envelope.mailFrom ? mask(session.envelope.mailFrom.address, 'email') : '?'}: larger than ${maxBytes} bytes`,
+            );
             return callback(Object.assign(new Error(`Message exceeds the limit of ${maxBytes} bytes`), { responseCode: 552 }));
           }
           const recipients = session.envelope.rcptTo.map((r) => r.address);
-          this.receive(Buffer.concat(chunks), recipients).then(() => callback(), (error) => {
-            const code = error instanceof IntakeRejected ? error.responseCode : 451;
-            if (!(error instanceof IntakeRejected)) this.logger.error(error);
-            callback(Object.assign(new Error(error instanceof IntakeRejected ? error.message : 'Temporary failure, try again later'), { responseCode: code }));
-          });
+          this.receive(Buffer.concat(chunks), recipients).then(
+            () => callback(),
+            (error) => {
+              const code = error instanceof IntakeRejected ? error.responseCode : 451;
+              if (!(error instanceof IntakeRejected)) this.logger.error(error);
+              callback(
+                Object.assign(new Error(error instanceof IntakeRejected ? error.message : 'Temporary failure, try again later'), {
+                  responseCode: code,
+                }),
+              );
+            },
+          );
         });
       },
     });
@@ -145,7 +164,14 @@ export class EmailIntakeService implements OnApplicationBootstrap, OnApplication
     const { maxAttachments } = intakeLimits();
     if (files.length > maxAttachments) throw new IntakeRejected(552, `Too many attachments: ${files.length} (at most ${maxAttachments})`);
 
-    const text = (mail.text ?? '').trim() || (typeof mail.html === 'string' ? mail.html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : '');
+    const text =
+      (mail.text ?? '').trim() ||
+      (typeof mail.html === 'string'
+        ? mail.html
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim()
+        : '');
     const subject = (mail.subject ?? '').trim();
     const existing = await this.threadOf(target.tenantId, target.tag, mail);
     if (!existing && !text && !subject) throw new IntakeRejected(550, 'The message is empty');
@@ -157,8 +183,13 @@ export class EmailIntakeService implements OnApplicationBootstrap, OnApplication
     const type = target.config.intakeType ?? 'consultation';
     try {
       const complaint = await this.intake.submit({ tenantId: target.tenantId, role: Role.api_client }, {
-        channel: 'email', type, title: subject.slice(0, 200) || null, text: text || subject, attachments,
-        complainant: { name: from.name || null, email: from.address }, idempotencyKey: mail.messageId ? `email:${mail.messageId}`.slice(0, 200) : undefined,
+        channel: 'email',
+        type,
+        title: subject.slice(0, 200) || null,
+        text: text || subject,
+        attachments,
+        complainant: { name: from.name || null, email: from.address },
+        idempotencyKey: mail.messageId ? `email:${mail.messageId}`.slice(0, 200) : undefined,
       } as never);
       if (refused.length) await this.appendEvent(complaint, 'attachment.refused', { channel: 'email', files: refused });
       return { kind: 'complaint', complaintId: complaint.id, number: complaint.number };
@@ -187,21 +218,39 @@ export class EmailIntakeService implements OnApplicationBootstrap, OnApplication
     return null;
   }
 
-  private async appendReply(complaint: Complaint, reply: { subject: string; text: string; messageId: string | null; attachments: string[]; refused: RefusedFile[] }): Promise<void> {
-    await this.appendEvent(complaint, 'customer.replied', {
-      channel: 'email', subject: reply.subject, text: reply.text.slice(0, 20_000), messageId: reply.messageId, attachments: reply.attachments,
-      ...(reply.refused.length ? { refusedFiles: reply.refused } : {}),
-    }, reply.attachments);
+  private async appendReply(
+    complaint: Complaint,
+    reply: { subject: string; text: string; messageId: string | null; attachments: string[]; refused: RefusedFile[] },
+  ): Promise<void> {
+    await this.appendEvent(
+      complaint,
+      'customer.replied',
+      {
+        channel: 'email',
+        subject: reply.subject,
+        text: reply.text.slice(0, 20_000),
+        messageId: reply.messageId,
+        attachments: reply.attachments,
+        ...(reply.refused.length ? { refusedFiles: reply.refused } : {}),
+      },
+      reply.attachments,
+    );
   }
 
   /** One customer event on the complaint's timeline (row locked), claiming the files it brings. */
-  private async appendEvent(complaint: Complaint, type: string, data: Record<string, unknown>, attachmentIds: string[] = []): Promise<void> {
+  private async appendEvent(
+    complaint: Complaint,
+    type: string,
+    data: Record<string, unknown>,
+    attachmentIds: string[] = [],
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const qb = manager.getRepository(Complaint).createQueryBuilder('c').where('c.id = :id', { id: complaint.id });
       if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
       const locked = await qb.getOne();
       if (!locked) return;
-      if (attachmentIds.length) await this.attachments.claim(manager, locked.tenantId, locked.id, attachmentIds, await this.attachments.limits(locked.tenantId));
+      if (attachmentIds.length)
+        await this.attachments.claim(manager, locked.tenantId, locked.id, attachmentIds, await this.attachments.limits(locked.tenantId));
       await this.timeline.append(manager, locked, type, data, { role: 'customer' }, this.clock.now());
     });
   }
@@ -217,7 +266,9 @@ export class EmailIntakeService implements OnApplicationBootstrap, OnApplication
     const refused: RefusedFile[] = [];
     for (const file of files) {
       try {
-        attachments.push((await this.attachments.upload(tenantId, { filename: file.filename, data: file.content, source: 'email' }, limits)).id);
+        attachments.push(
+          (await this.attachments.upload(tenantId, { filename: file.filename, data: file.content, source: 'email' }, limits)).id,
+        );
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         refused.push({ filename: file.filename ?? 'attachment', reason: error.reason, message: error.message });
@@ -241,6 +292,12 @@ export function automaticReason(mail: ParsedMail, from: string): string | null {
 /** The customer's new text without the quoted message below it. */
 export function stripQuoted(text: string): string {
   const lines = text.split(/\r?\n/);
-  const cut = lines.findIndex((line) => /^>/.test(line) || /^On .+wrote:$/.test(line.trim()) || /^在.+写道[:：]$/.test(line.trim()) || /^-{2,}\s*(Original Message|原始邮件)/i.test(line.trim()));
+  const cut = lines.findIndex(
+    (line) =>
+      /^>/.test(line) ||
+      /^On .+wrote:$/.test(line.trim()) ||
+      /^在.+写道[:：]$/.test(line.trim()) ||
+      /^-{2,}\s*(Original Message|原始邮件)/i.test(line.trim()),
+  );
   return (cut >= 0 ? lines.slice(0, cut) : lines).join('\n').trim();
 }

@@ -23,7 +23,10 @@ export interface SentMail {
 
 /** Why a mail did not go out, and whether trying again can help. */
 export class MailError extends Error {
-  constructor(message: string, readonly kind: 'not_configured' | 'permanent' | 'transient') {
+  constructor(
+    message: string,
+    readonly kind: 'not_configured' | 'permanent' | 'transient',
+  ) {
     super(message);
   }
 }
@@ -53,8 +56,14 @@ export class MailSender implements OnApplicationShutdown {
     try {
       const info = await transport.sendMail({
         from: config.fromName ? { name: config.fromName, address: config.from } : config.from,
-        to: mail.to, subject: mail.subject, text: mail.text, html: mail.html,
-        replyTo: mail.replyTo ?? undefined, messageId: mail.messageId, inReplyTo: mail.inReplyTo, references: mail.references,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        replyTo: mail.replyTo ?? undefined,
+        messageId: mail.messageId,
+        inReplyTo: mail.inReplyTo,
+        references: mail.references,
         headers: mail.headers,
       });
       return { messageId: String(info.messageId ?? mail.messageId ?? ''), response: String(info.response ?? '') };
@@ -75,12 +84,18 @@ export class MailSender implements OnApplicationShutdown {
     cached?.transport.close();
     const config = stored.config;
     const transport = createTransport({
-      host: config.host, port: config.port, secure: config.secure, requireTLS: Boolean(config.requireTls),
+      host: config.host,
+      port: config.port,
+      secure: config.secure,
+      requireTLS: Boolean(config.requireTls),
       auth: config.user ? { user: config.user, pass: stored.secret ?? '' } : undefined,
       tls: { rejectUnauthorized: !config.allowSelfSigned },
       // A hanging server must not hold a delivery worker.
-      connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
-      pool: true, maxConnections: 2,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+      pool: true,
+      maxConnections: 2,
     });
     const entry = { stamp: stored.updatedAt.getTime(), transport, config };
     this.transports.set(tenantId, entry);

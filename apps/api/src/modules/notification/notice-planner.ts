@@ -71,7 +71,7 @@ export class NoticePlanner implements OnModuleInit {
   }
 
   private async complaintOf(message: OutboxMessage): Promise<{ complaint: Complaint; policy: CompiledPolicy } | null> {
-    const id = message.complaintId ?? ((message.payload.complaint as { id?: string } | undefined)?.id);
+    const id = message.complaintId ?? (message.payload.complaint as { id?: string } | undefined)?.id;
     if (!id) return null;
     const [complaint] = await this.complaints.findByIds(message.tenantId, [id]);
     if (!complaint) return null;
@@ -88,14 +88,23 @@ export class NoticePlanner implements OnModuleInit {
     if (typeof p.event === 'string' && !p.recipient) {
       notices = this.rulesFor(policy, p.event, complaint, complaint.state).map((rule) => this.fromRule(message.topic, rule, p, extra));
     } else {
-      const recipient = (p.recipient as NoticeRecipient | undefined) ?? (p.to === 'customer' ? { kind: 'customer' as const, customerId: complaint.customerId } : null);
+      const recipient =
+        (p.recipient as NoticeRecipient | undefined) ??
+        (p.to === 'customer' ? { kind: 'customer' as const, customerId: complaint.customerId } : null);
       if (!recipient) return;
-      notices = [{
-        topic: message.topic, noticeKey: (p.notice as string) ?? null, recipient,
-        channels: (p.channels as string[] | undefined) ?? (recipient.kind === 'customer' ? CUSTOMER_CHANNELS : STAFF_CHANNELS),
-        templateKey: (p.template as string) ?? null, subject: (p.subject as string) ?? null, body: (p.body as string) ?? null,
-        urgent: Boolean(p.urgent), extra,
-      }];
+      notices = [
+        {
+          topic: message.topic,
+          noticeKey: (p.notice as string) ?? null,
+          recipient,
+          channels: (p.channels as string[] | undefined) ?? (recipient.kind === 'customer' ? CUSTOMER_CHANNELS : STAFF_CHANNELS),
+          templateKey: (p.template as string) ?? null,
+          subject: (p.subject as string) ?? null,
+          body: (p.body as string) ?? null,
+          urgent: Boolean(p.urgent),
+          extra,
+        },
+      ];
     }
     await this.plan(message, complaint, policy, notices);
   }
@@ -105,42 +114,79 @@ export class NoticePlanner implements OnModuleInit {
     const type = String(p.type ?? message.topic);
     const subscriptions = await this.dataSource.getRepository(WebhookSubscription).find({ where: { tenantId: message.tenantId } });
     const found = await this.complaintOf(message);
-    const rows: Partial<Delivery>[] = subscriptions.filter((s) => s.events.includes('*') || s.events.includes(type)).map((s) => this.row(message, {
-      complaintId: found?.complaint.id ?? message.complaintId ?? null, topic: type, channel: 'webhook', recipientKind: 'webhook', recipientRef: s.id,
-      body: JSON.stringify({ id: message.id, type, occurredAt: p.at ?? message.createdAt.toISOString(), tenantId: message.tenantId, data: p }),
-      idempotencyKey: `${message.id}:webhook:${s.id}`,
-    }));
+    const rows: Partial<Delivery>[] = subscriptions
+      .filter((s) => s.events.includes('*') || s.events.includes(type))
+      .map((s) =>
+        this.row(message, {
+          complaintId: found?.complaint.id ?? message.complaintId ?? null,
+          topic: type,
+          channel: 'webhook',
+          recipientKind: 'webhook',
+          recipientRef: s.id,
+          body: JSON.stringify({
+            id: message.id,
+            type,
+            occurredAt: p.at ?? message.createdAt.toISOString(),
+            tenantId: message.tenantId,
+            data: p,
+          }),
+          idempotencyKey: `${message.id}:webhook:${s.id}`,
+        }),
+      );
     if (found) {
       const state = (p.complaint as { state?: string } | undefined)?.state ?? found.complaint.state;
       // A reply's letter travels as a `notification` (it carries the text); the event only feeds webhooks.
-      const rules = type === 'complaint.replied' ? [] : this.rulesFor(found.policy, type, found.complaint, state, (p.target as string | undefined) ?? null);
+      const rules =
+        type === 'complaint.replied'
+          ? []
+          : this.rulesFor(found.policy, type, found.complaint, state, (p.target as string | undefined) ?? null);
       const extra = this.extraVariables(type, p, (await this.tenants.get(message.tenantId)).timeZone);
       // Staff see "approval waiting", not a bare state change.
       const topic = type === 'complaint.transitioned' && state === 'awaiting_approval' ? 'approval.requested' : type;
-      rows.push(...await this.rowsFor(message, found.complaint, found.policy, rules.map((rule) => this.fromRule(topic, rule, p, extra))));
+      rows.push(
+        ...(await this.rowsFor(
+          message,
+          found.complaint,
+          found.policy,
+          rules.map((rule) => this.fromRule(topic, rule, p, extra)),
+        )),
+      );
     }
     await this.insert(this.dataSource.manager, rows);
   }
 
   private rulesFor(policy: CompiledPolicy, event: string, complaint: Complaint, state: string, target: string | null = null): NoticeRule[] {
     return matchingNotices(policy.document, event, {
-      typeKey: complaint.typeKey, typeKeys: policy.typeKeys(complaint.typeKey), channel: complaint.channel, severity: complaint.severity,
-      slaPolicy: complaint.slaPolicy ?? null, state, target,
+      typeKey: complaint.typeKey,
+      typeKeys: policy.typeKeys(complaint.typeKey),
+      channel: complaint.channel,
+      severity: complaint.severity,
+      slaPolicy: complaint.slaPolicy ?? null,
+      state,
+      target,
     });
   }
 
   private fromRule(topic: string, rule: NoticeRule, payload: Record<string, unknown>, extra: Record<string, unknown>): PlannedNotice {
     return {
-      topic, noticeKey: rule.key, recipient: { kind: 'role', role: rule.to } as NoticeRecipient, channels: rule.channels,
+      topic,
+      noticeKey: rule.key,
+      recipient: { kind: 'role', role: rule.to } as NoticeRecipient,
+      channels: rule.channels,
       // Without a template of its own the notice carries the text it came with (a reply letter and its template).
-      templateKey: rule.template ?? ((payload.templateKey as string) || null), subject: rule.template ? null : ((payload.subject as string) ?? null),
-      body: rule.template ? null : ((payload.body as string) ?? null), urgent: Boolean(rule.urgent), extra: { ...extra, ruleTo: rule.to },
+      templateKey: rule.template ?? ((payload.templateKey as string) || null),
+      subject: rule.template ? null : ((payload.subject as string) ?? null),
+      body: rule.template ? null : ((payload.body as string) ?? null),
+      urgent: Boolean(rule.urgent),
+      extra: { ...extra, ruleTo: rule.to },
     };
   }
 
   private extraVariables(topic: string, p: Record<string, unknown>, timeZone: string): Record<string, unknown> {
     if (topic !== 'sla.extended') return {};
-    return { extension: { reason: p.reason ?? '', newDeadline: formatLocalDateTime(p.newDueAt ? new Date(String(p.newDueAt)) : null, timeZone) } };
+    return {
+      extension: { reason: p.reason ?? '', newDeadline: formatLocalDateTime(p.newDueAt ? new Date(String(p.newDueAt)) : null, timeZone) },
+    };
   }
 
   private async plan(message: OutboxMessage, complaint: Complaint, policy: CompiledPolicy, notices: PlannedNotice[]): Promise<void> {
@@ -148,31 +194,55 @@ export class NoticePlanner implements OnModuleInit {
   }
 
   /** Deliveries for notices: one per channel and person; content rendered now, addresses looked up when sent. */
-  private async rowsFor(message: OutboxMessage, complaint: Complaint, policy: CompiledPolicy, notices: PlannedNotice[]): Promise<Partial<Delivery>[]> {
+  private async rowsFor(
+    message: OutboxMessage,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    notices: PlannedNotice[],
+  ): Promise<Partial<Delivery>[]> {
     const rows: Partial<Delivery>[] = [];
     for (const notice of notices) {
-      const recipient = notice.extra.ruleTo ? (recipientOf(String(notice.extra.ruleTo), complaint, policy) as unknown as NoticeRecipient) : notice.recipient;
+      const recipient = notice.extra.ruleTo
+        ? (recipientOf(String(notice.extra.ruleTo), complaint, policy) as unknown as NoticeRecipient)
+        : notice.recipient;
       const template = notice.templateKey ? policy.document.templates.find((t) => t.key === notice.templateKey) : undefined;
       let subject = notice.subject;
       let body = notice.body;
       let refused: string | null = null;
-      if (notice.templateKey && !template) refused = `UNKNOWN_TEMPLATE: template "${notice.templateKey}" is not in policy v${policy.version}`;
+      if (notice.templateKey && !template)
+        refused = `UNKNOWN_TEMPLATE: template "${notice.templateKey}" is not in policy v${policy.version}`;
       if (template && !body) {
-        const vars = await this.complaints.templateVariables({ tenantId: complaint.tenantId, role: Role.admin }, complaint, policy, notice.extra);
+        const vars = await this.complaints.templateVariables(
+          { tenantId: complaint.tenantId, role: Role.admin },
+          complaint,
+          policy,
+          notice.extra,
+        );
         body = renderTemplate(template.body, vars);
         subject = template.subject ? renderTemplate(template.subject, vars) : subject;
       }
       // Defence in depth behind the reply's own check: staff-only text never goes to a customer.
-      if (recipient.kind === 'customer' && template?.internal) refused = `INTERNAL_TEMPLATE: template "${notice.templateKey}" is for staff only and never goes to a customer`;
+      if (recipient.kind === 'customer' && template?.internal)
+        refused = `INTERNAL_TEMPLATE: template "${notice.templateKey}" is for staff only and never goes to a customer`;
       body ||= defaultBody(notice.topic, complaint, message.payload);
       subject ||= defaultSubject(notice.topic, complaint, message.payload);
       for (const target of await this.targets(complaint, recipient, notice.channels)) {
-        rows.push(this.row(message, {
-          complaintId: complaint.id, topic: notice.topic, noticeKey: notice.noticeKey, channel: target.channel, recipientKind: target.kind,
-          recipientRef: target.ref, templateKey: notice.templateKey, subject, body, urgent: notice.urgent,
-          idempotencyKey: `${message.id}:${notice.noticeKey ?? '-'}:${target.channel}:${target.ref}`,
-          ...(refused ? { status: 'dead' as const, lastError: refused } : {}),
-        }));
+        rows.push(
+          this.row(message, {
+            complaintId: complaint.id,
+            topic: notice.topic,
+            noticeKey: notice.noticeKey,
+            channel: target.channel,
+            recipientKind: target.kind,
+            recipientRef: target.ref,
+            templateKey: notice.templateKey,
+            subject,
+            body,
+            urgent: notice.urgent,
+            idempotencyKey: `${message.id}:${notice.noticeKey ?? '-'}:${target.channel}:${target.ref}`,
+            ...(refused ? { status: 'dead' as const, lastError: refused } : {}),
+          }),
+        );
       }
     }
     return rows;
@@ -181,27 +251,48 @@ export class NoticePlanner implements OnModuleInit {
   private row(message: OutboxMessage, values: Partial<Delivery>): Partial<Delivery> {
     const now = this.clock.now();
     return {
-      id: newId(), tenantId: message.tenantId, sourceId: message.id, status: 'pending', attempts: 0, urgent: false, noticeKey: null,
-      templateKey: null, subject: null, nextAttemptAt: now, updatedAt: now, ...values,
+      id: newId(),
+      tenantId: message.tenantId,
+      sourceId: message.id,
+      status: 'pending',
+      attempts: 0,
+      urgent: false,
+      noticeKey: null,
+      templateKey: null,
+      subject: null,
+      nextAttemptAt: now,
+      updatedAt: now,
+      ...values,
     };
   }
 
   /** Insert, ignoring rows whose idempotency key exists (a redelivered outbox row). */
   private async insert(manager: EntityManager, rows: Partial<Delivery>[]): Promise<void> {
     if (!rows.length) return;
-    await manager.createQueryBuilder().insert().into(Delivery).values(rows as never).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Delivery)
+      .values(rows as never)
+      .orIgnore()
+      .execute();
   }
 
   /**
    * People and channels for a recipient. A customer gets a channel only if they left that contact (checked without
    * decrypting); staff get e-mail and in-app (no SMS: user accounts carry no phone).
    */
-  private async targets(complaint: Complaint, recipient: NoticeRecipient, channels: string[]): Promise<{ channel: DeliveryChannel; kind: RecipientKind; ref: string }[]> {
+  private async targets(
+    complaint: Complaint,
+    recipient: NoticeRecipient,
+    channels: string[],
+  ): Promise<{ channel: DeliveryChannel; kind: RecipientKind; ref: string }[]> {
     const wanted = channels.filter((c): c is DeliveryChannel => ['email', 'sms', 'in_app'].includes(c));
     if (recipient.kind === 'customer') {
       const customer = await this.customers.find(complaint.tenantId, recipient.customerId ?? complaint.customerId);
       if (!customer) return [];
-      return wanted.filter((c) => (c === 'email' && customer.emailEnc) || (c === 'sms' && customer.phoneEnc))
+      return wanted
+        .filter((c) => (c === 'email' && customer.emailEnc) || (c === 'sms' && customer.phoneEnc))
         .map((channel) => ({ channel, kind: 'customer' as const, ref: customer.id }));
     }
     const users = await this.staff(complaint, recipient);
@@ -229,7 +320,9 @@ export class NoticePlanner implements OnModuleInit {
     }
     if (recipient.kind === 'department') {
       const policy = await this.policies.getVersion(tenantId, complaint.policyVersion);
-      const members = policy.document.teams.filter((t) => t.departmentKey === recipient.department).flatMap((t) => t.members.map((m) => m.toLowerCase()));
+      const members = policy.document.teams
+        .filter((t) => t.departmentKey === recipient.department)
+        .flatMap((t) => t.members.map((m) => m.toLowerCase()));
       if (members.length) {
         const users = await this.users.activeByEmails(tenantId, members);
         if (users.length) return users.map((u) => ({ id: u.id, email: u.email }));

@@ -2,7 +2,11 @@ import { defineErrors } from '../../common/errors/app-error';
 
 export const NotificationErrors = defineErrors({
   DELIVERY_NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到该投递记录', en: 'Delivery not found' },
-  NOT_RETRYABLE: { category: 'CONFLICT', zh: '只有失败或已放弃的投递可以重试（当前：{status}）', en: 'Only failed or dead deliveries can be retried (this one is {status})' },
+  NOT_RETRYABLE: {
+    category: 'CONFLICT',
+    zh: '只有失败或已放弃的投递可以重试（当前：{status}）',
+    en: 'Only failed or dead deliveries can be retried (this one is {status})',
+  },
   INVALID_SETTING: { category: 'BAD_USER_INPUT', zh: '设置有误：{message}', en: 'Invalid setting: {message}' },
   SUBSCRIPTION_NOT_FOUND: { category: 'NOT_FOUND', zh: '未找到该 Webhook 订阅', en: 'Webhook subscription not found' },
   INVALID_URL: { category: 'BAD_USER_INPUT', zh: 'Webhook 地址必须是 http(s) URL', en: 'The webhook URL must be an http(s) URL' },
@@ -15,7 +19,10 @@ export const NotificationErrors = defineErrors({
  * disabled): it stays pending with the reason, and is tried again at `until` — not counted as an attempt.
  */
 export class DeliveryDeferred extends Error {
-  constructor(readonly reason: string, readonly until: Date) {
+  constructor(
+    readonly reason: string,
+    readonly until: Date,
+  ) {
     super(reason);
   }
 }

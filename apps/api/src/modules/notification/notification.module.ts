@@ -20,13 +20,25 @@ import { CustomerModule } from '../customer/customer.module';
 @Module({
   imports: [TypeOrmModule.forFeature([Delivery, ChannelSetting, WebhookSubscription, StaffNotification]), CustomerModule],
   providers: [
-    ChannelSettingsService, MailSender, NoticePlanner, RecipientDirectory, EmailChannel, SmsChannel, InAppChannel, WebhookChannel,
+    ChannelSettingsService,
+    MailSender,
+    NoticePlanner,
+    RecipientDirectory,
+    EmailChannel,
+    SmsChannel,
+    InAppChannel,
+    WebhookChannel,
     {
       provide: CHANNEL_SENDERS,
       useFactory: (...senders: ChannelSender[]) => senders,
       inject: [EmailChannel, SmsChannel, InAppChannel, WebhookChannel],
     },
-    DeliveryService, DeliveryWorker, NotificationService, NotificationResolver, EmailIntakeService, AccessMailBridge,
+    DeliveryService,
+    DeliveryWorker,
+    NotificationService,
+    NotificationResolver,
+    EmailIntakeService,
+    AccessMailBridge,
   ],
   exports: [MailSender, ChannelSettingsService, DeliveryService, DeliveryWorker, NotificationService, EmailIntakeService],
 })

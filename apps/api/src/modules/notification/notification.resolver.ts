@@ -7,8 +7,19 @@ import { ChannelSettingsService, type EmailConfig, type SmsConfig } from './chan
 import { DeliveryService } from './delivery.service';
 import { NotificationService } from './notification.service';
 import {
-  CreatedWebhookSubscription, DeliveryFilterInput, DeliveryPage, DeliveryView, EmailSettingsType, EmailSettingsView, ReplayDeliveriesInput,
-  SmsSettingsType, SmsSettingsView, StaffNotificationView, WebhookSubscriptionInput, WebhookSubscriptionUpdate, WebhookSubscriptionView,
+  CreatedWebhookSubscription,
+  DeliveryFilterInput,
+  DeliveryPage,
+  DeliveryView,
+  EmailSettingsType,
+  EmailSettingsView,
+  ReplayDeliveriesInput,
+  SmsSettingsType,
+  SmsSettingsView,
+  StaffNotificationView,
+  WebhookSubscriptionInput,
+  WebhookSubscriptionUpdate,
+  WebhookSubscriptionView,
 } from './notification.types';
 
 /** Deliveries (what left, to whom, with what outcome), channel settings, webhooks and the staff's bell. */
@@ -21,14 +32,21 @@ export class NotificationResolver {
   ) {}
 
   @Roles(Role.admin, Role.manager, Role.handler, Role.agent, Role.auditor)
-  @Query(() => DeliveryPage, { description: 'Deliveries, newest first, filtered by complaint, channel, status, topic, recipient and time.' })
+  @Query(() => DeliveryPage, {
+    description: 'Deliveries, newest first, filtered by complaint, channel, status, topic, recipient and time.',
+  })
   async deliveries(
     @Auth() auth: AuthContext,
     @Args('filter', { nullable: true }) filter?: DeliveryFilterInput,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('offset', { type: () => Int, nullable: true }) offset?: number,
   ): Promise<DeliveryPage> {
-    return this.deliveryService.list(auth.tenantId, filter ?? {}, Math.min(Math.max(first ?? 50, 1), MAX_PAGE_SIZE), Math.max(offset ?? 0, 0));
+    return this.deliveryService.list(
+      auth.tenantId,
+      filter ?? {},
+      Math.min(Math.max(first ?? 50, 1), MAX_PAGE_SIZE),
+      Math.max(offset ?? 0, 0),
+    );
   }
 
   @Roles(Role.admin)
@@ -38,7 +56,9 @@ export class NotificationResolver {
   }
 
   @Roles(Role.admin)
-  @Mutation(() => Int, { description: 'Sends the matching deliveries again (default: the dead ones), same idempotency keys. Returns how many.' })
+  @Mutation(() => Int, {
+    description: 'Sends the matching deliveries again (default: the dead ones), same idempotency keys. Returns how many.',
+  })
   replayDeliveries(@Auth() auth: AuthContext, @Args('input') input: ReplayDeliveriesInput): Promise<number> {
     return this.deliveryService.replay(auth.tenantId, input);
   }
@@ -51,9 +71,13 @@ export class NotificationResolver {
   }
 
   @Roles(Role.admin)
-  @Mutation(() => EmailSettingsView, { description: 'Saves SMTP settings; password omitted keeps the stored one, empty clears it. Waiting e-mails go out.' })
+  @Mutation(() => EmailSettingsView, {
+    description: 'Saves SMTP settings; password omitted keeps the stored one, empty clears it. Waiting e-mails go out.',
+  })
   async updateEmailSettings(
-    @Auth() auth: AuthContext, @Args('input') input: EmailSettingsType, @Args('password', { nullable: true }) password?: string,
+    @Auth() auth: AuthContext,
+    @Args('input') input: EmailSettingsType,
+    @Args('password', { nullable: true }) password?: string,
   ): Promise<EmailSettingsView | null> {
     const { enabled, ...config } = input;
     await this.settings.set(auth.tenantId, 'email', { ...config } as EmailConfig, enabled, password);
@@ -71,10 +95,18 @@ export class NotificationResolver {
   @Roles(Role.admin)
   @Mutation(() => SmsSettingsView, { description: 'Saves the SMS provider (generic HTTP adapter); secret omitted keeps the stored one.' })
   async updateSmsSettings(
-    @Auth() auth: AuthContext, @Args('input') input: SmsSettingsType, @Args('secret', { nullable: true }) secret?: string,
+    @Auth() auth: AuthContext,
+    @Args('input') input: SmsSettingsType,
+    @Args('secret', { nullable: true }) secret?: string,
   ): Promise<SmsSettingsView | null> {
     const { enabled, ...config } = input;
-    await this.settings.set(auth.tenantId, 'sms', { ...config, quietHours: config.quietHours ? { ...config.quietHours } : null } as SmsConfig, enabled, secret);
+    await this.settings.set(
+      auth.tenantId,
+      'sms',
+      { ...config, quietHours: config.quietHours ? { ...config.quietHours } : null } as SmsConfig,
+      enabled,
+      secret,
+    );
     await this.deliveryService.wake(auth.tenantId, { channel: 'sms' });
     return this.smsSettings(auth);
   }
@@ -86,14 +118,23 @@ export class NotificationResolver {
   }
 
   @Roles(Role.admin)
-  @Mutation(() => CreatedWebhookSubscription, { description: 'Subscribes a URL to domain events; the signing secret is returned this once.' })
-  createWebhookSubscription(@Auth() auth: AuthContext, @Args('input') input: WebhookSubscriptionInput): Promise<CreatedWebhookSubscription> {
+  @Mutation(() => CreatedWebhookSubscription, {
+    description: 'Subscribes a URL to domain events; the signing secret is returned this once.',
+  })
+  createWebhookSubscription(
+    @Auth() auth: AuthContext,
+    @Args('input') input: WebhookSubscriptionInput,
+  ): Promise<CreatedWebhookSubscription> {
     return this.notifications.createSubscription(auth.tenantId, input);
   }
 
   @Roles(Role.admin)
   @Mutation(() => WebhookSubscriptionView, { description: 'Changes a subscription; active: true re-enables it and sends what waited.' })
-  updateWebhookSubscription(@Auth() auth: AuthContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: WebhookSubscriptionUpdate): Promise<WebhookSubscriptionView> {
+  updateWebhookSubscription(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: WebhookSubscriptionUpdate,
+  ): Promise<WebhookSubscriptionView> {
     return this.notifications.updateSubscription(auth.tenantId, id, input);
   }
 
@@ -110,7 +151,9 @@ export class NotificationResolver {
     @Args('unreadOnly', { nullable: true }) unreadOnly?: boolean,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
   ): Promise<StaffNotificationView[]> {
-    return auth.userId ? this.notifications.myNotifications(auth.tenantId, auth.userId, Boolean(unreadOnly), first ?? 50) : Promise.resolve([]);
+    return auth.userId
+      ? this.notifications.myNotifications(auth.tenantId, auth.userId, Boolean(unreadOnly), first ?? 50)
+      : Promise.resolve([]);
   }
 
   @Roles(...STAFF_ROLES, Role.analyst, Role.expert, Role.auditor)

@@ -1,5 +1,18 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 
 @ObjectType('Delivery', { description: 'One message on one channel to one recipient: status, attempts, what the provider said.' })
@@ -18,7 +31,8 @@ export class DeliveryView {
   @Field({ description: 'pending | sent | failed | dead' }) status!: string;
   @Field(() => Int) attempts!: number;
   @Field(() => String, { nullable: true }) providerMessageId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Why it failed or what it waits for (EMAIL_NOT_CONFIGURED, QUIET_HOURS, …).' }) lastError?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it failed or what it waits for (EMAIL_NOT_CONFIGURED, QUIET_HOURS, …).' })
+  lastError?: string | null;
   @Field() idempotencyKey!: string;
   @Field() nextAttemptAt!: Date;
   @Field(() => Date, { nullable: true }) sentAt?: Date | null;
@@ -37,7 +51,11 @@ export class DeliveryFilterInput {
   @Field({ nullable: true }) @IsOptional() @IsIn(['email', 'sms', 'webhook', 'in_app']) channel?: string;
   @Field({ nullable: true }) @IsOptional() @IsIn(['pending', 'sent', 'failed', 'dead']) status?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(128) topic?: string;
-  @Field({ nullable: true, description: 'A webhook subscription id, user id or customer id.' }) @IsOptional() @IsString() @MaxLength(254) recipientRef?: string;
+  @Field({ nullable: true, description: 'A webhook subscription id, user id or customer id.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  recipientRef?: string;
   @Field({ nullable: true }) @IsOptional() since?: Date;
   @Field({ nullable: true }) @IsOptional() until?: Date;
 }
@@ -45,7 +63,10 @@ export class DeliveryFilterInput {
 @InputType()
 export class ReplayDeliveriesInput extends DeliveryFilterInput {
   @Field(() => [String], { nullable: true, description: 'Statuses to send again (default: dead).' })
-  @IsOptional() @IsArray() @IsIn(['pending', 'sent', 'failed', 'dead'], { each: true }) statuses?: ('pending' | 'sent' | 'failed' | 'dead')[];
+  @IsOptional()
+  @IsArray()
+  @IsIn(['pending', 'sent', 'failed', 'dead'], { each: true })
+  statuses?: ('pending' | 'sent' | 'failed' | 'dead')[];
 }
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -62,10 +83,19 @@ export class EmailSettingsType {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(254) user?: string | null;
   @Field() @IsString() @MaxLength(254) from!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) fromName?: string | null;
-  @Field(() => String, { nullable: true, description: 'Intake mailbox: Reply-To of outgoing mail (plus-addressed with the number) and where complaints arrive.' })
-  @IsOptional() @IsString() @MaxLength(254) intakeAddress?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Intake mailbox: Reply-To of outgoing mail (plus-addressed with the number) and where complaints arrive.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  intakeAddress?: string | null;
   @Field(() => String, { nullable: true, description: 'Complaint type given to e-mailed complaints (default consultation).' })
-  @IsOptional() @IsString() @MaxLength(120) intakeType?: string | null;
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  intakeType?: string | null;
 }
 
 @ObjectType('EmailSettingsView')
@@ -85,11 +115,17 @@ export class QuietHoursType {
 export class SmsSettingsType {
   @Field() @IsBoolean() enabled!: boolean;
   @Field() @IsString() @MaxLength(2000) endpoint!: string;
-  @Field({ description: 'generic | aliyun | tencent (request shapes in docs/notifications.md)' }) @IsIn(['generic', 'aliyun', 'tencent']) format!: 'generic' | 'aliyun' | 'tencent';
+  @Field({ description: 'generic | aliyun | tencent (request shapes in docs/notifications.md)' })
+  @IsIn(['generic', 'aliyun', 'tencent'])
+  format!: 'generic' | 'aliyun' | 'tencent';
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) accessKeyId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(60) signName?: string | null;
   @Field({ description: 'concatenated | split' }) @IsIn(['concatenated', 'split']) longMessages!: 'concatenated' | 'split';
-  @Field(() => QuietHoursType, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => QuietHoursType) quietHours?: QuietHoursType | null;
+  @Field(() => QuietHoursType, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuietHoursType)
+  quietHours?: QuietHoursType | null;
 }
 
 @ObjectType('SmsSettingsView')

@@ -42,9 +42,24 @@ describe('quiet hours', () => {
 });
 
 describe('notice rules', () => {
-  const bank: NoticeRule = { key: 'bank', name: { zh: '银行' }, event: 'sla.extended', to: 'customer', channels: ['email'], template: 'bank_extension_notice', slaPolicies: ['bank_regulatory'] };
+  const bank: NoticeRule = {
+    key: 'bank',
+    name: { zh: '银行' },
+    event: 'sla.extended',
+    to: 'customer',
+    channels: ['email'],
+    template: 'bank_extension_notice',
+    slaPolicies: ['bank_regulatory'],
+  };
   const document = { ...DEMO_POLICY, notices: [...DEMO_POLICY.notices, bank] };
-  const subject = (slaPolicy: string) => ({ typeKey: 'billing', typeKeys: ['billing'], channel: 'regulator', severity: 'major', slaPolicy, state: 'in_progress' });
+  const subject = (slaPolicy: string) => ({
+    typeKey: 'billing',
+    typeKeys: ['billing'],
+    channel: 'regulator',
+    severity: 'major',
+    slaPolicy,
+    state: 'in_progress',
+  });
 
   it('chooses the extension notice of the complaint’s SLA policy, else the default one', () => {
     expect(extensionNotices(document, subject('regulatory')).map((r) => r.template)).toEqual(['extension_notice']);
@@ -52,13 +67,30 @@ describe('notice rules', () => {
   });
 
   it('filters by state and by the type tree', () => {
-    const ack = (state: string) => matchingNotices(DEMO_POLICY, 'complaint.submitted', { typeKey: 'service.attitude', typeKeys: ['service.attitude', 'service'], channel: 'web', state });
+    const ack = (state: string) =>
+      matchingNotices(DEMO_POLICY, 'complaint.submitted', {
+        typeKey: 'service.attitude',
+        typeKeys: ['service.attitude', 'service'],
+        channel: 'web',
+        state,
+      });
     expect(ack('dispatched').map((r) => r.key)).toEqual(['notice-ack']);
     expect(ack('invalid_closed')).toEqual([]);
     const typed = { ...DEMO_POLICY, notices: [{ ...DEMO_POLICY.notices[0], typeKeys: ['service'], states: undefined }] };
-    expect(matchingNotices(typed, 'complaint.submitted', { typeKey: 'service.attitude', typeKeys: ['service.attitude', 'service'], channel: 'web' })).toHaveLength(1);
+    expect(
+      matchingNotices(typed, 'complaint.submitted', {
+        typeKey: 'service.attitude',
+        typeKeys: ['service.attitude', 'service'],
+        channel: 'web',
+      }),
+    ).toHaveLength(1);
     expect(matchingNotices(typed, 'complaint.submitted', { typeKey: 'billing', typeKeys: ['billing'], channel: 'web' })).toHaveLength(0);
-    const progress = { ...DEMO_POLICY, notices: [{ key: 'progress', name: { zh: '进度' }, event: 'sla.warning', to: 'customer', channels: ['sms'], targets: ['progress_update'] }] };
+    const progress = {
+      ...DEMO_POLICY,
+      notices: [
+        { key: 'progress', name: { zh: '进度' }, event: 'sla.warning', to: 'customer', channels: ['sms'], targets: ['progress_update'] },
+      ],
+    };
     expect(matchingNotices(progress, 'sla.warning', { typeKey: 'billing', channel: 'web', target: 'progress_update' })).toHaveLength(1);
     expect(matchingNotices(progress, 'sla.warning', { typeKey: 'billing', channel: 'web', target: 'resolution' })).toHaveLength(0);
   });

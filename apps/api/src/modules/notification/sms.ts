@@ -3,7 +3,9 @@ import type { SmsConfig } from './channel-settings.service';
 import { dateTimeFormat } from '../../common/date-format';
 
 /** GSM 03.38 basic set: a message using only these is 7-bit (160/153 per segment); anything else is UCS-2 (70/67). */
-const GSM7 = new Set([...'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà']);
+const GSM7 = new Set([
+  ...'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+]);
 const GSM7_EXTENDED = new Set([...'^{}\\[~]|€']);
 
 export interface SmsEncoding {
@@ -72,7 +74,10 @@ export interface SmsProvider {
 }
 
 export class SmsProviderError extends Error {
-  constructor(message: string, readonly permanent: boolean) {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
     super(message);
   }
 }
@@ -82,10 +87,22 @@ export function smsRequestBody(config: SmsConfig, to: string, text: string, refe
   switch (config.format) {
     case 'aliyun':
       // Alibaba Cloud SendSms parameters (sent as JSON to a gateway that signs them with the RPC signature).
-      return { PhoneNumbers: to, SignName: config.signName ?? '', TemplateParam: JSON.stringify({ content: text }), OutId: reference, AccessKeyId: config.accessKeyId ?? '' };
+      return {
+        PhoneNumbers: to,
+        SignName: config.signName ?? '',
+        TemplateParam: JSON.stringify({ content: text }),
+        OutId: reference,
+        AccessKeyId: config.accessKeyId ?? '',
+      };
     case 'tencent':
       // Tencent Cloud SendSms (API 3.0) request body.
-      return { PhoneNumberSet: [`+86${to}`], SignName: config.signName ?? '', TemplateParamSet: [text], SessionContext: reference, SmsSdkAppId: config.accessKeyId ?? '' };
+      return {
+        PhoneNumberSet: [`+86${to}`],
+        SignName: config.signName ?? '',
+        TemplateParamSet: [text],
+        SessionContext: reference,
+        SmsSdkAppId: config.accessKeyId ?? '',
+      };
     default:
       return { to, text, sign: config.signName ?? null, reference, accessKeyId: config.accessKeyId ?? null };
   }
@@ -102,7 +119,12 @@ export function signBody(secret: string, timestamp: string, body: string): strin
  * in the answer); 4xx other than 408/429 is permanent; anything else is retried.
  */
 export class HttpSmsProvider implements SmsProvider {
-  constructor(private readonly config: SmsConfig, private readonly secret: string | null, private readonly now: () => Date, private readonly timeoutMs = 10_000) {}
+  constructor(
+    private readonly config: SmsConfig,
+    private readonly secret: string | null,
+    private readonly now: () => Date,
+    private readonly timeoutMs = 10_000,
+  ) {}
 
   async send(message: SmsMessage): Promise<SmsResult> {
     const parts = this.config.longMessages === 'split' ? segmentSms(message.text) : [message.text];
@@ -118,7 +140,11 @@ export class HttpSmsProvider implements SmsProvider {
   private async post(payload: Record<string, unknown>): Promise<string> {
     const body = JSON.stringify(payload);
     const timestamp = String(Math.floor(this.now().getTime() / 1000));
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-redress-timestamp': timestamp, 'x-redress-nonce': randomUUID() };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'x-redress-timestamp': timestamp,
+      'x-redress-nonce': randomUUID(),
+    };
     if (this.secret) headers['x-redress-signature'] = signBody(this.secret, timestamp, body);
     let response: Response;
     try {
@@ -134,7 +160,9 @@ export class HttpSmsProvider implements SmsProvider {
     let parsed: Record<string, unknown> = {};
     try {
       parsed = JSON.parse(text) as Record<string, unknown>;
-    } catch { /* a bare 2xx is accepted */ }
+    } catch {
+      /* a bare 2xx is accepted */
+    }
     return String(parsed.messageId ?? parsed.BizId ?? parsed.SerialNo ?? parsed.id ?? '');
   }
 }

@@ -14,7 +14,17 @@ import { RetentionResolver } from './retention/retention.resolver';
 /** Running the service safely: request limits, draining, probes, metrics, backup and retention. */
 @Global()
 @Module({
-  providers: [QueryLimitsPlugin, InstanceLifecycle, MetricsService, MetricsPlugin, RequestLog, FreeTextAtRest, FreeTextBackfill, RetentionService, RetentionResolver],
+  providers: [
+    QueryLimitsPlugin,
+    InstanceLifecycle,
+    MetricsService,
+    MetricsPlugin,
+    RequestLog,
+    FreeTextAtRest,
+    FreeTextBackfill,
+    RetentionService,
+    RetentionResolver,
+  ],
   controllers: [ProbesController, MetricsController],
   exports: [InstanceLifecycle, MetricsService, FreeTextAtRest, FreeTextBackfill],
 })

@@ -1,5 +1,13 @@
 import { failureLog } from '../../common/errors/failures';
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+  OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { OutboxMessage } from './outbox.entity';
@@ -69,11 +77,23 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
     }
     // With a dedupe key the insert ignores a conflict on (tenant_id, dedupe_key): two transactions queuing the same
     // notice at the same moment must not abort each other (a unique violation would roll back the whole change).
-    const insert = manager.createQueryBuilder().insert().into(OutboxMessage).values({
-      id: newId(), tenantId: input.tenantId, kind: input.kind, topic: input.topic, payload: input.payload as never,
-      complaintId: input.complaintId ?? null, dedupeKey: input.dedupeKey ?? null, status: 'pending', attempts: 0,
-      nextAttemptAt: input.notBefore ?? this.clock.now(),
-    }).updateEntity(false); // nothing reads the row back: the reload of its defaults cost a query per message
+    const insert = manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values({
+        id: newId(),
+        tenantId: input.tenantId,
+        kind: input.kind,
+        topic: input.topic,
+        payload: input.payload as never,
+        complaintId: input.complaintId ?? null,
+        dedupeKey: input.dedupeKey ?? null,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: input.notBefore ?? this.clock.now(),
+      })
+      .updateEntity(false); // nothing reads the row back: the reload of its defaults cost a query per message
     await (input.dedupeKey ? insert.orIgnore() : insert).execute();
     return true;
   }
@@ -113,17 +133,24 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
       const now = this.clock.now();
       const pg = this.dataSource.options.type === 'postgres';
       const claimed = await this.dataSource.transaction(async (manager) => {
-        const qb = manager.getRepository(OutboxMessage).createQueryBuilder('m')
+        const qb = manager
+          .getRepository(OutboxMessage)
+          .createQueryBuilder('m')
           .where('m.status = :status', { status: 'pending' })
           .andWhere('m.next_attempt_at <= :now', { now })
-          .orderBy('m.next_attempt_at', 'ASC').limit(limit);
+          .orderBy('m.next_attempt_at', 'ASC')
+          .limit(limit);
         if (pg) qb.setLock('pessimistic_write').setOnLocked('skip_locked');
         const rows = await qb.getMany();
         // Claim: push the next attempt out so another worker does not pick them while we deliver.
         if (rows.length) {
-          await manager.getRepository(OutboxMessage).createQueryBuilder().update()
+          await manager
+            .getRepository(OutboxMessage)
+            .createQueryBuilder()
+            .update()
             .set({ nextAttemptAt: new Date(now.getTime() + 60_000) })
-            .whereInIds(rows.map((r) => r.id)).execute();
+            .whereInIds(rows.map((r) => r.id))
+            .execute();
         }
         return rows;
       });
@@ -138,9 +165,12 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
   async resumeWaiting(): Promise<number> {
     const kinds = this.deliverableKinds();
     if (!kinds.length) return 0;
-    const result = await this.messages.createQueryBuilder().update()
+    const result = await this.messages
+      .createQueryBuilder()
+      .update()
       .set({ status: 'pending', nextAttemptAt: this.clock.now() })
-      .where('status = :waiting AND kind IN (:...kinds)', { waiting: 'waiting', kinds }).execute();
+      .where('status = :waiting AND kind IN (:...kinds)', { waiting: 'waiting', kinds })
+      .execute();
     return result.affected ?? 0;
   }
 
@@ -148,7 +178,10 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
     const adapters = this.adapters.get(message.kind) ?? [];
     if (!adapters.length) {
       // Nothing here can deliver it: it waits, visibly, instead of pretending it left.
-      await this.messages.update({ id: message.id }, { status: 'waiting', lastError: `NO_ADAPTER: no adapter delivers kind "${message.kind}"` });
+      await this.messages.update(
+        { id: message.id },
+        { status: 'waiting', lastError: `NO_ADAPTER: no adapter delivers kind "${message.kind}"` },
+      );
       return;
     }
     const attempts = message.attempts + 1;
@@ -157,10 +190,15 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
       await this.messages.update({ id: message.id }, { status: 'delivered', attempts, deliveredAt: this.clock.now(), lastError: null });
     } catch (error) {
       const dead = attempts >= MAX_ATTEMPTS;
-      await this.messages.update({ id: message.id }, {
-        status: dead ? 'dead' : 'pending', attempts, lastError: String((error as Error)?.message ?? error).slice(0, 2000),
-        nextAttemptAt: new Date(this.clock.now().getTime() + retryDelayMs(attempts)),
-      });
+      await this.messages.update(
+        { id: message.id },
+        {
+          status: dead ? 'dead' : 'pending',
+          attempts,
+          lastError: String((error as Error)?.message ?? error).slice(0, 2000),
+          nextAttemptAt: new Date(this.clock.now().getTime() + retryDelayMs(attempts)),
+        },
+      );
       if (dead) this.logger.warn(`Message ${message.id} (${message.kind}/${message.topic}) gave up after ${attempts} attempts`);
     }
   }
@@ -173,9 +211,13 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
   async countByStatus(statuses: readonly OutboxMessage['status'][]): Promise<Map<OutboxMessage['status'], number>> {
     const counts = new Map(statuses.map((status) => [status, 0]));
     if (!statuses.length) return counts;
-    const rows: { status: OutboxMessage['status']; count: string | number }[] = await this.messages.createQueryBuilder('m')
-      .select('m.status', 'status').addSelect('COUNT(*)', 'count').where('m.status IN (:...s)', { s: [...statuses] })
-      .groupBy('m.status').getRawMany();
+    const rows: { status: OutboxMessage['status']; count: string | number }[] = await this.messages
+      .createQueryBuilder('m')
+      .select('m.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('m.status IN (:...s)', { s: [...statuses] })
+      .groupBy('m.status')
+      .getRawMany();
     for (const row of rows) counts.set(row.status, Number(row.count));
     return counts;
   }

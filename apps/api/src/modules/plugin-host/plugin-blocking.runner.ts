@@ -32,29 +32,53 @@ export class PluginBlockingRunner implements BlockingHookRunner {
     private readonly clock: Clock,
   ) {}
 
-  async beforeSubmit(tenantId: string, facts: Record<string, unknown>, { manager }: { manager: EntityManager }): Promise<Record<string, unknown>> {
+  async beforeSubmit(
+    tenantId: string,
+    facts: Record<string, unknown>,
+    { manager }: { manager: EntityManager },
+  ): Promise<Record<string, unknown>> {
     const hooked = (await this.host.enabled(tenantId, manager)).filter(({ plugin }) => plugin.on['complaint.submitted']?.blocking);
     if (!hooked.length) return facts;
-    const aggregates = await hostAggregates(manager, tenantId, facts, hooked.map((h) => h.plugin), this.clock.now());
+    const aggregates = await hostAggregates(
+      manager,
+      tenantId,
+      facts,
+      hooked.map((h) => h.plugin),
+      this.clock.now(),
+    );
     const event = this.submittedEvent(tenantId, facts, aggregates);
     const pending: PendingIntake = { failures: [], messages: [] };
-    const outcomes = await Promise.all(hooked.map(async ({ plugin, installation }: EnabledPlugin) => {
-      const collected: { kind: string; payload: Record<string, unknown> }[] = [];
-      const ctx = this.host.context(plugin, tenantId, installation.settings ?? {}, collected);
-      return { plugin, collected, outcome: await runBlockingHook(plugin, ctx, event) };
-    }));
+    const outcomes = await Promise.all(
+      hooked.map(async ({ plugin, installation }: EnabledPlugin) => {
+        const collected: { kind: string; payload: Record<string, unknown> }[] = [];
+        const ctx = this.host.context(plugin, tenantId, installation.settings ?? {}, collected);
+        return { plugin, collected, outcome: await runBlockingHook(plugin, ctx, event) };
+      }),
+    );
     let next = facts;
     for (const { plugin, collected, outcome } of outcomes) {
       if (outcome.status === 'rejected') {
         const { rejection } = outcome;
         const definition = ComplaintErrors.definitions.REJECTED_BY_PLUGIN;
-        throw new AppError('REJECTED_BY_PLUGIN', { zh: rejection.message.zh, en: rejection.message.en || rejection.message.zh }, {
-          category: definition.category, field: rejection.field ? `input.${rejection.field}` : undefined,
-          details: { plugin: plugin.id, code: `${plugin.id}.${rejection.code}` },
-        });
+        throw new AppError(
+          'REJECTED_BY_PLUGIN',
+          { zh: rejection.message.zh, en: rejection.message.en || rejection.message.zh },
+          {
+            category: definition.category,
+            field: rejection.field ? `input.${rejection.field}` : undefined,
+            details: { plugin: plugin.id, code: `${plugin.id}.${rejection.code}` },
+          },
+        );
       }
       if (outcome.status === 'failed') {
-        pending.failures.push({ tenantId, pluginId: plugin.id, eventName: 'complaint.submitted', phase: 'blocking', error: outcome.error, timedOut: outcome.timedOut });
+        pending.failures.push({
+          tenantId,
+          pluginId: plugin.id,
+          eventName: 'complaint.submitted',
+          phase: 'blocking',
+          error: outcome.error,
+          timedOut: outcome.timedOut,
+        });
         continue;
       }
       for (const [path, value] of Object.entries(outcome.facts)) next = withFact(next, path, value);
@@ -75,14 +99,37 @@ export class PluginBlockingRunner implements BlockingHookRunner {
   }
 
   /** The event a blocking hook sees: the complaint as assembled so far (no id or number yet) and its facts. */
-  private submittedEvent(tenantId: string, facts: Record<string, unknown>, aggregates: Record<string, number>): RedressEventOf<'complaint.submitted'> {
+  private submittedEvent(
+    tenantId: string,
+    facts: Record<string, unknown>,
+    aggregates: Record<string, number>,
+  ): RedressEventOf<'complaint.submitted'> {
     const c = (facts.complaint ?? {}) as Record<string, unknown>;
     const receivedAt = typeof c.receivedAt === 'string' ? c.receivedAt : this.clock.now().toISOString();
     const complaint: ComplaintSnapshot = {
-      id: '', number: '', tenantId, type: String(c.type ?? ''), channel: String(c.channel ?? ''), kind: c.kind as ComplaintSnapshot['kind'],
-      severity: null, state: 'received', department: null, title: (c.title as string) || null, text: String(c.text ?? ''),
-      form: { ...((c.form as Record<string, unknown>) ?? {}) }, receivedAt, occurredAt: (c.occurredAt as string | null) ?? null,
+      id: '',
+      number: '',
+      tenantId,
+      type: String(c.type ?? ''),
+      channel: String(c.channel ?? ''),
+      kind: c.kind as ComplaintSnapshot['kind'],
+      severity: null,
+      state: 'received',
+      department: null,
+      title: (c.title as string) || null,
+      text: String(c.text ?? ''),
+      form: { ...((c.form as Record<string, unknown>) ?? {}) },
+      receivedAt,
+      occurredAt: (c.occurredAt as string | null) ?? null,
     };
-    return { name: 'complaint.submitted', id: newId(), tenantId, occurredAt: receivedAt, complaint, facts: structuredClone(facts), aggregates };
+    return {
+      name: 'complaint.submitted',
+      id: newId(),
+      tenantId,
+      occurredAt: receivedAt,
+      complaint,
+      facts: structuredClone(facts),
+      aggregates,
+    };
   }
 }

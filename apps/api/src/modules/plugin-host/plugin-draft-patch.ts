@@ -3,9 +3,17 @@ import { canonicalJson } from '../policy/engine/canonical-json';
 
 /** The policy collections a plugin contributes objects to (the patch's member → the document's member). */
 const COLLECTIONS = [
-  ['fields', 'fields'], ['complaintTypes', 'complaintTypes'], ['channels', 'channels'], ['severityLevels', 'severityLevels'],
-  ['departments', 'departments'], ['slaPolicies', 'slaPolicies'], ['escalations', 'escalations'], ['templates', 'templates'],
-  ['notices', 'notices'], ['tests', 'tests'], ['workflows', 'workflows'],
+  ['fields', 'fields'],
+  ['complaintTypes', 'complaintTypes'],
+  ['channels', 'channels'],
+  ['severityLevels', 'severityLevels'],
+  ['departments', 'departments'],
+  ['slaPolicies', 'slaPolicies'],
+  ['escalations', 'escalations'],
+  ['templates', 'templates'],
+  ['notices', 'notices'],
+  ['tests', 'tests'],
+  ['workflows', 'workflows'],
 ] as const;
 
 const RULE_SETS = ['validity', 'severity', 'routing', 'sla'] as const;
@@ -81,7 +89,11 @@ export function planDraftPatch(draft: PolicyDocument, patch: PluginPolicyPatch):
       const current = existing.get(item.key);
       if (current && current.source !== patch.source) {
         if (to === 'fields' && fieldMeaning(current as unknown as FieldDefinition) !== fieldMeaning(item as unknown as FieldDefinition)) {
-          fieldConflicts.push({ key: item.key, existing: current as unknown as FieldDefinition, incoming: item as unknown as FieldDefinition });
+          fieldConflicts.push({
+            key: item.key,
+            existing: current as unknown as FieldDefinition,
+            incoming: item as unknown as FieldDefinition,
+          });
         }
         kept.push(`${to}[${item.key}]`);
         continue;

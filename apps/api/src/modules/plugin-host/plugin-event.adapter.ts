@@ -55,7 +55,10 @@ export class PluginEventAdapter implements OnModuleInit {
         for (const { plugin } of enabled) {
           if (!plugin.on[event.name]?.after) continue;
           await this.outbox.enqueue(manager, {
-            tenantId: message.tenantId, kind: PLUGIN_EVENT_KIND, topic: event.name, complaintId: complaint.id,
+            tenantId: message.tenantId,
+            kind: PLUGIN_EVENT_KIND,
+            topic: event.name,
+            complaintId: complaint.id,
             payload: { pluginId: plugin.id, event: event as unknown as Record<string, unknown> },
             dedupeKey: `${message.id}:${plugin.id}:${event.name}`,
           });
@@ -75,16 +78,30 @@ export class PluginEventAdapter implements OnModuleInit {
     if (outcome.status === 'ok') {
       if (collected.length) {
         await this.dataSource.transaction((manager) =>
-          this.host.enqueueCollected(manager, message.tenantId, pluginId, collected, message.complaintId ?? null, message.id));
+          this.host.enqueueCollected(manager, message.tenantId, pluginId, collected, message.complaintId ?? null, message.id),
+        );
       }
       return;
     }
     const attempt = message.attempts + 1;
     const complaint = await this.complaintOf(message);
-    await this.dataSource.transaction((manager) => this.host.recordFailure(manager, {
-      tenantId: message.tenantId, pluginId, eventName: event.name, phase: 'after', error: outcome.error, timedOut: outcome.timedOut,
-      complaintId: complaint?.id ?? null, messageId: message.id, attempt,
-    }, complaint));
+    await this.dataSource.transaction((manager) =>
+      this.host.recordFailure(
+        manager,
+        {
+          tenantId: message.tenantId,
+          pluginId,
+          eventName: event.name,
+          phase: 'after',
+          error: outcome.error,
+          timedOut: outcome.timedOut,
+          complaintId: complaint?.id ?? null,
+          messageId: message.id,
+          attempt,
+        },
+        complaint,
+      ),
+    );
     throw new Error(`plugin ${pluginId} after-handler for ${event.name} failed (attempt ${attempt}): ${outcome.error}`);
   }
 }

@@ -42,7 +42,12 @@ export class PluginGraphQL {
     return mergeSchemas({ schemas: [schema], typeDefs: withGraphQL.map((p) => p.graphql!.typeDefs), resolvers });
   }
 
-  private async call(plugin: RedressPlugin, field: PluginFieldResolver, args: Record<string, unknown>, request: RequestWithAuth): Promise<unknown> {
+  private async call(
+    plugin: RedressPlugin,
+    field: PluginFieldResolver,
+    args: Record<string, unknown>,
+    request: RequestWithAuth,
+  ): Promise<unknown> {
     const { auth } = await authenticateRequest(this.auth, request);
     if (!auth) throw CommonErrors.create('UNAUTHENTICATED');
     if (!(field.roles as readonly string[]).includes(auth.role)) throw CommonErrors.create('FORBIDDEN');
@@ -50,8 +55,13 @@ export class PluginGraphQL {
     if (!enabled) throw PluginHostErrors.create('NOT_ENABLED_FOR_TENANT', { params: { id: plugin.id } });
     const handlerContext = this.host.context(plugin, auth.tenantId, enabled.installation.settings ?? {}, []);
     const ctx: PluginRequestContext = {
-      tenantId: auth.tenantId, pluginId: plugin.id, role: auth.role, userId: auth.userId ?? null,
-      now: handlerContext.now, logger: handlerContext.logger, settings: handlerContext.settings,
+      tenantId: auth.tenantId,
+      pluginId: plugin.id,
+      role: auth.role,
+      userId: auth.userId ?? null,
+      now: handlerContext.now,
+      logger: handlerContext.logger,
+      settings: handlerContext.settings,
       store: createPluginStore(this.dataSource, plugin, auth.tenantId),
     };
     return field.resolve(args ?? {}, ctx);

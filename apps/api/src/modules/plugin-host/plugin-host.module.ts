@@ -29,7 +29,12 @@ export class PluginHostModule {
       imports: [TypeOrmModule.forFeature([PluginInstallation, PluginFailure]), AuditModule],
       providers: [
         { provide: HOST_PLUGINS, useValue: plugins },
-        PluginHostService, PluginBlockingRunner, PluginEventAdapter, PluginHostResolver, PluginFactExtensions, PluginGraphQL,
+        PluginHostService,
+        PluginBlockingRunner,
+        PluginEventAdapter,
+        PluginHostResolver,
+        PluginFactExtensions,
+        PluginGraphQL,
         { provide: BLOCKING_HOOK_RUNNER, useExisting: PluginBlockingRunner },
         { provide: POLICY_FACT_EXTENSIONS, useExisting: PluginFactExtensions },
       ],

@@ -16,24 +16,48 @@ function failureView(row: PluginFailure): PluginFailureType {
   return { ...row, complaintId: row.complaintId ?? null };
 }
 
-function infoView(plugin: RedressPlugin, installation: PluginInstallation | undefined, stats?: { count: number; last: PluginFailure | null }): PluginInfoType {
+function infoView(
+  plugin: RedressPlugin,
+  installation: PluginInstallation | undefined,
+  stats?: { count: number; last: PluginFailure | null },
+): PluginInfoType {
   return {
-    id: plugin.id, version: plugin.version, compatibility: plugin.compatibility, name: text(plugin.name), description: text(plugin.description),
-    installed: true, enabled: Boolean(installation?.enabled),
+    id: plugin.id,
+    version: plugin.version,
+    compatibility: plugin.compatibility,
+    name: text(plugin.name),
+    description: text(plugin.description),
+    installed: true,
+    enabled: Boolean(installation?.enabled),
     adds: {
-      fieldCount: plugin.fields.length, fields: keys(plugin.fields), complaintTypeCount: plugin.complaintTypes.length,
-      complaintTypes: keys(plugin.complaintTypes), channels: keys(plugin.channels), severityLevels: keys(plugin.severityLevels),
-      departments: keys(plugin.departments), slaPolicyCount: plugin.slaPolicies.length, slaPolicies: keys(plugin.slaPolicies),
-      escalations: keys(plugin.escalations), templateCount: plugin.templates.length, templates: keys(plugin.templates),
-      ruleTestCount: plugin.ruleTests.length, facts: Object.keys(plugin.facts), operators: plugin.operators.map((o) => o.name),
+      fieldCount: plugin.fields.length,
+      fields: keys(plugin.fields),
+      complaintTypeCount: plugin.complaintTypes.length,
+      complaintTypes: keys(plugin.complaintTypes),
+      channels: keys(plugin.channels),
+      severityLevels: keys(plugin.severityLevels),
+      departments: keys(plugin.departments),
+      slaPolicyCount: plugin.slaPolicies.length,
+      slaPolicies: keys(plugin.slaPolicies),
+      escalations: keys(plugin.escalations),
+      templateCount: plugin.templates.length,
+      templates: keys(plugin.templates),
+      ruleTestCount: plugin.ruleTests.length,
+      facts: Object.keys(plugin.facts),
+      operators: plugin.operators.map((o) => o.name),
       events: Object.keys(plugin.on),
     },
     rulePresets: plugin.rulePresets.map((preset) => ({
-      code: preset.code, name: text(preset.name), description: text(preset.description), ruleSet: preset.ruleSet,
-      args: preset.args as unknown as Record<string, unknown>, values: installation?.presetArgs?.[preset.code] ?? null,
+      code: preset.code,
+      name: text(preset.name),
+      description: text(preset.description),
+      ruleSet: preset.ruleSet,
+      args: preset.args as unknown as Record<string, unknown>,
+      values: installation?.presetArgs?.[preset.code] ?? null,
     })),
     settings: { definitions: plugin.settings, values: pluginSettings(plugin, installation?.settings ?? {}) },
-    failureCount: stats?.count ?? 0, lastFailure: stats?.last ? failureView(stats.last) : null,
+    failureCount: stats?.count ?? 0,
+    lastFailure: stats?.last ? failureView(stats.last) : null,
   };
 }
 
@@ -43,16 +67,25 @@ export class PluginHostResolver {
   constructor(private readonly host: PluginHostService) {}
 
   @Roles(Role.admin, Role.manager)
-  @Query(() => [PluginInfoType], { description: 'Plugins installed in this deployment, with what they add and whether this tenant enabled them.' })
+  @Query(() => [PluginInfoType], {
+    description: 'Plugins installed in this deployment, with what they add and whether this tenant enabled them.',
+  })
   async plugins(@Auth() auth: AuthContext): Promise<PluginInfoType[]> {
     const [installations, stats] = await Promise.all([this.host.installations(auth.tenantId), this.host.failureStats(auth.tenantId)]);
-    return this.host.plugins.map((plugin) => infoView(plugin, installations.find((i) => i.pluginId === plugin.id), stats.get(plugin.id)));
+    return this.host.plugins.map((plugin) =>
+      infoView(
+        plugin,
+        installations.find((i) => i.pluginId === plugin.id),
+        stats.get(plugin.id),
+      ),
+    );
   }
 
   @Roles(Role.admin)
   @Mutation(() => EnablePluginResultType, {
-    description: 'Adds the plugin’s fields, types, presets, deadlines and templates to the DRAFT policy (presetArgs by preset code; '
-      + 'defaults otherwise) and starts its hooks and handlers for this tenant. Nothing is decided differently until publishPolicy.',
+    description:
+      'Adds the plugin’s fields, types, presets, deadlines and templates to the DRAFT policy (presetArgs by preset code; ' +
+      'defaults otherwise) and starts its hooks and handlers for this tenant. Nothing is decided differently until publishPolicy.',
   })
   async enablePlugin(
     @Auth() auth: AuthContext,
@@ -64,8 +97,9 @@ export class PluginHostResolver {
 
   @Roles(Role.admin)
   @Mutation(() => PluginInfoType, {
-    description: 'Stops the plugin’s hooks and handlers for this tenant. Its data stays, and the policy objects it added stay in the '
-      + 'policy (remove them in the policy studio if wanted).',
+    description:
+      'Stops the plugin’s hooks and handlers for this tenant. Its data stays, and the policy objects it added stay in the ' +
+      'policy (remove them in the policy studio if wanted).',
   })
   async disablePlugin(@Auth() auth: AuthContext, @Args('id') id: string): Promise<PluginInfoType> {
     const installation = await this.host.disable(auth, id);

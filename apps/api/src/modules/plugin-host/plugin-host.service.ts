@@ -2,7 +2,12 @@ import { MAX_PAGE_SIZE } from '../../common/page-size.pipe';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  emptyPolicy, pluginSettings, pluginToPolicyPatch, PluginValidationError, type EventHandlerContext, type RedressPlugin,
+  emptyPolicy,
+  pluginSettings,
+  pluginToPolicyPatch,
+  PluginValidationError,
+  type EventHandlerContext,
+  type RedressPlugin,
 } from '@redress/sdk';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
@@ -22,9 +27,13 @@ import { hostVersion, PluginBootError } from './plugin-loading';
 
 /** Refuses an enable whose fields clash with the draft's, naming both definitions of every clashing key. */
 function fieldConflictError(id: string, conflicts: FieldConflict[]) {
-  const lines = conflicts.map((c) => `field "${c.key}": the policy has ${describeField(c.existing)}, plugin ${id} has ${describeField({ ...c.incoming, source: id })}`);
+  const lines = conflicts.map(
+    (c) =>
+      `field "${c.key}": the policy has ${describeField(c.existing)}, plugin ${id} has ${describeField({ ...c.incoming, source: id })}`,
+  );
   return PluginHostErrors.create('FIELD_KEY_CONFLICT', {
-    field: 'id', params: { id, detail: lines.join('; ') },
+    field: 'id',
+    params: { id, detail: lines.join('; ') },
     problems: conflicts.map((c, i) => ({ field: `fields[${c.key}]`, code: 'FIELD_KEY_CONFLICT', message: lines[i] })),
     details: { conflicts: conflicts.map((c) => ({ key: c.key, existing: c.existing, incoming: c.incoming })) },
   });
@@ -93,7 +102,10 @@ export class PluginHostService implements OnApplicationBootstrap {
       const { logger } = this.context(plugin, '', {}, []);
       try {
         await plugin.onInit({
-          pluginId: plugin.id, hostVersion: version, logger, now: () => this.clock.now(),
+          pluginId: plugin.id,
+          hostVersion: version,
+          logger,
+          now: () => this.clock.now(),
           storeFor: (tenantId) => createPluginStore(this.dataSource, plugin, tenantId),
         });
       } catch (error) {
@@ -130,24 +142,44 @@ export class PluginHostService implements OnApplicationBootstrap {
   }
 
   /** A handler's context: the host clock, the tenant's settings, a logger, and an outbox that collects messages. */
-  context(plugin: RedressPlugin, tenantId: string, saved: Record<string, unknown>, collected: { kind: string; payload: Record<string, unknown> }[]): EventHandlerContext {
+  context(
+    plugin: RedressPlugin,
+    tenantId: string,
+    saved: Record<string, unknown>,
+    collected: { kind: string; payload: Record<string, unknown> }[],
+  ): EventHandlerContext {
     const log = (level: 'debug' | 'log' | 'warn' | 'error') => (message: string, data?: Record<string, unknown>) =>
       this.logger[level](`[${plugin.id}] ${message}${data ? ` ${JSON.stringify(data)}` : ''}`);
     const enqueue = (kind: string, payload: Record<string, unknown>) => {
       collected.push({ kind: String(kind), payload: structuredClone(payload ?? {}) });
     };
     return {
-      tenantId, pluginId: plugin.id, now: () => this.clock.now(), settings: pluginSettings(plugin, saved),
+      tenantId,
+      pluginId: plugin.id,
+      now: () => this.clock.now(),
+      settings: pluginSettings(plugin, saved),
       logger: { debug: log('debug'), info: log('log'), warn: log('warn'), error: log('error') },
-      outbox: { enqueue }, emit: enqueue,
+      outbox: { enqueue },
+      emit: enqueue,
     };
   }
 
   /** Queues what a handler enqueued as real outbox rows of the tenant (topic `plugin.<id>`). */
-  async enqueueCollected(manager: EntityManager, tenantId: string, pluginId: string, collected: { kind: string; payload: Record<string, unknown> }[], complaintId: string | null, dedupePrefix?: string): Promise<void> {
+  async enqueueCollected(
+    manager: EntityManager,
+    tenantId: string,
+    pluginId: string,
+    collected: { kind: string; payload: Record<string, unknown> }[],
+    complaintId: string | null,
+    dedupePrefix?: string,
+  ): Promise<void> {
     for (const [index, message] of collected.entries()) {
       await this.outbox.enqueue(manager, {
-        tenantId, kind: message.kind, topic: `plugin.${pluginId}`, complaintId, payload: { ...message.payload, pluginId },
+        tenantId,
+        kind: message.kind,
+        topic: `plugin.${pluginId}`,
+        complaintId,
+        payload: { ...message.payload, pluginId },
         dedupeKey: dedupePrefix ? `${dedupePrefix}:${index}` : null,
       });
     }
@@ -157,17 +189,38 @@ export class PluginHostService implements OnApplicationBootstrap {
   async recordFailure(manager: EntityManager, input: FailureInput, complaint?: Complaint | null): Promise<void> {
     const now = this.clock.now();
     await manager.insert(PluginFailure, {
-      id: newId(), tenantId: input.tenantId, pluginId: input.pluginId, eventName: input.eventName, phase: input.phase,
-      complaintId: input.complaintId ?? complaint?.id ?? null, messageId: input.messageId ?? null, attempt: input.attempt ?? 1,
-      timedOut: input.timedOut, error: input.error.slice(0, 2000), occurredAt: now,
+      id: newId(),
+      tenantId: input.tenantId,
+      pluginId: input.pluginId,
+      eventName: input.eventName,
+      phase: input.phase,
+      complaintId: input.complaintId ?? complaint?.id ?? null,
+      messageId: input.messageId ?? null,
+      attempt: input.attempt ?? 1,
+      timedOut: input.timedOut,
+      error: input.error.slice(0, 2000),
+      occurredAt: now,
     });
     if (complaint) {
-      await this.timeline.append(manager, complaint, 'plugin.failed', {
-        pluginId: input.pluginId, event: input.eventName, phase: input.phase, error: input.error.slice(0, 500), timedOut: input.timedOut,
-        attempt: input.attempt ?? 1,
-      }, { role: 'system' }, now);
+      await this.timeline.append(
+        manager,
+        complaint,
+        'plugin.failed',
+        {
+          pluginId: input.pluginId,
+          event: input.eventName,
+          phase: input.phase,
+          error: input.error.slice(0, 500),
+          timedOut: input.timedOut,
+          attempt: input.attempt ?? 1,
+        },
+        { role: 'system' },
+        now,
+      );
     }
-    this.logger.warn(`Plugin ${input.pluginId} ${input.phase} handler for ${input.eventName} failed (attempt ${input.attempt ?? 1}): ${input.error}`);
+    this.logger.warn(
+      `Plugin ${input.pluginId} ${input.phase} handler for ${input.eventName} failed (attempt ${input.attempt ?? 1}): ${input.error}`,
+    );
   }
 
   // ── the administrator's operations ─────────────────────────────────────────────────────────────────
@@ -176,7 +229,11 @@ export class PluginHostService implements OnApplicationBootstrap {
    * Applies the plugin's objects and preset rows to the tenant's DRAFT (nothing changes in production until
    * publish) and marks it enabled, so its hooks and handlers run for this tenant from now on.
    */
-  async enable(auth: AuthContext, id: string, presetArgs: Record<string, Record<string, unknown>> | null | undefined): Promise<EnableResult> {
+  async enable(
+    auth: AuthContext,
+    id: string,
+    presetArgs: Record<string, Record<string, unknown>> | null | undefined,
+  ): Promise<EnableResult> {
     const plugin = this.require(id);
     const tenantId = auth.tenantId;
     const existing = await this.dataSource.getRepository(PluginInstallation).findOne({ where: { tenantId, pluginId: id } });
@@ -187,7 +244,8 @@ export class PluginHostService implements OnApplicationBootstrap {
     } catch (error) {
       if (!(error instanceof PluginValidationError)) throw error;
       throw PluginHostErrors.create('PRESET_ARGS_INVALID', {
-        field: 'presetArgs', params: { detail: error.problems.map((p) => `${p.path}: ${p.message}`).join('; ') },
+        field: 'presetArgs',
+        params: { detail: error.problems.map((p) => `${p.path}: ${p.message}`).join('; ') },
         problems: error.problems.map((p) => ({ field: `presetArgs.${p.path}`, code: p.code, message: p.message })),
       });
     }
@@ -201,15 +259,33 @@ export class PluginHostService implements OnApplicationBootstrap {
       const repository = manager.getRepository(PluginInstallation);
       const before = existing ? { enabled: existing.enabled, version: existing.pluginVersion, presetArgs: existing.presetArgs } : null;
       if (existing) {
-        await repository.update({ id: existing.id }, { enabled: true, pluginVersion: plugin.version, presetArgs: args as never, enabledAt: now, updatedAt: now });
+        await repository.update(
+          { id: existing.id },
+          { enabled: true, pluginVersion: plugin.version, presetArgs: args as never, enabledAt: now, updatedAt: now },
+        );
       } else {
         await repository.insert({
-          id: newId(), tenantId, pluginId: id, pluginVersion: plugin.version, enabled: true, presetArgs: args as never, settings: {} as never,
-          enabledAt: now, disabledAt: null, updatedAt: now,
+          id: newId(),
+          tenantId,
+          pluginId: id,
+          pluginVersion: plugin.version,
+          enabled: true,
+          presetArgs: args as never,
+          settings: {} as never,
+          enabledAt: now,
+          disabledAt: null,
+          updatedAt: now,
         });
       }
-      await this.audit.record({ tenantId, ...actor }, 'enable', 'plugin', id, before,
-        { enabled: true, version: plugin.version, presetArgs: patch.presets, applied: plan.applied, rows: plan.rows, kept: plan.kept }, manager);
+      await this.audit.record(
+        { tenantId, ...actor },
+        'enable',
+        'plugin',
+        id,
+        before,
+        { enabled: true, version: plugin.version, presetArgs: patch.presets, applied: plan.applied, rows: plan.rows, kept: plan.kept },
+        manager,
+      );
     });
     this.enabledCache.delete(tenantId);
     const current = await this.policies.getCurrent(tenantId);
@@ -227,7 +303,15 @@ export class PluginHostService implements OnApplicationBootstrap {
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(PluginInstallation).update({ id: row.id }, { enabled: false, disabledAt: now, updatedAt: now });
-      await this.audit.record({ tenantId, userId: auth.userId, tokenId: auth.tokenId, role: auth.role }, 'disable', 'plugin', id, { enabled: true }, { enabled: false }, manager);
+      await this.audit.record(
+        { tenantId, userId: auth.userId, tokenId: auth.tokenId, role: auth.role },
+        'disable',
+        'plugin',
+        id,
+        { enabled: true },
+        { enabled: false },
+        manager,
+      );
     });
     this.enabledCache.delete(tenantId);
     return { ...row, enabled: false, disabledAt: now, updatedAt: now };
@@ -235,17 +319,27 @@ export class PluginHostService implements OnApplicationBootstrap {
 
   async failures(tenantId: string, pluginId: string | null, first: number, phase?: string | null): Promise<PluginFailure[]> {
     return this.dataSource.getRepository(PluginFailure).find({
-      where: { tenantId, ...(pluginId ? { pluginId } : {}), ...(phase ? { phase: phase as PluginFailure['phase'] } : {}) }, order: { occurredAt: 'DESC' }, take: Math.min(Math.max(first, 1), MAX_PAGE_SIZE),
+      where: { tenantId, ...(pluginId ? { pluginId } : {}), ...(phase ? { phase: phase as PluginFailure['phase'] } : {}) },
+      order: { occurredAt: 'DESC' },
+      take: Math.min(Math.max(first, 1), MAX_PAGE_SIZE),
     });
   }
 
   /** Failure count and the latest failure per plugin of a tenant. */
   async failureStats(tenantId: string): Promise<Map<string, { count: number; last: PluginFailure | null }>> {
-    const counts: { plugin_id: string; n: string | number }[] = await this.dataSource.getRepository(PluginFailure).createQueryBuilder('f')
-      .select('f.plugin_id', 'plugin_id').addSelect('COUNT(*)', 'n').where('f.tenant_id = :tenantId', { tenantId }).groupBy('f.plugin_id').getRawMany();
+    const counts: { plugin_id: string; n: string | number }[] = await this.dataSource
+      .getRepository(PluginFailure)
+      .createQueryBuilder('f')
+      .select('f.plugin_id', 'plugin_id')
+      .addSelect('COUNT(*)', 'n')
+      .where('f.tenant_id = :tenantId', { tenantId })
+      .groupBy('f.plugin_id')
+      .getRawMany();
     const stats = new Map<string, { count: number; last: PluginFailure | null }>();
     for (const row of counts) {
-      const last = await this.dataSource.getRepository(PluginFailure).findOne({ where: { tenantId, pluginId: row.plugin_id }, order: { occurredAt: 'DESC' } });
+      const last = await this.dataSource
+        .getRepository(PluginFailure)
+        .findOne({ where: { tenantId, pluginId: row.plugin_id }, order: { occurredAt: 'DESC' } });
       stats.set(row.plugin_id, { count: Number(row.n), last });
     }
     return stats;

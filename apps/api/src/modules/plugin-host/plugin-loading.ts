@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { pluginGraphQLProblems } from './plugin-graphql-sdl';
 import { resolve } from 'node:path';
-import {
-  compatibilityProblem, defaultEngine, pluginProblems, validatePlugin, type PluginInput, type RedressPlugin,
-} from '@redress/sdk';
+import { compatibilityProblem, defaultEngine, pluginProblems, validatePlugin, type PluginInput, type RedressPlugin } from '@redress/sdk';
 
 /** Why the API refuses to start with the configured plugins; the message names each plugin and its problems. */
 export class PluginBootError extends Error {
@@ -22,11 +20,18 @@ export function hostVersion(): string {
 
 /** The configured list narrowed by `REDRESS_PLUGINS` (comma-separated ids); unknown ids are a boot error. */
 export function selectPlugins(plugins: readonly PluginInput[], only: string | undefined): PluginInput[] {
-  const wanted = (only ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const wanted = (only ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   if (!wanted.length) return [...plugins];
   const unknown = wanted.filter((id) => !plugins.some((p) => p.id === id));
   if (unknown.length) {
-    throw new PluginBootError(unknown.map((id) => `REDRESS_PLUGINS names "${id}", which is not installed (installed: ${plugins.map((p) => p.id).join(', ') || 'none'})`));
+    throw new PluginBootError(
+      unknown.map(
+        (id) => `REDRESS_PLUGINS names "${id}", which is not installed (installed: ${plugins.map((p) => p.id).join(', ') || 'none'})`,
+      ),
+    );
   }
   return plugins.filter((p) => wanted.includes(p.id));
 }
@@ -44,7 +49,9 @@ export function loadPlugins(plugins: readonly PluginInput[], version: string): R
     seen.add(id);
     const invalid = pluginProblems(plugin);
     if (invalid.length) {
-      problems.push(`plugin ${id} is invalid (${invalid.length} problem${invalid.length > 1 ? 's' : ''}): ${invalid.map((p) => `${p.path}: ${p.message} (${p.code})`).join('; ')}`);
+      problems.push(
+        `plugin ${id} is invalid (${invalid.length} problem${invalid.length > 1 ? 's' : ''}): ${invalid.map((p) => `${p.path}: ${p.message} (${p.code})`).join('; ')}`,
+      );
       continue;
     }
     const incompatible = compatibilityProblem(plugin, version);

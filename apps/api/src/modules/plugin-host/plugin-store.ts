@@ -18,7 +18,11 @@ export function createPluginStore(source: DataSource | EntityManager, plugin: Re
   const scoped = (where: PluginWhere = {}) => ({ ...where, tenantId }) as FindOptionsWhere<ObjectLiteral>;
   return {
     async find(entity, where, options = {}) {
-      return repository(entity).find({ where: scoped(where), order: options.order, take: Math.min(Math.max(options.take ?? MAX_TAKE, 1), MAX_TAKE) });
+      return repository(entity).find({
+        where: scoped(where),
+        order: options.order,
+        take: Math.min(Math.max(options.take ?? MAX_TAKE, 1), MAX_TAKE),
+      });
     },
     async findOne(entity, where) {
       return repository(entity).findOne({ where: scoped(where) });

@@ -2,14 +2,27 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { defaultEngine, type DecisionTable } from '@redress/rules';
-import { factSchemaFor, type FactSchema, type HolidaySchedule, type PolicyCollection, type PolicyDocument, type PolicySettings } from '@redress/sdk';
+import {
+  factSchemaFor,
+  type FactSchema,
+  type HolidaySchedule,
+  type PolicyCollection,
+  type PolicyDocument,
+  type PolicySettings,
+} from '@redress/sdk';
 import { PolicyDraftItem } from './policy-draft-item.entity';
 import { AuditService, type AuditActor } from '../audit/audit.service';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
 import { PolicyErrors } from './policy.exception';
 import {
-  documentFromRows, rowsFromDocument, RULE_SETS_COLLECTION, SETTINGS_COLLECTION, SETTINGS_KEY, type DraftRow, type RuleSetKey,
+  documentFromRows,
+  rowsFromDocument,
+  RULE_SETS_COLLECTION,
+  SETTINGS_COLLECTION,
+  SETTINGS_KEY,
+  type DraftRow,
+  type RuleSetKey,
 } from './engine/policy-document';
 import { checkDocumentShape } from './engine/document-shape';
 import { unknownTemplateVariables } from './engine/validate-policy';
@@ -83,13 +96,27 @@ export class PolicyDraftService {
   async setRuleSet(actor: AuditActor, key: RuleSetKey, raw: unknown): Promise<DecisionTable> {
     const table = this.normalizeTable(key, raw);
     const draft = await this.draftDocument(actor.tenantId);
-    const problems: PolicyProblem[] = defaultEngine.validateTable(table, this.factSchemaOf(draft)).filter((p) => !isEmptyTableProblem(p, table.rows)).map((p) => ({
-      path: p.path.replace(/^\$\.?/, '') || '(table)', code: p.code, message: p.message, ...(p.suggestion ? { suggestion: p.suggestion } : {}),
-    }));
+    const problems: PolicyProblem[] = defaultEngine
+      .validateTable(table, this.factSchemaOf(draft))
+      .filter((p) => !isEmptyTableProblem(p, table.rows))
+      .map((p) => ({
+        path: p.path.replace(/^\$\.?/, '') || '(table)',
+        code: p.code,
+        message: p.message,
+        ...(p.suggestion ? { suggestion: p.suggestion } : {}),
+      }));
     if (problems.length) {
       throw PolicyErrors.create('RULE_SET_INVALID', {
-        field: 'table', problems: problemsForError(problems, 'table'),
-        params: { key, count: problems.length, detail: problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') },
+        field: 'table',
+        problems: problemsForError(problems, 'table'),
+        params: {
+          key,
+          count: problems.length,
+          detail: problems
+            .slice(0, 3)
+            .map((p) => `${p.path}: ${p.message}`)
+            .join('; '),
+        },
       });
     }
     return this.dataSource.transaction(async (manager) => {
@@ -104,7 +131,8 @@ export class PolicyDraftService {
       const problems = numberPatternProblems(patch.numberPattern);
       if (problems.length) {
         throw PolicyErrors.create('NUMBER_PATTERN_INVALID', {
-          field: 'input.numberPattern', params: { pattern: patch.numberPattern, detail: problems.map((p) => p.message).join('; ') },
+          field: 'input.numberPattern',
+          params: { pattern: patch.numberPattern, detail: problems.map((p) => p.message).join('; ') },
           problems: problems.map((p) => ({ field: 'input.numberPattern', code: p.code, message: p.message })),
         });
       }
@@ -125,9 +153,17 @@ export class PolicyDraftService {
       const repository = m.getRepository(PolicyDraftItem);
       await repository.delete({ tenantId });
       const now = this.clock.now();
-      const rows = rowsFromDocument(document).map((row) => repository.create({
-        id: newId(), tenantId, collection: row.collection, key: row.key, data: row.data, updatedAt: now, updatedBy: actor?.userId ?? null,
-      }));
+      const rows = rowsFromDocument(document).map((row) =>
+        repository.create({
+          id: newId(),
+          tenantId,
+          collection: row.collection,
+          key: row.key,
+          data: row.data,
+          updatedAt: now,
+          updatedBy: actor?.userId ?? null,
+        }),
+      );
       // Chunked: SQLite limits bound parameters per statement.
       for (let i = 0; i < rows.length; i += 50) await repository.insert(rows.slice(i, i + 50) as QueryDeepPartialEntity<PolicyDraftItem>[]);
     };
@@ -140,9 +176,22 @@ export class PolicyDraftService {
    * the draft's table of that key; settings merge member by member.
    */
   async merge(tenantId: string, partial: Partial<PolicyDocument>, actor: PolicyActor): Promise<PolicyDocument> {
-    const shape = checkDocumentShape({ ...partial, schemaVersion: 1, settings: { defaultCalendar: '', defaultSeverity: '' }, rules: partial.rules ?? {} });
+    const shape = checkDocumentShape({
+      ...partial,
+      schemaVersion: 1,
+      settings: { defaultCalendar: '', defaultSeverity: '' },
+      rules: partial.rules ?? {},
+    });
     if (shape.length) {
-      throw PolicyErrors.create('IMPORT_INVALID_SHAPE', { problems: problemsForError(shape), params: { detail: shape.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') } });
+      throw PolicyErrors.create('IMPORT_INVALID_SHAPE', {
+        problems: problemsForError(shape),
+        params: {
+          detail: shape
+            .slice(0, 3)
+            .map((p) => `${p.path}: ${p.message}`)
+            .join('; '),
+        },
+      });
     }
     const auditActor = auditActorOf(tenantId, actor);
     return this.dataSource.transaction(async (manager) => {
@@ -154,21 +203,48 @@ export class PolicyDraftService {
         const data = row.collection === SETTINGS_COLLECTION ? { ...current.settings, ...(row.data as object) } : row.data;
         await this.write(manager, tenantId, row.collection, row.key, data, auditActor);
       }
-      await this.audit.record(auditActor, 'merge', 'policyDraft', null, null, { objects: pieces.map((p) => `${p.collection}[${p.key}]`) }, manager);
+      await this.audit.record(
+        auditActor,
+        'merge',
+        'policyDraft',
+        null,
+        null,
+        { objects: pieces.map((p) => `${p.collection}[${p.key}]`) },
+        manager,
+      );
       return this.draftDocument(tenantId, manager);
     });
   }
 
   /** Writes one row; returns the previous data (undefined when new). */
-  private async write(manager: EntityManager, tenantId: string, collection: string, key: string, data: unknown, actor: Omit<AuditActor, 'tenantId'>): Promise<unknown> {
+  private async write(
+    manager: EntityManager,
+    tenantId: string,
+    collection: string,
+    key: string,
+    data: unknown,
+    actor: Omit<AuditActor, 'tenantId'>,
+  ): Promise<unknown> {
     const repository = manager.getRepository(PolicyDraftItem);
     const existing = await repository.findOne({ where: { tenantId, collection, key } });
     const now = this.clock.now();
     if (existing) {
-      await repository.update({ id: existing.id }, { data, updatedAt: now, updatedBy: actor.userId ?? null } as QueryDeepPartialEntity<PolicyDraftItem>);
+      await repository.update({ id: existing.id }, {
+        data,
+        updatedAt: now,
+        updatedBy: actor.userId ?? null,
+      } as QueryDeepPartialEntity<PolicyDraftItem>);
       return existing.data;
     }
-    await repository.insert({ id: newId(), tenantId, collection, key, data, updatedAt: now, updatedBy: actor.userId ?? null } as QueryDeepPartialEntity<PolicyDraftItem>);
+    await repository.insert({
+      id: newId(),
+      tenantId,
+      collection,
+      key,
+      data,
+      updatedAt: now,
+      updatedBy: actor.userId ?? null,
+    } as QueryDeepPartialEntity<PolicyDraftItem>);
     return undefined;
   }
 
@@ -177,7 +253,8 @@ export class PolicyDraftService {
       const unknown = unknownTemplateVariables(template[member]);
       if (unknown.length) {
         throw PolicyErrors.create('TEMPLATE_VARIABLE_UNKNOWN', {
-          field: member, params: { name: unknown[0] },
+          field: member,
+          params: { name: unknown[0] },
           problems: unknown.map((name) => ({ field: member, code: 'UNKNOWN_VARIABLE', message: `Unknown template variable {{${name}}}` })),
         });
       }
@@ -193,8 +270,19 @@ export class PolicyDraftService {
     if (problems.length) {
       throw PolicyErrors.create('HOLIDAY_SCHEDULE_INVALID', {
         field: problems[0].path.startsWith('text') ? 'text' : `schedule.${problems[0].path}`,
-        params: { year, count: problems.length, detail: problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') },
-        problems: problems.map((p) => ({ field: p.path.startsWith('text') ? p.path : `schedule.${p.path}`, code: p.code, message: p.message })),
+        params: {
+          year,
+          count: problems.length,
+          detail: problems
+            .slice(0, 3)
+            .map((p) => `${p.path}: ${p.message}`)
+            .join('; '),
+        },
+        problems: problems.map((p) => ({
+          field: p.path.startsWith('text') ? p.path : `schedule.${p.path}`,
+          code: p.code,
+          message: p.message,
+        })),
       });
     }
     return this.upsertItem(actor, 'holidaySchedules', schedule);
@@ -205,13 +293,24 @@ export class PolicyDraftService {
     if (!problems.length) {
       const others = ((await this.draftDocument(tenantId, manager)).holidaySchedules ?? []).filter((s) => s.key !== schedule.key);
       for (const c of scheduleConflicts([...others, schedule]).filter((c) => c.key === schedule.key || c.other === schedule.key)) {
-        problems.push({ path: 'holidays', code: 'DATE_IN_TWO_SCHEDULES', message: `${c.date} is also decided by the ${c.key === schedule.key ? c.other : c.key} schedule` });
+        problems.push({
+          path: 'holidays',
+          code: 'DATE_IN_TWO_SCHEDULES',
+          message: `${c.date} is also decided by the ${c.key === schedule.key ? c.other : c.key} schedule`,
+        });
       }
     }
     if (!problems.length) return;
     throw PolicyErrors.create('HOLIDAY_SCHEDULE_INVALID', {
       field: `input.${problems[0].path}`,
-      params: { year: String(schedule.year), count: problems.length, detail: problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') },
+      params: {
+        year: String(schedule.year),
+        count: problems.length,
+        detail: problems
+          .slice(0, 3)
+          .map((p) => `${p.path}: ${p.message}`)
+          .join('; '),
+      },
       problems: problems.map((p) => ({ field: `input.${p.path}`, code: p.code, message: p.message })),
     });
   }
@@ -221,14 +320,22 @@ export class PolicyDraftService {
     const problems = calendarConfigProblems(calendar);
     if (!problems.length) return;
     throw PolicyErrors.create('CALENDAR_INVALID', {
-      field: `input.${problems[0].path}`, params: { count: problems.length, detail: problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') },
+      field: `input.${problems[0].path}`,
+      params: {
+        count: problems.length,
+        detail: problems
+          .slice(0, 3)
+          .map((p) => `${p.path}: ${p.message}`)
+          .join('; '),
+      },
       problems: problems.map((p) => ({ field: `input.${p.path}`, code: p.code, message: p.message })),
     });
   }
 
   private normalizeTable(key: RuleSetKey, raw: unknown): DecisionTable {
     const problems: PolicyProblem[] = [];
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) problems.push({ path: '(table)', code: 'INVALID_TABLE', message: 'A decision table is an object {hitPolicy, rows, default?}' });
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      problems.push({ path: '(table)', code: 'INVALID_TABLE', message: 'A decision table is an object {hitPolicy, rows, default?}' });
     const table = (raw ?? {}) as Partial<DecisionTable>;
     if (!Array.isArray(table.rows)) problems.push({ path: 'rows', code: 'INVALID_TABLE', message: 'rows must be an array' });
     if (table.hitPolicy !== undefined && !['first', 'collect', 'priority'].includes(table.hitPolicy)) {
@@ -236,14 +343,20 @@ export class PolicyDraftService {
     }
     if (problems.length) {
       throw PolicyErrors.create('RULE_SET_INVALID', {
-        field: 'table', problems: problemsForError(problems, 'table'), params: { key, count: problems.length, detail: problems.map((p) => `${p.path}: ${p.message}`).join('; ') },
+        field: 'table',
+        problems: problemsForError(problems, 'table'),
+        params: { key, count: problems.length, detail: problems.map((p) => `${p.path}: ${p.message}`).join('; ') },
       });
     }
     const defaultHitPolicy = key === 'severity' ? 'priority' : 'first';
     // A table read back through GraphQL carries `null` for absent optional members; store them as absent.
-    const rows = (table.rows ?? []).map((row) => (row && typeof row === 'object'
-      ? Object.fromEntries(Object.entries(row).filter(([member, value]) => !(value === null && (member === 'priority' || member === 'description'))))
-      : row));
+    const rows = (table.rows ?? []).map((row) =>
+      row && typeof row === 'object'
+        ? Object.fromEntries(
+            Object.entries(row).filter(([member, value]) => !(value === null && (member === 'priority' || member === 'description'))),
+          )
+        : row,
+    );
     const normalized = { ...table, key, hitPolicy: table.hitPolicy ?? defaultHitPolicy, rows } as DecisionTable;
     if (normalized.default === null) delete normalized.default;
     return normalized;
@@ -252,7 +365,19 @@ export class PolicyDraftService {
 
 function emptyPieces(): Partial<PolicyDocument> {
   return {
-    severityLevels: [], complaintTypes: [], fields: [], channels: [], departments: [], teams: [], calendars: [], slaPolicies: [],
-    escalations: [], templates: [], tests: [], incidentRules: [], rules: {} as PolicyDocument['rules'], settings: {} as PolicySettings,
+    severityLevels: [],
+    complaintTypes: [],
+    fields: [],
+    channels: [],
+    departments: [],
+    teams: [],
+    calendars: [],
+    slaPolicies: [],
+    escalations: [],
+    templates: [],
+    tests: [],
+    incidentRules: [],
+    rules: {} as PolicyDocument['rules'],
+    settings: {} as PolicySettings,
   };
 }

@@ -31,7 +31,10 @@ export class PolicyVersionResolver {
   @Roles(...POLICY_READERS)
   @Query(() => [PolicyVersionType], { description: 'All versions, newest first.' })
   async policyVersions(@Auth() auth: AuthContext): Promise<PolicyVersionType[]> {
-    const [rows, current] = await Promise.all([this.policies.listVersions(auth.tenantId), this.policies.currentVersionNumber(auth.tenantId)]);
+    const [rows, current] = await Promise.all([
+      this.policies.listVersions(auth.tenantId),
+      this.policies.currentVersionNumber(auth.tenantId),
+    ]);
     return rows.map((row) => versionView(row, current));
   }
 
@@ -44,7 +47,10 @@ export class PolicyVersionResolver {
   // Everyone who takes or works complaints needs the published types, fields, channels and templates (intake forms,
   // call-center systems); drafts and history stay with the policy readers.
   @Roles(...POLICY_READERS, Role.agent, Role.handler, Role.api_client)
-  @Query(() => PolicyVersionType, { nullable: true, description: 'The version deciding new complaints (intake forms read its types, fields and channels); null before the first publish.' })
+  @Query(() => PolicyVersionType, {
+    nullable: true,
+    description: 'The version deciding new complaints (intake forms read its types, fields and channels); null before the first publish.',
+  })
   async currentPolicyVersion(@Auth() auth: AuthContext): Promise<PolicyVersionType | null> {
     const number = await this.policies.currentVersionNumber(auth.tenantId);
     return number === null ? null : versionView(await this.policies.findVersion(auth.tenantId, number), number);
@@ -58,7 +64,10 @@ export class PolicyVersionResolver {
 
   @Roles(...POLICY_READERS)
   @Query(() => [RuleTestResultType], { description: 'Runs the stored rule tests of a version, or of the draft (default).' })
-  async runPolicyTests(@Auth() auth: AuthContext, @Args('version', { nullable: true, defaultValue: 'draft' }) version: string): Promise<RuleTestResultType[]> {
+  async runPolicyTests(
+    @Auth() auth: AuthContext,
+    @Args('version', { nullable: true, defaultValue: 'draft' }) version: string,
+  ): Promise<RuleTestResultType[]> {
     return (await this.policies.runTests(auth.tenantId, parseRef(version, 'version'))).map(testResultView);
   }
 
@@ -92,7 +101,9 @@ export class PolicyVersionResolver {
   @Roles(Role.admin, Role.manager)
   @Mutation(() => PolicyVersionType, { description: 'Approves a pending version; the approver must not be its author.' })
   async approvePolicyVersion(
-    @Auth() auth: AuthContext, @Args('version', { type: () => Int }) version: number, @Args('note', { nullable: true }) note?: string,
+    @Auth() auth: AuthContext,
+    @Args('version', { type: () => Int }) version: number,
+    @Args('note', { nullable: true }) note?: string,
   ): Promise<PolicyVersionType> {
     return this.view(auth, await this.policies.approve(auth.tenantId, auth, version, note ?? null));
   }
@@ -100,7 +111,9 @@ export class PolicyVersionResolver {
   @Roles(Role.admin, Role.manager)
   @Mutation(() => PolicyVersionType)
   async rejectPolicyVersion(
-    @Auth() auth: AuthContext, @Args('version', { type: () => Int }) version: number, @Args('note', { nullable: true }) note?: string,
+    @Auth() auth: AuthContext,
+    @Args('version', { type: () => Int }) version: number,
+    @Args('note', { nullable: true }) note?: string,
   ): Promise<PolicyVersionType> {
     return this.view(auth, await this.policies.reject(auth.tenantId, auth, version, note ?? null));
   }
@@ -108,7 +121,9 @@ export class PolicyVersionResolver {
   @Roles(Role.admin)
   @Mutation(() => PolicyVersionType, { description: 'Republishes an old version’s document as a new version and resets the draft to it.' })
   async rollbackPolicy(
-    @Auth() auth: AuthContext, @Args('version', { type: () => Int }) version: number, @Args('note', { nullable: true }) note?: string,
+    @Auth() auth: AuthContext,
+    @Args('version', { type: () => Int }) version: number,
+    @Args('note', { nullable: true }) note?: string,
   ): Promise<PolicyVersionType> {
     return this.view(auth, await this.policies.rollback(auth.tenantId, auth, version, note ?? null));
   }

@@ -19,7 +19,15 @@ import { AuditModule } from '../audit/audit.module';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([PolicyDraftItem, PolicyVersion]), AuditModule],
-  providers: [PolicyDraftService, PolicyService, PolicySimulationService, PolicyDraftResolver, PolicyVersionResolver, PolicySimulationResolver, PolicyDemoSeeder],
+  providers: [
+    PolicyDraftService,
+    PolicyService,
+    PolicySimulationService,
+    PolicyDraftResolver,
+    PolicyVersionResolver,
+    PolicySimulationResolver,
+    PolicyDemoSeeder,
+  ],
   exports: [PolicyService, PolicySimulationService],
 })
 export class PolicyModule {}

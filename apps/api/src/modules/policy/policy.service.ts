@@ -90,7 +90,15 @@ export class PolicyService {
     const normalized = normalizeDocument(document);
     await this.dataSource.transaction(async (manager) => {
       await this.draft.replace(tenantId, normalized, actor, manager);
-      await this.audit.record(auditActorOf(tenantId, actor), 'replace_draft', 'policyDraft', null, null, { contentHash: contentHash(normalized) }, manager);
+      await this.audit.record(
+        auditActorOf(tenantId, actor),
+        'replace_draft',
+        'policyDraft',
+        null,
+        null,
+        { contentHash: contentHash(normalized) },
+        manager,
+      );
     });
   }
 
@@ -120,14 +128,28 @@ export class PolicyService {
   }
 
   /** Team members and department managers that are no active user of the tenant (see engine/policy-people.ts). */
-  async peopleProblems(tenantId: string, document: PolicyDocument, manager: EntityManager = this.dataSource.manager): Promise<PolicyProblem[]> {
+  async peopleProblems(
+    tenantId: string,
+    document: PolicyDocument,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PolicyProblem[]> {
     const emails = peopleNamedBy(document);
-    const users = emails.length ? await manager.getRepository(User).find({ select: { email: true, active: true }, where: { tenantId, email: In(emails) } }) : [];
+    const users = emails.length
+      ? await manager.getRepository(User).find({ select: { email: true, active: true }, where: { tenantId, email: In(emails) } })
+      : [];
     const problems = checkPolicyPeople(document, new Map(users.map((u) => [u.email.toLowerCase(), { active: u.active }])));
     if (!document.approvalChains?.length) return problems;
     // Approval steps name roles and departments too: read who may sign (active members only count).
-    const members = await manager.getRepository(User).find({ select: { id: true, email: true, role: true, departmentId: true, active: true }, where: { tenantId, active: true } });
-    return [...problems, ...approvalSignerProblems(document, members.map((m) => ({ ...m, departmentId: m.departmentId ?? null })))];
+    const members = await manager
+      .getRepository(User)
+      .find({ select: { id: true, email: true, role: true, departmentId: true, active: true }, where: { tenantId, active: true } });
+    return [
+      ...problems,
+      ...approvalSignerProblems(
+        document,
+        members.map((m) => ({ ...m, departmentId: m.departmentId ?? null })),
+      ),
+    ];
   }
 
   /** A version names only active users of its tenant: checked when it is created and again when it is approved. */
@@ -136,7 +158,13 @@ export class PolicyService {
     if (!problems.length) return;
     throw PolicyErrors.create('POLICY_PEOPLE_INVALID', {
       problems: problemsForError(problems),
-      params: { count: problems.length, detail: problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') },
+      params: {
+        count: problems.length,
+        detail: problems
+          .slice(0, 3)
+          .map((p) => `${p.path}: ${p.message}`)
+          .join('; '),
+      },
     });
   }
 
@@ -157,7 +185,8 @@ export class PolicyService {
    */
   async approve(tenantId: string, actor: NonNullable<PolicyActor>, version: number, note: string | null): Promise<PolicyVersion> {
     const row = await this.findVersion(tenantId, version);
-    if (row.status !== 'pending_approval') throw PolicyErrors.create('NOT_PENDING', { field: 'version', params: { version, status: row.status } });
+    if (row.status !== 'pending_approval')
+      throw PolicyErrors.create('NOT_PENDING', { field: 'version', params: { version, status: row.status } });
     const approverId = actor.userId ?? actor.tokenId ?? null;
     if (!approverId || approverId === row.createdBy) throw PolicyErrors.create('SELF_APPROVAL', { field: 'version', params: { version } });
     // Someone named in it may have been deactivated while it waited.
@@ -167,13 +196,31 @@ export class PolicyService {
     if (chain) {
       const user = actor.userId ? await this.dataSource.getRepository(User).findOne({ where: { id: actor.userId, tenantId } }) : null;
       const progress = row.approval ?? { chain: chain.key, step: 0, signatures: [] };
-      const outcome = sign(chain, progress, { userId: approverId, role: actor.role ?? '', email: user?.email ?? null, departmentId: user?.departmentId ?? null }, this.clock.now(), note);
-      if (!outcome.ok) throw PolicyErrors.create(outcome.reason, { field: 'version', params: { step: outcome.step.name.zh, approvers: describeApprovers(outcome.step) } });
+      const outcome = sign(
+        chain,
+        progress,
+        { userId: approverId, role: actor.role ?? '', email: user?.email ?? null, departmentId: user?.departmentId ?? null },
+        this.clock.now(),
+        note,
+      );
+      if (!outcome.ok)
+        throw PolicyErrors.create(outcome.reason, {
+          field: 'version',
+          params: { step: outcome.step.name.zh, approvers: describeApprovers(outcome.step) },
+        });
       row.approval = outcome.progress;
       if (!outcome.chainDone) {
         await this.dataSource.transaction(async (manager) => {
           await manager.getRepository(PolicyVersion).update({ id: row.id }, { approval: row.approval as never });
-          await this.audit.record(auditActorOf(tenantId, actor), 'sign', 'policyVersion', String(version), before, { ...this.versionSummary(row), remaining: outcome.remaining }, manager);
+          await this.audit.record(
+            auditActorOf(tenantId, actor),
+            'sign',
+            'policyVersion',
+            String(version),
+            before,
+            { ...this.versionSummary(row), remaining: outcome.remaining },
+            manager,
+          );
         });
         return row;
       }
@@ -183,10 +230,25 @@ export class PolicyService {
     row.publishedAt = this.clock.now();
     row.decisionNote = note;
     await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(PolicyVersion).update({ id: row.id }, {
-        status: row.status, approvedBy: row.approvedBy, publishedAt: row.publishedAt, decisionNote: note, approval: row.approval as never,
-      });
-      await this.audit.record(auditActorOf(tenantId, actor), 'approve', 'policyVersion', String(version), before, this.versionSummary(row), manager);
+      await manager.getRepository(PolicyVersion).update(
+        { id: row.id },
+        {
+          status: row.status,
+          approvedBy: row.approvedBy,
+          publishedAt: row.publishedAt,
+          decisionNote: note,
+          approval: row.approval as never,
+        },
+      );
+      await this.audit.record(
+        auditActorOf(tenantId, actor),
+        'approve',
+        'policyVersion',
+        String(version),
+        before,
+        this.versionSummary(row),
+        manager,
+      );
     });
     this.current.delete(tenantId);
     return row;
@@ -195,7 +257,8 @@ export class PolicyService {
   /** A rejection: with a chain past its first step, back to the previous step (a reason is required); else refused. */
   async reject(tenantId: string, actor: NonNullable<PolicyActor>, version: number, note: string | null): Promise<PolicyVersion> {
     const row = await this.findVersion(tenantId, version);
-    if (row.status !== 'pending_approval') throw PolicyErrors.create('NOT_PENDING', { field: 'version', params: { version, status: row.status } });
+    if (row.status !== 'pending_approval')
+      throw PolicyErrors.create('NOT_PENDING', { field: 'version', params: { version, status: row.status } });
     const before = this.versionSummary(row);
     const chain = row.approval ? await this.publishingChain(tenantId) : undefined;
     const back = chain && row.approval ? returnToPrevious(chain, row.approval) : null;
@@ -205,7 +268,15 @@ export class PolicyService {
       row.decisionNote = note;
       await this.dataSource.transaction(async (manager) => {
         await manager.getRepository(PolicyVersion).update({ id: row.id }, { approval: back as never, decisionNote: note });
-        await this.audit.record(auditActorOf(tenantId, actor), 'return', 'policyVersion', String(version), before, this.versionSummary(row), manager);
+        await this.audit.record(
+          auditActorOf(tenantId, actor),
+          'return',
+          'policyVersion',
+          String(version),
+          before,
+          this.versionSummary(row),
+          manager,
+        );
       });
       return row;
     }
@@ -213,14 +284,24 @@ export class PolicyService {
     row.decisionNote = note;
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(PolicyVersion).update({ id: row.id }, { status: 'rejected', decisionNote: note });
-      await this.audit.record(auditActorOf(tenantId, actor), 'reject', 'policyVersion', String(version), before, this.versionSummary(row), manager);
+      await this.audit.record(
+        auditActorOf(tenantId, actor),
+        'reject',
+        'policyVersion',
+        String(version),
+        before,
+        this.versionSummary(row),
+        manager,
+      );
     });
     return row;
   }
 
   /** The publishing chain of the policy in force (a draft cannot lift the signatures its own publication needs). */
   private async publishingChain(tenantId: string, manager: EntityManager = this.dataSource.manager): Promise<ApprovalChain | undefined> {
-    const live = await manager.getRepository(PolicyVersion).findOne({ where: { tenantId, status: 'published' }, order: { version: 'DESC' } });
+    const live = await manager
+      .getRepository(PolicyVersion)
+      .findOne({ where: { tenantId, status: 'published' }, order: { version: 'DESC' } });
     return live ? chainFor(live.document, 'policy') : undefined;
   }
 
@@ -228,7 +309,9 @@ export class PolicyService {
   async rollback(tenantId: string, actor: PolicyActor, version: number, note: string | null): Promise<PolicyVersion> {
     const old = await this.findVersion(tenantId, version);
     return this.createVersion(tenantId, old.document, actor, note ?? `Rollback to version ${version}`, {
-      replaceDraft: true, action: 'rollback', rolledBackFrom: version,
+      replaceDraft: true,
+      action: 'rollback',
+      rolledBackFrom: version,
     });
   }
 
@@ -239,8 +322,15 @@ export class PolicyService {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.draft.draftDocument(tenantId, manager);
       await this.draft.replace(tenantId, document, actor, manager);
-      await this.audit.record(auditActorOf(tenantId, actor), 'discard_draft', 'policyDraft', null,
-        { contentHash: contentHash(before) }, { version: current?.version ?? null, contentHash: contentHash(document) }, manager);
+      await this.audit.record(
+        auditActorOf(tenantId, actor),
+        'discard_draft',
+        'policyDraft',
+        null,
+        { contentHash: contentHash(before) },
+        { version: current?.version ?? null, contentHash: contentHash(document) },
+        manager,
+      );
     });
     return document;
   }
@@ -257,7 +347,9 @@ export class PolicyService {
 
   async currentVersionNumber(tenantId: string): Promise<number | null> {
     const row = await this.dataSource.getRepository(PolicyVersion).findOne({
-      where: { tenantId, status: 'published' }, order: { version: 'DESC' }, select: { id: true, version: true },
+      where: { tenantId, status: 'published' },
+      order: { version: 'DESC' },
+      select: { id: true, version: true },
     });
     return row?.version ?? null;
   }
@@ -296,15 +388,29 @@ export class PolicyService {
     const shape = checkDocumentShape(raw);
     if (shape.length) {
       throw PolicyErrors.create('IMPORT_INVALID_SHAPE', {
-        field: 'document', problems: problemsForError(shape, 'document'),
-        params: { detail: shape.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') },
+        field: 'document',
+        problems: problemsForError(shape, 'document'),
+        params: {
+          detail: shape
+            .slice(0, 3)
+            .map((p) => `${p.path}: ${p.message}`)
+            .join('; '),
+        },
       });
     }
     const document = normalizeDocument(raw as PolicyDocument);
     await this.dataSource.transaction(async (manager) => {
       const before = await this.draft.draftDocument(tenantId, manager);
       await this.draft.replace(tenantId, document, actor, manager);
-      await this.audit.record(auditActorOf(tenantId, actor), 'import', 'policyDraft', null, { contentHash: contentHash(before) }, { contentHash: contentHash(document) }, manager);
+      await this.audit.record(
+        auditActorOf(tenantId, actor),
+        'import',
+        'policyDraft',
+        null,
+        { contentHash: contentHash(before) },
+        { contentHash: contentHash(document) },
+        manager,
+      );
     });
     return this.withPeople(tenantId, document, this.validateDocument(document));
   }
@@ -318,7 +424,12 @@ export class PolicyService {
 
   private versionSummary(row: PolicyVersion) {
     return {
-      version: row.version, status: row.status, contentHash: row.contentHash, note: row.note, createdBy: row.createdBy, approvedBy: row.approvedBy,
+      version: row.version,
+      status: row.status,
+      contentHash: row.contentHash,
+      note: row.note,
+      createdBy: row.createdBy,
+      approvedBy: row.approvedBy,
       ...(row.approval ? { approval: row.approval } : {}),
     };
   }
@@ -329,7 +440,13 @@ export class PolicyService {
     if (problems.length) {
       throw PolicyErrors.create('POLICY_INVALID', {
         problems: problemsForError(problems),
-        params: { count: problems.length, detail: problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ') },
+        params: {
+          count: problems.length,
+          detail: problems
+            .slice(0, 3)
+            .map((p) => `${p.path}: ${p.message}`)
+            .join('; '),
+        },
       });
     }
     const failed = tests.filter((t) => !t.passed);
@@ -350,13 +467,18 @@ export class PolicyService {
     if (await this.publishingChain(tenantId, manager)) return true;
     const tenant = await this.tenants.get(tenantId);
     if (tenant.settings?.requirePublishApproval) return true;
-    const live = await manager.getRepository(PolicyVersion).findOne({ where: { tenantId, status: 'published' }, order: { version: 'DESC' } });
+    const live = await manager
+      .getRepository(PolicyVersion)
+      .findOne({ where: { tenantId, status: 'published' }, order: { version: 'DESC' } });
     // Turning maker-checker off is itself a change that needs the second person.
     return Boolean(live?.document.settings.requirePublishApproval);
   }
 
   private async createVersion(
-    tenantId: string, document: PolicyDocument, actor: PolicyActor, note: string | null,
+    tenantId: string,
+    document: PolicyDocument,
+    actor: PolicyActor,
+    note: string | null,
     options: { replaceDraft: boolean; action: 'publish' | 'rollback'; rolledBackFrom?: number },
   ): Promise<PolicyVersion> {
     this.assertPublishable(document);
@@ -373,15 +495,31 @@ export class PolicyService {
         const needsApproval = await this.approvalRequired(tenantId, document, actor, manager);
         const now = this.clock.now();
         const row = repository.create({
-          id: newId(), tenantId, version: (last?.version ?? 0) + 1, document, status: needsApproval ? 'pending_approval' : 'published',
-          createdBy: actor?.userId ?? actor?.tokenId ?? null, approvedBy: null, note, createdAt: now,
-          publishedAt: needsApproval ? null : now, contentHash: contentHash(document), rolledBackFrom: options.rolledBackFrom ?? null,
+          id: newId(),
+          tenantId,
+          version: (last?.version ?? 0) + 1,
+          document,
+          status: needsApproval ? 'pending_approval' : 'published',
+          createdBy: actor?.userId ?? actor?.tokenId ?? null,
+          approvedBy: null,
+          note,
+          createdAt: now,
+          publishedAt: needsApproval ? null : now,
+          contentHash: contentHash(document),
+          rolledBackFrom: options.rolledBackFrom ?? null,
           decisionNote: null,
         });
         await repository.insert(row as QueryDeepPartialEntity<PolicyVersion>);
         if (options.replaceDraft) await this.draft.replace(tenantId, document, actor, manager);
-        await this.audit.record(auditActor, options.action, 'policyVersion', String(row.version),
-          live ? this.versionSummary(live) : null, this.versionSummary(row), manager);
+        await this.audit.record(
+          auditActor,
+          options.action,
+          'policyVersion',
+          String(row.version),
+          live ? this.versionSummary(live) : null,
+          this.versionSummary(row),
+          manager,
+        );
         return row;
       });
     } catch (error) {

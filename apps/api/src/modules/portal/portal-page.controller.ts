@@ -46,6 +46,8 @@ export class PortalPageController {
     this.index ??= readFileSync(join(dir, 'index.html'), 'utf8');
     // The form is fetched while the script loads, not after it (the first render waits for both).
     const preload = `<link rel="preload" as="fetch" crossorigin href="/api/portal/${encodeURIComponent(slug)}/form">`;
-    return html('text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(this.index.replace('</head>', `${preload}</head>`));
+    return html('text/html; charset=utf-8')
+      .header('x-content-type-options', 'nosniff')
+      .send(this.index.replace('</head>', `${preload}</head>`));
   }
 }

@@ -61,7 +61,8 @@ export class PortalRateService {
   async peek(key: string, limit: RateLimit): Promise<{ count: number; resetInMs: number }> {
     const now = this.clock.now().getTime();
     const [row] = await this.query<{ hits: string | number; window_started_ms: string | number }>(
-      'SELECT hits, window_started_ms FROM portal_rate WHERE key = :key', { key },
+      'SELECT hits, window_started_ms FROM portal_rate WHERE key = :key',
+      { key },
     );
     if (!row || Number(row.window_started_ms) < now - limit.windowMs) return { count: 0, resetInMs: 0 };
     return { count: Number(row.hits), resetInMs: Number(row.window_started_ms) + limit.windowMs - now };

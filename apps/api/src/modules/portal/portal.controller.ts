@@ -40,18 +40,33 @@ export class PortalController {
   }
 
   @Post('complaints')
-  submit(@Param('slug') slug: string, @Req() request: FastifyRequest, @Body() body: PortalSubmitBody, @Headers('x-portal-pow') pow?: string) {
+  submit(
+    @Param('slug') slug: string,
+    @Req() request: FastifyRequest,
+    @Body() body: PortalSubmitBody,
+    @Headers('x-portal-pow') pow?: string,
+  ) {
     return this.portal.submit(slug, address(request), body ?? {}, solutionOf(pow));
   }
 
   @Post('access')
-  access(@Param('slug') slug: string, @Req() request: FastifyRequest, @Body() body: { number?: string; code?: string; oneTimeCode?: string }, @Headers('x-portal-pow') pow?: string) {
+  access(
+    @Param('slug') slug: string,
+    @Req() request: FastifyRequest,
+    @Body() body: { number?: string; code?: string; oneTimeCode?: string },
+    @Headers('x-portal-pow') pow?: string,
+  ) {
     const oneTimeCode = body?.oneTimeCode ? String(body.oneTimeCode) : undefined;
     return this.portal.access(slug, address(request), String(body?.number ?? ''), String(body?.code ?? ''), solutionOf(pow), oneTimeCode);
   }
 
   @Post('access/one-time-code')
-  requestCode(@Param('slug') slug: string, @Req() request: FastifyRequest, @Body() body: { number?: string; channel?: string }, @Headers('x-portal-pow') pow?: string) {
+  requestCode(
+    @Param('slug') slug: string,
+    @Req() request: FastifyRequest,
+    @Body() body: { number?: string; channel?: string },
+    @Headers('x-portal-pow') pow?: string,
+  ) {
     return this.portal.requestCode(slug, address(request), String(body?.number ?? ''), String(body?.channel ?? ''), solutionOf(pow));
   }
 
@@ -63,7 +78,12 @@ export class PortalController {
   }
 
   @Post('complaint/information')
-  async information(@Param('slug') slug: string, @Req() request: FastifyRequest, @Body() body: { text?: string; attachments?: string[] }, @Headers('x-portal-session') session?: string) {
+  async information(
+    @Param('slug') slug: string,
+    @Req() request: FastifyRequest,
+    @Body() body: { text?: string; attachments?: string[] },
+    @Headers('x-portal-session') session?: string,
+  ) {
     const complaint = await this.portal.complaintOf(slug, session);
     await this.portal.actionGuard(address(request));
     await this.portal.addInformation(complaint, body?.text, body?.attachments);
@@ -71,7 +91,12 @@ export class PortalController {
   }
 
   @Post('complaint/follow-up')
-  async followUp(@Param('slug') slug: string, @Req() request: FastifyRequest, @Body() body: { satisfied?: boolean; score?: number; comment?: string }, @Headers('x-portal-session') session?: string) {
+  async followUp(
+    @Param('slug') slug: string,
+    @Req() request: FastifyRequest,
+    @Body() body: { satisfied?: boolean; score?: number; comment?: string },
+    @Headers('x-portal-session') session?: string,
+  ) {
     const complaint = await this.portal.complaintOf(slug, session);
     await this.portal.actionGuard(address(request));
     await this.portal.followUp(complaint, body ?? {});
@@ -79,7 +104,12 @@ export class PortalController {
   }
 
   @Post('complaint/withdraw')
-  async withdraw(@Param('slug') slug: string, @Req() request: FastifyRequest, @Body() body: { reason?: string }, @Headers('x-portal-session') session?: string) {
+  async withdraw(
+    @Param('slug') slug: string,
+    @Req() request: FastifyRequest,
+    @Body() body: { reason?: string },
+    @Headers('x-portal-session') session?: string,
+  ) {
     const complaint = await this.portal.complaintOf(slug, session);
     await this.portal.actionGuard(address(request));
     await this.portal.withdraw(complaint, body?.reason);

@@ -46,7 +46,11 @@ const CUSTOMER_EVENTS: Record<string, (data: Record<string, unknown>) => Record<
   'customer.added_information': (d) => ({ text: d.text, files: Array.isArray(d.attachments) ? d.attachments.length : 0 }),
   'customer.replied': (d) => ({ text: d.text }),
   'customer.withdrew': (d) => ({ reason: d.reason }),
-  'attachment.refused': (d) => ({ files: Array.isArray(d.files) ? (d.files as { filename: string; reason: string }[]).map((f) => ({ filename: f.filename, reason: f.reason })) : [] }),
+  'attachment.refused': (d) => ({
+    files: Array.isArray(d.files)
+      ? (d.files as { filename: string; reason: string }[]).map((f) => ({ filename: f.filename, reason: f.reason }))
+      : [],
+  }),
 };
 /** Days in a deadline's span the complainant should know about: holidays, 调休 working weekends, closures. */
 const NOTABLE_DAYS = new Set(['statutory_holiday', 'makeup_workday', 'closure', 'extra_working_day']);
@@ -120,10 +124,20 @@ export class PortalService {
       tenant: { slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone },
       policyVersion: policy.version,
       types: types.map((t) => ({
-        key: t.key, parentKey: t.parentKey ?? null, name: t.name, kind: t.kind,
+        key: t.key,
+        parentKey: t.parentKey ?? null,
+        name: t.name,
+        kind: t.kind,
         fields: policy.fieldsForType(t.key).map((f) => ({
-          key: f.key, label: f.label, type: f.type, required: Boolean(f.required), options: f.options ?? null, help: f.help ?? null,
-          visibleWhen: f.visibleWhen ?? null, requiredWhen: f.requiredWhen ?? null, validation: f.validation ?? null,
+          key: f.key,
+          label: f.label,
+          type: f.type,
+          required: Boolean(f.required),
+          options: f.options ?? null,
+          help: f.help ?? null,
+          visibleWhen: f.visibleWhen ?? null,
+          requiredWhen: f.requiredWhen ?? null,
+          validation: f.validation ?? null,
         })),
       })),
       attachments: { maxFileBytes: limits.maxFileBytes, maxFiles: limits.maxFiles, allowedTypes: limits.allowedTypes },
@@ -161,8 +175,9 @@ export class PortalService {
     if (!solution?.challenge || !solution.nonce) {
       throw PortalErrors.create('CHALLENGE_REQUIRED', { httpStatus: 429, details: this.challenge() });
     }
-    const ok = verifySolution(this.key, solution.challenge, solution.nonce, this.clock.now().getTime())
-      && (await this.rates.once(`pow:${solution.challenge.slice(0, 120)}`, POW_TTL_MS));
+    const ok =
+      verifySolution(this.key, solution.challenge, solution.nonce, this.clock.now().getTime()) &&
+      (await this.rates.once(`pow:${solution.challenge.slice(0, 120)}`, POW_TTL_MS));
     if (!ok) throw PortalErrors.create('CHALLENGE_INVALID', { httpStatus: 429, details: this.challenge() });
   }
 
@@ -192,24 +207,50 @@ export class PortalService {
     const policy = await this.policy(tenant);
     // Checked before anything is counted or written: the page must show the new form with the entries kept.
     if (body.policyVersion !== policy.version) {
-      throw PortalErrors.create('FORM_CHANGED', { details: { policyVersion: policy.version, submittedVersion: body.policyVersion ?? null } });
+      throw PortalErrors.create('FORM_CHANGED', {
+        details: { policyVersion: policy.version, submittedVersion: body.policyVersion ?? null },
+      });
     }
     if (typeof body.idempotencyKey !== 'string' || !/^[A-Za-z0-9_-]{8,100}$/.test(body.idempotencyKey)) {
-      throw PortalErrors.create('INVALID_INPUT', { field: 'idempotencyKey', params: { detail: 'idempotencyKey must be 8–100 letters, digits, - or _' } });
+      throw PortalErrors.create('INVALID_INPUT', {
+        field: 'idempotencyKey',
+        params: { detail: 'idempotencyKey must be 8–100 letters, digits, - or _' },
+      });
     }
-    await this.guard([[`submit:ip:${address}`, PORTAL_LIMITS.submitPerAddress], [`submit:tenant:${tenant.id}`, PORTAL_LIMITS.submitPerTenant]], solution);
-    const input = (await validationPipe.transform({
-      idempotencyKey: `portal:${body.idempotencyKey}`, channel: portalChannel(policy), type: body.type, title: body.title || undefined, text: body.text,
-      requestedRemedy: body.requestedRemedy || undefined, form: body.form ?? {}, attachments: body.attachments ?? [],
-      complainant: { name: body.complainant?.name || undefined, phone: body.complainant?.phone || undefined, email: body.complainant?.email || undefined },
-    }, { type: 'body', metatype: SubmitComplaintInput })) as SubmitComplaintInput;
+    await this.guard(
+      [
+        [`submit:ip:${address}`, PORTAL_LIMITS.submitPerAddress],
+        [`submit:tenant:${tenant.id}`, PORTAL_LIMITS.submitPerTenant],
+      ],
+      solution,
+    );
+    const input = (await validationPipe.transform(
+      {
+        idempotencyKey: `portal:${body.idempotencyKey}`,
+        channel: portalChannel(policy),
+        type: body.type,
+        title: body.title || undefined,
+        text: body.text,
+        requestedRemedy: body.requestedRemedy || undefined,
+        form: body.form ?? {},
+        attachments: body.attachments ?? [],
+        complainant: {
+          name: body.complainant?.name || undefined,
+          phone: body.complainant?.phone || undefined,
+          email: body.complainant?.email || undefined,
+        },
+      },
+      { type: 'body', metatype: SubmitComplaintInput },
+    )) as SubmitComplaintInput;
     const complaint = await this.intake.submit({ tenantId: tenant.id, role: CUSTOMER }, input);
     // The code is derived (HMAC with the server's key), so a retried submission answers the same code; only a hash is stored.
     const code = this.accessCode(complaint);
     const exists = await this.dataSource.getRepository(PortalAccess).exists({ where: { tenantId: tenant.id, number: complaint.number } });
     if (!exists) {
       try {
-        await this.dataSource.getRepository(PortalAccess).insert({ id: newId(), tenantId: tenant.id, complaintId: complaint.id, number: complaint.number, codeHash: hashCode(code) });
+        await this.dataSource
+          .getRepository(PortalAccess)
+          .insert({ id: newId(), tenantId: tenant.id, complaintId: complaint.id, number: complaint.number, codeHash: hashCode(code) });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
@@ -230,19 +271,40 @@ export class PortalService {
    */
   async requestCode(slug: string, address: string, number: string, channel: string, solution?: Challenge): Promise<{ sent: true }> {
     const tenant = await this.tenant(slug);
-    if (channel !== 'sms' && channel !== 'email') throw PortalErrors.create('INVALID_INPUT', { field: 'channel', params: { detail: 'channel must be sms or email' } });
-    const cleanNumber = String(number ?? '').trim().slice(0, 32);
-    await this.guard([[`code:ip:${address}`, PORTAL_LIMITS.codePerAddress], [`code:number:${tenant.id}:${cleanNumber}`, PORTAL_LIMITS.codePerNumber]], solution);
-    const complaint = cleanNumber ? await this.dataSource.getRepository(Complaint).findOne({ where: { tenantId: tenant.id, number: cleanNumber } }) : null;
+    if (channel !== 'sms' && channel !== 'email')
+      throw PortalErrors.create('INVALID_INPUT', { field: 'channel', params: { detail: 'channel must be sms or email' } });
+    const cleanNumber = String(number ?? '')
+      .trim()
+      .slice(0, 32);
+    await this.guard(
+      [
+        [`code:ip:${address}`, PORTAL_LIMITS.codePerAddress],
+        [`code:number:${tenant.id}:${cleanNumber}`, PORTAL_LIMITS.codePerNumber],
+      ],
+      solution,
+    );
+    const complaint = cleanNumber
+      ? await this.dataSource.getRepository(Complaint).findOne({ where: { tenantId: tenant.id, number: cleanNumber } })
+      : null;
     const customer = complaint ? await this.customers.find(tenant.id, complaint.customerId) : null;
     if (complaint && customer && (channel === 'email' ? customer.emailEnc : customer.phoneEnc)) {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const now = this.clock.now();
       const id = newId();
       await this.dataSource.getRepository(PortalCode).delete({ tenantId: tenant.id, complaintId: complaint.id, expiresAt: LessThan(now) });
-      await this.dataSource.getRepository(PortalCode).insert({ id, tenantId: tenant.id, complaintId: complaint.id, codeHash: hashCode(code), expiresAt: new Date(now.getTime() + ONE_TIME_CODE_TTL_MS) });
+      await this.dataSource.getRepository(PortalCode).insert({
+        id,
+        tenantId: tenant.id,
+        complaintId: complaint.id,
+        codeHash: hashCode(code),
+        expiresAt: new Date(now.getTime() + ONE_TIME_CODE_TTL_MS),
+      });
       await this.deliveries.sendToCustomer(tenant.id, {
-        complaintId: complaint.id, customerId: customer.id, channel, topic: 'portal.one_time_code', key: `portal-code:${id}`,
+        complaintId: complaint.id,
+        customerId: customer.id,
+        channel,
+        topic: 'portal.one_time_code',
+        key: `portal-code:${id}`,
         subject: `${tenant.name}：投诉 ${complaint.number} 查询验证码 / access code`,
         body: `您正在查询投诉 ${complaint.number} 的处理进度，验证码：${code}，10 分钟内有效。如非本人操作请忽略。\nYour code for complaint ${complaint.number}: ${code} (valid for 10 minutes).`,
       });
@@ -253,14 +315,18 @@ export class PortalService {
   /** Number + code → a session. Wrong number and wrong code are one answer, with the same work done; both throttled. */
   async access(slug: string, address: string, number: string, code: string, solution?: Challenge, oneTimeCode?: string) {
     const tenant = await this.tenant(slug);
-    const cleanNumber = String(number ?? '').trim().slice(0, 32);
+    const cleanNumber = String(number ?? '')
+      .trim()
+      .slice(0, 32);
     const failures: [string, RateLimit][] = [
       [`access-fail:ip:${address}`, PORTAL_LIMITS.accessFailuresPerAddress],
       [`access-fail:number:${tenant.id}:${cleanNumber}`, PORTAL_LIMITS.accessFailuresPerNumber],
     ];
     // Only failures count here: a complainant who types the code right is never slowed down by their own visits.
     await this.assertWithinLimits(failures, solution);
-    const complaintId = oneTimeCode ? await this.checkOneTimeCode(tenant.id, cleanNumber, oneTimeCode) : await this.checkAccessCode(tenant.id, cleanNumber, code);
+    const complaintId = oneTimeCode
+      ? await this.checkOneTimeCode(tenant.id, cleanNumber, oneTimeCode)
+      : await this.checkAccessCode(tenant.id, cleanNumber, code);
     if (!complaintId) {
       for (const [key, limit] of failures) await this.rates.hit(key, limit);
       throw PortalErrors.create('ACCESS_DENIED', { httpStatus: 404 });
@@ -271,14 +337,21 @@ export class PortalService {
 
   private async checkAccessCode(tenantId: string, number: string, code: string): Promise<string | null> {
     const row = await this.dataSource.getRepository(PortalAccess).findOne({ where: { tenantId, number } });
-    const given = String(code ?? '').trim().toUpperCase().replace(/[\s-]/g, '');
+    const given = String(code ?? '')
+      .trim()
+      .toUpperCase()
+      .replace(/[\s-]/g, '');
     return checkCode(given, row?.codeHash ?? DUMMY_HASH) && row ? row.complaintId : null;
   }
 
   /** A matching unexpired one-time code of the complaint, used up by this check. */
   private async checkOneTimeCode(tenantId: string, number: string, code: string): Promise<string | null> {
     const complaint = await this.dataSource.getRepository(Complaint).findOne({ where: { tenantId, number } });
-    const rows = complaint ? await this.dataSource.getRepository(PortalCode).find({ where: { tenantId, complaintId: complaint.id, expiresAt: MoreThan(this.clock.now()) } }) : [];
+    const rows = complaint
+      ? await this.dataSource
+          .getRepository(PortalCode)
+          .find({ where: { tenantId, complaintId: complaint.id, expiresAt: MoreThan(this.clock.now()) } })
+      : [];
     const given = String(code).trim();
     const match = rows.find((row) => checkCode(given, row.codeHash));
     if (!rows.length) checkCode(given, DUMMY_HASH);
@@ -288,7 +361,9 @@ export class PortalService {
   }
 
   private session(complaint: Complaint): string {
-    const payload = Buffer.from(JSON.stringify([complaint.tenantId, complaint.id, this.clock.now().getTime() + SESSION_TTL_MS])).toString('base64url');
+    const payload = Buffer.from(JSON.stringify([complaint.tenantId, complaint.id, this.clock.now().getTime() + SESSION_TTL_MS])).toString(
+      'base64url',
+    );
     return `${payload}.${createHmac('sha256', this.key).update(`session:${payload}`).digest('base64url')}`;
   }
 
@@ -298,9 +373,11 @@ export class PortalService {
     const [payload, signature] = String(session ?? '').split('.');
     const expected = payload ? createHmac('sha256', this.key).update(`session:${payload}`).digest() : Buffer.alloc(0);
     const given = Buffer.from(signature ?? '', 'base64url');
-    if (!payload || given.length !== expected.length || !timingSafeEqual(given, expected)) throw PortalErrors.create('SESSION_EXPIRED', { httpStatus: 401 });
+    if (!payload || given.length !== expected.length || !timingSafeEqual(given, expected))
+      throw PortalErrors.create('SESSION_EXPIRED', { httpStatus: 401 });
     const [tenantId, complaintId, expiresAt] = JSON.parse(Buffer.from(payload, 'base64url').toString()) as [string, string, number];
-    if (tenantId !== tenant.id || expiresAt <= this.clock.now().getTime()) throw PortalErrors.create('SESSION_EXPIRED', { httpStatus: 401 });
+    if (tenantId !== tenant.id || expiresAt <= this.clock.now().getTime())
+      throw PortalErrors.create('SESSION_EXPIRED', { httpStatus: 401 });
     const complaint = await this.dataSource.getRepository(Complaint).findOne({ where: { id: complaintId, tenantId } });
     if (!complaint) throw PortalErrors.create('SESSION_EXPIRED', { httpStatus: 401 });
     return complaint;
@@ -319,14 +396,26 @@ export class PortalService {
     const events = await this.complaints.timelineOf(complaint);
     const replies = await this.complaints.repliesOf(complaint);
     const files = await this.attachments.ofComplaint(complaint.tenantId, complaint.id);
-    const history = events.filter((e) => CUSTOMER_EVENTS[e.type]).map((e) => ({
-      seq: e.seq, type: e.type, at: e.occurredAt, byCustomer: e.actorRole === CUSTOMER, data: CUSTOMER_EVENTS[e.type](e.data ?? {}),
-    }));
+    const history = events
+      .filter((e) => CUSTOMER_EVENTS[e.type])
+      .map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        at: e.occurredAt,
+        byCustomer: e.actorRole === CUSTOMER,
+        data: CUSTOMER_EVENTS[e.type](e.data ?? {}),
+      }));
     const closed = CLOSED_STATES.includes(complaint.state as ComplaintState);
     return {
-      number: complaint.number, state: complaint.state, type: { key: complaint.typeKey, name: type?.name ?? { zh: complaint.typeKey } },
-      title: complaint.title ?? null, text: complaint.text, receivedAt: complaint.receivedAt, closedAt: complaint.closedAt ?? null,
-      satisfaction: complaint.satisfaction ?? null, timeZone: tenant.timeZone,
+      number: complaint.number,
+      state: complaint.state,
+      type: { key: complaint.typeKey, name: type?.name ?? { zh: complaint.typeKey } },
+      title: complaint.title ?? null,
+      text: complaint.text,
+      receivedAt: complaint.receivedAt,
+      closedAt: complaint.closedAt ?? null,
+      satisfaction: complaint.satisfaction ?? null,
+      timeZone: tenant.timeZone,
       history,
       replies: replies.map((r) => ({ id: r.id, subject: r.subject ?? null, body: r.body, at: r.createdAt })),
       clocks: await this.clocks(complaint, tenant.timeZone),
@@ -356,12 +445,20 @@ export class PortalService {
       for (let d = addLocalDays(today, 1), n = 0; diffLocalDays(d, due) >= 0 && n < 400; d = addLocalDays(d, 1), n++) {
         const info = calendar.dayInfo(d);
         if (info.working) workingDaysLeft++;
-        if (NOTABLE_DAYS.has(info.reason)) days.push({ date: info.date, working: info.working, reason: info.reason, name: info.name ?? null });
+        if (NOTABLE_DAYS.has(info.reason))
+          days.push({ date: info.date, working: info.working, reason: info.reason, name: info.name ?? null });
       }
       out.push({
-        target: row.target, state: row.state, status: view.status, dueAt: row.dueAt, startedAt: row.startedAt,
-        remainingWorkingMinutes: view.remainingWorkingMinutes, workingDaysLeft: diffLocalDays(today, due) < 0 ? 0 : workingDaysLeft,
-        duration: row.duration, calendarTimeZone: calendar.timeZone ?? timeZone, days,
+        target: row.target,
+        state: row.state,
+        status: view.status,
+        dueAt: row.dueAt,
+        startedAt: row.startedAt,
+        remainingWorkingMinutes: view.remainingWorkingMinutes,
+        workingDaysLeft: diffLocalDays(today, due) < 0 ? 0 : workingDaysLeft,
+        duration: row.duration,
+        calendarTimeZone: calendar.timeZone ?? timeZone,
+        days,
         extensions: (row.extensions ?? []).map((e) => ({ stage: e.stage, reason: e.reason, at: e.at, newDueAt: e.newDueAt })),
       });
     }
@@ -381,12 +478,21 @@ export class PortalService {
 
   async followUp(complaint: Complaint, body: { satisfied?: unknown; score?: unknown; comment?: unknown }): Promise<void> {
     const score = Number(body.score);
-    if (typeof body.satisfied !== 'boolean') throw PortalErrors.create('INVALID_INPUT', { field: 'satisfied', params: { detail: 'satisfied must be true or false' } });
-    if (!Number.isInteger(score) || score < 1 || score > 5) throw PortalErrors.create('INVALID_INPUT', { field: 'score', params: { detail: 'score must be 1–5' } });
+    if (typeof body.satisfied !== 'boolean')
+      throw PortalErrors.create('INVALID_INPUT', { field: 'satisfied', params: { detail: 'satisfied must be true or false' } });
+    if (!Number.isInteger(score) || score < 1 || score > 5)
+      throw PortalErrors.create('INVALID_INPUT', { field: 'score', params: { detail: 'score must be 1–5' } });
     // The same 回访 rules as staff (ComplaintService.recordFollowUp): satisfied closes, unsatisfied sends it back.
-    await this.complaints.recordFollowUp({ tenantId: complaint.tenantId, role: CUSTOMER }, {
-      complaintId: complaint.id, satisfied: body.satisfied, score, comment: body.comment ? String(body.comment).slice(0, 2000) : undefined, method: 'portal',
-    });
+    await this.complaints.recordFollowUp(
+      { tenantId: complaint.tenantId, role: CUSTOMER },
+      {
+        complaintId: complaint.id,
+        satisfied: body.satisfied,
+        score,
+        comment: body.comment ? String(body.comment).slice(0, 2000) : undefined,
+        method: 'portal',
+      },
+    );
   }
 
   async withdraw(complaint: Complaint, reason: unknown): Promise<void> {

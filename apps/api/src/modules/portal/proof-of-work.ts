@@ -16,7 +16,10 @@ export function issueChallenge(key: Buffer, now: number, difficulty = POW_DIFFIC
 export function leadingZeroBits(hash: Buffer): number {
   let bits = 0;
   for (const byte of hash) {
-    if (byte === 0) { bits += 8; continue; }
+    if (byte === 0) {
+      bits += 8;
+      continue;
+    }
     return bits + Math.clz32(byte) - 24;
   }
   return bits;

@@ -43,7 +43,10 @@ export class HolidayCoverageService {
     for (const tenant of await this.tenants.listForSweep()) {
       const policy = await this.moduleRef.get(PolicyService, { strict: false }).getCurrent(tenant.id);
       if (!policy) continue;
-      const chinese = this.calendars.definitions(policy).filter((c) => c.useChineseHolidays).map((c) => this.calendars.calendar(tenant.id, policy, c.key));
+      const chinese = this.calendars
+        .definitions(policy)
+        .filter((c) => c.useChineseHolidays)
+        .map((c) => this.calendars.calendar(tenant.id, policy, c.key));
       if (chinese.length) perTenant.push(lastContiguous(currentYear, (year) => chinese.every((calendar) => calendar.coversYear(year))));
     }
     const lastCoveredYear = perTenant.length

@@ -12,8 +12,11 @@ export const BUILT_IN_CALENDAR_KEY = 'default';
 
 export function builtInCalendarDefinition(key = BUILT_IN_CALENDAR_KEY): CalendarDefinition {
   return {
-    key, name: { zh: '默认工作日历（中国法定节假日）', en: 'Default (Chinese public holidays)' }, timeZone: DEFAULT_CALENDAR_CONFIG.timeZone,
-    workingHours: DEFAULT_CALENDAR_CONFIG.workingHours.map((h) => ({ ...h })), weekendDays: [...DEFAULT_CALENDAR_CONFIG.weekendDays],
+    key,
+    name: { zh: '默认工作日历（中国法定节假日）', en: 'Default (Chinese public holidays)' },
+    timeZone: DEFAULT_CALENDAR_CONFIG.timeZone,
+    workingHours: DEFAULT_CALENDAR_CONFIG.workingHours.map((h) => ({ ...h })),
+    weekendDays: [...DEFAULT_CALENDAR_CONFIG.weekendDays],
     useChineseHolidays: true,
   };
 }
@@ -78,8 +81,15 @@ export class SlaCalendars {
       built = { calendar: new BusinessCalendar(configOf(definition, policy)), fault: null };
     } catch (error) {
       if (!(error instanceof CalendarConfigError)) throw error;
-      const fault: CalendarFault = { calendarKey: definition.key, policyVersion: policy.version, problems: error.problems, fallback: 'built_in_default' };
-      this.logger.error(`tenant ${tenantId} policy v${policy.version}: calendar "${definition.key}" is invalid (${error.message}); using the built-in calendar`);
+      const fault: CalendarFault = {
+        calendarKey: definition.key,
+        policyVersion: policy.version,
+        problems: error.problems,
+        fallback: 'built_in_default',
+      };
+      this.logger.error(
+        `tenant ${tenantId} policy v${policy.version}: calendar "${definition.key}" is invalid (${error.message}); using the built-in calendar`,
+      );
       built = { calendar: fallbackCalendar(definition.key, policy), fault };
     }
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value!);
@@ -89,7 +99,8 @@ export class SlaCalendars {
 
   /** Like `calendar` but an unknown key is an error (the console asked for it by name). */
   named(tenantId: string, policy: CompiledPolicy, key: string): BusinessCalendar {
-    if (!this.definitions(policy).some((c) => c.key === key)) throw SlaErrors.create('CALENDAR_NOT_FOUND', { field: 'calendarKey', params: { key } });
+    if (!this.definitions(policy).some((c) => c.key === key))
+      throw SlaErrors.create('CALENDAR_NOT_FOUND', { field: 'calendarKey', params: { key } });
     return this.calendar(tenantId, policy, key);
   }
 }
@@ -107,7 +118,11 @@ function fallbackCalendar(key: string, policy: CompiledPolicy): BusinessCalendar
 function configOf(definition: CalendarDefinition, policy: CompiledPolicy): Partial<CalendarConfig> {
   return {
     holidaySchedules: policy.document.holidaySchedules ?? [],
-    timeZone: definition.timeZone, workingHours: definition.workingHours, weekendDays: definition.weekendDays,
-    useChineseHolidays: definition.useChineseHolidays, closures: definition.closures, extraWorkingDays: definition.extraWorkingDays,
+    timeZone: definition.timeZone,
+    workingHours: definition.workingHours,
+    weekendDays: definition.weekendDays,
+    useChineseHolidays: definition.useChineseHolidays,
+    closures: definition.closures,
+    extraWorkingDays: definition.extraWorkingDays,
   };
 }

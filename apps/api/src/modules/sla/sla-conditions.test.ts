@@ -3,8 +3,14 @@ import { conditionsFor, planClockAction } from './sla-conditions';
 import { conditionEvaluator } from './sla-rules';
 
 const evaluate = conditionEvaluator(new Date('2025-03-03T02:00:00Z'));
-const target = (key: string, extra: Partial<SlaTarget> = {}): SlaTarget => ({ key, duration: { amount: 3, kind: 'working_days' }, ...extra });
-const facts = (complaint: Record<string, unknown>) => ({ complaint: { state: 'received', department: null, assigneeId: null, ...complaint } });
+const target = (key: string, extra: Partial<SlaTarget> = {}): SlaTarget => ({
+  key,
+  duration: { amount: 3, kind: 'working_days' },
+  ...extra,
+});
+const facts = (complaint: Record<string, unknown>) => ({
+  complaint: { state: 'received', department: null, assigneeId: null, ...complaint },
+});
 const holds = (rule: unknown, complaint: Record<string, unknown>) => evaluate(rule, facts(complaint));
 
 describe('default SLA conditions', () => {

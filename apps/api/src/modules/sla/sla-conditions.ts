@@ -35,7 +35,9 @@ export const DEFAULT_CONDITIONS: Record<string, Pick<TargetConditions, 'start' |
   acknowledge: { start: true, stop: { '!=': [{ var: 'complaint.state' }, 'received'] } },
   dispatch: {
     start: true,
-    stop: { or: [{ and: [{ '!!': { var: 'complaint.department' } }, { '!!': { var: 'complaint.assigneeId' } }] }, stateIn(IN_PROGRESS_OR_LATER)] },
+    stop: {
+      or: [{ and: [{ '!!': { var: 'complaint.department' } }, { '!!': { var: 'complaint.assigneeId' } }] }, stateIn(IN_PROGRESS_OR_LATER)],
+    },
   },
   first_response: { start: true, stop: stateIn(IN_PROGRESS_OR_LATER) },
   progress_update: { start: true, stop: stateIn(ANSWERED) },

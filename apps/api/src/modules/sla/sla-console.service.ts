@@ -19,14 +19,23 @@ export class SlaCalendarsResolverService {
     const policy = await this.sla.currentPolicy(tenantId);
     const defaultKey = this.calendars.defaultKey(policy);
     return this.calendars.definitions(policy).map((c) => ({
-      key: c.key, nameZh: c.name.zh, nameEn: c.name.en ?? null, timeZone: c.timeZone, workingHours: c.workingHours, weekendDays: c.weekendDays,
-      useChineseHolidays: c.useChineseHolidays, closures: c.closures ?? [], extraWorkingDays: c.extraWorkingDays ?? [], isDefault: c.key === defaultKey,
+      key: c.key,
+      nameZh: c.name.zh,
+      nameEn: c.name.en ?? null,
+      timeZone: c.timeZone,
+      workingHours: c.workingHours,
+      weekendDays: c.weekendDays,
+      useChineseHolidays: c.useChineseHolidays,
+      closures: c.closures ?? [],
+      extraWorkingDays: c.extraWorkingDays ?? [],
+      isDefault: c.key === defaultKey,
       fault: this.calendars.fault(tenantId, policy, c.key),
     }));
   }
 
   async calendarPreview(tenantId: string, calendarKey: string, from: Date, workingDays: number): Promise<CalendarPreview> {
-    if (!Number.isInteger(workingDays) || workingDays < 0 || workingDays > MAX_PREVIEW_DAYS) throw SlaErrors.create('PREVIEW_TOO_LONG', { field: 'workingDays' });
+    if (!Number.isInteger(workingDays) || workingDays < 0 || workingDays > MAX_PREVIEW_DAYS)
+      throw SlaErrors.create('PREVIEW_TOO_LONG', { field: 'workingDays' });
     const policy = await this.sla.currentPolicy(tenantId);
     const calendar = this.calendars.named(tenantId, policy, calendarKey);
     const due = calendar.addWorkingDays(from, workingDays);
@@ -37,6 +46,14 @@ export class SlaCalendarsResolverService {
       const info = calendar.dayInfo(d);
       days.push({ date: info.date, working: info.working, reason: info.reason, name: info.name ?? null });
     }
-    return { calendarKey, timeZone: calendar.timeZone, from, workingDays, due, days, fault: this.calendars.fault(tenantId, policy, calendarKey) };
+    return {
+      calendarKey,
+      timeZone: calendar.timeZone,
+      from,
+      workingDays,
+      due,
+      days,
+      fault: this.calendars.fault(tenantId, policy, calendarKey),
+    };
   }
 }

@@ -21,7 +21,10 @@ describe('re-applying a policy to an open clock', () => {
 
 describe('the clock row', () => {
   it('round-trips the clock state and arms the scheduler at the earliest unfired instant', () => {
-    const row = applyClockState(Object.assign(new SlaClock(), { warnedAt: null, breachedAt: null }), startClock(start, { amount: 10, kind: 'natural_minutes' }, calendar));
+    const row = applyClockState(
+      Object.assign(new SlaClock(), { warnedAt: null, breachedAt: null }),
+      startClock(start, { amount: 10, kind: 'natural_minutes' }, calendar),
+    );
     expect(toClockState(row)).toMatchObject({ startedAt: start.toISOString(), state: 'running', pausedMinutes: 0 });
     expect(row.nextFireAt).toEqual(row.warnAt);
     row.warnedAt = row.warnAt;

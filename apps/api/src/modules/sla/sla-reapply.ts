@@ -11,7 +11,8 @@ export function recomputeClock(state: ClockState, target: SlaTarget, calendar: C
   const stages = [target.duration, ...(target.extensions ?? [])];
   const stage = Math.min(state.extensions.length, stages.length - 1);
   let next = startClock(new Date(state.startedAt), stages[stage], calendar, {
-    warnPercent: target.warnAtPercent ?? 80, onNonWorkingDay: target.onNonWorkingDay,
+    warnPercent: target.warnAtPercent ?? 80,
+    onNonWorkingDay: target.onNonWorkingDay,
   });
   for (const pause of state.pauses ?? []) {
     next = resumeClock(pauseClock(next, new Date(pause.from)), new Date(pause.to), calendar);

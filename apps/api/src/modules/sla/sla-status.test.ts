@@ -2,7 +2,11 @@ import { aggregateSlaStatus, type ClockStatusInput } from './sla-status';
 
 const at = new Date('2025-03-03T06:00:00Z');
 const clock = (over: Partial<ClockStatusInput>): ClockStatusInput => ({
-  state: 'running', dueAt: '2025-03-04T10:00:00Z', warnAt: '2025-03-04T08:00:00Z', pausedAt: null, ...over,
+  state: 'running',
+  dueAt: '2025-03-04T10:00:00Z',
+  warnAt: '2025-03-04T08:00:00Z',
+  pausedAt: null,
+  ...over,
 });
 
 describe('complaint SLA status from its clocks', () => {
@@ -19,7 +23,11 @@ describe('complaint SLA status from its clocks', () => {
   });
 
   it('counts a paused clock as on time unless it was already overdue when paused', () => {
-    expect(aggregateSlaStatus([clock({ state: 'paused', pausedAt: '2025-03-03T01:00:00Z', dueAt: '2025-03-03T02:00:00Z' })], at)).toBe('on_time');
-    expect(aggregateSlaStatus([clock({ state: 'paused', pausedAt: '2025-03-03T03:00:00Z', dueAt: '2025-03-03T02:00:00Z' })], at)).toBe('breached');
+    expect(aggregateSlaStatus([clock({ state: 'paused', pausedAt: '2025-03-03T01:00:00Z', dueAt: '2025-03-03T02:00:00Z' })], at)).toBe(
+      'on_time',
+    );
+    expect(aggregateSlaStatus([clock({ state: 'paused', pausedAt: '2025-03-03T03:00:00Z', dueAt: '2025-03-03T02:00:00Z' })], at)).toBe(
+      'breached',
+    );
   });
 });

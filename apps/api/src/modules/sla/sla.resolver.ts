@@ -6,8 +6,15 @@ import { SlaService, type ExtensionResult, type SlaClockView as ClockView } from
 import { SlaCalendarsResolverService } from './sla-console.service';
 import type { SlaExtensionRequest } from './sla-clock.entity';
 import {
-  BusinessCalendarView, CalendarPreview, ReapplyPolicyInput, SlaClockView, SlaExtensionRequestView, SlaExtensionResult, SlaKpi,
-  SlaKpiGroupBy, SlaReapplyChange,
+  BusinessCalendarView,
+  CalendarPreview,
+  ReapplyPolicyInput,
+  SlaClockView,
+  SlaExtensionRequestView,
+  SlaExtensionResult,
+  SlaKpi,
+  SlaKpiGroupBy,
+  SlaReapplyChange,
 } from './dtos/sla.types';
 
 /** Thin: roles and shapes here, everything else in SlaService. */
@@ -19,15 +26,18 @@ export class SlaResolver {
   ) {}
 
   @Roles(...READ_ROLES)
-  @Query(() => [SlaClockView], { description: 'The SLA clocks of a complaint: due time, remaining working minutes, status, warning time, extensions.' })
+  @Query(() => [SlaClockView], {
+    description: 'The SLA clocks of a complaint: due time, remaining working minutes, status, warning time, extensions.',
+  })
   async slaClocks(@Auth() auth: AuthContext, @Args('complaintId', { type: () => ID }) complaintId: string): Promise<SlaClockView[]> {
     return (await this.sla.clockViews(auth.tenantId, complaintId)).map(toClockView);
   }
 
   @Roles(...STAFF_ROLES)
   @Mutation(() => SlaExtensionResult, {
-    description: 'Extends a deadline to its next stage (e.g. 15 → 30 → 60 days) with a reason. A caller without the approving role '
-      + '(default manager) files a request instead, granted by approveDeadlineExtension. The complainant is notified.',
+    description:
+      'Extends a deadline to its next stage (e.g. 15 → 30 → 60 days) with a reason. A caller without the approving role ' +
+      '(default manager) files a request instead, granted by approveDeadlineExtension. The complainant is notified.',
   })
   async extendDeadline(
     @Auth() auth: AuthContext,
@@ -40,20 +50,29 @@ export class SlaResolver {
 
   @Roles(...STAFF_ROLES)
   @Mutation(() => SlaExtensionResult, { description: 'Grants a requested extension (the caller must have the approving role).' })
-  async approveDeadlineExtension(@Auth() auth: AuthContext, @Args('requestId', { type: () => ID }) requestId: string): Promise<SlaExtensionResult> {
+  async approveDeadlineExtension(
+    @Auth() auth: AuthContext,
+    @Args('requestId', { type: () => ID }) requestId: string,
+  ): Promise<SlaExtensionResult> {
     return this.toResult(auth, await this.sla.approveDeadlineExtension(auth, requestId));
   }
 
   @Roles(...STAFF_ROLES)
-  @Query(() => [SlaExtensionRequestView], { description: 'Deadline extensions waiting for the caller’s role to decide (the approvals inbox), newest first.' })
+  @Query(() => [SlaExtensionRequestView], {
+    description: 'Deadline extensions waiting for the caller’s role to decide (the approvals inbox), newest first.',
+  })
   async pendingDeadlineExtensions(@Auth() auth: AuthContext): Promise<SlaExtensionRequestView[]> {
     return (await this.sla.pendingExtensionRequests(auth)).map(toRequestView);
   }
 
   @Roles(...STAFF_ROLES)
-  @Mutation(() => SlaExtensionRequestView, { description: 'Refuses a requested extension with a reason (on the complaint’s timeline); the deadline stays.' })
+  @Mutation(() => SlaExtensionRequestView, {
+    description: 'Refuses a requested extension with a reason (on the complaint’s timeline); the deadline stays.',
+  })
   async rejectDeadlineExtension(
-    @Auth() auth: AuthContext, @Args('requestId', { type: () => ID }) requestId: string, @Args('reason') reason: string,
+    @Auth() auth: AuthContext,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('reason') reason: string,
   ): Promise<SlaExtensionRequestView> {
     return toRequestView(await this.sla.rejectDeadlineExtension(auth, requestId, reason));
   }
@@ -65,7 +84,9 @@ export class SlaResolver {
   }
 
   @Roles(...READ_ROLES)
-  @Query(() => CalendarPreview, { description: 'Where `workingDays` working days from `from` end in a calendar, with each day and why it is (not) a working day.' })
+  @Query(() => CalendarPreview, {
+    description: 'Where `workingDays` working days from `from` end in a calendar, with each day and why it is (not) a working day.',
+  })
   calendarPreview(
     @Auth() auth: AuthContext,
     @Args('calendarKey') calendarKey: string,
@@ -76,7 +97,9 @@ export class SlaResolver {
   }
 
   @Roles(Role.admin, Role.manager, Role.analyst, Role.auditor)
-  @Query(() => [SlaKpi], { description: 'On-time rate, breaches and average working minutes per SLA target for clocks stopped in [from, to).' })
+  @Query(() => [SlaKpi], {
+    description: 'On-time rate, breaches and average working minutes per SLA target for clocks stopped in [from, to).',
+  })
   slaKpis(
     @Auth() auth: AuthContext,
     @Args('from') from: Date,
@@ -87,13 +110,20 @@ export class SlaResolver {
   }
 
   @Roles(Role.admin)
-  @Query(() => [SlaReapplyChange], { description: 'Old vs new due time of open clocks if the current policy version were applied to them. Moves nothing.' })
-  reapplyPolicyPreview(@Auth() auth: AuthContext, @Args('input', { nullable: true }) input?: ReapplyPolicyInput): Promise<SlaReapplyChange[]> {
+  @Query(() => [SlaReapplyChange], {
+    description: 'Old vs new due time of open clocks if the current policy version were applied to them. Moves nothing.',
+  })
+  reapplyPolicyPreview(
+    @Auth() auth: AuthContext,
+    @Args('input', { nullable: true }) input?: ReapplyPolicyInput,
+  ): Promise<SlaReapplyChange[]> {
     return this.sla.reapplyPolicyPreview(auth.tenantId, input?.complaintIds, input?.limit ?? undefined);
   }
 
   @Roles(Role.admin)
-  @Mutation(() => [SlaReapplyChange], { description: 'Moves open clocks to the current policy version (recorded on each complaint’s timeline).' })
+  @Mutation(() => [SlaReapplyChange], {
+    description: 'Moves open clocks to the current policy version (recorded on each complaint’s timeline).',
+  })
   reapplyPolicy(@Auth() auth: AuthContext, @Args('input', { nullable: true }) input?: ReapplyPolicyInput): Promise<SlaReapplyChange[]> {
     return this.sla.reapplyPolicy(auth, input?.complaintIds, input?.limit ?? undefined);
   }
@@ -106,22 +136,52 @@ export class SlaResolver {
 
 function toRequestView(request: SlaExtensionRequest): SlaExtensionRequestView {
   return {
-    id: request.id, complaintId: request.complaintId, target: request.target, stage: request.stage, reason: request.reason,
-    approvalRole: request.approvalRole, status: request.status, requestedBy: request.requestedBy ?? null, requestedAt: request.requestedAt,
-    decidedBy: request.decidedBy ?? null, decidedAt: request.decidedAt ?? null,
+    id: request.id,
+    complaintId: request.complaintId,
+    target: request.target,
+    stage: request.stage,
+    reason: request.reason,
+    approvalRole: request.approvalRole,
+    status: request.status,
+    requestedBy: request.requestedBy ?? null,
+    requestedAt: request.requestedAt,
+    decidedBy: request.decidedBy ?? null,
+    decidedAt: request.decidedAt ?? null,
   };
 }
 
 function toClockView(view: ClockView): SlaClockView {
   const c = view.clock;
   return {
-    id: c.id, target: c.target, round: c.round ?? 1, slaPolicy: c.slaPolicy, policyVersion: c.policyVersion, state: c.state, status: view.status,
-    startedAt: c.startedAt, dueAt: c.dueAt, warnAt: c.warnAt ?? null, remainingWorkingMinutes: view.remainingWorkingMinutes,
-    pausedMinutes: Number(c.pausedMinutes) || 0, pausedAt: c.pausedAt ?? null, duration: c.duration, calendar: c.calendar,
-    extensions: (c.extensions ?? []).map((e) => ({ stage: e.stage, reason: e.reason, approvedBy: e.approvedBy ?? null, at: new Date(e.at), newDueAt: new Date(e.newDueAt) })),
+    id: c.id,
+    target: c.target,
+    round: c.round ?? 1,
+    slaPolicy: c.slaPolicy,
+    policyVersion: c.policyVersion,
+    state: c.state,
+    status: view.status,
+    startedAt: c.startedAt,
+    dueAt: c.dueAt,
+    warnAt: c.warnAt ?? null,
+    remainingWorkingMinutes: view.remainingWorkingMinutes,
+    pausedMinutes: Number(c.pausedMinutes) || 0,
+    pausedAt: c.pausedAt ?? null,
+    duration: c.duration,
+    calendar: c.calendar,
+    extensions: (c.extensions ?? []).map((e) => ({
+      stage: e.stage,
+      reason: e.reason,
+      approvedBy: e.approvedBy ?? null,
+      at: new Date(e.at),
+      newDueAt: new Date(e.newDueAt),
+    })),
     pendingExtension: view.pendingExtension ? toRequestView(view.pendingExtension) : null,
-    warnedAt: c.warnedAt ?? null, breachedAt: c.breachedAt ?? null, stoppedAt: c.stoppedAt ?? null,
-    recurringCount: c.recurringCount, breachCount: c.breachCount, calendarFault: view.calendarFault,
+    warnedAt: c.warnedAt ?? null,
+    breachedAt: c.breachedAt ?? null,
+    stoppedAt: c.stoppedAt ?? null,
+    recurringCount: c.recurringCount,
+    breachCount: c.breachCount,
+    calendarFault: view.calendarFault,
     holidayDataMissingYears: view.holidayDataMissingYears,
   };
 }

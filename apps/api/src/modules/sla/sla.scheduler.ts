@@ -69,7 +69,9 @@ export class SlaScheduler extends PeriodicWorker<number> {
   }
 
   private async sweepBatch(manager: EntityManager, now: Date): Promise<{ claimed: number; done: number }> {
-    const qb = manager.getRepository(SlaClock).createQueryBuilder('k')
+    const qb = manager
+      .getRepository(SlaClock)
+      .createQueryBuilder('k')
       .where('k.next_fire_at <= :now', { now })
       .orderBy('k.next_fire_at', 'ASC')
       .limit(BATCH);
@@ -117,8 +119,15 @@ export class SlaScheduler extends PeriodicWorker<number> {
     const trigger = breach ? 'breach' : 'warning';
     const dueAt = row.dueAt.toISOString();
     const data = {
-      target: row.target, slaPolicy: row.slaPolicy, dueAt, warnAt: row.warnAt?.toISOString() ?? null, policyVersion: row.policyVersion,
-      duration: row.duration, cycle: row.recurringCount + 1, round: row.round ?? 1, firedAt: now.toISOString(),
+      target: row.target,
+      slaPolicy: row.slaPolicy,
+      dueAt,
+      warnAt: row.warnAt?.toISOString() ?? null,
+      policyVersion: row.policyVersion,
+      duration: row.duration,
+      cycle: row.recurringCount + 1,
+      round: row.round ?? 1,
+      firedAt: now.toISOString(),
       explanation: breach
         ? `${row.target} was due ${dueAt} (${row.duration.amount} ${row.duration.kind}, policy v${row.policyVersion}) and is not done`
         : `${row.target} reached ${row.warnPercent}% of its time; due ${dueAt} (${row.duration.amount} ${row.duration.kind}, policy v${row.policyVersion})`,
@@ -132,9 +141,17 @@ export class SlaScheduler extends PeriodicWorker<number> {
     // The domain event for plugins' after-handlers and webhooks (kind `event`, like every complaint change).
     const topic = breach ? 'sla.breached' : 'sla.warning';
     await this.outbox.enqueue(manager, {
-      tenantId: row.tenantId, kind: 'event', topic, complaintId: row.complaintId, notBefore: now,
+      tenantId: row.tenantId,
+      kind: 'event',
+      topic,
+      complaintId: row.complaintId,
+      notBefore: now,
       payload: {
-        type: topic, at: now.toISOString(), complaint: complaintSnapshot(complaint), target: row.target, dueAt,
+        type: topic,
+        at: now.toISOString(),
+        complaint: complaintSnapshot(complaint),
+        target: row.target,
+        dueAt,
         ...(breach
           ? { overdueMinutes: Math.max(0, Math.floor((now.getTime() - row.dueAt.getTime()) / 60_000)) }
           : { elapsedPercent: row.warnPercent }),
@@ -151,7 +168,12 @@ export class SlaScheduler extends PeriodicWorker<number> {
     row.updatedAt = now;
     await manager.save(SlaClock, row);
 
-    const outcomes = await this.escalation.run(manager, trigger, complaint, policy, { target: row.target, round: row.round ?? 1, at: now, details: { dueAt } });
+    const outcomes = await this.escalation.run(manager, trigger, complaint, policy, {
+      target: row.target,
+      round: row.round ?? 1,
+      at: now,
+      details: { dueAt },
+    });
     if (outcomes.some((o) => o.applied && o.action.type !== 'notify')) {
       // Escalation changed the complaint (severity, department): its clocks follow, as after any other change.
       await this.sla.onComplaintChanged(manager, complaint, policy, now);
@@ -167,7 +189,9 @@ export class SlaScheduler extends PeriodicWorker<number> {
    * its own transaction (deadlock). A busy complaint is simply tried again on the next tick, a second later.
    */
   private async lockComplaint(manager: EntityManager, row: SlaClock): Promise<Complaint | null | 'busy'> {
-    const qb = manager.getRepository(Complaint).createQueryBuilder('c')
+    const qb = manager
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
       .where('c.id = :id AND c.tenant_id = :tenantId', { id: row.complaintId, tenantId: row.tenantId });
     if (!this.isPostgres()) return qb.getOne();
     const locked = await qb.setLock('pessimistic_write').setOnLocked('skip_locked').getOne();

@@ -18,8 +18,18 @@ import { extensionNotices } from '../policy/engine/notices';
 import { recipientOf } from './escalation/escalation.service';
 import type { BusinessCalendar } from './calendar';
 import {
-  cancelClock, ExtensionLimitError, extendClock, pauseClock, remainingWorkingMinutes, resumeClock, SlaClockError, slaStatus,
-  startClock, stopClock, type ClockState, type SlaStatus,
+  cancelClock,
+  ExtensionLimitError,
+  extendClock,
+  pauseClock,
+  remainingWorkingMinutes,
+  resumeClock,
+  SlaClockError,
+  slaStatus,
+  startClock,
+  stopClock,
+  type ClockState,
+  type SlaStatus,
 } from './clock';
 import { SlaClock, SlaExtensionRequest } from './sla-clock.entity';
 import { applyClockState, nextFireAt, toClockState } from './sla-clock-state';
@@ -95,8 +105,12 @@ export class SlaService implements OnModuleInit {
 
   /** The clocks react to the complaint module's events, in the transaction of the change (issue 18: no direct calls). */
   onModuleInit(): void {
-    this.bus.subscribe(ComplaintReceived, (event, manager) => this.startClocks(manager, event.complaint, event.policy, event.at).then(() => undefined));
-    this.bus.subscribe(ComplaintChanged, (event, manager) => this.onComplaintChanged(manager, event.complaint, event.policy, event.at, event.change));
+    this.bus.subscribe(ComplaintReceived, (event, manager) =>
+      this.startClocks(manager, event.complaint, event.policy, event.at).then(() => undefined),
+    );
+    this.bus.subscribe(ComplaintChanged, (event, manager) =>
+      this.onComplaintChanged(manager, event.complaint, event.policy, event.at, event.change),
+    );
   }
 
   // ── the contract of the complaint module ──────────────────────────────────────────────────────────
@@ -111,7 +125,13 @@ export class SlaService implements OnModuleInit {
    * After every change of a complaint, inside its transaction: starts, pauses, resumes, stops or cancels each
    * target's clock by its conditions, then keeps `complaint.resolutionDueAt` and `complaint.slaStatus` current.
    */
-  async onComplaintChanged(manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, at: Date, event?: ComplaintChange): Promise<void> {
+  async onComplaintChanged(
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    at: Date,
+    event?: ComplaintChange,
+  ): Promise<void> {
     await this.reconcile(manager, complaint, policy, at, event);
   }
 
@@ -122,7 +142,12 @@ export class SlaService implements OnModuleInit {
   // ── clocks ────────────────────────────────────────────────────────────────────────────────────────
 
   private async reconcile(
-    manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, at: Date, change?: ComplaintChange, options: { noClocksYet?: boolean } = {},
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    at: Date,
+    change?: ComplaintChange,
+    options: { noClocksYet?: boolean } = {},
   ): Promise<SlaClock[]> {
     const rows = options.noClocksYet ? [] : await this.lockedClocks(manager, complaint);
     const definition = complaint.slaPolicy ? policy.slaPolicy(complaint.slaPolicy) : undefined;
@@ -159,7 +184,10 @@ export class SlaService implements OnModuleInit {
         if (!action) continue;
         const calendar = this.calendars.calendar(complaint.tenantId, policy, target.calendar);
         if (!row) {
-          let state = startClock(at, target.duration, calendar, { warnPercent: target.warnAtPercent ?? 80, onNonWorkingDay: target.onNonWorkingDay });
+          let state = startClock(at, target.duration, calendar, {
+            warnPercent: target.warnAtPercent ?? 80,
+            onNonWorkingDay: target.onNonWorkingDay,
+          });
           if (action === 'start_paused') state = pauseClock(state, at);
           const created = this.newRow(complaint, policy, definition.key, target, state, at, round);
           rows.push(created);
@@ -170,12 +198,23 @@ export class SlaService implements OnModuleInit {
         const state = toClockState(row);
         const when = notBefore(at, state);
         switch (action) {
-          case 'pause': applyClockState(row, pauseClock(state, when)); break;
-          case 'resume': applyClockState(row, resumeClock(state, when, this.calendarOfRow(row, policy))); break;
-          case 'stop': applyClockState(row, stopClock(state, when)); break;
-          case 'cancel': applyClockState(row, cancelClock(state, when)); break;
-          case 'restart': this.rearm(row, when, this.calendarOfRow(row, policy), target); break;
-          default: break;
+          case 'pause':
+            applyClockState(row, pauseClock(state, when));
+            break;
+          case 'resume':
+            applyClockState(row, resumeClock(state, when, this.calendarOfRow(row, policy)));
+            break;
+          case 'stop':
+            applyClockState(row, stopClock(state, when));
+            break;
+          case 'cancel':
+            applyClockState(row, cancelClock(state, when));
+            break;
+          case 'restart':
+            this.rearm(row, when, this.calendarOfRow(row, policy), target);
+            break;
+          default:
+            break;
         }
         row.updatedAt = at;
         changed.push(row);
@@ -187,7 +226,10 @@ export class SlaService implements OnModuleInit {
       for (const row of started) await this.flagHolidayData(manager, complaint, policy, row);
       if (change?.newRound) {
         await this.port().appendEvent(manager, complaint, 'sla.round_started', {
-          round, reason: change.newRound, slaPolicy: definition.key, policyVersion: policy.version,
+          round,
+          reason: change.newRound,
+          slaPolicy: definition.key,
+          policyVersion: policy.version,
           clocks: started.map((row) => ({ target: row.target, dueAt: row.dueAt.toISOString(), duration: row.duration, state: row.state })),
         });
       }
@@ -201,24 +243,51 @@ export class SlaService implements OnModuleInit {
     const years = holidayDataMissingYears(row, this.calendarOfRow(row, policy));
     if (!years.length) return;
     await this.port().appendEvent(manager, complaint, 'sla.holiday_data_missing', {
-      target: row.target, calendar: row.calendar, years, dueAt: row.dueAt.toISOString(), policyVersion: policy.version,
-      explanation: `The ${row.target} deadline crosses ${years.join(', ')}, for which calendar "${row.calendar}" has no official holiday schedule: `
-        + 'holidays there count as working days. Enter the schedule (importHolidayNotice), publish, then reapplyPolicy.',
+      target: row.target,
+      calendar: row.calendar,
+      years,
+      dueAt: row.dueAt.toISOString(),
+      policyVersion: policy.version,
+      explanation:
+        `The ${row.target} deadline crosses ${years.join(', ')}, for which calendar "${row.calendar}" has no official holiday schedule: ` +
+        'holidays there count as working days. Enter the schedule (importHolidayNotice), publish, then reapplyPolicy.',
     });
   }
 
-  private newRow(complaint: Complaint, policy: CompiledPolicy, slaPolicy: string, target: SlaTarget, state: ClockState, at: Date, round: number): SlaClock {
+  private newRow(
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    slaPolicy: string,
+    target: SlaTarget,
+    state: ClockState,
+    at: Date,
+    round: number,
+  ): SlaClock {
     const row = Object.assign(new SlaClock(), {
-      id: newId(), tenantId: complaint.tenantId, complaintId: complaint.id, policyVersion: policy.version, slaPolicy,
-      target: target.key, round, calendar: target.calendar || this.calendars.defaultKey(policy), warnedAt: null, breachedAt: null,
-      recurringCount: 0, breachCount: 0, createdAt: at, updatedAt: at,
+      id: newId(),
+      tenantId: complaint.tenantId,
+      complaintId: complaint.id,
+      policyVersion: policy.version,
+      slaPolicy,
+      target: target.key,
+      round,
+      calendar: target.calendar || this.calendars.defaultKey(policy),
+      warnedAt: null,
+      breachedAt: null,
+      recurringCount: 0,
+      breachCount: 0,
+      createdAt: at,
+      updatedAt: at,
     });
     return applyClockState(row, state);
   }
 
   /** A recurring target starts a new cycle (a progress report arrived, or the missed one was recorded). */
   rearm(row: SlaClock, at: Date, calendar: BusinessCalendar, target?: SlaTarget): void {
-    const state = startClock(at, row.duration, calendar, { warnPercent: target?.warnAtPercent ?? row.warnPercent, onNonWorkingDay: row.onNonWorkingDay });
+    const state = startClock(at, row.duration, calendar, {
+      warnPercent: target?.warnAtPercent ?? row.warnPercent,
+      onNonWorkingDay: row.onNonWorkingDay,
+    });
     row.warnedAt = null;
     row.breachedAt = null;
     row.recurringCount += 1;
@@ -230,7 +299,9 @@ export class SlaService implements OnModuleInit {
    * cannot have its `warned_at` / `breached_at` overwritten by this (older) read.
    */
   private async lockedClocks(manager: EntityManager, complaint: Complaint): Promise<SlaClock[]> {
-    const qb = manager.getRepository(SlaClock).createQueryBuilder('k')
+    const qb = manager
+      .getRepository(SlaClock)
+      .createQueryBuilder('k')
       .where('k.tenant_id = :tenantId AND k.complaint_id = :complaintId', { tenantId: complaint.tenantId, complaintId: complaint.id })
       .orderBy('k.created_at', 'ASC');
     if (this.isPostgres(manager)) qb.setLock('pessimistic_write');
@@ -239,7 +310,10 @@ export class SlaService implements OnModuleInit {
 
   /** Writes `slaStatus` and `resolutionDueAt` onto the complaint (entity and row) when they changed. */
   async refreshComplaint(manager: EntityManager, complaint: Complaint, rows: SlaClock[], at: Date): Promise<void> {
-    const status = aggregateSlaStatus(rows.map((row) => toClockState(row)), at);
+    const status = aggregateSlaStatus(
+      rows.map((row) => toClockState(row)),
+      at,
+    );
     // The deadline of the round under way (earlier rounds' clocks are history).
     const round = roundOf(rows);
     const resolution = RESOLUTION_TARGETS.map((key) => rows.find((row) => row.target === key && row.round === round)).find(Boolean);
@@ -249,7 +323,9 @@ export class SlaService implements OnModuleInit {
     complaint.resolutionDueAt = dueAt;
     if (same) return;
     // Derived data: `version = version` keeps TypeORM from bumping the optimistic-lock version.
-    await manager.createQueryBuilder().update(Complaint)
+    await manager
+      .createQueryBuilder()
+      .update(Complaint)
       .set({ slaStatus: status, resolutionDueAt: dueAt, version: () => 'version' })
       .where('id = :id AND tenant_id = :tenantId', { id: complaint.id, tenantId: complaint.tenantId })
       .execute();
@@ -267,7 +343,9 @@ export class SlaService implements OnModuleInit {
       const policy = await this.policies().getVersion(tenantId, row.policyVersion);
       const state = toClockState(row);
       views.push({
-        clock: row, status: slaStatus(state, at), remainingWorkingMinutes: Math.round(remainingWorkingMinutes(state, at, this.calendarOfRow(row, policy))),
+        clock: row,
+        status: slaStatus(state, at),
+        remainingWorkingMinutes: Math.round(remainingWorkingMinutes(state, at, this.calendarOfRow(row, policy))),
         pendingExtension: pending.find((request) => request.clockId === row.id) ?? null,
         calendarFault: this.calendars.fault(tenantId, policy, row.calendar),
         holidayDataMissingYears: holidayDataMissingYears(row, this.calendarOfRow(row, policy)),
@@ -290,25 +368,54 @@ export class SlaService implements OnModuleInit {
       const policy = await this.policies().getVersion(auth.tenantId, row.policyVersion);
       const { target, stages } = this.ladderOf(row, policy);
       const stage = row.extensions.length + 1;
-      if (stage >= stages.length) throw SlaErrors.create('NO_FURTHER_EXTENSION', { field: 'target', params: { target: target.key, stage: stage - 1 } });
-      if (this.clock.now().getTime() > row.dueAt.getTime()) throw SlaErrors.create('EXTENSION_AFTER_DUE', { field: 'target', params: { target: target.key } });
-      const pending = await manager.findOne(SlaExtensionRequest, { where: { tenantId: auth.tenantId, clockId: row.id, status: 'requested' } });
+      if (stage >= stages.length)
+        throw SlaErrors.create('NO_FURTHER_EXTENSION', { field: 'target', params: { target: target.key, stage: stage - 1 } });
+      if (this.clock.now().getTime() > row.dueAt.getTime())
+        throw SlaErrors.create('EXTENSION_AFTER_DUE', { field: 'target', params: { target: target.key } });
+      const pending = await manager.findOne(SlaExtensionRequest, {
+        where: { tenantId: auth.tenantId, clockId: row.id, status: 'requested' },
+      });
       if (pending) throw SlaErrors.create('EXTENSION_PENDING', { field: 'target' });
       const approvalRole = target.extensionApprovalRole ?? 'manager';
       // An `extension` approval chain of the pinned policy (issue 18) makes every extension a request signed step by step.
       const chain = chainFor(policy.document, 'extension', complaintFacts(complaint));
       if (!chain && auth.role === approvalRole) {
-        await this.applyExtension(manager, complaint, row, policy, stages, reason.trim(), { approvedBy: auth.userId ?? null, requestedBy: auth.userId ?? null });
+        await this.applyExtension(manager, complaint, row, policy, stages, reason.trim(), {
+          approvedBy: auth.userId ?? null,
+          requestedBy: auth.userId ?? null,
+        });
         return { status: 'extended', clock: row, request: null };
       }
       const request = manager.create(SlaExtensionRequest, {
-        id: newId(), tenantId: auth.tenantId, complaintId, clockId: row.id, target: row.target, stage, reason: reason.trim(), approvalRole,
-        status: 'requested', requestedBy: auth.userId ?? null, requestedAt: this.clock.now(), approval: chain ? { chain: chain.key, step: 0, signatures: [] } : null,
+        id: newId(),
+        tenantId: auth.tenantId,
+        complaintId,
+        clockId: row.id,
+        target: row.target,
+        stage,
+        reason: reason.trim(),
+        approvalRole,
+        status: 'requested',
+        requestedBy: auth.userId ?? null,
+        requestedAt: this.clock.now(),
+        approval: chain ? { chain: chain.key, step: 0, signatures: [] } : null,
       });
       await manager.insert(SlaExtensionRequest, request);
-      await this.port().appendEvent(manager, complaint, 'sla.extension_requested', {
-        requestId: request.id, target: row.target, stage, reason: request.reason, approvalRole, policyVersion: row.policyVersion, chain: chain?.key ?? null,
-      }, { id: auth.userId ?? null, role: auth.role });
+      await this.port().appendEvent(
+        manager,
+        complaint,
+        'sla.extension_requested',
+        {
+          requestId: request.id,
+          target: row.target,
+          stage,
+          reason: request.reason,
+          approvalRole,
+          policyVersion: row.policyVersion,
+          chain: chain?.key ?? null,
+        },
+        { id: auth.userId ?? null, role: auth.role },
+      );
       return { status: 'requested', clock: row, request };
     });
   }
@@ -325,28 +432,64 @@ export class SlaService implements OnModuleInit {
         if (!signed) return { status: 'requested', clock: row, request };
       }
       const { stages } = this.ladderOf(row, policy);
-      await this.applyExtension(manager, complaint, row, policy, stages, request.reason, { approvedBy: auth.userId ?? null, requestedBy: request.requestedBy ?? null });
+      await this.applyExtension(manager, complaint, row, policy, stages, request.reason, {
+        approvedBy: auth.userId ?? null,
+        requestedBy: request.requestedBy ?? null,
+      });
       Object.assign(request, { status: 'approved', decidedBy: auth.userId ?? null, decidedAt: this.clock.now() });
-      await manager.update(SlaExtensionRequest, { id: request.id }, { status: 'approved', decidedBy: request.decidedBy, decidedAt: request.decidedAt });
+      await manager.update(
+        SlaExtensionRequest,
+        { id: request.id },
+        { status: 'approved', decidedBy: request.decidedBy, decidedAt: request.decidedAt },
+      );
       return { status: 'extended', clock: row, request };
     });
   }
 
   /** One signature on a request in an approval chain; true when the chain is complete (the extension applies). */
-  private async signExtension(manager: EntityManager, auth: AuthContext, request: SlaExtensionRequest, complaint: Complaint, policy: CompiledPolicy): Promise<boolean> {
+  private async signExtension(
+    manager: EntityManager,
+    auth: AuthContext,
+    request: SlaExtensionRequest,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+  ): Promise<boolean> {
     const progress = request.approval!;
     const chain = (policy.document.approvalChains ?? []).find((c) => c.key === progress.chain);
     if (!chain) throw SlaErrors.create('NOT_APPROVER', { params: { role: progress.chain } });
     if (request.requestedBy && request.requestedBy === auth.userId) throw SlaErrors.create('SELF_APPROVAL');
-    const user = auth.userId ? await this.moduleRef.get(UserAdminService, { strict: false }).get(auth.tenantId, auth.userId, manager).catch(() => null) : null;
-    const outcome = sign(chain, progress, { userId: auth.userId ?? auth.tokenId ?? '', role: auth.role, email: user?.email ?? null, departmentId: user?.departmentId ?? null }, this.clock.now());
-    if (!outcome.ok) throw SlaErrors.create(outcome.reason === 'ALREADY_SIGNED' ? 'ALREADY_SIGNED' : 'NOT_APPROVER', { params: { role: describeApprovers(outcome.step), step: outcome.step.name.zh } });
+    const user = auth.userId
+      ? await this.moduleRef
+          .get(UserAdminService, { strict: false })
+          .get(auth.tenantId, auth.userId, manager)
+          .catch(() => null)
+      : null;
+    const outcome = sign(
+      chain,
+      progress,
+      { userId: auth.userId ?? auth.tokenId ?? '', role: auth.role, email: user?.email ?? null, departmentId: user?.departmentId ?? null },
+      this.clock.now(),
+    );
+    if (!outcome.ok)
+      throw SlaErrors.create(outcome.reason === 'ALREADY_SIGNED' ? 'ALREADY_SIGNED' : 'NOT_APPROVER', {
+        params: { role: describeApprovers(outcome.step), step: outcome.step.name.zh },
+      });
     request.approval = outcome.progress;
     await manager.update(SlaExtensionRequest, { id: request.id }, { approval: outcome.progress as never });
     if (outcome.chainDone) return true;
-    await this.port().appendEvent(manager, complaint, 'sla.extension_signed', {
-      requestId: request.id, target: request.target, chain: chain.key, step: chain.steps[progress.step].key, remaining: outcome.remaining,
-    }, { id: auth.userId ?? null, role: auth.role });
+    await this.port().appendEvent(
+      manager,
+      complaint,
+      'sla.extension_signed',
+      {
+        requestId: request.id,
+        target: request.target,
+        chain: chain.key,
+        step: chain.steps[progress.step].key,
+        remaining: outcome.remaining,
+      },
+      { id: auth.userId ?? null, role: auth.role },
+    );
     return false;
   }
 
@@ -357,7 +500,8 @@ export class SlaService implements OnModuleInit {
   pendingExtensionRequests(auth: AuthContext, limit = 200): Promise<SlaExtensionRequest[]> {
     return this.requests.find({
       where: { tenantId: auth.tenantId, status: 'requested', approvalRole: auth.role },
-      order: { requestedAt: 'DESC' }, take: Math.min(Math.max(limit, 1), 500),
+      order: { requestedAt: 'DESC' },
+      take: Math.min(Math.max(limit, 1), 500),
     });
   }
 
@@ -368,10 +512,24 @@ export class SlaService implements OnModuleInit {
       const request = await this.decidableRequest(manager, auth, requestId);
       const complaint = await this.complaintOf(manager, auth.tenantId, request.complaintId);
       Object.assign(request, { status: 'rejected', decidedBy: auth.userId ?? null, decidedAt: this.clock.now() });
-      await manager.update(SlaExtensionRequest, { id: request.id }, { status: 'rejected', decidedBy: request.decidedBy, decidedAt: request.decidedAt });
-      await this.port().appendEvent(manager, complaint, 'sla.extension_rejected', {
-        requestId: request.id, target: request.target, stage: request.stage, reason: reason.trim(), requestedBy: request.requestedBy ?? null,
-      }, { id: auth.userId ?? null, role: auth.role });
+      await manager.update(
+        SlaExtensionRequest,
+        { id: request.id },
+        { status: 'rejected', decidedBy: request.decidedBy, decidedAt: request.decidedAt },
+      );
+      await this.port().appendEvent(
+        manager,
+        complaint,
+        'sla.extension_rejected',
+        {
+          requestId: request.id,
+          target: request.target,
+          stage: request.stage,
+          reason: reason.trim(),
+          requestedBy: request.requestedBy ?? null,
+        },
+        { id: auth.userId ?? null, role: auth.role },
+      );
       return request;
     });
   }
@@ -382,12 +540,18 @@ export class SlaService implements OnModuleInit {
     if (!request) throw SlaErrors.create('EXTENSION_REQUEST_NOT_FOUND', { field: 'requestId' });
     if (request.status !== 'requested') throw SlaErrors.create('EXTENSION_REQUEST_DECIDED', { field: 'requestId' });
     // In an approval chain, who may sign is the chain's step's business (signExtension), not the approval role's.
-    if (!request.approval && auth.role !== request.approvalRole) throw SlaErrors.create('NOT_APPROVER', { params: { role: request.approvalRole } });
+    if (!request.approval && auth.role !== request.approvalRole)
+      throw SlaErrors.create('NOT_APPROVER', { params: { role: request.approvalRole } });
     return request;
   }
 
   private async applyExtension(
-    manager: EntityManager, complaint: Complaint, row: SlaClock, policy: CompiledPolicy, stages: SlaTarget['duration'][], reason: string,
+    manager: EntityManager,
+    complaint: Complaint,
+    row: SlaClock,
+    policy: CompiledPolicy,
+    stages: SlaTarget['duration'][],
+    reason: string,
     who: { approvedBy: string | null; requestedBy: string | null },
   ): Promise<void> {
     const at = this.clock.now();
@@ -397,9 +561,12 @@ export class SlaService implements OnModuleInit {
     try {
       state = extendClock(toClockState(row), stages, reason, at, calendar, who.approvedBy ? { approvedBy: who.approvedBy } : {});
     } catch (error) {
-      if (error instanceof ExtensionLimitError) throw SlaErrors.create('NO_FURTHER_EXTENSION', { field: 'target', params: { target: row.target, stage: error.currentStage } });
-      if (error instanceof SlaClockError && error.code === 'EXTENSION_AFTER_DUE') throw SlaErrors.create('EXTENSION_AFTER_DUE', { field: 'target', params: { target: row.target } });
-      if (error instanceof SlaClockError && error.code === 'INVALID_TRANSITION') throw SlaErrors.create('CLOCK_STOPPED', { field: 'target', params: { target: row.target } });
+      if (error instanceof ExtensionLimitError)
+        throw SlaErrors.create('NO_FURTHER_EXTENSION', { field: 'target', params: { target: row.target, stage: error.currentStage } });
+      if (error instanceof SlaClockError && error.code === 'EXTENSION_AFTER_DUE')
+        throw SlaErrors.create('EXTENSION_AFTER_DUE', { field: 'target', params: { target: row.target } });
+      if (error instanceof SlaClockError && error.code === 'INVALID_TRANSITION')
+        throw SlaErrors.create('CLOCK_STOPPED', { field: 'target', params: { target: row.target } });
       throw error;
     }
     applyClockState(row, state);
@@ -410,26 +577,64 @@ export class SlaService implements OnModuleInit {
     await manager.save(SlaClock, row);
     await this.flagHolidayData(manager, complaint, policy, row);
     const extension = state.extensions[state.extensions.length - 1];
-    await this.port().appendEvent(manager, complaint, 'sla.extended', {
-      target: row.target, stage: extension.stage, reason, previousDueAt: previousDueAt.toISOString(), newDueAt: row.dueAt.toISOString(),
-      duration: row.duration, approvedBy: who.approvedBy, requestedBy: who.requestedBy, policyVersion: row.policyVersion,
-    }, { id: who.approvedBy, role: 'manager' });
+    await this.port().appendEvent(
+      manager,
+      complaint,
+      'sla.extended',
+      {
+        target: row.target,
+        stage: extension.stage,
+        reason,
+        previousDueAt: previousDueAt.toISOString(),
+        newDueAt: row.dueAt.toISOString(),
+        duration: row.duration,
+        approvedBy: who.approvedBy,
+        requestedBy: who.requestedBy,
+        policyVersion: row.policyVersion,
+      },
+      { id: who.approvedBy, role: 'manager' },
+    );
     // The notice is chosen by policy data: the `sla.extended` notice rules of the complaint's SLA policy.
-    const subject = { typeKey: complaint.typeKey, typeKeys: policy.typeKeys(complaint.typeKey), channel: complaint.channel, severity: complaint.severity, slaPolicy: row.slaPolicy, state: complaint.state };
+    const subject = {
+      typeKey: complaint.typeKey,
+      typeKeys: policy.typeKeys(complaint.typeKey),
+      channel: complaint.channel,
+      severity: complaint.severity,
+      slaPolicy: row.slaPolicy,
+      state: complaint.state,
+    };
     for (const notice of extensionNotices(policy.document, subject)) {
       await this.outbox.enqueue(manager, {
-        tenantId: complaint.tenantId, kind: 'notification', topic: 'sla.extended', complaintId: complaint.id,
+        tenantId: complaint.tenantId,
+        kind: 'notification',
+        topic: 'sla.extended',
+        complaintId: complaint.id,
         dedupeKey: `${complaint.id}:sla.extended:${row.target}:${extension.stage}:${notice.key}`,
         notBefore: this.calendars.calendar(complaint.tenantId, policy).nextWorkingTime(at),
         payload: {
-          recipient: recipientOf(notice.to, complaint, policy), template: notice.template ?? null, notice: notice.key, channels: notice.channels,
-          urgent: notice.urgent ?? false, complaintId: complaint.id, complaintNumber: complaint.number, target: row.target, stage: extension.stage,
-          reason, previousDueAt: previousDueAt.toISOString(), newDueAt: row.dueAt.toISOString(), policyVersion: row.policyVersion,
+          recipient: recipientOf(notice.to, complaint, policy),
+          template: notice.template ?? null,
+          notice: notice.key,
+          channels: notice.channels,
+          urgent: notice.urgent ?? false,
+          complaintId: complaint.id,
+          complaintNumber: complaint.number,
+          target: row.target,
+          stage: extension.stage,
+          reason,
+          previousDueAt: previousDueAt.toISOString(),
+          newDueAt: row.dueAt.toISOString(),
+          policyVersion: row.policyVersion,
         },
       });
     }
     const all = await manager.find(SlaClock, { where: { tenantId: complaint.tenantId, complaintId: complaint.id } });
-    await this.refreshComplaint(manager, complaint, all.map((r) => (r.id === row.id ? row : r)), at);
+    await this.refreshComplaint(
+      manager,
+      complaint,
+      all.map((r) => (r.id === row.id ? row : r)),
+      at,
+    );
   }
 
   private ladderOf(row: SlaClock, policy: CompiledPolicy): { target: SlaTarget; stages: SlaTarget['duration'][] } {
@@ -439,9 +644,12 @@ export class SlaService implements OnModuleInit {
   }
 
   private async lockedClock(manager: EntityManager, tenantId: string, complaintId: string, target: string): Promise<SlaClock> {
-    const qb = manager.getRepository(SlaClock).createQueryBuilder('k')
+    const qb = manager
+      .getRepository(SlaClock)
+      .createQueryBuilder('k')
       .where('k.tenant_id = :tenantId AND k.complaint_id = :complaintId AND k.target = :target', { tenantId, complaintId, target })
-      .orderBy('k.round', 'DESC').addOrderBy('k.created_at', 'DESC');
+      .orderBy('k.round', 'DESC')
+      .addOrderBy('k.created_at', 'DESC');
     if (this.isPostgres(manager)) qb.setLock('pessimistic_write');
     const row = await qb.getOne();
     if (!row) throw SlaErrors.create('CLOCK_NOT_FOUND', { field: 'target', params: { target } });
@@ -486,10 +694,21 @@ export class SlaService implements OnModuleInit {
       }
       for (const [complaintId, moved] of byComplaint) {
         const complaint = await this.complaintOf(manager, auth.tenantId, complaintId);
-        await this.port().appendEvent(manager, complaint, 'sla.reapplied', {
-          toVersion: current.version,
-          clocks: moved.map((c) => ({ target: c.target, fromVersion: c.fromVersion, oldDueAt: c.oldDueAt.toISOString(), newDueAt: c.newDueAt?.toISOString() ?? null })),
-        }, { id: auth.userId ?? null, role: auth.role });
+        await this.port().appendEvent(
+          manager,
+          complaint,
+          'sla.reapplied',
+          {
+            toVersion: current.version,
+            clocks: moved.map((c) => ({
+              target: c.target,
+              fromVersion: c.fromVersion,
+              oldDueAt: c.oldDueAt.toISOString(),
+              newDueAt: c.newDueAt?.toISOString() ?? null,
+            })),
+          },
+          { id: auth.userId ?? null, role: auth.role },
+        );
         const all = await manager.find(SlaClock, { where: { tenantId: auth.tenantId, complaintId } });
         await this.refreshComplaint(manager, complaint, all, at);
       }
@@ -499,17 +718,39 @@ export class SlaService implements OnModuleInit {
 
   private reapplied(row: SlaClock, current: CompiledPolicy): { change: ReapplyChange; state: ClockState | null } {
     const target = current.slaPolicy(row.slaPolicy)?.targets.find((t) => t.key === row.target);
-    const base = { complaintId: row.complaintId, clockId: row.id, target: row.target, fromVersion: row.policyVersion, toVersion: current.version, oldDueAt: row.dueAt };
-    if (!target) return { change: { ...base, newDueAt: null, note: `target ${row.target} of ${row.slaPolicy} is not in version ${current.version}` }, state: null };
+    const base = {
+      complaintId: row.complaintId,
+      clockId: row.id,
+      target: row.target,
+      fromVersion: row.policyVersion,
+      toVersion: current.version,
+      oldDueAt: row.dueAt,
+    };
+    if (!target)
+      return {
+        change: { ...base, newDueAt: null, note: `target ${row.target} of ${row.slaPolicy} is not in version ${current.version}` },
+        state: null,
+      };
     const state = recomputeClock(toClockState(row), target, this.calendars.calendar(row.tenantId, current, target.calendar));
     return { change: { ...base, newDueAt: new Date(state.dueAt), note: null }, state };
   }
 
-  private async openClocks(manager: EntityManager, tenantId: string, currentVersion: number, ids: string[] | null | undefined, limit: number, lock: boolean): Promise<SlaClock[]> {
-    const qb = manager.getRepository(SlaClock).createQueryBuilder('k')
-      .where('k.tenant_id = :tenantId', { tenantId }).andWhere('k.state IN (:...open)', { open: OPEN })
+  private async openClocks(
+    manager: EntityManager,
+    tenantId: string,
+    currentVersion: number,
+    ids: string[] | null | undefined,
+    limit: number,
+    lock: boolean,
+  ): Promise<SlaClock[]> {
+    const qb = manager
+      .getRepository(SlaClock)
+      .createQueryBuilder('k')
+      .where('k.tenant_id = :tenantId', { tenantId })
+      .andWhere('k.state IN (:...open)', { open: OPEN })
       .andWhere('k.policy_version <> :currentVersion', { currentVersion })
-      .orderBy('k.created_at', 'ASC').limit(Math.min(Math.max(limit, 1), 5000));
+      .orderBy('k.created_at', 'ASC')
+      .limit(Math.min(Math.max(limit, 1), 5000));
     if (ids?.length) qb.andWhere('k.complaint_id IN (:...ids)', { ids });
     if (lock && this.isPostgres(manager)) qb.setLock('pessimistic_write');
     return qb.getMany();
@@ -523,12 +764,23 @@ export class SlaService implements OnModuleInit {
    */
   async slaKpis(tenantId: string, from: Date, to: Date, groupBy: KpiGroupBy): Promise<KpiRow[]> {
     if (!(from < to)) throw SlaErrors.create('INVALID_RANGE', { field: 'from' });
-    const rows = await this.clocks.createQueryBuilder('k')
+    const rows = await this.clocks
+      .createQueryBuilder('k')
       .innerJoin(Complaint, 'c', 'c.id = k.complaint_id AND c.tenant_id = k.tenant_id')
-      .select(['k.target AS target', 'k.state AS state', 'k.started_at AS started_at', 'k.stopped_at AS stopped_at',
-        'k.paused_minutes AS paused_minutes', 'k.duration AS duration', 'k.policy_version AS policy_version', 'k.calendar AS calendar',
-        'c.department AS department', 'c.type_key AS type_key'])
-      .where('k.tenant_id = :tenantId', { tenantId }).andWhere('k.state IN (:...stopped)', { stopped: ['met', 'breached'] })
+      .select([
+        'k.target AS target',
+        'k.state AS state',
+        'k.started_at AS started_at',
+        'k.stopped_at AS stopped_at',
+        'k.paused_minutes AS paused_minutes',
+        'k.duration AS duration',
+        'k.policy_version AS policy_version',
+        'k.calendar AS calendar',
+        'c.department AS department',
+        'c.type_key AS type_key',
+      ])
+      .where('k.tenant_id = :tenantId', { tenantId })
+      .andWhere('k.state IN (:...stopped)', { stopped: ['met', 'breached'] })
       .andWhere('k.stopped_at >= :from AND k.stopped_at < :to', { from, to })
       .getRawMany<Record<string, unknown>>();
     const groups = new Map<string, { group: string; target: string; met: number; breached: number; minutes: number }>();
@@ -551,7 +803,15 @@ export class SlaService implements OnModuleInit {
       .sort((a, b) => a.group.localeCompare(b.group) || a.target.localeCompare(b.target))
       .map((g) => {
         const stopped = g.met + g.breached;
-        return { group: g.group, target: g.target, stopped, met: g.met, breached: g.breached, onTimeRate: stopped ? g.met / stopped : null, averageWorkingMinutes: stopped ? Math.round(g.minutes / stopped) : null };
+        return {
+          group: g.group,
+          target: g.target,
+          stopped,
+          met: g.met,
+          breached: g.breached,
+          onTimeRate: stopped ? g.met / stopped : null,
+          averageWorkingMinutes: stopped ? Math.round(g.minutes / stopped) : null,
+        };
       });
   }
 

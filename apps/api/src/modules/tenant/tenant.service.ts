@@ -21,17 +21,28 @@ export interface TenantSettingsPatch {
  * The fields are validated by the caller; a slug in use is TENANT_SLUG_TAKEN.
  */
 export async function insertTenant(
-  manager: EntityManager, input: { slug: string; name: string; timeZone?: string; locale?: string },
+  manager: EntityManager,
+  input: { slug: string; name: string; timeZone?: string; locale?: string },
 ): Promise<Tenant> {
   const repository = manager.getRepository(Tenant);
   if (await repository.exists({ where: { slug: input.slug } })) throw TenantErrors.create('TENANT_SLUG_TAKEN', { field: 'slug' });
-  return repository.save(repository.create({
-    id: newId(), slug: input.slug, name: input.name, timeZone: input.timeZone ?? 'Asia/Shanghai', locale: input.locale ?? 'zh-CN', settings: {},
-  }));
+  return repository.save(
+    repository.create({
+      id: newId(),
+      slug: input.slug,
+      name: input.name,
+      timeZone: input.timeZone ?? 'Asia/Shanghai',
+      locale: input.locale ?? 'zh-CN',
+      settings: {},
+    }),
+  );
 }
 
 const snapshot = (tenant: Tenant) => ({
-  name: tenant.name, timeZone: tenant.timeZone, locale: tenant.locale, numberPattern: tenant.settings.numberPattern ?? null,
+  name: tenant.name,
+  timeZone: tenant.timeZone,
+  locale: tenant.locale,
+  numberPattern: tenant.settings.numberPattern ?? null,
 });
 
 @Injectable()
@@ -61,10 +72,16 @@ export class TenantService {
   }
 
   create(input: { slug: string; name: string; timeZone?: string; settings?: TenantSettings }): Promise<Tenant> {
-    return this.tenants.save(this.tenants.create({
-      id: newId(), slug: input.slug, name: input.name, timeZone: input.timeZone ?? 'Asia/Shanghai', locale: 'zh-CN',
-      settings: input.settings ?? {},
-    }));
+    return this.tenants.save(
+      this.tenants.create({
+        id: newId(),
+        slug: input.slug,
+        name: input.name,
+        timeZone: input.timeZone ?? 'Asia/Shanghai',
+        locale: 'zh-CN',
+        settings: input.settings ?? {},
+      }),
+    );
   }
 
   async updateSettings(id: string, patch: Partial<TenantSettings>): Promise<Tenant> {

@@ -1,13 +1,31 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { JSONScalar } from '../../policy/dtos/json.scalar';
 
-export enum StatsDimensionEnum { TYPE = 'type', CAUSE = 'cause', DEPARTMENT = 'department', CHANNEL = 'channel', SEVERITY = 'severity', REGION = 'region', WEEK = 'week', MONTH = 'month' }
-registerEnumType(StatsDimensionEnum, { name: 'StatsDimension', description: 'A grouping of complaint statistics. WEEK (Monday start) and MONTH are in the tenant’s time zone.' });
+export enum StatsDimensionEnum {
+  TYPE = 'type',
+  CAUSE = 'cause',
+  DEPARTMENT = 'department',
+  CHANNEL = 'channel',
+  SEVERITY = 'severity',
+  REGION = 'region',
+  WEEK = 'week',
+  MONTH = 'month',
+}
+registerEnumType(StatsDimensionEnum, {
+  name: 'StatsDimension',
+  description: 'A grouping of complaint statistics. WEEK (Monday start) and MONTH are in the tenant’s time zone.',
+});
 
-export enum ExportFormatEnum { CSV = 'csv', XLSX = 'xlsx' }
+export enum ExportFormatEnum {
+  CSV = 'csv',
+  XLSX = 'xlsx',
+}
 registerEnumType(ExportFormatEnum, { name: 'ExportFormat' });
 
-export enum AlertStatusEnum { OPEN = 'open', ACKNOWLEDGED = 'acknowledged' }
+export enum AlertStatusEnum {
+  OPEN = 'open',
+  ACKNOWLEDGED = 'acknowledged',
+}
 registerEnumType(AlertStatusEnum, { name: 'AlertStatus' });
 
 @InputType({ description: 'Complaints received in [from, to).' })
@@ -19,7 +37,8 @@ export class PeriodInput {
 @ObjectType()
 export class StatsKeyView {
   @Field(() => StatsDimensionEnum) dimension!: StatsDimensionEnum;
-  @Field(() => String, { nullable: true, description: 'The key (type key, department key, Monday YYYY-MM-DD, YYYY-MM …); null = none.' }) key!: string | null;
+  @Field(() => String, { nullable: true, description: 'The key (type key, department key, Monday YYYY-MM-DD, YYYY-MM …); null = none.' })
+  key!: string | null;
   @Field(() => String, { nullable: true, description: 'Display name (zh) from the policy.' }) name!: string | null;
 }
 
@@ -42,10 +61,19 @@ export class ComplaintStatsRow {
   @Field(() => Int) satisfied!: number;
   @Field(() => Float, { nullable: true, description: 'satisfied / followedUp' }) satisfactionRate!: number | null;
   @Field(() => Int, { nullable: true, description: 'Closed as resolved (not invalid).' }) resolved!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Resolved with no repeat complaint of the same customer on the same type within repeatWindowDays of closure.' }) effectivelyResolved!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Resolved with no repeat complaint of the same customer on the same type within repeatWindowDays of closure.',
+  })
+  effectivelyResolved!: number | null;
   @Field(() => Float, { nullable: true, description: 'effectivelyResolved / resolved' }) effectiveResolutionRate!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Resolved complaints with a response time (base of the average).' }) responded!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Average working minutes from received to responded (business calendar of the pinned policy version).' }) averageWorkingMinutes!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Resolved complaints with a response time (base of the average).' }) responded!:
+    number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Average working minutes from received to responded (business calendar of the pinned policy version).',
+  })
+  averageWorkingMinutes!: number | null;
   @Field(() => [OnTimeRateView]) onTime!: OnTimeRateView[];
 }
 
@@ -96,7 +124,10 @@ export class WeeklyReportView {
   @Field(() => Int) previousReceived!: number;
   @Field(() => Int) receivedDelta!: number;
   @Field(() => [WeeklyKpiView]) kpis!: WeeklyKpiView[];
-  @Field(() => JSONScalar, { description: 'The whole table: current/previous figures, byDimension (type, cause, department, channel, severity) with deltas, KPIs, on-time per target.' })
+  @Field(() => JSONScalar, {
+    description:
+      'The whole table: current/previous figures, byDimension (type, cause, department, channel, severity) with deltas, KPIs, on-time per target.',
+  })
   content!: Record<string, unknown>;
 }
 

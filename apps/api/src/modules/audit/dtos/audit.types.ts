@@ -12,13 +12,17 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: 'The acting user’s display name or the API token’s name; null for the system.' })
   actorName?: string | null;
   @Field() actorRole!: string;
-  @Field({ description: 'e.g. upsert, delete, set_rule_set, update_settings, publish, approve, reject, rollback, import, discard_draft; access: sign_in, sign_in_failed, lockout, create, invite, update, deactivate, reactivate, password_change, password_reset_requested, password_reset, invitation_accepted, create_token, revoke_token, update_tenant, create_tenant.' })
+  @Field({
+    description:
+      'e.g. upsert, delete, set_rule_set, update_settings, publish, approve, reject, rollback, import, discard_draft; access: sign_in, sign_in_failed, lockout, create, invite, update, deactivate, reactivate, password_change, password_reset_requested, password_reset, invitation_accepted, create_token, revoke_token, update_tenant, create_tenant.',
+  })
   action!: string;
   @Field({ description: 'What was changed, e.g. complaintTypes, ruleSets, policyVersion.' }) entity!: string;
   @Field(() => String, { nullable: true }) entityKey!: string | null;
   @Field(() => JSONScalar, { nullable: true }) before!: unknown;
   @Field(() => JSONScalar, { nullable: true }) after!: unknown;
-  @Field(() => String, { nullable: true, description: 'Client address of the request (sign-ins, user and token changes).' }) ip!: string | null;
+  @Field(() => String, { nullable: true, description: 'Client address of the request (sign-ins, user and token changes).' }) ip!:
+    string | null;
   @Field() createdAt!: Date;
 }
 

@@ -22,7 +22,9 @@ export class TenantChoice {
   @Field({ description: 'The tenant of the current session.' }) current!: boolean;
 }
 
-@ObjectType('PlatformAuditEntry', { description: 'A platform-level audit entry: a failed sign-in or lockout that concerned no tenant’s member.' })
+@ObjectType('PlatformAuditEntry', {
+  description: 'A platform-level audit entry: a failed sign-in or lockout that concerned no tenant’s member.',
+})
 export class PlatformAuditEntry {
   @Field(() => ID) id!: string;
   @Field() action!: string;
@@ -62,9 +64,16 @@ export class UserProfileInput {
   @Field() @IsString() @MinLength(1) @MaxLength(200) displayName!: string;
   @Field(() => Role) @IsEnum(Role) role!: Role;
   @Field(() => [String], { nullable: true, description: 'Team keys of the tenant policy.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) teams?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  teams?: string[];
   @Field(() => String, { nullable: true, description: 'Department key of the tenant policy.' })
-  @IsOptional() @IsString() @MaxLength(36) departmentId?: string | null;
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  departmentId?: string | null;
 }
 
 @InputType()
@@ -74,7 +83,10 @@ export class InviteUserInput extends UserProfileInput {
 
 @InputType()
 export class CreateUserInput extends InviteUserInput {
-  @Field({ description: 'Subject to the password policy (length and a common-password check).' }) @IsString() @MaxLength(200) password!: string;
+  @Field({ description: 'Subject to the password policy (length and a common-password check).' })
+  @IsString()
+  @MaxLength(200)
+  password!: string;
 }
 
 @InputType()
@@ -99,7 +111,10 @@ export class TenantSettingsInput {
   @Field({ nullable: true, description: 'IANA time zone, e.g. Asia/Shanghai.' }) @IsOptional() @IsString() @MaxLength(64) timeZone?: string;
   @Field({ nullable: true, description: 'zh-CN or en.' }) @IsOptional() @IsString() @MaxLength(16) locale?: string;
   @Field({ nullable: true, description: 'Complaint number pattern; tokens {YY} {MM} {YYYY} {SEQ:n}.' })
-  @IsOptional() @IsString() @MaxLength(64) numberPattern?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  numberPattern?: string;
 }
 
 @InputType()

@@ -67,7 +67,7 @@ export class ComplaintDemoSeeder implements DemoSeeder {
       for (const { at, complaint: index, step } of plan) {
         // Fire the SLA clocks due before this step, once per simulated day: warnings and breaches land in history.
         if (at.getTime() - lastSweep >= DAY) {
-          restore.set(new Date(lastSweep = at.getTime()));
+          restore.set(new Date((lastSweep = at.getTime())));
           const t0 = Date.now();
           await scheduler.tick();
           spent.sweep = (spent.sweep ?? 0) + Date.now() - t0;
@@ -93,7 +93,9 @@ export class ComplaintDemoSeeder implements DemoSeeder {
     }
     // The statistics rollup may have run while the clock was moved: built again from the complaints as they are.
     await this.rollup()?.rebuild(tenantId);
-    this.logger.log(`Demo history: ${ids.size} complaints, ${plan.length - skipped} steps over 90 days in ${Date.now() - started} ms (${skipped} refused; ms by kind ${JSON.stringify(spent)})`);
+    this.logger.log(
+      `Demo history: ${ids.size} complaints, ${plan.length - skipped} steps over 90 days in ${Date.now() - started} ms (${skipped} refused; ms by kind ${JSON.stringify(spent)})`,
+    );
   }
 
   /** The analytics module's rollup, when that module is part of the app. */
@@ -114,7 +116,11 @@ export class ComplaintDemoSeeder implements DemoSeeder {
     switch (step.kind) {
       case 'assign':
         if (current.assigneeId) return;
-        await this.complaints.assign(who, { complaintId: id, assigneeId: auth(step.assignee ?? 'handler').userId, reason: step.reason ?? '指派给处理专员' });
+        await this.complaints.assign(who, {
+          complaintId: id,
+          assigneeId: auth(step.assignee ?? 'handler').userId,
+          reason: step.reason ?? '指派给处理专员',
+        });
         return;
       case 'transition':
         // Manually routed (e.g. major complaints to compliance): the manager gives it to the handler first.
@@ -134,7 +140,13 @@ export class ComplaintDemoSeeder implements DemoSeeder {
         await this.complaints.decideApproval(who, id, true, step.comment);
         return;
       case 'followUp':
-        await this.complaints.recordFollowUp(who, { complaintId: id, satisfied: step.satisfied, score: step.score, comment: step.comment, method: 'phone' });
+        await this.complaints.recordFollowUp(who, {
+          complaintId: id,
+          satisfied: step.satisfied,
+          score: step.score,
+          comment: step.comment,
+          method: 'phone',
+        });
         return;
     }
   }

@@ -33,8 +33,10 @@ export class Decision {
   @Field(() => String, { nullable: true, description: 'Human-readable explanation from the rule trace.' }) explanation?: string | null;
   @Field(() => JSONScalar, {
     nullable: true,
-    description: 'The matched row\'s trace, structured ({ op, value?, textLength?, matched?, args? }): operators as evaluated, keyword tests with the keywords found. For explaining in the reader\'s language. Null for decisions recorded before it existed.',
-  }) trace?: Record<string, unknown> | null;
+    description:
+      "The matched row's trace, structured ({ op, value?, textLength?, matched?, args? }): operators as evaluated, keyword tests with the keywords found. For explaining in the reader's language. Null for decisions recorded before it existed.",
+  })
+  trace?: Record<string, unknown> | null;
   @Field() at!: Date;
 }
 
@@ -77,7 +79,10 @@ export class ComplaintView {
   @Field(() => String, { nullable: true }) reference?: string | null;
   @Field(() => Date, { nullable: true }) occurredAt?: Date | null;
   @Field() receivedAt!: Date;
-  @Field(() => JSONScalar, { description: 'Form values; personal fields masked for roles that do not need them.' }) form!: Record<string, unknown>;
+  @Field(() => JSONScalar, { description: 'Form values; personal fields masked for roles that do not need them.' }) form!: Record<
+    string,
+    unknown
+  >;
   @Field(() => [String]) attachments!: string[];
   @Field(() => Complainant) complainant!: Complainant;
   @Field() state!: string;
@@ -101,7 +106,10 @@ export class ComplaintView {
   @Field(() => Date, { nullable: true }) resolutionDueAt?: Date | null;
   @Field() slaStatus!: string;
   @Field(() => String, { nullable: true }) approvalStatus?: string | null;
-  @Field(() => JSONScalar, { nullable: true, description: 'A solution/reply waiting for a manager’s approval.' }) pendingReply?: Record<string, unknown> | null;
+  @Field(() => JSONScalar, { nullable: true, description: 'A solution/reply waiting for a manager’s approval.' }) pendingReply?: Record<
+    string,
+    unknown
+  > | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
   @Field(() => Date, { nullable: true }) respondedAt?: Date | null;

@@ -1,11 +1,25 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 
-export enum IncidentStateEnum { open = 'open', resolved = 'resolved', closed = 'closed', merged = 'merged' }
-registerEnumType(IncidentStateEnum, { name: 'IncidentState', description: 'open → resolved (answered) → closed; merged into another incident' });
+export enum IncidentStateEnum {
+  open = 'open',
+  resolved = 'resolved',
+  closed = 'closed',
+  merged = 'merged',
+}
+registerEnumType(IncidentStateEnum, {
+  name: 'IncidentState',
+  description: 'open → resolved (answered) → closed; merged into another incident',
+});
 
-export enum IncidentCloseModeEnum { close_members = 'close_members', release_members = 'release_members' }
-registerEnumType(IncidentCloseModeEnum, { name: 'IncidentCloseMode', description: 'Close the member complaints with the reason, or release them to go on alone.' });
+export enum IncidentCloseModeEnum {
+  close_members = 'close_members',
+  release_members = 'release_members',
+}
+registerEnumType(IncidentCloseModeEnum, {
+  name: 'IncidentCloseMode',
+  description: 'Close the member complaints with the reason, or release them to go on alone.',
+});
 
 @ObjectType('IncidentMember')
 export class IncidentMemberView {

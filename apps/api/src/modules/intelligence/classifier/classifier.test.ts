@@ -112,7 +112,10 @@ describe('complaint-cause classifier', () => {
       const byTerm = new Map<string, number>();
       for (const { col, w } of contrib.slice(0, 12)) byTerm.set(json.vocabulary[col]!, (byTerm.get(json.vocabulary[col]!) ?? 0) + w);
       const expected = [...byTerm].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4);
-      expect(p.keywords.map((k) => [k.term, k.weight]), text).toEqual(expected);
+      expect(
+        p.keywords.map((k) => [k.term, k.weight]),
+        text,
+      ).toEqual(expected);
     }
   });
 
@@ -158,7 +161,8 @@ describe('complaint-cause classifier', () => {
       });
       contrib.sort((a, b) => b.w - a.w || a.col - b.col);
       const share = new Map<string, number>(); // the 3n strongest, merged by surface (as for the linear model)
-      for (const { col, w } of contrib.slice(0, 9)) if (w > 0) share.set(json.vocabulary[col]!, (share.get(json.vocabulary[col]!) ?? 0) + w);
+      for (const { col, w } of contrib.slice(0, 9))
+        if (w > 0) share.set(json.vocabulary[col]!, (share.get(json.vocabulary[col]!) ?? 0) + w);
       const expected = [...share].sort((a, b) => b[1] - a[1]).slice(0, 3);
       expect(p.keywords).toHaveLength(expected.length);
       // (features that always occur together tie: the order among equal weights may differ in the last bits)
@@ -273,7 +277,11 @@ describe('complaint-cause classifier', () => {
       const norm = text.normalize('NFKC').toLowerCase();
       const a = new Tokenizer().analyze(text);
       expect(a.hanRuns, text).toEqual(norm.match(/\p{Script=Han}+/gu) ?? []);
-      expect(a.tokens, text).toEqual(words(norm).filter((w) => !/^x{2,}$/.test(w)).map((w) => (/^[0-9][\p{N}]*$/u.test(w) ? '#' : w)));
+      expect(a.tokens, text).toEqual(
+        words(norm)
+          .filter((w) => !/^x{2,}$/.test(w))
+          .map((w) => (/^[0-9][\p{N}]*$/u.test(w) ? '#' : w)),
+      );
     }
   });
 
@@ -291,7 +299,9 @@ describe('complaint-cause classifier', () => {
     expect(tokens).toContain('billing');
     expect(tokens).not.toContain('投诉');
     expect(tokens).not.toContain('complaint');
-    expect(new Tokenizer({ segmenter: 'jieba' }).tokenize('我要投诉 this complaint')).toEqual(expect.arrayContaining(['投诉', 'this', 'complaint']));
+    expect(new Tokenizer({ segmenter: 'jieba' }).tokenize('我要投诉 this complaint')).toEqual(
+      expect.arrayContaining(['投诉', 'this', 'complaint']),
+    );
     // the built-in list is opt-in (it costs accuracy on complaints, see docs/analytics.md)
     expect(new Tokenizer({ useDefaultStopwords: true }).tokenize('this complaint')).toEqual(['complaint']);
     // without a segmenter, Chinese becomes no word tokens (character n-grams read it)
@@ -332,14 +342,22 @@ describe('complaint-cause classifier', () => {
   it('measures and trains the same whatever order the samples come in (rows read by random ids)', () => {
     const reversed = [...SAMPLES].reverse();
     const rotated = [...SAMPLES.slice(11), ...SAMPLES.slice(0, 11)];
-    const pick = (r: ReturnType<typeof crossValidate>) => ({ accuracy: r.accuracy, macroF1: r.macroF1, perClass: r.perClass, folds: r.folds.map((f) => f.accuracy) });
+    const pick = (r: ReturnType<typeof crossValidate>) => ({
+      accuracy: r.accuracy,
+      macroF1: r.macroF1,
+      perClass: r.perClass,
+      folds: r.folds.map((f) => f.accuracy),
+    });
     const cv = pick(crossValidate(SAMPLES, 5, { seed: 3 }));
     expect(pick(crossValidate(reversed, 5, { seed: 3 }))).toEqual(cv);
     expect(pick(crossValidate(rotated, 5, { seed: 3 }))).toEqual(cv);
     const folds = crossValidationFolds(SAMPLES, 5);
     const back = crossValidationFolds(reversed, 5);
     SAMPLES.forEach((_, i) => expect(back[SAMPLES.length - 1 - i]).toBe(folds[i]));
-    const weights = (m: ComplaintCauseModel) => { const j = m.toJSON(); return [j.weights, j.bias, j.idf]; };
+    const weights = (m: ComplaintCauseModel) => {
+      const j = m.toJSON();
+      return [j.weights, j.bias, j.idf];
+    };
     expect(weights(train(reversed, { maxIndexDocs: 0 }))).toEqual(weights(train(SAMPLES, { maxIndexDocs: 0 })));
   });
 

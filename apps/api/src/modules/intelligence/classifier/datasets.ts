@@ -34,10 +34,7 @@ export const DATASET_FILES: Record<DatasetName, string> = {
 function readCsv(path: string): Record<string, string>[] {
   let buf = readFileSync(path);
   if (path.endsWith('.gz')) buf = gunzipSync(buf);
-  return parse(buf, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as Record<
-    string,
-    string
-  >[];
+  return parse(buf, { columns: true, skip_empty_lines: true, relax_column_count: true, bom: true }) as Record<string, string>[];
 }
 
 /** Loads one corpus as samples ({id, text, label}); rows without text or label are skipped. */

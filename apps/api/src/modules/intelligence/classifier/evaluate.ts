@@ -103,7 +103,11 @@ export function stratifiedFolds(labels: readonly string[], k: number, seed = 42)
  */
 export function crossValidationFolds(samples: readonly Sample[], k: number, seed = 42): Int32Array {
   const order = canonicalOrder(samples);
-  const sortedFolds = stratifiedFolds(order.map((i) => samples[i]!.label), k, seed);
+  const sortedFolds = stratifiedFolds(
+    order.map((i) => samples[i]!.label),
+    k,
+    seed,
+  );
   const fold = new Int32Array(samples.length);
   order.forEach((i, j) => (fold[i] = sortedFolds[j]!));
   return fold;
@@ -113,7 +117,12 @@ export function crossValidationFolds(samples: readonly Sample[], k: number, seed
  * Stratified k-fold cross-validation: trains k models, each evaluated on its held-out fold.
  * `onFold(f, k)` is called before fold f (0-based) is trained, for progress reports.
  */
-export function crossValidate(samples: readonly Sample[], k = 5, options: TrainOptions = {}, onFold?: (fold: number, k: number) => void): CrossValidationResult {
+export function crossValidate(
+  samples: readonly Sample[],
+  k = 5,
+  options: TrainOptions = {},
+  onFold?: (fold: number, k: number) => void,
+): CrossValidationResult {
   const fold = crossValidationFolds(samples, k, options.seed ?? 42);
   const predicted: string[] = new Array<string>(samples.length);
   const outOfFold: OutOfFoldScore[] = new Array<OutOfFoldScore>(samples.length);
@@ -185,9 +194,17 @@ export function fitTemperature(oof: readonly OutOfFoldScore[]): number {
   if (Number.isNaN(fa)) return NaN;
   for (let i = 0; i < 40; i++) {
     if (fa < fb) {
-      hi = b; b = a; fb = fa; a = hi - g * (hi - lo); fa = heldOutNll(oof, Math.exp(a));
+      hi = b;
+      b = a;
+      fb = fa;
+      a = hi - g * (hi - lo);
+      fa = heldOutNll(oof, Math.exp(a));
     } else {
-      lo = a; a = b; fa = fb; b = lo + g * (hi - lo); fb = heldOutNll(oof, Math.exp(b));
+      lo = a;
+      a = b;
+      fa = fb;
+      b = lo + g * (hi - lo);
+      fb = heldOutNll(oof, Math.exp(b));
     }
   }
   return Math.exp((lo + hi) / 2);

@@ -163,7 +163,12 @@ export const KIND_CHAR = 1;
  * Character n-grams of one start position share one rolling hash (n combines for all lengths up to n). An `emit`
  * returning false stops extending the n-gram at that start (vectorize: a vocabulary that does not know it).
  */
-function visitFeatures(a: Analysis, o: ResolvedFeatureOptions, emit: (h: number, kind: number, name: (() => string) | null) => boolean | void, named: boolean): void {
+function visitFeatures(
+  a: Analysis,
+  o: ResolvedFeatureOptions,
+  emit: (h: number, kind: number, name: (() => string) | null) => boolean | void,
+  named: boolean,
+): void {
   const toks = a.tokens;
   const [wmin, wmax] = o.wordNgrams;
   if (tokenHashes.length < toks.length) tokenHashes = new Int32Array(toks.length * 2);
@@ -216,7 +221,12 @@ function visitFeatures(a: Analysis, o: ResolvedFeatureOptions, emit: (h: number,
         let h = SEED_LATIN;
         for (let n = 1; n <= lmax && i + n <= p.length; n++) {
           h = combine(h, p.charCodeAt(i + n - 1));
-          if (n >= lmin && !(n === 1 && p.charCodeAt(i) === 0x20) && emit(h, KIND_CHAR, named ? () => p.slice(i, i + n).trim() : null) === false) break;
+          if (
+            n >= lmin &&
+            !(n === 1 && p.charCodeAt(i) === 0x20) &&
+            emit(h, KIND_CHAR, named ? () => p.slice(i, i + n).trim() : null) === false
+          )
+            break;
         }
       }
     }
@@ -391,7 +401,17 @@ function lookup(keys: Int32Array, mask: number, h: number): number {
  * (' word '), where an n-gram of one character that is the padding space is no feature. `unigrams`: the columns + 1
  * of the single characters by UTF-16 code unit (instead of a hash lookup).
  */
-function countCharNgrams(s: string, seed: number, min: number, max: number, padded: boolean, keys: Int32Array, mask: number, closed: boolean, unigrams: Int32Array | null = null): void {
+function countCharNgrams(
+  s: string,
+  seed: number,
+  min: number,
+  max: number,
+  padded: boolean,
+  keys: Int32Array,
+  mask: number,
+  closed: boolean,
+  unigrams: Int32Array | null = null,
+): void {
   const len = s.length;
   for (let i = 0; i < len; i++) {
     let h = seed;
@@ -506,12 +526,17 @@ export class Vocabulary {
     let missing = kept.length;
     for (const d of docs) {
       if (missing === 0) break;
-      visitFeatures(d, o, (h, _kind, name) => {
-        if (names.get(h) === '') {
-          names.set(h, name!());
-          missing--;
-        }
-      }, true);
+      visitFeatures(
+        d,
+        o,
+        (h, _kind, name) => {
+          if (names.get(h) === '') {
+            names.set(h, name!());
+            missing--;
+          }
+        },
+        true,
+      );
     }
     return new Vocabulary(
       Int32Array.from(kept, ([h]) => h),

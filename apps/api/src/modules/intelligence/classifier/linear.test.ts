@@ -30,7 +30,13 @@ describe('one-vs-rest linear SVM (dual coordinate descent)', () => {
     expect(a.weights).toEqual(b.weights);
     let correct = 0;
     for (let i = 0; i < X.rows; i++) {
-      const s = scores(a.weights, a.bias, X.indices.subarray(X.offsets[i], X.offsets[i + 1]), X.values.subarray(X.offsets[i], X.offsets[i + 1]), 3);
+      const s = scores(
+        a.weights,
+        a.bias,
+        X.indices.subarray(X.offsets[i], X.offsets[i + 1]),
+        X.values.subarray(X.offsets[i], X.offsets[i + 1]),
+        3,
+      );
       if (s.indexOf(Math.max(...s)) === y[i]) correct++;
     }
     expect(correct).toBe(60);
@@ -52,7 +58,13 @@ describe('measured alternatives (options, off by default)', () => {
     const accuracy = (m: { weights: Float32Array; bias: Float32Array }) => {
       let correct = 0;
       for (let i = 0; i < X.rows; i++) {
-        const s = scores(m.weights, m.bias, X.indices.subarray(X.offsets[i], X.offsets[i + 1]), X.values.subarray(X.offsets[i], X.offsets[i + 1]), 3);
+        const s = scores(
+          m.weights,
+          m.bias,
+          X.indices.subarray(X.offsets[i], X.offsets[i + 1]),
+          X.values.subarray(X.offsets[i], X.offsets[i + 1]),
+          3,
+        );
         if (s.indexOf(Math.max(...s)) === y[i]) correct++;
       }
       return correct / X.rows;

@@ -193,7 +193,12 @@ function nbRatios(X: CsrMatrix, y: Int32Array, c: number, a: number, r: Float64A
  * (KDD 2008; LIBLINEAR `-s 4`): one joint problem over all classes instead of one per class, so the scores of the
  * classes are learned to be compared with each other. `positiveWeight[c]` multiplies C for the samples of class c.
  */
-export function trainCrammerSinger(X: CsrMatrix, y: Int32Array, classes: number, o: SvmOptions): { weights: Float32Array; bias: Float32Array } {
+export function trainCrammerSinger(
+  X: CsrMatrix,
+  y: Int32Array,
+  classes: number,
+  o: SvmOptions,
+): { weights: Float32Array; bias: Float32Array } {
   const n = X.rows;
   const F = X.cols;
   const K = classes;

@@ -295,23 +295,43 @@ export class ComplaintCauseModel {
     const order = canonicalOrder(samples);
     const Xo = order.map((i) => X[i]!);
     const yo = Int32Array.from(order, (i) => y[i]!);
-    const svm = () => trainOvrSvm(toCsr(Xo, vocab.size), yo, labels.length, {
-      c: o.c, seed: o.seed, nbAlpha: o.nbAlpha, tolerance: o.svmTolerance, loss: o.svmLoss,
-      positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
-    });
-    const cs = () => trainCrammerSinger(toCsr(Xo, vocab.size), yo, labels.length, {
-      c: o.c, seed: o.seed, tolerance: o.svmTolerance,
-      positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
-    });
+    const svm = () =>
+      trainOvrSvm(toCsr(Xo, vocab.size), yo, labels.length, {
+        c: o.c,
+        seed: o.seed,
+        nbAlpha: o.nbAlpha,
+        tolerance: o.svmTolerance,
+        loss: o.svmLoss,
+        positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
+      });
+    const cs = () =>
+      trainCrammerSinger(toCsr(Xo, vocab.size), yo, labels.length, {
+        c: o.c,
+        seed: o.seed,
+        tolerance: o.svmTolerance,
+        positiveWeight: o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? y.length / (labels.length * k) : 1)) : undefined,
+      });
     const softmax = () => fitSoftmax(Xo, yo, labels.length, vocab.size, classCounts, o);
     const linear =
-      o.algorithm === 'svm' ? svm() : o.algorithm === 'cs' ? cs() : o.algorithm === 'softmax' ? softmax() : o.algorithm === 'svm+cnb' ? blendCnb(svm(), fitComplementNb(Xo, yo, labels.length, vocab.size), o.blend) : blend(svm(), softmax(), o.blend);
+      o.algorithm === 'svm'
+        ? svm()
+        : o.algorithm === 'cs'
+          ? cs()
+          : o.algorithm === 'softmax'
+            ? softmax()
+            : o.algorithm === 'svm+cnb'
+              ? blendCnb(svm(), fitComplementNb(Xo, yo, labels.length, vocab.size), o.blend)
+              : blend(svm(), softmax(), o.blend);
     let { weights, bias } = linear;
     let mlp: MlpWeights | undefined;
     if (o.mlpHidden > 0) {
       const rows = mlpInputRows(vocab, o);
       const net = trainMlp(Xo, yo, labels.length, rows, {
-        hidden: o.mlpHidden, epochs: o.mlpEpochs, learningRate: o.mlpLearningRate, dropout: o.mlpDropout, seed: o.seed,
+        hidden: o.mlpHidden,
+        epochs: o.mlpEpochs,
+        learningRate: o.mlpLearningRate,
+        dropout: o.mlpDropout,
+        seed: o.seed,
       });
       // both parts on the log-odds scale, weighted by their shares, folded into the stored weights
       const a = (1 - o.mlpShare) / DEFAULT_SVM_TEMPERATURE;
@@ -363,8 +383,14 @@ export class ComplaintCauseModel {
   static fromJSON(json: ModelJSON | string): ComplaintCauseModel {
     const j: ModelJSON = typeof json === 'string' ? (JSON.parse(json) as ModelJSON) : json;
     if (j.format !== MODEL_FORMAT) throw new Error(`not a ${MODEL_FORMAT} model`);
-    if (j.formatVersion !== MODEL_FORMAT_VERSION) throw new Error(`unsupported model format version ${j.formatVersion} (retrain the model)`);
-    const vocab = new Vocabulary(base64ToInt32(j.hashes), [...j.vocabulary], base64ToFloat32(j.idf), new Uint8Array(Buffer.from(j.kinds, 'base64')));
+    if (j.formatVersion !== MODEL_FORMAT_VERSION)
+      throw new Error(`unsupported model format version ${j.formatVersion} (retrain the model)`);
+    const vocab = new Vocabulary(
+      base64ToInt32(j.hashes),
+      [...j.vocabulary],
+      base64ToFloat32(j.idf),
+      new Uint8Array(Buffer.from(j.kinds, 'base64')),
+    );
     const weights = base64ToFloat32(j.weights);
     const bias = base64ToFloat32(j.bias);
     if (weights.length !== vocab.size * j.labels.length || bias.length !== j.labels.length) {
@@ -373,9 +399,20 @@ export class ComplaintCauseModel {
     let mlp: MlpWeights | undefined;
     if (j.mlp) {
       const H = j.mlp.hidden;
-      mlp = { hidden: H, w1: base64ToFloat32(j.mlp.w1), b1: base64ToFloat32(j.mlp.b1), w2: base64ToFloat32(j.mlp.w2), b2: base64ToFloat32(j.mlp.b2) };
+      mlp = {
+        hidden: H,
+        w1: base64ToFloat32(j.mlp.w1),
+        b1: base64ToFloat32(j.mlp.b1),
+        w2: base64ToFloat32(j.mlp.w2),
+        b2: base64ToFloat32(j.mlp.b2),
+      };
       const inputs = inputCount(mlpInputRows(vocab, { ...resolveTrainOptions(j.options), ...j.options }));
-      if (mlp.w1.length !== inputs * H || mlp.b1.length !== H || mlp.w2.length !== H * j.labels.length || mlp.b2.length !== j.labels.length) {
+      if (
+        mlp.w1.length !== inputs * H ||
+        mlp.b1.length !== H ||
+        mlp.w2.length !== H * j.labels.length ||
+        mlp.b2.length !== j.labels.length
+      ) {
         throw new Error('corrupt model: network dimensions do not match');
       }
     }
@@ -410,7 +447,15 @@ export class ComplaintCauseModel {
       weights: typedToBase64(s.weights),
       bias: typedToBase64(s.bias),
       ...(s.mlp
-        ? { mlp: { hidden: s.mlp.hidden, w1: typedToBase64(s.mlp.w1), b1: typedToBase64(s.mlp.b1), w2: typedToBase64(s.mlp.w2), b2: typedToBase64(s.mlp.b2) } }
+        ? {
+            mlp: {
+              hidden: s.mlp.hidden,
+              w1: typedToBase64(s.mlp.w1),
+              b1: typedToBase64(s.mlp.b1),
+              w2: typedToBase64(s.mlp.w2),
+              b2: typedToBase64(s.mlp.b2),
+            },
+          }
         : {}),
       index: {
         ids: s.indexIds,
@@ -727,8 +772,7 @@ function fitSoftmax(
   const lr = o.learningRate;
   const l2 = o.l2;
   const n = X.length;
-  const cw =
-    o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? n / (C * k) : 0)) : classCounts.map(() => 1);
+  const cw = o.classWeight === 'balanced' ? classCounts.map((k) => (k > 0 ? n / (C * k) : 0)) : classCounts.map(() => 1);
   const rng = createRng(o.seed);
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const z = new Float64Array(C);

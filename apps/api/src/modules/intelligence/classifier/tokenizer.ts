@@ -52,9 +52,7 @@ const NON_HAN_WORDS = /(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
 /** Fast check for a CJK ideograph code unit (BMP blocks + high surrogates of the supplementary ideograph plane). */
 export function isHanCode(c: number): boolean {
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87e)
-  );
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87e);
 }
 
 // ---- one-pass scanner (the default 'none' segmenter) ----------------------------------------
@@ -94,7 +92,7 @@ function scanText(text: string, hanRuns: string[] | null, onWord: (w: string) =>
   const n = text.length;
   let wordStart = -1;
   let hanStart = -1;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
     let cls: number;
     let width = 1;
@@ -151,7 +149,11 @@ function hasCasedChars(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c < 0xc0) {
       if (c >= 0x41 && c <= 0x5a) return true;
-    } else if (!((c >= 0x3000 && c <= 0x9fff) || (c >= 0x2000 && c <= 0x206f) || (c >= 0xff00 && c <= 0xffef && !(c >= 0xff21 && c <= 0xff3a)))) {
+    } else if (!(
+      (c >= 0x3000 && c <= 0x9fff) ||
+      (c >= 0x2000 && c <= 0x206f) ||
+      (c >= 0xff00 && c <= 0xffef && !(c >= 0xff21 && c <= 0xff3a))
+    )) {
       return true;
     }
   }
@@ -282,12 +284,12 @@ export class Tokenizer {
       this.segmentPlain(norm, tokens);
     }
     const hasHan = HAN_TEST.test(norm);
-    const hanRuns = hasHan ? norm.match(HAN_RUNS) ?? [] : [];
+    const hanRuns = hasHan ? (norm.match(HAN_RUNS) ?? []) : [];
     if (this.headChars <= 0) return { tokens, hanRuns };
     const opening = norm.slice(0, this.headChars);
     const head = {
       tokens: [...opening.matchAll(NON_HAN_WORDS)].map((m) => m[0]).filter((t) => !this.stop.has(t)),
-      hanRuns: hasHan ? opening.match(HAN_RUNS) ?? [] : [],
+      hanRuns: hasHan ? (opening.match(HAN_RUNS) ?? []) : [],
     };
     return { tokens, hanRuns, head };
   }

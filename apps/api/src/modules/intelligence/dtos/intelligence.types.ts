@@ -1,7 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { JSONScalar } from '../../policy/dtos/json.scalar';
 
-@ObjectType('ClassifierGate', { description: 'The quality gate’s decision on a retrained model: it becomes active only if its held-out accuracy is not worse than the active model’s by more than the margin.' })
+@ObjectType('ClassifierGate', {
+  description:
+    'The quality gate’s decision on a retrained model: it becomes active only if its held-out accuracy is not worse than the active model’s by more than the margin.',
+})
 export class ClassifierGateView {
   @Field({ description: 'activated | refused' }) decision!: string;
   @Field({ description: 'first-model | not-worse | worse | not-measured' }) reason!: string;
@@ -9,16 +12,22 @@ export class ClassifierGateView {
   @Field(() => Float, { nullable: true, description: 'The then active model’s held-out accuracy.' }) activeAccuracy?: number | null;
   @Field(() => Int, { nullable: true }) activeVersion?: number | null;
   @Field(() => Float, { description: 'Allowed drop in accuracy (absolute, 0.02 = 2 points).' }) margin!: number;
-  @Field(() => Float, { description: 'Sampling noise allowed on top of the margin: 1.645 × the standard error of the difference of the two accuracies.' }) noise!: number;
+  @Field(() => Float, {
+    description: 'Sampling noise allowed on top of the margin: 1.645 × the standard error of the difference of the two accuracies.',
+  })
+  noise!: number;
 }
 
-@ObjectType('ClassifierModel', { description: 'A trained complaint-cause model of the tenant, with the accuracy measured on its own confirmed complaints.' })
+@ObjectType('ClassifierModel', {
+  description: 'A trained complaint-cause model of the tenant, with the accuracy measured on its own confirmed complaints.',
+})
 export class ClassifierModelView {
   @Field(() => ID) id!: string;
   @Field(() => Int) version!: number;
   @Field({ description: 'training | ready | failed | retired | refused (by the quality gate)' }) status!: string;
   @Field({ description: 'True for the model predictions use now (the latest ready version).' }) active!: boolean;
-  @Field(() => ClassifierGateView, { nullable: true, description: 'The quality gate’s decision when training finished.' }) gate?: ClassifierGateView | null;
+  @Field(() => ClassifierGateView, { nullable: true, description: 'The quality gate’s decision when training finished.' })
+  gate?: ClassifierGateView | null;
   @Field({ description: 'manual | scheduled' }) trigger!: string;
   @Field(() => Float) progress!: number;
   @Field(() => String, { nullable: true }) message?: string | null;
@@ -26,7 +35,9 @@ export class ClassifierModelView {
   @Field(() => Date, { nullable: true }) trainedAt?: Date | null;
   @Field(() => Int) sampleCount!: number;
   @Field(() => [String]) labels!: string[];
-  @Field(() => JSONScalar, { description: 'method kfold: folds, accuracy, macroF1, foldAccuracyStd, perClass, classCounts; method none: note.' })
+  @Field(() => JSONScalar, {
+    description: 'method kfold: folds, accuracy, macroF1, foldAccuracyStd, perClass, classCounts; method none: note.',
+  })
   metrics!: Record<string, unknown>;
   @Field(() => JSONScalar) options!: Record<string, unknown>;
   @Field(() => String, { nullable: true }) createdBy?: string | null;
@@ -71,7 +82,9 @@ export class CausePredictionView {
   @Field(() => [SimilarComplaintView]) similar!: SimilarComplaintView[];
 }
 
-@ObjectType('UncertainPrediction', { description: 'A complaint without a confirmed cause whose predicted cause is least sure: label it first.' })
+@ObjectType('UncertainPrediction', {
+  description: 'A complaint without a confirmed cause whose predicted cause is least sure: label it first.',
+})
 export class UncertainPredictionView {
   @Field(() => ID) complaintId!: string;
   @Field() number!: string;

@@ -8,7 +8,10 @@ export class BackupError extends Error {}
 
 /** A file name that sorts by time: redress-20261130T104500Z.sqlite. */
 export function defaultBackupFile(dataDir: string, database: DatabaseConfig, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return join(dataDir, 'backups', `redress-${stamp}.${database.type === 'sqlite' ? 'sqlite' : 'dump'}`);
 }
 
@@ -86,12 +89,16 @@ function pgTool(name: 'pg_dump' | 'pg_restore'): string {
 /** pg_dump in the custom format (compressed, restorable table by table); consistent by PostgreSQL's snapshot. */
 export function backupPostgres(url: string, target: string): void {
   prepareTarget(target);
-  execFileSync(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--file', target, '--dbname', url], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--file', target, '--dbname', url], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   chmodSync(target, 0o600);
 }
 
 /** pg_restore into the configured database, replacing the objects the dump contains. */
 export function restorePostgres(backup: string, url: string): void {
   if (!existsSync(backup)) throw new BackupError(`No backup at ${backup}`);
-  execFileSync(pgTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--dbname', url, backup], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(pgTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--dbname', url, backup], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }

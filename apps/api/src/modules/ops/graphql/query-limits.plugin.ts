@@ -38,11 +38,14 @@ export class QueryLimitsPlugin implements ApolloServerPlugin<GraphQLContext> {
       },
       // Queries only: a mutation past the budget has done its work, and failing its result fields would tell the
       // client that a committed change (an accepted complaint) failed.
-      executionDidStart: async ({ operation }) => (operation.operation !== 'query' ? undefined : {
-        willResolveField: () => {
-          if (performance.now() > deadline) throw OpsErrors.create('TIME_BUDGET_EXCEEDED', { params: { max: limits.timeBudgetMs } });
-        },
-      }),
+      executionDidStart: async ({ operation }) =>
+        operation.operation !== 'query'
+          ? undefined
+          : {
+              willResolveField: () => {
+                if (performance.now() > deadline) throw OpsErrors.create('TIME_BUDGET_EXCEEDED', { params: { max: limits.timeBudgetMs } });
+              },
+            },
     };
   }
 

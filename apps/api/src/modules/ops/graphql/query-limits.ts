@@ -17,11 +17,21 @@ const foundIn = (error: GraphQLError) => Number(/found (\d+)/.exec(error.message
  * resolver runs. Armor's own error is replaced by our coded one; introspection queries are not depth-counted.
  */
 export function limitValidationRules(limits: Pick<GraphQLLimits, 'maxDepth' | 'maxAliases'>): ValidationRule[] {
-  const report = (code: 'QUERY_TOO_DEEP' | 'QUERY_TOO_MANY_ALIASES', max: number) => (context: ValidationContext | null, error: GraphQLError) =>
-    context?.reportError(OpsErrors.create(code, { params: { found: foundIn(error), max } }));
+  const report =
+    (code: 'QUERY_TOO_DEEP' | 'QUERY_TOO_MANY_ALIASES', max: number) => (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(OpsErrors.create(code, { params: { found: foundIn(error), max } }));
   return [
-    maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: [report('QUERY_TOO_MANY_ALIASES', limits.maxAliases)] }) as ValidationRule,
-    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, propagateOnRejection: false, onReject: [report('QUERY_TOO_DEEP', limits.maxDepth)] }) as ValidationRule,
+    maxAliasesRule({
+      n: limits.maxAliases,
+      propagateOnRejection: false,
+      onReject: [report('QUERY_TOO_MANY_ALIASES', limits.maxAliases)],
+    }) as ValidationRule,
+    maxDepthRule({
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      propagateOnRejection: false,
+      onReject: [report('QUERY_TOO_DEEP', limits.maxDepth)],
+    }) as ValidationRule,
   ];
 }
 
@@ -34,9 +44,14 @@ function paginationEstimator(maxPageSize: number): ComplexityEstimator {
   return ({ field, args, childComplexity, node }) => {
     const argument = field.args.find((a) => a.name === 'first');
     if (!argument) return undefined;
-    const first = typeof args.first === 'number' ? args.first : typeof argument.defaultValue === 'number' ? argument.defaultValue : DEFAULT_PAGE_SIZE;
+    const first =
+      typeof args.first === 'number' ? args.first : typeof argument.defaultValue === 'number' ? argument.defaultValue : DEFAULT_PAGE_SIZE;
     if (first > maxPageSize) {
-      throw OpsErrors.create('PAGE_TOO_LARGE', { field: `${node.alias?.value ?? node.name.value}.first`, params: { found: first, max: maxPageSize }, httpStatus: 400 });
+      throw OpsErrors.create('PAGE_TOO_LARGE', {
+        field: `${node.alias?.value ?? node.name.value}.first`,
+        params: { found: first, max: maxPageSize },
+        httpStatus: 400,
+      });
     }
     return 1 + childComplexity * Math.max(1, first);
   };

@@ -34,7 +34,12 @@ export class MetricsPlugin implements ApolloServerPlugin {
         const data = body?.data as Record<string, unknown> | null | undefined;
         if (operation?.operation === 'mutation' && data) {
           for (const selection of operation.selectionSet.selections) {
-            if (selection.kind === Kind.FIELD && selection.name.value === 'submitComplaint' && data[selection.alias?.value ?? 'submitComplaint']) this.metrics.intake.inc();
+            if (
+              selection.kind === Kind.FIELD &&
+              selection.name.value === 'submitComplaint' &&
+              data[selection.alias?.value ?? 'submitComplaint']
+            )
+              this.metrics.intake.inc();
           }
         }
       },

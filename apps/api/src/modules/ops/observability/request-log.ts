@@ -36,7 +36,11 @@ export class RequestLog implements OnModuleInit {
         const status = reply.statusCode;
         const entry = {
           // Flat keys: pino's std serializers would treat `req`/`res` objects as Node messages.
-          requestId, method: request.method, path, statusCode: status, responseTime: Math.round(reply.elapsedTime),
+          requestId,
+          method: request.method,
+          path,
+          statusCode: status,
+          responseTime: Math.round(reply.elapsedTime),
           ...(auth ? { tenant: auth.tenantId, user: auth.userId ?? auth.tokenId, role: auth.role } : {}),
         };
         if (status >= 500) this.logger.error(entry, 'request failed');

@@ -11,7 +11,20 @@ import { OutboxMessage } from '../../outbox/outbox.entity';
  * data (notes, comments, reply drafts, e-mail bodies, rule explanations quoting the text). Everything else in those
  * columns (codes, ids, states, numbers) stays readable: the modules filter and group on it.
  */
-export const FREE_TEXT_KEYS = new Set(['text', 'title', 'body', 'subject', 'comment', 'note', 'result', 'solution', 'rootCause', 'reason', 'requestedRemedy', 'explanation']);
+export const FREE_TEXT_KEYS = new Set([
+  'text',
+  'title',
+  'body',
+  'subject',
+  'comment',
+  'note',
+  'result',
+  'solution',
+  'rootCause',
+  'reason',
+  'requestedRemedy',
+  'explanation',
+]);
 
 /** Per table: the text columns encrypted whole, and the JSON columns whose free-text keys are encrypted. */
 export interface AtRestFields {
@@ -55,11 +68,15 @@ export function mapFreeText(value: unknown, fn: Transform, inside = false): unkn
 export class FreeTextAtRest implements EntitySubscriberInterface {
   private readonly fields = new Map<Function, AtRestFields>(AT_REST);
 
-  constructor(dataSource: DataSource, private readonly cipher: PersonalDataCipher) {
+  constructor(
+    dataSource: DataSource,
+    private readonly cipher: PersonalDataCipher,
+  ) {
     dataSource.subscribers.push(this);
   }
 
-  readonly encryptValue: Transform = (value) => (value === '' || PersonalDataCipher.isEncrypted(value) ? value : this.cipher.encrypt(value));
+  readonly encryptValue: Transform = (value) =>
+    value === '' || PersonalDataCipher.isEncrypted(value) ? value : this.cipher.encrypt(value);
   readonly decryptValue: Transform = (value) => this.cipher.decrypt(value) ?? value;
 
   /** The plain values of rows being written, put back after the write instead of decrypting what was just encrypted. */

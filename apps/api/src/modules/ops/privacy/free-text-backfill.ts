@@ -18,11 +18,19 @@ export class FreeTextBackfill implements OnApplicationBootstrap, OnApplicationSh
   private running: Promise<Record<string, number>> | null = null;
   private stopping = false;
 
-  constructor(private readonly dataSource: DataSource, private readonly atRest: FreeTextAtRest) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly atRest: FreeTextAtRest,
+  ) {}
 
   onApplicationBootstrap(): void {
     // in the background: a large table must not hold the start-up (and readiness) back
-    setImmediate(() => void this.run().catch((error: Error) => { if (!this.stopping) this.logger.error(`backfill stopped: ${error.message}`); }));
+    setImmediate(
+      () =>
+        void this.run().catch((error: Error) => {
+          if (!this.stopping) this.logger.error(`backfill stopped: ${error.message}`);
+        }),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -31,7 +39,9 @@ export class FreeTextBackfill implements OnApplicationBootstrap, OnApplicationSh
   }
 
   run(): Promise<Record<string, number>> {
-    this.running ??= this.backfill().finally(() => { this.running = null; });
+    this.running ??= this.backfill().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
@@ -39,17 +49,33 @@ export class FreeTextBackfill implements OnApplicationBootstrap, OnApplicationSh
     const counts: Record<string, number> = {};
     for (const [target, fields] of AT_REST) {
       const metadata = this.dataSource.getMetadata(target);
-      const columns = [...fields.text, ...fields.json].map((key) => ({ key, json: fields.json.includes(key), column: metadata.findColumnWithPropertyName(key)!.databaseName }));
+      const columns = [...fields.text, ...fields.json].map((key) => ({
+        key,
+        json: fields.json.includes(key),
+        column: metadata.findColumnWithPropertyName(key)!.databaseName,
+      }));
       let after = '';
       let encrypted = 0;
       for (;;) {
         if (this.stopping) return counts;
-        const qb = this.dataSource.createQueryBuilder().from(metadata.tableName, 't').select('t.id', 'id').where('t.id > :after', { after }).orderBy('t.id', 'ASC').limit(BATCH);
+        const qb = this.dataSource
+          .createQueryBuilder()
+          .from(metadata.tableName, 't')
+          .select('t.id', 'id')
+          .where('t.id > :after', { after })
+          .orderBy('t.id', 'ASC')
+          .limit(BATCH);
         for (const c of columns) qb.addSelect(`t.${c.column}`, c.key);
         // only rows that may still hold plain text cross the wire (a JSON value without any ciphertext, a plain column)
-        qb.andWhere(`(${columns.map((c) => (c.json
-          ? `(t.${c.column} IS NOT NULL AND t.${c.column} NOT LIKE '%enc:v1:%')`
-          : `(t.${c.column} IS NOT NULL AND t.${c.column} <> '' AND t.${c.column} NOT LIKE 'enc:v1:%')`)).join(' OR ')})`);
+        qb.andWhere(
+          `(${columns
+            .map((c) =>
+              c.json
+                ? `(t.${c.column} IS NOT NULL AND t.${c.column} NOT LIKE '%enc:v1:%')`
+                : `(t.${c.column} IS NOT NULL AND t.${c.column} <> '' AND t.${c.column} NOT LIKE 'enc:v1:%')`,
+            )
+            .join(' OR ')})`,
+        );
         const rows = await qb.getRawMany<Record<string, string | null>>();
         if (!rows.length) break;
         after = String(rows[rows.length - 1].id);
@@ -64,16 +90,25 @@ export class FreeTextBackfill implements OnApplicationBootstrap, OnApplicationSh
             }
             const value: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
             let plain = false;
-            mapFreeText(value, (v) => { if (v !== '' && !PersonalDataCipher.isEncrypted(v)) plain = true; return v; });
+            mapFreeText(value, (v) => {
+              if (v !== '' && !PersonalDataCipher.isEncrypted(v)) plain = true;
+              return v;
+            });
             if (plain) set[c.key] = mapFreeText(value, this.atRest.encryptValue);
           }
           if (!Object.keys(set).length) continue;
           // the subscriber sees ciphertext and leaves it as it is
-          await this.dataSource.createQueryBuilder().update(target).set(set as never).where('id = :id', { id: row.id }).execute();
+          await this.dataSource
+            .createQueryBuilder()
+            .update(target)
+            .set(set as never)
+            .where('id = :id', { id: row.id })
+            .execute();
           encrypted += 1;
         }
       }
-      if (encrypted) this.logger.log(`encrypted the free text of ${encrypted} ${metadata.tableName} row(s) written before encryption at rest`);
+      if (encrypted)
+        this.logger.log(`encrypted the free text of ${encrypted} ${metadata.tableName} row(s) written before encryption at rest`);
       counts[metadata.tableName] = encrypted;
     }
     return counts;

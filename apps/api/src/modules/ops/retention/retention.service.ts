@@ -14,9 +14,21 @@ import { RetentionPurger, type RetentionReport } from './retention';
 export class RetentionService {
   private readonly purger: RetentionPurger;
 
-  constructor(dataSource: DataSource, clock: Clock, audit: AuditService, policies: PolicyService, @Inject(APP_CONFIG) config: AppConfig, @Inject(ATTACHMENT_STORAGE) storage: AttachmentStorage) {
+  constructor(
+    dataSource: DataSource,
+    clock: Clock,
+    audit: AuditService,
+    policies: PolicyService,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(ATTACHMENT_STORAGE) storage: AttachmentStorage,
+  ) {
     this.purger = new RetentionPurger({
-      dataSource, clock, audit, dataDir: config.dataDir, storage, currentPolicy: (tenantId) => policies.getCurrent(tenantId),
+      dataSource,
+      clock,
+      audit,
+      dataDir: config.dataDir,
+      storage,
+      currentPolicy: (tenantId) => policies.getCurrent(tenantId),
     });
   }
 

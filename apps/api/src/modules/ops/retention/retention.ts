@@ -25,8 +25,19 @@ const BATCH = 200;
  * hold counts only and stay.) A new table with a complaint id belongs here.
  */
 export const COMPLAINT_TABLES: EntityTarget<ObjectLiteral>[] = [
-  ComplaintEvent, ComplaintTask, ComplaintReply, SlaClock, SlaExtensionRequest, Delivery, StaffNotification, OutboxMessage, IncidentMember, PluginFailure,
-  Attachment, PortalAccess, PortalCode,
+  ComplaintEvent,
+  ComplaintTask,
+  ComplaintReply,
+  SlaClock,
+  SlaExtensionRequest,
+  Delivery,
+  StaffNotification,
+  OutboxMessage,
+  IncidentMember,
+  PluginFailure,
+  Attachment,
+  PortalAccess,
+  PortalCode,
 ];
 
 export interface RetentionTypeCount {
@@ -100,7 +111,15 @@ export class RetentionPurger {
     }
     const customers = types.length ? await this.orphanedCustomers(tenantId, types) : 0;
     return {
-      tenantId, asOf, dryRun, policyVersion: policy?.version ?? null, types, complaints: types.reduce((n, t) => n + t.complaints, 0), customers, exportFiles: 0, attachmentFiles: 0,
+      tenantId,
+      asOf,
+      dryRun,
+      policyVersion: policy?.version ?? null,
+      types,
+      complaints: types.reduce((n, t) => n + t.complaints, 0),
+      customers,
+      exportFiles: 0,
+      attachmentFiles: 0,
     };
   }
 
@@ -111,7 +130,10 @@ export class RetentionPurger {
     for (const type of report.types) {
       for (;;) {
         const batch = await this.deps.dataSource.getRepository(Complaint).find({
-          select: { id: true, customerId: true }, where: this.due(actor.tenantId, type.type, type.closedBefore), order: { closedAt: 'ASC' }, take: BATCH,
+          select: { id: true, customerId: true },
+          where: this.due(actor.tenantId, type.type, type.closedBefore),
+          order: { closedAt: 'ASC' },
+          take: BATCH,
         });
         if (!batch.length) break;
         customers += await this.deps.dataSource.transaction((manager) => this.purgeBatch(manager, actor.tenantId, batch, attachments));
@@ -121,8 +143,18 @@ export class RetentionPurger {
     const attachmentFiles = await this.removeAttachments(attachments);
     const result = { ...report, customers, exportFiles, attachmentFiles };
     await this.deps.audit.record(actor, 'retention_purge', 'complaints', null, null, {
-      asOf: report.asOf.toISOString(), policyVersion: report.policyVersion, complaints: report.complaints, customers, exportFiles, attachmentFiles,
-      types: report.types.map((t) => ({ type: t.type, retentionMonths: t.retentionMonths, closedBefore: t.closedBefore.toISOString(), complaints: t.complaints })),
+      asOf: report.asOf.toISOString(),
+      policyVersion: report.policyVersion,
+      complaints: report.complaints,
+      customers,
+      exportFiles,
+      attachmentFiles,
+      types: report.types.map((t) => ({
+        type: t.type,
+        retentionMonths: t.retentionMonths,
+        closedBefore: t.closedBefore.toISOString(),
+        complaints: t.complaints,
+      })),
     });
     return result;
   }
@@ -132,8 +164,12 @@ export class RetentionPurger {
   }
 
   private async closedTypeKeys(tenantId: string): Promise<string[]> {
-    const rows = await this.deps.dataSource.getRepository(Complaint).createQueryBuilder('c').select('DISTINCT c.type_key', 'type')
-      .where('c.tenant_id = :tenantId AND c.state IN (:...closed)', { tenantId, closed: CLOSED_STATES }).getRawMany<{ type: string }>();
+    const rows = await this.deps.dataSource
+      .getRepository(Complaint)
+      .createQueryBuilder('c')
+      .select('DISTINCT c.type_key', 'type')
+      .where('c.tenant_id = :tenantId AND c.state IN (:...closed)', { tenantId, closed: CLOSED_STATES })
+      .getRawMany<{ type: string }>();
     return rows.map((r) => r.type).sort();
   }
 
@@ -149,23 +185,37 @@ export class RetentionPurger {
     const ids = [...due.keys()];
     for (let i = 0; i < ids.length; i += BATCH) {
       const slice = ids.slice(i, i + BATCH);
-      const totals = await repo.createQueryBuilder('c').select('c.customer_id', 'customer').addSelect('COUNT(*)', 'n')
-        .where('c.tenant_id = :tenantId AND c.customer_id IN (:...slice)', { tenantId, slice }).groupBy('c.customer_id').getRawMany<{ customer: string; n: string | number }>();
+      const totals = await repo
+        .createQueryBuilder('c')
+        .select('c.customer_id', 'customer')
+        .addSelect('COUNT(*)', 'n')
+        .where('c.tenant_id = :tenantId AND c.customer_id IN (:...slice)', { tenantId, slice })
+        .groupBy('c.customer_id')
+        .getRawMany<{ customer: string; n: string | number }>();
       for (const row of totals) if (Number(row.n) === due.get(row.customer)) orphaned += 1;
     }
     return orphaned;
   }
 
   /** One batch in one transaction: the complaints' rows everywhere, then complainants left without a complaint. */
-  private async purgeBatch(manager: EntityManager, tenantId: string, batch: Pick<Complaint, 'id' | 'customerId'>[], attachments: StoredFile[]): Promise<number> {
+  private async purgeBatch(
+    manager: EntityManager,
+    tenantId: string,
+    batch: Pick<Complaint, 'id' | 'customerId'>[],
+    attachments: StoredFile[],
+  ): Promise<number> {
     const ids = batch.map((c) => c.id);
     // The files' rows go in this transaction; their bytes after it commits (a rolled-back batch keeps its files).
-    const files = await manager.getRepository(Attachment).find({ select: { storageKey: true, thumbnailKey: true }, where: { tenantId, complaintId: In(ids) } });
+    const files = await manager
+      .getRepository(Attachment)
+      .find({ select: { storageKey: true, thumbnailKey: true }, where: { tenantId, complaintId: In(ids) } });
     attachments.push(...files);
     for (const table of COMPLAINT_TABLES) await manager.delete(table, { tenantId, complaintId: In(ids) });
     await manager.delete(Complaint, { tenantId, id: In(ids) });
     const customerIds = [...new Set(batch.map((c) => c.customerId))];
-    const kept = await manager.getRepository(Complaint).find({ select: { customerId: true }, where: { tenantId, customerId: In(customerIds) } });
+    const kept = await manager
+      .getRepository(Complaint)
+      .find({ select: { customerId: true }, where: { tenantId, customerId: In(customerIds) } });
     const stillUsed = new Set(kept.map((c) => c.customerId));
     const orphaned = customerIds.filter((id) => !stillUsed.has(id));
     if (orphaned.length) await manager.delete(Customer, { tenantId, id: In(orphaned) });

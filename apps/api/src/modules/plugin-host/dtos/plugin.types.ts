@@ -28,7 +28,9 @@ export class PluginRulePresetType {
   @Field(() => LocalizedTextType) name!: LocalizedTextType;
   @Field(() => LocalizedTextType) description!: LocalizedTextType;
   @Field({ description: 'validity | severity | routing | sla' }) ruleSet!: string;
-  @Field(() => JSONScalar, { description: 'Argument definitions {name: {type, label, default, options?, min?, max?}} for the console form.' })
+  @Field(() => JSONScalar, {
+    description: 'Argument definitions {name: {type, label, default, options?, min?, max?}} for the console form.',
+  })
   args!: Record<string, unknown>;
   @Field(() => JSONScalar, { nullable: true, description: 'The values this tenant enabled the plugin with (null: defaults).' })
   values?: Record<string, unknown> | null;

@@ -1,9 +1,32 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
-import { APPROVAL_SUBJECTS, FIELD_TYPES, FINDING_KINDS, MAX_RETENTION_MONTHS, NOTICE_CHANNELS, NOTICE_EVENTS, WORKFLOW_ACTION_TYPES, WORKFLOW_STATE_CATEGORIES, WORKFLOW_TRIGGERS } from '@redress/sdk';
+import {
+  APPROVAL_SUBJECTS,
+  FIELD_TYPES,
+  FINDING_KINDS,
+  MAX_RETENTION_MONTHS,
+  NOTICE_CHANNELS,
+  NOTICE_EVENTS,
+  WORKFLOW_ACTION_TYPES,
+  WORKFLOW_STATE_CATEGORIES,
+  WORKFLOW_TRIGGERS,
+} from '@redress/sdk';
 import { JSONScalar } from './json.scalar';
 
 /**
@@ -30,11 +53,23 @@ const Nested = (type: () => Function) => (target: object, property: string) => {
   Type(type)(target, property);
 };
 
-export enum ComplaintKindEnum { complaint = 'complaint', suggestion = 'suggestion', consultation = 'consultation' }
+export enum ComplaintKindEnum {
+  complaint = 'complaint',
+  suggestion = 'suggestion',
+  consultation = 'consultation',
+}
 registerEnumType(ComplaintKindEnum, { name: 'ComplaintKind', description: '投诉 / 建议 / 咨询' });
-export enum TemplateKindEnum { script = 'script', letter = 'letter', notice = 'notice' }
+export enum TemplateKindEnum {
+  script = 'script',
+  letter = 'letter',
+  notice = 'notice',
+}
 registerEnumType(TemplateKindEnum, { name: 'TemplateKind', description: 'script = 话术, letter = 答复函, notice = 通知' });
-export enum HitPolicyEnum { first = 'first', collect = 'collect', priority = 'priority' }
+export enum HitPolicyEnum {
+  first = 'first',
+  collect = 'collect',
+  priority = 'priority',
+}
 registerEnumType(HitPolicyEnum, { name: 'HitPolicy' });
 
 @ObjectType('LocalizedText')
@@ -78,11 +113,23 @@ export class FieldDefinitionType {
   @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) label!: LocalizedTextType;
   @Field({ description: `One of ${FIELD_TYPES.join(', ')}.` }) @IsIn(FIELD_TYPES as unknown as string[]) type!: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() required?: boolean;
-  @Field(() => [FieldOptionType], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(500) @Nested(() => FieldOptionType) options?: FieldOptionType[];
-  @Field(() => JSONScalar, { nullable: true, description: 'JSON-logic: the field shows only when true.' }) @IsOptional() visibleWhen?: unknown;
-  @Field(() => JSONScalar, { nullable: true, description: 'JSON-logic: the field is required when true.' }) @IsOptional() requiredWhen?: unknown;
+  @Field(() => [FieldOptionType], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Nested(() => FieldOptionType)
+  options?: FieldOptionType[];
+  @Field(() => JSONScalar, { nullable: true, description: 'JSON-logic: the field shows only when true.' })
+  @IsOptional()
+  visibleWhen?: unknown;
+  @Field(() => JSONScalar, { nullable: true, description: 'JSON-logic: the field is required when true.' })
+  @IsOptional()
+  requiredWhen?: unknown;
   @Field(() => FieldValidationType, { nullable: true }) @IsOptional() @Nested(() => FieldValidationType) validation?: FieldValidationType;
-  @Field({ nullable: true, description: 'Personal data: encrypted at rest, masked by role.' }) @IsOptional() @IsBoolean() personal?: boolean;
+  @Field({ nullable: true, description: 'Personal data: encrypted at rest, masked by role.' })
+  @IsOptional()
+  @IsBoolean()
+  personal?: boolean;
   @Field(() => LocalizedTextType, { nullable: true }) @IsOptional() @Nested(() => LocalizedTextType) help?: LocalizedTextType;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
 }
@@ -95,12 +142,25 @@ export class ComplaintTypeType {
   @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
   @Field(() => ComplaintKindEnum) @IsIn(Object.values(ComplaintKindEnum)) kind!: ComplaintKindEnum;
   @Field(() => [String], { description: 'Field keys in order; a child inherits its parent’s fields first.' })
-  @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) fields!: string[];
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  fields!: string[];
   @Field({ nullable: true }) @OptionalKey() defaultSeverity?: string;
   @Field({ nullable: true }) @OptionalKey() defaultDepartment?: string;
-  @Field(() => Int, { nullable: true, description: 'Retention: months after closure before a closed complaint of this type and its personal data are purged (60 = five years); inherited from the parent type; none = kept.' })
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_RETENTION_MONTHS) retentionMonths?: number | null;
-  @Field({ nullable: true, description: 'The workflow its complaints follow (inherited from the parent type; else `default`).' }) @OptionalKey() workflow?: string;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Retention: months after closure before a closed complaint of this type and its personal data are purged (60 = five years); inherited from the parent type; none = kept.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RETENTION_MONTHS)
+  retentionMonths?: number | null;
+  @Field({ nullable: true, description: 'The workflow its complaints follow (inherited from the parent type; else `default`).' })
+  @OptionalKey()
+  workflow?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
 }
@@ -130,7 +190,11 @@ export class TeamType {
   @Field() @Key() key!: string;
   @Field() @Key() departmentKey!: string;
   @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
-  @Field(() => [String], { description: 'E-mails of the handlers in this team.' }) @IsArray() @ArrayMaxSize(1000) @IsString({ each: true }) members!: string[];
+  @Field(() => [String], { description: 'E-mails of the handlers in this team.' })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  members!: string[];
 }
 
 @ObjectType('TimeRange')
@@ -174,19 +238,29 @@ export class MakeupWorkdayType {
 export class HolidayScheduleType {
   @Field({ description: 'The year as text, e.g. "2027".' }) @Key() key!: string;
   @Field(() => Int) @IsInt() year!: number;
-  @Field({ nullable: true, description: 'The notice, e.g. 国办发明电〔2026〕7号.' }) @IsOptional() @IsString() @MaxLength(200) source?: string;
+  @Field({ nullable: true, description: 'The notice, e.g. 国办发明电〔2026〕7号.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  source?: string;
   @Field(() => [HolidayPeriodType]) @IsArray() @ArrayMaxSize(40) @Nested(() => HolidayPeriodType) holidays!: HolidayPeriodType[];
   @Field(() => [MakeupWorkdayType]) @IsArray() @ArrayMaxSize(40) @Nested(() => MakeupWorkdayType) makeupWorkdays!: MakeupWorkdayType[];
 }
 
-@ObjectType('FindingCode', { description: 'A coded finding after investigation (调查结论): validity criterion, root cause, responsibility or confirmed cause.' })
+@ObjectType('FindingCode', {
+  description: 'A coded finding after investigation (调查结论): validity criterion, root cause, responsibility or confirmed cause.',
+})
 @InputType('FindingCodeInput')
 export class FindingCodeType {
   @Field() @Key() key!: string;
   @Field({ description: FINDING_KINDS.join(' | ') }) @IsIn([...FINDING_KINDS]) kind!: string;
   @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
   @Field(() => [String], { nullable: true, description: 'Roles that may record it (default handler, manager, admin).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsIn(['admin', 'manager', 'handler', 'agent', 'expert'], { each: true }) roles?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsIn(['admin', 'manager', 'handler', 'agent', 'expert'], { each: true })
+  roles?: string[];
 }
 
 const DURATION_KINDS = ['natural_minutes', 'natural_hours', 'natural_days', 'working_minutes', 'working_hours', 'working_days'];
@@ -201,7 +275,9 @@ export class DurationType {
 @ObjectType('SlaTarget')
 @InputType('SlaTargetInput')
 export class SlaTargetType {
-  @Field({ description: 'acknowledge | dispatch | first_response | progress_update | resolution | follow_up | regulatory_answer | …' }) @Key() key!: string;
+  @Field({ description: 'acknowledge | dispatch | first_response | progress_update | resolution | follow_up | regulatory_answer | …' })
+  @Key()
+  key!: string;
   @Field(() => LocalizedTextType, { nullable: true }) @IsOptional() @Nested(() => LocalizedTextType) name?: LocalizedTextType;
   @Field(() => DurationType) @Nested(() => DurationType) duration!: DurationType;
   @Field({ nullable: true }) @OptionalKey() calendar?: string;
@@ -212,8 +288,10 @@ export class SlaTargetType {
   @Field(() => JSONScalar, { nullable: true }) @IsOptional() stopWhen?: unknown;
   @Field(() => [DurationType], { nullable: true }) @IsOptional() @IsArray() @Nested(() => DurationType) extensions?: DurationType[];
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(32) extensionApprovalRole?: string;
-  @Field({ nullable: true }) @IsOptional()
-  @IsIn(['roll_forward_end_of_next_working_day', 'roll_forward_start_of_next_working_day', 'keep']) onNonWorkingDay?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsIn(['roll_forward_end_of_next_working_day', 'roll_forward_start_of_next_working_day', 'keep'])
+  onNonWorkingDay?: string;
 }
 
 @ObjectType('SlaPolicy')
@@ -241,20 +319,28 @@ export class EscalationRuleType {
   @Field() @Key() key!: string;
   @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
   @Field({ description: 'warning | breach | unsatisfied | aggregate | cross_department' })
-  @IsIn(['warning', 'breach', 'unsatisfied', 'aggregate', 'cross_department']) trigger!: string;
+  @IsIn(['warning', 'breach', 'unsatisfied', 'aggregate', 'cross_department'])
+  trigger!: string;
   @Field({ nullable: true, description: 'For warning/breach: the SLA target key watched.' }) @OptionalKey() target?: string;
   @Field(() => JSONScalar, { nullable: true }) @IsOptional() when?: unknown;
   @Field(() => [EscalationActionType]) @IsArray() @Nested(() => EscalationActionType) actions!: EscalationActionType[];
 }
 
-@ObjectType('IncidentRule', { description: '批量事件: complaints equal on groupBy within windowMinutes become one incident once threshold is reached.' })
+@ObjectType('IncidentRule', {
+  description: '批量事件: complaints equal on groupBy within windowMinutes become one incident once threshold is reached.',
+})
 @InputType('IncidentRuleInput')
 export class IncidentRuleType {
   @Field() @Key() key!: string;
   @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
-  @Field(() => JSONScalar, { nullable: true, description: 'Which complaints may be grouped (JSON-logic); all when absent.' }) @IsOptional() when?: unknown;
+  @Field(() => JSONScalar, { nullable: true, description: 'Which complaints may be grouped (JSON-logic); all when absent.' })
+  @IsOptional()
+  when?: unknown;
   @Field(() => [String], { description: 'Fact paths that must be equal, e.g. complaint.type and complaint.form.cell_area.' })
-  @IsArray() @ArrayMaxSize(8) @IsString({ each: true }) groupBy!: string[];
+  @IsArray()
+  @ArrayMaxSize(8)
+  @IsString({ each: true })
+  groupBy!: string[];
   @Field(() => Int) @IsInt() @Min(1) windowMinutes!: number;
   @Field(() => Int) @IsInt() @Min(2) threshold!: number;
   @Field({ nullable: true }) @OptionalKey() department?: string;
@@ -269,26 +355,47 @@ export class ReplyTemplateType {
   @Field({ nullable: true }) @OptionalKey() channel?: string;
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) typeKeys?: string[];
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) subject?: string;
-  @Field({ description: 'Text with {{customer.name}}, {{complaint.number}} … (see TEMPLATE_VARIABLES).' }) @IsString() @MinLength(1) @MaxLength(20000) body!: string;
-  @Field({ nullable: true, description: 'For staff only (公司机密): never sent to a customer.' }) @IsOptional() @IsBoolean() internal?: boolean;
+  @Field({ description: 'Text with {{customer.name}}, {{complaint.number}} … (see TEMPLATE_VARIABLES).' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
+  body!: string;
+  @Field({ nullable: true, description: 'For staff only (公司机密): never sent to a customer.' })
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
 }
 
-@ObjectType('NoticeRule', { description: 'What is sent when: on `event`, `template` to `to` over `channels`, for the complaints matching the filters.' })
+@ObjectType('NoticeRule', {
+  description: 'What is sent when: on `event`, `template` to `to` over `channels`, for the complaints matching the filters.',
+})
 @InputType('NoticeRuleInput')
 export class NoticeRuleType {
   @Field() @Key() key!: string;
   @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
   @Field({ description: NOTICE_EVENTS.join(' | ') }) @IsIn(NOTICE_EVENTS as unknown as string[]) event!: string;
-  @Field({ description: 'customer | assignee | manager | department | a role | an e-mail address' }) @IsString() @MinLength(1) @MaxLength(254) to!: string;
-  @Field(() => [String], { description: NOTICE_CHANNELS.join(' | ') }) @IsArray() @ArrayMaxSize(3) @IsIn(NOTICE_CHANNELS as unknown as string[], { each: true }) channels!: string[];
+  @Field({ description: 'customer | assignee | manager | department | a role | an e-mail address' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(254)
+  to!: string;
+  @Field(() => [String], { description: NOTICE_CHANNELS.join(' | ') })
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsIn(NOTICE_CHANNELS as unknown as string[], { each: true })
+  channels!: string[];
   @Field({ nullable: true }) @OptionalKey() template?: string;
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) slaPolicies?: string[];
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) typeKeys?: string[];
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) complaintChannels?: string[];
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) severities?: string[];
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) states?: string[];
-  @Field(() => [String], { nullable: true, description: 'For sla.* events: only these SLA targets (progress_update …).' }) @IsOptional() @IsArray() @IsString({ each: true }) targets?: string[];
+  @Field(() => [String], { nullable: true, description: 'For sla.* events: only these SLA targets (progress_update …).' })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  targets?: string[];
   @Field({ nullable: true, description: 'Sent even in the quiet hours.' }) @IsOptional() @IsBoolean() urgent?: boolean;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
 }
@@ -322,19 +429,45 @@ export class TargetRateType {
 @ObjectType('KpiTargets', { description: 'KPI targets (shares 0–1); an absent one keeps its default (0.95 / 0.95 / 0.9).' })
 @InputType('KpiTargetsInput')
 export class KpiTargetsType {
-  @Field(() => Float, { nullable: true, description: '处理及时率 over all deadlines.' }) @IsOptional() @IsNumber() @Min(0.01) @Max(1) onTimeRate?: number;
+  @Field(() => Float, { nullable: true, description: '处理及时率 over all deadlines.' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.01)
+  @Max(1)
+  onTimeRate?: number;
   @Field(() => Float, { nullable: true, description: '满意率.' }) @IsOptional() @IsNumber() @Min(0.01) @Max(1) satisfactionRate?: number;
-  @Field(() => Float, { nullable: true, description: '有效解决率.' }) @IsOptional() @IsNumber() @Min(0.01) @Max(1) effectiveResolutionRate?: number;
+  @Field(() => Float, { nullable: true, description: '有效解决率.' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.01)
+  @Max(1)
+  effectiveResolutionRate?: number;
   @Field(() => [TargetRateType], { nullable: true, description: 'Per deadline type; others use onTimeRate.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @Nested(() => TargetRateType) onTimeByTarget?: TargetRateType[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Nested(() => TargetRateType)
+  onTimeByTarget?: TargetRateType[];
 }
 
-@ObjectType('AttachmentSettings', { description: 'Attachment limits; an absent one keeps its default (10 MB a file, 10 files, common photo/document/audio types).' })
+@ObjectType('AttachmentSettings', {
+  description: 'Attachment limits; an absent one keeps its default (10 MB a file, 10 files, common photo/document/audio types).',
+})
 @InputType('AttachmentSettingsInput')
 export class AttachmentSettingsType {
-  @Field(() => Int, { nullable: true, description: 'Largest file in bytes (at most 50 MB).' }) @IsOptional() @IsInt() @Min(1) @Max(50 * 1024 * 1024) maxFileBytes?: number;
+  @Field(() => Int, { nullable: true, description: 'Largest file in bytes (at most 50 MB).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50 * 1024 * 1024)
+  maxFileBytes?: number;
   @Field(() => Int, { nullable: true, description: 'Files per complaint.' }) @IsOptional() @IsInt() @Min(1) @Max(50) maxFiles?: number;
-  @Field(() => [String], { nullable: true, description: 'Content types detected from the bytes, e.g. image/jpeg.' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) allowedTypes?: string[];
+  @Field(() => [String], { nullable: true, description: 'Content types detected from the bytes, e.g. image/jpeg.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  allowedTypes?: string[];
 }
 
 @ObjectType('PolicySettings')
@@ -343,7 +476,8 @@ export class PolicySettingsType {
   @Field() defaultSeverity!: string;
   @Field({ nullable: true, description: 'Publishing needs a second person’s approval (maker-checker).' }) requirePublishApproval?: boolean;
   @Field(() => Int, { nullable: true }) repeatWindowDays?: number;
-  @Field({ nullable: true, description: 'Complaint numbers, e.g. {YY}{MM}-{SEQ:4} (default); tokens {YYYY} {YY} {MM} {SEQ:n}.' }) numberPattern?: string;
+  @Field({ nullable: true, description: 'Complaint numbers, e.g. {YY}{MM}-{SEQ:4} (default); tokens {YYYY} {YY} {MM} {SEQ:n}.' })
+  numberPattern?: string;
   @Field(() => KpiTargetsType, { nullable: true }) kpiTargets?: KpiTargetsType;
   @Field(() => AttachmentSettingsType, { nullable: true }) attachments?: AttachmentSettingsType;
 }
@@ -354,9 +488,19 @@ export class PolicySettingsInput {
   @Field({ nullable: true }) @OptionalKey() defaultSeverity?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() requirePublishApproval?: boolean;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) repeatWindowDays?: number;
-  @Field({ nullable: true, description: 'Checked at once: a serial {SEQ:n}, the year and the month are required.' }) @IsOptional() @IsString() @MaxLength(200) numberPattern?: string;
-  @Field(() => KpiTargetsType, { nullable: true, description: 'Replaces the KPI targets as a whole.' }) @IsOptional() @Nested(() => KpiTargetsType) kpiTargets?: KpiTargetsType;
-  @Field(() => AttachmentSettingsType, { nullable: true, description: 'Replaces the attachment limits as a whole.' }) @IsOptional() @Nested(() => AttachmentSettingsType) attachments?: AttachmentSettingsType;
+  @Field({ nullable: true, description: 'Checked at once: a serial {SEQ:n}, the year and the month are required.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  numberPattern?: string;
+  @Field(() => KpiTargetsType, { nullable: true, description: 'Replaces the KPI targets as a whole.' })
+  @IsOptional()
+  @Nested(() => KpiTargetsType)
+  kpiTargets?: KpiTargetsType;
+  @Field(() => AttachmentSettingsType, { nullable: true, description: 'Replaces the attachment limits as a whole.' })
+  @IsOptional()
+  @Nested(() => AttachmentSettingsType)
+  attachments?: AttachmentSettingsType;
 }
 
 @ObjectType('DecisionRow')
@@ -397,7 +541,8 @@ export class WorkflowStateType {
   @Field() @Key() key!: string;
   @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
   @Field({ description: `${WORKFLOW_STATE_CATEGORIES.join(' | ')}: waiting pauses the clocks; closed only for closed and invalid_closed.` })
-  @IsIn([...WORKFLOW_STATE_CATEGORIES]) category!: string;
+  @IsIn([...WORKFLOW_STATE_CATEGORIES])
+  category!: string;
   @Field(() => WorkflowPositionType, { nullable: true }) @IsOptional() @Nested(() => WorkflowPositionType) position?: WorkflowPositionType;
 }
 
@@ -405,10 +550,18 @@ export class WorkflowStateType {
 @InputType('WorkflowActionInput')
 export class WorkflowActionType {
   @Field({ description: WORKFLOW_ACTION_TYPES.join(' | ') }) @IsIn([...WORKFLOW_ACTION_TYPES]) type!: string;
-  @Field({ nullable: true, description: 'notify: customer | assignee | manager | department | a role | an e-mail address.' }) @IsOptional() @IsString() @MaxLength(254) to?: string;
+  @Field({ nullable: true, description: 'notify: customer | assignee | manager | department | a role | an e-mail address.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  to?: string;
   @Field({ nullable: true, description: 'notify: the template sent.' }) @OptionalKey() template?: string;
   @Field({ nullable: true, description: 'create_task: the department.' }) @OptionalKey() department?: string;
-  @Field({ nullable: true, description: 'create_task: the title; restart_clocks: the reason.' }) @IsOptional() @IsString() @MaxLength(300) title?: string;
+  @Field({ nullable: true, description: 'create_task: the title; restart_clocks: the reason.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  title?: string;
   @Field({ nullable: true, description: 'raise_severity: the level (one up when absent).' }) @OptionalKey() severity?: string;
 }
 
@@ -419,13 +572,31 @@ export class WorkflowTransitionType {
   @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
   @Field(() => [String]) @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) from!: string[];
   @Field() @Key() to!: string;
-  @Field({ nullable: true, description: `${WORKFLOW_TRIGGERS.join(' | ')} (default manual).` }) @IsOptional() @IsIn([...WORKFLOW_TRIGGERS]) trigger?: string;
-  @Field(() => [String], { nullable: true, description: 'Roles that may take it (any staff role when absent).' }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) roles?: string[];
+  @Field({ nullable: true, description: `${WORKFLOW_TRIGGERS.join(' | ')} (default manual).` })
+  @IsOptional()
+  @IsIn([...WORKFLOW_TRIGGERS])
+  trigger?: string;
+  @Field(() => [String], { nullable: true, description: 'Roles that may take it (any staff role when absent).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  roles?: string[];
   @Field(() => JSONScalar, { nullable: true, description: 'Guard: JSON-logic over the complaint facts.' }) @IsOptional() when?: unknown;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() requiresComment?: boolean;
-  @Field(() => [String], { nullable: true, description: 'Form fields that must have a value.' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) requiredFields?: string[];
+  @Field(() => [String], { nullable: true, description: 'Form fields that must have a value.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  requiredFields?: string[];
   @Field({ nullable: true, description: 'Open tasks must be finished first.' }) @IsOptional() @IsBoolean() requiresTasksDone?: boolean;
-  @Field(() => [WorkflowActionType], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @Nested(() => WorkflowActionType) actions?: WorkflowActionType[];
+  @Field(() => [WorkflowActionType], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Nested(() => WorkflowActionType)
+  actions?: WorkflowActionType[];
 }
 
 @ObjectType('Workflow', { description: 'A life cycle: states, transitions with guards, actions on transition.' })
@@ -434,11 +605,17 @@ export class WorkflowType {
   @Field() @Key() key!: string;
   @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
   @Field(() => [WorkflowStateType]) @IsArray() @ArrayMaxSize(100) @Nested(() => WorkflowStateType) states!: WorkflowStateType[];
-  @Field(() => [WorkflowTransitionType]) @IsArray() @ArrayMaxSize(300) @Nested(() => WorkflowTransitionType) transitions!: WorkflowTransitionType[];
+  @Field(() => [WorkflowTransitionType])
+  @IsArray()
+  @ArrayMaxSize(300)
+  @Nested(() => WorkflowTransitionType)
+  transitions!: WorkflowTransitionType[];
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
 }
 
-@ObjectType('ApprovalApprover', { description: 'Who may sign: every given member must match (a role, a department of the user, a named person).' })
+@ObjectType('ApprovalApprover', {
+  description: 'Who may sign: every given member must match (a role, a department of the user, a named person).',
+})
 @InputType('ApprovalApproverInput')
 export class ApprovalApproverType {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(32) role?: string;
@@ -452,7 +629,12 @@ export class ApprovalStepType {
   @Field() @Key() key!: string;
   @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
   @Field(() => [ApprovalApproverType]) @IsArray() @ArrayMaxSize(20) @Nested(() => ApprovalApproverType) approvers!: ApprovalApproverType[];
-  @Field(() => Int, { nullable: true, description: 'Signatures of different people the step needs (default 1).' }) @IsOptional() @IsInt() @Min(1) @Max(20) signatures?: number;
+  @Field(() => Int, { nullable: true, description: 'Signatures of different people the step needs (default 1).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  signatures?: number;
 }
 
 @ObjectType('ApprovalChain', { description: 'Who signs, step by step, before a reply is sent or a policy version is published.' })
@@ -461,7 +643,12 @@ export class ApprovalChainType {
   @Field() @Key() key!: string;
   @Field(() => LocalizedTextType) @Nested(() => LocalizedTextType) name!: LocalizedTextType;
   @Field({ description: APPROVAL_SUBJECTS.join(' | ') }) @IsIn([...APPROVAL_SUBJECTS]) subject!: string;
-  @Field(() => JSONScalar, { nullable: true, description: 'reply: JSON-logic over the complaint facts; the first chain that holds applies.' }) @IsOptional() when?: unknown;
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'reply: JSON-logic over the complaint facts; the first chain that holds applies.',
+  })
+  @IsOptional()
+  when?: unknown;
   @Field(() => [ApprovalStepType]) @IsArray() @ArrayMaxSize(10) @Nested(() => ApprovalStepType) steps!: ApprovalStepType[];
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) source?: string;
 }
@@ -486,6 +673,7 @@ export class PolicyDocumentType {
   @Field(() => [RuleTestCaseType]) tests!: RuleTestCaseType[];
   @Field(() => [IncidentRuleType]) incidentRules!: IncidentRuleType[];
   @Field(() => [FindingCodeType]) findingCodes!: FindingCodeType[];
-  @Field(() => [WorkflowType], { description: 'The workflows in effect: the built-in default is listed when the policy has no `default`.' }) workflows!: WorkflowType[];
+  @Field(() => [WorkflowType], { description: 'The workflows in effect: the built-in default is listed when the policy has no `default`.' })
+  workflows!: WorkflowType[];
   @Field(() => [ApprovalChainType]) approvalChains!: ApprovalChainType[];
 }

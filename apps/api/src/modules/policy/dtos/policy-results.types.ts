@@ -3,12 +3,18 @@ import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Max, Min } from 'cl
 import { JSONScalar } from './json.scalar';
 import { LocalizedTextType, PolicyDocumentType } from './policy-document.types';
 
-export enum RuleSetKeyEnum { validity = 'validity', severity = 'severity', routing = 'routing', sla = 'sla' }
+export enum RuleSetKeyEnum {
+  validity = 'validity',
+  severity = 'severity',
+  routing = 'routing',
+  sla = 'sla',
+}
 registerEnumType(RuleSetKeyEnum, { name: 'RuleSetKey', description: 'The four decision tables of a policy, evaluated in this order.' });
 
 @ObjectType('PolicyProblem')
 export class PolicyProblemType {
-  @Field({ description: 'Where, e.g. complaintTypes[service.attitude].defaultDepartment or rules.routing.rows[r1].when.and[0].' }) path!: string;
+  @Field({ description: 'Where, e.g. complaintTypes[service.attitude].defaultDepartment or rules.routing.rows[r1].when.and[0].' })
+  path!: string;
   @Field() code!: string;
   @Field() message!: string;
   @Field({ nullable: true }) suggestion?: string;
@@ -54,7 +60,11 @@ export class PolicyVersionType {
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
   @Field({ description: 'SHA-256 of the canonical JSON document.' }) contentHash!: string;
   @Field(() => Int, { nullable: true, description: 'For a rollback: the version republished.' }) rolledBackFrom!: number | null;
-  @Field(() => JSONScalar, { nullable: true, description: 'Publishing chain progress: { chain, step, signatures: [{ step, userId, role, at, comment }] }.' }) approval!: unknown;
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'Publishing chain progress: { chain, step, signatures: [{ step, userId, role, at, comment }] }.',
+  })
+  approval!: unknown;
   @Field(() => PolicyDocumentType) document!: PolicyDocumentType;
   @Field(() => JSONScalar) documentJson!: unknown;
 }
@@ -84,7 +94,9 @@ export class RuleOperatorType {
   @Field() returns!: string;
   @Field() category!: string;
   @Field({ description: 'Shipped with Redress (JSON-logic and Redress built-ins) rather than registered by a plugin.' }) builtin!: boolean;
-  @Field({ description: "One of JSON-logic's own operators; false for Redress and plugin operators (which the rule builder offers by name)." })
+  @Field({
+    description: "One of JSON-logic's own operators; false for Redress and plugin operators (which the rule builder offers by name).",
+  })
   standard!: boolean;
 }
 
@@ -133,8 +145,17 @@ export class PolicyDiffType {
 @InputType('SimulationSampleInput', { description: 'Either given complaint facts or the last N real complaints.' })
 export class SimulationSampleInput {
   @Field(() => [JSONScalar], { nullable: true, description: 'Complaint facts, one object per complaint (see policyFactSchema).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100_000) @IsObject({ each: true }) facts?: Record<string, unknown>[];
-  @Field(() => Int, { nullable: true, description: 'The last N complaints of the tenant.' }) @IsOptional() @IsInt() @Min(1) @Max(100_000) lastN?: number;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100_000)
+  @IsObject({ each: true })
+  facts?: Record<string, unknown>[];
+  @Field(() => Int, { nullable: true, description: 'The last N complaints of the tenant.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  lastN?: number;
   @Field(() => Int, { nullable: true, defaultValue: 0 }) @IsOptional() @IsInt() @Min(0) differencesOffset?: number;
   @Field(() => Int, { nullable: true, defaultValue: 100 }) @IsOptional() @IsInt() @Min(0) @Max(1000) differencesLimit?: number;
 }
@@ -177,7 +198,8 @@ export class SimulationResultType {
   @Field(() => Int) differencesOffset!: number;
   @Field(() => [SimulationDifferenceType]) differences!: SimulationDifferenceType[];
   @Field(() => Float) elapsedMs!: number;
-  @Field(() => Int, { nullable: true, description: 'The current version compared (null when nothing is published yet).' }) baseVersion?: number | null;
+  @Field(() => Int, { nullable: true, description: 'The current version compared (null when nothing is published yet).' }) baseVersion?:
+    number | null;
 }
 
 @ObjectType('SimulationJob')

@@ -7,7 +7,9 @@ describe('canonicalize', () => {
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
     expect(Object.keys(out)).toEqual(['__proto__', 'a', 'b']);
     expect(out.polluted).toBeUndefined();
-    expect(canonicalJson(parsed)).toBe('{\n  "__proto__": {\n    "polluted": true\n  },\n  "a": [\n    {\n      "__proto__": 2\n    }\n  ],\n  "b": 1\n}\n');
+    expect(canonicalJson(parsed)).toBe(
+      '{\n  "__proto__": {\n    "polluted": true\n  },\n  "a": [\n    {\n      "__proto__": 2\n    }\n  ],\n  "b": 1\n}\n',
+    );
     expect(JSON.parse(canonicalJson(parsed))).toEqual(parsed);
     // Different data, different hash: the member is not silently dropped.
     expect(contentHash(parsed)).not.toBe(contentHash({ b: 1, a: [{}] }));

@@ -11,7 +11,8 @@ export function canonicalize(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const member = (value as Record<string, unknown>)[key];
-      if (member !== undefined) Object.defineProperty(out, key, { value: canonicalize(member), enumerable: true, writable: true, configurable: true });
+      if (member !== undefined)
+        Object.defineProperty(out, key, { value: canonicalize(member), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

@@ -11,7 +11,12 @@ describe('CompiledPolicy.decide', () => {
     const d = demo.decide(complaint({ type: 'service.attitude', channel: 'phone', text: '态度太差，我要找记者曝光' }), context);
     expect(d.validity).toMatchObject({ valid: true });
     expect(d.severity).toMatchObject({ level: 'urgent', rowKey: 'sev-media-lawsuit' });
-    expect(d.routing).toMatchObject({ department: 'customer_service', team: 'cs_frontline', strategy: 'round_robin', rowKey: 'route-service' });
+    expect(d.routing).toMatchObject({
+      department: 'customer_service',
+      team: 'cs_frontline',
+      strategy: 'round_robin',
+      rowKey: 'route-service',
+    });
     expect(d.sla).toMatchObject({ policy: 'standard', rowKey: 'sla-default' });
     expect(d.severity.trace).toContain('sev-media-lawsuit');
   });
@@ -33,7 +38,10 @@ describe('CompiledPolicy.decide', () => {
   it('falls back to the type defaults when no row matches, and says so in the trace', () => {
     const document: PolicyDocument = {
       ...emptyPolicy(),
-      severityLevels: [{ key: 'normal', name: { zh: '一般' }, rank: 1 }, { key: 'urgent', name: { zh: '紧急' }, rank: 2 }],
+      severityLevels: [
+        { key: 'normal', name: { zh: '一般' }, rank: 1 },
+        { key: 'urgent', name: { zh: '紧急' }, rank: 2 },
+      ],
       departments: [{ key: 'cs', name: { zh: '客服' } }],
       complaintTypes: [
         { key: 'root', name: { zh: '根' }, kind: 'complaint', fields: [], defaultSeverity: 'urgent', defaultDepartment: 'cs' },
@@ -52,7 +60,10 @@ describe('CompiledPolicy.decide', () => {
   it('never throws: a broken table yields the fallbacks', () => {
     const broken = {
       ...DEMO_POLICY,
-      rules: { ...DEMO_POLICY.rules, severity: { key: 'severity', hitPolicy: 'priority', rows: [{ key: 'bad', when: { no_such_operator: [1] }, then: 'urgent' }] } },
+      rules: {
+        ...DEMO_POLICY.rules,
+        severity: { key: 'severity', hitPolicy: 'priority', rows: [{ key: 'bad', when: { no_such_operator: [1] }, then: 'urgent' }] },
+      },
     } as PolicyDocument;
     const d = new CompiledPolicy(2, broken).decide(complaint({ type: 'billing', channel: 'email', text: 'x' }), context);
     expect(d.severity.level).toBe('normal');
@@ -61,8 +72,20 @@ describe('CompiledPolicy.decide', () => {
   });
 
   it('lists a type’s fields parent first, without repeats', () => {
-    expect(demo.fieldsForType('service.efficiency').map((f) => f.key)).toEqual(['outlet', 'expected_remedy', 'compensation_amount', 'order_no']);
-    expect(demo.fieldsForType('product.defect').map((f) => f.key)).toEqual(['order_no', 'product_name', 'purchase_date', 'expected_remedy', 'compensation_amount', 'batch_no']);
+    expect(demo.fieldsForType('service.efficiency').map((f) => f.key)).toEqual([
+      'outlet',
+      'expected_remedy',
+      'compensation_amount',
+      'order_no',
+    ]);
+    expect(demo.fieldsForType('product.defect').map((f) => f.key)).toEqual([
+      'order_no',
+      'product_name',
+      'purchase_date',
+      'expected_remedy',
+      'compensation_amount',
+      'batch_no',
+    ]);
     expect(demo.severityLevel('major')?.requiresApproval).toBe(true);
     expect(demo.slaPolicy('regulatory')?.targets.find((t) => t.key === 'regulatory_answer')?.extensions).toHaveLength(2);
   });

@@ -1,6 +1,22 @@
-import { defaultEngine, explainableTrace, normalizeText, summarizeTrace, type DecisionTable, type ExplainedTrace, type EvaluationContext, type RuleEngine, type TableResult } from '@redress/rules';
+import {
+  defaultEngine,
+  explainableTrace,
+  normalizeText,
+  summarizeTrace,
+  type DecisionTable,
+  type ExplainedTrace,
+  type EvaluationContext,
+  type RuleEngine,
+  type TableResult,
+} from '@redress/rules';
 import type {
-  ComplaintTypeDefinition, FieldDefinition, PolicyDocument, RoutingOutcome, SeverityLevel, SlaPolicyDefinition, ValidityOutcome,
+  ComplaintTypeDefinition,
+  FieldDefinition,
+  PolicyDocument,
+  RoutingOutcome,
+  SeverityLevel,
+  SlaPolicyDefinition,
+  ValidityOutcome,
 } from '@redress/sdk';
 import { typeLineage, typePathOf } from './type-tree';
 
@@ -9,7 +25,15 @@ export type RoutingStrategy = 'manual' | 'round_robin' | 'least_loaded';
 export interface PolicyDecisions {
   validity: { valid: boolean; reason?: string; rowKey?: string; trace?: string; explained?: ExplainedTrace };
   severity: { level: string; rowKey?: string; trace?: string; explained?: ExplainedTrace };
-  routing: { department?: string; team?: string; assignee?: string; strategy: RoutingStrategy; rowKey?: string; trace?: string; explained?: ExplainedTrace };
+  routing: {
+    department?: string;
+    team?: string;
+    assignee?: string;
+    strategy: RoutingStrategy;
+    rowKey?: string;
+    trace?: string;
+    explained?: ExplainedTrace;
+  };
   sla: { policy?: string; rowKey?: string; trace?: string; explained?: ExplainedTrace };
 }
 
@@ -80,9 +104,14 @@ export class CompiledPolicy {
     let level = severityTable.rowKey && this.levels.has(String(severityTable.value)) ? String(severityTable.value) : undefined;
     if (!level) {
       const fromType = this.inherited(typeKey, (type) => type.defaultSeverity);
-      const fromTable = severityTable.value !== undefined && this.levels.has(String(severityTable.value)) ? String(severityTable.value) : undefined;
+      const fromTable =
+        severityTable.value !== undefined && this.levels.has(String(severityTable.value)) ? String(severityTable.value) : undefined;
       level = fromType ?? fromTable ?? this.document.settings.defaultSeverity;
-      severityTable.note += fromType ? `; type default ${fromType}` : fromTable ? `; table default ${fromTable}` : `; settings default ${level}`;
+      severityTable.note += fromType
+        ? `; type default ${fromType}`
+        : fromTable
+          ? `; table default ${fromTable}`
+          : `; settings default ${level}`;
     }
     const severity: PolicyDecisions['severity'] = { level };
     this.explain(severity, severityTable, trace);
@@ -221,7 +250,11 @@ export class CompiledPolicy {
     return { value, note: `${compileFailed ? `table ${table.key} failed` : 'no row matched'}${failed}` };
   }
 
-  private explain(target: { rowKey?: string; trace?: string; explained?: ExplainedTrace }, outcome: TableOutcome<unknown>, trace: boolean): void {
+  private explain(
+    target: { rowKey?: string; trace?: string; explained?: ExplainedTrace },
+    outcome: TableOutcome<unknown>,
+    trace: boolean,
+  ): void {
     if (outcome.rowKey) target.rowKey = outcome.rowKey;
     if (trace) target.trace = outcome.note;
     if (trace && outcome.explained) target.explained = outcome.explained;

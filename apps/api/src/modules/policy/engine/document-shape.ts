@@ -25,15 +25,18 @@ const REQUIRED: Record<PolicyCollection, Record<string, Kind>> = {
   approvalChains: { name: 'localized', subject: 'string', steps: 'array' },
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function hasKind(value: unknown, kind: Kind): boolean {
   switch (kind) {
-    case 'array': return Array.isArray(value);
-    case 'object': return isObject(value);
-    case 'localized': return isObject(value) && typeof value.zh === 'string';
-    default: return typeof value === kind;
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return isObject(value);
+    case 'localized':
+      return isObject(value) && typeof value.zh === 'string';
+    default:
+      return typeof value === kind;
   }
 }
 
@@ -70,7 +73,8 @@ export function checkDocumentShape(raw: unknown): PolicyProblem[] {
       if (seen.has(item.key)) problem(`${collection}[${item.key}]`, `duplicate key ${item.key}`);
       seen.add(item.key);
       for (const [member, kind] of Object.entries(REQUIRED[collection])) {
-        if (!hasKind(item[member], kind)) problem(`${collection}[${item.key}].${member}`, `must be ${kind === 'localized' ? 'a {zh, en} text' : `a ${kind}`}`);
+        if (!hasKind(item[member], kind))
+          problem(`${collection}[${item.key}].${member}`, `must be ${kind === 'localized' ? 'a {zh, en} text' : `a ${kind}`}`);
       }
     });
   }

@@ -17,13 +17,17 @@ const within = (list: string[] | undefined, value: string | null | undefined) =>
 
 /** Every active notice rule of the policy for `event` whose filters hold for the complaint. */
 export function matchingNotices(document: PolicyDocument, event: string, subject: NoticeSubject): NoticeRule[] {
-  return (document.notices ?? []).filter((rule) => rule.active !== false && rule.event === event
-    && within(rule.slaPolicies, subject.slaPolicy)
-    && (!rule.typeKeys?.length || rule.typeKeys.some((key) => key === subject.typeKey || subject.typeKeys?.includes(key)))
-    && within(rule.complaintChannels, subject.channel)
-    && within(rule.severities, subject.severity)
-    && within(rule.states, subject.state)
-    && within(rule.targets, subject.target));
+  return (document.notices ?? []).filter(
+    (rule) =>
+      rule.active !== false &&
+      rule.event === event &&
+      within(rule.slaPolicies, subject.slaPolicy) &&
+      (!rule.typeKeys?.length || rule.typeKeys.some((key) => key === subject.typeKey || subject.typeKeys?.includes(key))) &&
+      within(rule.complaintChannels, subject.channel) &&
+      within(rule.severities, subject.severity) &&
+      within(rule.states, subject.state) &&
+      within(rule.targets, subject.target),
+  );
 }
 
 /**

@@ -59,8 +59,13 @@ export function diffValues(before: unknown, after: unknown, path = ''): PathChan
     const b = new Map(after.map((x) => [x.key, x]));
     const keys = [...new Set([...a.keys(), ...b.keys()])];
     const changes = keys.flatMap((key) => diffValues(a.get(key), b.get(key), `${path}[${key}]`));
-    const order = (list: Keyed[], other: Map<string, Keyed>) => list.filter((x) => other.has(x.key)).map((x) => x.key).join(',');
-    if (order(before, b) !== order(after, a)) changes.push({ path: `${path} (order)`, before: before.map((x) => x.key), after: after.map((x) => x.key) });
+    const order = (list: Keyed[], other: Map<string, Keyed>) =>
+      list
+        .filter((x) => other.has(x.key))
+        .map((x) => x.key)
+        .join(',');
+    if (order(before, b) !== order(after, a))
+      changes.push({ path: `${path} (order)`, before: before.map((x) => x.key), after: after.map((x) => x.key) });
     return changes;
   }
   if (Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.some(isObject)) {
@@ -75,9 +80,7 @@ function diffKeyed(before: Keyed[], after: Keyed[]): { added: string[]; removed:
   return {
     added: after.filter((x) => !a.has(x.key)).map((x) => x.key),
     removed: before.filter((x) => !b.has(x.key)).map((x) => x.key),
-    changed: after
-      .filter((x) => a.has(x.key) && !same(a.get(x.key), x))
-      .map((x) => ({ key: x.key, changes: diffValues(a.get(x.key), x) })),
+    changed: after.filter((x) => a.has(x.key) && !same(a.get(x.key), x)).map((x) => ({ key: x.key, changes: diffValues(a.get(x.key), x) })),
   };
 }
 
@@ -100,14 +103,21 @@ export function diffPolicies(before: PolicyDocument, after: PolicyDocument): Pol
     const b = after.rules[key];
     if (same(a, b)) continue;
     const rows = diffKeyed(a.rows, b.rows);
-    const common = (x: Keyed[], other: Keyed[]) => x.filter((row) => other.some((o) => o.key === row.key)).map((row) => row.key).join(',');
+    const common = (x: Keyed[], other: Keyed[]) =>
+      x
+        .filter((row) => other.some((o) => o.key === row.key))
+        .map((row) => row.key)
+        .join(',');
     ruleSets.push({
       key,
       rowsAdded: rows.added,
       rowsRemoved: rows.removed,
       rowsChanged: rows.changed,
       rowsReordered: common(a.rows, b.rows) !== common(b.rows, a.rows),
-      tableChanges: diffValues({ key: a.key, hitPolicy: a.hitPolicy, default: a.default }, { key: b.key, hitPolicy: b.hitPolicy, default: b.default }),
+      tableChanges: diffValues(
+        { key: a.key, hitPolicy: a.hitPolicy, default: a.default },
+        { key: b.key, hitPolicy: b.hitPolicy, default: b.default },
+      ),
     });
   }
   const settings = diffValues(before.settings, after.settings);
@@ -117,7 +127,17 @@ export function diffPolicies(before: PolicyDocument, after: PolicyDocument): Pol
     const parts = [
       c.added.length ? `added ${list(c.added)}` : '',
       c.removed.length ? `removed ${list(c.removed)}` : '',
-      c.changed.length ? `changed ${list(c.changed.map((x) => `${x.key} (${x.changes.map((ch) => ch.path).slice(0, 3).join(', ')})`))}` : '',
+      c.changed.length
+        ? `changed ${list(
+            c.changed.map(
+              (x) =>
+                `${x.key} (${x.changes
+                  .map((ch) => ch.path)
+                  .slice(0, 3)
+                  .join(', ')})`,
+            ),
+          )}`
+        : '',
     ].filter(Boolean);
     lines.push(`${c.collection}: ${parts.join('; ')}`);
   }

@@ -44,7 +44,11 @@ export class InvalidSampleInstant extends Error {
 }
 
 /** The sample's facts with `now` filled in, and the context evaluating them at that same instant. */
-export function sampleEvaluation(facts: Record<string, unknown> | undefined, fallback: Date, timeZone: string): { facts: Record<string, unknown>; context: EvaluationContext } {
+export function sampleEvaluation(
+  facts: Record<string, unknown> | undefined,
+  fallback: Date,
+  timeZone: string,
+): { facts: Record<string, unknown>; context: EvaluationContext } {
   const now = sampleInstant(facts, fallback);
   return { facts: { ...facts, now: facts?.now ?? now.toISOString() }, context: { now, timeZone } };
 }
@@ -62,7 +66,13 @@ function checkCase(compiled: CompiledPolicy, test: RuleTestCase, fallbackNow: Da
   expect('severity', test.expect.severity, decisions.severity.level, decisions.severity);
   expect('department', test.expect.department, decisions.routing.department, decisions.routing);
   expect('slaPolicy', test.expect.slaPolicy, decisions.sla.policy, decisions.sla);
-  return { key: test.key, ...(test.description ? { description: test.description } : {}), passed: failures.length === 0, failures, decisions };
+  return {
+    key: test.key,
+    ...(test.description ? { description: test.description } : {}),
+    passed: failures.length === 0,
+    failures,
+    decisions,
+  };
 }
 
 /**

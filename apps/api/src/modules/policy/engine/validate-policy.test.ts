@@ -18,19 +18,24 @@ describe('validatePolicy', () => {
     d.rules.routing.rows[1].then = { department: 'marketing' };
     d.rules.sla.rows[0].then = 'express';
     d.rules.severity.rows[0].then = 'critical';
-    d.escalations[0].actions = [{ type: 'raise_severity', to: 'critical' }, { type: 'notify', to: 'manager', template: 'gone' }];
+    d.escalations[0].actions = [
+      { type: 'raise_severity', to: 'critical' },
+      { type: 'notify', to: 'manager', template: 'gone' },
+    ];
     d.slaPolicies[0].targets[0].calendar = 'weekend';
-    expect(paths(d)).toEqual(expect.arrayContaining([
-      'complaintTypes[service.attitude].defaultDepartment',
-      'complaintTypes[billing].fields[iban]',
-      'teams[cs_frontline].departmentKey',
-      'rules.routing.rows[route-service].then.department',
-      'rules.sla.rows[sla-consultation].then',
-      'rules.severity.rows[sev-major-channel].then',
-      'escalations[esc-resolution-breach].actions[0].to',
-      'escalations[esc-resolution-breach].actions[1].template',
-      'slaPolicies[standard].targets[dispatch].calendar',
-    ]));
+    expect(paths(d)).toEqual(
+      expect.arrayContaining([
+        'complaintTypes[service.attitude].defaultDepartment',
+        'complaintTypes[billing].fields[iban]',
+        'teams[cs_frontline].departmentKey',
+        'rules.routing.rows[route-service].then.department',
+        'rules.sla.rows[sla-consultation].then',
+        'rules.severity.rows[sev-major-channel].then',
+        'escalations[esc-resolution-breach].actions[0].to',
+        'escalations[esc-resolution-breach].actions[1].template',
+        'slaPolicies[standard].targets[dispatch].calendar',
+      ]),
+    );
     const problem = validatePolicy(d).find((p) => p.path === 'complaintTypes[service.attitude].defaultDepartment');
     expect(problem).toMatchObject({ code: 'UNKNOWN_REFERENCE', message: 'Department "legal" does not exist' });
   });
@@ -41,9 +46,13 @@ describe('validatePolicy', () => {
     d.templates[0].body += '{{customer.shoeSize}}';
     d.rules.validity.rows[0].when = { '===': [{ var: 'complaint.colour' }, 'red'] };
     const problems = validatePolicy(d);
-    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining([
-      'complaintTypes[service].parentKey', 'complaintTypes[service.attitude].parentKey', 'templates[script_empathy].body',
-    ]));
+    expect(problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        'complaintTypes[service].parentKey',
+        'complaintTypes[service.attitude].parentKey',
+        'templates[script_empathy].body',
+      ]),
+    );
     expect(problems.find((p) => p.path === 'templates[script_empathy].body')?.message).toContain('customer.shoeSize');
     const rule = problems.find((p) => p.path.startsWith('rules.validity.rows[val-suggestion].when'));
     expect(rule).toMatchObject({ code: 'UNKNOWN_FACT' });
@@ -55,9 +64,15 @@ describe('validatePolicy', () => {
     d.fields[1].validation = { pattern: '^[A-Z]{2}\\d{6}$' };
     d.rules.validity.rows[0].when = { matches: [{ var: 'complaint.text' }, '(\\w)\\1'] };
     const problems = validatePolicy(d);
-    expect(problems.find((p) => p.path === `fields[${d.fields[0].key}].validation.pattern`)).toMatchObject({ code: 'INVALID_PATTERN', message: expect.stringMatching(/lookahead/) });
+    expect(problems.find((p) => p.path === `fields[${d.fields[0].key}].validation.pattern`)).toMatchObject({
+      code: 'INVALID_PATTERN',
+      message: expect.stringMatching(/lookahead/),
+    });
     expect(problems.find((p) => p.path === `fields[${d.fields[1].key}].validation.pattern`)).toBeUndefined();
-    expect(problems.find((p) => p.path.startsWith('rules.validity.rows[val-suggestion].when'))).toMatchObject({ code: 'UNSAFE_REGEX', message: expect.stringMatching(/back-references/) });
+    expect(problems.find((p) => p.path.startsWith('rules.validity.rows[val-suggestion].when'))).toMatchObject({
+      code: 'UNSAFE_REGEX',
+      message: expect.stringMatching(/back-references/),
+    });
   });
 
   it('lists unknown template variables once each', () => {

@@ -1,5 +1,15 @@
 import { checkRegex, defaultEngine, type FactSchema, type JsonLogicRule, type RuleEngine } from '@redress/rules';
-import { factSchemaFor, FINDING_KINDS, MAX_RETENTION_MONTHS, NOTICE_CHANNELS, NOTICE_EVENTS, POLICY_COLLECTIONS, TEMPLATE_VARIABLES, templateVariables, type PolicyDocument } from '@redress/sdk';
+import {
+  factSchemaFor,
+  FINDING_KINDS,
+  MAX_RETENTION_MONTHS,
+  NOTICE_CHANNELS,
+  NOTICE_EVENTS,
+  POLICY_COLLECTIONS,
+  TEMPLATE_VARIABLES,
+  templateVariables,
+  type PolicyDocument,
+} from '@redress/sdk';
 import { isEmptyTableProblem, joinPath, tablePath, type PolicyProblem } from './policy-problem';
 import { keysInCycles } from './type-tree';
 import { numberPatternProblems } from '../../complaint/numbering';
@@ -18,15 +28,18 @@ export function unknownTemplateVariables(text: string | undefined): string[] {
   return [...new Set(templateVariables(text).filter((name) => !(name in TEMPLATE_VARIABLES)))];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Every problem of a policy at once: rules against the fact schema, template variables, and every reference
  * between objects. Each problem has a path an administrator can follow, e.g.
  * `complaintTypes[service.attitude].defaultDepartment` or `rules.routing.rows[route-quality].then.department`.
  */
-export function validatePolicy(document: PolicyDocument, engine: RuleEngine = defaultEngine, schema: FactSchema = factSchemaFor(document)): PolicyProblem[] {
+export function validatePolicy(
+  document: PolicyDocument,
+  engine: RuleEngine = defaultEngine,
+  schema: FactSchema = factSchemaFor(document),
+): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   const add = (path: string, code: string, message: string, suggestion?: string) =>
     problems.push({ path, code, message, ...(suggestion ? { suggestion } : {}) });
@@ -44,7 +57,12 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
   const internalTemplates = new Set(document.templates.filter((x) => x.internal).map((x) => x.key));
   const missing = (path: string, what: string, key: unknown, known: Set<string>) => {
     if (typeof key !== 'string' || !known.has(key)) {
-      add(path, 'UNKNOWN_REFERENCE', `${what} "${String(key)}" does not exist`, known.size ? `one of: ${[...known].sort().join(', ')}` : undefined);
+      add(
+        path,
+        'UNKNOWN_REFERENCE',
+        `${what} "${String(key)}" does not exist`,
+        known.size ? `one of: ${[...known].sort().join(', ')}` : undefined,
+      );
     }
   };
   const rule = (path: string, value: JsonLogicRule | undefined) => {
@@ -63,7 +81,8 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
 
   // Settings.
   missing('settings.defaultSeverity', 'Severity level', document.settings.defaultSeverity, keys.levels);
-  if (document.calendars.length || document.slaPolicies.length) missing('settings.defaultCalendar', 'Calendar', document.settings.defaultCalendar, keys.calendars);
+  if (document.calendars.length || document.slaPolicies.length)
+    missing('settings.defaultCalendar', 'Calendar', document.settings.defaultCalendar, keys.calendars);
 
   if (document.settings.numberPattern !== undefined) {
     for (const p of numberPatternProblems(document.settings.numberPattern)) add('settings.numberPattern', p.code, p.message);
@@ -71,9 +90,11 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
   const kpi = document.settings.kpiTargets;
   if (kpi) {
     const rate = (path: string, value: unknown) => {
-      if (value !== undefined && value !== null && !(typeof value === 'number' && value > 0 && value <= 1)) add(path, 'INVALID_KPI_TARGET', 'A KPI target is a share between 0 and 1, e.g. 0.95');
+      if (value !== undefined && value !== null && !(typeof value === 'number' && value > 0 && value <= 1))
+        add(path, 'INVALID_KPI_TARGET', 'A KPI target is a share between 0 and 1, e.g. 0.95');
     };
-    for (const member of ['onTimeRate', 'satisfactionRate', 'effectiveResolutionRate'] as const) rate(`settings.kpiTargets.${member}`, kpi[member]);
+    for (const member of ['onTimeRate', 'satisfactionRate', 'effectiveResolutionRate'] as const)
+      rate(`settings.kpiTargets.${member}`, kpi[member]);
     const targetKeys = new Set(document.slaPolicies.flatMap((p) => p.targets.map((t) => t.key)));
     (kpi.onTimeByTarget ?? []).forEach((entry, index) => {
       rate(`settings.kpiTargets.onTimeByTarget[${index}].rate`, entry?.rate);
@@ -84,7 +105,8 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
   for (const p of attachmentSettingsProblems(document.settings.attachments)) add(p.path, 'INVALID_ATTACHMENT_SETTINGS', p.message);
 
   for (const finding of document.findingCodes ?? []) {
-    if (!(FINDING_KINDS as readonly string[]).includes(finding.kind)) add(`findingCodes[${finding.key}].kind`, 'INVALID_FINDING_KIND', `Unknown kind "${String(finding.kind)}"`, FINDING_KINDS.join(', '));
+    if (!(FINDING_KINDS as readonly string[]).includes(finding.kind))
+      add(`findingCodes[${finding.key}].kind`, 'INVALID_FINDING_KIND', `Unknown kind "${String(finding.kind)}"`, FINDING_KINDS.join(', '));
   }
 
   // Complaint types.
@@ -96,15 +118,21 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
     if (type.defaultDepartment) missing(`${at}.defaultDepartment`, 'Department', type.defaultDepartment, keys.departments);
     const months = type.retentionMonths;
     if (months !== undefined && months !== null && !(Number.isInteger(months) && months >= 1 && months <= MAX_RETENTION_MONTHS)) {
-      add(`${at}.retentionMonths`, 'INVALID_RETENTION', `Retention must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, not ${String(months)}`);
+      add(
+        `${at}.retentionMonths`,
+        'INVALID_RETENTION',
+        `Retention must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, not ${String(months)}`,
+      );
     }
   }
-  for (const key of keysInCycles(document.complaintTypes)) add(`complaintTypes[${key}].parentKey`, 'CYCLE', `The type tree loops through "${key}"`);
+  for (const key of keysInCycles(document.complaintTypes))
+    add(`complaintTypes[${key}].parentKey`, 'CYCLE', `The type tree loops through "${key}"`);
 
   // Fields.
   for (const field of document.fields) {
     const at = `fields[${field.key}]`;
-    if ((field.type === 'select' || field.type === 'multi_select') && !field.options?.length) add(`${at}.options`, 'MISSING_OPTIONS', 'A select field needs options');
+    if ((field.type === 'select' || field.type === 'multi_select') && !field.options?.length)
+      add(`${at}.options`, 'MISSING_OPTIONS', 'A select field needs options');
     rule(`${at}.visibleWhen`, field.visibleWhen);
     rule(`${at}.requiredWhen`, field.requiredWhen);
     if (field.validation?.pattern) {
@@ -116,9 +144,11 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
 
   // Organisation.
   for (const department of document.departments) {
-    if (department.parentKey) missing(`departments[${department.key}].parentKey`, 'Parent department', department.parentKey, keys.departments);
+    if (department.parentKey)
+      missing(`departments[${department.key}].parentKey`, 'Parent department', department.parentKey, keys.departments);
   }
-  for (const key of keysInCycles(document.departments)) add(`departments[${key}].parentKey`, 'CYCLE', `The department tree loops through "${key}"`);
+  for (const key of keysInCycles(document.departments))
+    add(`departments[${key}].parentKey`, 'CYCLE', `The department tree loops through "${key}"`);
   for (const team of document.teams) missing(`teams[${team.key}].departmentKey`, 'Department', team.departmentKey, keys.departments);
 
   // Calendars and SLA policies.
@@ -139,7 +169,8 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
     for (const target of policy.targets) {
       const at = `slaPolicies[${policy.key}].targets[${target.key}]`;
       if (!(target.duration?.amount > 0)) add(`${at}.duration.amount`, 'INVALID_DURATION', 'The duration must be positive');
-      if (!DURATION_KINDS.includes(target.duration?.kind)) add(`${at}.duration.kind`, 'INVALID_DURATION', `Unknown duration kind "${target.duration?.kind}"`);
+      if (!DURATION_KINDS.includes(target.duration?.kind))
+        add(`${at}.duration.kind`, 'INVALID_DURATION', `Unknown duration kind "${target.duration?.kind}"`);
       if (target.calendar) missing(`${at}.calendar`, 'Calendar', target.calendar, keys.calendars);
       rule(`${at}.startWhen`, target.startWhen);
       rule(`${at}.pauseWhen`, target.pauseWhen);
@@ -158,7 +189,8 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
     return outcomes;
   };
   for (const [path, then] of tableProblems('validity')) {
-    if (!isObject(then) || typeof then.valid !== 'boolean') add(path, 'INVALID_OUTCOME', 'A validity outcome is {valid: true|false, reason?}');
+    if (!isObject(then) || typeof then.valid !== 'boolean')
+      add(path, 'INVALID_OUTCOME', 'A validity outcome is {valid: true|false, reason?}');
     else if (then.valid === false && !then.reason) add(`${path}.reason`, 'MISSING_REASON', 'An invalid outcome needs a reason code');
   }
   for (const [path, then] of tableProblems('severity')) missing(path, 'Severity level', then, keys.levels);
@@ -171,7 +203,12 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
     if (then.team !== undefined) {
       const team = keys.teams.get(String(then.team));
       if (!team) missing(`${path}.team`, 'Team', then.team, new Set(keys.teams.keys()));
-      else if (team.departmentKey !== then.department) add(`${path}.team`, 'TEAM_OUTSIDE_DEPARTMENT', `Team "${team.key}" belongs to "${team.departmentKey}", not "${String(then.department)}"`);
+      else if (team.departmentKey !== then.department)
+        add(
+          `${path}.team`,
+          'TEAM_OUTSIDE_DEPARTMENT',
+          `Team "${team.key}" belongs to "${team.departmentKey}", not "${String(then.department)}"`,
+        );
     }
     if (then.strategy !== undefined && !ROUTING_STRATEGIES.includes(String(then.strategy))) {
       add(`${path}.strategy`, 'INVALID_OUTCOME', `Unknown strategy "${String(then.strategy)}"`, ROUTING_STRATEGIES.join(', '));
@@ -182,7 +219,8 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
   // Escalations.
   for (const escalation of document.escalations) {
     const at = `escalations[${escalation.key}]`;
-    if (!ESCALATION_TRIGGERS.includes(escalation.trigger)) add(`${at}.trigger`, 'INVALID_TRIGGER', `Unknown trigger "${escalation.trigger}"`, ESCALATION_TRIGGERS.join(', '));
+    if (!ESCALATION_TRIGGERS.includes(escalation.trigger))
+      add(`${at}.trigger`, 'INVALID_TRIGGER', `Unknown trigger "${escalation.trigger}"`, ESCALATION_TRIGGERS.join(', '));
     rule(`${at}.when`, escalation.when);
     escalation.actions.forEach((action, index) => {
       const path = `${at}.actions[${index}]`;
@@ -202,7 +240,12 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
   for (const incident of document.incidentRules ?? []) {
     const at = `incidentRules[${incident.key}]`;
     rule(`${at}.when`, incident.when);
-    if (typeof incident.windowMinutes !== 'number' || !Number.isFinite(incident.windowMinutes) || incident.windowMinutes <= 0 || incident.windowMinutes > 7 * 24 * 60) {
+    if (
+      typeof incident.windowMinutes !== 'number' ||
+      !Number.isFinite(incident.windowMinutes) ||
+      incident.windowMinutes <= 0 ||
+      incident.windowMinutes > 7 * 24 * 60
+    ) {
       add(`${at}.windowMinutes`, 'INVALID_WINDOW', 'An incident rule needs a window of 1 minute to 7 days', '60');
     }
     if (!Number.isInteger(incident.threshold) || incident.threshold < 2 || incident.threshold > 10_000) {
@@ -223,8 +266,10 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
   // Templates.
   for (const template of document.templates) {
     const at = `templates[${template.key}]`;
-    for (const name of unknownTemplateVariables(template.body)) add(`${at}.body`, 'UNKNOWN_VARIABLE', `Unknown template variable {{${name}}}`);
-    for (const name of unknownTemplateVariables(template.subject)) add(`${at}.subject`, 'UNKNOWN_VARIABLE', `Unknown template variable {{${name}}}`);
+    for (const name of unknownTemplateVariables(template.body))
+      add(`${at}.body`, 'UNKNOWN_VARIABLE', `Unknown template variable {{${name}}}`);
+    for (const name of unknownTemplateVariables(template.subject))
+      add(`${at}.subject`, 'UNKNOWN_VARIABLE', `Unknown template variable {{${name}}}`);
     if (template.channel) missing(`${at}.channel`, 'Channel', template.channel, keys.channels);
     template.typeKeys?.forEach((key) => missing(`${at}.typeKeys[${key}]`, 'Complaint type', key, keys.types));
   }
@@ -232,9 +277,11 @@ export function validatePolicy(document: PolicyDocument, engine: RuleEngine = de
   // Notices: what is sent when.
   for (const notice of document.notices ?? []) {
     const at = `notices[${notice.key}]`;
-    if (!(NOTICE_EVENTS as readonly string[]).includes(notice.event)) add(`${at}.event`, 'INVALID_EVENT', `Unknown notice event "${notice.event}"`, NOTICE_EVENTS.join(', '));
+    if (!(NOTICE_EVENTS as readonly string[]).includes(notice.event))
+      add(`${at}.event`, 'INVALID_EVENT', `Unknown notice event "${notice.event}"`, NOTICE_EVENTS.join(', '));
     notice.channels.forEach((channel, index) => {
-      if (!(NOTICE_CHANNELS as readonly string[]).includes(channel)) add(`${at}.channels[${index}]`, 'INVALID_CHANNEL', `Unknown delivery channel "${channel}"`, NOTICE_CHANNELS.join(', '));
+      if (!(NOTICE_CHANNELS as readonly string[]).includes(channel))
+        add(`${at}.channels[${index}]`, 'INVALID_CHANNEL', `Unknown delivery channel "${channel}"`, NOTICE_CHANNELS.join(', '));
     });
     if (notice.template) missing(`${at}.template`, 'Template', notice.template, keys.templates);
     if (notice.to === 'customer' && notice.template && internalTemplates.has(notice.template)) {

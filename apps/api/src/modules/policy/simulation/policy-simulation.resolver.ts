@@ -12,7 +12,8 @@ export class PolicySimulationResolver {
 
   @Roles(Role.admin, Role.manager, Role.analyst)
   @Mutation(() => SimulationJobType, {
-    description: 'Decides sample complaints under the current version and the draft. Up to 2,000 complaints the job is done on return; more run in the background (poll simulationJob).',
+    description:
+      'Decides sample complaints under the current version and the draft. Up to 2,000 complaints the job is done on return; more run in the background (poll simulationJob).',
   })
   simulatePolicy(@Auth() auth: AuthContext, @Args('sample') sample: SimulationSampleInput): Promise<SimulationJobType> {
     return this.simulations.start(auth.tenantId, sample);

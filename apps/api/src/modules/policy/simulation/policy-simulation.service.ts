@@ -71,8 +71,7 @@ export class PolicySimulationService {
     if (hasFacts) {
       samples = request.facts!.map((facts) => ({ facts }));
       this.assertInstants(samples);
-    }
-    else {
+    } else {
       const source = this.sampleSource();
       if (!source) throw PolicyErrors.create('SIMULATION_SOURCE_UNAVAILABLE', { field: 'sample.lastN' });
       samples = await source.recentFacts(tenantId, request.lastN!);
@@ -82,11 +81,20 @@ export class PolicySimulationService {
     const draft = new CompiledPolicy(0, await this.policies.draftDocument(tenantId));
     const context = { now: this.clock.now(), timeZone: timeZoneOf(draft) };
     const simulation = new PolicySimulation(base, draft, context, {
-      offset: request.differencesOffset ?? 0, limit: request.differencesLimit ?? 100,
+      offset: request.differencesOffset ?? 0,
+      limit: request.differencesLimit ?? 100,
     });
     const job: SimulationJob = {
-      id: newId(), tenantId, status: 'running', total: samples.length, processed: 0, progress: 0, result: null, error: null,
-      startedAt: this.clock.now(), finishedAt: null,
+      id: newId(),
+      tenantId,
+      status: 'running',
+      total: samples.length,
+      processed: 0,
+      progress: 0,
+      result: null,
+      error: null,
+      startedAt: this.clock.now(),
+      finishedAt: null,
     };
     this.remember(job);
     const finish = () => {
@@ -128,7 +136,10 @@ export class PolicySimulationService {
         sampleInstant(sample.facts, fallback);
       } catch (error) {
         if (!(error instanceof InvalidSampleInstant)) throw error;
-        throw PolicyErrors.create('SAMPLE_NOW_INVALID', { field: `sample.facts[${index}].now`, params: { index, value: JSON.stringify(error.value) } });
+        throw PolicyErrors.create('SAMPLE_NOW_INVALID', {
+          field: `sample.facts[${index}].now`,
+          params: { index, value: JSON.stringify(error.value) },
+        });
       }
     });
   }

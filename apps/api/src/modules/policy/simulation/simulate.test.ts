@@ -18,15 +18,34 @@ describe('simulate', () => {
       { id: 'd', facts: { complaint: { type: 'suggestion', channel: 'web', text: '建议' } } },
     ];
     const result = simulate(new CompiledPolicy(1, DEMO_POLICY), new CompiledPolicy(0, draft), samples, context);
-    expect(result).toMatchObject({ total: 4, changedAny: 2, validityChanged: 0, severityChanged: 0, departmentChanged: 1, slaPolicyChanged: 1 });
+    expect(result).toMatchObject({
+      total: 4,
+      changedAny: 2,
+      validityChanged: 0,
+      severityChanged: 0,
+      departmentChanged: 1,
+      slaPolicyChanged: 1,
+    });
     expect(result.departmentLoad).toEqual([
       { department: 'customer_service', before: 1, after: 2 },
       { department: 'finance', before: 1, after: 0 },
       { department: 'quality', before: 1, after: 1 },
     ]);
     expect(result.differences).toEqual([
-      { index: 0, id: 'a', changed: ['department'], before: expect.objectContaining({ department: 'finance' }), after: expect.objectContaining({ department: 'customer_service' }) },
-      { index: 1, id: 'b', changed: ['slaPolicy'], before: expect.objectContaining({ slaPolicy: 'special' }), after: expect.objectContaining({ slaPolicy: 'standard' }) },
+      {
+        index: 0,
+        id: 'a',
+        changed: ['department'],
+        before: expect.objectContaining({ department: 'finance' }),
+        after: expect.objectContaining({ department: 'customer_service' }),
+      },
+      {
+        index: 1,
+        id: 'b',
+        changed: ['slaPolicy'],
+        before: expect.objectContaining({ slaPolicy: 'special' }),
+        after: expect.objectContaining({ slaPolicy: 'standard' }),
+      },
     ]);
     const page = simulate(new CompiledPolicy(1, DEMO_POLICY), new CompiledPolicy(0, draft), samples, context, { offset: 1, limit: 5 });
     expect(page.differences.map((d) => d.id)).toEqual(['b']);

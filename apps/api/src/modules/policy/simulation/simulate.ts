@@ -104,7 +104,14 @@ export class PolicySimulation {
         this.counts.changedAny++;
         const position = this.differenceCount++;
         if (position >= this.page.offset && this.differences.length < this.page.limit) {
-          this.differences.push({ index, ...(sample.id ? { id: sample.id } : {}), ...(sample.number ? { number: sample.number } : {}), changed, before, after });
+          this.differences.push({
+            index,
+            ...(sample.id ? { id: sample.id } : {}),
+            ...(sample.number ? { number: sample.number } : {}),
+            changed,
+            before,
+            after,
+          });
         }
       }
     }
@@ -120,7 +127,10 @@ export class PolicySimulation {
       .map(([department, n]) => ({ department, ...n }))
       .sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : 0));
     return {
-      ...this.counts, departmentLoad, differencesOffset: this.page.offset, differences: this.differences,
+      ...this.counts,
+      departmentLoad,
+      differencesOffset: this.page.offset,
+      differences: this.differences,
       elapsedMs: Math.round(this.elapsedMs * 10) / 10,
     };
   }
@@ -135,7 +145,10 @@ export class PolicySimulation {
 
 /** All samples at once (the synchronous path). */
 export function simulate(
-  before: CompiledPolicy, after: CompiledPolicy, samples: SimulationSample[], context: SimulationContext,
+  before: CompiledPolicy,
+  after: CompiledPolicy,
+  samples: SimulationSample[],
+  context: SimulationContext,
   page?: { offset: number; limit: number },
 ): SimulationResult {
   const simulation = new PolicySimulation(before, after, context, page);

@@ -266,9 +266,7 @@ describe('BusinessCalendar: tenant configuration', () => {
   it('rejects invalid configuration', () => {
     expect(() => new BusinessCalendar({ timeZone: 'Mars/Olympus' })).toThrow(CalendarConfigError);
     expect(() => new BusinessCalendar({ workingHours: [] })).toThrow(CalendarConfigError);
-    expect(() => new BusinessCalendar({ workingHours: [{ start: '18:00', end: '09:00' }] })).toThrow(
-      CalendarConfigError,
-    );
+    expect(() => new BusinessCalendar({ workingHours: [{ start: '18:00', end: '09:00' }] })).toThrow(CalendarConfigError);
     expect(
       () =>
         new BusinessCalendar({
@@ -280,12 +278,8 @@ describe('BusinessCalendar: tenant configuration', () => {
     ).toThrow(CalendarConfigError);
     expect(() => new BusinessCalendar({ weekendDays: [7] })).toThrow(CalendarConfigError);
     expect(() => new BusinessCalendar({ closures: ['2025-02-30'] })).toThrow(CalendarConfigError);
-    expect(() => new BusinessCalendar({ closures: ['2025-01-02'], extraWorkingDays: ['2025-01-02'] })).toThrow(
-      CalendarConfigError,
-    );
-    expect(() => new BusinessCalendar({ weekendDays: [0, 1, 2, 3, 4, 5, 6] }).nextWorkingTime(new Date())).toThrow(
-      CalendarConfigError,
-    );
+    expect(() => new BusinessCalendar({ closures: ['2025-01-02'], extraWorkingDays: ['2025-01-02'] })).toThrow(CalendarConfigError);
+    expect(() => new BusinessCalendar({ weekendDays: [0, 1, 2, 3, 4, 5, 6] }).nextWorkingTime(new Date())).toThrow(CalendarConfigError);
   });
 
   it('24:00 end of day is allowed', () => {

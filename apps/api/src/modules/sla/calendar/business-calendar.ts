@@ -80,13 +80,7 @@ interface WorkingCalendarShape {
   workingDaysBetween(from: Date, to: Date): number;
 }
 
-export type DayReason =
-  | 'weekday'
-  | 'weekend'
-  | 'statutory_holiday'
-  | 'makeup_workday'
-  | 'closure'
-  | 'extra_working_day';
+export type DayReason = 'weekday' | 'weekend' | 'statutory_holiday' | 'makeup_workday' | 'closure' | 'extra_working_day';
 
 export interface DayInfo {
   date: string;
@@ -98,7 +92,10 @@ export interface DayInfo {
 
 export class CalendarConfigError extends Error {
   override readonly name = 'CalendarConfigError';
-  constructor(message: string, readonly problems: CalendarProblem[] = []) {
+  constructor(
+    message: string,
+    readonly problems: CalendarProblem[] = [],
+  ) {
     super(message);
   }
 }
@@ -130,7 +127,9 @@ export class BusinessCalendar implements WorkingCalendarShape {
     try {
       this.entered = holidayDaysOf(cfg.holidaySchedules);
     } catch (error) {
-      throw new CalendarConfigError(`holidaySchedules: ${(error as Error).message}`, [{ path: 'holidaySchedules', code: 'INVALID_DATE', message: (error as Error).message }]);
+      throw new CalendarConfigError(`holidaySchedules: ${(error as Error).message}`, [
+        { path: 'holidaySchedules', code: 'INVALID_DATE', message: (error as Error).message },
+      ]);
     }
 
     this.intervals = intervals;
@@ -171,8 +170,7 @@ export class BusinessCalendar implements WorkingCalendarShape {
     else {
       const cn = this.config.useChineseHolidays ? this.statutoryStatus(date) : undefined;
       if (cn?.kind === 'makeup_workday') info = { date, working: true, reason: 'makeup_workday', name: cn.name };
-      else if (cn?.kind === 'statutory_holiday')
-        info = { date, working: false, reason: 'statutory_holiday', name: cn.name };
+      else if (cn?.kind === 'statutory_holiday') info = { date, working: false, reason: 'statutory_holiday', name: cn.name };
       else if (this.weekend.has(weekdayOfLocalDate(date))) info = { date, working: false, reason: 'weekend' };
       else info = { date, working: true, reason: 'weekday' };
     }

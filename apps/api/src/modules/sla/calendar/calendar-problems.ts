@@ -10,8 +10,15 @@ export interface CalendarProblem {
   /** Member of the calendar, e.g. `timeZone`, `workingHours[1].end`, `closures[0]`. */
   path: string;
   code:
-    | 'INVALID_TIME_ZONE' | 'NO_WORKING_HOURS' | 'INVALID_CLOCK_TIME' | 'EMPTY_INTERVAL' | 'OVERLAPPING_HOURS'
-    | 'INVALID_WEEKDAY' | 'NO_WORKING_DAYS' | 'INVALID_DATE' | 'DATE_CONFLICT';
+    | 'INVALID_TIME_ZONE'
+    | 'NO_WORKING_HOURS'
+    | 'INVALID_CLOCK_TIME'
+    | 'EMPTY_INTERVAL'
+    | 'OVERLAPPING_HOURS'
+    | 'INVALID_WEEKDAY'
+    | 'NO_WORKING_DAYS'
+    | 'INVALID_DATE'
+    | 'DATE_CONFLICT';
   message: string;
 }
 
@@ -71,14 +78,21 @@ export function calendarConfigProblems(calendar: CalendarValues): CalendarProble
       const at = `workingHours[${index}]`;
       const start = clockMinutes(range?.start);
       const end = clockMinutes(range?.end);
-      if (start === null) add(`${at}.start`, 'INVALID_CLOCK_TIME', `${JSON.stringify(range?.start)} is not a time of day HH:MM (00:00–24:00)`);
+      if (start === null)
+        add(`${at}.start`, 'INVALID_CLOCK_TIME', `${JSON.stringify(range?.start)} is not a time of day HH:MM (00:00–24:00)`);
       if (end === null) add(`${at}.end`, 'INVALID_CLOCK_TIME', `${JSON.stringify(range?.end)} is not a time of day HH:MM (00:00–24:00)`);
       if (start === null || end === null) {
         previousEnd = null;
         return;
       }
-      if (end <= start) add(at, 'EMPTY_INTERVAL', `${range!.start as string}–${range!.end as string} ends before it starts (shifts may not cross midnight)`);
-      else if (previousEnd !== null && start < previousEnd) add(at, 'OVERLAPPING_HOURS', 'Working intervals must be in order and must not overlap');
+      if (end <= start)
+        add(
+          at,
+          'EMPTY_INTERVAL',
+          `${range!.start as string}–${range!.end as string} ends before it starts (shifts may not cross midnight)`,
+        );
+      else if (previousEnd !== null && start < previousEnd)
+        add(at, 'OVERLAPPING_HOURS', 'Working intervals must be in order and must not overlap');
       previousEnd = end;
     });
   }
@@ -87,10 +101,12 @@ export function calendarConfigProblems(calendar: CalendarValues): CalendarProble
   if (!Array.isArray(weekend)) add('weekendDays', 'INVALID_WEEKDAY', 'weekendDays is a list of days 0 (Sunday) … 6 (Saturday)');
   else {
     weekend.forEach((day, index) => {
-      if (!Number.isInteger(day) || (day as number) < 0 || (day as number) > 6) add(`weekendDays[${index}]`, 'INVALID_WEEKDAY', `${JSON.stringify(day)} is not a day 0 (Sunday) … 6 (Saturday)`);
+      if (!Number.isInteger(day) || (day as number) < 0 || (day as number) > 6)
+        add(`weekendDays[${index}]`, 'INVALID_WEEKDAY', `${JSON.stringify(day)} is not a day 0 (Sunday) … 6 (Saturday)`);
     });
     const extra = Array.isArray(calendar.extraWorkingDays) ? calendar.extraWorkingDays : [];
-    if (new Set(weekend).size >= 7 && extra.length === 0) add('weekendDays', 'NO_WORKING_DAYS', 'Every day of the week is a weekend day: no deadline could ever fall due');
+    if (new Set(weekend).size >= 7 && extra.length === 0)
+      add('weekendDays', 'NO_WORKING_DAYS', 'Every day of the week is a weekend day: no deadline could ever fall due');
   }
 
   const dates = (member: 'closures' | 'extraWorkingDays'): Set<string> => {
@@ -108,7 +124,12 @@ export function calendarConfigProblems(calendar: CalendarValues): CalendarProble
   const closures = dates('closures');
   const extra = dates('extraWorkingDays');
   [...extra].forEach((date) => {
-    if (closures.has(date)) add(`extraWorkingDays[${(calendar.extraWorkingDays as string[]).indexOf(date)}]`, 'DATE_CONFLICT', `${date} is both a closure and an extra working day`);
+    if (closures.has(date))
+      add(
+        `extraWorkingDays[${(calendar.extraWorkingDays as string[]).indexOf(date)}]`,
+        'DATE_CONFLICT',
+        `${date} is both a closure and an extra working day`,
+      );
   });
   return problems;
 }

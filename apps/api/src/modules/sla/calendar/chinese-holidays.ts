@@ -22,9 +22,7 @@ interface ChineseDaysData {
 
 const data = chineseDaysData as ChineseDaysData;
 
-export type ChineseDayStatus =
-  | { kind: 'statutory_holiday'; name: string }
-  | { kind: 'makeup_workday'; name: string };
+export type ChineseDayStatus = { kind: 'statutory_holiday'; name: string } | { kind: 'makeup_workday'; name: string };
 
 function holidayName(raw: string): string {
   // "National Day,国庆节,3" → "国庆节"
@@ -51,5 +49,4 @@ function computeCoverage(): { firstYear: number; lastYear: number } {
  * treated as an ordinary day (Mon–Fri working); the State Council usually publishes next
  * year's arrangement in Oct–Dec, so keep the package up to date (`npm update chinese-days`).
  */
-export const CHINESE_HOLIDAY_DATA_COVERAGE: Readonly<{ firstYear: number; lastYear: number }> =
-  Object.freeze(computeCoverage());
+export const CHINESE_HOLIDAY_DATA_COVERAGE: Readonly<{ firstYear: number; lastYear: number }> = Object.freeze(computeCoverage());

@@ -24,15 +24,27 @@ const NOTICE_2026 = `一、元旦：1月1日（周四）至3日（周六）放�
 七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。`;
 
 const bundled = chineseDaysData as { holidays: Record<string, string>; workdays: Record<string, string> };
-const bundledYear = (map: Record<string, string>, year: number) => Object.keys(map).filter((d) => d.startsWith(`${year}-`)).sort();
+const bundledYear = (map: Record<string, string>, year: number) =>
+  Object.keys(map)
+    .filter((d) => d.startsWith(`${year}-`))
+    .sort();
 
 describe('parseHolidayNotice', () => {
-  it.each([[2025, NOTICE_2025], [2026, NOTICE_2026]])('reads the %i notice to exactly the days of the bundled chinese-days data', (year, text) => {
+  it.each([
+    [2025, NOTICE_2025],
+    [2026, NOTICE_2026],
+  ])('reads the %i notice to exactly the days of the bundled chinese-days data', (year, text) => {
     const { schedule, problems } = parseHolidayNotice(year, text);
     expect(problems).toEqual([]);
     const days = holidayDaysOf([schedule]).days;
-    const off = [...days].filter(([, d]) => d.kind === 'statutory_holiday').map(([date]) => date).sort();
-    const work = [...days].filter(([, d]) => d.kind === 'makeup_workday').map(([date]) => date).sort();
+    const off = [...days]
+      .filter(([, d]) => d.kind === 'statutory_holiday')
+      .map(([date]) => date)
+      .sort();
+    const work = [...days]
+      .filter(([, d]) => d.kind === 'makeup_workday')
+      .map(([date]) => date)
+      .sort();
     expect(off).toEqual(bundledYear(bundled.holidays, year));
     expect(work).toEqual(bundledYear(bundled.workdays, year));
   });
@@ -43,11 +55,17 @@ describe('parseHolidayNotice', () => {
     expect(schedule.holidays[0]).toEqual({ name: '元旦', start: '2025-01-01', end: '2025-01-01', days: 1 });
     expect(schedule.holidays[1]).toEqual({ name: '春节', start: '2025-01-28', end: '2025-02-04', days: 8 });
     expect(schedule.holidays[5]).toEqual({ name: '国庆节、中秋节', start: '2025-10-01', end: '2025-10-08', days: 8 });
-    expect(schedule.makeupWorkdays.slice(0, 2)).toEqual([{ date: '2025-01-26', name: '春节' }, { date: '2025-02-08', name: '春节' }]);
+    expect(schedule.makeupWorkdays.slice(0, 2)).toEqual([
+      { date: '2025-01-26', name: '春节' },
+      { date: '2025-02-08', name: '春节' },
+    ]);
   });
 
   it('reads a New Year that starts in the year before and the weekday written 星期', () => {
-    const { schedule, problems } = parseHolidayNotice(2023, '一、元旦：2022年12月31日至2023年1月2日放假调休，共3天。\n二、春节：1月21日至27日放假调休，共7天。1月28日（星期六）、1月29日（星期日）上班。');
+    const { schedule, problems } = parseHolidayNotice(
+      2023,
+      '一、元旦：2022年12月31日至2023年1月2日放假调休，共3天。\n二、春节：1月21日至27日放假调休，共7天。1月28日（星期六）、1月29日（星期日）上班。',
+    );
     expect(problems).toEqual([]);
     expect(schedule.holidays[0]).toMatchObject({ start: '2022-12-31', end: '2023-01-02' });
     expect(schedule.makeupWorkdays.map((d) => d.date)).toEqual(['2023-01-28', '2023-01-29']);
@@ -59,7 +77,10 @@ describe('parseHolidayNotice', () => {
     expect(codes('元旦：1月1日（周六）至3日（周日）放假，共3天。')).toEqual(['text.line[1] WEEKDAY_MISMATCH']);
     expect(codes('元旦：1月1日至3日放假，共4天。')).toEqual(['holidays[0].days DAY_COUNT_MISMATCH']);
     expect(codes('元旦：1月1日至3日放假，共3天。\n春节：1月3日至9日放假，共7天。')).toEqual(['holidays[1] OVERLAPPING_HOLIDAYS']);
-    expect(codes('春节：2月6日至12日放假调休，共7天。2月8日（周一）上班。')).toEqual(['makeupWorkdays[0].date MAKEUP_IN_HOLIDAY', 'makeupWorkdays[0].date MAKEUP_NOT_WEEKEND']);
+    expect(codes('春节：2月6日至12日放假调休，共7天。2月8日（周一）上班。')).toEqual([
+      'makeupWorkdays[0].date MAKEUP_IN_HOLIDAY',
+      'makeupWorkdays[0].date MAKEUP_NOT_WEEKEND',
+    ]);
     expect(codes('元旦放假三天')).toEqual(['holidays NO_HOLIDAYS']);
     expect(codes('元旦 1月1日至3日放假')).toEqual(['text.line[1] UNPARSED_LINE']);
     expect(codes('国庆节：10月1日至10月31日放假')).toEqual(['holidays[0] PERIOD_TOO_LONG']);
@@ -71,9 +92,16 @@ describe('parseHolidayNotice', () => {
 describe('holiday schedules', () => {
   it('refuse end before start, a wrong key and a make-up day on a weekday', () => {
     const problems = holidayScheduleProblems({
-      key: '2028', year: 2027, holidays: [{ name: '元旦', start: '2027-01-03', end: '2027-01-01' }], makeupWorkdays: [{ date: '2027-01-04', name: '元旦' }],
+      key: '2028',
+      year: 2027,
+      holidays: [{ name: '元旦', start: '2027-01-03', end: '2027-01-01' }],
+      makeupWorkdays: [{ date: '2027-01-04', name: '元旦' }],
     });
-    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual(['key INVALID_YEAR', 'holidays[0] END_BEFORE_START', 'makeupWorkdays[0].date MAKEUP_NOT_WEEKEND']);
+    expect(problems.map((p) => `${p.path} ${p.code}`)).toEqual([
+      'key INVALID_YEAR',
+      'holidays[0] END_BEFORE_START',
+      'makeupWorkdays[0].date MAKEUP_NOT_WEEKEND',
+    ]);
   });
 
   it('find a date two years’ schedules both decide', () => {

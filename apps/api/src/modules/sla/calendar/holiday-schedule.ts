@@ -18,9 +18,21 @@ export interface HolidayScheduleProblem {
   /** Member of the schedule (`holidays[1].end`, `makeupWorkdays[0].date`) or line of the notice text (`text.line[3]`). */
   path: string;
   code:
-    | 'INVALID_YEAR' | 'INVALID_DATE' | 'END_BEFORE_START' | 'PERIOD_TOO_LONG' | 'OUTSIDE_YEAR' | 'OVERLAPPING_HOLIDAYS'
-    | 'MAKEUP_IN_HOLIDAY' | 'MAKEUP_NOT_WEEKEND' | 'DUPLICATE_DATE' | 'DAY_COUNT_MISMATCH' | 'MISSING_NAME'
-    | 'WEEKDAY_MISMATCH' | 'UNPARSED_LINE' | 'NO_HOLIDAYS' | 'TEXT_TOO_LONG';
+    | 'INVALID_YEAR'
+    | 'INVALID_DATE'
+    | 'END_BEFORE_START'
+    | 'PERIOD_TOO_LONG'
+    | 'OUTSIDE_YEAR'
+    | 'OVERLAPPING_HOLIDAYS'
+    | 'MAKEUP_IN_HOLIDAY'
+    | 'MAKEUP_NOT_WEEKEND'
+    | 'DUPLICATE_DATE'
+    | 'DAY_COUNT_MISMATCH'
+    | 'MISSING_NAME'
+    | 'WEEKDAY_MISMATCH'
+    | 'UNPARSED_LINE'
+    | 'NO_HOLIDAYS'
+    | 'TEXT_TOO_LONG';
   message: string;
 }
 
@@ -53,10 +65,20 @@ export function holidayScheduleProblems(schedule: HolidaySchedule): HolidaySched
     if (!startOk || !endOk) return;
     const length = diffLocalDays(holiday.start, holiday.end) + 1;
     if (length < 1) return add(at, 'END_BEFORE_START', `${holiday.name}: ${holiday.end} is before ${holiday.start}`);
-    if (length > MAX_PERIOD_DAYS) return add(at, 'PERIOD_TOO_LONG', `${holiday.name}: ${length} days off in a row is not a holiday period (at most ${MAX_PERIOD_DAYS})`);
-    if (!within(holiday.start) || !within(holiday.end)) add(at, 'OUTSIDE_YEAR', `${holiday.name}: ${holiday.start}–${holiday.end} is not in ${year}`);
+    if (length > MAX_PERIOD_DAYS)
+      return add(
+        at,
+        'PERIOD_TOO_LONG',
+        `${holiday.name}: ${length} days off in a row is not a holiday period (at most ${MAX_PERIOD_DAYS})`,
+      );
+    if (!within(holiday.start) || !within(holiday.end))
+      add(at, 'OUTSIDE_YEAR', `${holiday.name}: ${holiday.start}–${holiday.end} is not in ${year}`);
     if (holiday.days !== undefined && holiday.days !== null && holiday.days !== length) {
-      add(`${at}.days`, 'DAY_COUNT_MISMATCH', `${holiday.name}: ${holiday.start}–${holiday.end} is ${length} days, the notice says ${holiday.days}`);
+      add(
+        `${at}.days`,
+        'DAY_COUNT_MISMATCH',
+        `${holiday.name}: ${holiday.start}–${holiday.end} is ${length} days, the notice says ${holiday.days}`,
+      );
     }
     for (let date = holiday.start, i = 0; i < length; i++, date = addLocalDays(date, 1)) {
       const other = offDays.get(date);
@@ -80,7 +102,12 @@ export function holidayScheduleProblems(schedule: HolidaySchedule): HolidaySched
     const off = offDays.get(day.date);
     if (off !== undefined) add(`${at}.date`, 'MAKEUP_IN_HOLIDAY', `${day.date} is a day off of ${off}; it cannot also be a working day`);
     const weekday = weekdayOfLocalDate(day.date);
-    if (weekday !== 0 && weekday !== 6) add(`${at}.date`, 'MAKEUP_NOT_WEEKEND', `${day.date} is a ${WEEKDAY_EN[weekday]}; a make-up working day (调休上班) is a Saturday or Sunday`);
+    if (weekday !== 0 && weekday !== 6)
+      add(
+        `${at}.date`,
+        'MAKEUP_NOT_WEEKEND',
+        `${day.date} is a ${WEEKDAY_EN[weekday]}; a make-up working day (调休上班) is a Saturday or Sunday`,
+      );
   });
   return problems;
 }
@@ -135,7 +162,11 @@ export function parseHolidayNotice(year: number, text: string, source?: string):
   const schedule: HolidaySchedule = { key: String(year), year, holidays: [], makeupWorkdays: [], ...(source ? { source } : {}) };
   const problems: HolidayScheduleProblem[] = [];
   // A notice is a page of text; anything far longer is not one (and is not worth reading line by line).
-  if (text.length > MAX_NOTICE_CHARS) return { schedule, problems: [{ path: 'text', code: 'TEXT_TOO_LONG', message: `A notice has at most ${MAX_NOTICE_CHARS} characters` }] };
+  if (text.length > MAX_NOTICE_CHARS)
+    return {
+      schedule,
+      problems: [{ path: 'text', code: 'TEXT_TOO_LONG', message: `A notice has at most ${MAX_NOTICE_CHARS} characters` }],
+    };
   const lines = text.split(/\r?\n/);
   lines.forEach((raw, index) => {
     const at = `text.line[${index + 1}]`;
@@ -144,14 +175,19 @@ export function parseHolidayNotice(year: number, text: string, source?: string):
     const m = LINE.exec(line);
     // Prose around the table (“现将2025年元旦、春节……放假调休日期的具体安排通知如下”) names no day before 放假.
     if (!m && !/\d\s*日/.test(line.slice(0, line.indexOf('放假')))) return;
-    if (!m) return problems.push({ path: at, code: 'UNPARSED_LINE', message: `Line ${index + 1} does not read "名称：日期放假…": ${line}` });
+    if (!m)
+      return problems.push({ path: at, code: 'UNPARSED_LINE', message: `Line ${index + 1} does not read "名称：日期放假…": ${line}` });
     const name = m[1].trim();
     const body = m[2];
     const offEnd = body.indexOf('放假');
     const carry = { year, month: null as number | null };
     const off = datesIn(body.slice(0, offEnd), carry);
     if (typeof off === 'string' || off.length === 0 || off.length > 2) {
-      return problems.push({ path: at, code: 'UNPARSED_LINE', message: `Line ${index + 1}: ${typeof off === 'string' ? off : 'expected a date or a range "M月D日至D日" before 放假'}` });
+      return problems.push({
+        path: at,
+        code: 'UNPARSED_LINE',
+        message: `Line ${index + 1}: ${typeof off === 'string' ? off : 'expected a date or a range "M月D日至D日" before 放假'}`,
+      });
     }
     const rest = body.slice(offEnd);
     const count = /共\s*(\d+)\s*天/.exec(rest) ?? /放假\s*(\d+)\s*天/.exec(rest);
@@ -167,7 +203,11 @@ export function parseHolidayNotice(year: number, text: string, source?: string):
     for (const token of tokens) {
       const said = bracketWeekday(token.bracket);
       if (said !== undefined && said !== weekdayOfLocalDate(token.date)) {
-        problems.push({ path: at, code: 'WEEKDAY_MISMATCH', message: `Line ${index + 1}: ${token.date} is a ${WEEKDAY_EN[weekdayOfLocalDate(token.date)]}, the text says （${token.bracket}）` });
+        problems.push({
+          path: at,
+          code: 'WEEKDAY_MISMATCH',
+          message: `Line ${index + 1}: ${token.date} is a ${WEEKDAY_EN[weekdayOfLocalDate(token.date)]}, the text says （${token.bracket}）`,
+        });
       }
     }
   });
@@ -189,7 +229,8 @@ export function holidayDaysOf(schedules: readonly HolidaySchedule[] | undefined)
     years.add(schedule.year);
     for (const holiday of schedule.holidays) {
       const length = diffLocalDays(holiday.start, holiday.end) + 1;
-      for (let date = holiday.start, i = 0; i < length && i <= MAX_PERIOD_DAYS; i++, date = addLocalDays(date, 1)) days.set(date, { kind: 'statutory_holiday', name: holiday.name });
+      for (let date = holiday.start, i = 0; i < length && i <= MAX_PERIOD_DAYS; i++, date = addLocalDays(date, 1))
+        days.set(date, { kind: 'statutory_holiday', name: holiday.name });
     }
     for (const day of schedule.makeupWorkdays) days.set(day.date, { kind: 'makeup_workday', name: day.name });
   }

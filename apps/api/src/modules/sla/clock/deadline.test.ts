@@ -35,12 +35,8 @@ function expectCode(fn: () => unknown, code: string): void {
 
 describe('computeDue', () => {
   it('natural minutes / hours are plain elapsed time, kept at night by default', () => {
-    expect(iso(computeDue(sh('2025-09-26 22:00'), { amount: 30, kind: 'natural_minutes' }, cal))).toBe(
-      iso(sh('2025-09-26 22:30')),
-    );
-    expect(iso(computeDue(sh('2025-09-26 22:00'), { amount: 4, kind: 'natural_hours' }, cal))).toBe(
-      iso(sh('2025-09-27 02:00')),
-    );
+    expect(iso(computeDue(sh('2025-09-26 22:00'), { amount: 30, kind: 'natural_minutes' }, cal))).toBe(iso(sh('2025-09-26 22:30')));
+    expect(iso(computeDue(sh('2025-09-26 22:00'), { amount: 4, kind: 'natural_hours' }, cal))).toBe(iso(sh('2025-09-27 02:00')));
     expect(defaultNonWorkingDayRule('natural_hours')).toBe('keep');
   });
 
@@ -49,56 +45,31 @@ describe('computeDue', () => {
     const d15 = { amount: 15, kind: 'natural_days' } as const;
     expect(defaultNonWorkingDayRule('natural_days')).toBe('roll_forward_end_of_next_working_day');
     expect(iso(computeDue(start, d15, cal))).toBe(iso(sh('2025-10-09 18:00')));
-    expect(iso(computeDue(start, d15, cal, 'roll_forward_start_of_next_working_day'))).toBe(
-      iso(sh('2025-10-09 09:00')),
-    );
+    expect(iso(computeDue(start, d15, cal, 'roll_forward_start_of_next_working_day'))).toBe(iso(sh('2025-10-09 09:00')));
     expect(iso(computeDue(start, d15, cal, 'keep'))).toBe(iso(sh('2025-10-01 10:00')));
     // lands on a normal weekend → next Monday; lands on a 调休 Saturday → stays
-    expect(iso(computeDue(sh('2025-09-06 10:00'), { amount: 14, kind: 'natural_days' }, cal))).toBe(
-      iso(sh('2025-09-22 18:00')),
-    );
-    expect(iso(computeDue(sh('2025-09-26 10:00'), { amount: 15, kind: 'natural_days' }, cal))).toBe(
-      iso(sh('2025-10-11 10:00')),
-    );
+    expect(iso(computeDue(sh('2025-09-06 10:00'), { amount: 14, kind: 'natural_days' }, cal))).toBe(iso(sh('2025-09-22 18:00')));
+    expect(iso(computeDue(sh('2025-09-26 10:00'), { amount: 15, kind: 'natural_days' }, cal))).toBe(iso(sh('2025-10-11 10:00')));
     // Spring Festival 2026: Feb 1 + 15 days = Feb 16 (holiday) → Feb 24 end of day
-    expect(iso(computeDue(sh('2026-02-01 15:00'), { amount: 15, kind: 'natural_days' }, cal))).toBe(
-      iso(sh('2026-02-24 18:00')),
-    );
+    expect(iso(computeDue(sh('2026-02-01 15:00'), { amount: 15, kind: 'natural_days' }, cal))).toBe(iso(sh('2026-02-24 18:00')));
   });
 
   it('natural-hour deadline on a holiday can be rolled explicitly', () => {
     expect(
-      iso(
-        computeDue(
-          sh('2025-09-30 17:00'),
-          { amount: 24, kind: 'natural_hours' },
-          cal,
-          'roll_forward_start_of_next_working_day',
-        ),
-      ),
+      iso(computeDue(sh('2025-09-30 17:00'), { amount: 24, kind: 'natural_hours' }, cal, 'roll_forward_start_of_next_working_day')),
     ).toBe(iso(sh('2025-10-09 09:00')));
   });
 
   it('working minutes / hours / days', () => {
-    expect(iso(computeDue(sh('2025-09-29 10:30'), { amount: 4, kind: 'working_hours' }, cal))).toBe(
-      iso(sh('2025-09-29 15:30')),
-    );
-    expect(iso(computeDue(sh('2025-09-30 17:30'), { amount: 90, kind: 'working_minutes' }, cal))).toBe(
-      iso(sh('2025-10-09 10:00')),
-    );
-    expect(iso(computeDue(sh('2025-09-30 17:00'), { amount: 3, kind: 'working_days' }, cal))).toBe(
-      iso(sh('2025-10-11 18:00')),
-    );
+    expect(iso(computeDue(sh('2025-09-29 10:30'), { amount: 4, kind: 'working_hours' }, cal))).toBe(iso(sh('2025-09-29 15:30')));
+    expect(iso(computeDue(sh('2025-09-30 17:30'), { amount: 90, kind: 'working_minutes' }, cal))).toBe(iso(sh('2025-10-09 10:00')));
+    expect(iso(computeDue(sh('2025-09-30 17:00'), { amount: 3, kind: 'working_days' }, cal))).toBe(iso(sh('2025-10-11 18:00')));
   });
 
   it('respects tenant closures', () => {
     const c = new BusinessCalendar({ closures: ['2025-09-30'] });
-    expect(iso(computeDue(sh('2025-09-29 10:00'), { amount: 1, kind: 'working_days' }, c))).toBe(
-      iso(sh('2025-10-09 18:00')),
-    );
-    expect(iso(computeDue(sh('2025-09-29 10:00'), { amount: 1, kind: 'natural_days' }, c))).toBe(
-      iso(sh('2025-10-09 18:00')),
-    );
+    expect(iso(computeDue(sh('2025-09-29 10:00'), { amount: 1, kind: 'working_days' }, c))).toBe(iso(sh('2025-10-09 18:00')));
+    expect(iso(computeDue(sh('2025-09-29 10:00'), { amount: 1, kind: 'natural_days' }, c))).toBe(iso(sh('2025-10-09 18:00')));
   });
 
   it('rejects invalid durations', () => {
@@ -303,9 +274,7 @@ describe('extensions 15 → 30 → 60 natural days', () => {
     expect(e.dueAt).toBe(iso(sh('2025-10-09 18:00')));
 
     expectCode(() => extendClock(s, stages, 'late', sh('2025-09-20 10:00'), cal), 'EXTENSION_AFTER_DUE');
-    expect(
-      extendClock(s, stages, 'late', sh('2025-09-20 10:00'), cal, { allowAfterDue: true }).extensions,
-    ).toHaveLength(1);
+    expect(extendClock(s, stages, 'late', sh('2025-09-20 10:00'), cal, { allowAfterDue: true }).extensions).toHaveLength(1);
     expectCode(() => extendClock(s, stages, '  ', sh('2025-09-10 10:00'), cal), 'INVALID_ARGUMENT');
   });
 

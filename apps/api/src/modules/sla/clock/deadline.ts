@@ -8,13 +8,7 @@
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { addLocalDays, localMinuteOfDay, zonedTimeToInstant } from '../calendar/zoned-time';
 
-export type DurationKind =
-  | 'natural_minutes'
-  | 'natural_hours'
-  | 'natural_days'
-  | 'working_minutes'
-  | 'working_hours'
-  | 'working_days';
+export type DurationKind = 'natural_minutes' | 'natural_hours' | 'natural_days' | 'working_minutes' | 'working_hours' | 'working_days';
 
 export interface DurationSpec {
   amount: number;
@@ -29,10 +23,7 @@ export interface DurationSpec {
  *  - `roll_forward_start_of_next_working_day`: start of working hours of the next working day;
  *  - `keep`: leave the deadline where it is.
  */
-export type NonWorkingDayRule =
-  | 'roll_forward_end_of_next_working_day'
-  | 'roll_forward_start_of_next_working_day'
-  | 'keep';
+export type NonWorkingDayRule = 'roll_forward_end_of_next_working_day' | 'roll_forward_start_of_next_working_day' | 'keep';
 
 const MS_PER_MINUTE = 60_000;
 
@@ -127,9 +118,7 @@ function rawDue(start: Date, duration: DurationSpec, calendar: BusinessCalendar)
 /** Applies a `NonWorkingDayRule` to an instant. */
 export function applyNonWorkingDayRule(due: Date, calendar: BusinessCalendar, rule: NonWorkingDayRule): Date {
   if (rule === 'keep' || calendar.isWorkingDay(due)) return due;
-  return rule === 'roll_forward_end_of_next_working_day'
-    ? calendar.nextWorkingDayEnd(due)
-    : calendar.nextWorkingDayStart(due);
+  return rule === 'roll_forward_end_of_next_working_day' ? calendar.nextWorkingDayEnd(due) : calendar.nextWorkingDayStart(due);
 }
 
 /**
@@ -143,12 +132,7 @@ export function applyNonWorkingDayRule(due: Date, calendar: BusinessCalendar, ru
  * Then `onNonWorkingDay` (default: `defaultNonWorkingDayRule(kind)`) is applied when the
  * result falls on a non-working day.
  */
-export function computeDue(
-  start: Date,
-  duration: DurationSpec,
-  calendar: BusinessCalendar,
-  onNonWorkingDay?: NonWorkingDayRule,
-): Date {
+export function computeDue(start: Date, duration: DurationSpec, calendar: BusinessCalendar, onNonWorkingDay?: NonWorkingDayRule): Date {
   assertDate(start, 'start');
   assertDuration(duration);
   const rule = onNonWorkingDay ?? defaultNonWorkingDayRule(duration.kind);
@@ -161,13 +145,7 @@ export function computeDue(
  * E.g. 80 → "at risk" warning. The result is not moved into working hours; use
  * `calendar.nextWorkingTime()` when scheduling a human-facing reminder.
  */
-export function warningAt(
-  start: Date,
-  due: Date,
-  thresholdPercent: number,
-  calendar: BusinessCalendar,
-  kind: DurationKind,
-): Date {
+export function warningAt(start: Date, due: Date, thresholdPercent: number, calendar: BusinessCalendar, kind: DurationKind): Date {
   assertDate(start, 'start');
   assertDate(due, 'due');
   if (!Number.isFinite(thresholdPercent) || thresholdPercent < 0 || thresholdPercent > 100) {
@@ -234,9 +212,7 @@ function iso(d: Date): string {
 
 /** Paused amount between two instants in the unit of `kind`. */
 function pausedAmount(from: Date, to: Date, kind: DurationKind, calendar: BusinessCalendar): number {
-  return isWorkingKind(kind)
-    ? calendar.workingMinutesBetween(from, to)
-    : (to.getTime() - from.getTime()) / MS_PER_MINUTE;
+  return isWorkingKind(kind) ? calendar.workingMinutesBetween(from, to) : (to.getTime() - from.getTime()) / MS_PER_MINUTE;
 }
 
 function shift(instant: Date, minutes: number, kind: DurationKind, calendar: BusinessCalendar): Date {
@@ -262,11 +238,7 @@ function schedule(
     due = shift(baseDue, pausedMinutes, duration.kind, calendar);
   } else {
     // Push the unrolled natural deadline, then roll it (a roll-forward is not extended twice).
-    due = applyNonWorkingDayRule(
-      shift(rawDue(start, duration, calendar), pausedMinutes, duration.kind, calendar),
-      calendar,
-      rule,
-    );
+    due = applyNonWorkingDayRule(shift(rawDue(start, duration, calendar), pausedMinutes, duration.kind, calendar), calendar, rule);
   }
   return { due, warn: shift(baseWarn, pausedMinutes, duration.kind, calendar) };
 }
@@ -285,12 +257,7 @@ function requireNotBefore(at: Date, ref: string | null | undefined, what: string
 }
 
 /** Starts a clock: computes `dueAt` and `warnAt` (default 80 %). */
-export function startClock(
-  start: Date,
-  duration: DurationSpec,
-  calendar: BusinessCalendar,
-  options: StartClockOptions = {},
-): ClockState {
+export function startClock(start: Date, duration: DurationSpec, calendar: BusinessCalendar, options: StartClockOptions = {}): ClockState {
   const warnPercent = options.warnPercent ?? 80;
   const rule = options.onNonWorkingDay ?? defaultNonWorkingDayRule(duration.kind);
   const { due, warn } = schedule(start, duration, calendar, rule, warnPercent, 0);
@@ -324,12 +291,7 @@ export function pauseClock(state: ClockState, at: Date): ClockState {
  * working kinds, elapsed minutes for natural kinds) is added to `pausedMinutes` and
  * `dueAt`/`warnAt` are pushed forward by it. `kind` defaults to the clock's own kind.
  */
-export function resumeClock(
-  state: ClockState,
-  at: Date,
-  calendar: BusinessCalendar,
-  kind?: DurationKind,
-): ClockState {
+export function resumeClock(state: ClockState, at: Date, calendar: BusinessCalendar, kind?: DurationKind): ClockState {
   requireState(state, ['paused'], 'resume');
   if (!state.pausedAt) throw new SlaClockError('INVALID_TRANSITION', 'Paused clock has no pausedAt');
   requireNotBefore(at, state.pausedAt, 'pausedAt');
@@ -347,14 +309,7 @@ export function resumeClock(
   let warnAt: string | undefined;
   if (state.duration) {
     const rule = state.onNonWorkingDay ?? defaultNonWorkingDayRule(k);
-    const { due, warn } = schedule(
-      new Date(state.startedAt),
-      state.duration,
-      calendar,
-      rule,
-      state.warnPercent ?? 80,
-      pausedMinutes,
-    );
+    const { due, warn } = schedule(new Date(state.startedAt), state.duration, calendar, rule, state.warnPercent ?? 80, pausedMinutes);
     dueAt = iso(due);
     warnAt = state.warnAt === undefined ? undefined : iso(warn);
   } else {
@@ -430,24 +385,14 @@ export function extendClock(
   let pausedMinutes: number;
   if (prevKind === duration.kind) pausedMinutes = state.pausedMinutes;
   else if (state.pauses) {
-    pausedMinutes = state.pauses.reduce(
-      (sum, p) => sum + pausedAmount(new Date(p.from), new Date(p.to), duration.kind, calendar),
-      0,
-    );
+    pausedMinutes = state.pauses.reduce((sum, p) => sum + pausedAmount(new Date(p.from), new Date(p.to), duration.kind, calendar), 0);
   } else if (state.pausedMinutes === 0) pausedMinutes = 0;
   else {
     throw new SlaClockError('KIND_MISMATCH', 'Cannot convert paused time to a different duration kind');
   }
 
   const rule = state.onNonWorkingDay ?? defaultNonWorkingDayRule(duration.kind);
-  const { due, warn } = schedule(
-    new Date(state.startedAt),
-    duration,
-    calendar,
-    rule,
-    state.warnPercent ?? 80,
-    pausedMinutes,
-  );
+  const { due, warn } = schedule(new Date(state.startedAt), duration, calendar, rule, state.warnPercent ?? 80, pausedMinutes);
   if (due.getTime() <= Date.parse(state.dueAt)) {
     throw new SlaClockError('EXTENSION_NOT_LONGER', `Stage ${next} due ${iso(due)} is not after ${state.dueAt}`);
   }

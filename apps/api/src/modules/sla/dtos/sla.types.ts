@@ -48,7 +48,8 @@ export class CalendarProblemView {
 export class CalendarFaultView {
   @Field() calendarKey!: string;
   @Field(() => Int) policyVersion!: number;
-  @Field({ description: 'built_in_default: the built-in Chinese working week (Asia/Shanghai, 09:00–12:00, 13:00–18:00).' }) fallback!: string;
+  @Field({ description: 'built_in_default: the built-in Chinese working week (Asia/Shanghai, 09:00–12:00, 13:00–18:00).' })
+  fallback!: string;
   @Field(() => [CalendarProblemView]) problems!: CalendarProblemView[];
 }
 
@@ -56,7 +57,10 @@ export class CalendarFaultView {
 export class SlaClockView {
   @Field(() => ID) id!: string;
   @Field() target!: string;
-  @Field(() => Int, { description: 'Handling round: 1 from intake, +1 each time the complaint is handled again after an unsatisfied follow-up (earlier rounds are history).' })
+  @Field(() => Int, {
+    description:
+      'Handling round: 1 from intake, +1 each time the complaint is handled again after an unsatisfied follow-up (earlier rounds are history).',
+  })
   round!: number;
   @Field() slaPolicy!: string;
   @Field(() => Int) policyVersion!: number;
@@ -67,7 +71,8 @@ export class SlaClockView {
   @Field(() => Date, { nullable: true }) warnAt?: Date | null;
   @Field(() => Int, { description: 'Working minutes until the due time (negative when overdue); frozen while paused or stopped.' })
   remainingWorkingMinutes!: number;
-  @Field(() => Float, { description: 'Paused time so far, in the unit of the duration (working minutes for working_* targets).' }) pausedMinutes!: number;
+  @Field(() => Float, { description: 'Paused time so far, in the unit of the duration (working minutes for working_* targets).' })
+  pausedMinutes!: number;
   @Field(() => Date, { nullable: true }) pausedAt?: Date | null;
   @Field(() => SlaDurationView) duration!: SlaDurationView;
   @Field() calendar!: string;
@@ -80,7 +85,9 @@ export class SlaClockView {
   @Field(() => Int, { description: 'Recurring targets: cycles missed.' }) breachCount!: number;
   @Field(() => CalendarFaultView, { nullable: true, description: 'Set when the clock’s calendar is faulty and the built-in one was used.' })
   calendarFault?: CalendarFaultView | null;
-  @Field(() => [Int], { description: 'Years this deadline crosses whose official holidays the calendar does not know: the due time may be wrong (flag it).' })
+  @Field(() => [Int], {
+    description: 'Years this deadline crosses whose official holidays the calendar does not know: the due time may be wrong (flag it).',
+  })
   holidayDataMissingYears!: number[];
 }
 
@@ -109,7 +116,8 @@ export class BusinessCalendarView {
   @Field(() => [String]) closures!: string[];
   @Field(() => [String]) extraWorkingDays!: string[];
   @Field({ description: 'The policy’s default calendar.' }) isDefault!: boolean;
-  @Field(() => CalendarFaultView, { nullable: true, description: 'Set when the calendar cannot be used; the built-in one stands in.' }) fault?: CalendarFaultView | null;
+  @Field(() => CalendarFaultView, { nullable: true, description: 'Set when the calendar cannot be used; the built-in one stands in.' })
+  fault?: CalendarFaultView | null;
 }
 
 @ObjectType()
@@ -128,7 +136,11 @@ export class CalendarPreview {
   @Field(() => Int) workingDays!: number;
   @Field({ description: 'End of working hours of the N-th working day after the day of `from`.' }) due!: Date;
   @Field(() => [CalendarDayView]) days!: CalendarDayView[];
-  @Field(() => CalendarFaultView, { nullable: true, description: 'Set when the calendar cannot be used; the preview is of the built-in one.' }) fault?: CalendarFaultView | null;
+  @Field(() => CalendarFaultView, {
+    nullable: true,
+    description: 'Set when the calendar cannot be used; the preview is of the built-in one.',
+  })
+  fault?: CalendarFaultView | null;
 }
 
 @ObjectType({ description: 'On-time performance of one SLA target in one group.' })
@@ -139,7 +151,8 @@ export class SlaKpi {
   @Field(() => Int) met!: number;
   @Field(() => Int) breached!: number;
   @Field(() => Float, { nullable: true, description: 'met / stopped.' }) onTimeRate?: number | null;
-  @Field(() => Int, { nullable: true, description: 'Average working minutes from start to stop (pauses excluded).' }) averageWorkingMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Average working minutes from start to stop (pauses excluded).' })
+  averageWorkingMinutes?: number | null;
 }
 
 @ObjectType({ description: 'What re-applying the current policy would do (or did) to one open clock.' })

@@ -7,10 +7,25 @@ const levels: SeverityLevel[] = [
   { key: 'urgent', name: { zh: '紧急' }, rank: 2 },
   { key: 'major', name: { zh: '重大' }, rank: 3 },
 ];
-const rule = (key: string, over: Partial<EscalationRule>): EscalationRule => ({ key, name: { zh: key }, trigger: 'breach', actions: [], ...over });
+const rule = (key: string, over: Partial<EscalationRule>): EscalationRule => ({
+  key,
+  name: { zh: key },
+  trigger: 'breach',
+  actions: [],
+  ...over,
+});
 const evaluate = conditionEvaluator(new Date('2025-03-03T02:00:00Z'));
 const plan = (rules: EscalationRule[], over: Partial<Parameters<typeof planEscalation>[0]> = {}) =>
-  planEscalation({ rules, trigger: 'breach', target: 'resolution', facts: { complaint: { channel: 'phone' } }, severityLevels: levels, currentSeverity: 'general', evaluate, ...over });
+  planEscalation({
+    rules,
+    trigger: 'breach',
+    target: 'resolution',
+    facts: { complaint: { channel: 'phone' } },
+    severityLevels: levels,
+    currentSeverity: 'general',
+    evaluate,
+    ...over,
+  });
 
 describe('escalation planning', () => {
   it('matches trigger and target; a rule without a target watches every target', () => {
@@ -40,12 +55,21 @@ describe('escalation planning', () => {
       rule('to_general', { actions: [{ type: 'raise_severity', to: 'general' }] }),
       rule('to_unknown', { actions: [{ type: 'raise_severity', to: 'apocalyptic' }] }),
     ];
-    expect(plan(rules).map((p) => `${p.ruleKey}:${p.explanation}`)).toEqual(['to_urgent:rule to_urgent on breach of resolution: severity → urgent']);
+    expect(plan(rules).map((p) => `${p.ruleKey}:${p.explanation}`)).toEqual([
+      'to_urgent:rule to_urgent on breach of resolution: severity → urgent',
+    ]);
     expect(plan(rules, { currentSeverity: 'major' })).toEqual([]);
   });
 
   it('keeps reassign and notify actions with an explanation naming rule, trigger and target', () => {
-    const [reassign, notify] = plan([rule('hand_over', { actions: [{ type: 'reassign', department: 'quality' }, { type: 'notify', to: 'manager', template: 'breach_notice' }] })]);
+    const [reassign, notify] = plan([
+      rule('hand_over', {
+        actions: [
+          { type: 'reassign', department: 'quality' },
+          { type: 'notify', to: 'manager', template: 'breach_notice' },
+        ],
+      }),
+    ]);
     expect(reassign.explanation).toBe('rule hand_over on breach of resolution: reassign to department quality');
     expect(notify.action).toEqual({ type: 'notify', to: 'manager', template: 'breach_notice' });
     expect(notifyDedupeKey('c1', 'hand_over', 'breach', 'resolution')).toBe('c1:hand_over:breach:resolution');

@@ -43,12 +43,32 @@ export function planEscalation(input: PlanInput): PlannedAction[] {
         const to = rank.get(action.to);
         if (to === undefined || to <= severityRank) continue;
         severityRank = to;
-        planned.push({ ruleKey: rule.key, trigger: input.trigger, target: input.target, action, explanation: `${why}: severity → ${action.to}` });
+        planned.push({
+          ruleKey: rule.key,
+          trigger: input.trigger,
+          target: input.target,
+          action,
+          explanation: `${why}: severity → ${action.to}`,
+        });
       } else if (action.type === 'reassign') {
-        const where = [action.department && `department ${action.department}`, action.assignee && `assignee ${action.assignee}`].filter(Boolean).join(', ');
-        planned.push({ ruleKey: rule.key, trigger: input.trigger, target: input.target, action, explanation: `${why}: reassign to ${where || 'nobody'}` });
+        const where = [action.department && `department ${action.department}`, action.assignee && `assignee ${action.assignee}`]
+          .filter(Boolean)
+          .join(', ');
+        planned.push({
+          ruleKey: rule.key,
+          trigger: input.trigger,
+          target: input.target,
+          action,
+          explanation: `${why}: reassign to ${where || 'nobody'}`,
+        });
       } else if (action.type === 'notify') {
-        planned.push({ ruleKey: rule.key, trigger: input.trigger, target: input.target, action, explanation: `${why}: notify ${action.to}` });
+        planned.push({
+          ruleKey: rule.key,
+          trigger: input.trigger,
+          target: input.target,
+          action,
+          explanation: `${why}: notify ${action.to}`,
+        });
       }
     }
   }

@@ -16,7 +16,12 @@ export interface EscalationBecause {
 export interface ComplaintEscalationPort {
   /** Raises the severity (never lowers it); false when the complaint already is at or above `level`. */
   raiseSeverity(manager: EntityManager, complaint: Complaint, level: string, because: EscalationBecause): Promise<boolean>;
-  reassign(manager: EntityManager, complaint: Complaint, target: { department?: string; assignee?: string }, because: EscalationBecause): Promise<void>;
+  reassign(
+    manager: EntityManager,
+    complaint: Complaint,
+    target: { department?: string; assignee?: string },
+    because: EscalationBecause,
+  ): Promise<void>;
   /** Appends to the complaint's timeline (append-only). */
   appendEvent(
     manager: EntityManager,

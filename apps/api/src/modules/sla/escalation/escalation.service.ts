@@ -48,7 +48,9 @@ export class EscalationService implements OnModuleInit {
 
   /** Escalation rules react to the triggers the complaint module raises, in the transaction that raised them. */
   onModuleInit(): void {
-    this.bus.subscribe(ComplaintEscalationRaised, (event, manager) => this.run(manager, event.trigger, event.complaint, event.policy, { facts: event.complaint.facts, at: event.at }).then(() => undefined));
+    this.bus.subscribe(ComplaintEscalationRaised, (event, manager) =>
+      this.run(manager, event.trigger, event.complaint, event.policy, { facts: event.complaint.facts, at: event.at }).then(() => undefined),
+    );
   }
 
   /** The complaint module's port, looked up when first needed (the complaint module imports this one). */
@@ -68,9 +70,12 @@ export class EscalationService implements OnModuleInit {
     // take the path from the pinned policy's tree, never trust a copy that may be missing from older stored facts.
     (facts.complaint as Record<string, unknown>).typePath = policy.typePath(complaint.typeKey);
     const plan = planEscalation({
-      rules: policy.document.escalations ?? [], trigger, target: context.target,
+      rules: policy.document.escalations ?? [],
+      trigger,
+      target: context.target,
       facts,
-      severityLevels: policy.document.severityLevels ?? [], currentSeverity: complaint.severity,
+      severityLevels: policy.document.severityLevels ?? [],
+      currentSeverity: complaint.severity,
       evaluate: conditionEvaluator(context.at),
     });
     const outcomes: EscalationOutcome[] = [];
@@ -87,7 +92,12 @@ export class EscalationService implements OnModuleInit {
       }
       if (applied) {
         await this.port().appendEvent(manager, complaint, 'escalation', {
-          ruleKey: step.ruleKey, trigger, target: step.target ?? null, policyVersion: policy.version, action, explanation: step.explanation,
+          ruleKey: step.ruleKey,
+          trigger,
+          target: step.target ?? null,
+          policyVersion: policy.version,
+          action,
+          explanation: step.explanation,
         });
       }
       outcomes.push({ ...step, applied });
@@ -97,18 +107,34 @@ export class EscalationService implements OnModuleInit {
   }
 
   private async notify(
-    manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, step: PlannedAction, action: NotifyAction, context: EscalationContext,
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    step: PlannedAction,
+    action: NotifyAction,
+    context: EscalationContext,
   ): Promise<boolean> {
     const calendar = this.calendars.calendar(complaint.tenantId, policy);
     return this.outbox.enqueue(manager, {
-      tenantId: complaint.tenantId, kind: 'notification', topic: `escalation.${step.trigger}`, complaintId: complaint.id,
+      tenantId: complaint.tenantId,
+      kind: 'notification',
+      topic: `escalation.${step.trigger}`,
+      complaintId: complaint.id,
       dedupeKey: notifyDedupeKey(complaint.id, step.ruleKey, step.trigger, step.target, context.round),
       // People are reminded in working time: no 3 a.m. messages.
       notBefore: calendar.nextWorkingTime(context.at),
       payload: {
-        recipient: recipientOf(action.to, complaint, policy), template: action.template ?? null, complaintId: complaint.id,
-        complaintNumber: complaint.number, severity: complaint.severity, trigger: step.trigger, target: step.target ?? null,
-        ruleKey: step.ruleKey, policyVersion: policy.version, explanation: step.explanation, ...(context.details ?? {}),
+        recipient: recipientOf(action.to, complaint, policy),
+        template: action.template ?? null,
+        complaintId: complaint.id,
+        complaintNumber: complaint.number,
+        severity: complaint.severity,
+        trigger: step.trigger,
+        target: step.target ?? null,
+        ruleKey: step.ruleKey,
+        policyVersion: policy.version,
+        explanation: step.explanation,
+        ...(context.details ?? {}),
       },
     });
   }
@@ -124,7 +150,9 @@ export function recipientOf(to: string, complaint: Complaint, policy: CompiledPo
         : { kind: 'role', role: 'manager', department: complaint.department ?? null };
     }
     case 'assignee':
-      return complaint.assigneeId ? { kind: 'user', userId: complaint.assigneeId } : { kind: 'department', department: complaint.department ?? null };
+      return complaint.assigneeId
+        ? { kind: 'user', userId: complaint.assigneeId }
+        : { kind: 'department', department: complaint.department ?? null };
     case 'department':
       return { kind: 'department', department: complaint.department ?? null };
     case 'customer':
