@@ -187,6 +187,62 @@ describe.each(testDatabases())('approval chains on %s', (db) => {
     await t.gqlOk('mutation { deleteApprovalChain(key: "regulator-extension") }', {}, admin);
   });
 
+  it('holds a manager’s closure of a large claim for the chain; the last signature closes it', async () => {
+    await t.gqlOk(
+      UPSERT_CHAIN,
+      {
+        i: {
+          key: 'closure-large-claim',
+          name: { zh: '大额索赔结案会签' },
+          subject: 'closure',
+          when: { '>=': [{ var: 'complaint.form.compensation_amount' }, 5000] },
+          steps: [step('quality', '品质部', 'quality'), step('region', '区域经理', 'operations')],
+        },
+      },
+      admin,
+    );
+    await t.gqlOk(PUBLISH, { n: '结案会签' }, admin);
+    const c = await submit(t, agent, {
+      channel: 'visit',
+      type: 'service.attitude',
+      text: '要求赔偿一万元。',
+      form: { outlet: 'bj_chaoyang', expected_remedy: 'compensation', compensation_amount: 10000 },
+    });
+    const CLOSE =
+      'mutation($id: ID!) { transition(id: $id, to: "closed", comment: "客户诉求超出承诺，经多次沟通结案") { state pendingClosure } }';
+    const SIGN = 'mutation($id: ID!, $c: String) { approveComplaintClosure(id: $id, comment: $c) { state pendingClosure closedAt } }';
+    const held = (await t.gqlOk<any>(CLOSE, { id: c.id }, manager)).transition;
+    expect(held.state).toBe('dispatched');
+    expect(held.pendingClosure).toMatchObject({
+      to: 'closed',
+      transition: 'close',
+      approval: { chain: 'closure-large-claim', step: 0, signatures: [] },
+    });
+    expect((await t.gql(CLOSE, { id: c.id }, manager)).errors?.[0].extensions?.reason).toBe('CLOSURE_PENDING');
+    expect((await t.gql(SIGN, { id: c.id }, manager)).errors?.[0].extensions?.reason).toBe('SELF_APPROVAL');
+    expect((await t.gql(SIGN, { id: c.id }, signer.region.token)).errors?.[0].extensions?.reason).toBe('NOT_AN_APPROVER');
+    expect((await t.gqlOk<any>(SIGN, { id: c.id }, signer.quality.token)).approveComplaintClosure.state).toBe('dispatched');
+    const closed = (await t.gqlOk<any>(SIGN, { id: c.id, c: '同意结案' }, signer.region.token)).approveComplaintClosure;
+    expect(closed).toMatchObject({ state: 'closed', pendingClosure: null });
+    expect(closed.closedAt).toBeTruthy();
+    const types = (await t.gqlOk<any>('query($id: ID!) { complaint(id: $id) { timeline { type data } } }', { id: c.id }, manager)).complaint
+      .timeline;
+    expect(types.map((e: any) => e.type).filter((x: string) => x.startsWith('closure.') || x === 'transitioned')).toEqual([
+      'closure.proposed',
+      'closure.signed',
+      'closure.approved',
+      'transitioned',
+    ]);
+    // A small claim closes at once: the chain's condition does not hold.
+    const small = await submit(t, agent, {
+      channel: 'visit',
+      type: 'service.attitude',
+      text: '态度一般。',
+      form: { outlet: 'bj_chaoyang', expected_remedy: 'compensation', compensation_amount: 100 },
+    });
+    expect((await t.gqlOk<any>(CLOSE, { id: small.id }, manager)).transition.state).toBe('closed');
+  });
+
   it('publishes a policy version only on four signatures of the chain in force; the author never signs', async () => {
     await t.gqlOk(
       UPSERT_CHAIN,

@@ -40,18 +40,23 @@ const ACTION_ROLES: Record<string, string[]> = {
   assign: ['admin', 'manager', 'handler'],
   reply: ['admin', 'manager', 'handler', 'agent'],
   approve: ['admin', 'manager'],
+  approveClosure: ['admin', 'manager'],
   note: ['admin', 'manager', 'handler', 'agent'],
   followUp: ['admin', 'manager', 'handler', 'agent'],
   extend: ['admin', 'manager', 'handler', 'agent'],
   finding: ['admin', 'manager', 'handler', 'agent'],
 };
 const CLOSED = ['closed', 'invalid_closed'];
-export function actionsFor(role: string | undefined, record: { state?: string; approvalStatus?: string | null }): string[] {
+export function actionsFor(
+  role: string | undefined,
+  record: { state?: string; approvalStatus?: string | null; pendingClosure?: unknown },
+): string[] {
   const state = record.state ?? '';
   const applies: Record<string, boolean> = {
     assign: !CLOSED.includes(state),
     reply: !CLOSED.includes(state) && state !== 'awaiting_approval',
     approve: state === 'awaiting_approval' && record.approvalStatus === 'pending',
+    approveClosure: !!record.pendingClosure,
     note: true,
     followUp: state === 'responded' || state === 'follow_up',
     extend: !CLOSED.includes(state),
@@ -661,6 +666,65 @@ function ApproveAction({ onDone }: { onDone: () => void }) {
   );
 }
 
+/** A manager signs (or sends back with a reason) a closure held by the closure approval chain. */
+function ApproveClosureAction({ onDone }: { onDone: () => void }) {
+  const record = useComplaint();
+  const translate = useTranslate();
+  const [comment, setComment] = useState('');
+  const action = useAction(onDone);
+  const pending = record.pendingClosure as {
+    comment?: string | null;
+    approval?: { chain: string; step: number; signatures: unknown[] };
+  } | null;
+  const decide = (approve: boolean) =>
+    action.run(() =>
+      callOperation(
+        'mutation',
+        approve ? 'approveComplaintClosure' : 'rejectComplaintClosure',
+        { id: record.id, comment: comment || undefined },
+        { selection: '{ id state }' },
+      ),
+    );
+  return (
+    <ActionForm
+      testId="action-approve-closure"
+      operation="approveComplaintClosure"
+      label="app.complaint.do_sign"
+      {...action}
+      onSubmit={() => decide(true)}
+    >
+      {pending?.approval && (
+        <Alert severity="info" icon={false} sx={{ whiteSpace: 'pre-wrap' }}>
+          {translate('app.complaint.closure_progress', {
+            chain: pending.approval.chain,
+            step: pending.approval.step + 1,
+            count: pending.approval.signatures.length,
+            reason: pending.comment ?? '',
+          })}
+        </Alert>
+      )}
+      <TextField
+        size="small"
+        name="closureComment"
+        label={translate('app.complaint.approval_comment')}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
+      <Box>
+        <Button
+          size="small"
+          color="warning"
+          disabled={action.running || !comment.trim()}
+          onClick={() => decide(false)}
+          data-testid="reject-closure"
+        >
+          {translate('app.complaint.do_reject')}
+        </Button>
+      </Box>
+    </ActionForm>
+  );
+}
+
 /** An internal note: on the timeline for staff, never sent to the customer. */
 function NoteAction({ onDone }: { onDone: () => void }) {
   const record = useComplaint();
@@ -720,6 +784,7 @@ export function ComplaintActions({ onDone }: { onDone: () => void }) {
             {(record.closedAt || record.state === 'closed') && <Alert severity="info">{translate('app.complaint.closed')}</Alert>}
             {section('app.complaint.transition', <TransitionAction onDone={onDone} />)}
             {section('app.complaint.approve', <ApproveAction onDone={onDone} />, 'approve')}
+            {section('app.complaint.approve_closure', <ApproveClosureAction onDone={onDone} />, 'approveClosure')}
             {section('app.complaint.assign', <AssignAction onDone={onDone} />, 'assign')}
             {section('app.complaint.reply', <ReplyAction onDone={onDone} />, 'reply')}
             {section('app.complaint.follow_up', <FollowUpAction onDone={onDone} />, 'followUp')}

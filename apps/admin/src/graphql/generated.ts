@@ -97,7 +97,7 @@ export type ApprovalChain = {
   name: LocalizedText;
   source?: Maybe<Scalars['String']['output']>;
   steps: Array<ApprovalStep>;
-  /** reply | extension | policy */
+  /** reply | closure | extension | policy */
   subject: Scalars['String']['output'];
   /** reply: JSON-logic over the complaint facts; the first chain that holds applies. */
   when?: Maybe<Scalars['JSON']['output']>;
@@ -108,7 +108,7 @@ export type ApprovalChainInput = {
   name: LocalizedTextInput;
   source?: InputMaybe<Scalars['String']['input']>;
   steps: Array<ApprovalStepInput>;
-  /** reply | extension | policy */
+  /** reply | closure | extension | policy */
   subject: Scalars['String']['input'];
   /** reply: JSON-logic over the complaint facts; the first chain that holds applies. */
   when?: InputMaybe<Scalars['JSON']['input']>;
@@ -483,6 +483,8 @@ export type Complaint = {
   kind: Scalars['String']['output'];
   number: Scalars['String']['output'];
   occurredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** A closure waiting for the signatures of the closure approval chain: { to, transition, comment, proposedBy, approval }. */
+  pendingClosure?: Maybe<Scalars['JSON']['output']>;
   /** A solution/reply waiting for a manager’s approval. */
   pendingReply?: Maybe<Scalars['JSON']['output']>;
   policyVersion: Scalars['Int']['output'];
@@ -1255,6 +1257,8 @@ export type Mutation = {
   acknowledgeAlert: AnalyticsAlertView;
   addComment: Complaint;
   addIncidentMembers: Incident;
+  /** Signs the waiting step of a closure held by the closure approval chain; the last signature closes. */
+  approveComplaintClosure: Complaint;
   /** Approves the pending solution and sends the reply. */
   approveComplaintReply: Complaint;
   /** Grants a requested extension (the caller must have the approving role). */
@@ -1353,6 +1357,8 @@ export type Mutation = {
   recordFinding: Complaint;
   /** 回访: satisfied closes; unsatisfied re-dispatches; unsatisfied twice goes to the manager. */
   recordFollowUp: Complaint;
+  /** Returns a held closure to the previous step, or drops it at the first step (a reason is required). */
+  rejectComplaintClosure: Complaint;
   rejectComplaintReply: Complaint;
   /** Refuses a requested extension with a reason (on the complaint’s timeline); the deadline stays. */
   rejectDeadlineExtension: SlaExtensionRequestView;
@@ -1460,6 +1466,12 @@ export type MutationAddCommentArgs = {
 
 export type MutationAddIncidentMembersArgs = {
   complaintIds: Array<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveComplaintClosureArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -1771,6 +1783,12 @@ export type MutationRecordFindingArgs = {
 
 export type MutationRecordFollowUpArgs = {
   input: FollowUpInput;
+};
+
+
+export type MutationRejectComplaintClosureArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 

@@ -86,7 +86,12 @@ export const en: Messages = {
       regulatory_answer: 'Regulator answer',
     },
     template_kind: { script: 'Script', letter: 'Reply letter', notice: 'Notice' },
-    approval_subject: { reply: 'Reply to the customer (incl. compensation)', extension: 'Deadline extension', policy: 'Policy publishing' },
+    approval_subject: {
+      reply: 'Reply to the customer (incl. compensation)',
+      closure: 'Closure',
+      extension: 'Deadline extension',
+      policy: 'Policy publishing',
+    },
     approver_role: { manager: 'Manager', admin: 'Administrator' },
     trigger: {
       warning: 'About to breach',
@@ -620,6 +625,9 @@ export const en: Messages = {
       complainant: 'Complainant',
       masked: 'personal data hidden',
       no_replies: 'No reply sent yet',
+      approve_closure: 'Closure sign-off',
+      do_sign: 'Sign',
+      closure_progress: 'Approval chain %{chain}: step %{step} waiting, %{count} signed so far. Reason for closing: %{reason}',
       approval_progress: 'Approval chain %{chain}: step %{step} waiting, %{count} signed so far',
       pending_reply: 'Reply waiting for a manager',
       note: 'Internal note',

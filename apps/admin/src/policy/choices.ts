@@ -37,7 +37,7 @@ export const TEMPLATE_KINDS = ['script', 'letter', 'notice'] as const;
 export const ESCALATION_TRIGGERS = ['warning', 'breach', 'unsatisfied', 'aggregate', 'cross_department'] as const;
 export const ESCALATION_ACTIONS = ['raise_severity', 'reassign', 'notify'] as const;
 /** Approval chains (libs/sdk/src/policy/approval.ts): what they sign, and the roles the approval mutations admit. */
-export const APPROVAL_SUBJECTS = ['reply', 'extension', 'policy'] as const;
+export const APPROVAL_SUBJECTS = ['reply', 'closure', 'extension', 'policy'] as const;
 export const APPROVER_ROLES = ['manager', 'admin'] as const;
 export const ROUTING_STRATEGIES = ['manual', 'round_robin', 'least_loaded'] as const;
 

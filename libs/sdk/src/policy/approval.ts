@@ -8,11 +8,13 @@ import type { LocalizedText } from './types';
  *
  * - `reply`: a proposed reply to the complainant (compensation, refunds …: use `when` on the complaint's facts);
  *   the first chain whose `when` holds applies; without one, a severity with `requiresApproval` needs one manager.
+ * - `closure`: a person's move to `closed` (not a satisfied follow-up): the complaint stays where it is until the
+ *   chain is signed, then the move is taken.
  * - `extension`: a deadline extension request (the first chain whose `when` holds on the complaint's facts); without
  *   one, the SLA target's `extensionApprovalRole` decides alone.
  * - `policy`: publishing a policy version; the chain of the policy IN FORCE applies (a draft cannot lift its own).
  */
-export const APPROVAL_SUBJECTS = ['reply', 'extension', 'policy'] as const;
+export const APPROVAL_SUBJECTS = ['reply', 'closure', 'extension', 'policy'] as const;
 export type ApprovalSubject = (typeof APPROVAL_SUBJECTS)[number];
 
 /** Who may sign a step: every given member must match (a manager OF a department; a named person by e-mail). */

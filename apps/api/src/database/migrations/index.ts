@@ -21,6 +21,7 @@ import { WorkQueueIndex1765001600002 } from './1765001600002-WorkQueueIndex';
 import { RoundRobinIndex1765001700001 } from './1765001700001-RoundRobinIndex';
 import { PolicyApprovalProgress1765001800001 } from './1765001800001-PolicyApprovalProgress';
 import { ExtensionApprovalProgress1765001800002 } from './1765001800002-ExtensionApprovalProgress';
+import { PendingClosure1765001800003 } from './1765001800003-PendingClosure';
 
 /** Every migration in order. They use the QueryRunner API so each runs on SQLite and PostgreSQL. */
 export const MIGRATIONS: Function[] = [
@@ -47,4 +48,5 @@ export const MIGRATIONS: Function[] = [
   RoundRobinIndex1765001700001,
   PolicyApprovalProgress1765001800001,
   ExtensionApprovalProgress1765001800002,
+  PendingClosure1765001800003,
 ];

@@ -71,6 +71,44 @@ export class ComplaintWorkflow {
     to: string,
     context: Omit<MoveContext, 'facts' | 'now' | 'form' | 'openTasks'>,
   ): Promise<Moved> {
+    const transition = await this.checkManual(manager, complaint, policy, now, to, context);
+    return this.take(manager, complaint, policy, now, transition, { comment: context.comment ?? null, automatic: false });
+  }
+
+  /**
+   * The move a person asked for once its approval chain is signed (a closure): taken if the workflow still has it from
+   * the complaint's state (the signatures do not repeat the guards: they were checked when it was asked for).
+   */
+  async approved(
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    now: Date,
+    transitionKey: string,
+    comment: string | null,
+  ): Promise<Moved> {
+    const workflow = this.workflowOf(complaint, policy);
+    const transition = workflow.transitions.find((t) => t.key === transitionKey && t.from.includes(complaint.state));
+    if (!transition) {
+      const allowed = allowedTargets(workflow, complaint.state, { role: 'admin', facts: this.factsOf(complaint, policy), now });
+      throw ComplaintErrors.create('ILLEGAL_TRANSITION', {
+        field: 'to',
+        params: { from: complaint.state, to: transitionKey, allowed: allowed.join(', ') || '—' },
+        details: { allowed },
+      });
+    }
+    return this.take(manager, complaint, policy, now, transition, { comment, automatic: false });
+  }
+
+  /** Checks a person's move and returns the transition it takes (throws the coded refusal). */
+  async checkManual(
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    now: Date,
+    to: string,
+    context: Omit<MoveContext, 'facts' | 'now' | 'form' | 'openTasks'>,
+  ): Promise<WorkflowTransition> {
     const workflow = this.workflowOf(complaint, policy);
     const needsTasks = workflow.transitions.some((t) => t.to === to && t.requiresTasksDone);
     const openTasks = needsTasks
@@ -92,7 +130,7 @@ export class ComplaintWorkflow {
         details: { allowed: check.allowed, ...(check.missingFields ? { missingFields: check.missingFields } : {}) },
       });
     }
-    return this.take(manager, complaint, policy, now, check.transition, { comment: context.comment ?? null, automatic: false });
+    return check.transition;
   }
 
   /**

@@ -78,6 +78,8 @@ export class Complaint {
   @Column({ name: 'sla_status', type: 'varchar', length: 16, default: 'on_time' }) slaStatus!: string;
   @Column({ name: 'approval_status', type: 'varchar', length: 16, nullable: true }) approvalStatus?: string | null;
   @Column({ name: 'pending_reply', type: 'simple-json', nullable: true }) pendingReply?: Record<string, unknown> | null;
+  /** A closure waiting for the `closure` approval chain's signatures (migration 1765001800003). */
+  @Column({ name: 'pending_closure', type: 'simple-json', nullable: true }) pendingClosure?: Record<string, unknown> | null;
   @CreatedAtColumn() createdAt!: Date;
   @DateTimeColumn({ name: 'updated_at' }) updatedAt!: Date;
   @DateTimeColumn({ name: 'responded_at', nullable: true }) respondedAt?: Date | null;

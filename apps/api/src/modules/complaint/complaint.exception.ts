@@ -53,6 +53,8 @@ export const ComplaintErrors = defineErrors({
   UNKNOWN_USER: { category: 'BAD_USER_INPUT', zh: '未找到处理人', en: 'Assignee not found in this tenant' },
   REASON_REQUIRED: { category: 'BAD_USER_INPUT', zh: '请填写改派原因', en: 'A reason is required to reassign' },
   NOT_AWAITING_APPROVAL: { category: 'CONFLICT', zh: '该投诉没有待审批的处理方案', en: 'This complaint has no solution awaiting approval' },
+  CLOSURE_PENDING: { category: 'CONFLICT', zh: '结案正在会签中，请等待审批结果', en: 'A closure is waiting for its approval chain' },
+  NO_PENDING_CLOSURE: { category: 'CONFLICT', zh: '该投诉没有待会签的结案', en: 'This complaint has no closure awaiting approval' },
   NOT_AN_APPROVER: {
     category: 'FORBIDDEN',
     zh: '您不是审批步骤“{step}”的审批人（可审批：{approvers}）',

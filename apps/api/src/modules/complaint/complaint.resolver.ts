@@ -201,6 +201,30 @@ export class ComplaintResolver {
     return this.view(auth, await this.service.decideApproval(auth, id, false, comment));
   }
 
+  @Roles(Role.admin, Role.manager)
+  @Mutation(() => ComplaintView, {
+    description: 'Signs the waiting step of a closure held by the closure approval chain; the last signature closes.',
+  })
+  async approveComplaintClosure(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('comment', { nullable: true }) comment?: string,
+  ): Promise<ComplaintView> {
+    return this.view(auth, await this.service.decideClosure(auth, id, true, comment));
+  }
+
+  @Roles(Role.admin, Role.manager)
+  @Mutation(() => ComplaintView, {
+    description: 'Returns a held closure to the previous step, or drops it at the first step (a reason is required).',
+  })
+  async rejectComplaintClosure(
+    @Auth() auth: AuthContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('comment', { nullable: true }) comment?: string,
+  ): Promise<ComplaintView> {
+    return this.view(auth, await this.service.decideClosure(auth, id, false, comment));
+  }
+
   @Roles(...WORK_ROLES)
   @Mutation(() => ComplaintView, {
     description: '回访: satisfied closes; unsatisfied re-dispatches; unsatisfied twice goes to the manager.',

@@ -407,9 +407,86 @@ export class ComplaintService {
 
   async transition(auth: AuthContext, id: string, to: string, comment?: string | null): Promise<Complaint> {
     return this.change(auth, id, async (manager, complaint, policy, now) => {
+      if (complaint.pendingClosure) throw ComplaintErrors.create('CLOSURE_PENDING', { field: 'to' });
+      // A closure under a `closure` approval chain waits for its signatures (issue 18); the complaint stays where it is.
+      const chain = to === 'closed' ? chainFor(policy.document, 'closure', this.workflow.factsOf(complaint, policy)) : undefined;
+      if (chain) {
+        const transition = await this.workflow.checkManual(manager, complaint, policy, now, to, { role: auth.role, comment });
+        const approval: ApprovalProgress = { chain: chain.key, step: 0, signatures: [] };
+        complaint.pendingClosure = {
+          to,
+          transition: transition.key,
+          comment: comment ?? null,
+          proposedBy: auth.userId ?? null,
+          proposedAt: now.toISOString(),
+          approval,
+        };
+        return this.commit(manager, complaint, policy, now, this.actor(auth), [
+          ['closure.proposed', { to, transition: transition.key, comment: comment ?? null, chain: chain.key }],
+        ]);
+      }
       const moved = await this.workflow.manual(manager, complaint, policy, now, to, { role: auth.role, comment });
       return this.commitMove(manager, complaint, policy, now, this.actor(auth), [], moved, 'transition');
     });
+  }
+
+  /**
+   * A signature on a closure waiting for its chain, or a rejection: the last signature takes the move asked for; a
+   * rejection returns it one step (with a reason) or, at the first step, drops the closure (the complaint stays open).
+   */
+  async decideClosure(auth: AuthContext, id: string, approve: boolean, comment?: string | null): Promise<Complaint> {
+    return this.change(auth, id, async (manager, complaint, policy, now) => {
+      const pending = complaint.pendingClosure as
+        | { to: string; transition: string; comment: string | null; proposedBy: string | null; approval: ApprovalProgress }
+        | null
+        | undefined;
+      if (!pending) throw ComplaintErrors.create('NO_PENDING_CLOSURE');
+      if (pending.proposedBy && pending.proposedBy === auth.userId) throw ComplaintErrors.create('SELF_APPROVAL');
+      const chain = (policy.document.approvalChains ?? []).find((c) => c.key === pending.approval.chain);
+      if (!chain) throw ComplaintErrors.create('NO_PENDING_CLOSURE');
+      const step = chain.steps[pending.approval.step];
+      if (!approve) {
+        if (!comment?.trim()) throw ComplaintErrors.create('REJECTION_REASON_REQUIRED', { field: 'comment' });
+        const back = returnToPrevious(chain, pending.approval);
+        complaint.pendingClosure = back ? { ...pending, approval: back } : null;
+        const event = back ? 'closure.returned' : 'closure.rejected';
+        return this.commit(manager, complaint, policy, now, this.actor(auth), [[event, { chain: chain.key, step: step.key, comment }]]);
+      }
+      const outcome = sign(chain, pending.approval, await this.signerOf(manager, auth), now, comment);
+      if (!outcome.ok)
+        throw ComplaintErrors.create(outcome.reason, {
+          params: { step: outcome.step.name.zh, approvers: describeApprovers(outcome.step) },
+        });
+      if (!outcome.chainDone) {
+        complaint.pendingClosure = { ...pending, approval: outcome.progress };
+        return this.commit(manager, complaint, policy, now, this.actor(auth), [
+          ['closure.signed', { chain: chain.key, step: step.key, remaining: outcome.remaining, comment: comment ?? null }],
+        ]);
+      }
+      complaint.pendingClosure = null;
+      const moved = await this.workflow.approved(manager, complaint, policy, now, pending.transition, pending.comment);
+      return this.commitMove(
+        manager,
+        complaint,
+        policy,
+        now,
+        this.actor(auth),
+        [['closure.approved', { chain: chain.key, signatures: outcome.progress.signatures.length, comment: comment ?? null }]],
+        moved,
+        'transition',
+      );
+    });
+  }
+
+  /** Who is signing, with the department of their account (approval steps may name a department's manager). */
+  private async signerOf(manager: EntityManager, auth: AuthContext) {
+    const user = auth.userId ? await manager.findOne(User, { where: { id: auth.userId, tenantId: auth.tenantId } }) : null;
+    return {
+      userId: auth.userId ?? auth.tokenId ?? '',
+      role: auth.role,
+      email: user?.email ?? auth.email ?? null,
+      departmentId: user?.departmentId ?? null,
+    };
   }
 
   async assign(auth: AuthContext, input: AssignInput): Promise<Complaint> {
@@ -685,19 +762,7 @@ export class ComplaintService {
           'transition',
         );
       }
-      const user = auth.userId ? await manager.findOne(User, { where: { id: auth.userId, tenantId: auth.tenantId } }) : null;
-      const outcome = sign(
-        chain,
-        progress,
-        {
-          userId: auth.userId ?? auth.tokenId ?? '',
-          role: auth.role,
-          email: user?.email ?? auth.email ?? null,
-          departmentId: user?.departmentId ?? null,
-        },
-        now,
-        comment,
-      );
+      const outcome = sign(chain, progress, await this.signerOf(manager, auth), now, comment);
       if (!outcome.ok) {
         throw ComplaintErrors.create(outcome.reason, {
           params: { step: outcome.step.name.zh, approvers: describeApprovers(outcome.step) },

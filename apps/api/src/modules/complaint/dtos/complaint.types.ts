@@ -110,6 +110,11 @@ export class ComplaintView {
     string,
     unknown
   > | null;
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'A closure waiting for the signatures of the closure approval chain: { to, transition, comment, proposedBy, approval }.',
+  })
+  pendingClosure?: Record<string, unknown> | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
   @Field(() => Date, { nullable: true }) respondedAt?: Date | null;
