@@ -518,7 +518,23 @@ describe('admin console in a browser', () => {
     await expect.poll(() => admin.getByTestId('model-panel').innerText(), { timeout: 120_000 }).toContain('使用中');
     await shot(admin, 'dashboard-model-trained');
     // Registered now, the complaint carries the cause predicted at intake.
-    const fresh = await submitted('客服态度冷淡，说话很不耐烦');
+    // The intake path reads the active model from a per-instance cache (MODEL_CHECK_MS); on a loaded machine the first
+    // complaint after activation can still be predicted without it, so register until one carries the prediction.
+    let fresh = '';
+    await expect
+      .poll(
+        async () => {
+          fresh = await submitted('客服态度冷淡，说话很不耐烦');
+          const found = await t.gqlOk<{ complaint: { predictedCause: string | null } }>(
+            'query($id: ID!) { complaint(id: $id) { predictedCause } }',
+            { id: fresh },
+            adminToken,
+          );
+          return found.complaint.predictedCause;
+        },
+        { timeout: 30_000, interval: 2_000 },
+      )
+      .toBe('attitude');
 
     // The complaint shows the prediction; 采纳 confirms it (and feeds the next training).
     await admin.goto(`${t.url}/#/complaints/${fresh}/show`);

@@ -142,10 +142,22 @@ describe('workflow designer in a browser', () => {
       });
     const added = await flowPosition();
     // Dragged to where the administrator wants it (saved with the workflow).
-    await admin.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await admin.mouse.down();
-    await admin.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 130, { steps: 8 });
-    await admin.mouse.up();
+    // A loaded machine may drop the first drag's pointer events or draw the move late: drag again until it has moved.
+    const moved = async () => {
+      const now = await flowPosition();
+      return now.x > added.x && now.y > added.y;
+    };
+    for (let attempt = 0; attempt < 3 && !(await moved()); attempt++) {
+      const from = (await legal.boundingBox())!;
+      await admin.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await admin.mouse.down();
+      await admin.mouse.move(from.x + from.width / 2 + 40, from.y + from.height / 2 + 130, { steps: 8 });
+      await admin.mouse.up();
+      await expect
+        .poll(moved, { timeout: 5_000 })
+        .toBe(true)
+        .catch(() => undefined);
+    }
     const dropped = await flowPosition();
     expect(dropped.x).toBeGreaterThan(added.x);
     expect(dropped.y).toBeGreaterThan(added.y);

@@ -622,90 +622,57 @@ function FindingAction({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** A manager approves (sends) or sends back the reply a handler proposed for a complaint that needs approval. */
-function ApproveAction({ onDone }: { onDone: () => void }) {
+/**
+ * A manager signs or sends back what waits for approval: the reply a handler proposed (its chain's step, or the one
+ * manager a severity needs), or a closure held by the closure approval chain (sending it back needs a reason).
+ */
+function SignAction({ onDone, kind }: { onDone: () => void; kind: 'reply' | 'closure' }) {
   const record = useComplaint();
   const translate = useTranslate();
   const [comment, setComment] = useState('');
   const action = useAction(onDone);
+  const [approveOp, rejectOp] =
+    kind === 'reply' ? ['approveComplaintReply', 'rejectComplaintReply'] : ['approveComplaintClosure', 'rejectComplaintClosure'];
   const decide = (approve: boolean) =>
     action.run(() =>
       callOperation(
         'mutation',
-        approve ? 'approveComplaintReply' : 'rejectComplaintReply',
+        approve ? approveOp : rejectOp,
         { id: record.id, comment: comment || undefined },
         { selection: '{ id state }' },
       ),
     );
-  return (
-    <ActionForm
-      testId="action-approve"
-      operation="approveComplaintReply"
-      label="app.complaint.do_approve"
-      {...action}
-      onSubmit={() => decide(true)}
-    >
-      {(record.pendingReply as { body?: string } | null)?.body && (
-        <Alert severity="info" icon={false} sx={{ whiteSpace: 'pre-wrap' }}>
-          {(record.pendingReply as { body: string }).body}
-        </Alert>
-      )}
-      <TextField
-        size="small"
-        name="approvalComment"
-        label={translate('app.complaint.approval_comment')}
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-      />
-      <Box>
-        <Button size="small" color="warning" disabled={action.running} onClick={() => decide(false)} data-testid="reject-reply">
-          {translate('app.complaint.do_reject')}
-        </Button>
-      </Box>
-    </ActionForm>
-  );
-}
-
-/** A manager signs (or sends back with a reason) a closure held by the closure approval chain. */
-function ApproveClosureAction({ onDone }: { onDone: () => void }) {
-  const record = useComplaint();
-  const translate = useTranslate();
-  const [comment, setComment] = useState('');
-  const action = useAction(onDone);
-  const pending = record.pendingClosure as {
+  const reply = record.pendingReply as { body?: string } | null;
+  const closure = record.pendingClosure as {
     comment?: string | null;
     approval?: { chain: string; step: number; signatures: unknown[] };
   } | null;
-  const decide = (approve: boolean) =>
-    action.run(() =>
-      callOperation(
-        'mutation',
-        approve ? 'approveComplaintClosure' : 'rejectComplaintClosure',
-        { id: record.id, comment: comment || undefined },
-        { selection: '{ id state }' },
-      ),
-    );
+  const info =
+    kind === 'reply'
+      ? reply?.body
+      : closure?.approval &&
+        translate('app.complaint.closure_progress', {
+          chain: closure.approval.chain,
+          step: closure.approval.step + 1,
+          count: closure.approval.signatures.length,
+          reason: closure.comment ?? '',
+        });
   return (
     <ActionForm
-      testId="action-approve-closure"
-      operation="approveComplaintClosure"
-      label="app.complaint.do_sign"
+      testId={kind === 'reply' ? 'action-approve' : 'action-approve-closure'}
+      operation={approveOp}
+      label={kind === 'reply' ? 'app.complaint.do_approve' : 'app.complaint.do_sign'}
       {...action}
       onSubmit={() => decide(true)}
     >
-      {pending?.approval && (
+      {info && (
         <Alert severity="info" icon={false} sx={{ whiteSpace: 'pre-wrap' }}>
-          {translate('app.complaint.closure_progress', {
-            chain: pending.approval.chain,
-            step: pending.approval.step + 1,
-            count: pending.approval.signatures.length,
-            reason: pending.comment ?? '',
-          })}
+          {info}
         </Alert>
       )}
       <TextField
         size="small"
-        name="closureComment"
+        name={kind === 'reply' ? 'approvalComment' : 'closureComment'}
         label={translate('app.complaint.approval_comment')}
         value={comment}
         onChange={(e) => setComment(e.target.value)}
@@ -714,9 +681,9 @@ function ApproveClosureAction({ onDone }: { onDone: () => void }) {
         <Button
           size="small"
           color="warning"
-          disabled={action.running || !comment.trim()}
+          disabled={action.running || (kind === 'closure' && !comment.trim())}
           onClick={() => decide(false)}
-          data-testid="reject-closure"
+          data-testid={kind === 'reply' ? 'reject-reply' : 'reject-closure'}
         >
           {translate('app.complaint.do_reject')}
         </Button>
@@ -783,8 +750,8 @@ export function ComplaintActions({ onDone }: { onDone: () => void }) {
           <Stack spacing={3}>
             {(record.closedAt || record.state === 'closed') && <Alert severity="info">{translate('app.complaint.closed')}</Alert>}
             {section('app.complaint.transition', <TransitionAction onDone={onDone} />)}
-            {section('app.complaint.approve', <ApproveAction onDone={onDone} />, 'approve')}
-            {section('app.complaint.approve_closure', <ApproveClosureAction onDone={onDone} />, 'approveClosure')}
+            {section('app.complaint.approve', <SignAction onDone={onDone} kind="reply" />, 'approve')}
+            {section('app.complaint.approve_closure', <SignAction onDone={onDone} kind="closure" />, 'approveClosure')}
             {section('app.complaint.assign', <AssignAction onDone={onDone} />, 'assign')}
             {section('app.complaint.reply', <ReplyAction onDone={onDone} />, 'reply')}
             {section('app.complaint.follow_up', <FollowUpAction onDone={onDone} />, 'followUp')}

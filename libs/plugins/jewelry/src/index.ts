@@ -2,6 +2,7 @@ import {
   defineComplaintType,
   defineField,
   extendDefaultWorkflow,
+  taskStep,
   definePlugin,
   defineRulePreset,
   defineSlaPolicy,
@@ -179,25 +180,14 @@ export const jewelryPlugin = definePlugin({
     extendDefaultWorkflow({
       key: 'jewelry_handling',
       name: { zh: '珠宝投诉处理流程（含送检）', en: 'Jewelry handling (with inspection)' },
-      states: [{ key: 'jewelry_inspection', name: { zh: '送检中', en: 'At inspection' }, category: 'open' }],
-      transitions: [
-        {
-          key: 'jewelry_send_inspection',
-          name: { zh: '商品送检', en: 'Send for inspection' },
-          from: ['dispatched', 'in_progress'],
-          to: 'jewelry_inspection',
-          roles: ['admin', 'manager', 'handler'],
-          actions: [{ type: 'create_task', department: 'jewelry_quality_control', title: '商品送检并出具检测结论' }],
-        },
-        {
-          key: 'jewelry_inspection_done',
-          name: { zh: '检测完成', en: 'Inspection done' },
-          from: ['jewelry_inspection'],
-          to: 'in_progress',
-          roles: ['admin', 'manager', 'handler'],
-          requiresTasksDone: true,
-        },
-      ],
+      ...taskStep({
+        state: 'jewelry_inspection',
+        name: { zh: '送检中', en: 'At inspection' },
+        send: { key: 'jewelry_send_inspection', name: { zh: '商品送检', en: 'Send for inspection' } },
+        done: { key: 'jewelry_inspection_done', name: { zh: '检测完成', en: 'Inspection done' } },
+        department: 'jewelry_quality_control',
+        taskTitle: '商品送检并出具检测结论',
+      }),
     }),
   ],
   departments: [

@@ -2,6 +2,7 @@ import {
   defineComplaintType,
   defineEventHandler,
   extendDefaultWorkflow,
+  taskStep,
   defineField,
   definePlugin,
   defineRulePreset,
@@ -343,25 +344,14 @@ export const propertyPlugin = definePlugin({
     extendDefaultWorkflow({
       key: 'property_handling',
       name: { zh: '物业投诉处理流程（含上门查看）', en: 'Property handling (with a site visit)' },
-      states: [{ key: 'property_site_visit', name: { zh: '上门查看', en: 'Site visit' }, category: 'open' }],
-      transitions: [
-        {
-          key: 'property_visit',
-          name: { zh: '安排上门查看', en: 'Arrange a site visit' },
-          from: ['dispatched', 'in_progress'],
-          to: 'property_site_visit',
-          roles: ['admin', 'manager', 'handler'],
-          actions: [{ type: 'create_task', department: 'property_engineering', title: '上门查看并记录' }],
-        },
-        {
-          key: 'property_visit_done',
-          name: { zh: '查看完成', en: 'Site visit done' },
-          from: ['property_site_visit'],
-          to: 'in_progress',
-          roles: ['admin', 'manager', 'handler'],
-          requiresTasksDone: true,
-        },
-      ],
+      ...taskStep({
+        state: 'property_site_visit',
+        name: { zh: '上门查看', en: 'Site visit' },
+        send: { key: 'property_visit', name: { zh: '安排上门查看', en: 'Arrange a site visit' } },
+        done: { key: 'property_visit_done', name: { zh: '查看完成', en: 'Site visit done' } },
+        department: 'property_engineering',
+        taskTitle: '上门查看并记录',
+      }),
     }),
   ],
   departments: [

@@ -2,6 +2,7 @@ import {
   defineComplaintType,
   defineEventHandler,
   extendDefaultWorkflow,
+  taskStep,
   defineField,
   definePlugin,
   defineRulePreset,
@@ -211,25 +212,14 @@ export const telecomPlugin = definePlugin({
     extendDefaultWorkflow({
       key: 'telecom_handling',
       name: { zh: '通信投诉处理流程（含上门维修）', en: 'Telecom handling (with a field visit)' },
-      states: [{ key: 'telecom_field_visit', name: { zh: '上门维修', en: 'Field visit' }, category: 'open' }],
-      transitions: [
-        {
-          key: 'telecom_dispatch_field',
-          name: { zh: '派单上门', en: 'Send a technician' },
-          from: ['dispatched', 'in_progress'],
-          to: 'telecom_field_visit',
-          roles: ['admin', 'manager', 'handler'],
-          actions: [{ type: 'create_task', department: 'telecom_field_service', title: '上门测试并排除故障' }],
-        },
-        {
-          key: 'telecom_field_done',
-          name: { zh: '上门完成', en: 'Field visit done' },
-          from: ['telecom_field_visit'],
-          to: 'in_progress',
-          roles: ['admin', 'manager', 'handler'],
-          requiresTasksDone: true,
-        },
-      ],
+      ...taskStep({
+        state: 'telecom_field_visit',
+        name: { zh: '上门维修', en: 'Field visit' },
+        send: { key: 'telecom_dispatch_field', name: { zh: '派单上门', en: 'Send a technician' } },
+        done: { key: 'telecom_field_done', name: { zh: '上门完成', en: 'Field visit done' } },
+        department: 'telecom_field_service',
+        taskTitle: '上门测试并排除故障',
+      }),
     }),
   ],
   departments: [

@@ -328,3 +328,33 @@ export function extendDefaultWorkflow(extension: {
     ...(extension.source ? { source: extension.source } : {}),
   };
 }
+
+/**
+ * A step out of handling and back that waits for another department's task (送检, 上门维修, 上门查看): a state, a
+ * transition into it from dispatched / in progress that creates the task, and one back to in progress once the task
+ * is done. For extendDefaultWorkflow's states and transitions.
+ */
+export function taskStep(step: {
+  state: string;
+  name: LocalizedText;
+  send: { key: string; name: LocalizedText };
+  done: { key: string; name: LocalizedText };
+  department: string;
+  taskTitle: string;
+  category?: WorkflowStateCategory;
+}): { states: WorkflowState[]; transitions: WorkflowTransition[] } {
+  const roles = ['admin', 'manager', 'handler'];
+  return {
+    states: [{ key: step.state, name: step.name, category: step.category ?? 'open' }],
+    transitions: [
+      {
+        ...step.send,
+        from: ['dispatched', 'in_progress'],
+        to: step.state,
+        roles,
+        actions: [{ type: 'create_task', department: step.department, title: step.taskTitle }],
+      },
+      { ...step.done, from: [step.state], to: 'in_progress', roles, requiresTasksDone: true },
+    ],
+  };
+}
