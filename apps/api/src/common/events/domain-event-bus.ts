@@ -25,7 +25,10 @@ export class DomainEventBus {
     const list = this.handlers.get(type) ?? [];
     list.push(handler as DomainEventHandler<DomainEvent>);
     this.handlers.set(type, list);
-    return () => list.splice(list.indexOf(handler as DomainEventHandler<DomainEvent>) >>> 0, 1);
+    return () => {
+      const index = list.indexOf(handler as DomainEventHandler<DomainEvent>);
+      if (index >= 0) list.splice(index, 1);
+    };
   }
 
   async publish(event: DomainEvent, manager: EntityManager): Promise<void> {

@@ -47,8 +47,15 @@ export class ComplaintWorkflow {
     private readonly users: UserAdminService,
   ) {}
 
+  /** Per policy document (versions are immutable) and type: a change asks several times, and the default is built anew. */
+  private readonly resolved = new WeakMap<object, Map<string, WorkflowDefinition>>();
+
   workflowOf(complaint: Complaint, policy: CompiledPolicy): WorkflowDefinition {
-    return workflowFor(policy.document, complaint.typeKey);
+    let byType = this.resolved.get(policy.document);
+    if (!byType) this.resolved.set(policy.document, (byType = new Map()));
+    let workflow = byType.get(complaint.typeKey);
+    if (!workflow) byType.set(complaint.typeKey, (workflow = workflowFor(policy.document, complaint.typeKey)));
+    return workflow;
   }
 
   /** The facts guards read: the complaint as it is now, with its state's category. */

@@ -156,8 +156,9 @@ export class SlaService implements OnModuleInit {
       const evaluate = conditionEvaluator(at);
       const changed: SlaClock[] = [];
       let round = roundOf(rows);
-      if (change?.stopClocks && !change.newRound) {
-        // A transition's stop_clocks action: every open clock ends now, met or breached as it stands.
+      // A new round (unsatisfied follow-up: a follow-up clock is met, the follow-up happened) or a transition's
+      // stop_clocks action: every open clock ends now, met or breached as it stands.
+      if (change?.newRound || change?.stopClocks) {
         for (const row of rows.filter((r) => OPEN.includes(r.state))) {
           const state = toClockState(row);
           applyClockState(row, stopClock(state, notBefore(at, state)));
@@ -165,16 +166,7 @@ export class SlaService implements OnModuleInit {
           changed.push(row);
         }
       }
-      if (change?.newRound) {
-        // The finished round's open clocks end now (a follow-up clock is met: the follow-up happened).
-        for (const row of rows.filter((r) => OPEN.includes(r.state))) {
-          const state = toClockState(row);
-          applyClockState(row, stopClock(state, notBefore(at, state)));
-          row.updatedAt = at;
-          changed.push(row);
-        }
-        round += 1;
-      }
+      if (change?.newRound) round += 1;
       // Only the current round's clocks decide; a target with no clock in it starts afresh.
       const byTarget = new Map(rows.filter((row) => row.round === round).map((row) => [row.target, row]));
       const started: SlaClock[] = [];
