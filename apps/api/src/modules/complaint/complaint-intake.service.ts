@@ -3,6 +3,8 @@ import { ModuleRef } from '@nestjs/core';
 import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder, TypeORMError } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { GroupCommit } from '../../database/group-commit';
+import { WriteInvalidatedCache } from '../../database/write-invalidated-cache';
+import { fastInsert } from '../../database/fast-insert';
 import { selectScalars, selectUnionAll, type Statement } from '../../database/scalar-selects';
 import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -30,6 +32,7 @@ import { attachmentLimits } from '../attachment/attachment-content';
 import { CAUSE_PREDICTOR, causeText, type CausePredictor, type PredictedCause } from '../intelligence/cause-predictor';
 
 const DAY = 86_400_000;
+const TEAM_MEMBERS_MAX_AGE_MS = 5_000;
 /** Distinct-customer aggregates are exact up to this many (this customer included); above it they read as the cap. */
 export const DISTINCT_CUSTOMERS_CAP = 1000;
 
@@ -44,6 +47,13 @@ export class ComplaintIntakeService {
   /** The cause classifier (intelligence module), resolved on first use; null when that module is not loaded. */
   private predictor?: CausePredictor | null;
   private readonly logger = new Logger('ComplaintIntake');
+  /**
+   * A team's active members for the assignment strategies, by tenant and member e-mails: one read per team instead
+   * of one per intake. Emptied by every write to a user through this instance (a deactivated handler gets no new
+   * complaint from the next intake on); on PostgreSQL another instance's change is seen within
+   * TEAM_MEMBERS_MAX_AGE_MS.
+   */
+  private readonly teamMembers: WriteInvalidatedCache<User[], User>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,7 +69,9 @@ export class ComplaintIntakeService {
     private readonly moduleRef: ModuleRef,
     private readonly attachments: AttachmentService,
     private readonly groupCommit: GroupCommit,
-  ) {}
+  ) {
+    this.teamMembers = new WriteInvalidatedCache(dataSource, User, { postgresMaxAgeMs: TEAM_MEMBERS_MAX_AGE_MS });
+  }
 
   // ── cause classifier hook (intelligence module): its prediction becomes the `prediction.*` rule facts ──
   private async predictCause(tenantId: string, title: string | null | undefined, text: string): Promise<PredictedCause | null> {
@@ -80,15 +92,15 @@ export class ComplaintIntakeService {
 
   async submit(auth: AuthContext, input: SubmitComplaintInput): Promise<Complaint> {
     const fingerprint = requestFingerprint(input, (value) => this.cipher.blindIndex(value));
-    if (input.idempotencyKey) {
-      const existing = await this.findByIdempotencyKey(auth.tenantId, input.idempotencyKey);
-      if (existing) return this.retried(existing, input.idempotencyKey, fingerprint);
-    }
     try {
       return await this.submitOnce(auth, input, fingerprint);
     } catch (error) {
-      // Two retries racing with the same key: the unique index lets one in; the other returns the winner.
-      if (input.idempotencyKey && isUniqueViolation(error)) {
+      // A retry: the key's unique index refuses the second row (its unit is rolled back to its savepoint, its number
+      // given back) and the complaint the key made is the answer — also when two retries raced. The key is looked up
+      // only when something failed, not before every intake: a retry is rare, a lookup per intake was a read (on
+      // PostgreSQL a round trip through the pool) that nearly every request paid for nothing. Looked up after any
+      // failure, so a retry still gets its complaint when the policy has changed since and would refuse it now.
+      if (input.idempotencyKey) {
         const existing = await this.findByIdempotencyKey(auth.tenantId, input.idempotencyKey);
         if (existing) return this.retried(existing, input.idempotencyKey, fingerprint);
       }
@@ -113,7 +125,7 @@ export class ComplaintIntakeService {
   }
 
   private async submitOnce(auth: AuthContext, input: SubmitComplaintInput, fingerprint: string): Promise<Complaint> {
-    const tenant = await this.tenants.get(auth.tenantId);
+    const tenant = await this.tenants.getRecent(auth.tenantId);
     const policy = await this.policies.getCurrent(auth.tenantId);
     if (!policy) throw ComplaintErrors.create('NO_PUBLISHED_POLICY');
     const type = policy.document.complaintTypes.find((t) => t.key === input.type && t.active !== false);
@@ -247,10 +259,10 @@ export class ComplaintIntakeService {
         slaStatus: 'on_time',
         updatedAt: now,
         closedAt: state === 'invalid_closed' ? now : null,
+        // Given, not left to the database: the insert reads nothing back.
+        createdAt: now,
+        version: 1,
       });
-      await manager.insert(Complaint, entity as never);
-      // Uploaded files (ids from POST /attachments, the portal or e-mail intake) become this complaint's, or nothing is written.
-      await this.attachments.claim(manager, auth.tenantId, id, input.attachments ?? [], attachmentLimits(policy.document.settings));
       const actor = { id: auth.userId ?? auth.tokenId ?? null, role: auth.role };
       const events: [string, Record<string, unknown>][] = [
         ['received', { channel: input.channel, type: type.key, policyVersion: policy.version }],
@@ -317,24 +329,36 @@ export class ComplaintIntakeService {
       }
       events.push(...this.calendarFaults(auth.tenantId, policy, decisions.validity.valid ? decisions.sla.policy : undefined));
       await this.timeline.appendMany(manager, entity, events, actor, now, { first: true });
+      // The clocks start before the complaint's row is written, so their SLA status and deadline go into its INSERT
+      // (no UPDATE after it). Nothing references the complaint row by a foreign key.
       if (entity.valid) await this.startClocksOrFlag(manager, entity, policy, now, actor);
+      await fastInsert(manager, Complaint, [entity]);
+      // Uploaded files (ids from POST /attachments, the portal or e-mail intake) become this complaint's, or nothing is written.
+      await this.attachments.claim(manager, auth.tenantId, id, input.attachments ?? [], attachmentLimits(policy.document.settings));
       if (entity.valid) await this.bus.publish(new ComplaintEscalationRaised(entity, policy, now, 'aggregate'), manager);
-      await this.plugins.afterCommitEvents(manager, entity, 'complaint.submitted', now, { facts: entity.facts });
-      await this.plugins.afterCommitEvents(manager, entity, 'complaint.assessed', now, {
-        validity: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null },
-        severity: decisions.severity.level,
-      });
+      const published: [string, Record<string, unknown>][] = [
+        ['complaint.submitted', { facts: entity.facts }],
+        [
+          'complaint.assessed',
+          { validity: { valid: decisions.validity.valid, reason: decisions.validity.reason ?? null }, severity: decisions.severity.level },
+        ],
+      ];
       if (entity.valid && entity.department) {
-        await this.plugins.afterCommitEvents(manager, entity, 'complaint.routed', now, {
-          routing: {
-            department: entity.department,
-            team: entity.team ?? null,
-            assigneeId: entity.assigneeId ?? null,
-            strategy: decisions.routing.strategy,
+        published.push([
+          'complaint.routed',
+          {
+            routing: {
+              department: entity.department,
+              team: entity.team ?? null,
+              assigneeId: entity.assigneeId ?? null,
+              strategy: decisions.routing.strategy,
+            },
+            slaPolicy: entity.slaPolicy ?? null,
           },
-          slaPolicy: entity.slaPolicy ?? null,
-        });
+        ]);
       }
+      // One multi-row insert into the outbox for the three events.
+      await this.plugins.publishEvents(manager, entity, now, published);
       return entity;
     });
     return complaint;
@@ -367,7 +391,7 @@ export class ComplaintIntakeService {
   ): Promise<void> {
     try {
       // The SLA module starts the clocks on this event, in this transaction.
-      await this.bus.publish(new ComplaintReceived(entity, policy, now), manager);
+      await this.bus.publish(new ComplaintReceived(entity, policy, now, true), manager);
     } catch (error) {
       if (error instanceof QueryFailedError || error instanceof TypeORMError) throw error;
       this.logger.error(
@@ -417,7 +441,7 @@ export class ComplaintIntakeService {
       ...hashes,
     });
     // Not read back (only its id is used): the insert's reload of `createdAt` cost a query per intake.
-    await manager.createQueryBuilder().insert().into(Customer).values(customer).updateEntity(false).execute();
+    await fastInsert(manager, Customer, [customer]);
     return customer;
   }
 
@@ -505,14 +529,14 @@ export class ComplaintIntakeService {
     if (routing.strategy === 'manual' || !routing.department) return null;
     const team = policy.document.teams.find((t) => (routing.team ? t.key === routing.team : t.departmentKey === routing.department));
     if (!team || !team.members.length) return null;
-    const members = await users
-      .createQueryBuilder('u')
-      .where('u.tenant_id = :tenantId AND u.active = :active AND u.email IN (:...emails)', {
-        tenantId,
-        active: true,
-        emails: team.members.map((m) => m.toLowerCase()),
-      })
-      .getMany();
+    const emails = team.members.map((m) => m.toLowerCase());
+    const members =
+      (await this.teamMembers.get(`${tenantId}\n${emails.join('\n')}`, () =>
+        users
+          .createQueryBuilder('u')
+          .where('u.tenant_id = :tenantId AND u.active = :active AND u.email IN (:...emails)', { tenantId, active: true, emails })
+          .getMany(),
+      )) ?? [];
     if (!members.length) return null;
     const ids = members.map((m) => m.id).sort();
     const openStates = ['dispatched', 'in_progress', 'waiting_customer', 'awaiting_approval', 'reopened', 'assessed'];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { newId } from '../../common/db/columns';
+import { fastInsert } from '../../database/fast-insert';
 import { Complaint, ComplaintEvent } from './complaint.entity';
 
 export interface Actor {
@@ -48,14 +49,7 @@ export class ComplaintTimeline {
       }),
     );
     if (!rows.length) return rows;
-    if (options.first)
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ComplaintEvent)
-        .values(rows as never)
-        .updateEntity(false)
-        .execute();
+    if (options.first) await fastInsert(manager, ComplaintEvent, rows);
     else await manager.insert(ComplaintEvent, rows as never);
     return rows;
   }

@@ -35,6 +35,12 @@ export class ComplaintReceived extends DomainEvent {
     readonly complaint: Complaint,
     readonly policy: CompiledPolicy,
     readonly at: Date,
+    /**
+     * The complaint's row is written after this event (intake): what subscribers derive onto the complaint goes onto
+     * the entity only, and is inserted with it — an UPDATE of the row right after its INSERT was a statement (on
+     * PostgreSQL a round trip inside the group commit) per intake.
+     */
+    readonly rowPending = false,
   ) {
     super();
   }

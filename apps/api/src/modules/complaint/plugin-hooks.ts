@@ -66,21 +66,35 @@ export class PluginHooks {
     return this.blocking ? this.blocking.beforeSubmit(tenantId, facts, options) : facts;
   }
 
-  async afterCommitEvents(
+  afterCommitEvents(
     manager: EntityManager,
     complaint: Complaint,
     topic: string,
     at: Date,
     extra: Record<string, unknown> = {},
   ): Promise<void> {
-    if (topic === 'complaint.submitted') await this.blocking?.afterSubmit?.(manager, complaint, at);
-    await this.outbox.enqueue(manager, {
-      tenantId: complaint.tenantId,
-      kind: 'event',
-      topic,
-      complaintId: complaint.id,
-      notBefore: at,
-      payload: { type: topic, at: at.toISOString(), complaint: complaintSnapshot(complaint), ...extra },
-    });
+    return this.publishEvents(manager, complaint, at, [[topic, extra]]);
+  }
+
+  /** Several events of one complaint at one moment, queued in one statement (each an outbox row of its own). */
+  async publishEvents(
+    manager: EntityManager,
+    complaint: Complaint,
+    at: Date,
+    events: [topic: string, extra: Record<string, unknown>][],
+  ): Promise<void> {
+    if (events.some(([topic]) => topic === 'complaint.submitted')) await this.blocking?.afterSubmit?.(manager, complaint, at);
+    const snapshot = complaintSnapshot(complaint);
+    await this.outbox.enqueueMany(
+      manager,
+      events.map(([topic, extra]) => ({
+        tenantId: complaint.tenantId,
+        kind: 'event',
+        topic,
+        complaintId: complaint.id,
+        notBefore: at,
+        payload: { type: topic, at: at.toISOString(), complaint: snapshot, ...extra },
+      })),
+    );
   }
 }

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { SlaTarget } from '@redress/sdk';
 import { Clock } from '../../common/clock';
 import { newId } from '../../common/db/columns';
+import { fastInsert } from '../../database/fast-insert';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { DomainEventBus } from '../../common/events/domain-event-bus';
 import { ComplaintChanged, ComplaintReceived } from '../complaint/complaint.events';
@@ -106,7 +107,7 @@ export class SlaService implements OnModuleInit {
   /** The clocks react to the complaint module's events, in the transaction of the change (issue 18: no direct calls). */
   onModuleInit(): void {
     this.bus.subscribe(ComplaintReceived, (event, manager) =>
-      this.startClocks(manager, event.complaint, event.policy, event.at).then(() => undefined),
+      this.startClocks(manager, event.complaint, event.policy, event.at, { rowPending: event.rowPending }).then(() => undefined),
     );
     this.bus.subscribe(ComplaintChanged, (event, manager) =>
       this.onComplaintChanged(manager, event.complaint, event.policy, event.at, event.change),
@@ -115,10 +116,19 @@ export class SlaService implements OnModuleInit {
 
   // ── the contract of the complaint module ──────────────────────────────────────────────────────────
 
-  /** Inside the intake transaction: start the clocks of the complaint's SLA policy (pinned version). */
-  startClocks(manager: EntityManager, complaint: Complaint, policy: CompiledPolicy, at: Date): Promise<SlaClock[]> {
+  /**
+   * Inside the intake transaction: start the clocks of the complaint's SLA policy (pinned version). With
+   * `rowPending` the complaint's row is not written yet: its SLA status and deadline are set on the entity only.
+   */
+  startClocks(
+    manager: EntityManager,
+    complaint: Complaint,
+    policy: CompiledPolicy,
+    at: Date,
+    options: { rowPending?: boolean } = {},
+  ): Promise<SlaClock[]> {
     // A complaint created in this very transaction has no clocks yet: nothing to look up and lock.
-    return this.reconcile(manager, complaint, policy, at, undefined, { noClocksYet: true });
+    return this.reconcile(manager, complaint, policy, at, undefined, { noClocksYet: true, rowPending: options.rowPending });
   }
 
   /**
@@ -147,7 +157,7 @@ export class SlaService implements OnModuleInit {
     policy: CompiledPolicy,
     at: Date,
     change?: ComplaintChange,
-    options: { noClocksYet?: boolean } = {},
+    options: { noClocksYet?: boolean; rowPending?: boolean } = {},
   ): Promise<SlaClock[]> {
     const rows = options.noClocksYet ? [] : await this.lockedClocks(manager, complaint);
     const definition = complaint.slaPolicy ? policy.slaPolicy(complaint.slaPolicy) : undefined;
@@ -213,7 +223,7 @@ export class SlaService implements OnModuleInit {
       }
       // New clocks are inserted (save() would first look each one up by id, then read its defaults back).
       const updated = changed.filter((row) => !started.includes(row));
-      if (started.length) await manager.createQueryBuilder().insert().into(SlaClock).values(started).updateEntity(false).execute();
+      await fastInsert(manager, SlaClock, started);
       if (updated.length) await manager.save(SlaClock, updated);
       for (const row of started) await this.flagHolidayData(manager, complaint, policy, row);
       if (change?.newRound) {
@@ -226,7 +236,7 @@ export class SlaService implements OnModuleInit {
         });
       }
     }
-    await this.refreshComplaint(manager, complaint, rows, at);
+    await this.refreshComplaint(manager, complaint, rows, at, { rowPending: options.rowPending });
     return rows;
   }
 
@@ -300,8 +310,17 @@ export class SlaService implements OnModuleInit {
     return qb.getMany();
   }
 
-  /** Writes `slaStatus` and `resolutionDueAt` onto the complaint (entity and row) when they changed. */
-  async refreshComplaint(manager: EntityManager, complaint: Complaint, rows: SlaClock[], at: Date): Promise<void> {
+  /**
+   * Writes `slaStatus` and `resolutionDueAt` onto the complaint (entity and row) when they changed; with `rowPending`
+   * onto the entity only (its row is inserted afterwards, with them).
+   */
+  async refreshComplaint(
+    manager: EntityManager,
+    complaint: Complaint,
+    rows: SlaClock[],
+    at: Date,
+    options: { rowPending?: boolean } = {},
+  ): Promise<void> {
     const status = aggregateSlaStatus(
       rows.map((row) => toClockState(row)),
       at,
@@ -313,7 +332,7 @@ export class SlaService implements OnModuleInit {
     const same = complaint.slaStatus === status && (complaint.resolutionDueAt?.getTime() ?? null) === (dueAt?.getTime() ?? null);
     complaint.slaStatus = status;
     complaint.resolutionDueAt = dueAt;
-    if (same) return;
+    if (same || options.rowPending) return;
     // Derived data: `version = version` keeps TypeORM from bumping the optimistic-lock version.
     await manager
       .createQueryBuilder()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Tenant, TenantSettings } from './tenant.entity';
 import { notFound } from '../../common/errors/app-error';
 import { newId } from '../../common/db/columns';
@@ -8,6 +8,13 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { AuditService } from '../audit/audit.service';
 import { validateTenantFields } from './tenant-fields';
 import { TenantErrors } from './tenant.exception';
+import { WriteInvalidatedCache } from '../../database/write-invalidated-cache';
+
+/**
+ * How late, on PostgreSQL, `getRecent` may see a change another API instance made (on this instance and on SQLite
+ * a change is seen by the next request).
+ */
+export const TENANT_CACHE_MAX_AGE_MS = 5_000;
 
 export interface TenantSettingsPatch {
   name?: string;
@@ -47,15 +54,32 @@ const snapshot = (tenant: Tenant) => ({
 
 @Injectable()
 export class TenantService {
+  private readonly recent: WriteInvalidatedCache<Tenant>;
+
   constructor(
     @InjectRepository(Tenant) private readonly tenants: Repository<Tenant>,
     private readonly audit: AuditService,
-  ) {}
+    dataSource: DataSource,
+  ) {
+    this.recent = new WriteInvalidatedCache(dataSource, Tenant, { postgresMaxAgeMs: TENANT_CACHE_MAX_AGE_MS });
+  }
 
   async get(id: string): Promise<Tenant> {
     const tenant = await this.tenants.findOne({ where: { id } });
     if (!tenant) throw notFound('Tenant');
     return tenant;
+  }
+
+  /**
+   * The tenant without a database read per request, for the intake's hot path (time zone, number pattern): exact on
+   * SQLite and for changes made through this instance; on PostgreSQL a change made through another instance is seen
+   * within TENANT_CACHE_MAX_AGE_MS (WriteInvalidatedCache). Not for decisions that must see a change at once (the
+   * maker-checker switch is read with `get`). A copy: a caller changing it cannot change the cached row.
+   */
+  async getRecent(id: string): Promise<Tenant> {
+    const tenant = await this.recent.get(id, () => this.tenants.findOne({ where: { id } }));
+    if (!tenant) throw notFound('Tenant');
+    return Object.assign(new Tenant(), tenant, { settings: structuredClone(tenant.settings) });
   }
 
   findBySlug(slug: string): Promise<Tenant | null> {

@@ -70,30 +70,85 @@ export interface CostInput {
  * execution, which reports them with their field.
  */
 export function assertAffordable(input: CostInput, limits: Pick<GraphQLLimits, 'maxCost' | 'maxPageSize'>): number {
-  let cost: number;
+  const cost = cachedCost(input, limits.maxPageSize);
+  if (cost > limits.maxCost) throw OpsErrors.create('QUERY_TOO_COSTLY', { params: { found: cost, max: limits.maxCost }, httpStatus: 400 });
+  return cost;
+}
+
+function complexity(input: CostInput, maxPageSize: number): number {
   try {
-    cost = getComplexity({
+    return getComplexity({
       schema: input.schema,
       query: input.document,
       operationName: input.operationName ?? undefined,
       variables: input.variables ?? {},
-      estimators: [paginationEstimator(limits.maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [paginationEstimator(maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch (error) {
     if (error instanceof AppError) throw error;
     return 0;
   }
-  if (cost > limits.maxCost) throw OpsErrors.create('QUERY_TOO_COSTLY', { params: { found: cost, max: limits.maxCost }, httpStatus: 400 });
+}
+
+/** Costs kept per document: past this many variants (operation, page sizes asked) the document's entry starts over. */
+const COSTS_PER_DOCUMENT = 64;
+
+interface DocumentCosts {
+  schema: GraphQLSchema;
+  maxPageSize: number;
+  /** The variables a `first` argument takes its value from: the only ones the cost depends on. */
+  pageVariables: string[];
+  costs: Map<string, number>;
+}
+
+/**
+ * The cost walk (a visit of the whole document against the schema) once per document, not per request: Apollo's
+ * document store hands the same parsed document to every request with the same text, so it keys a WeakMap. The
+ * cost depends on the variables only through `first` arguments, so only those variables are part of the key — an
+ * intake mutation with new variables every time costs one map lookup. A refusal (PAGE_TOO_LARGE) is not kept: it
+ * is worked out again, and thrown again, each time.
+ */
+const documentCosts = new WeakMap<DocumentNode, DocumentCosts>();
+
+function cachedCost(input: CostInput, maxPageSize: number): number {
+  let entry = documentCosts.get(input.document);
+  if (!entry || entry.schema !== input.schema || entry.maxPageSize !== maxPageSize) {
+    entry = { schema: input.schema, maxPageSize, pageVariables: pageVariables(input.document), costs: new Map() };
+    documentCosts.set(input.document, entry);
+  }
+  const variables = input.variables ?? {};
+  const key = JSON.stringify([input.operationName ?? null, ...entry.pageVariables.map((name) => variables[name] ?? null)]);
+  const known = entry.costs.get(key);
+  if (known !== undefined) return known;
+  const cost = complexity(input, maxPageSize);
+  if (entry.costs.size >= COSTS_PER_DOCUMENT) entry.costs.clear();
+  entry.costs.set(key, cost);
   return cost;
 }
 
+/** Names of the variables used as the value of a `first` argument anywhere in the document. */
+function pageVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    [Kind.ARGUMENT](node) {
+      if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
+}
+
+const introspective = new WeakMap<DocumentNode, boolean>();
+
 /** Whether the document asks for the schema (`__schema` / `__type`; `__typename` is ordinary). */
 export function isIntrospection(document: DocumentNode): boolean {
+  const known = introspective.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.FIELD](node) {
       if (node.name.value === '__schema' || node.name.value === '__type') found = true;
     },
   });
+  introspective.set(document, found);
   return found;
 }
