@@ -119,8 +119,11 @@ describe('complaint-cause classifier', () => {
     }
   });
 
-  it('blends a network over the word n-grams when asked (off by default); its key words are exact shares of the score', () => {
-    expect(model.info.options.mlpHidden).toBe(0); // off by default: it doubles a short text's prediction CPU (run F)
+  it('blends a network over the word n-grams for short non-Chinese texts; its key words are exact shares of the score', () => {
+    expect(model.info.options.mlpHidden).toBe(128); // short, not mostly Chinese: on (run G)
+    expect(model.info.options.mlpSeeds).toBe(4);
+    expect(model.toJSON().mlp!.hidden).toBe(128); // four networks of 32 units stored as one
+    expect(resolveTrainOptions({}, { medianChars: 60, hanShare: 0, size: 5000 }).mlpHidden).toBe(128);
     expect(resolveTrainOptions({}, { medianChars: 1000, hanShare: 0, size: 5000 }).mlpHidden).toBe(0);
     expect(resolveTrainOptions({}, { medianChars: 60, hanShare: 0.9, size: 5000 }).mlpHidden).toBe(0);
     expect(resolveTrainOptions({}).mlpHidden).toBe(0); // a stored model without one keeps none
