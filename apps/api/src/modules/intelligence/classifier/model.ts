@@ -9,7 +9,7 @@ import { corpusProfile, DocVector, KIND_WORD, LONG_TEXT_CHARS, resolveFeatureOpt
 import type { CorpusProfile } from './features';
 import type { FeatureOptions, ResolvedFeatureOptions, SparseVector } from './features';
 import { toCsr, trainCrammerSinger, trainOvrSvm } from './linear';
-import { inputCount, inputRows, trainMlp } from './mlp';
+import { averageMlps, inputCount, inputRows, trainMlp } from './mlp';
 import type { MlpWeights } from './mlp';
 import { Tokenizer } from './tokenizer';
 import type { SegmenterKind, TokenizerOptions } from './tokenizer';
@@ -347,7 +347,7 @@ export class ComplaintCauseModel {
           seed: o.seed + k,
         }),
       );
-      const net = nets.length === 1 ? nets[0]! : concatMlps(nets);
+      const net = nets.length === 1 ? nets[0]! : averageMlps(nets);
       // both parts on the log-odds scale, weighted by their shares, folded into the stored weights
       const a = (1 - o.mlpShare) / DEFAULT_SVM_TEMPERATURE;
       weights = weights.map((w) => a * w);
@@ -695,28 +695,6 @@ export class ComplaintCauseModel {
 /** The network's input row of each vocabulary column: word n-grams only, or every feature. */
 function mlpInputRows(vocab: Vocabulary, o: ResolvedTrainOptions): Int32Array {
   return inputRows((col) => o.mlpInputs === 'all' || vocab.kinds[col] === KIND_WORD, vocab.size);
-}
-
-/** Networks over the same inputs as one network: their hidden layers side by side, their outputs averaged. */
-function concatMlps(nets: MlpWeights[]): MlpWeights {
-  const H = nets.reduce((a, n) => a + n.hidden, 0);
-  const inputs = nets[0]!.w1.length / nets[0]!.hidden;
-  const C = nets[0]!.b2.length;
-  const w1 = new Float32Array(inputs * H);
-  const b1 = new Float32Array(H);
-  const w2 = new Float32Array(H * C);
-  const b2 = new Float32Array(C);
-  const m = nets.length;
-  let off = 0;
-  for (const n of nets) {
-    // w1 is input-major (each input's row holds every unit), w2 hidden-major (each unit's row holds every class)
-    for (let r = 0; r < inputs; r++) w1.set(n.w1.subarray(r * n.hidden, (r + 1) * n.hidden), r * H + off);
-    b1.set(n.b1, off);
-    for (let k = 0; k < n.w2.length; k++) w2[off * C + k] = n.w2[k]! / m;
-    for (let c = 0; c < C; c++) b2[c]! += n.b2[c]! / m;
-    off += n.hidden;
-  }
-  return { hidden: H, w1, b1, w2, b2 };
 }
 
 /** Convenience alias matching the issue's wording (`Model.fromJSON`). */
