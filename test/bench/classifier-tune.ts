@@ -52,6 +52,9 @@ const CONFIGS: Record<string, TrainOptions> = {
   skip2: { wordSkipGap: 2 },
   noMlp: { mlpHidden: 0 },
   mlp: { mlpHidden: 256 }, // also for long / Chinese corpora
+  // run G: the default is 128 units as mlpSeeds 4 networks of 32 on short non-Chinese corpora
+  mlpOneSeed: { mlpSeeds: 1 },
+  mlp256x1: { mlpHidden: 256, mlpSeeds: 1 }, // run F's network
   mlp128: { mlpHidden: 128 },
   mlp512: { mlpHidden: 512 },
   mlpEpochs20: { mlpEpochs: 20 },

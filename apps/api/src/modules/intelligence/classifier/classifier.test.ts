@@ -15,6 +15,8 @@ import {
   train,
 } from './index';
 import type { Sample, TrainOptions } from './index';
+import { averageMlps } from './mlp';
+import type { MlpWeights } from './mlp';
 
 const SERVICE = '服务态度';
 const NETWORK = '网络故障';
@@ -119,8 +121,37 @@ describe('complaint-cause classifier', () => {
     }
   });
 
-  it('blends a network over the word n-grams when asked (off by default); its key words are exact shares of the score', () => {
-    expect(model.info.options.mlpHidden).toBe(0); // off by default: it doubles a short text's prediction CPU (run F)
+  it('stores networks of several seeds as one network whose outputs are their average', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    const inputs = 5;
+    const C = 3;
+    const net = (hidden: number): MlpWeights => ({
+      hidden,
+      w1: Float32Array.from({ length: inputs * hidden }, rnd),
+      b1: Float32Array.from({ length: hidden }, rnd),
+      w2: Float32Array.from({ length: hidden * C }, rnd),
+      b2: Float32Array.from({ length: C }, rnd),
+    });
+    const forward = (n: MlpWeights, x: number[]) => {
+      const h = Array.from(n.b1, (b, j) => Math.max(0, b + x.reduce((s, xi, r) => s + xi * n.w1[r * n.hidden + j]!, 0)));
+      return Array.from(n.b2, (b, c) => b + h.reduce((s, hj, j) => s + hj * n.w2[j * C + c]!, 0));
+    };
+    const nets = [net(4), net(4), net(4)];
+    const one = averageMlps(nets);
+    expect(one.hidden).toBe(12);
+    for (let t = 0; t < 5; t++) {
+      const x = Array.from({ length: inputs }, rnd);
+      const mean = [0, 1, 2].map((c) => nets.reduce((s, n) => s + forward(n, x)[c]!, 0) / nets.length);
+      forward(one, x).forEach((z, c) => expect(z).toBeCloseTo(mean[c]!, 5));
+    }
+  });
+
+  it('blends a network over the word n-grams for short non-Chinese texts; its key words are exact shares of the score', () => {
+    expect(model.info.options.mlpHidden).toBe(128); // short, not mostly Chinese: on (run G)
+    expect(model.info.options.mlpSeeds).toBe(4);
+    expect(model.toJSON().mlp!.hidden).toBe(128); // four networks of 32 units stored as one
+    expect(resolveTrainOptions({}, { medianChars: 60, hanShare: 0, size: 5000 }).mlpHidden).toBe(128);
     expect(resolveTrainOptions({}, { medianChars: 1000, hanShare: 0, size: 5000 }).mlpHidden).toBe(0);
     expect(resolveTrainOptions({}, { medianChars: 60, hanShare: 0.9, size: 5000 }).mlpHidden).toBe(0);
     expect(resolveTrainOptions({}).mlpHidden).toBe(0); // a stored model without one keeps none

@@ -142,3 +142,25 @@ export function trainMlp(X: readonly SparseVector[], y: Int32Array, classes: num
   }
   return { hidden: H, w1, b1, w2, b2 };
 }
+
+/** Networks over the same inputs as one network: their hidden layers side by side, their outputs averaged. */
+export function averageMlps(nets: MlpWeights[]): MlpWeights {
+  const H = nets.reduce((a, n) => a + n.hidden, 0);
+  const inputs = nets[0]!.w1.length / nets[0]!.hidden;
+  const C = nets[0]!.b2.length;
+  const w1 = new Float32Array(inputs * H);
+  const b1 = new Float32Array(H);
+  const w2 = new Float32Array(H * C);
+  const b2 = new Float32Array(C);
+  const m = nets.length;
+  let off = 0;
+  for (const n of nets) {
+    // w1 is input-major (each input's row holds every unit), w2 hidden-major (each unit's row holds every class)
+    for (let r = 0; r < inputs; r++) w1.set(n.w1.subarray(r * n.hidden, (r + 1) * n.hidden), r * H + off);
+    b1.set(n.b1, off);
+    for (let k = 0; k < n.w2.length; k++) w2[off * C + k] = n.w2[k]! / m;
+    for (let c = 0; c < C; c++) b2[c]! += n.b2[c]! / m;
+    off += n.hidden;
+  }
+  return { hidden: H, w1, b1, w2, b2 };
+}
