@@ -60,17 +60,28 @@ export class GroupCommit implements BeforeApplicationShutdown {
         const outcomes: Outcome[] = [];
         try {
           await this.dataSource.transaction(async (manager) => {
-            for (const job of batch) {
+            const runner = manager.queryRunner!;
+            // A batch of one needs no savepoint: if its unit fails, the whole transaction is rolled back.
+            if (batch.length === 1) {
+              outcomes.push({ ok: true, value: await batch[0].work(manager) });
+              return;
+            }
+            for (const [i, job] of batch.entries()) {
+              // Each unit in a SAVEPOINT of its own: a failing unit is rolled back to it, alone. The savepoints are
+              // not released one by one (COMMIT ends them all): a RELEASE per unit was one more statement — on
+              // PostgreSQL one more round trip — for every intake.
+              await runner.query(`SAVEPOINT unit_${i}`);
               try {
-                // A nested transaction is a SAVEPOINT: a failing unit is rolled back to it, alone.
-                outcomes.push({ ok: true, value: await manager.transaction((unit) => job.work(unit)) });
+                outcomes.push({ ok: true, value: await job.work(manager) });
               } catch (error) {
+                await runner.query(`ROLLBACK TO SAVEPOINT unit_${i}`);
                 outcomes.push({ ok: false, error });
               }
             }
           });
         } catch (error) {
-          // BEGIN or COMMIT failed: nothing of this batch is stored, so nobody may be told otherwise.
+          // BEGIN or COMMIT failed, or the only unit of the batch did: nothing of this batch is stored, so nobody may
+          // be told otherwise.
           for (const job of batch) job.reject(error);
           continue;
         }

@@ -10,6 +10,12 @@ export type Statement = [sql: string, parameters: unknown[]];
  * parameters of all parts can be passed in order. Aliases are lower-case identifiers chosen by the caller.
  */
 export async function selectScalars<K extends string>(manager: EntityManager, parts: Record<K, Statement>): Promise<Record<K, number>> {
+  const [sql, parameters] = scalarsStatement(manager, parts);
+  return readScalars(await manager.query(sql, parameters), Object.keys(parts) as K[]);
+}
+
+/** The one statement `selectScalars` runs (for callers that keep it: database/statement-cache.ts). */
+export function scalarsStatement<K extends string>(manager: EntityManager, parts: Record<K, Statement>): Statement {
   const aliases = Object.keys(parts) as K[];
   for (const alias of aliases)
     if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`selectScalars: alias ${alias} is not a lower-case identifier`);
@@ -17,18 +23,25 @@ export async function selectScalars<K extends string>(manager: EntityManager, pa
     manager,
     aliases.map((alias) => parts[alias]),
   );
-  const rows: Record<string, string | number | null>[] = await manager.query(
-    `SELECT ${sqls.map((sql, i) => `(${sql}) AS ${aliases[i]}`).join(', ')}`,
-    parameters,
-  );
+  return [`SELECT ${sqls.map((sql, i) => `(${sql}) AS ${aliases[i]}`).join(', ')}`, parameters];
+}
+
+/** The values of a `scalarsStatement`'s row, as numbers. */
+export function readScalars<K extends string>(rows: Record<string, string | number | null>[], aliases: K[]): Record<K, number> {
   return Object.fromEntries(aliases.map((alias) => [alias, Number(rows[0]?.[alias] ?? 0)])) as Record<K, number>;
 }
 
 /** The rows of several selects of the same columns in one statement (`UNION ALL`), each keeping its own ORDER/LIMIT. */
 export async function selectUnionAll<T>(manager: EntityManager, statements: Statement[]): Promise<T[]> {
   if (!statements.length) return [];
+  const [sql, parameters] = unionAllStatement(manager, statements);
+  return manager.query(sql, parameters);
+}
+
+/** The one statement `selectUnionAll` runs. */
+export function unionAllStatement(manager: EntityManager, statements: Statement[]): Statement {
   const [sqls, parameters] = merged(manager, statements);
-  return manager.query(sqls.map((sql, i) => `SELECT * FROM (${sql}) part${i}`).join(' UNION ALL '), parameters);
+  return [sqls.map((sql, i) => `SELECT * FROM (${sql}) part${i}`).join(' UNION ALL '), parameters];
 }
 
 /** The statements' SQL with PostgreSQL's numbered placeholders renumbered, and all parameters in order. */

@@ -5,7 +5,8 @@ import { Clock } from '../../common/clock';
 import { GroupCommit } from '../../database/group-commit';
 import { WriteInvalidatedCache } from '../../database/write-invalidated-cache';
 import { fastInsert } from '../../database/fast-insert';
-import { selectScalars, selectUnionAll, type Statement } from '../../database/scalar-selects';
+import { readScalars, scalarsStatement, unionAllStatement, type Statement } from '../../database/scalar-selects';
+import { cachedStatement } from '../../database/statement-cache';
 import { newId } from '../../common/db/columns';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { PersonalDataCipher } from '../../common/crypto/personal-data';
@@ -418,7 +419,7 @@ export class ComplaintIntakeService {
     manager: EntityManager,
     tenantId: string,
     input: SubmitComplaintInput['complainant'],
-  ): Promise<Customer> {
+  ): Promise<Pick<Customer, 'id'>> {
     const hashes = {
       phoneHash: this.cipher.blindIndex(input.phone),
       idNumberHash: this.cipher.blindIndex(input.idNumber),
@@ -427,7 +428,21 @@ export class ComplaintIntakeService {
     };
     for (const key of ['idNumberHash', 'phoneHash', 'referenceHash', 'emailHash'] as const) {
       if (!hashes[key]) continue;
-      const found = await manager.findOne(Customer, { where: { tenantId, [key]: hashes[key] } });
+      // Only the id is used: no entity to build, and the statement built once per key (statement-cache.ts).
+      const [sql, parameters] = cachedStatement(
+        manager,
+        `intake.customer|${key}`,
+        (v) =>
+          manager
+            .getRepository(Customer)
+            .createQueryBuilder('c')
+            .select('c.id', 'id')
+            .where(`c.tenantId = :tenantId AND c.${key} = :hash`, { tenantId: v.tenantId, hash: v.hash })
+            .limit(1)
+            .getQueryAndParameters(),
+        { tenantId, hash: hashes[key] },
+      );
+      const [found]: { id: string }[] = await manager.query(sql, parameters);
       if (found) return found;
     }
     const customer = manager.create(Customer, {
@@ -459,39 +474,51 @@ export class ComplaintIntakeService {
     now: Date,
   ): Promise<AggregateFacts> {
     const since = new Date(now.getTime() - 30 * DAY);
-    const valid = () =>
-      manager
-        .getRepository(Complaint)
-        .createQueryBuilder('c')
-        .where('c.tenant_id = :tenantId AND c.valid = :valid', { tenantId, valid: true });
-    const otherCustomers = () =>
-      valid()
-        .select('DISTINCT c.customer_id', 'customer_id')
-        .andWhere('c.received_at >= :since AND c.customer_id <> :customerId', { since, customerId });
-    // Distinct customers are counted up to a cap: an exact count reads every complaint of the type in 30 days at
-    // every intake (0.7 ms at 700, growing with the table — a regulator campaign of 20,000 made each intake slower
-    // than the last). DISTINCT … LIMIT stops once the cap is reached; rules compare against small thresholds
-    // (the seeds' 批量投诉: three or more customers).
-    const capped = (qb: SelectQueryBuilder<Complaint>): Statement => {
-      const [sql, parameters] = qb.limit(DISTINCT_CUSTOMERS_CAP - 1).getQueryAndParameters();
-      return [`SELECT COUNT(*) FROM (${sql}) capped`, parameters];
-    };
-    const counted = (qb: SelectQueryBuilder<Complaint>): Statement => qb.select('COUNT(*)').getQueryAndParameters();
-    // All in one statement (one round trip to PostgreSQL instead of up to five).
-    const n = await selectScalars(manager, {
-      last30: counted(valid().andWhere('c.customer_id = :customerId AND c.received_at >= :since', { customerId, since })),
-      total: counted(valid().andWhere('c.customer_id = :customerId', { customerId })),
-      same_type: capped(otherCustomers().andWhere('c.type_key = :typeKey', { typeKey })),
-      // A confirmed cause overrides the prediction it was made from.
-      ...(cause
-        ? {
-            same_cause: capped(
-              otherCustomers().andWhere('(c.cause = :cause OR (c.cause IS NULL AND c.predicted_cause = :cause))', { cause }),
-            ),
-          }
-        : {}),
-      ...(reference ? { same_reference: counted(valid().andWhere('c.reference = :reference', { reference })) } : {}),
-    } as Record<string, Statement>);
+    // The statement is built once per shape (with or without a cause and a reference) and bound to this intake's
+    // values (database/statement-cache.ts): building it through the query builders cost more than running it.
+    const [sql, parameters] = cachedStatement(
+      manager,
+      `intake.aggregates|${cause ? 'cause' : ''}|${reference ? 'reference' : ''}`,
+      (v) => {
+        const valid = () =>
+          manager
+            .getRepository(Complaint)
+            .createQueryBuilder('c')
+            .where('c.tenant_id = :tenantId AND c.valid = :valid', { tenantId: v.tenantId, valid: v.valid });
+        const otherCustomers = () =>
+          valid()
+            .select('DISTINCT c.customer_id', 'customer_id')
+            .andWhere('c.received_at >= :since AND c.customer_id <> :customerId', { since: v.since, customerId: v.customerId });
+        // Distinct customers are counted up to a cap: an exact count reads every complaint of the type in 30 days at
+        // every intake (0.7 ms at 700, growing with the table — a regulator campaign of 20,000 made each intake slower
+        // than the last). DISTINCT … LIMIT stops once the cap is reached; rules compare against small thresholds
+        // (the seeds' 批量投诉: three or more customers).
+        const capped = (qb: SelectQueryBuilder<Complaint>): Statement => {
+          const [inner, bound] = qb.limit(DISTINCT_CUSTOMERS_CAP - 1).getQueryAndParameters();
+          return [`SELECT COUNT(*) FROM (${inner}) capped`, bound];
+        };
+        const counted = (qb: SelectQueryBuilder<Complaint>): Statement => qb.select('COUNT(*)').getQueryAndParameters();
+        // All in one statement (one round trip to PostgreSQL instead of up to five).
+        return scalarsStatement(manager, {
+          last30: counted(
+            valid().andWhere('c.customer_id = :customerId AND c.received_at >= :since', { customerId: v.customerId, since: v.since }),
+          ),
+          total: counted(valid().andWhere('c.customer_id = :customerId', { customerId: v.customerId })),
+          same_type: capped(otherCustomers().andWhere('c.type_key = :typeKey', { typeKey: v.typeKey })),
+          // A confirmed cause overrides the prediction it was made from.
+          ...(cause
+            ? {
+                same_cause: capped(
+                  otherCustomers().andWhere('(c.cause = :cause OR (c.cause IS NULL AND c.predicted_cause = :cause))', { cause: v.cause }),
+                ),
+              }
+            : {}),
+          ...(reference ? { same_reference: counted(valid().andWhere('c.reference = :reference', { reference: v.reference })) } : {}),
+        } as Record<string, Statement>);
+      },
+      { tenantId, valid: true, customerId, since, typeKey, cause, reference },
+    );
+    const n = readScalars(await manager.query(sql, parameters), ['last30', 'total', 'same_type', 'same_cause', 'same_reference']);
     // Each count leaves out the complaint being submitted (not written yet): + 1. Without a cause or a reference the
     // fact is 0 (nothing is known to be the same).
     return {
@@ -556,22 +583,32 @@ export class ComplaintIntakeService {
     // number). Asked per member — one probe of ix_complaint_assignee_received each — rather than sorting all of
     // the team's complaints; the latest of the members' latest ones is the team's latest.
     // One statement for all members (UNION ALL of one LIMIT 1 probe each).
-    const latest = await selectUnionAll<{ assignee_id: string; received_at: Date | string; number: string }>(
+    const [sql, parameters] = cachedStatement(
       manager,
-      ids.map((assigneeId) =>
-        manager
-          .getRepository(Complaint)
-          .createQueryBuilder('c')
-          .select('c.assignee_id', 'assignee_id')
-          .addSelect('c.received_at', 'received_at')
-          .addSelect('c.number', 'number')
-          .where('c.tenant_id = :tenantId AND c.assignee_id = :assigneeId', { tenantId, assigneeId })
-          .orderBy('c.received_at', 'DESC')
-          .addOrderBy('c.number', 'DESC')
-          .limit(1)
-          .getQueryAndParameters(),
-      ),
+      `intake.roundRobin|${ids.length}`,
+      (v) =>
+        unionAllStatement(
+          manager,
+          ids.map((_, i) =>
+            manager
+              .getRepository(Complaint)
+              .createQueryBuilder('c')
+              .select('c.assignee_id', 'assignee_id')
+              .addSelect('c.received_at', 'received_at')
+              .addSelect('c.number', 'number')
+              .where(`c.tenant_id = :tenantId AND c.assignee_id = :assignee${i}`, {
+                tenantId: v.tenantId,
+                [`assignee${i}`]: v[`assignee${i}`],
+              })
+              .orderBy('c.received_at', 'DESC')
+              .addOrderBy('c.number', 'DESC')
+              .limit(1)
+              .getQueryAndParameters(),
+          ),
+        ),
+      { tenantId, ...Object.fromEntries(ids.map((id, i) => [`assignee${i}`, id])) },
     );
+    const latest: { assignee_id: string; received_at: Date | string; number: string }[] = await manager.query(sql, parameters);
     let last: { assigneeId: string; at: string; number: string } | null = null;
     for (const row of latest) {
       // SQLite returns 'YYYY-MM-DD HH:MM:SS.SSS' text, PostgreSQL a Date: both compare in order as these strings.
