@@ -4,21 +4,15 @@ import type { EntityManager } from 'typeorm';
 export type Statement = [sql: string, parameters: unknown[]];
 
 /**
- * Several scalar sub-selects in ONE statement — `SELECT (q1) AS a, (q2) AS b` — and their values as numbers. Each
+ * Several scalar sub-selects as ONE statement — `SELECT (q1) AS a, (q2) AS b` (read back with `readScalars`). Each
  * statement is a round trip to PostgreSQL (a socket write and a wait; the intake's counting facts were five of them);
  * on SQLite it saves the per-statement overhead. PostgreSQL's numbered placeholders are renumbered so the
  * parameters of all parts can be passed in order. Aliases are lower-case identifiers chosen by the caller.
  */
-export async function selectScalars<K extends string>(manager: EntityManager, parts: Record<K, Statement>): Promise<Record<K, number>> {
-  const [sql, parameters] = scalarsStatement(manager, parts);
-  return readScalars(await manager.query(sql, parameters), Object.keys(parts) as K[]);
-}
-
-/** The one statement `selectScalars` runs (for callers that keep it: database/statement-cache.ts). */
 export function scalarsStatement<K extends string>(manager: EntityManager, parts: Record<K, Statement>): Statement {
   const aliases = Object.keys(parts) as K[];
   for (const alias of aliases)
-    if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`selectScalars: alias ${alias} is not a lower-case identifier`);
+    if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`scalarsStatement: alias ${alias} is not a lower-case identifier`);
   const [sqls, parameters] = merged(
     manager,
     aliases.map((alias) => parts[alias]),
@@ -31,14 +25,7 @@ export function readScalars<K extends string>(rows: Record<string, string | numb
   return Object.fromEntries(aliases.map((alias) => [alias, Number(rows[0]?.[alias] ?? 0)])) as Record<K, number>;
 }
 
-/** The rows of several selects of the same columns in one statement (`UNION ALL`), each keeping its own ORDER/LIMIT. */
-export async function selectUnionAll<T>(manager: EntityManager, statements: Statement[]): Promise<T[]> {
-  if (!statements.length) return [];
-  const [sql, parameters] = unionAllStatement(manager, statements);
-  return manager.query(sql, parameters);
-}
-
-/** The one statement `selectUnionAll` runs. */
+/** Several selects of the same columns as one statement (`UNION ALL`), each keeping its own ORDER/LIMIT. */
 export function unionAllStatement(manager: EntityManager, statements: Statement[]): Statement {
   const [sqls, parameters] = merged(manager, statements);
   return [sqls.map((sql, i) => `SELECT * FROM (${sql}) part${i}`).join(' UNION ALL '), parameters];

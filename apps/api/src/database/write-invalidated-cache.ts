@@ -62,11 +62,6 @@ export class WriteInvalidatedCache<V extends object, E extends object = V> imple
     }
   }
 
-  /** Whether rows stay valid across requests (SQLite, or PostgreSQL with a trust window). */
-  get trusted(): boolean {
-    return this.maxAgeMs > 0;
-  }
-
   /** The row, from the cache while it is valid, else from `load` (kept unless a write raced the load). */
   async get(key: string, load: () => Promise<V | null>): Promise<V | null> {
     this.checkOtherWriters();

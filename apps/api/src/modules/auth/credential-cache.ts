@@ -20,25 +20,16 @@ export class CredentialCache {
     this.cache = new WriteInvalidatedCache(dataSource, User, { postgresMaxAgeMs: 0 });
   }
 
-  /** Whether rows stay valid across requests (SQLite, see above); on PostgreSQL each request loads its row. */
-  get trusted(): boolean {
-    return this.cache.trusted;
-  }
-
   /** The user row, from the cache when it is still valid, else from `load` (kept unless a write raced the load). */
   user(id: string, load: () => Promise<User | null>): Promise<User | null> {
     return this.cache.get(id, load);
   }
 
   /**
-   * The row the current request authenticated with (`me` reuses it instead of reading it again): on PostgreSQL only
-   * while no write happened since, which the generation check of `user()` and the eviction on writes guarantee.
+   * The row last loaded for this user, while no write happened since (the generation check of `user()` and the
+   * eviction on writes guarantee it, on PostgreSQL too): `me`'s fallback when its context does not carry the row.
    */
   peek(id: string): User | undefined {
     return this.cache.peek(id);
-  }
-
-  invalidate(): void {
-    this.cache.invalidate();
   }
 }
